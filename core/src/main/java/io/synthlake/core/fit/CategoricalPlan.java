@@ -1,0 +1,190 @@
+package io.synthlake.core.fit;
+
+import io.synthlake.core.model.CategoricalColumn;
+import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.TextComposer;
+import io.synthlake.core.types.ColumnKind;
+import io.synthlake.core.types.Values;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fits categorical, boolean and text columns. Categories are ordered most frequent first. Values seen in fewer than k
+ * rows are never kept: string categoricals pool them into the rare token, other types fold them into the most frequent
+ * category, and text columns send them to the composed category, whose words must themselves occur in k rows.
+ */
+final class CategoricalPlan implements ColumnPlan {
+  /** The last category of a text column: values composed from frequent words. */
+  static final String COMPOSED = "(composed text)";
+  private static final int MAX_WORDS = 20;
+
+  private final SampleColumn sample;
+  private final ColumnKind kind;
+  private final List<String> categories;
+  private final double[] codes;
+  private final TextComposer composer;
+
+  CategoricalPlan(SampleColumn sample, ColumnKind kind, FitSettings settings) {
+    this.sample = sample;
+    this.kind = kind;
+    int rows = sample.size();
+    String[] text = new String[rows];
+    Map<String, Integer> counts = new HashMap<>();
+    for (int row = 0; row < rows; row++) {
+      if (!sample.isNull(row)) {
+        text[row] = sample.isString() ? sample.string(row) : Values.format(sample.number(row), sample.type());
+        counts.merge(text[row], 1, Integer::sum);
+      }
+    }
+
+    int k = settings.rareCount();
+    Map<String, Integer> kept = new LinkedHashMap<>();
+    int rare = 0;
+    for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+      if (entry.getValue() >= k || kind == ColumnKind.BOOLEAN) {
+        kept.put(entry.getKey(), entry.getValue());
+      } else {
+        rare += entry.getValue();
+      }
+    }
+
+    String fallback = null;
+    if (rare > 0) {
+      if (kind == ColumnKind.TEXT) {
+        fallback = COMPOSED;
+      } else if (sample.isString()) {
+        fallback = settings.rareToken();
+        kept.merge(fallback, rare, Integer::sum);
+      } else {
+        fallback = kept.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        if (fallback == null) {
+          // Every value is rare: keep the most frequent one so the column still has a category.
+          fallback = counts.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
+          kept.put(fallback, 0);
+        }
+
+        kept.merge(fallback, rare, Integer::sum);
+      }
+    }
+
+    List<String> ordered = new ArrayList<>(kept.keySet());
+    ordered.sort((a, b) -> kept.get(b).equals(kept.get(a)) ? a.compareTo(b) : Integer.compare(kept.get(b), kept.get(a)));
+    if (kind == ColumnKind.TEXT) {
+      ordered.remove(COMPOSED);
+      ordered.add(COMPOSED);
+    }
+
+    this.categories = List.copyOf(ordered);
+    Map<String, Integer> index = new HashMap<>();
+    for (int c = 0; c < ordered.size(); c++) {
+      index.put(ordered.get(c), c);
+    }
+
+    this.codes = new double[rows];
+    List<String> composedValues = new ArrayList<>();
+    for (int row = 0; row < rows; row++) {
+      if (text[row] == null) {
+        codes[row] = -1;
+      } else {
+        Integer code = index.get(text[row]);
+        if (code == null) {
+          code = index.get(fallback);
+          if (kind == ColumnKind.TEXT) {
+            composedValues.add(text[row]);
+          }
+        }
+
+        codes[row] = code;
+      }
+    }
+
+    this.composer = kind == ColumnKind.TEXT ? composer(composedValues, k) : null;
+  }
+
+  /** Word counts and words that occur in at least {@code k} of the values to compose. */
+  private static TextComposer composer(List<String> values, int k) {
+    Map<String, Integer> wordRows = new LinkedHashMap<>();
+    double[] wordCounts = new double[MAX_WORDS];
+    for (String value : values) {
+      String[] words = value.trim().split("\\s+");
+      wordCounts[Math.min(MAX_WORDS, Math.max(1, words.length)) - 1]++;
+      for (String word : new java.util.LinkedHashSet<>(Arrays.asList(words))) {
+        if (!word.isEmpty()) {
+          wordRows.merge(word, 1, Integer::sum);
+        }
+      }
+    }
+
+    List<String> words = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    wordRows.entrySet().stream()
+        .filter(e -> e.getValue() >= k)
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> {
+          words.add(e.getKey());
+          weights.add((double) e.getValue());
+        });
+
+    double total = Arrays.stream(wordCounts).sum();
+    if (total == 0) {
+      wordCounts[0] = 1;
+      total = 1;
+    }
+
+    int last = MAX_WORDS;
+    while (last > 1 && wordCounts[last - 1] == 0) {
+      last--;
+    }
+
+    double[] shares = new double[last];
+    for (int i = 0; i < last; i++) {
+      shares[i] = wordCounts[i] / total;
+    }
+
+    return TextComposer.of(words, weights.stream().mapToDouble(Double::doubleValue).toArray(), shares);
+  }
+
+  @Override
+  public double[] scoreKeys() {
+    return codes;
+  }
+
+  @Override
+  public Object fitComponent(int[] rows, long seed) {
+    double[] counts = new double[categories.size()];
+    int nulls = 0;
+    for (int row : rows) {
+      if (codes[row] < 0) {
+        nulls++;
+      } else {
+        counts[(int) codes[row]]++;
+      }
+    }
+
+    int nonNull = rows.length - nulls;
+    double[] result = new double[counts.length + 1];
+    result[0] = rows.length == 0 ? 0 : (double) nulls / rows.length;
+    for (int c = 0; c < counts.length; c++) {
+      result[c + 1] = nonNull == 0 ? 1.0 / counts.length : counts[c] / nonNull;
+    }
+
+    return result;
+  }
+
+  @Override
+  public ColumnModel build(List<Object> components) {
+    List<double[]> probabilities = new ArrayList<>();
+    double[] nullShares = new double[components.size()];
+    for (int k = 0; k < components.size(); k++) {
+      double[] fitted = (double[]) components.get(k);
+      nullShares[k] = fitted[0];
+      probabilities.add(Arrays.copyOfRange(fitted, 1, fitted.length));
+    }
+
+    return CategoricalColumn.of(sample.name(), sample.type(), kind, categories, probabilities, nullShares, composer);
+  }
+}

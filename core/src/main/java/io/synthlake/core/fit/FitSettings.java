@@ -1,0 +1,191 @@
+package io.synthlake.core.fit;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.types.ColumnKind;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** How a model is fitted. Immutable; build with {@link #builder()}. Defaults follow the measured guidance. */
+public final class FitSettings {
+  private final long seed;
+  private final int maxKnots;
+  private final double pointMassShare;
+  private final int rareCount;
+  private final String rareToken;
+  private final int minComponentRows;
+  private final int maxComponents;
+  private final int maxModes;
+  private final MarginalFamily defaultMarginal;
+  private final Map<String, ColumnKind> kinds;
+  private final Map<String, MarginalFamily> marginals;
+  private final DegeneratePolicy degenerate;
+
+  private FitSettings(Builder builder) {
+    this.seed = builder.seed;
+    this.maxKnots = builder.maxKnots;
+    this.pointMassShare = builder.pointMassShare;
+    this.rareCount = builder.rareCount;
+    this.rareToken = builder.rareToken;
+    this.minComponentRows = builder.minComponentRows;
+    this.maxComponents = builder.maxComponents;
+    this.maxModes = builder.maxModes;
+    this.defaultMarginal = builder.defaultMarginal;
+    this.kinds = Collections.unmodifiableMap(new LinkedHashMap<>(builder.kinds));
+    this.marginals = Collections.unmodifiableMap(new LinkedHashMap<>(builder.marginals));
+    this.degenerate = builder.degenerate;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static FitSettings defaults() {
+    return builder().build();
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Knots of an empirical marginal's quantile function (per component, fewer for small components). */
+  public int maxKnots() {
+    return maxKnots;
+  }
+
+  /** A value holding at least this share of a column's rows becomes a point mass. */
+  public double pointMassShare() {
+    return pointMassShare;
+  }
+
+  /** Categories seen in fewer rows than this are never emitted as themselves (k of k-anonymity for categories). */
+  public int rareCount() {
+    return rareCount;
+  }
+
+  /** What rare string categories become. */
+  public String rareToken() {
+    return rareToken;
+  }
+
+  /** The smallest mixture component: smaller clusters are merged into their nearest neighbours. */
+  public int minComponentRows() {
+    return minComponentRows;
+  }
+
+  public int maxComponents() {
+    return maxComponents;
+  }
+
+  /** Most modes a Gaussian-mixture marginal may have. */
+  public int maxModes() {
+    return maxModes;
+  }
+
+  public MarginalFamily marginal(String column) {
+    return marginals.getOrDefault(column, defaultMarginal);
+  }
+
+  public Map<String, ColumnKind> kinds() {
+    return kinds;
+  }
+
+  public Map<String, MarginalFamily> marginals() {
+    return marginals;
+  }
+
+  public DegeneratePolicy degenerate() {
+    return degenerate;
+  }
+
+  /** Builds {@link FitSettings}; {@link #build()} validates. */
+  public static final class Builder {
+    private long seed = 42;
+    private int maxKnots = 1000;
+    private double pointMassShare = 0.02;
+    private int rareCount = 5;
+    private String rareToken = "_RARE_";
+    private int minComponentRows = 100;
+    private int maxComponents = 160;
+    private int maxModes = 10;
+    private MarginalFamily defaultMarginal = MarginalFamily.EMPIRICAL;
+    private final Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+    private final Map<String, MarginalFamily> marginals = new LinkedHashMap<>();
+    private DegeneratePolicy degenerate = DegeneratePolicy.FAIL;
+
+    private Builder() {}
+
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    public Builder maxKnots(int value) {
+      this.maxKnots = value;
+      return this;
+    }
+
+    public Builder pointMassShare(double value) {
+      this.pointMassShare = value;
+      return this;
+    }
+
+    public Builder rareCount(int value) {
+      this.rareCount = value;
+      return this;
+    }
+
+    public Builder rareToken(String value) {
+      this.rareToken = value;
+      return this;
+    }
+
+    public Builder minComponentRows(int value) {
+      this.minComponentRows = value;
+      return this;
+    }
+
+    public Builder maxComponents(int value) {
+      this.maxComponents = value;
+      return this;
+    }
+
+    public Builder maxModes(int value) {
+      this.maxModes = value;
+      return this;
+    }
+
+    public Builder defaultMarginal(MarginalFamily value) {
+      this.defaultMarginal = value;
+      return this;
+    }
+
+    /** Overrides the detected kind of {@code column}. */
+    public Builder kind(String column, ColumnKind kind) {
+      kinds.put(column, kind);
+      return this;
+    }
+
+    /** Chooses the marginal family of numeric {@code column}. */
+    public Builder marginal(String column, MarginalFamily family) {
+      marginals.put(column, family);
+      return this;
+    }
+
+    public Builder degenerate(DegeneratePolicy value) {
+      this.degenerate = value;
+      return this;
+    }
+
+    public FitSettings build() {
+      SynthlakeException.check(maxKnots >= 2, "max knots must be at least 2, got %d", maxKnots);
+      SynthlakeException.check(pointMassShare > 0 && pointMassShare <= 1, "point-mass share must be in (0, 1], got %s", pointMassShare);
+      SynthlakeException.check(rareCount >= 1, "the rare-category threshold must be at least 1, got %d", rareCount);
+      SynthlakeException.check(rareToken != null && !rareToken.isEmpty(), "the rare-category token must not be empty");
+      SynthlakeException.check(minComponentRows >= 1, "the minimum component size must be at least 1 row, got %d", minComponentRows);
+      SynthlakeException.check(maxComponents >= 1, "max components must be at least 1, got %d", maxComponents);
+      SynthlakeException.check(maxModes >= 1 && maxModes <= 50, "max modes must be 1 to 50, got %d", maxModes);
+      return new FitSettings(this);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package io.synthlake.core.fit;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.math.Correlations;
+import io.synthlake.core.math.Seeds;
+import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.GaussianCopulaMixture;
+import io.synthlake.core.model.TableModel;
+import io.synthlake.core.types.ColumnKind;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+/**
+ * Fits a {@link TableModel} to a sample: column kinds and per-column plans, normal scores, clustering of the scores
+ * into mixture components (at least {@link FitSettings#minComponentRows()} rows each), then per component the
+ * marginals and a positive-definite copula correlation.
+ */
+public final class ModelFitter {
+  /** Written into every model's properties. */
+  public static final String VERSION = "0.1.0";
+
+  private ModelFitter() {}
+
+  public static FitResult fit(SampleTable sample, FitSettings settings, ScoreClusterer clusterer) {
+    int n = sample.rows();
+    SynthlakeException.check(n > 0, "the input has no rows, so there is nothing to fit: check the input path, format and filters");
+    checkNamedColumns(sample, settings);
+    List<String> warnings = new ArrayList<>();
+    List<SampleColumn> kept = new ArrayList<>();
+    List<ColumnKind> kinds = new ArrayList<>();
+    for (SampleColumn column : sample.columns()) {
+      checkFinite(column);
+      if (isDegenerate(column, settings, warnings)) {
+        continue;
+      }
+
+      ColumnKind kind = settings.kinds().containsKey(column.name())
+          ? settings.kinds().get(column.name())
+          : KindDetector.detect(column, settings.rareCount());
+      String problem = KindDetector.incompatibility(kind, column.type().logicalType());
+      SynthlakeException.check(problem == null, "column '%s' cannot be of kind %s: it %s, and its type is %s; choose another kind",
+          column.name(), kind.jsonName(), problem, column.type());
+      kept.add(column);
+      kinds.add(kind);
+    }
+
+    SynthlakeException.check(!kept.isEmpty(), "no column is left to model after dropping degenerate columns");
+    List<ColumnPlan> plans = new ArrayList<>();
+    List<Integer> planColumn = new ArrayList<>();
+    for (int i = 0; i < kept.size(); i++) {
+      ColumnKind kind = kinds.get(i);
+      if (kind == ColumnKind.KEY) {
+        continue;
+      }
+
+      plans.add(kind.isNumeric() ? new NumericPlan(kept.get(i), kind, settings) : new CategoricalPlan(kept.get(i), kind, settings));
+      planColumn.add(i);
+    }
+
+    SplittableRandom random = new SplittableRandom(settings.seed());
+    int[] allRows = new int[n];
+    for (int row = 0; row < n; row++) {
+      allRows[row] = row;
+    }
+
+    double[][] scores = scores(plans, allRows, random, n);
+    int maxComponents = Math.max(1, Math.min(settings.maxComponents(), n / settings.minComponentRows()));
+    ScoreClusterer.Clustering clustering = plans.isEmpty() || maxComponents == 1
+        ? ScoreClusterer.single().cluster(scores, 1, settings.seed())
+        : clusterer.cluster(scores, maxComponents, settings.seed());
+    int[] labels = ComponentMerger.merge(clustering.labels(), scores, settings.minComponentRows());
+    int components = java.util.Arrays.stream(labels).max().orElse(0) + 1;
+    int[][] members = members(labels, components);
+
+    double[] weights = new double[components];
+    List<double[][]> correlations = new ArrayList<>();
+    List<List<Object>> fitted = new ArrayList<>();
+    for (int p = 0; p < plans.size(); p++) {
+      fitted.add(new ArrayList<>());
+    }
+
+    for (int k = 0; k < components; k++) {
+      weights[k] = (double) members[k].length / n;
+      for (int p = 0; p < plans.size(); p++) {
+        fitted.get(p).add(plans.get(p).fitComponent(members[k], Seeds.derive(settings.seed(), k, p)));
+      }
+
+      double[][] componentScores = scores(plans, members[k], random, n);
+      correlations.add(Correlations.positiveDefinite(Correlations.pearson(componentScores, members[k])));
+    }
+
+    List<ColumnModel> columns = new ArrayList<>();
+    for (int i = 0; i < kept.size(); i++) {
+      int plan = planColumn.indexOf(i);
+      columns.add(plan >= 0 ? plans.get(plan).build(fitted.get(plan)) : KeyFitter.fit(kept.get(i)));
+    }
+
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("created-by", "synthlake " + VERSION);
+    properties.put("sample-rows", Integer.toString(n));
+    properties.put("fit-seed", Long.toString(settings.seed()));
+    properties.put("components", Integer.toString(components));
+    properties.put("component-selection", clustering.selection());
+    properties.put("min-component-rows", Integer.toString(settings.minComponentRows()));
+    properties.put("rare-count", Integer.toString(settings.rareCount()));
+    return new FitResult(TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties), warnings);
+  }
+
+  /** Normal scores of each plan's column over {@code rows}, as {@code [plan][row]} arrays of the full sample length. */
+  private static double[][] scores(List<ColumnPlan> plans, int[] rows, SplittableRandom random, int n) {
+    double[][] scores = new double[plans.size()][n];
+    for (int p = 0; p < plans.size(); p++) {
+      NormalScores.score(plans.get(p).scoreKeys(), rows, random, scores[p]);
+    }
+
+    return scores;
+  }
+
+  private static int[][] members(int[] labels, int components) {
+    int[] sizes = new int[components];
+    for (int label : labels) {
+      sizes[label]++;
+    }
+
+    int[][] members = new int[components][];
+    for (int k = 0; k < components; k++) {
+      members[k] = new int[sizes[k]];
+    }
+
+    int[] filled = new int[components];
+    for (int row = 0; row < labels.length; row++) {
+      members[labels[row]][filled[labels[row]]++] = row;
+    }
+
+    return members;
+  }
+
+  private static void checkNamedColumns(SampleTable sample, FitSettings settings) {
+    Set<String> names = sample.columns().stream().map(SampleColumn::name).collect(Collectors.toSet());
+    Set<String> named = new HashSet<>(settings.kinds().keySet());
+    named.addAll(settings.marginals().keySet());
+    for (String name : named) {
+      SynthlakeException.check(names.contains(name), "option names column '%s', which the input does not have; its columns are %s",
+          name, sample.columns().stream().map(SampleColumn::name).collect(Collectors.joining(", ")));
+    }
+  }
+
+  private static void checkFinite(SampleColumn column) {
+    if (column.isString()) {
+      return;
+    }
+
+    int bad = 0;
+    for (int row = 0; row < column.size(); row++) {
+      if (!column.isNull(row) && !Double.isFinite(column.number(row))) {
+        bad++;
+      }
+    }
+
+    SynthlakeException.check(bad == 0, "column '%s' has %d NaN or infinite values in the sample: synthlake models finite "
+        + "numbers; turn them into nulls first (for example nanvl(col, null)) or exclude the column", column.name(), bad);
+  }
+
+  private static boolean isDegenerate(SampleColumn column, FitSettings settings, List<String> warnings) {
+    int rows = column.size();
+    Set<Object> distinct = new HashSet<>();
+    int nonNull = 0;
+    for (int row = 0; row < rows && distinct.size() < 2; row++) {
+      if (!column.isNull(row)) {
+        nonNull++;
+        distinct.add(column.isString() ? column.string(row) : (Object) column.number(row));
+      }
+    }
+
+    if (distinct.size() >= 2) {
+      return false;
+    }
+
+    String what = nonNull == 0
+        ? "is null in all " + rows + " sampled rows"
+        : "holds the single value '" + distinct.iterator().next() + "' in every non-null sampled row";
+    switch (settings.degenerate()) {
+      case KEEP:
+        return false;
+      case DROP:
+        warnings.add("column '" + column.name() + "' " + what + "; dropped from the model");
+        return true;
+      default:
+        throw SynthlakeException.of("column '%s' %s, so there is nothing to learn from it: exclude it, or pass "
+            + "--degenerate keep to reproduce it as is (or --degenerate drop to leave out all such columns)", column.name(), what);
+    }
+  }
+}

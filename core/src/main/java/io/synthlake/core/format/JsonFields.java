@@ -1,0 +1,133 @@
+package io.synthlake.core.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthlake.core.SynthlakeException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/** Typed, path-aware access to a parsed JSON document: every error names the source and the field path. */
+final class JsonFields {
+  private final String source;
+
+  JsonFields(String source) {
+    this.source = source;
+  }
+
+  String source() {
+    return source;
+  }
+
+  SynthlakeException error(String path, String problem) {
+    return SynthlakeException.of("%s: %s: %s", source, path, problem);
+  }
+
+  JsonNode field(JsonNode object, String path, String name) {
+    JsonNode value = object.get(name);
+    if (value == null || value.isNull()) {
+      throw error(join(path, name), "is missing; every model file has it (see docs/model-format.md)");
+    }
+
+    return value;
+  }
+
+  String string(JsonNode object, String path, String name) {
+    JsonNode value = field(object, path, name);
+    if (!value.isTextual()) {
+      throw error(join(path, name), "must be a string, got " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    return value.asText();
+  }
+
+  String optionalString(JsonNode object, String name, String fallback) {
+    JsonNode value = object.get(name);
+    return value == null || value.isNull() ? fallback : value.asText();
+  }
+
+  double number(JsonNode object, String path, String name) {
+    JsonNode value = field(object, path, name);
+    if (!value.isNumber()) {
+      throw error(join(path, name), "must be a number, got " + value);
+    }
+
+    return value.asDouble();
+  }
+
+  long longNumber(JsonNode object, String path, String name) {
+    JsonNode value = field(object, path, name);
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw error(join(path, name), "must be a whole number, got " + value);
+    }
+
+    return value.asLong();
+  }
+
+  int intNumber(JsonNode object, String path, String name) {
+    long value = longNumber(object, path, name);
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      throw error(join(path, name), "is out of range: " + value);
+    }
+
+    return (int) value;
+  }
+
+  JsonNode array(JsonNode object, String path, String name) {
+    JsonNode value = field(object, path, name);
+    if (!value.isArray()) {
+      throw error(join(path, name), "must be an array");
+    }
+
+    return value;
+  }
+
+  double[] numbers(JsonNode object, String path, String name) {
+    return numberArray(array(object, path, name), join(path, name));
+  }
+
+  double[] numberArray(JsonNode array, String path) {
+    if (array == null || !array.isArray()) {
+      throw error(path, "must be an array of numbers");
+    }
+
+    double[] result = new double[array.size()];
+    for (int i = 0; i < result.length; i++) {
+      if (!array.get(i).isNumber()) {
+        throw error(path + "[" + i + "]", "must be a number, got " + array.get(i));
+      }
+
+      result[i] = array.get(i).asDouble();
+    }
+
+    return result;
+  }
+
+  List<String> strings(JsonNode object, String path, String name) {
+    JsonNode array = array(object, path, name);
+    List<String> result = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (!array.get(i).isTextual()) {
+        throw error(join(path, name) + "[" + i + "]", "must be a string, got " + array.get(i));
+      }
+
+      result.add(array.get(i).asText());
+    }
+
+    return result;
+  }
+
+  /** Rejects fields the format does not define, so that typos fail loudly instead of being ignored. */
+  void onlyFields(JsonNode object, String path, String... allowed) {
+    Iterator<String> names = object.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!List.of(allowed).contains(name)) {
+        throw error(join(path, name), "is not a known field here; known fields are " + String.join(", ", allowed));
+      }
+    }
+  }
+
+  static String join(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+}

@@ -1,0 +1,433 @@
+package io.synthlake.core.format;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.marginal.EmpiricalMarginal;
+import io.synthlake.core.marginal.GaussianMixtureMarginal;
+import io.synthlake.core.marginal.Marginal;
+import io.synthlake.core.model.CategoricalColumn;
+import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.DependenceModel;
+import io.synthlake.core.model.GaussianCopulaMixture;
+import io.synthlake.core.model.KeyColumn;
+import io.synthlake.core.model.NumericColumn;
+import io.synthlake.core.model.NumericDistribution;
+import io.synthlake.core.model.NumericFormat;
+import io.synthlake.core.model.TableModel;
+import io.synthlake.core.model.TextComposer;
+import io.synthlake.core.types.ColumnKind;
+import io.synthlake.core.types.DataType;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes the model file: versioned JSON, documented field by field in {@code docs/model-format.md}. The one
+ * place that knows the layout; every key is a constant here.
+ */
+public final class ModelJson {
+  public static final String FORMAT = "synthlake-model";
+  public static final int FORMAT_VERSION = 1;
+
+  private static final String FORMAT_KEY = "format";
+  private static final String VERSION_KEY = "format-version";
+  private static final String PROPERTIES = "properties";
+  private static final String COLUMNS = "columns";
+  private static final String NAME = "name";
+  private static final String TYPE = "type";
+  private static final String KIND = "kind";
+  private static final String NUMBER_FORMAT = "format";
+  private static final String MIN = "min";
+  private static final String MAX = "max";
+  private static final String STEP = "step";
+  private static final String DECIMALS = "decimals";
+  private static final String COMPONENTS = "components";
+  private static final String NULL_SHARE = "null-share";
+  private static final String MARGINAL = "marginal";
+  private static final String FAMILY = "family";
+  private static final String POINT_MASSES = "point-masses";
+  private static final String VALUES = "values";
+  private static final String SHARES = "shares";
+  private static final String KNOTS = "knots";
+  private static final String WEIGHTS = "weights";
+  private static final String MEANS = "means";
+  private static final String DEVIATIONS = "deviations";
+  private static final String CATEGORIES = "categories";
+  private static final String PROBABILITIES = "probabilities";
+  private static final String TEXT = "text";
+  private static final String WORDS = "words";
+  private static final String WORD_WEIGHTS = "word-weights";
+  private static final String WORD_COUNT_SHARES = "word-count-shares";
+  private static final String KEY = "key";
+  private static final String STYLE = "style";
+  private static final String START = "start";
+  private static final String PREFIX = "prefix";
+  private static final String WIDTH = "width";
+  private static final String TEMPLATE = "template";
+  private static final String DEPENDENCE = "dependence";
+  private static final String GAUSSIAN_COPULA_MIXTURE = "gaussian-copula-mixture";
+  private static final String WEIGHT = "weight";
+  private static final String CORRELATION = "correlation";
+  private static final String EMPIRICAL = "empirical";
+  private static final String GAUSSIAN_MIXTURE = "gaussian-mixture";
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private ModelJson() {}
+
+  // ---------------------------------------------------------------- writing
+
+  public static String toJson(TableModel model) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeStringField(FORMAT_KEY, FORMAT);
+      json.writeNumberField(VERSION_KEY, FORMAT_VERSION);
+      json.writeObjectFieldStart(PROPERTIES);
+      for (Map.Entry<String, String> property : model.properties().entrySet()) {
+        json.writeStringField(property.getKey(), property.getValue());
+      }
+
+      json.writeEndObject();
+      json.writeArrayFieldStart(COLUMNS);
+      for (ColumnModel column : model.columns()) {
+        writeColumn(json, column);
+      }
+
+      json.writeEndArray();
+      writeDependence(json, model);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+
+    return out.toString() + "\n";
+  }
+
+  private static void writeColumn(JsonGenerator json, ColumnModel column) throws IOException {
+    json.writeStartObject();
+    json.writeStringField(NAME, column.name());
+    json.writeStringField(TYPE, column.type().toString());
+    json.writeStringField(KIND, column.kind().jsonName());
+    if (column instanceof NumericColumn) {
+      NumericColumn numeric = (NumericColumn) column;
+      NumericFormat format = numeric.format();
+      json.writeObjectFieldStart(NUMBER_FORMAT);
+      json.writeNumberField(MIN, format.min());
+      json.writeNumberField(MAX, format.max());
+      json.writeNumberField(STEP, format.step());
+      json.writeNumberField(DECIMALS, format.decimals());
+      json.writeEndObject();
+      json.writeArrayFieldStart(COMPONENTS);
+      for (NumericDistribution distribution : numeric.components()) {
+        json.writeStartObject();
+        json.writeNumberField(NULL_SHARE, distribution.nullShare());
+        if (distribution.marginal() != null) {
+          json.writeFieldName(MARGINAL);
+          writeMarginal(json, distribution.marginal());
+        }
+
+        json.writeEndObject();
+      }
+
+      json.writeEndArray();
+    } else if (column instanceof CategoricalColumn) {
+      CategoricalColumn categorical = (CategoricalColumn) column;
+      writeStrings(json, CATEGORIES, categorical.categories());
+      json.writeArrayFieldStart(COMPONENTS);
+      for (int k = 0; k < categorical.componentCount(); k++) {
+        json.writeStartObject();
+        json.writeNumberField(NULL_SHARE, categorical.nullShare(k));
+        writeNumbers(json, PROBABILITIES, categorical.probabilities(k));
+        json.writeEndObject();
+      }
+
+      json.writeEndArray();
+      if (categorical.composer() != null) {
+        TextComposer composer = categorical.composer();
+        json.writeObjectFieldStart(TEXT);
+        writeStrings(json, WORDS, composer.words());
+        writeNumbers(json, WORD_WEIGHTS, composer.wordWeights());
+        writeNumbers(json, WORD_COUNT_SHARES, composer.wordCountShares());
+        json.writeEndObject();
+      }
+    } else {
+      KeyColumn key = (KeyColumn) column;
+      json.writeObjectFieldStart(KEY);
+      json.writeStringField(STYLE, key.style().jsonName());
+      if (key.style() == KeyColumn.Style.SEQUENCE) {
+        json.writeNumberField(START, key.start());
+        json.writeNumberField(STEP, key.step());
+        json.writeStringField(PREFIX, key.prefix());
+        json.writeNumberField(WIDTH, key.width());
+      } else if (key.style() == KeyColumn.Style.CODE) {
+        json.writeStringField(PREFIX, key.prefix());
+        json.writeStringField(TEMPLATE, key.template());
+      }
+
+      json.writeEndObject();
+    }
+
+    json.writeEndObject();
+  }
+
+  private static void writeMarginal(JsonGenerator json, Marginal marginal) throws IOException {
+    json.writeStartObject();
+    if (marginal instanceof EmpiricalMarginal) {
+      EmpiricalMarginal empirical = (EmpiricalMarginal) marginal;
+      json.writeStringField(FAMILY, EMPIRICAL);
+      json.writeObjectFieldStart(POINT_MASSES);
+      writeNumbers(json, VALUES, empirical.massValues());
+      writeNumbers(json, SHARES, empirical.massShares());
+      json.writeEndObject();
+      writeNumbers(json, KNOTS, empirical.knots());
+    } else {
+      GaussianMixtureMarginal mixture = (GaussianMixtureMarginal) marginal;
+      json.writeStringField(FAMILY, GAUSSIAN_MIXTURE);
+      writeNumbers(json, WEIGHTS, mixture.weights());
+      writeNumbers(json, MEANS, mixture.means());
+      writeNumbers(json, DEVIATIONS, mixture.deviations());
+      json.writeNumberField(MIN, mixture.min());
+      json.writeNumberField(MAX, mixture.max());
+    }
+
+    json.writeEndObject();
+  }
+
+  private static void writeDependence(JsonGenerator json, TableModel model) throws IOException {
+    DependenceModel dependence = model.dependence();
+    if (!(dependence instanceof GaussianCopulaMixture)) {
+      throw new IllegalArgumentException("cannot write dependence model " + dependence.getClass().getName());
+    }
+
+    GaussianCopulaMixture mixture = (GaussianCopulaMixture) dependence;
+    json.writeObjectFieldStart(DEPENDENCE);
+    json.writeStringField(TYPE, GAUSSIAN_COPULA_MIXTURE);
+    List<String> copulaColumns = new ArrayList<>();
+    for (int i = 0; i < model.columns().size(); i++) {
+      if (model.copulaIndex(i) >= 0) {
+        copulaColumns.add(model.columns().get(i).name());
+      }
+    }
+
+    writeStrings(json, COLUMNS, copulaColumns);
+    json.writeArrayFieldStart(COMPONENTS);
+    double[] weights = mixture.weights();
+    for (int k = 0; k < weights.length; k++) {
+      json.writeStartObject();
+      json.writeNumberField(WEIGHT, weights[k]);
+      json.writeArrayFieldStart(CORRELATION);
+      for (double[] row : mixture.correlation(k)) {
+        json.writeArray(row, 0, row.length);
+      }
+
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void writeNumbers(JsonGenerator json, String name, double[] values) throws IOException {
+    json.writeFieldName(name);
+    json.writeArray(values, 0, values.length);
+  }
+
+  private static void writeStrings(JsonGenerator json, String name, List<String> values) throws IOException {
+    json.writeArrayFieldStart(name);
+    for (String value : values) {
+      json.writeString(value);
+    }
+
+    json.writeEndArray();
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /**
+   * Parses a model file's text. {@code source} names the file in error messages, which also give the field path:
+   * {@code /tmp/m.json: columns[2].components[0].null-share: must be a number}.
+   */
+  public static TableModel fromJson(String text, String source) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw SynthlakeException.of("%s is not valid JSON (%s at line %d): the file may be truncated or not a model; "
+          + "write it again with synthlake fit", source, e.getOriginalMessage(),
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr());
+    }
+
+    JsonFields fields = new JsonFields(source);
+    if (root == null || !root.isObject() || !FORMAT.equals(root.path(FORMAT_KEY).asText())) {
+      throw SynthlakeException.of("%s is not a synthlake model: it lacks \"format\": \"%s\"; pass a file written by synthlake fit",
+          source, FORMAT);
+    }
+
+    long version = fields.longNumber(root, "", VERSION_KEY);
+    if (version != FORMAT_VERSION) {
+      throw SynthlakeException.of("%s has format-version %d, but this synthlake %s reads version %d only: use the synthlake "
+          + "release that wrote it, or fit the model again", source, version, "0.1.0", FORMAT_VERSION);
+    }
+
+    try {
+      return readModel(root, fields);
+    } catch (IllegalArgumentException e) {
+      throw SynthlakeException.of("%s: %s; the file is inconsistent: write it again with synthlake fit", source, e.getMessage());
+    }
+  }
+
+  private static TableModel readModel(JsonNode root, JsonFields fields) {
+    fields.onlyFields(root, "", FORMAT_KEY, VERSION_KEY, PROPERTIES, COLUMNS, DEPENDENCE);
+    Map<String, String> properties = new LinkedHashMap<>();
+    JsonNode propertiesNode = root.get(PROPERTIES);
+    if (propertiesNode != null) {
+      Iterator<Map.Entry<String, JsonNode>> entries = propertiesNode.fields();
+      while (entries.hasNext()) {
+        Map.Entry<String, JsonNode> entry = entries.next();
+        properties.put(entry.getKey(), entry.getValue().asText());
+      }
+    }
+
+    JsonNode columnsNode = fields.array(root, "", COLUMNS);
+    List<ColumnModel> columns = new ArrayList<>();
+    for (int i = 0; i < columnsNode.size(); i++) {
+      columns.add(readColumn(columnsNode.get(i), "columns[" + i + "]", fields));
+    }
+
+    DependenceModel dependence = readDependence(fields.field(root, "", DEPENDENCE), columns, fields);
+    return TableModel.of(columns, dependence, properties);
+  }
+
+  private static ColumnModel readColumn(JsonNode node, String path, JsonFields fields) {
+    String name = fields.string(node, path, NAME);
+    DataType type = DataType.parse(fields.string(node, path, TYPE), fields.source() + ": " + path + "." + TYPE);
+    ColumnKind kind = ColumnKind.parse(fields.string(node, path, KIND), fields.source() + ": " + path + "." + KIND);
+    if (kind.isNumeric()) {
+      fields.onlyFields(node, path, NAME, TYPE, KIND, NUMBER_FORMAT, COMPONENTS);
+      JsonNode format = fields.field(node, path, NUMBER_FORMAT);
+      String formatPath = path + "." + NUMBER_FORMAT;
+      NumericFormat numberFormat = NumericFormat.of(fields.number(format, formatPath, MIN), fields.number(format, formatPath, MAX),
+          fields.number(format, formatPath, STEP), fields.intNumber(format, formatPath, DECIMALS));
+      JsonNode componentsNode = fields.array(node, path, COMPONENTS);
+      List<NumericDistribution> components = new ArrayList<>();
+      for (int k = 0; k < componentsNode.size(); k++) {
+        JsonNode component = componentsNode.get(k);
+        String componentPath = path + ".components[" + k + "]";
+        JsonNode marginal = component.get(MARGINAL);
+        components.add(NumericDistribution.of(fields.number(component, componentPath, NULL_SHARE),
+            marginal == null ? null : readMarginal(marginal, componentPath + "." + MARGINAL, fields)));
+      }
+
+      return NumericColumn.of(name, type, kind, numberFormat, components);
+    }
+
+    if (kind == ColumnKind.KEY) {
+      fields.onlyFields(node, path, NAME, TYPE, KIND, KEY);
+      JsonNode key = fields.field(node, path, KEY);
+      String keyPath = path + "." + KEY;
+      String style = fields.string(key, keyPath, STYLE);
+      switch (style) {
+        case "sequence":
+          return KeyColumn.sequence(name, type, fields.longNumber(key, keyPath, START), fields.longNumber(key, keyPath, STEP),
+              fields.optionalString(key, PREFIX, ""), key.has(WIDTH) ? fields.intNumber(key, keyPath, WIDTH) : 0);
+        case "uuid":
+          return KeyColumn.uuid(name, type);
+        case "code":
+          return KeyColumn.code(name, type, fields.optionalString(key, PREFIX, ""), fields.string(key, keyPath, TEMPLATE));
+        default:
+          throw fields.error(keyPath + "." + STYLE, "unknown key style '" + style + "'; use sequence, uuid or code");
+      }
+    }
+
+    fields.onlyFields(node, path, NAME, TYPE, KIND, CATEGORIES, COMPONENTS, TEXT);
+    List<String> categories = fields.strings(node, path, CATEGORIES);
+    JsonNode componentsNode = fields.array(node, path, COMPONENTS);
+    List<double[]> probabilities = new ArrayList<>();
+    double[] nullShares = new double[componentsNode.size()];
+    for (int k = 0; k < componentsNode.size(); k++) {
+      String componentPath = path + ".components[" + k + "]";
+      nullShares[k] = fields.number(componentsNode.get(k), componentPath, NULL_SHARE);
+      probabilities.add(fields.numbers(componentsNode.get(k), componentPath, PROBABILITIES));
+    }
+
+    TextComposer composer = null;
+    if (kind == ColumnKind.TEXT) {
+      JsonNode text = fields.field(node, path, TEXT);
+      String textPath = path + "." + TEXT;
+      composer = TextComposer.of(fields.strings(text, textPath, WORDS), fields.numbers(text, textPath, WORD_WEIGHTS),
+          fields.numbers(text, textPath, WORD_COUNT_SHARES));
+    }
+
+    return CategoricalColumn.of(name, type, kind, categories, probabilities, nullShares, composer);
+  }
+
+  private static Marginal readMarginal(JsonNode node, String path, JsonFields fields) {
+    String family = fields.string(node, path, FAMILY);
+    if (EMPIRICAL.equals(family)) {
+      JsonNode masses = fields.field(node, path, POINT_MASSES);
+      return EmpiricalMarginal.of(fields.numbers(masses, path + "." + POINT_MASSES, VALUES),
+          fields.numbers(masses, path + "." + POINT_MASSES, SHARES), fields.numbers(node, path, KNOTS));
+    }
+
+    if (GAUSSIAN_MIXTURE.equals(family)) {
+      return GaussianMixtureMarginal.of(fields.numbers(node, path, WEIGHTS), fields.numbers(node, path, MEANS),
+          fields.numbers(node, path, DEVIATIONS), fields.number(node, path, MIN), fields.number(node, path, MAX));
+    }
+
+    throw fields.error(path + "." + FAMILY, "unknown marginal family '" + family + "'; use empirical or gaussian-mixture");
+  }
+
+  private static DependenceModel readDependence(JsonNode node, List<ColumnModel> columns, JsonFields fields) {
+    String type = fields.string(node, DEPENDENCE, TYPE);
+    if (!GAUSSIAN_COPULA_MIXTURE.equals(type)) {
+      throw fields.error(DEPENDENCE + "." + TYPE, "unknown dependence type '" + type + "'; this version reads " + GAUSSIAN_COPULA_MIXTURE);
+    }
+
+    List<String> expected = new ArrayList<>();
+    for (ColumnModel column : columns) {
+      if (column.kind().inCopula()) {
+        expected.add(column.name());
+      }
+    }
+
+    List<String> named = fields.strings(node, DEPENDENCE, COLUMNS);
+    if (!named.equals(expected)) {
+      throw fields.error(DEPENDENCE + "." + COLUMNS, "must list the non-key columns in order " + expected + ", got " + named);
+    }
+
+    JsonNode componentsNode = fields.array(node, DEPENDENCE, COMPONENTS);
+    double[] weights = new double[componentsNode.size()];
+    List<double[][]> correlations = new ArrayList<>();
+    for (int k = 0; k < componentsNode.size(); k++) {
+      String path = DEPENDENCE + ".components[" + k + "]";
+      JsonNode component = componentsNode.get(k);
+      weights[k] = fields.number(component, path, WEIGHT);
+      JsonNode rows = fields.array(component, path, CORRELATION);
+      double[][] matrix = new double[rows.size()][];
+      for (int r = 0; r < rows.size(); r++) {
+        matrix[r] = fields.numberArray(rows.get(r), path + "." + CORRELATION + "[" + r + "]");
+      }
+
+      correlations.add(matrix);
+    }
+
+    if (weights.length == 0) {
+      throw fields.error(DEPENDENCE + "." + COMPONENTS, "must hold at least one component");
+    }
+
+    return GaussianCopulaMixture.of(weights, correlations);
+  }
+}

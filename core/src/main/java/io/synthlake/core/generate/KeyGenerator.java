@@ -1,0 +1,148 @@
+package io.synthlake.core.generate;
+
+import io.synthlake.core.math.Seeds;
+import io.synthlake.core.model.KeyColumn;
+import io.synthlake.core.types.LogicalType;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/** Writes key values as a function of the global row index alone. */
+final class KeyGenerator implements ColumnGenerator {
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final String DIGITS = "0123456789";
+  private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
+
+  private final KeyColumn column;
+  private final long seed;
+  private final byte[] prefix;
+  private final boolean numeric;
+  private final long decimalFactor;
+  private final byte[][] alphabets;
+  private final long capacity;
+  private final long multiplier;
+  private final long offset;
+  private final byte[] buffer = new byte[128];
+
+  KeyGenerator(KeyColumn column, long seed) {
+    this.column = column;
+    this.seed = seed;
+    this.prefix = column.prefix().getBytes(StandardCharsets.UTF_8);
+    this.numeric = column.type().logicalType() != LogicalType.STRING;
+    this.decimalFactor = column.type().logicalType() == LogicalType.DECIMAL ? BigInteger.TEN.pow(column.type().scale()).longValueExact() : 1;
+    String template = column.template();
+    this.alphabets = new byte[template.length()][];
+    for (int i = 0; i < template.length(); i++) {
+      alphabets[i] = alphabet(template.charAt(i)).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    this.capacity = column.capacity();
+    if (column.style() == KeyColumn.Style.CODE) {
+      // An affine map row -> (a * row + b) mod capacity with gcd(a, capacity) = 1 is a seeded bijection.
+      long a = Math.floorMod(Seeds.derive(seed, 0, 101), capacity);
+      while (BigInteger.valueOf(a).gcd(BigInteger.valueOf(capacity)).longValue() != 1) {
+        a = (a + 1) % capacity;
+      }
+
+      this.multiplier = a;
+      this.offset = Math.floorMod(Seeds.derive(seed, 0, 102), capacity);
+    } else {
+      this.multiplier = 1;
+      this.offset = 0;
+    }
+  }
+
+  private static String alphabet(char templateClass) {
+    switch (templateClass) {
+      case '9': return DIGITS;
+      case 'A': return UPPER;
+      case 'a': return LOWER;
+      case 'X': return DIGITS + UPPER;
+      default: return DIGITS + LOWER;
+    }
+  }
+
+  @Override
+  public void fill(long firstRow, int rows, int[] components, double[] uniforms, long block, ColumnSink sink) {
+    for (int r = 0; r < rows; r++) {
+      long row = firstRow + r;
+      switch (column.style()) {
+        case SEQUENCE:
+          long value = column.start() + row * column.step();
+          if (numeric) {
+            sink.putLong(r, value * decimalFactor);
+          } else {
+            sink.putUtf8(r, buffer, 0, writeSequence(value));
+          }
+
+          break;
+        case UUID:
+          sink.putUtf8(r, buffer, 0, writeUuid(row));
+          break;
+        default:
+          sink.putUtf8(r, buffer, 0, writeCode(row));
+      }
+    }
+  }
+
+  private int writeSequence(long value) {
+    int length = copyPrefix();
+    String digits = Long.toString(value);
+    for (int pad = digits.length(); pad < column.width(); pad++) {
+      buffer[length++] = '0';
+    }
+
+    for (int i = 0; i < digits.length(); i++) {
+      buffer[length++] = (byte) digits.charAt(i);
+    }
+
+    return length;
+  }
+
+  private int writeUuid(long row) {
+    long high = Seeds.derive(seed, row, 201);
+    long low = Seeds.derive(seed, row, 202);
+    high = (high & ~0xF000L) | 0x4000L;
+    low = (low & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    int length = 0;
+    for (int i = 0; i < 32; i++) {
+      if (i == 8 || i == 12 || i == 16 || i == 20) {
+        buffer[length++] = '-';
+      }
+
+      long word = i < 16 ? high : low;
+      int shift = (15 - (i % 16)) * 4;
+      buffer[length++] = HEX[(int) ((word >>> shift) & 0xF)];
+    }
+
+    return length;
+  }
+
+  private int writeCode(long row) {
+    long index = mulMod(multiplier, Math.floorMod(row, capacity), capacity);
+    index = (index + offset) % capacity;
+    int length = copyPrefix();
+    int start = length;
+    length += alphabets.length;
+    for (int i = alphabets.length - 1; i >= 0; i--) {
+      byte[] alphabet = alphabets[i];
+      buffer[start + i] = alphabet[(int) (index % alphabet.length)];
+      index /= alphabet.length;
+    }
+
+    return length;
+  }
+
+  private int copyPrefix() {
+    System.arraycopy(prefix, 0, buffer, 0, prefix.length);
+    return prefix.length;
+  }
+
+  private static long mulMod(long a, long b, long m) {
+    if (a < (1L << 31) && b < (1L << 31)) {
+      return (a * b) % m;
+    }
+
+    return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).mod(BigInteger.valueOf(m)).longValue();
+  }
+}

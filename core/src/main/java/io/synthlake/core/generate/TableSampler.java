@@ -1,0 +1,104 @@
+package io.synthlake.core.generate;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.math.Seeds;
+import io.synthlake.core.model.CategoricalColumn;
+import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.DependenceModel;
+import io.synthlake.core.model.KeyColumn;
+import io.synthlake.core.model.NumericColumn;
+import io.synthlake.core.model.TableModel;
+import java.util.List;
+
+/**
+ * Generates rows of a model in blocks of {@link #BLOCK_ROWS}. Row {@code i} lives in block {@code i / BLOCK_ROWS}, and a
+ * block's values depend only on (model, seed, block index): the copula draws always cover a whole block, even when
+ * fewer rows are written, so every row is a pure function of (model, seed, row index) whatever the partitioning.
+ *
+ * <p>The sampler holds immutable compiled state and may be shared across threads; each task takes its own
+ * {@link BlockWriter} for generators and scratch space (the commons-rng {@code SharedStateSampler} pattern).
+ */
+public final class TableSampler {
+  /** Rows per block: the unit of randomness, and the batch size of the Spark reader. Part of the output contract. */
+  public static final int BLOCK_ROWS = 4096;
+
+  private final TableModel model;
+  private final long seed;
+
+  private TableSampler(TableModel model, long seed) {
+    this.model = model;
+    this.seed = seed;
+  }
+
+  public static TableSampler of(TableModel model, long seed) {
+    return new TableSampler(model, seed);
+  }
+
+  /** Fails with a message naming the column when {@code rows} exceeds what a key column can hold uniquely. */
+  public void checkCapacity(long rows) {
+    SynthlakeException.check(rows > 0, "--rows must be a positive whole number, got %d", rows);
+    for (ColumnModel column : model.columns()) {
+      if (column instanceof KeyColumn) {
+        long capacity = ((KeyColumn) column).capacity();
+        SynthlakeException.check(rows <= capacity,
+            "key column '%s' (template '%s') holds only %d unique values but %d rows were asked for: "
+                + "lengthen its template or make it a sequence key in the model", column.name(),
+            ((KeyColumn) column).template(), capacity, rows);
+      }
+    }
+  }
+
+  public TableModel model() {
+    return model;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** A writer with its own scratch space; one per task or thread. */
+  public BlockWriter newBlockWriter() {
+    return new BlockWriter();
+  }
+
+  /** Writes blocks; not thread-safe. */
+  public final class BlockWriter {
+    private final DependenceModel.Sampler dependence = model.dependence().newSampler(BLOCK_ROWS);
+    private final int[] components = new int[BLOCK_ROWS];
+    private final double[][] uniforms = new double[model.dependence().dimension()][BLOCK_ROWS];
+    private final ColumnGenerator[] generators;
+
+    private BlockWriter() {
+      // Generators are cheap views of the shared model; key and text generators keep reusable buffers, so each
+      // writer owns its own.
+      List<ColumnModel> columns = model.columns();
+      this.generators = new ColumnGenerator[columns.size()];
+      for (int i = 0; i < columns.size(); i++) {
+        ColumnModel column = columns.get(i);
+        if (column instanceof NumericColumn) {
+          generators[i] = new NumericGenerator((NumericColumn) column);
+        } else if (column instanceof CategoricalColumn) {
+          generators[i] = new CategoricalGenerator((CategoricalColumn) column, seed, i);
+        } else {
+          generators[i] = new KeyGenerator((KeyColumn) column, seed);
+        }
+      }
+    }
+
+    /**
+     * Writes the first {@code rows} rows of block {@code block} into {@code sinks}, one per model column in order.
+     */
+    public void write(long block, int rows, ColumnSink[] sinks) {
+      if (rows < 0 || rows > BLOCK_ROWS || sinks.length != generators.length) {
+        throw new IllegalArgumentException("a block holds 0 to " + BLOCK_ROWS + " rows and needs one sink per column");
+      }
+
+      dependence.sample(Seeds.random(seed, block, -1), BLOCK_ROWS, components, uniforms);
+      long firstRow = block * BLOCK_ROWS;
+      for (int i = 0; i < generators.length; i++) {
+        int copula = model.copulaIndex(i);
+        generators[i].fill(firstRow, rows, components, copula >= 0 ? uniforms[copula] : null, block, sinks[i]);
+      }
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.synthlake.core.model;
+
+import io.synthlake.core.types.ColumnKind;
+import io.synthlake.core.types.DataType;
+import java.util.List;
+
+/**
+ * A categorical, boolean or text column. Categories are written as text and parsed per the column type; their order
+ * (most frequent first) is the order of the copula's cumulative intervals. Each component holds the null share and
+ * one probability per category. A text column also has a {@link TextComposer} that fills its "other" category with
+ * values composed from frequent words, so rare real values are never copied.
+ */
+public final class CategoricalColumn implements ColumnModel {
+  private final String name;
+  private final DataType type;
+  private final ColumnKind kind;
+  private final List<String> categories;
+  private final List<double[]> probabilities;
+  private final double[] nullShares;
+  private final TextComposer composer;
+
+  private CategoricalColumn(String name, DataType type, ColumnKind kind, List<String> categories, List<double[]> probabilities,
+      double[] nullShares, TextComposer composer) {
+    this.name = name;
+    this.type = type;
+    this.kind = kind;
+    this.categories = List.copyOf(categories);
+    this.probabilities = probabilities.stream().map(double[]::clone).collect(java.util.stream.Collectors.toUnmodifiableList());
+    this.nullShares = nullShares.clone();
+    this.composer = composer;
+  }
+
+  /**
+   * @param probabilities per component, one probability per category of the non-null values, summing to 1
+   * @param nullShares per component
+   * @param composer the text composer for the last category of a text column (null for other kinds)
+   */
+  public static CategoricalColumn of(String name, DataType type, ColumnKind kind, List<String> categories,
+      List<double[]> probabilities, double[] nullShares, TextComposer composer) {
+    String where = "column '" + name + "'";
+    if (kind != ColumnKind.CATEGORICAL && kind != ColumnKind.BOOLEAN && kind != ColumnKind.TEXT) {
+      throw new IllegalArgumentException(where + ": kind " + kind.jsonName() + " is not categorical");
+    }
+
+    if ((kind == ColumnKind.TEXT) != (composer != null)) {
+      throw new IllegalArgumentException(where + ": text columns, and only they, need a text composer");
+    }
+
+    if (probabilities.isEmpty() || probabilities.size() != nullShares.length) {
+      throw new IllegalArgumentException(where + ": needs one probability vector and null share per component");
+    }
+
+    for (int c = 0; c < probabilities.size(); c++) {
+      double[] p = probabilities.get(c);
+      if (p.length != categories.size()) {
+        throw new IllegalArgumentException(where + ": component " + c + " has " + p.length + " probabilities for "
+            + categories.size() + " categories");
+      }
+
+      double sum = 0;
+      for (double value : p) {
+        if (!(value >= 0)) {
+          throw new IllegalArgumentException(where + ": probabilities must be >= 0");
+        }
+
+        sum += value;
+      }
+
+      if (!(nullShares[c] >= 0 && nullShares[c] <= 1) || (nullShares[c] < 1 && Math.abs(sum - 1) > 1e-6)) {
+        throw new IllegalArgumentException(where + ": component " + c + " probabilities must sum to 1 (got " + sum
+            + ") and the null share lie in [0, 1]");
+      }
+    }
+
+    return new CategoricalColumn(name, type, kind, categories, probabilities, nullShares, composer);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public DataType type() {
+    return type;
+  }
+
+  @Override
+  public ColumnKind kind() {
+    return kind;
+  }
+
+  public List<String> categories() {
+    return categories;
+  }
+
+  public double[] probabilities(int component) {
+    return probabilities.get(component).clone();
+  }
+
+  public double nullShare(int component) {
+    return nullShares[component];
+  }
+
+  public int componentCount() {
+    return nullShares.length;
+  }
+
+  /** The composer that fills the "other" category of a text column; null for other kinds. */
+  public TextComposer composer() {
+    return composer;
+  }
+}

@@ -1,0 +1,158 @@
+package io.synthlake.core.model;
+
+import io.synthlake.core.math.Correlations;
+import io.synthlake.core.math.Normal;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+/**
+ * A mixture of Gaussian copulas: component k is chosen with probability {@code weights[k]}, then the row's normal
+ * scores are drawn with correlation matrix {@code correlations[k]} and mapped to uniforms by Φ. One component is the
+ * plain Gaussian copula.
+ */
+public final class GaussianCopulaMixture implements DependenceModel {
+  private final double[] weights;
+  private final List<double[][]> correlations;
+  private final double[] cumulativeWeights;
+  private final List<double[][]> factors;
+
+  private GaussianCopulaMixture(double[] weights, List<double[][]> correlations) {
+    this.weights = weights;
+    this.correlations = correlations;
+    this.cumulativeWeights = new double[weights.length];
+    double sum = 0;
+    for (int k = 0; k < weights.length; k++) {
+      sum += weights[k];
+      cumulativeWeights[k] = sum;
+    }
+
+    cumulativeWeights[weights.length - 1] = Double.POSITIVE_INFINITY;
+    this.factors = correlations.stream().map(Correlations::cholesky).collect(Collectors.toUnmodifiableList());
+  }
+
+  /**
+   * @param weights component weights, positive, summing to 1
+   * @param correlations one symmetric positive-definite matrix with unit diagonal per component, all of one dimension
+   */
+  public static GaussianCopulaMixture of(double[] weights, List<double[][]> correlations) {
+    if (weights.length == 0 || weights.length != correlations.size()) {
+      throw new IllegalArgumentException("a copula mixture needs one correlation matrix per component weight");
+    }
+
+    double total = 0;
+    for (double weight : weights) {
+      if (!(weight > 0)) {
+        throw new IllegalArgumentException("component weights must be positive");
+      }
+
+      total += weight;
+    }
+
+    if (Math.abs(total - 1) > 1e-6) {
+      throw new IllegalArgumentException("component weights must sum to 1, got " + total);
+    }
+
+    int dimension = correlations.get(0).length;
+    for (double[][] matrix : correlations) {
+      if (matrix.length != dimension) {
+        throw new IllegalArgumentException("every component's correlation matrix must be " + dimension + " x " + dimension);
+      }
+
+      for (int a = 0; a < dimension; a++) {
+        if (matrix[a].length != dimension || Math.abs(matrix[a][a] - 1) > 1e-9) {
+          throw new IllegalArgumentException("correlation matrices must be square with a unit diagonal");
+        }
+
+        for (int b = 0; b < a; b++) {
+          if (!(Math.abs(matrix[a][b] - matrix[b][a]) < 1e-9) || !(Math.abs(matrix[a][b]) <= 1)) {
+            throw new IllegalArgumentException("correlation matrices must be symmetric with entries in [-1, 1]");
+          }
+        }
+      }
+
+      try {
+        Correlations.cholesky(matrix);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("every correlation matrix must be positive definite", e);
+      }
+    }
+
+    return new GaussianCopulaMixture(weights.clone(),
+        correlations.stream().map(GaussianCopulaMixture::copy).collect(Collectors.toUnmodifiableList()));
+  }
+
+  /** The plain Gaussian copula with independent columns. */
+  public static GaussianCopulaMixture independent(int dimension) {
+    double[][] identity = new double[dimension][dimension];
+    for (int i = 0; i < dimension; i++) {
+      identity[i][i] = 1.0;
+    }
+
+    return of(new double[] {1.0}, List.<double[][]>of(identity));
+  }
+
+  @Override
+  public int dimension() {
+    return factors.get(0).length;
+  }
+
+  @Override
+  public int componentCount() {
+    return weights.length;
+  }
+
+  public double[] weights() {
+    return weights.clone();
+  }
+
+  public double[][] correlation(int component) {
+    return copy(correlations.get(component));
+  }
+
+  private static double[][] copy(double[][] matrix) {
+    double[][] copy = new double[matrix.length][];
+    for (int i = 0; i < matrix.length; i++) {
+      copy[i] = matrix[i].clone();
+    }
+
+    return copy;
+  }
+
+  @Override
+  public Sampler newSampler(int maxRows) {
+    int d = dimension();
+    double[] normals = new double[d];
+    return (random, rows, components, uniforms) -> {
+      for (int r = 0; r < rows; r++) {
+        double pick = random.nextDouble();
+        int k = 0;
+        int high = cumulativeWeights.length - 1;
+        while (k < high) {
+          int middle = (k + high) >>> 1;
+          if (cumulativeWeights[middle] <= pick) {
+            k = middle + 1;
+          } else {
+            high = middle;
+          }
+        }
+
+        components[r] = k;
+        double[][] factor = factors.get(k);
+        for (int j = 0; j < d; j++) {
+          normals[j] = random.nextGaussian();
+        }
+
+        for (int j = 0; j < d; j++) {
+          double[] row = factor[j];
+          double z = 0;
+          for (int i = 0; i <= j; i++) {
+            z += row[i] * normals[i];
+          }
+
+          uniforms[j][r] = Normal.cdf(z);
+        }
+      }
+    };
+  }
+}

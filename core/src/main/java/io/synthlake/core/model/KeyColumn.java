@@ -1,0 +1,150 @@
+package io.synthlake.core.model;
+
+import io.synthlake.core.types.ColumnKind;
+import io.synthlake.core.types.DataType;
+import io.synthlake.core.types.LogicalType;
+import java.util.Locale;
+
+/**
+ * A unique identifier generated from the row index alone, never copied from the input:
+ * <ul>
+ *   <li>{@code sequence}: {@code start + row * step}, numbers or {@code prefix} + zero-padded digits; fitted keys start
+ *       after the largest real one;
+ *   <li>{@code uuid}: a version-4-shaped UUID derived from (seed, row);
+ *   <li>{@code code}: {@code prefix} + characters drawn per position from {@code template} classes ({@code 9} digit,
+ *       {@code A} upper-case letter, {@code a} lower-case letter, {@code X} digit or upper-case letter, {@code x} digit or
+ *       lower-case letter), by a seeded bijection of the row index; fitted codes are one character longer than every real
+ *       one, so none can be reproduced.
+ * </ul>
+ */
+public final class KeyColumn implements ColumnModel {
+  /** How key values are formed. */
+  public enum Style {
+    SEQUENCE, UUID, CODE;
+
+    public String jsonName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final String name;
+  private final DataType type;
+  private final Style style;
+  private final long start;
+  private final long step;
+  private final String prefix;
+  private final int width;
+  private final String template;
+
+  private KeyColumn(String name, DataType type, Style style, long start, long step, String prefix, int width, String template) {
+    this.name = name;
+    this.type = type;
+    this.style = style;
+    this.start = start;
+    this.step = step;
+    this.prefix = prefix;
+    this.width = width;
+    this.template = template;
+  }
+
+  public static KeyColumn sequence(String name, DataType type, long start, long step, String prefix, int width) {
+    LogicalType logical = type.logicalType();
+    if (!logical.isIntegral() && logical != LogicalType.STRING && logical != LogicalType.DECIMAL) {
+      throw new IllegalArgumentException("column '" + name + "': a sequence key needs an integer, decimal or string type, not " + type);
+    }
+
+    if (step == 0) {
+      throw new IllegalArgumentException("column '" + name + "': a sequence key needs a non-zero step");
+    }
+
+    return new KeyColumn(name, type, Style.SEQUENCE, start, step, prefix == null ? "" : prefix, Math.max(0, width), "");
+  }
+
+  public static KeyColumn uuid(String name, DataType type) {
+    requireString(name, type, Style.UUID);
+    return new KeyColumn(name, type, Style.UUID, 0, 1, "", 0, "");
+  }
+
+  public static KeyColumn code(String name, DataType type, String prefix, String template) {
+    requireString(name, type, Style.CODE);
+    if (template.isEmpty() || !template.chars().allMatch(c -> "9AaXx".indexOf(c) >= 0)) {
+      throw new IllegalArgumentException("column '" + name + "': code template '" + template
+          + "' must be non-empty and use only 9, A, a, X, x");
+    }
+
+    return new KeyColumn(name, type, Style.CODE, 0, 1, prefix == null ? "" : prefix, 0, template);
+  }
+
+  private static void requireString(String name, DataType type, Style style) {
+    if (type.logicalType() != LogicalType.STRING) {
+      throw new IllegalArgumentException("column '" + name + "': a " + style.jsonName() + " key needs a string type, not " + type);
+    }
+  }
+
+  /** How many distinct values a code key can take; {@link Long#MAX_VALUE} for the other styles. */
+  public long capacity() {
+    if (style != Style.CODE) {
+      return Long.MAX_VALUE;
+    }
+
+    long capacity = 1;
+    for (char c : template.toCharArray()) {
+      int size = classSize(c);
+      if (capacity > Long.MAX_VALUE / size) {
+        return Long.MAX_VALUE;
+      }
+
+      capacity *= size;
+    }
+
+    return capacity;
+  }
+
+  /** The number of characters a code template class can take. */
+  public static int classSize(char templateClass) {
+    switch (templateClass) {
+      case '9': return 10;
+      case 'A': case 'a': return 26;
+      default: return 36;
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public DataType type() {
+    return type;
+  }
+
+  @Override
+  public ColumnKind kind() {
+    return ColumnKind.KEY;
+  }
+
+  public Style style() {
+    return style;
+  }
+
+  public long start() {
+    return start;
+  }
+
+  public long step() {
+    return step;
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public String template() {
+    return template;
+  }
+}

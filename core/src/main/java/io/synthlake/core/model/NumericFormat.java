@@ -1,0 +1,66 @@
+package io.synthlake.core.model;
+
+/**
+ * How generated numbers are shaped: clipped to the observed bounds and rounded to the observed precision. {@code step}
+ * rounds to multiples (1 for integers, 86,400,000,000 µs for day-granular timestamps); {@code decimals} rounds
+ * continuous values to that many decimal places (-1: no rounding).
+ */
+public final class NumericFormat {
+  private final double min;
+  private final double max;
+  private final double step;
+  private final int decimals;
+  private final double scale;
+
+  private NumericFormat(double min, double max, double step, int decimals) {
+    this.min = min;
+    this.max = max;
+    this.step = step;
+    this.decimals = decimals;
+    this.scale = decimals >= 0 ? Math.pow(10, decimals) : 0;
+  }
+
+  public static NumericFormat of(double min, double max, double step, int decimals) {
+    if (!(min <= max) || !Double.isFinite(min) || !Double.isFinite(max)) {
+      throw new IllegalArgumentException("numeric bounds must be finite and ordered, got [" + min + ", " + max + "]");
+    }
+
+    if (!(step >= 0) || decimals < -1 || decimals > 15) {
+      throw new IllegalArgumentException("step must be >= 0 and decimals -1 to 15");
+    }
+
+    return new NumericFormat(min, max, step, decimals);
+  }
+
+  /** Clips to the bounds, then rounds; rounding never leaves the bounds. */
+  public double apply(double value) {
+    double clipped = Math.max(min, Math.min(max, value));
+    if (step > 0) {
+      double rounded = Math.rint((clipped - min) / step) * step + min;
+      return rounded > max ? rounded - step : rounded;
+    }
+
+    if (scale > 0) {
+      double rounded = Math.rint(clipped * scale) / scale;
+      return Math.max(min, Math.min(max, rounded));
+    }
+
+    return clipped;
+  }
+
+  public double min() {
+    return min;
+  }
+
+  public double max() {
+    return max;
+  }
+
+  public double step() {
+    return step;
+  }
+
+  public int decimals() {
+    return decimals;
+  }
+}
