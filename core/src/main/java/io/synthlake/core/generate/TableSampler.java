@@ -86,7 +86,8 @@ public final class TableSampler {
     }
 
     /**
-     * Writes the first {@code rows} rows of block {@code block} into {@code sinks}, one per model column in order.
+     * Writes the first {@code rows} rows of block {@code block} into {@code sinks}, one per model column in order; a
+     * null sink skips its column (pruned by the query), which changes no other column's values.
      */
     public void write(long block, int rows, ColumnSink[] sinks) {
       if (rows < 0 || rows > BLOCK_ROWS || sinks.length != generators.length) {
@@ -96,6 +97,10 @@ public final class TableSampler {
       dependence.sample(Seeds.random(seed, block, -1), BLOCK_ROWS, components, uniforms);
       long firstRow = block * BLOCK_ROWS;
       for (int i = 0; i < generators.length; i++) {
+        if (sinks[i] == null) {
+          continue;
+        }
+
         int copula = model.copulaIndex(i);
         generators[i].fill(firstRow, rows, components, copula >= 0 ? uniforms[copula] : null, block, sinks[i]);
       }

@@ -1,0 +1,78 @@
+package io.synthlake.spark;
+
+import io.synthlake.core.format.ModelDescription;
+import io.synthlake.core.format.ModelJson;
+import io.synthlake.core.model.TableModel;
+import io.synthlake.spark.internal.ModelFiles;
+import io.synthlake.spark.source.SynthlakeSource;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** A fitted model: saved as versioned JSON, loaded back, and generating rows as a Spark DataFrame. Immutable. */
+public final class SynthesisModel {
+  private final TableModel model;
+  private final String json;
+
+  SynthesisModel(TableModel model) {
+    this.model = model;
+    this.json = ModelJson.toJson(model);
+  }
+
+  /** Wraps a core model (for example one built from a spec). */
+  public static SynthesisModel of(TableModel model) {
+    return new SynthesisModel(model);
+  }
+
+  /** Loads a model file from any Hadoop file system, using the active session's configuration. */
+  public static SynthesisModel load(String path) {
+    return load(SparkSession.active(), path);
+  }
+
+  public static SynthesisModel load(SparkSession spark, String path) {
+    return new SynthesisModel(ModelJson.fromJson(ModelFiles.read(path, spark.sparkContext().hadoopConfiguration()), path));
+  }
+
+  public void save(String path) {
+    save(SparkSession.active(), path);
+  }
+
+  public void save(SparkSession spark, String path) {
+    ModelFiles.write(path, json, spark.sparkContext().hadoopConfiguration());
+  }
+
+  /** Saves through a plain Hadoop configuration (no Spark session needed). */
+  public void save(Configuration conf, String path) {
+    ModelFiles.write(path, json, conf);
+  }
+
+  /**
+   * Exactly {@code rows} rows, generated on the executors from the broadcast model. The same seed gives the same rows
+   * whatever the number of partitions.
+   */
+  public Dataset<Row> generate(SparkSession spark, long rows, GenerateOptions options) {
+    var reader = spark.read().format(SynthlakeSource.NAME)
+        .option("model-json", json)
+        .option("rows", Long.toString(rows))
+        .option("seed", Long.toString(options.seed()));
+    if (options.partitions() > 0) {
+      reader = reader.option("partitions", Integer.toString(options.partitions()));
+    }
+
+    return reader.load();
+  }
+
+  public TableModel model() {
+    return model;
+  }
+
+  public String toJson() {
+    return json;
+  }
+
+  /** A human-readable summary of every column model and of the dependence. */
+  public String describe() {
+    return ModelDescription.of(model);
+  }
+}

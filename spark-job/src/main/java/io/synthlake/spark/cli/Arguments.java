@@ -1,0 +1,105 @@
+package io.synthlake.spark.cli;
+
+import io.synthlake.core.SynthlakeException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code --name value} options (repeatable ones collect every value) and {@code --flag}s of one command. */
+final class Arguments {
+  private final String command;
+  private final Map<String, List<String>> values = new LinkedHashMap<>();
+
+  private Arguments(String command) {
+    this.command = command;
+  }
+
+  static Arguments parse(String command, String[] args, int from, Set<String> options, Set<String> flags) {
+    Arguments parsed = new Arguments(command);
+    for (int i = from; i < args.length; i++) {
+      String arg = args[i];
+      SynthlakeException.check(arg.startsWith("--"), "%s: unexpected argument '%s'; options start with --", command, arg);
+      String name = arg.substring(2);
+      String value = null;
+      int equals = name.indexOf('=');
+      if (equals > 0) {
+        value = name.substring(equals + 1);
+        name = name.substring(0, equals);
+      }
+
+      if (flags.contains(name)) {
+        parsed.values.computeIfAbsent(name, k -> new ArrayList<>()).add("true");
+        continue;
+      }
+
+      SynthlakeException.check(options.contains(name), "%s: unknown option --%s; run synthlake help for the options", command, name);
+      if (value == null) {
+        SynthlakeException.check(i + 1 < args.length, "%s: option --%s needs a value", command, name);
+        value = args[++i];
+      }
+
+      parsed.values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+
+    return parsed;
+  }
+
+  boolean has(String name) {
+    return values.containsKey(name);
+  }
+
+  String get(String name) {
+    List<String> all = values.get(name);
+    return all == null ? null : all.get(all.size() - 1);
+  }
+
+  String required(String name) {
+    String value = get(name);
+    SynthlakeException.check(value != null, "%s: missing --%s; run synthlake help for the options", command, name);
+    return value;
+  }
+
+  List<String> all(String name) {
+    return values.getOrDefault(name, List.of());
+  }
+
+  long positiveLong(String name, long fallback) {
+    String value = get(name);
+    if (value == null) {
+      return fallback;
+    }
+
+    long parsed = wholeNumber(name, value);
+    SynthlakeException.check(parsed > 0, "%s: --%s must be a positive whole number, got %s", command, name, value);
+    return parsed;
+  }
+
+  long wholeNumber(String name, String value) {
+    try {
+      return Long.parseLong(value.trim().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw SynthlakeException.of("%s: --%s must be a whole number, got '%s'", command, name, value);
+    }
+  }
+
+  int positiveInt(String name, int fallback) {
+    long value = positiveLong(name, fallback);
+    SynthlakeException.check(value <= Integer.MAX_VALUE, "%s: --%s is too large: %d", command, name, value);
+    return (int) value;
+  }
+
+  /** Splits {@code column=value} pairs, naming the option in errors. */
+  Map<String, String> pairs(String name) {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (String entry : all(name)) {
+      int equals = entry.lastIndexOf('=');
+      SynthlakeException.check(equals > 0 && equals < entry.length() - 1,
+          "%s: --%s takes column=value, got '%s'", command, name, entry);
+      pairs.put(entry.substring(0, equals), entry.substring(equals + 1));
+    }
+
+    return pairs;
+  }
+}

@@ -1,0 +1,205 @@
+package io.synthlake.spark.cli;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.fit.DegeneratePolicy;
+import io.synthlake.core.fit.MarginalFamily;
+import io.synthlake.core.types.ColumnKind;
+import io.synthlake.spark.FitOptions;
+import io.synthlake.spark.GenerateOptions;
+import io.synthlake.spark.OutputFormat;
+import io.synthlake.spark.SparkSessions;
+import io.synthlake.spark.SynthesisModel;
+import io.synthlake.spark.Synthesizer;
+import io.synthlake.spark.TableReader;
+import io.synthlake.spark.TableWriter;
+import io.synthlake.spark.WriteMode;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The synthlake command line: {@code fit}, {@code describe} and {@code generate}. Under spark-submit it runs on the
+ * cluster it is given; bin/synthlake runs it embedded on local[*]. User errors print one line and exit 2.
+ */
+public final class Main {
+  static final String USAGE = String.join("\n",
+      "usage: synthlake <command> [options]",
+      "",
+      "  fit       --input PATH [--format csv|parquet|delta|json] | --table NAME   --model FILE",
+      "            [--sample-rows N] [--seed S] [--exclude COL]... [--kind COL=KIND]... [--marginal COL=empirical|gaussian-mixture]...",
+      "            [--max-components K] [--min-component-rows N] [--rare-count K] [--degenerate fail|keep|drop] [--unsupported skip|fail]",
+      "  describe  --model FILE",
+      "  generate  --model FILE --rows N (--output PATH | --table NAME) [--format delta|parquet|csv|json]",
+      "            [--partitions P] [--seed S] [--mode error|overwrite|append]",
+      "",
+      "  Kinds: continuous, integer, categorical, boolean, date, timestamp, key, text.",
+      "  Add --verbose to any command for stack traces. Docs: README.md and docs/model-format.md.");
+
+  private static final Set<String> FLAGS = Set.of("verbose");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /** Runs a command; returns the exit status (0 ok, 2 user error, 1 unexpected failure). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    boolean verbose = Arrays.asList(args).contains("--verbose");
+    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+      out.println(USAGE);
+      return args.length == 0 ? 2 : 0;
+    }
+
+    try {
+      switch (args[0]) {
+        case "fit":
+          fit(Arguments.parse("fit", args, 1, options("input", "format", "table", "model", "sample-rows", "seed", "exclude",
+              "kind", "marginal", "max-components", "min-component-rows", "rare-count", "degenerate", "unsupported"), FLAGS), out);
+          return 0;
+        case "describe":
+          describe(Arguments.parse("describe", args, 1, options("model"), FLAGS), out);
+          return 0;
+        case "generate":
+          generate(Arguments.parse("generate", args, 1, options("model", "rows", "output", "table", "format", "partitions",
+              "seed", "mode"), FLAGS), out);
+          return 0;
+        default:
+          throw SynthlakeException.of("unknown command '%s'; use fit, describe or generate (synthlake help lists the options)", args[0]);
+      }
+    } catch (SynthlakeException e) {
+      err.println("synthlake: error: " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+
+      return 2;
+    } catch (Exception e) {
+      // Spark's AnalysisException is a checked exception in Java's eyes, so catch Exception, not RuntimeException.
+      SynthlakeException cause = userCause(e);
+      if (cause != null) {
+        err.println("synthlake: error: " + cause.getMessage());
+        return 2;
+      }
+
+      err.println("synthlake: failed: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+
+      return 1;
+    }
+  }
+
+  /** Spark wraps exceptions thrown in tasks or data sources; find ours inside. */
+  private static SynthlakeException userCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SynthlakeException) {
+        return (SynthlakeException) t;
+      }
+    }
+
+    return null;
+  }
+
+  private static Set<String> options(String... names) {
+    Set<String> set = new HashSet<>(Arrays.asList(names));
+    set.add("verbose");
+    return set;
+  }
+
+  private static void fit(Arguments args, PrintStream out) {
+    String model = args.required("model");
+    SynthlakeException.check(args.has("input") ^ args.has("table"), "fit: pass exactly one of --input PATH and --table NAME");
+    FitOptions.Builder options = FitOptions.builder();
+    options.sampleRows(args.positiveInt("sample-rows", 100_000));
+    if (args.has("seed")) {
+      options.seed(args.wholeNumber("seed", args.get("seed")));
+    }
+
+    args.all("exclude").forEach(value -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(options::exclude));
+    for (Map.Entry<String, String> kind : args.pairs("kind").entrySet()) {
+      options.kind(kind.getKey(), ColumnKind.parse(kind.getValue(), "fit: --kind " + kind.getKey()));
+    }
+
+    for (Map.Entry<String, String> marginal : args.pairs("marginal").entrySet()) {
+      options.marginal(marginal.getKey(), MarginalFamily.parse(marginal.getValue(), "fit: --marginal " + marginal.getKey()));
+    }
+
+    if (args.has("max-components")) {
+      options.maxComponents(args.positiveInt("max-components", 160));
+    }
+
+    if (args.has("min-component-rows")) {
+      options.minComponentRows(args.positiveInt("min-component-rows", 100));
+    }
+
+    if (args.has("rare-count")) {
+      options.rareCount(args.positiveInt("rare-count", 5));
+    }
+
+    if (args.has("degenerate")) {
+      options.degenerate(DegeneratePolicy.parse(args.get("degenerate"), "fit: --degenerate"));
+    }
+
+    if (args.has("unsupported")) {
+      String value = args.get("unsupported").trim().toUpperCase(Locale.ROOT);
+      SynthlakeException.check(value.equals("SKIP") || value.equals("FAIL"), "fit: --unsupported takes skip or fail, got '%s'", args.get("unsupported"));
+      options.unsupported(FitOptions.UnsupportedColumns.valueOf(value));
+    }
+
+    FitOptions built = options.build();
+    SparkSession spark = SparkSessions.getOrCreate();
+    Dataset<Row> input = args.has("table")
+        ? TableReader.table(spark, args.get("table"))
+        : TableReader.path(spark, args.get("input"), args.get("format"));
+    long start = System.nanoTime();
+    SynthesisModel fitted = Synthesizer.fit(input, built);
+    fitted.save(spark, model);
+    out.printf(Locale.ROOT, "Fitted %d columns, %d mixture component(s), from %s sampled rows in %.1f s; model written to %s%n",
+        fitted.model().columns().size(), fitted.model().dependence().componentCount(),
+        fitted.model().properties().get("sample-rows"), (System.nanoTime() - start) / 1e9, model);
+  }
+
+  private static void describe(Arguments args, PrintStream out) {
+    SparkSession spark = SparkSessions.getOrCreate();
+    out.print(SynthesisModel.load(spark, args.required("model")).describe());
+  }
+
+  private static void generate(Arguments args, PrintStream out) {
+    String modelPath = args.required("model");
+    long rows = args.positiveLong("rows", -1);
+    SynthlakeException.check(rows > 0, "generate: missing --rows; give how many rows to generate");
+    SynthlakeException.check(args.has("output") ^ args.has("table"), "generate: pass exactly one of --output PATH and --table NAME");
+    OutputFormat format = OutputFormat.parse(args.has("format") ? args.get("format") : "delta");
+    WriteMode mode = WriteMode.parse(args.has("mode") ? args.get("mode") : "error");
+    GenerateOptions options = GenerateOptions.defaults().withPartitions(args.positiveInt("partitions", 0) > 0 ? args.positiveInt("partitions", 0) : 0);
+    if (args.has("seed")) {
+      options = options.withSeed(args.wholeNumber("seed", args.get("seed")));
+    }
+
+    SparkSession spark = SparkSessions.getOrCreate();
+    SynthesisModel model = SynthesisModel.load(spark, modelPath);
+    long start = System.nanoTime();
+    Dataset<Row> generated = model.generate(spark, rows, options);
+    String target = args.has("output") ? args.get("output") : args.get("table");
+    if (args.has("output")) {
+      TableWriter.toPath(generated, target, format, mode);
+    } else {
+      TableWriter.toTable(generated, target, format, mode);
+    }
+
+    double seconds = (System.nanoTime() - start) / 1e9;
+    out.printf(Locale.ROOT, "Generated %,d rows into %s (%s) in %.1f s (%,.0f rows/s)%n", rows, target, format.sparkName(),
+        seconds, rows / seconds);
+  }
+}

@@ -1,0 +1,81 @@
+package io.synthlake.spark.internal;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.fit.SampleColumn;
+import io.synthlake.core.fit.SampleTable;
+import io.synthlake.core.types.DataType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Draws the fitting sample from a DataFrame and brings it to the driver column by column, converted to core's number
+ * form by Spark expressions. Streams rows with {@code toLocalIterator}, so the driver holds only the sample's arrays.
+ */
+public final class SampleCollector {
+  private SampleCollector() {}
+
+  /**
+   * @param names the columns to sample, with their synthlake types
+   * @param sampleRows at most this many rows, drawn uniformly without replacement (Bernoulli, then a limit)
+   */
+  public static SampleTable collect(Dataset<Row> input, List<String> names, List<DataType> types, int sampleRows, long seed) {
+    long total = input.count();
+    SynthlakeException.check(total > 0, "the input has no rows, so there is nothing to fit: check the input path, format and filters");
+    Dataset<Row> sampled = input;
+    if (total > sampleRows) {
+      // Oversample slightly so that the Bernoulli draw rarely falls short of sampleRows; the limit trims the excess.
+      double fraction = Math.min(1.0, 1.05 * sampleRows / total + 10.0 / total);
+      sampled = input.sample(false, fraction, seed).limit(sampleRows);
+    }
+
+    Column[] projection = new Column[names.size()];
+    for (int i = 0; i < projection.length; i++) {
+      projection[i] = SparkTypes.toSampleForm(names.get(i), types.get(i)).alias("c" + i);
+    }
+
+    int capacity = (int) Math.min(total, sampleRows);
+    int columns = names.size();
+    double[][] numbers = new double[columns][];
+    boolean[][] nulls = new boolean[columns][];
+    String[][] strings = new String[columns][];
+    for (int c = 0; c < columns; c++) {
+      if (types.get(c).logicalType() == io.synthlake.core.types.LogicalType.STRING) {
+        strings[c] = new String[capacity];
+      } else {
+        numbers[c] = new double[capacity];
+        nulls[c] = new boolean[capacity];
+      }
+    }
+
+    int rows = 0;
+    Iterator<Row> iterator = sampled.select(projection).toLocalIterator();
+    while (iterator.hasNext() && rows < capacity) {
+      Row row = iterator.next();
+      for (int c = 0; c < columns; c++) {
+        if (strings[c] != null) {
+          strings[c][rows] = row.isNullAt(c) ? null : row.getString(c);
+        } else if (row.isNullAt(c)) {
+          nulls[c][rows] = true;
+        } else {
+          numbers[c][rows] = row.getDouble(c);
+        }
+      }
+
+      rows++;
+    }
+
+    List<SampleColumn> result = new ArrayList<>();
+    for (int c = 0; c < columns; c++) {
+      result.add(strings[c] != null
+          ? SampleColumn.strings(names.get(c), Arrays.copyOf(strings[c], rows))
+          : SampleColumn.numbers(names.get(c), types.get(c), Arrays.copyOf(numbers[c], rows), Arrays.copyOf(nulls[c], rows)));
+    }
+
+    return SampleTable.of(result);
+  }
+}

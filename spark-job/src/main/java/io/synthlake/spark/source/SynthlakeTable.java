@@ -1,0 +1,124 @@
+package io.synthlake.spark.source;
+
+import io.synthlake.core.model.TableModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+/** A generated table: a fixed number of rows of one model under one seed. Supports column pruning. */
+final class SynthlakeTable implements SupportsRead {
+  private final TableModel model;
+  private final String json;
+  private final SourceOptions options;
+  private final StructType schema;
+
+  SynthlakeTable(TableModel model, String json, SourceOptions options, StructType schema) {
+    this.model = model;
+    this.json = json;
+    this.options = options;
+    this.schema = schema;
+  }
+
+  @Override
+  public String name() {
+    return "synthlake(" + options.rows + " rows, seed " + options.seed + ")";
+  }
+
+  @Override
+  public StructType schema() {
+    return schema;
+  }
+
+  @Override
+  public Set<TableCapability> capabilities() {
+    return EnumSet.of(TableCapability.BATCH_READ);
+  }
+
+  @Override
+  public ScanBuilder newScanBuilder(CaseInsensitiveStringMap ignored) {
+    return new Builder();
+  }
+
+  private final class Builder implements ScanBuilder, SupportsPushDownRequiredColumns {
+    private StructType required = schema;
+
+    @Override
+    public void pruneColumns(StructType requiredSchema) {
+      this.required = requiredSchema;
+    }
+
+    @Override
+    public Scan build() {
+      List<String> names = Arrays.asList(schema.fieldNames());
+      List<Integer> wanted = new ArrayList<>();
+      for (StructField field : required.fields()) {
+        wanted.add(names.indexOf(field.name()));
+      }
+
+      return new GenerationScan(required, wanted.stream().mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  private final class GenerationScan implements Scan, Batch {
+    private final StructType readSchema;
+    private final int[] columns;
+
+    GenerationScan(StructType readSchema, int[] columns) {
+      this.readSchema = readSchema;
+      this.columns = columns;
+    }
+
+    @Override
+    public StructType readSchema() {
+      return readSchema;
+    }
+
+    @Override
+    public String description() {
+      return name() + " in " + options.partitions + " partitions, " + model.dependence().componentCount() + " components";
+    }
+
+    @Override
+    public Batch toBatch() {
+      return this;
+    }
+
+    @Override
+    public InputPartition[] planInputPartitions() {
+      long blocks = (options.rows + io.synthlake.core.generate.TableSampler.BLOCK_ROWS - 1) / io.synthlake.core.generate.TableSampler.BLOCK_ROWS;
+      int count = options.partitions;
+      InputPartition[] partitions = new InputPartition[count];
+      for (int i = 0; i < count; i++) {
+        long first = blocks * i / count;
+        long end = blocks * (i + 1) / count;
+        partitions[i] = new GenerationPartition(first, end, options.rows);
+      }
+
+      return partitions;
+    }
+
+    @Override
+    public PartitionReaderFactory createReaderFactory() {
+      // Broadcast once per scan: every task then reads the model from its executor's block manager.
+      JavaSparkContext context = JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
+      Broadcast<ModelBroadcast> broadcast = context.broadcast(new ModelBroadcast(json, options.seed));
+      return new BlockReaderFactory(broadcast, columns);
+    }
+  }
+}
