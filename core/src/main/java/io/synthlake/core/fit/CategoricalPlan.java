@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fits categorical, boolean and text columns. Categories are ordered most frequent first. Values seen in fewer than k
+ * Fits categorical, boolean and text columns. Categories start most frequent first; the fitter may then reorder a
+ * categorical column for the copula ({@link CategoryOrdering}). Values seen in fewer than k
  * rows are never kept: string categoricals pool them into the rare token, other types fold them into the most frequent
  * category, and text columns send them to the composed category, whose words must themselves occur in k rows.
  */
@@ -24,7 +25,7 @@ final class CategoricalPlan implements ColumnPlan {
 
   private final SampleColumn sample;
   private final ColumnKind kind;
-  private final List<String> categories;
+  private List<String> categories;
   private final double[] codes;
   private final TextComposer composer;
 
@@ -151,6 +152,39 @@ final class CategoricalPlan implements ColumnPlan {
   @Override
   public double[] scoreKeys() {
     return codes;
+  }
+
+  /** Whether the copula order of the categories may be chosen from the data (text keeps its composed category last). */
+  boolean reorderable() {
+    return kind == ColumnKind.CATEGORICAL && categories.size() > 2;
+  }
+
+  /** Reorders the categories by ascending {@code keys} (ties keep the frequency order) and recodes the rows. */
+  void reorder(double[] keys) {
+    Integer[] order = new Integer[categories.size()];
+    for (int c = 0; c < order.length; c++) {
+      order[c] = c;
+    }
+
+    Arrays.sort(order, (a, b) -> Double.compare(keys[a], keys[b]));
+    int[] newCode = new int[order.length];
+    List<String> reordered = new ArrayList<>();
+    for (int position = 0; position < order.length; position++) {
+      newCode[order[position]] = position;
+      reordered.add(categories.get(order[position]));
+    }
+
+    for (int row = 0; row < codes.length; row++) {
+      if (codes[row] >= 0) {
+        codes[row] = newCode[(int) codes[row]];
+      }
+    }
+
+    this.categories = List.copyOf(reordered);
+  }
+
+  int categoryCount() {
+    return categories.size();
   }
 
   @Override

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 final class KindDetector {
   static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_\\-.:/#]{1,64}");
-  private static final Pattern ID_NAME = Pattern.compile("(?i).*(^|[_\\s.-])(id|key|uuid|code)$|.*[a-z]Id$");
+  // Case-insensitive suffixes after a separator (order_id, ORDER-KEY), or a camel-case Id (orderId, orderID); the
+  // camel-case branch must stay case-sensitive, or every word ending in "id" (paid, bid, valid) would name a key.
+  private static final Pattern ID_NAME = Pattern.compile("(?i:.*(^|[_\\s.-])(id|key|uuid|code)$)|.*[a-z](Id|ID)$");
   /** Unique columns smaller than this are not called keys: a small sample makes most measurements unique. */
   static final int MIN_KEY_ROWS = 100;
   /** A string column is categorical when values seen at least k times cover this share of its rows. */

@@ -70,9 +70,11 @@ public final class ModelFitter {
     }
 
     double[][] scores = scores(plans, allRows, random, n);
+    orderCategories(plans, scores, allRows, random);
     int maxComponents = Math.max(1, Math.min(settings.maxComponents(), n / settings.minComponentRows()));
     ScoreClusterer.Clustering clustering = plans.isEmpty() || maxComponents == 1
-        ? ScoreClusterer.single().cluster(scores, 1, settings.seed())
+        ? new ScoreClusterer.Clustering(new int[n], "single component (" + n + " rows allow at most 1 of "
+            + settings.minComponentRows() + " rows)")
         : clusterer.cluster(scores, maxComponents, settings.seed());
     int[] labels = ComponentMerger.merge(clustering.labels(), scores, settings.minComponentRows());
     int components = java.util.Arrays.stream(labels).max().orElse(0) + 1;
@@ -110,6 +112,17 @@ public final class ModelFitter {
     properties.put("min-component-rows", Integer.toString(settings.minComponentRows()));
     properties.put("rare-count", Integer.toString(settings.rareCount()));
     return new FitResult(TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties), warnings);
+  }
+
+  /** Reorders categorical columns for the copula, then rescores them under the new order. */
+  private static void orderCategories(List<ColumnPlan> plans, double[][] scores, int[] rows, SplittableRandom random) {
+    for (int p = 0; p < plans.size(); p++) {
+      if (plans.get(p) instanceof CategoricalPlan && ((CategoricalPlan) plans.get(p)).reorderable()) {
+        CategoricalPlan plan = (CategoricalPlan) plans.get(p);
+        plan.reorder(CategoryOrdering.categoryKeys(scores, p, plan.scoreKeys(), plan.categoryCount()));
+        NormalScores.score(plan.scoreKeys(), rows, random, scores[p]);
+      }
+    }
   }
 
   /** Normal scores of each plan's column over {@code rows}, as {@code [plan][row]} arrays of the full sample length. */

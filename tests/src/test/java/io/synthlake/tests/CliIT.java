@@ -1,0 +1,138 @@
+package io.synthlake.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.synthlake.spark.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, and every bad input it must reject with a one-line message and exit status 2. */
+class CliIT {
+  @TempDir
+  static Path temp;
+
+  private static SparkSession spark;
+  private static String model;
+
+  @BeforeAll
+  static void fitPenguins() {
+    spark = SharedSpark.session();
+    model = temp.resolve("penguins.json").toString();
+    Result fit = run("fit", "--input", SharedSpark.dataset("penguins.csv"), "--model", model, "--seed", "3");
+    assertThat(fit.status).as(fit.err).isZero();
+    assertThat(fit.out).contains("Fitted 7 columns");
+  }
+
+  @Test
+  void mainJobFitsDescribesAndGeneratesIntoDelta() {
+    Result describe = run("describe", "--model", model);
+    assertThat(describe.status).isZero();
+    assertThat(describe.out).contains("Species", "categorical", "Body Mass (g)", "integer", "Dependence: mixture of");
+
+    String output = temp.resolve("delta-out").toString();
+    Result generate = run("generate", "--model", model, "--rows", "50000", "--output", output, "--format", "delta", "--partitions", "3");
+    assertThat(generate.status).as(generate.err).isZero();
+    assertThat(generate.out).contains("Generated 50,000 rows");
+    Dataset<Row> written = spark.read().format("delta").load(output);
+    assertThat(written.count()).isEqualTo(50_000);
+    assertThat(written.columns()).contains("Beak Length (mm)", "Body Mass (g)");
+
+    Result again = run("generate", "--model", model, "--rows", "10", "--output", output);
+    assertThat(again.status).isEqualTo(2);
+    assertThat(again.err).contains("already exists", "--mode overwrite");
+    assertThat(spark.read().format("delta").load(output).count()).as("untouched after the refusal").isEqualTo(50_000);
+
+    Result append = run("generate", "--model", model, "--rows", "10", "--output", output, "--mode", "append");
+    assertThat(append.status).isZero();
+    assertThat(spark.read().format("delta").load(output).count()).isEqualTo(50_010);
+  }
+
+  @Test
+  void badNumbersAndOptions() {
+    assertError(run("generate", "--model", model, "--rows", "0", "--output", temp.resolve("x").toString()), "--rows must be a positive whole number");
+    assertError(run("generate", "--model", model, "--rows", "many", "--output", temp.resolve("x").toString()), "--rows must be a whole number, got 'many'");
+    assertError(run("generate", "--model", model, "--rows", "5", "--output", temp.resolve("x").toString(), "--mode", "sometimes"), "--mode 'sometimes'");
+    assertError(run("generate", "--model", model, "--rows", "5", "--output", temp.resolve("x").toString(), "--format", "orc"), "--format 'orc'");
+    assertError(run("fit", "--input", SharedSpark.dataset("penguins.csv"), "--model", temp.resolve("m.json").toString(), "--exclude", "Wingspan"),
+        "--exclude names column 'Wingspan'");
+    assertError(run("fit", "--input", SharedSpark.dataset("penguins.csv"), "--model", temp.resolve("m.json").toString(), "--kind", "Wingspan=key"),
+        "column 'Wingspan'");
+    assertError(run("fit", "--input", SharedSpark.dataset("penguins.csv"), "--model", temp.resolve("m.json").toString(), "--kind", "Species=colour"),
+        "unknown column kind 'colour'");
+    assertError(run("fit", "--input", temp.resolve("nowhere.csv").toString(), "--model", temp.resolve("m.json").toString()), "does not exist");
+    assertError(run("frobnicate"), "unknown command 'frobnicate'");
+    assertError(run("fit", "--model", "m.json", "--bogus", "1"), "unknown option --bogus");
+  }
+
+  @Test
+  void badModelFiles() throws IOException {
+    assertError(run("describe", "--model", temp.resolve("missing.json").toString()), "does not exist");
+    String text = Files.readString(Path.of(model));
+    Path truncated = Files.writeString(temp.resolve("truncated.json"), text.substring(0, text.length() / 2));
+    assertError(run("generate", "--model", truncated.toString(), "--rows", "5", "--output", temp.resolve("t").toString()), "is not valid JSON");
+    Path future = Files.writeString(temp.resolve("future.json"), text.replace("\"format-version\" : 1", "\"format-version\" : 9"));
+    assertError(run("describe", "--model", future.toString()), "format-version 9");
+    Path other = Files.writeString(temp.resolve("other.json"), "{\"hello\": 1}");
+    assertError(run("describe", "--model", other.toString()), "is not a synthlake model");
+  }
+
+  @Test
+  void badInputData() throws IOException {
+    Path empty = Files.writeString(temp.resolve("empty.csv"), "a,b\n");
+    assertError(fit(empty), "has no rows");
+    Path allNull = Files.writeString(temp.resolve("allnull.csv"), "a,b\n1,\n2,\n3,\n");
+    assertError(fit(allNull), "column 'b' is null in all 3 sampled rows");
+    Path constant = Files.writeString(temp.resolve("constant.csv"), "a,b\n1,x\n2,x\n3,x\n");
+    assertError(fit(constant), "column 'b' holds the single value 'x'");
+    Result kept = run("fit", "--input", constant.toString(), "--model", temp.resolve("kept.json").toString(), "--degenerate", "keep");
+    assertThat(kept.status).as(kept.err).isZero();
+    Path nan = Files.writeString(temp.resolve("nan.csv"), "a,b\n1,0.5\n2,NaN\n3,Infinity\n4,1.5\n");
+    assertError(fit(nan), "column 'b' has 2 NaN or infinite values");
+
+    String nested = temp.resolve("nested").toString();
+    spark.sql("select id, named_struct('x', id) as point, array(id) as list from range(50)").write().parquet(nested);
+    Result skipped = run("fit", "--input", nested, "--model", temp.resolve("nested.json").toString(), "--degenerate", "keep");
+    assertThat(skipped.status).as(skipped.err).isZero();
+    assertError(run("fit", "--input", nested, "--model", temp.resolve("nested.json").toString(), "--unsupported", "fail"),
+        "columns point (struct<x:bigint>), list (array<bigint>) have types synthlake cannot model");
+  }
+
+  private static Result fit(Path input) {
+    return run("fit", "--input", input.toString(), "--model", temp.resolve("bad.json").toString());
+  }
+
+  private static void assertError(Result result, String message) {
+    assertThat(result.status).as("exit status; stderr: %s", result.err).isEqualTo(2);
+    assertThat(result.err).startsWith("synthlake: error: ").contains(message);
+    assertThat(result.err.strip().lines().count()).as("one line: %s", result.err).isEqualTo(1);
+  }
+
+  private static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static final class Result {
+    final int status;
+    final String out;
+    final String err;
+
+    Result(int status, String out, String err) {
+      this.status = status;
+      this.out = out;
+      this.err = err;
+    }
+  }
+}

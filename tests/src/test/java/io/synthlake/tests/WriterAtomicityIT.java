@@ -1,0 +1,50 @@
+package io.synthlake.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.synthlake.spark.OutputFormat;
+import io.synthlake.spark.TableWriter;
+import io.synthlake.spark.WriteMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A job that fails half way leaves the previous output exactly as it was, and no staging files behind. */
+class WriterAtomicityIT {
+  @TempDir
+  Path temp;
+
+  @Test
+  void failedOverwriteKeepsThePreviousParquetOutput() throws IOException {
+    SparkSession spark = SharedSpark.session();
+    String output = temp.resolve("table").toString();
+    TableWriter.toPath(spark.range(1000).toDF(), output, OutputFormat.PARQUET, WriteMode.ERROR);
+
+    // raise_error fails the task that reaches id 150000, after other tasks have written their files.
+    Dataset<Row> failing = spark.range(0, 200_000, 1, 4).selectExpr("if(id = 150000, raise_error('boom'), id) as id");
+    assertThatThrownBy(() -> TableWriter.toPath(failing, output, OutputFormat.PARQUET, WriteMode.OVERWRITE)).hasStackTraceContaining("boom");
+
+    assertThat(spark.read().parquet(output).count()).isEqualTo(1000);
+    try (Stream<Path> siblings = Files.list(temp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("table");
+    }
+  }
+
+  @Test
+  void overwriteAndAppendReplaceOrAddOnlyOnSuccess() {
+    SparkSession spark = SharedSpark.session();
+    String output = temp.resolve("csv").toString();
+    TableWriter.toPath(spark.range(10).toDF(), output, OutputFormat.CSV, WriteMode.ERROR);
+    TableWriter.toPath(spark.range(20).toDF(), output, OutputFormat.CSV, WriteMode.APPEND);
+    assertThat(spark.read().option("header", "true").csv(output).count()).isEqualTo(30);
+    TableWriter.toPath(spark.range(5).toDF(), output, OutputFormat.CSV, WriteMode.OVERWRITE);
+    assertThat(spark.read().option("header", "true").csv(output).count()).isEqualTo(5);
+  }
+}
