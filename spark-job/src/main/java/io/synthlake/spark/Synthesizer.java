@@ -35,6 +35,12 @@ public final class Synthesizer {
 
   public static SynthesisModel fit(Dataset<Row> input, FitOptions options) {
     List<String> available = Arrays.asList(input.columns());
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String name : available) {
+      SynthlakeException.check(seen.add(name), "the input has two columns named '%s': rename one (for example with "
+          + "withColumnRenamed or a select with aliases) before fitting", name);
+    }
+
     for (String excluded : options.exclude()) {
       SynthlakeException.check(available.contains(excluded), "--exclude names column '%s', which the input does not have; its columns are %s",
           excluded, String.join(", ", available));

@@ -123,6 +123,26 @@ class FitGenerateRoundTripIT {
     synthetic.unpersist();
   }
 
+  @Test
+  void keysAvoidRealKeysThatTheSampleMissed() {
+    // 20,000 rows, 1,000 sampled: the largest ids and longest codes are almost surely outside the sample.
+    Dataset<Row> input = spark.range(1, 20_001).selectExpr("id", "concat('TX-', lpad(cast(id as string), 6, '0')) as ref",
+        "concat(substring('ABCDEFGHJK', cast(id % 10 as int) + 1, 1), cast(id as string)) as code", "id % 7 as bucket");
+    SynthesisModel keyed = Synthesizer.fit(input, FitOptions.builder().sampleRows(1_000).seed(9).build());
+    for (String key : List.of("id", "ref", "code")) {
+      assertThat(keyed.model().column(key).kind()).as(key).isEqualTo(io.synthlake.core.types.ColumnKind.KEY);
+    }
+
+    Dataset<Row> synthetic = keyed.generate(spark, 25_000, GenerateOptions.defaults()).cache();
+    for (String key : List.of("id", "ref", "code")) {
+      assertThat(synthetic.select(key).distinct().count()).as("distinct %s", key).isEqualTo(25_000);
+      assertThat(synthetic.join(input.select(key), key).count()).as("copied %s", key).isZero();
+    }
+
+    assertThat(synthetic.selectExpr("min(id)").first().getLong(0)).isGreaterThan(20_000);
+    synthetic.unpersist();
+  }
+
   private static List<String> fields(Dataset<Row> frame) {
     return Arrays.stream(frame.schema().fields()).map(f -> f.name() + ":" + f.dataType().simpleString()).collect(Collectors.toList());
   }

@@ -1,5 +1,6 @@
 package io.synthlake.core.fit;
 
+import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.TextComposer;
@@ -61,13 +62,11 @@ final class CategoricalPlan implements ColumnPlan {
         fallback = settings.rareToken();
         kept.merge(fallback, rare, Integer::sum);
       } else {
-        fallback = kept.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-        if (fallback == null) {
-          // Every value is rare: keep the most frequent one so the column still has a category.
-          fallback = counts.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
-          kept.put(fallback, 0);
-        }
-
+        fallback = kept.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+            .orElseThrow(() -> SynthlakeException.of("column '%s': every value occurs in fewer than %d rows, so none may be "
+                + "emitted as a category; model it as %s instead (--kind %s=%s)", sample.name(), k,
+                sample.type().logicalType().isIntegral() ? "integer" : "continuous", sample.name(),
+                sample.type().logicalType().isIntegral() ? "integer" : "continuous"));
         kept.merge(fallback, rare, Integer::sum);
       }
     }

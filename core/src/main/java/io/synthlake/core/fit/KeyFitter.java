@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * Chooses how a key column is generated so that no real key is reproduced: numbers continue after the largest real
  * one, prefixed numbers likewise, UUIDs are drawn fresh, and other codes get one more character than any real code.
+ * "Real" covers the whole input when the caller supplies {@link KeyBounds}, not only the sample.
  */
 final class KeyFitter {
   private KeyFitter() {}
@@ -16,6 +17,7 @@ final class KeyFitter {
   static KeyColumn fit(SampleColumn sample) {
     String name = sample.name();
     LogicalType type = sample.type().logicalType();
+    KeyBounds bounds = sample.keyBounds() != null ? sample.keyBounds() : KeyBounds.of(Long.MIN_VALUE, 0, Long.MIN_VALUE);
     if (type != LogicalType.STRING) {
       long max = Long.MIN_VALUE;
       long gcd = 0;
@@ -28,6 +30,7 @@ final class KeyFitter {
       }
 
       long step = gcd > 1 ? gcd : 1;
+      max = Math.max(max, bounds.maxWhole());
       return KeyColumn.sequence(name, sample.type(), max == Long.MIN_VALUE ? 1 : max + step, step, "", 0);
     }
 
@@ -46,7 +49,7 @@ final class KeyFitter {
     boolean numbered = !values.isEmpty() && values.stream().allMatch(v -> v.length() > prefix.length()
         && v.length() - prefix.length() <= 18 && v.substring(prefix.length()).chars().allMatch(Character::isDigit));
     if (numbered) {
-      long max = 0;
+      long max = Math.max(0, bounds.maxTrailingNumber());
       int width = 0;
       for (String value : values) {
         String digits = value.substring(prefix.length());
@@ -57,7 +60,7 @@ final class KeyFitter {
       return KeyColumn.sequence(name, sample.type(), max + 1, 1, prefix, width);
     }
 
-    return KeyColumn.code(name, sample.type(), prefix, template(values, prefix.length()));
+    return KeyColumn.code(name, sample.type(), prefix, template(values, prefix.length(), bounds.maxLength() - prefix.length()));
   }
 
   /** The longest prefix of non-alphanumeric-ended text shared by every value (such as {@code TX-}). */
@@ -85,8 +88,11 @@ final class KeyFitter {
     return prefix.substring(0, cut);
   }
 
-  /** Per position, the narrowest class covering every value; then one more position like the last. */
-  private static String template(List<String> values, int skip) {
+  /**
+   * Per position, the narrowest class covering every value, out to the longest real value (sampled or not); then one
+   * more position like the last, so every generated code is longer than every real one.
+   */
+  private static String template(List<String> values, int skip, int longestReal) {
     int longest = 0;
     for (String value : values) {
       longest = Math.max(longest, value.length() - skip);
@@ -111,6 +117,10 @@ final class KeyFitter {
 
     if (template.length() == 0) {
       template.append('X');
+    }
+
+    while (template.length() < longestReal) {
+      template.append(template.charAt(template.length() - 1));
     }
 
     template.append(template.charAt(template.length() - 1));

@@ -13,13 +13,15 @@ public final class SampleColumn {
   private final double[] numbers;
   private final boolean[] nulls;
   private final String[] strings;
+  private final KeyBounds bounds;
 
-  private SampleColumn(String name, DataType type, double[] numbers, boolean[] nulls, String[] strings) {
+  private SampleColumn(String name, DataType type, double[] numbers, boolean[] nulls, String[] strings, KeyBounds bounds) {
     this.name = name;
     this.type = type;
     this.numbers = numbers;
     this.nulls = nulls;
     this.strings = strings;
+    this.bounds = bounds;
   }
 
   /** A numeric, boolean or temporal column; {@code nulls[i]} marks row i as null (its number is ignored). */
@@ -28,12 +30,22 @@ public final class SampleColumn {
       throw new IllegalArgumentException("column '" + name + "': numbers need a non-string type and a null mask of equal length");
     }
 
-    return new SampleColumn(name, type, numbers, nulls, null);
+    return new SampleColumn(name, type, numbers, nulls, null, null);
   }
 
   /** A string column; null entries are nulls. */
   public static SampleColumn strings(String name, String[] strings) {
-    return new SampleColumn(name, DataType.of(LogicalType.STRING), null, null, strings);
+    return new SampleColumn(name, DataType.of(LogicalType.STRING), null, null, strings, null);
+  }
+
+  /** The same column, with statistics of the whole input that key generation must stay clear of. */
+  public SampleColumn withKeyBounds(KeyBounds fullInput) {
+    return new SampleColumn(name, type, numbers, nulls, strings, fullInput);
+  }
+
+  /** Whole-input statistics, or null when only the sample is known. */
+  public KeyBounds keyBounds() {
+    return bounds;
   }
 
   public String name() {

@@ -90,7 +90,9 @@ public final class ModelJson {
   public static String toJson(TableModel model) {
     StringWriter out = new StringWriter();
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.useDefaultPrettyPrinter();
+      // Fixed "\n" line ends, so that model files and golden files are the same bytes on every platform.
+      json.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+          .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n")));
       json.writeStartObject();
       json.writeStringField(FORMAT_KEY, FORMAT);
       json.writeNumberField(VERSION_KEY, FORMAT_VERSION);
@@ -286,6 +288,12 @@ public final class ModelJson {
       return readModel(root, fields);
     } catch (IllegalArgumentException e) {
       throw SynthlakeException.of("%s: %s; the file is inconsistent: write it again with synthlake fit", source, e.getMessage());
+    } catch (SynthlakeException e) {
+      if (e.getMessage().startsWith(source)) {
+        throw e;
+      }
+
+      throw new SynthlakeException(source + ": " + e.getMessage(), e);
     }
   }
 
@@ -319,6 +327,7 @@ public final class ModelJson {
       fields.onlyFields(node, path, NAME, TYPE, KIND, NUMBER_FORMAT, COMPONENTS);
       JsonNode format = fields.field(node, path, NUMBER_FORMAT);
       String formatPath = path + "." + NUMBER_FORMAT;
+      fields.onlyFields(format, formatPath, MIN, MAX, STEP, DECIMALS);
       NumericFormat numberFormat = NumericFormat.of(fields.number(format, formatPath, MIN), fields.number(format, formatPath, MAX),
           fields.number(format, formatPath, STEP), fields.intNumber(format, formatPath, DECIMALS));
       JsonNode componentsNode = fields.array(node, path, COMPONENTS);
@@ -326,6 +335,7 @@ public final class ModelJson {
       for (int k = 0; k < componentsNode.size(); k++) {
         JsonNode component = componentsNode.get(k);
         String componentPath = path + ".components[" + k + "]";
+        fields.onlyFields(component, componentPath, NULL_SHARE, MARGINAL);
         JsonNode marginal = component.get(MARGINAL);
         components.add(NumericDistribution.of(fields.number(component, componentPath, NULL_SHARE),
             marginal == null ? null : readMarginal(marginal, componentPath + "." + MARGINAL, fields)));
@@ -338,6 +348,7 @@ public final class ModelJson {
       fields.onlyFields(node, path, NAME, TYPE, KIND, KEY);
       JsonNode key = fields.field(node, path, KEY);
       String keyPath = path + "." + KEY;
+      fields.onlyFields(key, keyPath, STYLE, START, STEP, PREFIX, WIDTH, TEMPLATE);
       String style = fields.string(key, keyPath, STYLE);
       switch (style) {
         case "sequence":
@@ -359,6 +370,7 @@ public final class ModelJson {
     double[] nullShares = new double[componentsNode.size()];
     for (int k = 0; k < componentsNode.size(); k++) {
       String componentPath = path + ".components[" + k + "]";
+      fields.onlyFields(componentsNode.get(k), componentPath, NULL_SHARE, PROBABILITIES);
       nullShares[k] = fields.number(componentsNode.get(k), componentPath, NULL_SHARE);
       probabilities.add(fields.numbers(componentsNode.get(k), componentPath, PROBABILITIES));
     }
@@ -367,6 +379,7 @@ public final class ModelJson {
     if (kind == ColumnKind.TEXT) {
       JsonNode text = fields.field(node, path, TEXT);
       String textPath = path + "." + TEXT;
+      fields.onlyFields(text, textPath, WORDS, WORD_WEIGHTS, WORD_COUNT_SHARES);
       composer = TextComposer.of(fields.strings(text, textPath, WORDS), fields.numbers(text, textPath, WORD_WEIGHTS),
           fields.numbers(text, textPath, WORD_COUNT_SHARES));
     }
@@ -377,12 +390,15 @@ public final class ModelJson {
   private static Marginal readMarginal(JsonNode node, String path, JsonFields fields) {
     String family = fields.string(node, path, FAMILY);
     if (EMPIRICAL.equals(family)) {
+      fields.onlyFields(node, path, FAMILY, POINT_MASSES, KNOTS);
       JsonNode masses = fields.field(node, path, POINT_MASSES);
+      fields.onlyFields(masses, path + "." + POINT_MASSES, VALUES, SHARES);
       return EmpiricalMarginal.of(fields.numbers(masses, path + "." + POINT_MASSES, VALUES),
           fields.numbers(masses, path + "." + POINT_MASSES, SHARES), fields.numbers(node, path, KNOTS));
     }
 
     if (GAUSSIAN_MIXTURE.equals(family)) {
+      fields.onlyFields(node, path, FAMILY, WEIGHTS, MEANS, DEVIATIONS, MIN, MAX);
       return GaussianMixtureMarginal.of(fields.numbers(node, path, WEIGHTS), fields.numbers(node, path, MEANS),
           fields.numbers(node, path, DEVIATIONS), fields.number(node, path, MIN), fields.number(node, path, MAX));
     }
@@ -391,6 +407,7 @@ public final class ModelJson {
   }
 
   private static DependenceModel readDependence(JsonNode node, List<ColumnModel> columns, JsonFields fields) {
+    fields.onlyFields(node, DEPENDENCE, TYPE, COLUMNS, COMPONENTS);
     String type = fields.string(node, DEPENDENCE, TYPE);
     if (!GAUSSIAN_COPULA_MIXTURE.equals(type)) {
       throw fields.error(DEPENDENCE + "." + TYPE, "unknown dependence type '" + type + "'; this version reads " + GAUSSIAN_COPULA_MIXTURE);
@@ -414,6 +431,7 @@ public final class ModelJson {
     for (int k = 0; k < componentsNode.size(); k++) {
       String path = DEPENDENCE + ".components[" + k + "]";
       JsonNode component = componentsNode.get(k);
+      fields.onlyFields(component, path, WEIGHT, CORRELATION);
       weights[k] = fields.number(component, path, WEIGHT);
       JsonNode rows = fields.array(component, path, CORRELATION);
       double[][] matrix = new double[rows.size()][];

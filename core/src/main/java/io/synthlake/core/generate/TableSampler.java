@@ -41,9 +41,9 @@ public final class TableSampler {
       if (column instanceof KeyColumn) {
         long capacity = ((KeyColumn) column).capacity();
         SynthlakeException.check(rows <= capacity,
-            "key column '%s' (template '%s') holds only %d unique values but %d rows were asked for: "
-                + "lengthen its template or make it a sequence key in the model", column.name(),
-            ((KeyColumn) column).template(), capacity, rows);
+            "key column '%s' (%s key of type %s) can take only %d unique values but %d rows were asked for: "
+                + "generate fewer rows, or widen the key in the model (a longer code template, a wider type)", column.name(),
+            ((KeyColumn) column).style().jsonName(), column.type(), capacity, rows);
       }
     }
   }

@@ -72,6 +72,12 @@ public final class CategoricalColumn implements ColumnModel {
       }
     }
 
+    if (type.logicalType() != io.synthlake.core.types.LogicalType.STRING) {
+      for (int c = 0; c < categories.size(); c++) {
+        io.synthlake.core.types.Values.parse(categories.get(c), type, where + " categories[" + c + "]");
+      }
+    }
+
     return new CategoricalColumn(name, type, kind, categories, probabilities, nullShares, composer);
   }
 

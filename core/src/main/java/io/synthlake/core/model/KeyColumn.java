@@ -81,8 +81,22 @@ public final class KeyColumn implements ColumnModel {
     }
   }
 
-  /** How many distinct values a code key can take; {@link Long#MAX_VALUE} for the other styles. */
+  /**
+   * How many rows can get distinct values: a code key's template size, a numeric sequence's room before its type's
+   * largest value (an int key starting at 2,000,000,000 has little), otherwise {@link Long#MAX_VALUE}.
+   */
   public long capacity() {
+    if (style == Style.SEQUENCE) {
+      LogicalType logical = type.logicalType();
+      if (logical == LogicalType.STRING || step < 0) {
+        return Long.MAX_VALUE;
+      }
+
+      double largest = logical == LogicalType.DECIMAL ? Math.pow(10, type.precision() - type.scale()) - 1 : logical.maxValue();
+      double room = Math.floor((largest - start) / step) + 1;
+      return room <= 0 ? 0 : room >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) room;
+    }
+
     if (style != Style.CODE) {
       return Long.MAX_VALUE;
     }

@@ -32,28 +32,34 @@ public final class TableModel {
   }
 
   public static TableModel of(List<ColumnModel> columns, DependenceModel dependence, Map<String, String> properties) {
-    SynthlakeException.check(!columns.isEmpty(), "a model needs at least one column");
+    check(!columns.isEmpty(), "a model needs at least one column");
     Set<String> names = new HashSet<>();
     List<ColumnModel> copulaColumns = new ArrayList<>();
     for (ColumnModel column : columns) {
-      SynthlakeException.check(names.add(column.name()), "column '%s' appears twice; column names must be unique", column.name());
+      check(names.add(column.name()), "column '%s' appears twice; column names must be unique", column.name());
       if (column.kind().inCopula()) {
         copulaColumns.add(column);
       }
     }
 
-    SynthlakeException.check(dependence.dimension() == copulaColumns.size(),
+    check(dependence.dimension() == copulaColumns.size(),
         "the dependence model covers %d columns but the model has %d non-key columns", dependence.dimension(), copulaColumns.size());
     for (ColumnModel column : copulaColumns) {
       int components = column instanceof NumericColumn
           ? ((NumericColumn) column).components().size()
           : ((CategoricalColumn) column).componentCount();
-      SynthlakeException.check(components == dependence.componentCount(),
+      check(components == dependence.componentCount(),
           "column '%s' has %d component distributions but the dependence model has %d components",
           column.name(), components, dependence.componentCount());
     }
 
     return new TableModel(columns, dependence, properties);
+  }
+
+  private static void check(boolean condition, String template, Object... args) {
+    if (!condition) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, template, args));
+    }
   }
 
   public List<ColumnModel> columns() {

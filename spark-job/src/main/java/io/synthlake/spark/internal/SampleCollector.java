@@ -1,6 +1,7 @@
 package io.synthlake.spark.internal;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.fit.KeyBounds;
 import io.synthlake.core.fit.SampleColumn;
 import io.synthlake.core.fit.SampleTable;
 import io.synthlake.core.types.DataType;
@@ -11,6 +12,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Draws the fitting sample from a DataFrame and brings it to the driver column by column, converted to core's number
@@ -24,7 +27,15 @@ public final class SampleCollector {
    * @param sampleRows at most this many rows, drawn uniformly without replacement (Bernoulli, then a limit)
    */
   public static SampleTable collect(Dataset<Row> input, List<String> names, List<DataType> types, int sampleRows, long seed) {
-    long total = input.count();
+    // One pass over the whole input: the row count, and the key bounds that generated keys must stay clear of.
+    List<Column> aggregates = new ArrayList<>();
+    aggregates.add(functions.count(functions.lit(1)));
+    for (int i = 0; i < names.size(); i++) {
+      aggregates.addAll(keyBoundExpressions(names.get(i), types.get(i)));
+    }
+
+    Row totals = input.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0])).first();
+    long total = totals.getLong(0);
     SynthlakeException.check(total > 0, "the input has no rows, so there is nothing to fit: check the input path, format and filters");
     Dataset<Row> sampled = input;
     if (total > sampleRows) {
@@ -70,12 +81,39 @@ public final class SampleCollector {
     }
 
     List<SampleColumn> result = new ArrayList<>();
+    int position = 1;
     for (int c = 0; c < columns; c++) {
-      result.add(strings[c] != null
+      SampleColumn column = strings[c] != null
           ? SampleColumn.strings(names.get(c), Arrays.copyOf(strings[c], rows))
-          : SampleColumn.numbers(names.get(c), types.get(c), Arrays.copyOf(numbers[c], rows), Arrays.copyOf(nulls[c], rows)));
+          : SampleColumn.numbers(names.get(c), types.get(c), Arrays.copyOf(numbers[c], rows), Arrays.copyOf(nulls[c], rows));
+      int width = keyBoundExpressions(names.get(c), types.get(c)).size();
+      if (width > 0) {
+        column = column.withKeyBounds(strings[c] != null
+            ? KeyBounds.of(Long.MIN_VALUE, totals.isNullAt(position) ? 0 : totals.getInt(position),
+                totals.isNullAt(position + 1) ? Long.MIN_VALUE : totals.getLong(position + 1))
+            : KeyBounds.of(totals.isNullAt(position) ? Long.MIN_VALUE : totals.getLong(position), 0, Long.MIN_VALUE));
+      }
+
+      position += width;
+      result.add(column);
     }
 
     return SampleTable.of(result);
+  }
+
+  /** Whole-input maxima for columns that may become keys: integers' largest value; strings' length and trailing number. */
+  private static List<Column> keyBoundExpressions(String name, DataType type) {
+    Column column = functions.col(SparkTypes.quote(name));
+    io.synthlake.core.types.LogicalType logical = type.logicalType();
+    if (logical.isIntegral() || logical == io.synthlake.core.types.LogicalType.DECIMAL) {
+      return List.of(functions.max(functions.floor(column).cast(DataTypes.LongType)));
+    }
+
+    if (logical == io.synthlake.core.types.LogicalType.STRING) {
+      return List.of(functions.max(functions.length(column)),
+          functions.max(functions.regexp_extract(column, "([0-9]{1,18})$", 1).try_cast(DataTypes.LongType)));
+    }
+
+    return List.of();
   }
 }

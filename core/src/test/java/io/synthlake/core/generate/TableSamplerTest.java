@@ -1,0 +1,70 @@
+package io.synthlake.core.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.model.GaussianCopulaMixture;
+import io.synthlake.core.model.KeyColumn;
+import io.synthlake.core.model.TableModel;
+import io.synthlake.core.types.DataType;
+import io.synthlake.core.types.LogicalType;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TableSamplerTest {
+  private static TableModel codes(String template) {
+    return TableModel.of(List.of(KeyColumn.code("code", DataType.of(LogicalType.STRING), "C-", template)),
+        GaussianCopulaMixture.independent(0), Map.of());
+  }
+
+  @Test
+  void checkCapacityNamesTheKeyColumnThatCannotHoldTheRows() {
+    TableSampler sampler = TableSampler.of(codes("99"), 1);
+
+    sampler.checkCapacity(100);
+    assertThatThrownBy(() -> sampler.checkCapacity(101))
+        .isInstanceOf(SynthlakeException.class)
+        .hasMessageContaining("key column 'code'")
+        .hasMessageContaining(" 100 unique values but 101 rows");
+    assertThatThrownBy(() -> sampler.checkCapacity(0)).hasMessageContaining("--rows must be a positive whole number");
+  }
+
+  @Test
+  void aCodeKeyIsABijectionOverItsCapacity() {
+    Generated rows = Generated.of(codes("A9"), 7, 260);
+
+    Set<String> values = new HashSet<>();
+    for (int row = 0; row < 260; row++) {
+      values.add(rows.column("code").string(row));
+    }
+
+    assertThat(values).hasSize(260).allMatch(value -> value.matches("C-[A-Z][0-9]"));
+  }
+
+  @Test
+  void keyOnlyModelsGenerate() {
+    TableModel model = TableModel.of(List.of(KeyColumn.sequence("n", DataType.decimal(12, 2), 10, 5, "", 0),
+        KeyColumn.sequence("s", DataType.of(LogicalType.STRING), 7, 1, "INV-", 5)), GaussianCopulaMixture.independent(0), Map.of());
+
+    Generated rows = Generated.of(model, 1, TableSampler.BLOCK_ROWS + 3);
+
+    // A decimal(12,2) key emits unscaled values: 10.00 is 1000.
+    assertThat(rows.column("n").longValue(0)).isEqualTo(1000);
+    assertThat(rows.column("n").longValue(TableSampler.BLOCK_ROWS + 2)).isEqualTo((10 + 5L * (TableSampler.BLOCK_ROWS + 2)) * 100);
+    assertThat(rows.column("s").string(0)).isEqualTo("INV-00007");
+    assertThat(rows.column("s").string(TableSampler.BLOCK_ROWS)).isEqualTo("INV-04103");
+  }
+
+  @Test
+  void writeRejectsBadBlocks() {
+    TableSampler.BlockWriter writer = TableSampler.of(codes("99"), 1).newBlockWriter();
+
+    assertThatThrownBy(() -> writer.write(0, TableSampler.BLOCK_ROWS + 1, new ColumnSink[] {new CollectingSink(5000)}))
+        .hasMessageContaining("a block holds 0 to 4096 rows");
+    assertThatThrownBy(() -> writer.write(0, 10, new ColumnSink[0])).hasMessageContaining("one sink per column");
+  }
+}

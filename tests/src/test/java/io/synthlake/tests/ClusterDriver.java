@@ -1,0 +1,47 @@
+package io.synthlake.tests;
+
+import io.synthlake.spark.FitOptions;
+import io.synthlake.spark.GenerateOptions;
+import io.synthlake.spark.OutputFormat;
+import io.synthlake.spark.SynthesisModel;
+import io.synthlake.spark.Synthesizer;
+import io.synthlake.spark.TableWriter;
+import io.synthlake.spark.WriteMode;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs in its own JVM as the driver of a Spark standalone cluster with two executor JVMs ({@code local-cluster}):
+ * fits on the bundled weather table, saves the model, and generates it into Parquet and Delta from the executors.
+ * Arguments: input CSV, model path, output directory, executor class path.
+ */
+public final class ClusterDriver {
+  private ClusterDriver() {}
+
+  public static void main(String[] args) {
+    SparkSession spark = SparkSession.builder()
+        .master("local-cluster[2,1,1024]")
+        .appName("synthlake-cluster-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.executor.extraClassPath", args[3])
+        .config("spark.executor.extraJavaOptions", System.getProperty("synthlake.executor.options", ""))
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .getOrCreate();
+    try {
+      Dataset<Row> input = spark.read().option("header", "true").option("inferSchema", "true").csv(args[0]);
+      Synthesizer.fit(input, FitOptions.builder().seed(2).build()).save(spark, args[1]);
+      SynthesisModel model = SynthesisModel.load(spark, args[1]);
+      Dataset<Row> rows = model.generate(spark, 50_000, GenerateOptions.defaults().withSeed(4).withPartitions(6));
+      TableWriter.toPath(rows, args[2] + "/parquet", OutputFormat.PARQUET, WriteMode.ERROR);
+      TableWriter.toPath(rows, args[2] + "/delta", OutputFormat.DELTA, WriteMode.ERROR);
+      long executors = spark.sparkContext().getExecutorMemoryStatus().size() - 1;
+      System.out.println("EXECUTORS=" + executors);
+    } finally {
+      spark.stop();
+    }
+  }
+}

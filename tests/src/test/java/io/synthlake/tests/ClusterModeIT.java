@@ -1,0 +1,73 @@
+package io.synthlake.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.synthlake.spark.GenerateOptions;
+import io.synthlake.spark.SynthesisModel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real multi-JVM run: a driver JVM with a Spark standalone cluster of two executor JVMs ({@code local-cluster}),
+ * so the model really crosses process boundaries as a broadcast and the data source is loaded on executors. The
+ * rows it writes must equal, row for row, what local mode generates from the same model and seed.
+ */
+class ClusterModeIT {
+  @TempDir
+  Path temp;
+
+  @Test
+  void executorsInOtherJvmsGenerateTheSameRowsAsLocalMode() throws IOException, InterruptedException {
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> jvmOptions = Files.readAllLines(Path.of("..", "conf", "jvm.options")).stream()
+        .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toList());
+    // Executors are launched through Spark's launcher, which wants a SPARK_HOME with a jars directory; ours is empty
+    // and the executors take their classes from spark.executor.extraClassPath instead.
+    Path sparkHome = Files.createDirectories(temp.resolve("spark-home").resolve("jars")).getParent();
+    String model = temp.resolve("model.json").toString();
+    Path output = temp.resolve("out");
+
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-Xmx1g");
+    command.add("-Dsynthlake.executor.options=" + String.join(" ", jvmOptions));
+    command.add("-Dlog4j2.configurationFile=" + Path.of("..", "conf", "log4j2-test.properties").toAbsolutePath());
+    command.addAll(List.of("-cp", classPath, ClusterDriver.class.getName(), SharedSpark.dataset("seattle-weather.csv"), model,
+        output.toString(), classPath));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(temp.resolve("driver.log").toFile());
+    builder.environment().put("SPARK_HOME", sparkHome.toString());
+    builder.environment().put("SPARK_SCALA_VERSION", "2.13");
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    Process driver = builder.start();
+    boolean finished = driver.waitFor(8, TimeUnit.MINUTES);
+    if (!finished) {
+      driver.destroyForcibly();
+    }
+
+    String log = Files.readString(temp.resolve("driver.log"), StandardCharsets.UTF_8);
+    assertThat(finished).as("driver finished in time; log:%n%s", log).isTrue();
+    assertThat(driver.exitValue()).as("driver exit status; log:%n%s", log).isZero();
+    assertThat(log).contains("EXECUTORS=2");
+
+    SparkSession spark = SharedSpark.session();
+    Dataset<Row> local = SynthesisModel.load(spark, model).generate(spark, 50_000, GenerateOptions.defaults().withSeed(4).withPartitions(2));
+    for (String format : List.of("parquet", "delta")) {
+      Dataset<Row> written = spark.read().format(format).load(output.resolve(format).toString());
+      assertThat(written.count()).as(format).isEqualTo(50_000);
+      assertThat(written.exceptAll(local).count()).as("%s rows not generated locally", format).isZero();
+      assertThat(local.exceptAll(written).count()).as("local rows missing from %s", format).isZero();
+    }
+  }
+}
