@@ -58,6 +58,23 @@ class CliIT {
   }
 
   @Test
+  void generatesIntoCatalogTables() {
+    Result delta = run("generate", "--model", model, "--rows", "1234", "--table", "synthetic_penguins", "--format", "delta");
+    assertThat(delta.status).as(delta.err).isZero();
+    assertThat(spark.table("synthetic_penguins").count()).isEqualTo(1234);
+    Result refused = run("generate", "--model", model, "--rows", "5", "--table", "synthetic_penguins");
+    assertThat(refused.status).isEqualTo(2);
+    assertThat(refused.err).contains("table synthetic_penguins already exists");
+    Result replaced = run("generate", "--model", model, "--rows", "99", "--table", "synthetic_penguins", "--mode", "overwrite");
+    assertThat(replaced.status).as(replaced.err).isZero();
+    assertThat(spark.table("synthetic_penguins").count()).isEqualTo(99);
+
+    Result fitFromTable = run("fit", "--table", "synthetic_penguins", "--model", temp.resolve("from-table.json").toString());
+    assertThat(fitFromTable.status).as(fitFromTable.err).isZero();
+    assertError(run("fit", "--table", "no_such_table", "--model", temp.resolve("x.json").toString()), "table no_such_table does not exist");
+  }
+
+  @Test
   void badNumbersAndOptions() {
     assertError(run("generate", "--model", model, "--rows", "0", "--output", temp.resolve("x").toString()), "--rows must be a positive whole number");
     assertError(run("generate", "--model", model, "--rows", "many", "--output", temp.resolve("x").toString()), "--rows must be a whole number, got 'many'");
