@@ -11,7 +11,6 @@ import io.synthlake.spark.internal.SparkTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
@@ -83,10 +82,6 @@ public final class Synthesizer {
     LOG.info("Fitted {} columns with {} components in {} ms: {}", result.model().columns().size(),
         result.model().dependence().componentCount(), (System.nanoTime() - start) / 1_000_000,
         result.model().properties().get("component-selection"));
-    if (!unsupported.isEmpty()) {
-      LOG.warn("Model leaves out {}", unsupported.stream().collect(Collectors.joining(", ")));
-    }
-
     return new SynthesisModel(result.model());
   }
 }

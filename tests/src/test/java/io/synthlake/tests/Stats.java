@@ -1,6 +1,6 @@
 package io.synthlake.tests;
 
-import java.util.Arrays;
+import io.synthlake.core.metrics.TwoSample;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,39 +12,15 @@ import org.apache.spark.sql.Row;
 
 /** Two-sample statistics for comparing real and synthetic columns. */
 final class Stats {
-  /** c(α) of the two-sample Kolmogorov-Smirnov test at α = 0.001. */
-  static final double KS_C_ALPHA_0_001 = 1.949;
-
   private Stats() {}
 
-  /** The two-sample KS statistic. */
   static double ks(double[] a, double[] b) {
-    double[] x = a.clone();
-    double[] y = b.clone();
-    Arrays.sort(x);
-    Arrays.sort(y);
-    int i = 0;
-    int j = 0;
-    double max = 0;
-    while (i < x.length && j < y.length) {
-      double value = Math.min(x[i], y[j]);
-      while (i < x.length && x[i] <= value) {
-        i++;
-      }
-
-      while (j < y.length && y[j] <= value) {
-        j++;
-      }
-
-      max = Math.max(max, Math.abs((double) i / x.length - (double) j / y.length));
-    }
-
-    return max;
+    return TwoSample.ks(a, b);
   }
 
-  /** The KS critical value at α = 0.001 for samples of sizes n and m: a false failure once in a thousand runs. */
+  /** The KS critical value at α = 0.001: a false failure once in a thousand runs. */
   static double ksCritical(int n, int m) {
-    return KS_C_ALPHA_0_001 * Math.sqrt((double) (n + m) / ((double) n * m));
+    return TwoSample.ksCritical(n, m);
   }
 
   /** Total variation distance between the value frequencies of two samples (null counts as a value). */
@@ -62,18 +38,7 @@ final class Stats {
   }
 
   static double pearson(double[] x, double[] y) {
-    double mx = Arrays.stream(x).average().orElse(0);
-    double my = Arrays.stream(y).average().orElse(0);
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int i = 0; i < x.length; i++) {
-      sxy += (x[i] - mx) * (y[i] - my);
-      sxx += (x[i] - mx) * (x[i] - mx);
-      syy += (y[i] - my) * (y[i] - my);
-    }
-
-    return sxy / Math.sqrt(sxx * syy);
+    return TwoSample.pearson(x, y);
   }
 
   /** Non-null values of a numeric column as doubles. */

@@ -182,7 +182,7 @@ public final class Main {
     SynthlakeException.check(args.has("output") ^ args.has("table"), "generate: pass exactly one of --output PATH and --table NAME");
     OutputFormat format = OutputFormat.parse(args.has("format") ? args.get("format") : "delta");
     WriteMode mode = WriteMode.parse(args.has("mode") ? args.get("mode") : "error");
-    GenerateOptions options = GenerateOptions.defaults().withPartitions(args.positiveInt("partitions", 0) > 0 ? args.positiveInt("partitions", 0) : 0);
+    GenerateOptions options = GenerateOptions.defaults().withPartitions(args.positiveInt("partitions", 0));
     if (args.has("seed")) {
       options = options.withSeed(args.wholeNumber("seed", args.get("seed")));
     }

@@ -2,6 +2,7 @@ package io.synthlake.spark.source;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.ModelJson;
+import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.spark.internal.ModelFiles;
@@ -45,7 +46,7 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
     TableModel model = load(options);
     SparkSession spark = SparkSession.active();
     SourceOptions parsed = SourceOptions.parse(options, spark.sparkContext().defaultParallelism());
-    io.synthlake.core.generate.TableSampler.of(model, parsed.seed).checkCapacity(parsed.rows);
+    TableSampler.of(model, parsed.seed).checkCapacity(parsed.rows);
     return new SynthlakeTable(model, loadedJson, parsed, schema(model));
   }
 

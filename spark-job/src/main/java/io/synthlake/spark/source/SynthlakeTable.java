@@ -1,5 +1,6 @@
 package io.synthlake.spark.source;
 
+import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.model.TableModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +102,7 @@ final class SynthlakeTable implements SupportsRead {
 
     @Override
     public InputPartition[] planInputPartitions() {
-      long blocks = (options.rows + io.synthlake.core.generate.TableSampler.BLOCK_ROWS - 1) / io.synthlake.core.generate.TableSampler.BLOCK_ROWS;
+      long blocks = (options.rows + TableSampler.BLOCK_ROWS - 1) / TableSampler.BLOCK_ROWS;
       int count = options.partitions;
       InputPartition[] partitions = new InputPartition[count];
       for (int i = 0; i < count; i++) {
