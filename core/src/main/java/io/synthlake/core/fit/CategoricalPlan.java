@@ -64,9 +64,8 @@ final class CategoricalPlan implements ColumnPlan {
       } else {
         fallback = kept.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
             .orElseThrow(() -> SynthlakeException.of("column '%s': every value occurs in fewer than %d rows, so none may be "
-                + "emitted as a category; model it as %s instead (--kind %s=%s)", sample.name(), k,
-                sample.type().logicalType().isIntegral() ? "integer" : "continuous", sample.name(),
-                sample.type().logicalType().isIntegral() ? "integer" : "continuous"));
+                + "emitted as a category; model it by value instead (--kind %s=%s)", sample.name(), k, sample.name(),
+                numericKind(sample.type().logicalType()).jsonName()));
         kept.merge(fallback, rare, Integer::sum);
       }
     }
@@ -103,6 +102,19 @@ final class CategoricalPlan implements ColumnPlan {
     }
 
     this.composer = kind == ColumnKind.TEXT ? composer(composedValues, k) : null;
+  }
+
+  /** The by-value kind for a non-string type, offered when a categorical override leaves no category. */
+  private static ColumnKind numericKind(io.synthlake.core.types.LogicalType type) {
+    if (type == io.synthlake.core.types.LogicalType.DATE) {
+      return ColumnKind.DATE;
+    }
+
+    if (type.isTemporal()) {
+      return ColumnKind.TIMESTAMP;
+    }
+
+    return type.isIntegral() ? ColumnKind.INTEGER : ColumnKind.CONTINUOUS;
   }
 
   /** Word counts and words that occur in at least {@code k} of the values to compose. */
