@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.marginal.EmpiricalMarginal;
 import io.synthlake.core.marginal.GaussianMixtureMarginal;
+import io.synthlake.core.marginal.HistogramMarginal;
+import io.synthlake.core.marginal.ParametricMarginal;
 import io.synthlake.core.marginal.Marginal;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
@@ -79,6 +81,11 @@ public final class ModelJson {
   private static final String CORRELATION = "correlation";
   private static final String EMPIRICAL = "empirical";
   private static final String GAUSSIAN_MIXTURE = "gaussian-mixture";
+  private static final String PARAMETRIC = "parametric";
+  private static final String HISTOGRAM = "histogram";
+  private static final String DISTRIBUTION = "distribution";
+  private static final String PARAMETERS = "parameters";
+  private static final String EDGES = "edges";
 
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -194,6 +201,30 @@ public final class ModelJson {
       writeNumbers(json, SHARES, empirical.massShares());
       json.writeEndObject();
       writeNumbers(json, KNOTS, empirical.knots());
+    } else if (marginal instanceof ParametricMarginal) {
+      ParametricMarginal parametric = (ParametricMarginal) marginal;
+      json.writeStringField(FAMILY, PARAMETRIC);
+      json.writeStringField(DISTRIBUTION, parametric.family().jsonName());
+      json.writeObjectFieldStart(PARAMETERS);
+      String[] names = parametric.family().parameters();
+      double[] values = parametric.parameters();
+      for (int i = 0; i < names.length; i++) {
+        json.writeNumberField(names[i], values[i]);
+      }
+
+      json.writeEndObject();
+      if (Double.isFinite(parametric.lower())) {
+        json.writeNumberField(MIN, parametric.lower());
+      }
+
+      if (Double.isFinite(parametric.upper())) {
+        json.writeNumberField(MAX, parametric.upper());
+      }
+    } else if (marginal instanceof HistogramMarginal) {
+      HistogramMarginal histogram = (HistogramMarginal) marginal;
+      json.writeStringField(FAMILY, HISTOGRAM);
+      writeNumbers(json, EDGES, histogram.edges());
+      writeNumbers(json, WEIGHTS, histogram.weights());
     } else {
       GaussianMixtureMarginal mixture = (GaussianMixtureMarginal) marginal;
       json.writeStringField(FAMILY, GAUSSIAN_MIXTURE);
@@ -319,7 +350,7 @@ public final class ModelJson {
     return TableModel.of(columns, dependence, properties);
   }
 
-  private static ColumnModel readColumn(JsonNode node, String path, JsonFields fields) {
+  static ColumnModel readColumn(JsonNode node, String path, JsonFields fields) {
     String name = fields.string(node, path, NAME);
     DataType type = DataType.parse(fields.string(node, path, TYPE), fields.source() + ": " + path + "." + TYPE);
     ColumnKind kind = ColumnKind.parse(fields.string(node, path, KIND), fields.source() + ": " + path + "." + KIND);
@@ -358,8 +389,10 @@ public final class ModelJson {
           return KeyColumn.uuid(name, type);
         case "code":
           return KeyColumn.code(name, type, fields.optionalString(key, PREFIX, ""), fields.string(key, keyPath, TEMPLATE));
+        case "random":
+          return KeyColumn.random(name, type);
         default:
-          throw fields.error(keyPath + "." + STYLE, "unknown key style '" + style + "'; use sequence, uuid or code");
+          throw fields.error(keyPath + "." + STYLE, "unknown key style '" + style + "'; use sequence, uuid, code or random");
       }
     }
 
@@ -387,7 +420,7 @@ public final class ModelJson {
     return CategoricalColumn.of(name, type, kind, categories, probabilities, nullShares, composer);
   }
 
-  private static Marginal readMarginal(JsonNode node, String path, JsonFields fields) {
+  static Marginal readMarginal(JsonNode node, String path, JsonFields fields) {
     String family = fields.string(node, path, FAMILY);
     if (EMPIRICAL.equals(family)) {
       fields.onlyFields(node, path, FAMILY, POINT_MASSES, KNOTS);
@@ -403,7 +436,27 @@ public final class ModelJson {
           fields.numbers(node, path, DEVIATIONS), fields.number(node, path, MIN), fields.number(node, path, MAX));
     }
 
-    throw fields.error(path + "." + FAMILY, "unknown marginal family '" + family + "'; use empirical or gaussian-mixture");
+    if (PARAMETRIC.equals(family)) {
+      fields.onlyFields(node, path, FAMILY, DISTRIBUTION, PARAMETERS, MIN, MAX);
+      String name = fields.string(node, path, DISTRIBUTION);
+      ParametricMarginal.Family parametric = ParametricMarginal.Family.parse(name);
+      if (parametric == null) {
+        throw fields.error(path + "." + DISTRIBUTION, "unknown distribution '" + name + "'");
+      }
+
+      java.util.Map<String, Double> parameters = new java.util.LinkedHashMap<>();
+      JsonNode parametersNode = fields.field(node, path, PARAMETERS);
+      parametersNode.fieldNames().forEachRemaining(key -> parameters.put(key, fields.number(parametersNode, path + "." + PARAMETERS, key)));
+      return ParametricMarginal.of(parametric, parameters, node.has(MIN) ? fields.number(node, path, MIN) : Double.NEGATIVE_INFINITY,
+          node.has(MAX) ? fields.number(node, path, MAX) : Double.POSITIVE_INFINITY, path + "." + PARAMETERS);
+    }
+
+    if (HISTOGRAM.equals(family)) {
+      fields.onlyFields(node, path, FAMILY, EDGES, WEIGHTS);
+      return HistogramMarginal.of(fields.numbers(node, path, EDGES), fields.numbers(node, path, WEIGHTS), path);
+    }
+
+    throw fields.error(path + "." + FAMILY, "unknown marginal family '" + family + "'; use empirical, gaussian-mixture, parametric or histogram");
   }
 
   private static DependenceModel readDependence(JsonNode node, List<ColumnModel> columns, JsonFields fields) {

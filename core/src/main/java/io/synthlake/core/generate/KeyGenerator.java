@@ -79,10 +79,27 @@ final class KeyGenerator implements ColumnGenerator {
         case UUID:
           sink.putUtf8(r, buffer, 0, writeUuid(row));
           break;
+        case RANDOM:
+          sink.putLong(r, randomKey(row));
+          break;
         default:
           sink.putUtf8(r, buffer, 0, writeCode(row));
       }
     }
+  }
+
+  /**
+   * A bijection of [0, 2⁶³): the seeded SplitMix finalizer permutes all longs, and cycle-walking past negative results
+   * keeps it a permutation of the non-negative ones (two steps expected).
+   */
+  private long randomKey(long row) {
+    long key = Seeds.derive(seed, 0, 103);
+    long value = Seeds.mix(row ^ key);
+    while (value < 0) {
+      value = Seeds.mix(value ^ key);
+    }
+
+    return value;
   }
 
   private int writeSequence(long value) {

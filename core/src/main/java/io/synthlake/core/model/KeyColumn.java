@@ -14,13 +14,14 @@ import java.util.Locale;
  *   <li>{@code code}: {@code prefix} + characters drawn per position from {@code template} classes ({@code 9} digit,
  *       {@code A} upper-case letter, {@code a} lower-case letter, {@code X} digit or upper-case letter, {@code x} digit or
  *       lower-case letter), by a seeded bijection of the row index; fitted codes are one character longer than every real
- *       one, so none can be reproduced.
+ *       one, so none can be reproduced;
+ *   <li>{@code random}: unique non-negative longs in random order, a seeded bijection of the row index.
  * </ul>
  */
 public final class KeyColumn implements ColumnModel {
   /** How key values are formed. */
   public enum Style {
-    SEQUENCE, UUID, CODE;
+    SEQUENCE, UUID, CODE, RANDOM;
 
     public String jsonName() {
       return name().toLowerCase(Locale.ROOT);
@@ -63,6 +64,14 @@ public final class KeyColumn implements ColumnModel {
   public static KeyColumn uuid(String name, DataType type) {
     requireString(name, type, Style.UUID);
     return new KeyColumn(name, type, Style.UUID, 0, 1, "", 0, "");
+  }
+
+  public static KeyColumn random(String name, DataType type) {
+    if (type.logicalType() != LogicalType.LONG) {
+      throw new IllegalArgumentException("column '" + name + "': a random key needs the type long, not " + type);
+    }
+
+    return new KeyColumn(name, type, Style.RANDOM, 0, 1, "", 0, "");
   }
 
   public static KeyColumn code(String name, DataType type, String prefix, String template) {

@@ -35,8 +35,9 @@ public final class Main {
       "            [--sample-rows N] [--seed S] [--exclude COL]... [--kind COL=KIND]... [--marginal COL=empirical|gaussian-mixture]...",
       "            [--max-components K] [--min-component-rows N] [--rare-count K] [--degenerate fail|keep|drop] [--unsupported skip|fail]",
       "  describe  --model FILE",
-      "  generate  --model FILE --rows N (--output PATH | --table NAME) [--format delta|parquet|csv|json]",
+      "  generate  (--model FILE | --spec FILE) --rows N (--output PATH | --table NAME) [--format delta|parquet|csv|json]",
       "            [--partitions P] [--seed S] [--mode error|overwrite|append]",
+      "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
       "",
       "  Kinds: continuous, integer, categorical, boolean, date, timestamp, key, text.",
       "  Add --verbose to any command for stack traces. Docs: README.md and docs/model-format.md.");
@@ -70,11 +71,14 @@ public final class Main {
           describe(Arguments.parse("describe", args, 1, options("model"), FLAGS), out);
           return 0;
         case "generate":
-          generate(Arguments.parse("generate", args, 1, options("model", "rows", "output", "table", "format", "partitions",
+          generate(Arguments.parse("generate", args, 1, options("model", "spec", "rows", "output", "table", "format", "partitions",
               "seed", "mode"), FLAGS), out);
           return 0;
+        case "export":
+          export(Arguments.parse("export", args, 1, options("model", "yaml"), FLAGS), out);
+          return 0;
         default:
-          throw SynthlakeException.of("unknown command '%s'; use fit, describe or generate (synthlake help lists the options)", args[0]);
+          throw SynthlakeException.of("unknown command '%s'; use fit, describe, generate or export (synthlake help lists the options)", args[0]);
       }
     } catch (SynthlakeException e) {
       err.println("synthlake: error: " + e.getMessage());
@@ -175,8 +179,17 @@ public final class Main {
     out.print(SynthesisModel.load(spark, args.required("model")).describe());
   }
 
+  private static void export(Arguments args, PrintStream out) {
+    String yaml = args.required("yaml");
+    SparkSession spark = SparkSessions.getOrCreate();
+    SynthesisModel model = SynthesisModel.load(spark, args.required("model"));
+    io.synthlake.spark.internal.ModelFiles.write(yaml, io.synthlake.core.format.SpecWriter.toYaml(model.model()),
+        spark.sparkContext().hadoopConfiguration());
+    out.printf(Locale.ROOT, "Wrote %s: edit it, then run synthlake generate --spec %s%n", yaml, yaml);
+  }
+
   private static void generate(Arguments args, PrintStream out) {
-    String modelPath = args.required("model");
+    SynthlakeException.check(args.has("model") ^ args.has("spec"), "generate: pass exactly one of --model FILE and --spec FILE");
     long rows = args.positiveLong("rows", -1);
     SynthlakeException.check(rows > 0, "generate: missing --rows; give how many rows to generate");
     SynthlakeException.check(args.has("output") ^ args.has("table"), "generate: pass exactly one of --output PATH and --table NAME");
@@ -188,9 +201,10 @@ public final class Main {
     }
 
     SparkSession spark = SparkSessions.getOrCreate();
-    SynthesisModel model = SynthesisModel.load(spark, modelPath);
     long start = System.nanoTime();
-    Dataset<Row> generated = model.generate(spark, rows, options);
+    Dataset<Row> generated = args.has("spec")
+        ? io.synthlake.spark.SpecGenerator.generate(spark, args.get("spec"), rows, options)
+        : SynthesisModel.load(spark, args.get("model")).generate(spark, rows, options);
     String target = args.has("output") ? args.get("output") : args.get("table");
     if (args.has("output")) {
       TableWriter.toPath(generated, target, format, mode);

@@ -1,0 +1,683 @@
+package io.synthlake.core.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.marginal.GaussianMixtureMarginal;
+import io.synthlake.core.marginal.HistogramMarginal;
+import io.synthlake.core.marginal.Marginal;
+import io.synthlake.core.marginal.ParametricMarginal;
+import io.synthlake.core.math.Correlations;
+import io.synthlake.core.math.Seeds;
+import io.synthlake.core.model.CategoricalColumn;
+import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.GaussianCopulaMixture;
+import io.synthlake.core.model.KeyColumn;
+import io.synthlake.core.model.NumericColumn;
+import io.synthlake.core.model.NumericDistribution;
+import io.synthlake.core.model.NumericFormat;
+import io.synthlake.core.model.TableModel;
+import io.synthlake.core.spec.DerivedColumn;
+import io.synthlake.core.spec.FakerPool;
+import io.synthlake.core.spec.Spec;
+import io.synthlake.core.types.ColumnKind;
+import io.synthlake.core.types.DataType;
+import io.synthlake.core.types.LogicalType;
+import io.synthlake.core.types.Values;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads specs: YAML or JSON documents in the model format, where a column may also be written by hand as a
+ * {@code distribution}, a {@code key} or a Spark SQL {@code expression}, and mixture {@code components} may override
+ * distributions per component. A fitted model file is a valid spec; editing one replaces, adds or drops columns.
+ * Every error names the field path: {@code conf/banking.yaml: columns[3].distribution.sigma: must be > 0, got -1}.
+ * Documented in docs/spec-format.md.
+ */
+public final class SpecReader {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern SEQUENCE_PATTERN = Pattern.compile("(.*)%0?(\\d*)d");
+  private static final Pattern FORBIDDEN_SQL = Pattern.compile("(?i)\\b(reflect|java_method|try_reflect)\\s*\\(");
+  private static final int DEFAULT_POOL = 10_000;
+  private static final int MAX_POOL = 1_000_000;
+  private static final long MICROS_PER_HOUR = 3_600_000_000L;
+
+  private static final Pattern ROWS = Pattern.compile("\\s*rows\\s*(?:([*/])\\s*([0-9]+(?:\\.[0-9]+)?))?\\s*");
+
+  private final String source;
+  private final JsonFields fields;
+  private final long seed;
+  private final long rows;
+
+  private SpecReader(String source, long seed, long rows) {
+    this.source = source;
+    this.fields = new JsonFields(source);
+    this.seed = seed;
+    this.rows = rows;
+  }
+
+  /**
+   * @param seed seeds Datafaker pools, so that a spec and a seed fix every generated value
+   * @param rows the row count of this generation, for values written as {@code rows / 10} (0 when unknown)
+   */
+  public static Spec read(String text, String source, long seed, long rows) {
+    JsonNode root;
+    try {
+      boolean yaml = source.endsWith(".yaml") || source.endsWith(".yml") || !text.stripLeading().startsWith("{");
+      root = (yaml ? YAML : JSON).readTree(text);
+    } catch (JsonProcessingException e) {
+      throw SynthlakeException.of("%s is not valid YAML or JSON (%s at line %d): fix the syntax", source, e.getOriginalMessage(),
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr());
+    }
+
+    SpecReader reader = new SpecReader(source, seed, rows);
+    try {
+      return reader.spec(root);
+    } catch (IllegalArgumentException e) {
+      throw SynthlakeException.of("%s: %s", source, e.getMessage());
+    } catch (SynthlakeException e) {
+      throw e.getMessage().startsWith(source) ? e : new SynthlakeException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Spec spec(JsonNode root) {
+    if (root == null || !root.isObject()) {
+      throw fields.error("(document)", "must be a mapping with a 'columns' list");
+    }
+
+    fields.onlyFields(root, "", "format", "format-version", "properties", "columns", "dependence", "components");
+    if (root.has("format") && !ModelJson.FORMAT.equals(root.get("format").asText())) {
+      throw fields.error("format", "must be " + ModelJson.FORMAT + " (or left out), got " + root.get("format"));
+    }
+
+    if (root.has("format-version") && fields.longNumber(root, "", "format-version") != ModelJson.FORMAT_VERSION) {
+      throw fields.error("format-version", "this synthlake reads version " + ModelJson.FORMAT_VERSION + ", got " + root.get("format-version"));
+    }
+
+    JsonNode dependence = root.get("dependence");
+    boolean fittedDependence = dependence != null && dependence.has("type");
+    JsonNode specComponents = root.get("components");
+    if (fittedDependence && specComponents != null) {
+      throw fields.error("components", "cannot be combined with a fitted dependence (dependence.type); edit the fitted components instead");
+    }
+
+    double[] weights = fittedDependence ? fittedWeights(dependence) : componentWeights(specComponents);
+    List<Map<String, JsonNode>> overrides = componentOverrides(specComponents, weights.length);
+
+    JsonNode columnsNode = fields.array(root, "", "columns");
+    if (columnsNode.size() == 0) {
+      throw fields.error("columns", "must list at least one column");
+    }
+
+    List<ColumnModel> columns = new ArrayList<>();
+    List<DerivedColumn> derived = new ArrayList<>();
+    List<String> order = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < columnsNode.size(); i++) {
+      String path = "columns[" + i + "]";
+      JsonNode node = columnsNode.get(i);
+      String name = fields.string(node, path, "name");
+      if (!names.add(name)) {
+        throw fields.error(path + ".name", "'" + name + "' is used by two columns; column names must be unique");
+      }
+
+      order.add(name);
+      DataType type = DataType.parse(fields.string(node, path, "type"), source + ": " + path + ".type");
+      if (node.has("expression")) {
+        fields.onlyFields(node, path, "name", "type", "expression");
+        derived.add(derivedColumn(node, path, name, type));
+      } else if (node.has("key")) {
+        fields.onlyFields(node, path, "name", "type", "kind", "key");
+        columns.add(key(node.get("key"), path + ".key", name, type));
+      } else if (node.has("components") || node.has("categories")) {
+        ColumnModel fitted = ModelJson.readColumn(node, path, fields);
+        requireComponents(fitted, weights.length, path);
+        columns.add(fitted);
+      } else {
+        columns.add(specColumn(node, path, name, type, overrides));
+      }
+    }
+
+    for (int k = 0; k < overrides.size(); k++) {
+      for (String name : overrides.get(k).keySet()) {
+        if (!names.contains(name)) {
+          throw fields.error("components[" + k + "].distributions." + name, "names no column of the spec");
+        }
+      }
+    }
+
+    List<String> copulaColumns = new ArrayList<>();
+    for (ColumnModel column : columns) {
+      if (column.kind().inCopula()) {
+        copulaColumns.add(column.name());
+      }
+    }
+
+    List<double[][]> correlations = fittedDependence
+        ? fittedCorrelations(dependence, copulaColumns)
+        : specCorrelations(dependence, copulaColumns, weights.length);
+    Map<String, String> properties = new LinkedHashMap<>();
+    if (root.has("properties")) {
+      root.get("properties").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
+    } else {
+      properties.put("created-by", "synthlake spec " + source);
+    }
+
+    if (columns.isEmpty()) {
+      throw fields.error("columns", "needs at least one column that is not an expression");
+    }
+
+    return new Spec(TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties), derived, order);
+  }
+
+  // ---------------------------------------------------------------- components and dependence
+
+  private double[] fittedWeights(JsonNode dependence) {
+    JsonNode components = fields.array(dependence, "dependence", "components");
+    double[] weights = new double[components.size()];
+    for (int k = 0; k < weights.length; k++) {
+      weights[k] = fields.number(components.get(k), "dependence.components[" + k + "]", "weight");
+    }
+
+    return weights;
+  }
+
+  private double[] componentWeights(JsonNode components) {
+    if (components == null) {
+      return new double[] {1.0};
+    }
+
+    if (!components.isArray() || components.size() == 0) {
+      throw fields.error("components", "must be a non-empty list of {weight, distributions}");
+    }
+
+    double[] weights = new double[components.size()];
+    double total = 0;
+    for (int k = 0; k < weights.length; k++) {
+      String path = "components[" + k + "]";
+      fields.onlyFields(components.get(k), path, "name", "weight", "distributions");
+      weights[k] = fields.number(components.get(k), path, "weight");
+      if (!(weights[k] > 0)) {
+        throw fields.error(path + ".weight", "must be > 0, got " + weights[k]);
+      }
+
+      total += weights[k];
+    }
+
+    if (Math.abs(total - 1) > 1e-6) {
+      throw fields.error("components", "weights must sum to 1, got " + total);
+    }
+
+    return weights;
+  }
+
+  private List<Map<String, JsonNode>> componentOverrides(JsonNode components, int count) {
+    List<Map<String, JsonNode>> overrides = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      Map<String, JsonNode> byColumn = new LinkedHashMap<>();
+      JsonNode distributions = components == null ? null : components.get(k).get("distributions");
+      if (distributions != null) {
+        distributions.fields().forEachRemaining(e -> byColumn.put(e.getKey(), e.getValue()));
+      }
+
+      overrides.add(byColumn);
+    }
+
+    return overrides;
+  }
+
+  /** Fitted correlations, restricted to the columns still present; added columns are independent. */
+  private List<double[][]> fittedCorrelations(JsonNode dependence, List<String> copulaColumns) {
+    fields.onlyFields(dependence, "dependence", "type", "columns", "components");
+    List<String> fitted = fields.strings(dependence, "dependence", "columns");
+    JsonNode components = fields.array(dependence, "dependence", "components");
+    List<double[][]> result = new ArrayList<>();
+    for (int k = 0; k < components.size(); k++) {
+      String path = "dependence.components[" + k + "]";
+      fields.onlyFields(components.get(k), path, "weight", "correlation");
+      JsonNode rows = fields.array(components.get(k), path, "correlation");
+      double[][] matrix = identity(copulaColumns.size());
+      for (int a = 0; a < copulaColumns.size(); a++) {
+        for (int b = 0; b < copulaColumns.size(); b++) {
+          int fa = fitted.indexOf(copulaColumns.get(a));
+          int fb = fitted.indexOf(copulaColumns.get(b));
+          if (a != b && fa >= 0 && fb >= 0) {
+            matrix[a][b] = fields.numberArray(rows.get(fa), path + ".correlation[" + fa + "]")[fb];
+          }
+        }
+      }
+
+      result.add(matrix);
+    }
+
+    return result;
+  }
+
+  /** {@code dependence: {correlations: [{columns: [a, b], value: 0.6}, …]}}, the same for every component. */
+  private List<double[][]> specCorrelations(JsonNode dependence, List<String> copulaColumns, int components) {
+    double[][] matrix = identity(copulaColumns.size());
+    if (dependence != null) {
+      fields.onlyFields(dependence, "dependence", "correlations");
+      JsonNode entries = fields.array(dependence, "dependence", "correlations");
+      for (int i = 0; i < entries.size(); i++) {
+        String path = "dependence.correlations[" + i + "]";
+        fields.onlyFields(entries.get(i), path, "columns", "value");
+        List<String> pair = fields.strings(entries.get(i), path, "columns");
+        if (pair.size() != 2 || pair.get(0).equals(pair.get(1))) {
+          throw fields.error(path + ".columns", "must name two different columns, got " + pair);
+        }
+
+        int a = copulaColumns.indexOf(pair.get(0));
+        int b = copulaColumns.indexOf(pair.get(1));
+        for (int side = 0; side < 2; side++) {
+          if ((side == 0 ? a : b) < 0) {
+            throw fields.error(path + ".columns", "'" + pair.get(side) + "' is not a generated column of the spec (keys and expressions have no correlation)");
+          }
+        }
+
+        double value = fields.number(entries.get(i), path, "value");
+        if (!(value > -1 && value < 1)) {
+          throw fields.error(path + ".value", "must lie strictly between -1 and 1, got " + value);
+        }
+
+        matrix[a][b] = value;
+        matrix[b][a] = value;
+      }
+
+      try {
+        Correlations.cholesky(matrix);
+      } catch (IllegalArgumentException e) {
+        throw fields.error("dependence.correlations", "these correlations cannot hold together (the matrix is not positive "
+            + "definite); weaken some of them");
+      }
+    }
+
+    List<double[][]> result = new ArrayList<>();
+    for (int k = 0; k < components; k++) {
+      result.add(matrix);
+    }
+
+    return result;
+  }
+
+  private static double[][] identity(int d) {
+    double[][] matrix = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      matrix[i][i] = 1;
+    }
+
+    return matrix;
+  }
+
+  private void requireComponents(ColumnModel column, int components, String path) {
+    int count = column instanceof NumericColumn ? ((NumericColumn) column).components().size()
+        : column instanceof CategoricalColumn ? ((CategoricalColumn) column).componentCount() : components;
+    if (count != components) {
+      throw fields.error(path + ".components", "has " + count + " entries but the spec has " + components + " mixture components");
+    }
+  }
+
+  // ---------------------------------------------------------------- columns
+
+  private DerivedColumn derivedColumn(JsonNode node, String path, String name, DataType type) {
+    String expression = fields.string(node, path, "expression").trim();
+    if (expression.isEmpty()) {
+      throw fields.error(path + ".expression", "must not be empty");
+    }
+
+    if (FORBIDDEN_SQL.matcher(expression).find()) {
+      throw fields.error(path + ".expression", "may not call reflect or java_method: a spec runs Spark SQL expressions only");
+    }
+
+    return new DerivedColumn(name, type, expression, source + ": " + path + ".expression");
+  }
+
+  private KeyColumn key(JsonNode node, String path, String name, DataType type) {
+    fields.onlyFields(node, path, "style", "start", "step", "prefix", "width", "pattern", "template");
+    String style = fields.string(node, path, "style");
+    try {
+      switch (style) {
+        case "sequence":
+          long start = node.has("start") ? fields.longNumber(node, path, "start") : 1;
+          long step = node.has("step") ? fields.longNumber(node, path, "step") : 1;
+          if (node.has("pattern")) {
+            Matcher matcher = SEQUENCE_PATTERN.matcher(fields.string(node, path, "pattern"));
+            if (!matcher.matches()) {
+              throw fields.error(path + ".pattern", "must be a prefix followed by %d or %0Nd (like TX-%010d), got " + node.get("pattern"));
+            }
+
+            return KeyColumn.sequence(name, type, start, step, matcher.group(1),
+                matcher.group(2).isEmpty() ? 0 : Integer.parseInt(matcher.group(2)));
+          }
+
+          return KeyColumn.sequence(name, type, start, step, fields.optionalString(node, "prefix", ""),
+              node.has("width") ? fields.intNumber(node, path, "width") : 0);
+        case "uuid":
+          return KeyColumn.uuid(name, type);
+        case "random":
+          return KeyColumn.random(name, type);
+        case "code":
+          return KeyColumn.code(name, type, fields.optionalString(node, "prefix", ""), fields.string(node, path, "template"));
+        default:
+          throw fields.error(path + ".style", "unknown key style '" + style + "'; use sequence, uuid, random or code");
+      }
+    } catch (IllegalArgumentException e) {
+      throw fields.error(path, e.getMessage());
+    }
+  }
+
+  private ColumnModel specColumn(JsonNode node, String path, String name, DataType type, List<Map<String, JsonNode>> overrides) {
+    fields.onlyFields(node, path, "name", "type", "kind", "distribution", "null-share", "min", "max", "decimals", "step");
+    double nullShare = node.has("null-share") ? fields.number(node, path, "null-share") : 0;
+    if (!(nullShare >= 0 && nullShare <= 1)) {
+      throw fields.error(path + ".null-share", "must be in [0, 1], got " + nullShare);
+    }
+
+    double lower = node.has("min") ? value(node.get("min"), type, path + ".min") : Double.NEGATIVE_INFINITY;
+    double upper = node.has("max") ? value(node.get("max"), type, path + ".max") : Double.POSITIVE_INFINITY;
+    if (lower > upper) {
+      throw fields.error(path + ".max", "must be >= min, got min " + node.get("min") + " and max " + node.get("max"));
+    }
+
+    List<JsonNode> distributions = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
+    for (int k = 0; k < overrides.size(); k++) {
+      JsonNode override = overrides.get(k).get(name);
+      JsonNode chosen = override != null ? override : node.get("distribution");
+      if (chosen == null) {
+        throw fields.error(path + ".distribution", "is missing; give the column a distribution, a key or an expression");
+      }
+
+      distributions.add(chosen);
+      paths.add(override != null ? "components[" + k + "].distributions." + name : path + ".distribution");
+    }
+
+    boolean categorical = isCategorical(distributions.get(0), paths.get(0));
+    for (int k = 1; k < distributions.size(); k++) {
+      if (isCategorical(distributions.get(k), paths.get(k)) != categorical) {
+        throw fields.error(paths.get(k), "mixes categories and numbers with " + paths.get(0) + "; one column takes one sort");
+      }
+    }
+
+    if (categorical) {
+      return categoricalColumn(name, type, path, nullShare, distributions, paths);
+    }
+
+    if (type.logicalType() == LogicalType.STRING || type.logicalType() == LogicalType.BOOLEAN) {
+      throw fields.error(paths.get(0), "a numeric distribution cannot fill a " + type + " column; use categories or faker");
+    }
+
+    List<NumericDistribution> components = new ArrayList<>();
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    boolean timeRange = false;
+    for (int k = 0; k < distributions.size(); k++) {
+      Marginal marginal = numeric(distributions.get(k), paths.get(k), type, lower, upper);
+      timeRange |= "time-range".equals(distributions.get(k).path("type").asText());
+      min = Math.min(min, marginal.min());
+      max = Math.max(max, marginal.max());
+      components.add(NumericDistribution.of(nullShare, marginal));
+    }
+
+    LogicalType logical = type.logicalType();
+    double defaultStep = logical.isIntegral() || logical == LogicalType.DATE ? 1
+        : logical.isTemporal() ? (timeRange ? 1_000_000 : 1) : 0;
+    double step = node.has("step") ? fields.number(node, path, "step") : defaultStep;
+    int decimals = node.has("decimals") ? fields.intNumber(node, path, "decimals")
+        : logical == LogicalType.DECIMAL ? type.scale() : -1;
+    ColumnKind kind = node.has("kind") ? ColumnKind.parse(fields.string(node, path, "kind"), source + ": " + path + ".kind")
+        : logical.isIntegral() ? ColumnKind.INTEGER : logical == LogicalType.DATE ? ColumnKind.DATE
+        : logical.isTemporal() ? ColumnKind.TIMESTAMP : ColumnKind.CONTINUOUS;
+    try {
+      return NumericColumn.of(name, type, kind, NumericFormat.of(Math.max(min, lower), Math.min(max, upper), step, decimals), components);
+    } catch (IllegalArgumentException e) {
+      throw fields.error(path, e.getMessage());
+    }
+  }
+
+  private boolean isCategorical(JsonNode distribution, String path) {
+    if (!distribution.isObject()) {
+      throw fields.error(path, "must be a mapping with a 'type', such as {type: normal, mean: 0, sd: 1}");
+    }
+
+    String type = fields.string(distribution, path, "type");
+    return type.equals("categories") || type.equals("faker");
+  }
+
+  private ColumnModel categoricalColumn(String name, DataType type, String path, double nullShare, List<JsonNode> distributions,
+      List<String> paths) {
+    List<Map<String, Double>> perComponent = new ArrayList<>();
+    List<String> categories = new ArrayList<>();
+    for (int k = 0; k < distributions.size(); k++) {
+      Map<String, Double> weights = categoryWeights(distributions.get(k), paths.get(k), type, k);
+      for (String category : weights.keySet()) {
+        if (!categories.contains(category)) {
+          categories.add(category);
+        }
+      }
+
+      perComponent.add(weights);
+    }
+
+    List<double[]> probabilities = new ArrayList<>();
+    double[] nullShares = new double[distributions.size()];
+    for (int k = 0; k < distributions.size(); k++) {
+      double[] p = new double[categories.size()];
+      for (int c = 0; c < p.length; c++) {
+        p[c] = perComponent.get(k).getOrDefault(categories.get(c), 0.0);
+      }
+
+      probabilities.add(p);
+      nullShares[k] = nullShare;
+    }
+
+    ColumnKind kind = type.logicalType() == LogicalType.BOOLEAN ? ColumnKind.BOOLEAN : ColumnKind.CATEGORICAL;
+    try {
+      return CategoricalColumn.of(name, type, kind, categories, probabilities, nullShares, null);
+    } catch (IllegalArgumentException e) {
+      throw fields.error(path, e.getMessage());
+    }
+  }
+
+  private Map<String, Double> categoryWeights(JsonNode node, String path, DataType type, int component) {
+    String kind = fields.string(node, path, "type");
+    Map<String, Double> weights = new LinkedHashMap<>();
+    if (kind.equals("faker")) {
+      fields.onlyFields(node, path, "type", "provider", "locale", "pool");
+      if (type.logicalType() != LogicalType.STRING) {
+        throw fields.error(path, "faker values need a string column, not " + type);
+      }
+
+      int pool = node.has("pool") ? fields.intNumber(node, path, "pool") : DEFAULT_POOL;
+      if (pool < 1 || pool > MAX_POOL) {
+        throw fields.error(path + ".pool", "must be 1 to " + MAX_POOL + ", got " + pool);
+      }
+
+      Map<String, Integer> counts = FakerPool.draw(fields.string(node, path, "provider"), fields.optionalString(node, "locale", "en-US"),
+          pool, Seeds.derive(seed, 0, path.hashCode()), source + ": " + path + ".provider");
+      counts.forEach((value, count) -> weights.put(value, (double) count / pool));
+      return weights;
+    }
+
+    fields.onlyFields(node, path, "type", "weights");
+    JsonNode weightsNode = fields.field(node, path, "weights");
+    if (!weightsNode.isObject() || weightsNode.size() == 0) {
+      throw fields.error(path + ".weights", "must map each value to its probability, like {Grocery: 0.3, Travel: 0.7}");
+    }
+
+    double total = 0;
+    Iterator<Map.Entry<String, JsonNode>> entries = weightsNode.fields();
+    while (entries.hasNext()) {
+      Map.Entry<String, JsonNode> entry = entries.next();
+      String where = path + ".weights." + entry.getKey();
+      if (!entry.getValue().isNumber() || !(entry.getValue().asDouble() >= 0)) {
+        throw fields.error(where, "must be a probability >= 0, got " + entry.getValue());
+      }
+
+      if (type.logicalType() != LogicalType.STRING) {
+        Values.parse(entry.getKey(), type, source + ": " + where);
+      }
+
+      weights.put(entry.getKey(), entry.getValue().asDouble());
+      total += entry.getValue().asDouble();
+    }
+
+    if (Math.abs(total - 1) > 1e-6) {
+      throw fields.error(path + ".weights", "probabilities must sum to 1, got " + total);
+    }
+
+    return weights;
+  }
+
+  private Marginal numeric(JsonNode node, String path, DataType type, double lower, double upper) {
+    String kind = fields.string(node, path, "type");
+    try {
+      switch (kind) {
+        case "histogram":
+          fields.onlyFields(node, path, "type", "edges", "weights");
+          JsonNode edgesNode = fields.array(node, path, "edges");
+          double[] edges = new double[edgesNode.size()];
+          for (int i = 0; i < edges.length; i++) {
+            edges[i] = value(edgesNode.get(i), type, path + ".edges[" + i + "]");
+          }
+
+          return HistogramMarginal.of(edges, fields.numbers(node, path, "weights"), path);
+        case "time-range":
+          return timeRange(node, path, type);
+        case "gaussian-mixture":
+          fields.onlyFields(node, path, "type", "weights", "means", "deviations");
+          double[] means = fields.numbers(node, path, "means");
+          double[] deviations = fields.numbers(node, path, "deviations");
+          double low = Double.POSITIVE_INFINITY;
+          double high = Double.NEGATIVE_INFINITY;
+          for (int k = 0; k < Math.min(means.length, deviations.length); k++) {
+            low = Math.min(low, means[k] - 8 * deviations[k]);
+            high = Math.max(high, means[k] + 8 * deviations[k]);
+          }
+
+          return GaussianMixtureMarginal.of(fields.numbers(node, path, "weights"), means, deviations, Math.max(low, lower), Math.min(high, upper));
+        default:
+          ParametricMarginal.Family family = ParametricMarginal.Family.parse(kind);
+          if (family == null) {
+            throw fields.error(path + ".type", "unknown distribution '" + kind + "'; use constant, uniform, normal, log-normal, "
+                + "exponential, poisson, zipf, gaussian-mixture, histogram, time-range, categories or faker");
+          }
+
+          Map<String, Double> parameters = new HashMap<>();
+          Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
+          while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            if (!entry.getKey().equals("type")) {
+              parameters.put(entry.getKey(), value(entry.getValue(), type, path + "." + entry.getKey()));
+            }
+          }
+
+          return ParametricMarginal.of(family, parameters, lower, upper, path);
+      }
+    } catch (IllegalArgumentException e) {
+      throw e.getMessage().startsWith(path) ? e : fields.error(path, e.getMessage());
+    }
+  }
+
+  /**
+   * One histogram bin per hour (per day for dates) between start and end, weighted by hour of day and day of week
+   * (Monday first), in UTC.
+   */
+  private Marginal timeRange(JsonNode node, String path, DataType type) {
+    fields.onlyFields(node, path, "type", "start", "end", "hour-weights", "day-of-week-weights");
+    LogicalType logical = type.logicalType();
+    if (!logical.isTemporal()) {
+      throw fields.error(path, "a time-range fills date and timestamp columns, not " + type);
+    }
+
+    double start = value(fields.field(node, path, "start"), type, path + ".start");
+    double end = value(fields.field(node, path, "end"), type, path + ".end");
+    if (!(end > start)) {
+      throw fields.error(path + ".end", "must be after start");
+    }
+
+    double[] hours = node.has("hour-weights") ? fields.numbers(node, path, "hour-weights") : null;
+    double[] days = node.has("day-of-week-weights") ? fields.numbers(node, path, "day-of-week-weights") : null;
+    if (hours != null && hours.length != 24) {
+      throw fields.error(path + ".hour-weights", "needs 24 weights (hour 0 to 23), got " + hours.length);
+    }
+
+    if (days != null && days.length != 7) {
+      throw fields.error(path + ".day-of-week-weights", "needs 7 weights (Monday to Sunday), got " + days.length);
+    }
+
+    boolean date = logical == LogicalType.DATE;
+    double unit = date ? 1 : MICROS_PER_HOUR;
+    long bins = (long) Math.ceil((end - start) / unit);
+    if (bins > 2_000_000) {
+      throw fields.error(path, "spans " + bins + " " + (date ? "days" : "hours") + "; at most 2000000 are supported");
+    }
+
+    double[] edges = new double[(int) bins + 1];
+    double[] weights = new double[(int) bins];
+    for (int i = 0; i <= bins; i++) {
+      edges[i] = Math.min(end, start + i * unit);
+    }
+
+    for (int i = 0; i < bins; i++) {
+      LocalDate day;
+      int hour;
+      if (date) {
+        day = LocalDate.ofEpochDay((long) edges[i]);
+        hour = 0;
+      } else {
+        Instant instant = Instant.ofEpochSecond(Math.floorDiv((long) edges[i], 1_000_000L));
+        day = instant.atOffset(ZoneOffset.UTC).toLocalDate();
+        hour = instant.atOffset(ZoneOffset.UTC).getHour();
+      }
+
+      double weight = (edges[i + 1] - edges[i]) / unit;
+      weight *= hours == null || date ? 1 : hours[hour];
+      weight *= days == null ? 1 : days[day.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()];
+      weights[i] = weight;
+    }
+
+    return HistogramMarginal.of(edges, weights, path);
+  }
+
+  /** A number in the column's number form; dates and timestamps may be written as ISO-8601 text. */
+  private double value(JsonNode node, DataType type, String path) {
+    if (node.isNumber()) {
+      return node.asDouble();
+    }
+
+    if (node.isTextual()) {
+      Matcher scaled = ROWS.matcher(node.asText());
+      if (scaled.matches()) {
+        if (rows <= 0) {
+          throw fields.error(path, "'" + node.asText() + "' depends on the row count, which is known only when generating");
+        }
+
+        double factor = scaled.group(1) == null ? 1 : Double.parseDouble(scaled.group(2));
+        return Math.max(1, Math.floor(scaled.group(1) == null || scaled.group(1).equals("*") ? rows * factor : rows / factor));
+      }
+
+      if (type.logicalType().isTemporal()) {
+        return Values.parse(node.asText(), type, source + ": " + path);
+      }
+    }
+
+    throw fields.error(path, "must be a number" + (type.logicalType().isTemporal() ? " or an ISO-8601 date or time" : "")
+        + " (or rows, rows / k, rows * f), got " + node);
+  }
+}

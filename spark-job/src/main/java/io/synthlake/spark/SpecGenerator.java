@@ -1,0 +1,107 @@
+package io.synthlake.spark;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.format.SpecReader;
+import io.synthlake.core.spec.DerivedColumn;
+import io.synthlake.core.spec.Spec;
+import io.synthlake.spark.internal.ModelFiles;
+import io.synthlake.spark.internal.SparkTypes;
+import io.synthlake.spark.source.SynthlakeSource;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Generates rows from a spec: the spec's model through the {@code synthlake} data source, then its derived columns as
+ * Spark SQL expressions. Every expression is checked by Spark's analyzer against an empty relation, so invalid SQL,
+ * unknown columns and cycles between derived columns fail before any Spark job starts.
+ */
+public final class SpecGenerator {
+  private SpecGenerator() {}
+
+  /** Reads the spec at {@code path} (YAML or JSON, any Hadoop file system) and generates {@code rows} rows. */
+  public static Dataset<Row> generate(SparkSession spark, String path, long rows, GenerateOptions options) {
+    SynthlakeException.check(rows > 0, "--rows must be a positive whole number, got %d", rows);
+    String text = ModelFiles.read(path, spark.sparkContext().hadoopConfiguration());
+    return generate(spark, SpecReader.read(text, path, options.seed(), rows), rows, options);
+  }
+
+  public static Dataset<Row> generate(SparkSession spark, Spec spec, long rows, GenerateOptions options) {
+    List<DerivedColumn> ordered = resolveOrder(spark, spec);
+    Dataset<Row> generated = SynthesisModel.of(spec.model()).generate(spark, rows, options);
+    for (DerivedColumn column : ordered) {
+      generated = generated.withColumn(column.name(), expression(column));
+    }
+
+    return generated.select(spec.columnOrder().stream().map(name -> functions.col(SparkTypes.quote(name))).toArray(Column[]::new));
+  }
+
+  /** Derived columns in an order where each comes after the columns it reads; errors name the spec field. */
+  static List<DerivedColumn> resolveOrder(SparkSession spark, Spec spec) {
+    StructType base = SynthlakeSource.schema(spec.model());
+    Dataset<Row> resolved = spark.createDataFrame(List.of(), base);
+    List<DerivedColumn> pending = new ArrayList<>(spec.derived());
+    List<DerivedColumn> ordered = new ArrayList<>();
+    Map<DerivedColumn, String> errors = new LinkedHashMap<>();
+    boolean progress = true;
+    while (!pending.isEmpty() && progress) {
+      progress = false;
+      for (Iterator<DerivedColumn> it = pending.iterator(); it.hasNext(); ) {
+        DerivedColumn column = it.next();
+        String error = analysisError(resolved, column);
+        if (error == null) {
+          resolved = resolved.withColumn(column.name(), expression(column));
+          ordered.add(column);
+          it.remove();
+          progress = true;
+        } else {
+          errors.put(column, error);
+        }
+      }
+    }
+
+    if (pending.isEmpty()) {
+      return ordered;
+    }
+
+    // With every derived column present as a placeholder, an expression that now resolves only waited on others.
+    Dataset<Row> everything = resolved;
+    for (DerivedColumn column : pending) {
+      everything = everything.withColumn(column.name(), functions.lit(null).cast(SparkTypes.toSpark(column.type())));
+    }
+
+    for (DerivedColumn column : pending) {
+      if (analysisError(everything, column) != null) {
+        throw SynthlakeException.of("%s: is not a valid Spark SQL expression over the spec's columns: %s", column.where(),
+            errors.get(column));
+      }
+    }
+
+    throw SynthlakeException.of("%s: derived columns %s refer to each other in a cycle; break it by computing one of them "
+        + "from generated columns only", pending.get(0).where(), pending.stream().map(DerivedColumn::name).collect(Collectors.joining(", ")));
+  }
+
+  private static Column expression(DerivedColumn column) {
+    return functions.expr(column.expression()).cast(SparkTypes.toSpark(column.type()));
+  }
+
+  /** The first line of Spark's complaint about {@code column} over {@code frame}, or null when it analyzes. */
+  private static String analysisError(Dataset<Row> frame, DerivedColumn column) {
+    try {
+      frame.withColumn(column.name(), expression(column)).schema();
+      return null;
+    } catch (Exception e) {
+      String message = String.valueOf(e.getMessage());
+      return message.lines().findFirst().orElse(message).trim();
+    }
+  }
+}
