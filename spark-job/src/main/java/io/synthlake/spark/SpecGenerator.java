@@ -37,12 +37,48 @@ public final class SpecGenerator {
 
   public static Dataset<Row> generate(SparkSession spark, Spec spec, long rows, GenerateOptions options) {
     List<DerivedColumn> ordered = resolveOrder(spark, spec);
-    Dataset<Row> generated = SynthesisModel.of(spec.model()).generate(spark, rows, options);
-    for (DerivedColumn column : ordered) {
-      generated = generated.withColumn(column.name(), expression(column));
+    // Check the whole projection, constraints included, on an empty relation before generating anything.
+    Dataset<Row> probe = finish(spark.createDataFrame(List.of(), SynthlakeSource.schema(spec.model())), ordered, spec);
+    try {
+      probe.schema();
+    } catch (Exception e) {
+      throw SynthlakeException.of("constraints: cannot be applied: %s", String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
 
-    return generated.select(spec.columnOrder().stream().map(name -> functions.col(SparkTypes.quote(name))).toArray(Column[]::new));
+    return finish(SynthesisModel.of(spec.model()).generate(spark, rows, options), ordered, spec);
+  }
+
+  /** Derived columns, then ordering constraints, then the spec's columns in order (hidden helpers dropped). */
+  private static Dataset<Row> finish(Dataset<Row> generated, List<DerivedColumn> ordered, Spec spec) {
+    Dataset<Row> result = generated;
+    for (DerivedColumn column : ordered) {
+      result = result.withColumn(column.name(), expression(column));
+    }
+
+    for (List<String> group : spec.orderConstraints()) {
+      result = sortWithinRows(result, group);
+    }
+
+    return result.select(spec.columnOrder().stream().map(name -> functions.col(SparkTypes.quote(name))).toArray(Column[]::new));
+  }
+
+  /**
+   * Makes {@code columns} ascending in every row by sorting their values within the row (rows with a null keep their
+   * values): the constraint holds by construction and the row count never changes.
+   */
+  private static Dataset<Row> sortWithinRows(Dataset<Row> frame, List<String> columns) {
+    String list = columns.stream().map(SparkTypes::quote).collect(Collectors.joining(", "));
+    String anyNull = columns.stream().map(c -> SparkTypes.quote(c) + " is null").collect(Collectors.joining(" or "));
+    Column[] projection = new Column[frame.columns().length];
+    for (int i = 0; i < projection.length; i++) {
+      String name = frame.columns()[i];
+      int position = columns.indexOf(name);
+      projection[i] = position < 0 ? functions.col(SparkTypes.quote(name))
+          : functions.expr("case when " + anyNull + " then " + SparkTypes.quote(name) + " else element_at(array_sort(array("
+              + list + ")), " + (position + 1) + ") end").cast(frame.schema().apply(name).dataType()).alias(name);
+    }
+
+    return frame.select(projection);
   }
 
   /** Derived columns in an order where each comes after the columns it reads; errors name the spec field. */

@@ -100,7 +100,7 @@ public final class SpecReader {
       throw fields.error("(document)", "must be a mapping with a 'columns' list");
     }
 
-    fields.onlyFields(root, "", "format", "format-version", "properties", "columns", "dependence", "components");
+    fields.onlyFields(root, "", "format", "format-version", "properties", "columns", "dependence", "components", "constraints");
     if (root.has("format") && !ModelJson.FORMAT.equals(root.get("format").asText())) {
       throw fields.error("format", "must be " + ModelJson.FORMAT + " (or left out), got " + root.get("format"));
     }
@@ -128,10 +128,47 @@ public final class SpecReader {
     List<DerivedColumn> derived = new ArrayList<>();
     List<String> order = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    List<CategoryGroup> groups = CategoryGroup.find(columnsNode, fields, overrides);
+    Map<String, CategoryGroup> groupOf = new HashMap<>();
+    for (CategoryGroup group : groups) {
+      group.members().forEach(member -> groupOf.put(member, group));
+    }
+
     for (int i = 0; i < columnsNode.size(); i++) {
       String path = "columns[" + i + "]";
       JsonNode node = columnsNode.get(i);
+      if (node.has("combination")) {
+        fields.onlyFields(node, path, "combination");
+        CategoryGroup group = groupOf.get(CategoryGroup.combinationMembers(node, path, fields).get(0));
+        columns.add(group.hiddenColumn(weights.length));
+        for (String member : group.members()) {
+          if (!names.add(member)) {
+            throw fields.error(path + ".combination.columns", "'" + member + "' is used by two columns; column names must be unique");
+          }
+
+          order.add(member);
+          derived.add(group.memberColumn(member, source));
+        }
+
+        continue;
+      }
+
       String name = fields.string(node, path, "name");
+      if (groupOf.containsKey(name)) {
+        if (!names.add(name)) {
+          throw fields.error(path + ".name", "'" + name + "' is used by two columns; column names must be unique");
+        }
+
+        CategoryGroup group = groupOf.get(name);
+        if (group.members().get(0).equals(name)) {
+          columns.add(group.hiddenColumn(weights.length));
+        }
+
+        order.add(name);
+        derived.add(group.memberColumn(name, source));
+        continue;
+      }
+
       if (!names.add(name)) {
         throw fields.error(path + ".name", "'" + name + "' is used by two columns; column names must be unique");
       }
@@ -170,7 +207,7 @@ public final class SpecReader {
 
     List<double[][]> correlations = fittedDependence
         ? fittedCorrelations(dependence, copulaColumns)
-        : specCorrelations(dependence, copulaColumns, weights.length);
+        : specCorrelations(dependence, copulaColumns, weights.length, groupOf);
     Map<String, String> properties = new LinkedHashMap<>();
     if (root.has("properties")) {
       root.get("properties").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
@@ -182,7 +219,39 @@ public final class SpecReader {
       throw fields.error("columns", "needs at least one column that is not an expression");
     }
 
-    return new Spec(TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties), derived, order);
+    return new Spec(TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties), derived, order,
+        orderConstraints(root.get("constraints"), names));
+  }
+
+  /** {@code constraints: [{order: [opened_at, closed_at]}]}: each group ascending in every row. */
+  private List<List<String>> orderConstraints(JsonNode constraints, Set<String> names) {
+    List<List<String>> result = new ArrayList<>();
+    if (constraints == null) {
+      return result;
+    }
+
+    if (!constraints.isArray()) {
+      throw fields.error("constraints", "must be a list such as [{order: [opened_at, closed_at]}]");
+    }
+
+    for (int i = 0; i < constraints.size(); i++) {
+      String path = "constraints[" + i + "]";
+      fields.onlyFields(constraints.get(i), path, "order");
+      List<String> columns = fields.strings(constraints.get(i), path, "order");
+      if (columns.size() < 2 || new HashSet<>(columns).size() != columns.size()) {
+        throw fields.error(path + ".order", "must name two or more different columns, got " + columns);
+      }
+
+      for (String column : columns) {
+        if (!names.contains(column)) {
+          throw fields.error(path + ".order", "names no column of the spec: '" + column + "'");
+        }
+      }
+
+      result.add(columns);
+    }
+
+    return result;
   }
 
   // ---------------------------------------------------------------- components and dependence
@@ -269,7 +338,8 @@ public final class SpecReader {
   }
 
   /** {@code dependence: {correlations: [{columns: [a, b], value: 0.6}, …]}}, the same for every component. */
-  private List<double[][]> specCorrelations(JsonNode dependence, List<String> copulaColumns, int components) {
+  private List<double[][]> specCorrelations(JsonNode dependence, List<String> copulaColumns, int components,
+      Map<String, CategoryGroup> groupOf) {
     double[][] matrix = identity(copulaColumns.size());
     if (dependence != null) {
       fields.onlyFields(dependence, "dependence", "correlations");
@@ -282,8 +352,13 @@ public final class SpecReader {
           throw fields.error(path + ".columns", "must name two different columns, got " + pair);
         }
 
-        int a = copulaColumns.indexOf(pair.get(0));
-        int b = copulaColumns.indexOf(pair.get(1));
+        // A conditional or combined column takes part through its group's hidden tuple column.
+        int a = copulaColumns.indexOf(groupOf.containsKey(pair.get(0)) ? groupOf.get(pair.get(0)).hiddenName() : pair.get(0));
+        int b = copulaColumns.indexOf(groupOf.containsKey(pair.get(1)) ? groupOf.get(pair.get(1)).hiddenName() : pair.get(1));
+        if (a == b && a >= 0) {
+          throw fields.error(path + ".columns", "both columns belong to one combination, whose dependence is fixed by its weights");
+        }
+
         for (int side = 0; side < 2; side++) {
           if ((side == 0 ? a : b) < 0) {
             throw fields.error(path + ".columns", "'" + pair.get(side) + "' is not a generated column of the spec (keys and expressions have no correlation)");
@@ -422,22 +497,27 @@ public final class SpecReader {
       throw fields.error(paths.get(0), "a numeric distribution cannot fill a " + type + " column; use categories or faker");
     }
 
-    List<NumericDistribution> components = new ArrayList<>();
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
     boolean timeRange = false;
-    for (int k = 0; k < distributions.size(); k++) {
-      Marginal marginal = numeric(distributions.get(k), paths.get(k), type, lower, upper);
-      timeRange |= "time-range".equals(distributions.get(k).path("type").asText());
-      min = Math.min(min, marginal.min());
-      max = Math.max(max, marginal.max());
-      components.add(NumericDistribution.of(nullShare, marginal));
+    for (JsonNode distribution : distributions) {
+      timeRange |= "time-range".equals(distribution.path("type").asText());
     }
 
     LogicalType logical = type.logicalType();
     double defaultStep = logical.isIntegral() || logical == LogicalType.DATE ? 1
         : logical.isTemporal() ? (timeRange ? 1_000_000 : 1) : 0;
     double step = node.has("step") ? fields.number(node, path, "step") : defaultStep;
+    List<NumericDistribution> components = new ArrayList<>();
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < distributions.size(); k++) {
+      Marginal marginal = numeric(distributions.get(k), paths.get(k), type, lower, upper, step);
+      // A time range's bins are shifted down by half a step (see timeRange), so its values round into [start, end).
+      double shift = "time-range".equals(distributions.get(k).path("type").asText()) ? step / 2 : 0;
+      min = Math.min(min, marginal.min() + shift);
+      max = Math.max(max, marginal.max() - shift);
+      components.add(NumericDistribution.of(nullShare, marginal));
+    }
+
     int decimals = node.has("decimals") ? fields.intNumber(node, path, "decimals")
         : logical == LogicalType.DECIMAL ? type.scale() : -1;
     ColumnKind kind = node.has("kind") ? ColumnKind.parse(fields.string(node, path, "kind"), source + ": " + path + ".kind")
@@ -509,7 +589,7 @@ public final class SpecReader {
       }
 
       Map<String, Integer> counts = FakerPool.draw(fields.string(node, path, "provider"), fields.optionalString(node, "locale", "en-US"),
-          pool, Seeds.derive(seed, 0, path.hashCode()), source + ": " + path + ".provider");
+          pool, Seeds.derive(seed, 0, path.hashCode()), path + ".provider");
       counts.forEach((value, count) -> weights.put(value, (double) count / pool));
       return weights;
     }
@@ -544,7 +624,7 @@ public final class SpecReader {
     return weights;
   }
 
-  private Marginal numeric(JsonNode node, String path, DataType type, double lower, double upper) {
+  private Marginal numeric(JsonNode node, String path, DataType type, double lower, double upper, double step) {
     String kind = fields.string(node, path, "type");
     try {
       switch (kind) {
@@ -558,7 +638,7 @@ public final class SpecReader {
 
           return HistogramMarginal.of(edges, fields.numbers(node, path, "weights"), path);
         case "time-range":
-          return timeRange(node, path, type);
+          return timeRange(node, path, type, step);
         case "gaussian-mixture":
           fields.onlyFields(node, path, "type", "weights", "means", "deviations");
           double[] means = fields.numbers(node, path, "means");
@@ -596,9 +676,11 @@ public final class SpecReader {
 
   /**
    * One histogram bin per hour (per day for dates) between start and end, weighted by hour of day and day of week
-   * (Monday first), in UTC.
+   * (Monday first), in UTC. The column format rounds values to the nearest multiple of {@code step} from start, so the
+   * bins are shifted down by half a step: a value drawn in a bin then rounds to a value inside that bin's own [from, to),
+   * and never to end.
    */
-  private Marginal timeRange(JsonNode node, String path, DataType type) {
+  private Marginal timeRange(JsonNode node, String path, DataType type, double step) {
     fields.onlyFields(node, path, "type", "start", "end", "hour-weights", "day-of-week-weights");
     LogicalType logical = type.logicalType();
     if (!logical.isTemporal()) {
@@ -650,6 +732,10 @@ public final class SpecReader {
       weight *= hours == null || date ? 1 : hours[hour];
       weight *= days == null ? 1 : days[day.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()];
       weights[i] = weight;
+    }
+
+    for (int i = 0; i <= bins; i++) {
+      edges[i] -= step / 2;
     }
 
     return HistogramMarginal.of(edges, weights, path);

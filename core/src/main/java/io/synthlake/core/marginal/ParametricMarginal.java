@@ -174,7 +174,8 @@ public final class ParametricMarginal implements Marginal {
       case UNIFORM: return q[0] + p * (q[1] - q[0]);
       case NORMAL: return q[0] + q[1] * Normal.quantile(p);
       case LOG_NORMAL: return Math.exp(q[0] + q[1] * Normal.quantile(p));
-      case EXPONENTIAL: return -Math.log1p(-Math.min(p, 1 - 1e-17)) / q[0];
+      // 1 - 1e-17 rounds to 1.0, whose quantile is infinite; the largest double below 1 keeps max() finite.
+      case EXPONENTIAL: return -Math.log1p(-Math.min(p, Math.nextDown(1.0))) / q[0];
       default:
         int index = Arrays.binarySearch(cumulative, p);
         int k = index >= 0 ? index : -index - 1;

@@ -11,11 +11,13 @@ public final class Spec {
   private final TableModel model;
   private final List<DerivedColumn> derived;
   private final List<String> columnOrder;
+  private final List<List<String>> orderConstraints;
 
-  public Spec(TableModel model, List<DerivedColumn> derived, List<String> columnOrder) {
+  public Spec(TableModel model, List<DerivedColumn> derived, List<String> columnOrder, List<List<String>> orderConstraints) {
     this.model = model;
     this.derived = List.copyOf(derived);
     this.columnOrder = List.copyOf(columnOrder);
+    this.orderConstraints = orderConstraints.stream().map(List::copyOf).collect(java.util.stream.Collectors.toUnmodifiableList());
   }
 
   public TableModel model() {
@@ -26,7 +28,13 @@ public final class Spec {
     return derived;
   }
 
+  /** Output columns in order; hidden helper columns (names starting with {@code __}) are not among them. */
   public List<String> columnOrder() {
     return columnOrder;
+  }
+
+  /** Groups of columns whose values must be ascending in every row ({@code a <= b <= c}), applied by sorting. */
+  public List<List<String>> orderConstraints() {
+    return orderConstraints;
   }
 }
