@@ -149,6 +149,56 @@ class SpecModeIT {
   }
 
   @Test
+  void conditionalCategoriesCombinationsAndOrderingHoldOnEveryRow() {
+    String spec = Path.of("..", "conf", "geo-example.yaml").toAbsolutePath().toString();
+    Dataset<Row> rows = SpecGenerator.generate(spark, spec, 100_000, GenerateOptions.defaults().withPartitions(3)).cache();
+    assertThat(rows.columns()).containsExactly("country", "city", "currency", "fx_rate", "opened", "closed", "amount");
+    assertThat(rows.count()).isEqualTo(100_000);
+    assertThat(rows.where("country = 'DE' and city not in ('Berlin', 'Munich')").count()).isZero();
+    assertThat(rows.where("country = 'US' and city not in ('New York', 'Chicago', 'Austin')").count()).isZero();
+    assertThat(rows.where("not ((currency = 'USD' and fx_rate = 1.0) or (currency = 'EUR' and fx_rate = 1.08) "
+        + "or (currency = 'CHF' and fx_rate = 1.12))").count()).isZero();
+    assertThat(rows.where("opened > closed").count()).isZero();
+    // P(DE, Berlin) = 0.4 × 0.7 = 0.28; the binomial sd at n = 100,000 is 0.0014, so ±0.007 is 5 sigma.
+    assertThat(rows.where("city = 'Berlin'").count() / 100_000.0).isCloseTo(0.28, org.assertj.core.data.Offset.offset(0.007));
+    assertThat(rows.where("currency = 'CHF'").count() / 100_000.0).isCloseTo(0.10, org.assertj.core.data.Offset.offset(0.005));
+    rows.unpersist();
+  }
+
+  @Test
+  void rebalancingChangesOneShareAndKeepsTheConditionals() throws IOException {
+    String base = String.join("\n",
+        "columns:",
+        "  - {name: is_fraud, type: boolean, distribution: {type: categories, weights: {'false': 0.99, 'true': 0.01}}}",
+        "  - {name: amount, type: double, decimals: 2, distribution: {type: log-normal, mu: 3, sigma: 1}}",
+        "  - {name: channel, type: string, distribution: {type: categories, weights: {web: 0.5, app: 0.3, branch: 0.2}}}",
+        "dependence:",
+        "  correlations:",
+        "    - {columns: [is_fraud, amount], value: 0.6}",
+        "    - {columns: [is_fraud, channel], value: -0.4}");
+    Path plain = write("plain.yaml", base);
+    Path rebalanced = write("rebalanced.yaml", base + "\nrebalance: {column: is_fraud, shares: {'true': 0.10, 'false': 0.90}}");
+    Dataset<Row> before = SpecGenerator.generate(spark, plain.toString(), 300_000, GenerateOptions.defaults()).cache();
+    Dataset<Row> after = SpecGenerator.generate(spark, rebalanced.toString(), 300_000, GenerateOptions.defaults().withSeed(9)).cache();
+    // Share: sd of a 10% binomial at n = 300,000 is 0.00055; ±0.003 is 5 sigma.
+    assertThat(after.where("is_fraud").count() / 300_000.0).isCloseTo(0.10, org.assertj.core.data.Offset.offset(0.003));
+    for (boolean fraud : new boolean[] {true, false}) {
+      double[] x = Stats.numbers(before.where("is_fraud = " + fraud), "amount");
+      double[] y = Stats.numbers(after.where("is_fraud = " + fraud), "amount");
+      assertThat(Stats.ks(x, y)).as("amount given is_fraud = %s keeps its distribution", fraud).isLessThan(Stats.ksCritical(x.length, y.length));
+      double webBefore = before.where("is_fraud = " + fraud + " and channel = 'web'").count() / (double) x.length;
+      double webAfter = after.where("is_fraud = " + fraud + " and channel = 'web'").count() / (double) y.length;
+      assertThat(webAfter).as("web share given is_fraud = %s", fraud).isCloseTo(webBefore, org.assertj.core.data.Offset.offset(0.02));
+    }
+
+    before.unpersist();
+    after.unpersist();
+    Path unknown = write("rebalance-unknown.yaml", base + "\nrebalance: {column: is_fraud, shares: {'maybe': 1.0}}");
+    assertThatThrownBy(() -> SpecGenerator.generate(spark, unknown.toString(), 10, GenerateOptions.defaults()))
+        .hasMessageContaining("rebalance.shares.maybe: is not a category of 'is_fraud'");
+  }
+
+  @Test
   void specRowsDoNotDependOnPartitions() {
     String spec = Path.of("..", "conf", "banking.yaml").toAbsolutePath().toString();
     List<Row> one = SpecGenerator.generate(spark, spec, 10_000, GenerateOptions.defaults().withPartitions(1)).collectAsList();
