@@ -19,6 +19,7 @@ import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.model.NumericDistribution;
 import io.synthlake.core.model.NumericFormat;
+import io.synthlake.core.model.RebalancedMixture;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TextComposer;
 import io.synthlake.core.types.ColumnKind;
@@ -86,6 +87,8 @@ public final class ModelJson {
   private static final String DISTRIBUTION = "distribution";
   private static final String PARAMETERS = "parameters";
   private static final String EDGES = "edges";
+  private static final String REBALANCE = "rebalance";
+  private static final String COLUMN = "column";
 
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -240,6 +243,11 @@ public final class ModelJson {
 
   private static void writeDependence(JsonGenerator json, TableModel model) throws IOException {
     DependenceModel dependence = model.dependence();
+    RebalancedMixture rebalanced = dependence instanceof RebalancedMixture ? (RebalancedMixture) dependence : null;
+    if (rebalanced != null) {
+      dependence = rebalanced.base();
+    }
+
     if (!(dependence instanceof GaussianCopulaMixture)) {
       throw new IllegalArgumentException("cannot write dependence model " + dependence.getClass().getName());
     }
@@ -270,7 +278,65 @@ public final class ModelJson {
     }
 
     json.writeEndArray();
+    if (rebalanced != null) {
+      CategoricalColumn column = (CategoricalColumn) model.column(rebalanced.column());
+      double[] shares = rebalanced.shares();
+      json.writeObjectFieldStart(REBALANCE);
+      json.writeStringField(COLUMN, rebalanced.column());
+      json.writeObjectFieldStart(SHARES);
+      for (int c = 0; c < shares.length; c++) {
+        json.writeNumberField(column.categories().get(c), shares[c]);
+      }
+
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+
     json.writeEndObject();
+  }
+
+  /**
+   * Wraps {@code base} so that {@code rebalance: {column, shares: {category: share}}} holds; categories left out get
+   * share 0. Used by model files and specs alike.
+   */
+  static DependenceModel rebalance(GaussianCopulaMixture base, List<ColumnModel> columns, JsonNode node, String path, JsonFields fields) {
+    fields.onlyFields(node, path, COLUMN, SHARES);
+    String name = fields.string(node, path, COLUMN);
+    int copulaIndex = 0;
+    for (ColumnModel column : columns) {
+      if (column.name().equals(name)) {
+        if (!(column instanceof CategoricalColumn) || column.kind() == ColumnKind.TEXT) {
+          throw fields.error(path + "." + COLUMN, "'" + name + "' is not a categorical or boolean column, so it has no shares to rebalance");
+        }
+
+        CategoricalColumn categorical = (CategoricalColumn) column;
+        JsonNode sharesNode = fields.field(node, path, SHARES);
+        double[] shares = new double[categorical.categories().size()];
+        Iterator<Map.Entry<String, JsonNode>> entries = sharesNode.fields();
+        while (entries.hasNext()) {
+          Map.Entry<String, JsonNode> entry = entries.next();
+          int c = categorical.categories().indexOf(entry.getKey());
+          if (c < 0) {
+            throw fields.error(path + "." + SHARES + "." + entry.getKey(), "is not a category of '" + name + "'; its categories are "
+                + categorical.categories());
+          }
+
+          shares[c] = fields.number(sharesNode, path + "." + SHARES, entry.getKey());
+        }
+
+        try {
+          return RebalancedMixture.of(base, categorical, copulaIndex, shares);
+        } catch (IllegalArgumentException e) {
+          throw fields.error(path, e.getMessage());
+        }
+      }
+
+      if (column.kind().inCopula()) {
+        copulaIndex++;
+      }
+    }
+
+    throw fields.error(path + "." + COLUMN, "names no column of the model: '" + name + "'");
   }
 
   private static void writeNumbers(JsonGenerator json, String name, double[] values) throws IOException {
@@ -460,7 +526,7 @@ public final class ModelJson {
   }
 
   private static DependenceModel readDependence(JsonNode node, List<ColumnModel> columns, JsonFields fields) {
-    fields.onlyFields(node, DEPENDENCE, TYPE, COLUMNS, COMPONENTS);
+    fields.onlyFields(node, DEPENDENCE, TYPE, COLUMNS, COMPONENTS, REBALANCE);
     String type = fields.string(node, DEPENDENCE, TYPE);
     if (!GAUSSIAN_COPULA_MIXTURE.equals(type)) {
       throw fields.error(DEPENDENCE + "." + TYPE, "unknown dependence type '" + type + "'; this version reads " + GAUSSIAN_COPULA_MIXTURE);
@@ -499,6 +565,7 @@ public final class ModelJson {
       throw fields.error(DEPENDENCE + "." + COMPONENTS, "must hold at least one component");
     }
 
-    return GaussianCopulaMixture.of(weights, correlations);
+    GaussianCopulaMixture mixture = GaussianCopulaMixture.of(weights, correlations);
+    return node.has(REBALANCE) ? rebalance(mixture, columns, node.get(REBALANCE), DEPENDENCE + "." + REBALANCE, fields) : mixture;
   }
 }

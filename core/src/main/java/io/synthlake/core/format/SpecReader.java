@@ -13,6 +13,7 @@ import io.synthlake.core.math.Correlations;
 import io.synthlake.core.math.Seeds;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.DependenceModel;
 import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.NumericColumn;
@@ -100,7 +101,7 @@ public final class SpecReader {
       throw fields.error("(document)", "must be a mapping with a 'columns' list");
     }
 
-    fields.onlyFields(root, "", "format", "format-version", "properties", "columns", "dependence", "components", "constraints");
+    fields.onlyFields(root, "", "format", "format-version", "properties", "columns", "dependence", "components", "constraints", "rebalance");
     if (root.has("format") && !ModelJson.FORMAT.equals(root.get("format").asText())) {
       throw fields.error("format", "must be " + ModelJson.FORMAT + " (or left out), got " + root.get("format"));
     }
@@ -219,8 +220,16 @@ public final class SpecReader {
       throw fields.error("columns", "needs at least one column that is not an expression");
     }
 
-    return new Spec(TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties), derived, order,
-        orderConstraints(root.get("constraints"), names));
+    GaussianCopulaMixture mixture = GaussianCopulaMixture.of(weights, correlations);
+    JsonNode rebalance = root.has("rebalance") ? root.get("rebalance") : fittedDependence ? dependence.get("rebalance") : null;
+    if (root.has("rebalance") && fittedDependence && dependence.has("rebalance")) {
+      throw fields.error("rebalance", "the fitted dependence already rebalances " + dependence.get("rebalance").path("column")
+          + "; keep one of the two");
+    }
+
+    DependenceModel model = rebalance == null ? mixture
+        : ModelJson.rebalance(mixture, columns, rebalance, root.has("rebalance") ? "rebalance" : "dependence.rebalance", fields);
+    return new Spec(TableModel.of(columns, model, properties), derived, order, orderConstraints(root.get("constraints"), names));
   }
 
   /** {@code constraints: [{order: [opened_at, closed_at]}]}: each group ascending in every row. */
@@ -312,7 +321,7 @@ public final class SpecReader {
 
   /** Fitted correlations, restricted to the columns still present; added columns are independent. */
   private List<double[][]> fittedCorrelations(JsonNode dependence, List<String> copulaColumns) {
-    fields.onlyFields(dependence, "dependence", "type", "columns", "components");
+    fields.onlyFields(dependence, "dependence", "type", "columns", "components", "rebalance");
     List<String> fitted = fields.strings(dependence, "dependence", "columns");
     JsonNode components = fields.array(dependence, "dependence", "components");
     List<double[][]> result = new ArrayList<>();

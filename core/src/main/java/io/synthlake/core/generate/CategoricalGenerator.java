@@ -1,5 +1,6 @@
 package io.synthlake.core.generate;
 
+import io.synthlake.core.math.Cumulative;
 import io.synthlake.core.math.Seeds;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.types.LogicalType;

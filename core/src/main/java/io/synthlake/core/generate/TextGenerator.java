@@ -1,5 +1,6 @@
 package io.synthlake.core.generate;
 
+import io.synthlake.core.math.Cumulative;
 import io.synthlake.core.model.TextComposer;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;

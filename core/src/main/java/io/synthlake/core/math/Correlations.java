@@ -65,25 +65,46 @@ public final class Correlations {
       return copy(correlation);
     }
 
-    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(correlation));
-    RealMatrix v = eigen.getV();
-    double[] values = eigen.getRealEigenvalues();
-    double[][] repaired = new double[d][d];
-    for (int a = 0; a < d; a++) {
-      for (int b = 0; b < d; b++) {
-        double sum = 0;
-        for (int k = 0; k < d; k++) {
-          sum += v.getEntry(a, k) * Math.max(values[k], MIN_EIGENVALUE) * v.getEntry(b, k);
-        }
-
-        repaired[a][b] = sum;
-      }
-    }
-
+    double[][] repaired = clipEigenvalues(correlation, MIN_EIGENVALUE);
     double[][] result = new double[d][d];
     for (int a = 0; a < d; a++) {
       for (int b = 0; b < d; b++) {
         result[a][b] = a == b ? 1.0 : repaired[a][b] / Math.sqrt(repaired[a][a] * repaired[b][b]);
+      }
+    }
+
+    return result;
+  }
+
+  /**
+   * A covariance matrix (not unit diagonal) made positive definite by raising its eigenvalues to a small floor; the
+   * conditional covariance of a copula can be singular when a column is a function of the one conditioned on.
+   */
+  public static double[][] positiveDefiniteCovariance(double[][] covariance) {
+    int d = covariance.length;
+    if (d == 0 || choleskyOrNull(covariance) != null && minEigenvalue(covariance) >= 1e-10) {
+      return copy(covariance);
+    }
+
+    double[][] repaired = clipEigenvalues(covariance, 1e-10);
+    return repaired;
+  }
+
+  /** V·max(Λ, floor)·Vᵀ: the matrix with its eigenvalues raised to at least {@code floor}. */
+  private static double[][] clipEigenvalues(double[][] matrix, double floor) {
+    int d = matrix.length;
+    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(matrix));
+    RealMatrix v = eigen.getV();
+    double[] values = eigen.getRealEigenvalues();
+    double[][] result = new double[d][d];
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < d; b++) {
+        double sum = 0;
+        for (int k = 0; k < d; k++) {
+          sum += v.getEntry(a, k) * Math.max(values[k], floor) * v.getEntry(b, k);
+        }
+
+        result[a][b] = sum;
       }
     }
 

@@ -1,6 +1,7 @@
 package io.synthlake.core.model;
 
 import io.synthlake.core.math.Correlations;
+import io.synthlake.core.math.Cumulative;
 import io.synthlake.core.math.Normal;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -126,16 +127,7 @@ public final class GaussianCopulaMixture implements DependenceModel {
     return (random, rows, components, uniforms) -> {
       for (int r = 0; r < rows; r++) {
         double pick = random.nextDouble();
-        int k = 0;
-        int high = cumulativeWeights.length - 1;
-        while (k < high) {
-          int middle = (k + high) >>> 1;
-          if (cumulativeWeights[middle] <= pick) {
-            k = middle + 1;
-          } else {
-            high = middle;
-          }
-        }
+        int k = Cumulative.firstAbove(cumulativeWeights, 0, pick);
 
         components[r] = k;
         double[][] factor = factors.get(k);

@@ -1,6 +1,7 @@
 package io.synthlake.core.model;
 
 import io.synthlake.core.math.Correlations;
+import io.synthlake.core.math.Cumulative;
 import io.synthlake.core.math.Normal;
 
 /**
@@ -182,8 +183,8 @@ public final class RebalancedMixture implements DependenceModel {
     double[] normals = new double[Math.max(0, d - 1)];
     return (random, rows, components, uniforms) -> {
       for (int r = 0; r < rows; r++) {
-        int slot = pick(targetCumulative, random.nextDouble());
-        int k = pick(componentCumulative[slot], random.nextDouble());
+        int slot = Cumulative.firstAbove(targetCumulative, 0, random.nextDouble());
+        int k = Cumulative.firstAbove(componentCumulative[slot], 0, random.nextDouble());
         components[r] = k;
         double u = lower[k][slot] + random.nextDouble() * (upper[k][slot] - lower[k][slot]);
         double z = Normal.quantile(u);
@@ -209,20 +210,5 @@ public final class RebalancedMixture implements DependenceModel {
         }
       }
     };
-  }
-
-  private static int pick(double[] cumulative, double u) {
-    int low = 0;
-    int high = cumulative.length - 1;
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (cumulative[middle] <= u) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-
-    return low;
   }
 }

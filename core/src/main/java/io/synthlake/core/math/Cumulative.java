@@ -1,11 +1,11 @@
-package io.synthlake.core.generate;
+package io.synthlake.core.math;
 
 /** Binary search over cumulative probabilities (last entry +∞), the inner step of every discrete draw. */
-final class Cumulative {
+public final class Cumulative {
   private Cumulative() {}
 
   /** The first index i at or after {@code from} with {@code cumulative[i] > u}. */
-  static int firstAbove(double[] cumulative, int from, double u) {
+  public static int firstAbove(double[] cumulative, int from, double u) {
     int low = from;
     int high = cumulative.length - 1;
     while (low < high) {
