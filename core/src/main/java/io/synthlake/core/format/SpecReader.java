@@ -520,8 +520,10 @@ public final class SpecReader {
     double max = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < distributions.size(); k++) {
       Marginal marginal = numeric(distributions.get(k), paths.get(k), type, lower, upper, step);
-      // A time range's bins are shifted down by half a step (see timeRange), so its values round into [start, end).
-      double shift = "time-range".equals(distributions.get(k).path("type").asText()) ? step / 2 : 0;
+      // A time range's bins are shifted down by half a step (see timeRange), so its values round into [start, end);
+      // a stepped uniform reaches half a step beyond each end (see numeric). Neither widening belongs in the bounds.
+      String family = distributions.get(k).path("type").asText();
+      double shift = family.equals("time-range") || family.equals("uniform") && step > 0 ? step / 2 : 0;
       min = Math.min(min, marginal.min() + shift);
       max = Math.max(max, marginal.max() - shift);
       components.add(NumericDistribution.of(nullShare, marginal));
@@ -674,6 +676,14 @@ public final class SpecReader {
             if (!entry.getKey().equals("type")) {
               parameters.put(entry.getKey(), value(entry.getValue(), type, path + "." + entry.getKey()));
             }
+          }
+
+          if (family == ParametricMarginal.Family.UNIFORM && step > 0 && parameters.containsKey("min") && parameters.containsKey("max")) {
+            // Values are rounded to the step, so a uniform over whole numbers spans half a step beyond each end:
+            // otherwise the two end values would get half the share of the others.
+            parameters.put("min", parameters.get("min") - step / 2);
+            parameters.put("max", parameters.get("max") + step / 2);
+            return ParametricMarginal.of(family, parameters, lower - step / 2, upper + step / 2, path);
           }
 
           return ParametricMarginal.of(family, parameters, lower, upper, path);

@@ -145,8 +145,8 @@ class ModelJsonErrorsTest {
     assertThatThrownBy(() -> ModelJson.fromJson(edited(root -> column(root, 1).put("type", "complex")), "test.json"))
         .hasMessageContaining("columns[1].type: unknown type 'complex'");
     assertThatThrownBy(() -> ModelJson.fromJson(
-        edited(root -> ((ObjectNode) column(root, 0).get("key")).put("style", "random")), "test.json"))
-        .hasMessageContaining("columns[0].key.style: unknown key style 'random'");
+        edited(root -> ((ObjectNode) column(root, 0).get("key")).put("style", "serial")), "test.json"))
+        .hasMessageContaining("columns[0].key.style: unknown key style 'serial'; use sequence, uuid, code or random");
     assertThatThrownBy(() -> ModelJson.fromJson(edited(root -> ((ObjectNode) column(root, 1).get("components").get(0)
         .get("marginal")).put("family", "kde")), "test.json"))
         .hasMessageContaining("columns[1].components[0].marginal.family: unknown marginal family 'kde'");
