@@ -25,7 +25,7 @@ final class JsonFields {
   JsonNode field(JsonNode object, String path, String name) {
     JsonNode value = object.get(name);
     if (value == null || value.isNull()) {
-      throw error(join(path, name), "is missing; every model file has it (see docs/model-format.md)");
+      throw error(join(path, name), "is missing; it is required here (see docs/model-format.md and docs/spec-format.md)");
     }
 
     return value;

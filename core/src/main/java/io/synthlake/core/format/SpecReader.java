@@ -129,6 +129,7 @@ public final class SpecReader {
     List<DerivedColumn> derived = new ArrayList<>();
     List<String> order = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    Set<String> specFormColumns = new HashSet<>();
     List<CategoryGroup> groups = CategoryGroup.find(columnsNode, fields, overrides);
     Map<String, CategoryGroup> groupOf = new HashMap<>();
     for (CategoryGroup group : groups) {
@@ -188,6 +189,7 @@ public final class SpecReader {
         columns.add(fitted);
       } else {
         columns.add(specColumn(node, path, name, type, overrides));
+        specFormColumns.add(name);
       }
     }
 
@@ -195,6 +197,11 @@ public final class SpecReader {
       for (String name : overrides.get(k).keySet()) {
         if (!names.contains(name)) {
           throw fields.error("components[" + k + "].distributions." + name, "names no column of the spec");
+        }
+
+        if (!specFormColumns.contains(name)) {
+          throw fields.error("components[" + k + "].distributions." + name, "'" + name + "' is a key, an expression or a "
+              + "fitted column; only columns with a distribution can be overridden per component");
         }
       }
     }

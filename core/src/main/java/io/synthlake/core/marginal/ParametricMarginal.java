@@ -123,7 +123,7 @@ public final class ParametricMarginal implements Marginal {
     require(!(lower > upper), where, "min " + lower + " is above max " + upper);
     ParametricMarginal marginal = new ParametricMarginal(family, values, lower, upper);
     require(marginal.upperProbability - marginal.lowerProbability > 1e-12, where,
-        "the bounds [" + lower + ", " + upper + "] leave no probability to a " + family.jsonName() + " distribution with these parameters");
+        "the bounds [" + lower + ", " + upper + "] leave no probability to this " + family.jsonName() + " distribution");
     return marginal;
   }
 
@@ -232,14 +232,15 @@ public final class ParametricMarginal implements Marginal {
     return new double[0];
   }
 
+  /** Finite even when the far tail overflows a double (a log-normal with a large sigma and no max). */
   @Override
   public double min() {
-    return Math.max(lower, untruncatedQuantile(lowerProbability));
+    return Math.max(-Double.MAX_VALUE, Math.max(lower, untruncatedQuantile(lowerProbability)));
   }
 
   @Override
   public double max() {
-    return Math.min(upper, untruncatedQuantile(upperProbability));
+    return Math.min(Double.MAX_VALUE, Math.min(upper, untruncatedQuantile(upperProbability)));
   }
 
   public Family family() {

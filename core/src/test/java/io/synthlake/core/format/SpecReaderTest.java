@@ -684,7 +684,7 @@ class SpecReaderTest {
     rejects("columns:\n  - {name: x, type: double, min: 5, max: 1, distribution: " + NORMAL + "}\n",
         "columns[0].max: must be >= min, got min 5 and max 1");
     rejects("columns:\n  - {name: x, type: double, min: 50, max: 60, distribution: " + NORMAL + "}\n",
-        "columns[0].distribution: the bounds [50.0, 60.0] leave no probability to a normal distribution");
+        "columns[0].distribution: the bounds [50.0, 60.0] leave no probability to this normal distribution");
   }
 
   @Test

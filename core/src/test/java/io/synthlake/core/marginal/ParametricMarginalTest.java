@@ -240,12 +240,12 @@ class ParametricMarginalTest {
   @Test
   void boundsThatLeaveNoProbabilityAreRejected() {
     assertThatThrownBy(() -> ParametricMarginal.of(Family.NORMAL, parameters("mean", 0, "sd", 1), 50, 60, "d"))
-        .hasMessageContaining("d: the bounds [50.0, 60.0] leave no probability to a normal distribution with these parameters");
+        .hasMessageContaining("d: the bounds [50.0, 60.0] leave no probability to this normal distribution");
     // No whole number lies in [2.2, 2.8].
     assertThatThrownBy(() -> ParametricMarginal.of(Family.POISSON, parameters("mean", 3), 2.2, 2.8, "d"))
-        .hasMessageContaining("leave no probability to a poisson distribution");
+        .hasMessageContaining("leave no probability to this poisson distribution");
     assertThatThrownBy(() -> ParametricMarginal.of(Family.CONSTANT, parameters("value", 5), 6, 10, "d"))
-        .hasMessageContaining("leave no probability to a constant distribution");
+        .hasMessageContaining("leave no probability to this constant distribution");
     assertThatThrownBy(() -> ParametricMarginal.of(Family.EXPONENTIAL, parameters("rate", 1), -5, -1, "d"))
         .hasMessageContaining("leave no probability to a exponential distribution");
     assertThatThrownBy(() -> ParametricMarginal.of(Family.NORMAL, parameters("mean", 0, "sd", 1), 3, 1, "d"))
