@@ -247,7 +247,7 @@ class ParametricMarginalTest {
     assertThatThrownBy(() -> ParametricMarginal.of(Family.CONSTANT, parameters("value", 5), 6, 10, "d"))
         .hasMessageContaining("leave no probability to this constant distribution");
     assertThatThrownBy(() -> ParametricMarginal.of(Family.EXPONENTIAL, parameters("rate", 1), -5, -1, "d"))
-        .hasMessageContaining("leave no probability to a exponential distribution");
+        .hasMessageContaining("leave no probability to this exponential distribution");
     assertThatThrownBy(() -> ParametricMarginal.of(Family.NORMAL, parameters("mean", 0, "sd", 1), 3, 1, "d"))
         .hasMessageContaining("d: min 3.0 is above max 1.0");
   }
