@@ -54,6 +54,8 @@ public final class SpecReader {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SEQUENCE_PATTERN = Pattern.compile("(.*)%0?(\\d*)d");
   private static final Pattern FORBIDDEN_SQL = Pattern.compile("(?i)\\b(reflect|java_method|try_reflect)\\s*\\(");
+  /** Spark seeds these per partition, so rows would change with the partition count. */
+  private static final Pattern NONDETERMINISTIC_SQL = Pattern.compile("(?i)\\b(rand|randn|random|uuid|shuffle|uniform|randstr)\\s*\\(");
   private static final int DEFAULT_POOL = 10_000;
   private static final int MAX_POOL = 1_000_000;
   private static final long MICROS_PER_HOUR = 3_600_000_000L;
@@ -431,6 +433,12 @@ public final class SpecReader {
       throw fields.error(path + ".expression", "must not be empty");
     }
 
+    Matcher random = NONDETERMINISTIC_SQL.matcher(expression);
+    if (random.find()) {
+      throw fields.error(path + ".expression", "calls " + random.group(1) + "(), which Spark seeds per partition, so rows would "
+          + "change with the partition count; draw random values with a distribution column and refer to it instead");
+    }
+
     if (FORBIDDEN_SQL.matcher(expression).find()) {
       throw fields.error(path + ".expression", "may not call reflect or java_method: a spec runs Spark SQL expressions only");
     }
@@ -781,6 +789,10 @@ public final class SpecReader {
         }
 
         double factor = scaled.group(1) == null ? 1 : Double.parseDouble(scaled.group(2));
+        if (factor == 0 && "/".equals(scaled.group(1))) {
+          throw fields.error(path, "'" + node.asText() + "' divides by zero");
+        }
+
         return Math.max(1, Math.floor(scaled.group(1) == null || scaled.group(1).equals("*") ? rows * factor : rows / factor));
       }
 

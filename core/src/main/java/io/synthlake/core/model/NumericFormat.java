@@ -32,11 +32,18 @@ public final class NumericFormat {
     return new NumericFormat(min, max, step, decimals);
   }
 
-  /** Clips to the bounds, then rounds; rounding never leaves the bounds. */
+  /**
+   * Clips to the bounds, then rounds; rounding never leaves the bounds. Steps count from zero (whole numbers, whole
+   * seconds), not from the lower bound, which may itself fall between steps.
+   */
   public double apply(double value) {
     double clipped = Math.max(min, Math.min(max, value));
     if (step > 0) {
-      double rounded = Math.rint((clipped - min) / step) * step + min;
+      double rounded = Math.rint(clipped / step) * step;
+      if (rounded < min) {
+        rounded += step;
+      }
+
       return rounded > max ? rounded - step : rounded;
     }
 

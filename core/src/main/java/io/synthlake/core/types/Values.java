@@ -54,7 +54,7 @@ public final class Values {
 
           return value;
       }
-    } catch (DateTimeParseException | IllegalArgumentException e) {
+    } catch (DateTimeParseException | IllegalArgumentException | ArithmeticException e) {
       throw SynthlakeException.of("%s: '%s' is not a valid %s value (%s)", where, text, type, e.getMessage());
     }
   }

@@ -215,6 +215,31 @@ class SpecReaderTest {
   }
 
   @Test
+  void anIntegerNormalIsRoundedToTheNearestWholeNumber() {
+    // The bounds of an unbounded normal lie between whole numbers; rounding must still go to the nearest one.
+    Generated rows = generate("columns:\n  - {name: n, type: int, distribution: {type: normal, mean: 50, sd: 1.5}}\n", N);
+    double sum = 0;
+    for (int r = 0; r < N; r++) {
+      sum += rows.column("n").longValue(r);
+    }
+
+    // The mean of 20,000 draws has sd 1.5 / sqrt(20000) = 0.011 (rounding adds about 0.002); ±0.05 is over 4 sigma.
+    assertThat(sum / N).isCloseTo(50.0, within(0.05));
+  }
+
+  @Test
+  void nondeterministicSqlIsRejected() {
+    rejects("columns:\n  - {name: x, type: double, distribution: " + NORMAL + "}\n  - {name: y, type: double, expression: 'x + rand()'}\n",
+        "columns[1].expression: calls rand(), which Spark seeds per partition");
+  }
+
+  @Test
+  void rowsDividedByZeroIsRejected() {
+    rejects("columns:\n  - {name: x, type: long, distribution: {type: uniform, min: 1, max: rows / 0}}\n",
+        "columns[0].distribution.max: 'rows / 0' divides by zero");
+  }
+
+  @Test
   void anIntegerUniformGivesEveryValueTheSameShareEndsIncluded() {
     // Rounding a continuous uniform on [1, 6] would give 1 and 6 half the share of 2..5; the end values must get 1/6.
     Generated rows = generate("columns:\n  - {name: die, type: int, distribution: {type: uniform, min: 1, max: 6}}\n", N);
