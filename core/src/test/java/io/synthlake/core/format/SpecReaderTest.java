@@ -234,6 +234,12 @@ class SpecReaderTest {
   }
 
   @Test
+  void timestampsBeyondTheMicrosecondRangeAreRejected() {
+    rejects("columns:\n  - {name: t, type: timestamp, distribution: {type: time-range, start: '2025-01-01T00:00:00Z', "
+        + "end: '2300-01-01T00:00:00Z'}}\n", "columns[0].distribution.end: '2300-01-01T00:00:00Z' is not a valid timestamp value");
+  }
+
+  @Test
   void rowsDividedByZeroIsRejected() {
     rejects("columns:\n  - {name: x, type: long, distribution: {type: uniform, min: 1, max: rows / 0}}\n",
         "columns[0].distribution.max: 'rows / 0' divides by zero");
