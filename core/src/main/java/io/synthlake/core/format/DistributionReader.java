@@ -152,7 +152,7 @@ final class DistributionReader {
 
   /**
    * One histogram bin per hour (per day for dates) between start and end, weighted by hour of day and day of week
-   * (Monday first), in UTC. The column format rounds values to the nearest multiple of {@code step} from start, so the
+   * (Monday first), in UTC. The column format rounds values to the nearest multiple of {@code step} (start is one), so the
    * bins are shifted down by half a step: a value drawn in a bin then rounds to a value inside that bin's own [from, to),
    * and never to end.
    */

@@ -44,7 +44,12 @@ public final class NumericFormat {
         rounded += step;
       }
 
-      return rounded > max ? rounded - step : rounded;
+      if (rounded > max) {
+        rounded -= step;
+      }
+
+      // When no multiple of the step lies within the bounds, the bound itself is the closest allowed value.
+      return Math.max(min, Math.min(max, rounded));
     }
 
     if (scale > 0) {
