@@ -38,6 +38,7 @@ public final class Main {
       "  generate  (--model FILE | --spec FILE) --rows N (--output PATH | --table NAME) [--format delta|parquet|csv|json]",
       "            [--partitions P] [--seed S] [--mode error|overwrite|append]",
       "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
+      "  bench     [--rows 1000,100000,...] [--sinks noop,parquet,delta] [--runs R] [--out docs/bench] [--spec conf/banking.yaml] [--fit-rows N]",
       "",
       "  Kinds: continuous, integer, categorical, boolean, date, timestamp, key, text.",
       "  Add --verbose to any command for stack traces. Docs: README.md and docs/model-format.md.");
@@ -77,8 +78,11 @@ public final class Main {
         case "export":
           export(Arguments.parse("export", args, 1, options("model", "yaml"), FLAGS), out);
           return 0;
+        case "bench":
+          bench(Arguments.parse("bench", args, 1, options("rows", "sinks", "runs", "out", "spec", "work", "fit-rows"), FLAGS), out);
+          return 0;
         default:
-          throw SynthlakeException.of("unknown command '%s'; use fit, describe, generate or export (synthlake help lists the options)", args[0]);
+          throw SynthlakeException.of("unknown command '%s'; use fit, describe, generate, export or bench (synthlake help lists the options)", args[0]);
       }
     } catch (SynthlakeException e) {
       err.println("synthlake: error: " + e.getMessage());
@@ -177,6 +181,24 @@ public final class Main {
   private static void describe(Arguments args, PrintStream out) {
     SparkSession spark = SparkSessions.getOrCreate();
     out.print(SynthesisModel.load(spark, args.required("model")).describe());
+  }
+
+  private static void bench(Arguments args, PrintStream out) throws java.io.IOException {
+    java.util.List<Long> sizes = new java.util.ArrayList<>();
+    for (String size : (args.has("rows") ? args.get("rows") : "1000,10000,100000,1000000").split(",")) {
+      sizes.add(args.wholeNumber("rows", size));
+      SynthlakeException.check(sizes.get(sizes.size() - 1) > 0, "bench: --rows takes positive whole numbers, got %s", size);
+    }
+
+    java.util.List<String> sinks = java.util.Arrays.asList((args.has("sinks") ? args.get("sinks") : "noop,parquet,delta").split(","));
+    int runs = args.positiveInt("runs", 3);
+    java.nio.file.Path work = args.has("work") ? java.nio.file.Path.of(args.get("work"))
+        : java.nio.file.Files.createTempDirectory("synthlake-bench");
+    SparkSession spark = SparkSessions.getOrCreate();
+    String report = new io.synthlake.spark.bench.Benchmark(spark, args.has("spec") ? args.get("spec") : "conf/banking.yaml", work,
+            args.positiveInt("fit-rows", 200_000))
+        .run(sizes, sinks, runs, java.nio.file.Path.of(args.has("out") ? args.get("out") : "docs/bench"));
+    out.print(report);
   }
 
   private static void export(Arguments args, PrintStream out) {

@@ -1,0 +1,115 @@
+package io.synthlake.spark.bench;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns measurements into a markdown report: the machine, medians per (generator, sink, rows), and each ratio issue 5
+ * sets a target for, computed from medians of the same run, with whether the target is met.
+ */
+final class BenchReport {
+  private BenchReport() {}
+
+  static String of(List<Measurement> measurements, double fitSeconds, int fitRows, int cores) {
+    Map<String, Measurement> medians = medians(measurements);
+    StringBuilder out = new StringBuilder();
+    out.append("# synthlake benchmark: the banking table (conf/banking.yaml)\n\n");
+    out.append(String.format(Locale.ROOT, "Machine: %d cores available to Spark (local[%d]), %d cores and %.1f GiB max heap in the JVM, "
+        + "Java %s. Peak resident memory of the run: %.0f MiB. Medians of the runs below.%n%n", cores, cores,
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1073741824.0,
+        System.getProperty("java.version"), Benchmark.peakResidentBytes() / 1048576.0));
+    out.append(String.format(Locale.ROOT, "Fit of the banking model on %,d rows: %.1f s (outside the timings).%n%n", fitRows, fitSeconds));
+    out.append("| generator | sink | rows | seconds | rows/s | rows/s per core | peak heap MiB | output MiB |\n");
+    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (Measurement m : medians.values()) {
+      out.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %,.0f | %,.0f | %.0f | %.1f |%n", m.generator, m.sink, m.rows,
+          m.seconds, m.rowsPerSecond(), m.rowsPerSecond() / (m.sink.equals("memory") ? 1 : cores), m.peakHeapBytes / 1048576.0,
+          m.outputBytes / 1048576.0));
+    }
+
+    out.append("\n## Ratios against the targets\n\n");
+    out.append("| rows | sink | ratio | value | target | met |\n| ---: | --- | --- | ---: | --- | --- |\n");
+    List<Long> sizes = medians.values().stream().map(m -> m.rows).distinct().sorted().collect(Collectors.toList());
+    for (long rows : sizes) {
+      Measurement spec = medians.get(key("synthlake-spec", "noop", rows));
+      Measurement fitted = medians.get(key("synthlake-fitted", "noop", rows));
+      Measurement dbldatagen = medians.get(key("sql-dbldatagen", "noop", rows));
+      Measurement rint = medians.get(key("sql-rint", "noop", rows));
+      Measurement handWritten = medians.get(key("mappartitions", "noop", rows));
+      Measurement faker = medians.get(key("datafaker-1-thread", "memory", rows));
+      if (spec != null && rint != null && handWritten != null) {
+        double fastest = Math.max(rint.rowsPerSecond(), handWritten.rowsPerSecond());
+        ratio(out, rows, "noop", "spec / fastest hand-tuned baseline", spec.rowsPerSecond() / fastest, ">= 1", 1.0, true);
+      }
+
+      if (spec != null && dbldatagen != null) {
+        ratio(out, rows, "noop", "spec / dbldatagen-style expressions", spec.rowsPerSecond() / dbldatagen.rowsPerSecond(), ">= 3", 3.0, true);
+      }
+
+      if (fitted != null && dbldatagen != null) {
+        ratio(out, rows, "noop", "fitted / dbldatagen-style expressions", fitted.rowsPerSecond() / dbldatagen.rowsPerSecond(), ">= 1.5", 1.5, true);
+      }
+
+      if (faker != null) {
+        if (spec != null) {
+          ratio(out, rows, "noop", "spec / Datafaker row by row", spec.rowsPerSecond() / faker.rowsPerSecond(), ">= 5", 5.0, true);
+        }
+
+        if (fitted != null) {
+          ratio(out, rows, "noop", "fitted / Datafaker row by row", fitted.rowsPerSecond() / faker.rowsPerSecond(), ">= 5", 5.0, true);
+        }
+      }
+
+      for (String sink : List.of("parquet", "delta")) {
+        Measurement end = medians.get(key("synthlake-spec", sink, rows));
+        Measurement floor = medians.get(key("write-floor", sink, rows));
+        if (end != null && floor != null) {
+          ratio(out, rows, sink, "spec end to end / write floor (time)", end.seconds / floor.seconds, "<= 1.15", 1.15, false);
+        }
+      }
+    }
+
+    return out.toString();
+  }
+
+  private static void ratio(StringBuilder out, long rows, String sink, String name, double value, String target, double bound,
+      boolean atLeast) {
+    boolean met = atLeast ? value >= bound : value <= bound;
+    out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %s | %s |%n", rows, sink, name, value, target, met ? "yes" : "no"));
+  }
+
+  static String csv(List<Measurement> measurements) {
+    StringBuilder out = new StringBuilder("generator,sink,rows,seconds,rows_per_second,peak_heap_bytes,output_bytes\n");
+    for (Measurement m : measurements) {
+      out.append(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.1f,%d,%d%n", m.generator, m.sink, m.rows, m.seconds, m.rowsPerSecond(),
+          m.peakHeapBytes, m.outputBytes));
+    }
+
+    return out.toString();
+  }
+
+  /** The median run (by time) of each (generator, sink, rows), in first-seen order. */
+  private static Map<String, Measurement> medians(List<Measurement> measurements) {
+    Map<String, List<Measurement>> groups = new LinkedHashMap<>();
+    for (Measurement m : measurements) {
+      groups.computeIfAbsent(key(m.generator, m.sink, m.rows), k -> new ArrayList<>()).add(m);
+    }
+
+    Map<String, Measurement> medians = new LinkedHashMap<>();
+    groups.forEach((key, runs) -> {
+      List<Measurement> sorted = new ArrayList<>(runs);
+      sorted.sort(Comparator.comparingDouble(m -> m.seconds));
+      medians.put(key, sorted.get(sorted.size() / 2));
+    });
+    return medians;
+  }
+
+  private static String key(String generator, String sink, long rows) {
+    return generator + "|" + sink + "|" + rows;
+  }
+}

@@ -1,0 +1,204 @@
+package io.synthlake.spark.bench;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.spark.FitOptions;
+import io.synthlake.spark.GenerateOptions;
+import io.synthlake.spark.SpecGenerator;
+import io.synthlake.spark.SynthesisModel;
+import io.synthlake.spark.Synthesizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every generator of the banking table into every sink, side by side in one JVM, several times, and reports
+ * medians and pairwise ratios (see {@link BenchReport}). Timings come from here, never from unit tests.
+ */
+public final class Benchmark {
+  private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
+  /** Datafaker runs row by row in one thread; beyond this it only proves it is slow. */
+  static final long DATAFAKER_MAX_ROWS = 1_000_000L;
+
+  private final SparkSession spark;
+  private final String specPath;
+  private final Path work;
+  private final int partitions;
+  private final int fitRows;
+
+  /** @param fitRows rows of banking data the fitted model learns from (fit time is reported, not counted) */
+  public Benchmark(SparkSession spark, String specPath, Path work, int fitRows) {
+    this.spark = spark;
+    this.specPath = specPath;
+    this.work = work;
+    this.partitions = spark.sparkContext().defaultParallelism();
+    this.fitRows = fitRows;
+  }
+
+  /** Runs the matrix and writes results.md and results.csv into {@code out}; returns the report text. */
+  public String run(List<Long> sizes, List<String> sinks, int runs, Path out) {
+    for (String sink : sinks) {
+      SynthlakeException.check(List.of("noop", "parquet", "delta").contains(sink), "bench: unknown sink '%s'; use noop, parquet, delta", sink);
+    }
+
+    List<String> cities = BankingPeers.cities();
+    long fitStart = System.nanoTime();
+    Dataset<Row> fitInput = SpecGenerator.generate(spark, specPath, fitRows, GenerateOptions.defaults().withSeed(99)).cache();
+    fitInput.count();
+    long fitInputDone = System.nanoTime();
+    SynthesisModel fitted = Synthesizer.fit(fitInput, FitOptions.builder().sampleRows(fitRows).seed(1).build());
+    double fitSeconds = (System.nanoTime() - fitInputDone) / 1e9;
+    fitInput.unpersist();
+    LOG.info("Fitted the banking model on {} rows in {} s (input made in {} s)", fitRows, fitSeconds,
+        (fitInputDone - fitStart) / 1e9);
+
+    List<Measurement> measurements = new ArrayList<>();
+    for (long rows : sizes) {
+      Map<String, Supplier<Dataset<Row>>> generators = new LinkedHashMap<>();
+      generators.put("synthlake-spec", () -> SpecGenerator.generate(spark, specPath, rows, GenerateOptions.defaults().withPartitions(partitions)));
+      generators.put("synthlake-fitted", () -> fitted.generate(spark, rows, GenerateOptions.defaults().withPartitions(partitions)));
+      generators.put("sql-dbldatagen", () -> BankingPeers.expressions(spark, rows, partitions, cities, false));
+      generators.put("sql-rint", () -> BankingPeers.expressions(spark, rows, partitions, cities, true));
+      generators.put("mappartitions", () -> BankingPeers.mapPartitions(spark, rows, partitions, cities));
+      for (int run = 0; run < runs; run++) {
+        for (String sink : sinks) {
+          for (Map.Entry<String, Supplier<Dataset<Row>>> generator : generators.entrySet()) {
+            measurements.add(measure(generator.getKey(), sink, rows, generator.getValue().get()));
+          }
+
+          measurements.add(writeFloor(sink, rows, generators.get("synthlake-spec").get()));
+        }
+
+        if (rows <= DATAFAKER_MAX_ROWS) {
+          measurements.add(datafaker(rows));
+        }
+      }
+    }
+
+    String report = BenchReport.of(measurements, fitSeconds, fitRows, partitions);
+    try {
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("results.md"), report);
+      Files.writeString(out.resolve("results.csv"), BenchReport.csv(measurements));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+
+    return report;
+  }
+
+  private Measurement measure(String generator, String sink, long rows, Dataset<Row> frame) {
+    Path output = work.resolve(generator + "-" + sink + "-" + rows);
+    deleteQuietly(output);
+    resetPeakHeap();
+    long start = System.nanoTime();
+    write(frame, sink, output);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Measurement measurement = new Measurement(generator, sink, rows, seconds, peakHeap(), bytes(output));
+    deleteQuietly(output);
+    LOG.info("{} → {}: {} rows in {} s", generator, sink, rows, seconds);
+    return measurement;
+  }
+
+  /** The cost of the sink alone: the same rows generated once and cached, then only written. */
+  private Measurement writeFloor(String sink, long rows, Dataset<Row> frame) {
+    Dataset<Row> cached = frame.cache();
+    cached.count();
+    Measurement floor = measure("write-floor", sink, rows, cached);
+    cached.unpersist(true);
+    return floor;
+  }
+
+  private Measurement datafaker(long rows) {
+    resetPeakHeap();
+    long start = System.nanoTime();
+    long checksum = BankingPeers.datafakerRows(rows);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    LOG.debug("datafaker checksum {}", checksum);
+    return new Measurement("datafaker-1-thread", "memory", rows, seconds, peakHeap(), 0);
+  }
+
+  private static void write(Dataset<Row> frame, String sink, Path output) {
+    if (sink.equals("noop")) {
+      frame.write().format("noop").mode("overwrite").save();
+    } else if (sink.equals("parquet")) {
+      frame.write().mode("overwrite").parquet(output.toString());
+    } else {
+      frame.write().format("delta").mode("overwrite").save(output.toString());
+    }
+  }
+
+  private static void resetPeakHeap() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peakHeap() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+
+    return peak;
+  }
+
+  /** Peak resident memory of this process so far (VmHWM), or -1 where /proc is not available. */
+  static long peakResidentBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+
+    return -1;
+  }
+
+  private static long bytes(Path path) {
+    if (!Files.exists(path)) {
+      return 0;
+    }
+
+    try (Stream<Path> files = Files.walk(path)) {
+      return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    if (!Files.exists(path)) {
+      return;
+    }
+
+    try (Stream<Path> files = Files.walk(path)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException ignored) {
+      // A leftover output directory only costs disk space.
+    }
+  }
+}

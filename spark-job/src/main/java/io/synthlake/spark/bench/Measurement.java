@@ -1,0 +1,24 @@
+package io.synthlake.spark.bench;
+
+/** One timed run: who generated, into what sink, how many rows, and what it cost. */
+final class Measurement {
+  final String generator;
+  final String sink;
+  final long rows;
+  final double seconds;
+  final long peakHeapBytes;
+  final long outputBytes;
+
+  Measurement(String generator, String sink, long rows, double seconds, long peakHeapBytes, long outputBytes) {
+    this.generator = generator;
+    this.sink = sink;
+    this.rows = rows;
+    this.seconds = seconds;
+    this.peakHeapBytes = peakHeapBytes;
+    this.outputBytes = outputBytes;
+  }
+
+  double rowsPerSecond() {
+    return rows / seconds;
+  }
+}

@@ -1,0 +1,49 @@
+package io.synthlake.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.synthlake.spark.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A tiny run of the benchmark: every generator and sink runs, and the report computes its ratios. No timing is
+ * asserted; real figures come from `bin/synthlake bench` runs, committed under docs/bench.
+ */
+class BenchIT {
+  @TempDir
+  Path temp;
+
+  @Test
+  void tinyBenchmarkRunsEveryPeerAndComputesTheRatios() throws IOException {
+    SharedSpark.session();
+    Path out = temp.resolve("report");
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    int status = Main.run(new String[] {"bench", "--rows", "2000,20000", "--sinks", "noop,parquet,delta", "--runs", "1",
+        "--fit-rows", "5000", "--out", out.toString(), "--work", temp.resolve("work").toString(),
+        "--spec", Path.of("..", "conf", "banking.yaml").toAbsolutePath().toString()},
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+
+    String report = Files.readString(out.resolve("results.md"));
+    for (String generator : List.of("synthlake-spec", "synthlake-fitted", "sql-dbldatagen", "sql-rint", "mappartitions",
+        "write-floor", "datafaker-1-thread")) {
+      assertThat(report).contains("| " + generator + " |");
+    }
+
+    assertThat(report).contains("spec / fastest hand-tuned baseline", "spec / dbldatagen-style expressions",
+        "fitted / dbldatagen-style expressions", "spec / Datafaker row by row", "spec end to end / write floor (time)");
+    // 2 sizes × (3 sinks × 6 Spark generators + Datafaker) = 38 measurements, one line each after the header.
+    List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+    assertThat(csv).hasSize(1 + 2 * (3 * 6 + 1));
+    assertThat(csv.stream().skip(1).filter(line -> line.contains(",parquet,") || line.contains(",delta,"))
+        .allMatch(line -> Long.parseLong(line.substring(line.lastIndexOf(',') + 1)) > 0)).as("written bytes").isTrue();
+  }
+}
