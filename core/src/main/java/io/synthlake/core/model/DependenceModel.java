@@ -20,8 +20,8 @@ public interface DependenceModel {
   /** Draws rows of (component, uniforms); not thread-safe, one per task. */
   interface Sampler {
     /**
-     * Fills {@code components[0..rows)} and {@code uniforms[column][0..rows)} from {@code random}, consuming the same
-     * number of draws for a given {@code rows} whatever the values.
+     * Fills {@code components[0..rows)} and {@code uniforms[column][0..rows)} from {@code random}. Row r's draws depend
+     * only on the generator's state after rows 0..r-1, so a block's rows are fixed by (seed, block) alone.
      */
     void sample(SplittableRandom random, int rows, int[] components, double[][] uniforms);
   }

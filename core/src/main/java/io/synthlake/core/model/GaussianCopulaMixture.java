@@ -17,6 +17,7 @@ public final class GaussianCopulaMixture implements DependenceModel {
   private final List<double[][]> correlations;
   private final double[] cumulativeWeights;
   private final List<double[][]> factors;
+  private final List<SparseFactor> sparseFactors;
 
   private GaussianCopulaMixture(double[] weights, List<double[][]> correlations) {
     this.weights = weights;
@@ -30,6 +31,7 @@ public final class GaussianCopulaMixture implements DependenceModel {
 
     cumulativeWeights[weights.length - 1] = Double.POSITIVE_INFINITY;
     this.factors = correlations.stream().map(Correlations::cholesky).collect(Collectors.toUnmodifiableList());
+    this.sparseFactors = factors.stream().map(SparseFactor::new).collect(Collectors.toUnmodifiableList());
   }
 
   /**
@@ -128,23 +130,69 @@ public final class GaussianCopulaMixture implements DependenceModel {
       for (int r = 0; r < rows; r++) {
         double pick = random.nextDouble();
         int k = Cumulative.firstAbove(cumulativeWeights, 0, pick);
-
         components[r] = k;
-        double[][] factor = factors.get(k);
+        SparseFactor factor = sparseFactors.get(k);
+        // A column uncorrelated with every other needs no normal score: its uniform is drawn directly.
         for (int j = 0; j < d; j++) {
-          normals[j] = random.nextGaussian();
+          if (factor.independent[j]) {
+            uniforms[j][r] = random.nextDouble();
+          } else {
+            normals[j] = random.nextGaussian();
+          }
         }
 
         for (int j = 0; j < d; j++) {
-          double[] row = factor[j];
-          double z = 0;
-          for (int i = 0; i <= j; i++) {
-            z += row[i] * normals[i];
-          }
+          if (!factor.independent[j]) {
+            int[] columns = factor.columns[j];
+            double[] values = factor.values[j];
+            double z = 0;
+            for (int i = 0; i < columns.length; i++) {
+              z += values[i] * normals[columns[i]];
+            }
 
-          uniforms[j][r] = Normal.cdf(z);
+            uniforms[j][r] = Normal.cdf(z);
+          }
         }
       }
     };
+  }
+
+  /**
+   * A Cholesky factor kept as its non-zero entries per row, with the columns that correlate with no other marked:
+   * specs correlate a few columns and leave the rest independent, and those cost one uniform each.
+   */
+  private static final class SparseFactor {
+    private final boolean[] independent;
+    private final int[][] columns;
+    private final double[][] values;
+
+    SparseFactor(double[][] factor) {
+      int d = factor.length;
+      this.independent = new boolean[d];
+      this.columns = new int[d][];
+      this.values = new double[d][];
+      for (int j = 0; j < d; j++) {
+        boolean alone = true;
+        for (int i = 0; i < d; i++) {
+          // Row j holds how j depends on earlier normals; column j how later rows depend on normal j.
+          alone &= i == j || factor[j][i] == 0 && factor[i][j] == 0;
+        }
+
+        independent[j] = alone;
+        int count = 0;
+        for (int i = 0; i <= j; i++) {
+          count += factor[j][i] != 0 ? 1 : 0;
+        }
+
+        columns[j] = new int[count];
+        values[j] = new double[count];
+        for (int i = 0, next = 0; i <= j; i++) {
+          if (factor[j][i] != 0) {
+            columns[j][next] = i;
+            values[j][next++] = factor[j][i];
+          }
+        }
+      }
+    }
   }
 }
