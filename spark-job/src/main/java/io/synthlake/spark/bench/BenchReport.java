@@ -20,7 +20,8 @@ final class BenchReport {
     StringBuilder out = new StringBuilder();
     out.append("# synthlake benchmark: the banking table (conf/banking.yaml)\n\n");
     out.append(String.format(Locale.ROOT, "Machine: %d cores available to Spark (local[%d]), %d cores and %.1f GiB max heap in the JVM, "
-        + "Java %s. Peak resident memory of the run: %.0f MiB. Medians of the runs below.%n%n", cores, cores,
+        + "Java %s. Peak resident memory of the run: %.0f MiB. Figures are medians over runs (the slower middle run when "
+        + "the count is even).%n%n", cores, cores,
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1073741824.0,
         System.getProperty("java.version"), Benchmark.peakResidentBytes() / 1048576.0));
     out.append(String.format(Locale.ROOT, "Fit of the banking model on %,d rows: %.1f s (outside the timings).%n%n", fitRows, fitSeconds));
