@@ -25,14 +25,7 @@ final class CategoricalGenerator implements ColumnGenerator {
     int categories = column.categories().size();
     this.cumulative = new double[column.componentCount()][];
     for (int k = 0; k < cumulative.length; k++) {
-      double[] p = column.probabilities(k);
-      double nullShare = column.nullShare(k);
-      double[] bounds = new double[categories + 1];
-      bounds[0] = nullShare;
-      for (int c = 0; c < categories; c++) {
-        bounds[c + 1] = bounds[c] + (1.0 - nullShare) * p[c];
-      }
-
+      double[] bounds = column.intervalEnds(k);
       bounds[categories] = Double.POSITIVE_INFINITY;
       cumulative[k] = bounds;
     }

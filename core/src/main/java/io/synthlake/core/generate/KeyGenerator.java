@@ -22,6 +22,7 @@ final class KeyGenerator implements ColumnGenerator {
   private final long capacity;
   private final long multiplier;
   private final long offset;
+  private final long randomKeySalt;
   private final byte[] buffer = new byte[128];
 
   KeyGenerator(KeyColumn column, long seed) {
@@ -37,6 +38,7 @@ final class KeyGenerator implements ColumnGenerator {
     }
 
     this.capacity = column.capacity();
+    this.randomKeySalt = Seeds.derive(seed, 0, 103);
     if (column.style() == KeyColumn.Style.CODE) {
       // An affine map row -> (a * row + b) mod capacity with gcd(a, capacity) = 1 is a seeded bijection.
       long a = Math.floorMod(Seeds.derive(seed, 0, 101), capacity);
@@ -93,10 +95,9 @@ final class KeyGenerator implements ColumnGenerator {
    * keeps it a permutation of the non-negative ones (two steps expected).
    */
   private long randomKey(long row) {
-    long key = Seeds.derive(seed, 0, 103);
-    long value = Seeds.mix(row ^ key);
+    long value = Seeds.mix(row ^ randomKeySalt);
     while (value < 0) {
-      value = Seeds.mix(value ^ key);
+      value = Seeds.mix(value ^ randomKeySalt);
     }
 
     return value;

@@ -104,6 +104,22 @@ public final class CategoricalColumn implements ColumnModel {
     return probabilities.get(component).clone();
   }
 
+  /**
+   * The upper ends of component {@code component}'s copula intervals, in [0, 1]: index 0 ends the null slice, index
+   * c + 1 ends category c. Generation and rebalancing both slice the copula uniform by these.
+   */
+  public double[] intervalEnds(int component) {
+    double[] p = probabilities.get(component);
+    double nullShare = nullShares[component];
+    double[] ends = new double[p.length + 1];
+    ends[0] = nullShare;
+    for (int c = 0; c < p.length; c++) {
+      ends[c + 1] = ends[c] + (1.0 - nullShare) * p[c];
+    }
+
+    return ends;
+  }
+
   public double nullShare(int component) {
     return nullShares[component];
   }

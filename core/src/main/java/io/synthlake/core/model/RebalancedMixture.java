@@ -35,15 +35,10 @@ public final class RebalancedMixture implements DependenceModel {
     this.lower = new double[components][slots];
     this.upper = new double[components][slots];
     for (int k = 0; k < components; k++) {
-      double nullShare = categorical.nullShare(k);
-      double[] p = categorical.probabilities(k);
-      lower[k][0] = 0;
-      upper[k][0] = nullShare;
-      double running = nullShare;
-      for (int c = 0; c < p.length; c++) {
-        lower[k][c + 1] = running;
-        running += (1 - nullShare) * p[c];
-        upper[k][c + 1] = running;
+      double[] ends = categorical.intervalEnds(k);
+      for (int s = 0; s < slots; s++) {
+        lower[k][s] = s == 0 ? 0 : ends[s - 1];
+        upper[k][s] = ends[s];
       }
     }
 

@@ -30,8 +30,11 @@ public final class SampleCollector {
     // One pass over the whole input: the row count, and the key bounds that generated keys must stay clear of.
     List<Column> aggregates = new ArrayList<>();
     aggregates.add(functions.count(functions.lit(1)));
+    int[] boundWidths = new int[names.size()];
     for (int i = 0; i < names.size(); i++) {
-      aggregates.addAll(keyBoundExpressions(names.get(i), types.get(i)));
+      List<Column> bounds = keyBoundExpressions(names.get(i), types.get(i));
+      boundWidths[i] = bounds.size();
+      aggregates.addAll(bounds);
     }
 
     Row totals = input.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0])).first();
@@ -86,7 +89,7 @@ public final class SampleCollector {
       SampleColumn column = strings[c] != null
           ? SampleColumn.strings(names.get(c), Arrays.copyOf(strings[c], rows))
           : SampleColumn.numbers(names.get(c), types.get(c), Arrays.copyOf(numbers[c], rows), Arrays.copyOf(nulls[c], rows));
-      int width = keyBoundExpressions(names.get(c), types.get(c)).size();
+      int width = boundWidths[c];
       if (width > 0) {
         column = column.withKeyBounds(strings[c] != null
             ? KeyBounds.of(Long.MIN_VALUE, totals.isNullAt(position) ? 0 : totals.getInt(position),
