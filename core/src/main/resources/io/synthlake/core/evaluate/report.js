@@ -1,0 +1,128 @@
+// Draws the report's charts from the evaluation JSON in #data. Sets document.body.dataset.chartsRendered to the
+// number of charts drawn; errors go to document.body.dataset.scriptErrors (see HtmlReport), which the browser test reads.
+(function () {
+  'use strict';
+  var SERIES = [
+    { key: 'train-shares', name: 'training', color: '#3b6ea5' },
+    { key: 'holdout-shares', name: 'holdout', color: '#9fc3e7' },
+    { key: 'synthetic-shares', name: 'synthetic', color: '#e8833a' }
+  ];
+  // Blue for negative, white at zero, red for positive correlations.
+  var DIVERGING = ['#2166ac', '#67a9cf', '#d1e5f0', '#f7f7f7', '#fddbc7', '#ef8a62', '#b2182b'];
+  var charts = [];
+
+  function percent(value) {
+    return value === null || value === undefined ? 'n/a' : (value * 100).toFixed(1) + '%';
+  }
+
+  function columnChart(element, column) {
+    var chart = echarts.init(element, null, { renderer: 'canvas' });
+    var many = column.bins.length > 6;
+    // Up to 100% when a bin holds most rows, instead of an axis running to 120%.
+    var largest = Math.max.apply(null, SERIES.map(function (s) {
+      return Math.max.apply(null, column[s.key].map(function (v) { return v === null ? 0 : v; }));
+    }));
+    chart.setOption({
+      animation: false,
+      color: SERIES.map(function (s) { return s.color; }),
+      legend: { top: 0, right: 0, itemWidth: 14, itemHeight: 10 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: percent },
+      grid: { left: 8, right: 8, top: 28, bottom: 4, containLabel: true },
+      xAxis: {
+        type: 'category',
+        data: column.bins,
+        axisLabel: { interval: 0, rotate: many ? 35 : 0, width: many ? 90 : 420 / column.bins.length,
+          overflow: 'truncate', fontSize: 11 }
+      },
+      yAxis: { type: 'value', max: largest > 0.8 ? 1 : null, axisLabel: { formatter: function (v) { return Math.round(v * 100) + '%'; } } },
+      series: SERIES.map(function (s) {
+        return { name: s.name, type: 'bar', data: column[s.key], barGap: '10%', barCategoryGap: '25%' };
+      })
+    });
+    return chart;
+  }
+
+  function difference(synthetic, train) {
+    return synthetic.map(function (row, i) {
+      return row.map(function (value, j) {
+        return value === null || train[i][j] === null ? null : value - train[i][j];
+      });
+    });
+  }
+
+  function heatmap(element, names, matrix, range) {
+    var cells = [];
+    matrix.forEach(function (row, i) {
+      row.forEach(function (value, j) { cells.push([j, i, value === null ? '-' : value]); });
+    });
+    element.style.height = Math.max(320, Math.min(900, 130 + 30 * names.length)) + 'px';
+    var chart = echarts.init(element, null, { renderer: 'canvas' });
+    chart.setOption({
+      animation: false,
+      tooltip: {
+        formatter: function (p) {
+          var value = p.value[2] === '-' ? 'undefined' : p.value[2].toFixed(3);
+          return echarts.format.encodeHTML(names[p.value[1]] + ' × ' + names[p.value[0]]) + ': ' + value;
+        }
+      },
+      grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
+      xAxis: { type: 'category', data: names, splitArea: { show: true },
+        axisLabel: { interval: 0, rotate: 45, width: 90, overflow: 'truncate', fontSize: 11 } },
+      yAxis: { type: 'category', data: names, inverse: true, splitArea: { show: true },
+        axisLabel: { interval: 0, width: 90, overflow: 'truncate', fontSize: 11 } },
+      visualMap: { min: -range, max: range, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+        itemHeight: 160, itemWidth: 12, precision: 2, inRange: { color: DIVERGING } },
+      series: [{
+        type: 'heatmap',
+        data: cells,
+        label: { show: names.length <= 8, fontSize: 11,
+          formatter: function (p) { return p.value[2] === '-' ? '' : p.value[2].toFixed(2); } },
+        emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } }
+      }]
+    });
+    return chart;
+  }
+
+  /** The difference map gets its own symmetric range, so that small differences still show. */
+  function largestMagnitude(matrix) {
+    var largest = 0.1;
+    matrix.forEach(function (row) {
+      row.forEach(function (value) { if (value !== null) { largest = Math.max(largest, Math.abs(value)); } });
+    });
+    return Math.min(2, Math.ceil(largest * 10) / 10);
+  }
+
+  function draw(what, make) {
+    try {
+      charts.push(make());
+    } catch (e) {
+      window.reportError(what + ': ' + (e && e.stack ? e.stack : e));
+    }
+  }
+
+  try {
+    var data = JSON.parse(document.getElementById('data').textContent);
+    document.querySelectorAll('.chart[data-column]').forEach(function (element) {
+      var column = data.columns[Number(element.dataset.column)];
+      draw('column ' + element.dataset.column, function () { return columnChart(element, column); });
+    });
+    var correlations = data.correlations;
+    if (correlations) {
+      var matrices = {
+        train: correlations.train,
+        synthetic: correlations.synthetic,
+        difference: difference(correlations.synthetic, correlations.train)
+      };
+      document.querySelectorAll('.heatmap[data-matrix]').forEach(function (element) {
+        var name = element.dataset.matrix;
+        var range = name === 'difference' ? largestMagnitude(matrices.difference) : 1;
+        draw('heatmap ' + name, function () { return heatmap(element, correlations.columns, matrices[name], range); });
+      });
+    }
+    window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
+  } catch (e) {
+    window.reportError('report: ' + (e && e.stack ? e.stack : e));
+  } finally {
+    document.body.dataset.chartsRendered = String(charts.length);
+  }
+})();
