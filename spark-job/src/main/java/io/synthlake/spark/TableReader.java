@@ -47,6 +47,37 @@ public final class TableReader {
     }
   }
 
+  /**
+   * A table named on the command line by {@code option}: a catalog table when written {@code table:NAME} or when no
+   * such path exists and the catalog has it, else a path.
+   */
+  public static Dataset<Row> pathOrTable(SparkSession spark, String value, String format, String option) {
+    if (value.startsWith("table:")) {
+      return table(spark, value.substring("table:".length()));
+    }
+
+    Path path = new Path(value);
+    try {
+      if (path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
+        return path(spark, value, format);
+      }
+    } catch (IOException e) {
+      throw new SynthlakeException("cannot open " + value + ": " + e.getMessage(), e);
+    }
+
+    SynthlakeException.check(isTable(spark, value), "%s %s is neither an existing path nor a catalog table: check %s",
+        option, value, option);
+    return spark.table(value);
+  }
+
+  private static boolean isTable(SparkSession spark, String name) {
+    try {
+      return spark.catalog().tableExists(name);
+    } catch (Exception e) {
+      return false; // not a valid table identifier (Spark's ParseException is checked in Java's eyes)
+    }
+  }
+
   public static Dataset<Row> table(SparkSession spark, String name) {
     SynthlakeException.check(spark.catalog().tableExists(name), "table %s does not exist in the catalog: check --table", name);
     return spark.table(name);

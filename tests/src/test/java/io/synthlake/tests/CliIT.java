@@ -2,11 +2,7 @@ package io.synthlake.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.synthlake.spark.cli.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
@@ -28,49 +24,49 @@ class CliIT {
   static void fitPenguins() {
     spark = SharedSpark.session();
     model = temp.resolve("penguins.json").toString();
-    Result fit = run("fit", "--input", SharedSpark.dataset("penguins.csv"), "--model", model, "--seed", "3");
-    assertThat(fit.status).as(fit.err).isZero();
-    assertThat(fit.out).contains("Fitted 7 columns");
+    Cli.Result fit = run("fit", "--input", SharedSpark.dataset("penguins.csv"), "--model", model, "--seed", "3");
+    assertThat(fit.status()).as(fit.err()).isZero();
+    assertThat(fit.out()).contains("Fitted 7 columns");
   }
 
   @Test
   void mainJobFitsDescribesAndGeneratesIntoDelta() {
-    Result describe = run("describe", "--model", model);
-    assertThat(describe.status).isZero();
-    assertThat(describe.out).contains("Species", "categorical", "Body Mass (g)", "integer", "Dependence: mixture of");
+    Cli.Result describe = run("describe", "--model", model);
+    assertThat(describe.status()).isZero();
+    assertThat(describe.out()).contains("Species", "categorical", "Body Mass (g)", "integer", "Dependence: mixture of");
 
     String output = temp.resolve("delta-out").toString();
-    Result generate = run("generate", "--model", model, "--rows", "50000", "--output", output, "--format", "delta", "--partitions", "3");
-    assertThat(generate.status).as(generate.err).isZero();
-    assertThat(generate.out).contains("Generated 50,000 rows");
+    Cli.Result generate = run("generate", "--model", model, "--rows", "50000", "--output", output, "--format", "delta", "--partitions", "3");
+    assertThat(generate.status()).as(generate.err()).isZero();
+    assertThat(generate.out()).contains("Generated 50,000 rows");
     Dataset<Row> written = spark.read().format("delta").load(output);
     assertThat(written.count()).isEqualTo(50_000);
     assertThat(written.columns()).contains("Beak Length (mm)", "Body Mass (g)");
 
-    Result again = run("generate", "--model", model, "--rows", "10", "--output", output);
-    assertThat(again.status).isEqualTo(2);
-    assertThat(again.err).contains("already exists", "--mode overwrite");
+    Cli.Result again = run("generate", "--model", model, "--rows", "10", "--output", output);
+    assertThat(again.status()).isEqualTo(2);
+    assertThat(again.err()).contains("already exists", "--mode overwrite");
     assertThat(spark.read().format("delta").load(output).count()).as("untouched after the refusal").isEqualTo(50_000);
 
-    Result append = run("generate", "--model", model, "--rows", "10", "--output", output, "--mode", "append");
-    assertThat(append.status).isZero();
+    Cli.Result append = run("generate", "--model", model, "--rows", "10", "--output", output, "--mode", "append");
+    assertThat(append.status()).isZero();
     assertThat(spark.read().format("delta").load(output).count()).isEqualTo(50_010);
   }
 
   @Test
   void generatesIntoCatalogTables() {
-    Result delta = run("generate", "--model", model, "--rows", "1234", "--table", "synthetic_penguins", "--format", "delta");
-    assertThat(delta.status).as(delta.err).isZero();
+    Cli.Result delta = run("generate", "--model", model, "--rows", "1234", "--table", "synthetic_penguins", "--format", "delta");
+    assertThat(delta.status()).as(delta.err()).isZero();
     assertThat(spark.table("synthetic_penguins").count()).isEqualTo(1234);
-    Result refused = run("generate", "--model", model, "--rows", "5", "--table", "synthetic_penguins");
-    assertThat(refused.status).isEqualTo(2);
-    assertThat(refused.err).contains("table synthetic_penguins already exists");
-    Result replaced = run("generate", "--model", model, "--rows", "99", "--table", "synthetic_penguins", "--mode", "overwrite");
-    assertThat(replaced.status).as(replaced.err).isZero();
+    Cli.Result refused = run("generate", "--model", model, "--rows", "5", "--table", "synthetic_penguins");
+    assertThat(refused.status()).isEqualTo(2);
+    assertThat(refused.err()).contains("table synthetic_penguins already exists");
+    Cli.Result replaced = run("generate", "--model", model, "--rows", "99", "--table", "synthetic_penguins", "--mode", "overwrite");
+    assertThat(replaced.status()).as(replaced.err()).isZero();
     assertThat(spark.table("synthetic_penguins").count()).isEqualTo(99);
 
-    Result fitFromTable = run("fit", "--table", "synthetic_penguins", "--model", temp.resolve("from-table.json").toString());
-    assertThat(fitFromTable.status).as(fitFromTable.err).isZero();
+    Cli.Result fitFromTable = run("fit", "--table", "synthetic_penguins", "--model", temp.resolve("from-table.json").toString());
+    assertThat(fitFromTable.status()).as(fitFromTable.err()).isZero();
     assertError(run("fit", "--table", "no_such_table", "--model", temp.resolve("x.json").toString()), "table no_such_table does not exist");
   }
 
@@ -111,45 +107,30 @@ class CliIT {
     assertError(fit(allNull), "column 'b' is null in all 3 sampled rows");
     Path constant = Files.writeString(temp.resolve("constant.csv"), "a,b\n1,x\n2,x\n3,x\n");
     assertError(fit(constant), "column 'b' holds the single value 'x'");
-    Result kept = run("fit", "--input", constant.toString(), "--model", temp.resolve("kept.json").toString(), "--degenerate", "keep");
-    assertThat(kept.status).as(kept.err).isZero();
+    Cli.Result kept = run("fit", "--input", constant.toString(), "--model", temp.resolve("kept.json").toString(), "--degenerate", "keep");
+    assertThat(kept.status()).as(kept.err()).isZero();
     Path nan = Files.writeString(temp.resolve("nan.csv"), "a,b\n1,0.5\n2,NaN\n3,Infinity\n4,1.5\n");
     assertError(fit(nan), "column 'b' has 2 NaN or infinite values");
 
     String nested = temp.resolve("nested").toString();
     spark.sql("select id, named_struct('x', id) as point, array(id) as list from range(50)").write().parquet(nested);
-    Result skipped = run("fit", "--input", nested, "--model", temp.resolve("nested.json").toString(), "--degenerate", "keep");
-    assertThat(skipped.status).as(skipped.err).isZero();
+    Cli.Result skipped = run("fit", "--input", nested, "--model", temp.resolve("nested.json").toString(), "--degenerate", "keep");
+    assertThat(skipped.status()).as(skipped.err()).isZero();
     assertError(run("fit", "--input", nested, "--model", temp.resolve("nested.json").toString(), "--unsupported", "fail"),
         "columns point (struct<x:bigint>), list (array<bigint>) have types synthlake cannot model");
   }
 
-  private static Result fit(Path input) {
+  private static Cli.Result fit(Path input) {
     return run("fit", "--input", input.toString(), "--model", temp.resolve("bad.json").toString());
   }
 
-  private static void assertError(Result result, String message) {
-    assertThat(result.status).as("exit status; stderr: %s", result.err).isEqualTo(2);
-    assertThat(result.err).startsWith("synthlake: error: ").contains(message);
-    assertThat(result.err.strip().lines().count()).as("one line: %s", result.err).isEqualTo(1);
+  private static void assertError(Cli.Result result, String message) {
+    assertThat(result.status()).as("exit status; stderr: %s", result.err()).isEqualTo(2);
+    assertThat(result.err()).startsWith("synthlake: error: ").contains(message);
+    assertThat(result.err().strip().lines().count()).as("one line: %s", result.err()).isEqualTo(1);
   }
 
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private static final class Result {
-    final int status;
-    final String out;
-    final String err;
-
-    Result(int status, String out, String err) {
-      this.status = status;
-      this.out = out;
-      this.err = err;
-    }
+  private static Cli.Result run(String... args) {
+    return Cli.run(args);
   }
 }

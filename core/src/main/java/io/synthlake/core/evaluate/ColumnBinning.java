@@ -104,6 +104,16 @@ public final class ColumnBinning implements Serializable {
     return Math.min(values.size(), EvaluationSettings.COARSE_CATEGORIES);
   }
 
+  /** The training median of a numeric column (0 when it had no values). */
+  public double median() {
+    return fineEdges.length == 0 ? 0 : fineEdges[fineEdges.length / 2];
+  }
+
+  /** A categorical column's most frequent training values, most frequent first; empty for numeric columns. */
+  public List<String> values() {
+    return values;
+  }
+
   /** The coarse bin of a value: a Double for numeric columns, a String for categorical ones, null for null. */
   public int bin(Object value) {
     if (value == null) {

@@ -31,8 +31,19 @@ public record EvaluationResult(
     dependencies = List.copyOf(dependencies);
   }
 
-  /** Row counts and wall time. */
-  public record Tables(long trainRows, long holdoutRows, long syntheticRows, double seconds) {}
+  /**
+   * Row counts, wall time, and the key columns set aside (nearly all values distinct: generated keys are fresh by
+   * design, so comparing them says nothing).
+   */
+  public record Tables(long trainRows, long holdoutRows, long syntheticRows, double seconds, List<String> keyColumns) {
+    public Tables {
+      keyColumns = List.copyOf(keyColumns);
+    }
+
+    public Tables(long trainRows, long holdoutRows, long syntheticRows, double seconds) {
+      this(trainRows, holdoutRows, syntheticRows, seconds, List.of());
+    }
+  }
 
   /**
    * A figure for the synthetic table beside the same figure for the holdout table (the ceiling: what real unseen data

@@ -63,6 +63,11 @@ final class ReportSections {
         .append(Html.count(tables.holdoutRows())).append("</b> rows · synthetic <b>")
         .append(Html.count(tables.syntheticRows())).append("</b> rows · evaluated in <b>")
         .append(Html.seconds(tables.seconds())).append("</b></p>\n");
+    if (!tables.keyColumns().isEmpty()) {
+      out.append("<p class=\"tables\">Key columns set aside (nearly every value distinct, so not compared): ")
+          .append(Html.escape(String.join(", ", tables.keyColumns()))).append("</p>\n");
+    }
+
     close();
   }
 

@@ -90,6 +90,21 @@ final class Arguments {
     return (int) value;
   }
 
+  /** A share strictly between 0 and 1. */
+  double share(String name) {
+    String value = required(name);
+    double parsed;
+    try {
+      parsed = Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      throw SynthlakeException.of("%s: --%s must be a number between 0 and 1, got '%s'", command, name, value);
+    }
+
+    SynthlakeException.check(parsed > 0 && parsed < 1, "%s: --%s must be between 0 and 1 (exclusive), got %s", command,
+        name, value);
+    return parsed;
+  }
+
   /** Splits {@code column=value} pairs, naming the option in errors. */
   Map<String, String> pairs(String name) {
     Map<String, String> pairs = new LinkedHashMap<>();

@@ -2,6 +2,11 @@ package io.synthlake.spark.cli;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.fit.DegeneratePolicy;
+import io.synthlake.core.evaluate.EvaluationJson;
+import io.synthlake.core.evaluate.EvaluationResult;
+import io.synthlake.core.evaluate.EvaluationSettings;
+import io.synthlake.core.evaluate.EvaluationSummary;
+import io.synthlake.core.evaluate.HtmlReport;
 import io.synthlake.core.fit.MarginalFamily;
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.spark.FitOptions;
@@ -13,6 +18,7 @@ import io.synthlake.spark.Synthesizer;
 import io.synthlake.spark.TableReader;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
+import io.synthlake.spark.evaluate.Evaluator;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -34,7 +40,11 @@ public final class Main {
       "  fit       --input PATH [--format csv|parquet|delta|json] | --table NAME   --model FILE",
       "            [--sample-rows N] [--seed S] [--exclude COL]... [--kind COL=KIND]... [--marginal COL=empirical|gaussian-mixture]...",
       "            [--max-components K] [--min-component-rows N] [--rare-count K] [--degenerate fail|keep|drop] [--unsupported skip|fail]",
+      "            [--holdout-share F [--report FILE.html] [--json FILE.json] [--target COL]]  (fit on the rest, generate, evaluate)",
       "  describe  --model FILE",
+      "  evaluate  --train T --holdout H --synthetic S [--format F] [--target COL] [--report FILE.html] [--json FILE.json]",
+      "            [--seed S] [--rare-count K] [--reference-rows N] [--dcr-rows N] [--utility-rows N]",
+      "            (T, H, S: paths, or catalog tables as NAME or table:NAME)",
       "  generate  (--model FILE | --spec FILE) --rows N (--output PATH | --table NAME) [--format delta|parquet|csv|json]",
       "            [--partitions P] [--seed S] [--mode error|overwrite|append]",
       "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
@@ -66,7 +76,12 @@ public final class Main {
       switch (args[0]) {
         case "fit":
           fit(Arguments.parse("fit", args, 1, options("input", "format", "table", "model", "sample-rows", "seed", "exclude",
-              "kind", "marginal", "max-components", "min-component-rows", "rare-count", "degenerate", "unsupported"), FLAGS), out);
+              "kind", "marginal", "max-components", "min-component-rows", "rare-count", "degenerate", "unsupported",
+              "holdout-share", "report", "json", "target"), FLAGS), out);
+          return 0;
+        case "evaluate":
+          evaluate(Arguments.parse("evaluate", args, 1, options("train", "holdout", "synthetic", "format", "target", "report",
+              "json", "seed", "rare-count", "reference-rows", "dcr-rows", "utility-rows"), FLAGS), out);
           return 0;
         case "describe":
           describe(Arguments.parse("describe", args, 1, options("model"), FLAGS), out);
@@ -82,7 +97,7 @@ public final class Main {
           bench(Arguments.parse("bench", args, 1, options("rows", "sinks", "runs", "out", "spec", "work", "fit-rows"), FLAGS), out);
           return 0;
         default:
-          throw SynthlakeException.of("unknown command '%s'; use fit, describe, generate, export or bench (synthlake help lists the options)", args[0]);
+          throw SynthlakeException.of("unknown command '%s'; use fit, describe, evaluate, generate, export or bench (synthlake help lists the options)", args[0]);
       }
     } catch (SynthlakeException e) {
       err.println("synthlake: error: " + e.getMessage());
@@ -166,16 +181,81 @@ public final class Main {
     }
 
     FitOptions built = options.build();
+    double holdoutShare = 0;
+    if (args.has("holdout-share")) {
+      holdoutShare = args.share("holdout-share");
+    } else {
+      SynthlakeException.check(!args.has("report") && !args.has("json") && !args.has("target"),
+          "fit: --report, --json and --target evaluate the model on held-out rows; add --holdout-share (e.g. 0.2)");
+    }
+
     SparkSession spark = SparkSessions.getOrCreate();
     Dataset<Row> input = args.has("table")
         ? TableReader.table(spark, args.get("table"))
         : TableReader.path(spark, args.get("input"), args.get("format"));
+    Dataset<Row> holdout = null;
+    if (holdoutShare > 0) {
+      Dataset<Row>[] split = input.randomSplit(new double[] {1 - holdoutShare, holdoutShare}, built.settings().seed());
+      input = split[0].cache();
+      holdout = split[1].cache();
+    }
+
     long start = System.nanoTime();
     SynthesisModel fitted = Synthesizer.fit(input, built);
     fitted.save(spark, model);
     out.printf(Locale.ROOT, "Fitted %d columns, %d mixture component(s), from %s sampled rows in %.1f s; model written to %s%n",
         fitted.model().columns().size(), fitted.model().dependence().componentCount(),
         fitted.model().properties().get("sample-rows"), (System.nanoTime() - start) / 1e9, model);
+    if (holdout != null) {
+      long rows = input.count();
+      SynthlakeException.check(rows > 0 && !holdout.isEmpty(),
+          "fit: --holdout-share %s leaves an empty training or holdout part; use a share between 0 and 1 on a larger input",
+          args.get("holdout-share"));
+      Dataset<Row> synthetic = fitted.generate(spark, rows, GenerateOptions.defaults());
+      EvaluationSettings settings = EvaluationSettings.defaults().withRareThreshold(built.settings().rareCount());
+      report(args, Evaluator.evaluate(input, holdout, synthetic,
+          args.has("target") ? settings.withTarget(args.get("target")) : settings), "synthlake fit " + model, spark, out);
+    }
+  }
+
+  private static void evaluate(Arguments args, PrintStream out) {
+    EvaluationSettings settings = EvaluationSettings.defaults();
+    if (args.has("seed")) {
+      settings = settings.withSeed(args.wholeNumber("seed", args.get("seed")));
+    }
+
+    if (args.has("rare-count")) {
+      settings = settings.withRareThreshold(args.positiveInt("rare-count", 5));
+    }
+
+    settings = settings.withSampleSizes(args.positiveInt("reference-rows", settings.referenceRows()),
+        args.positiveInt("dcr-rows", settings.dcrSyntheticRows()), args.positiveInt("utility-rows", settings.utilityRows()));
+    if (args.has("target")) {
+      settings = settings.withTarget(args.get("target"));
+    }
+
+    SparkSession spark = SparkSessions.getOrCreate();
+    String format = args.get("format");
+    Dataset<Row> train = TableReader.pathOrTable(spark, args.required("train"), format, "evaluate: --train");
+    Dataset<Row> holdout = TableReader.pathOrTable(spark, args.required("holdout"), format, "evaluate: --holdout");
+    Dataset<Row> synthetic = TableReader.pathOrTable(spark, args.required("synthetic"), format, "evaluate: --synthetic");
+    report(args, Evaluator.evaluate(train, holdout, synthetic, settings), "synthlake evaluate " + args.get("synthetic"),
+        spark, out);
+  }
+
+  /** Prints the summary, then writes the HTML report and the JSON figures where asked. */
+  private static void report(Arguments args, EvaluationResult result, String title, SparkSession spark, PrintStream out) {
+    out.print(EvaluationSummary.text(result));
+    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    if (args.has("report")) {
+      io.synthlake.spark.internal.ModelFiles.write(args.get("report"), HtmlReport.render(result, title), conf);
+      out.println("Report written to " + args.get("report"));
+    }
+
+    if (args.has("json")) {
+      io.synthlake.spark.internal.ModelFiles.write(args.get("json"), EvaluationJson.toJson(result), conf);
+      out.println("Figures written to " + args.get("json"));
+    }
   }
 
   private static void describe(Arguments args, PrintStream out) {

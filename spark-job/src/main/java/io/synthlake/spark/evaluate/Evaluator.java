@@ -1,0 +1,95 @@
+package io.synthlake.spark.evaluate;
+
+import io.synthlake.core.evaluate.ClosestRecords;
+import io.synthlake.core.evaluate.ColumnBinning;
+import io.synthlake.core.evaluate.EvaluationResult;
+import io.synthlake.core.evaluate.EvaluationSettings;
+import io.synthlake.core.evaluate.Fidelity;
+import io.synthlake.core.evaluate.ProfilePlan;
+import io.synthlake.core.evaluate.TableProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Evaluates a synthetic table against the training table it was fitted on and a holdout table of real rows the model
+ * never saw: fidelity (binned accuracy, correlations, per-column statistics, functional dependencies), ML utility and
+ * privacy, each figure beside the holdout's, which is what real unseen data achieves. docs/evaluation.md defines every
+ * figure.
+ *
+ * <p>Every step is a Spark job whose memory is bounded by the plan or a stated sample size, never by the synthetic
+ * table's size: one profile pass per table (no shuffle), a per-partition top-n for each sample, and a left-semi join
+ * against broadcast training row hashes.
+ */
+public final class Evaluator {
+  private Evaluator() {}
+
+  public static EvaluationResult evaluate(Dataset<Row> train, Dataset<Row> holdout, Dataset<Row> synthetic,
+      EvaluationSettings settings) {
+    long start = System.nanoTime();
+    List<ColumnRole> all = ColumnRole.decide(train);
+    List<ColumnRole> roles = all.stream().filter(role -> !role.key()).collect(Collectors.toList());
+    List<String> keys = all.stream().filter(ColumnRole::key).map(ColumnRole::name).toList();
+    io.synthlake.core.SynthlakeException.check(!roles.isEmpty(),
+        "evaluate: every column of the training table looks like a key (nearly all values distinct), so nothing can be"
+            + " compared; evaluate tables with some non-key columns");
+    ColumnRole.checkCompatible(roles, holdout, "holdout");
+    ColumnRole.checkCompatible(roles, synthetic, "synthetic");
+    Dataset<Row> trainView = project(train, roles);
+    Dataset<Row> holdoutView = project(holdout, roles);
+    Dataset<Row> syntheticView = project(synthetic, roles);
+
+    long trainRows = trainView.count();
+    long holdoutRows = holdoutView.count();
+    long syntheticRows = syntheticView.count();
+    io.synthlake.core.SynthlakeException.check(trainRows > 0 && holdoutRows > 0,
+        "evaluate: the %s table is empty; evaluation needs real rows in both training and holdout tables",
+        trainRows == 0 ? "training" : "holdout");
+    PlanFitter.Fitted fitted = PlanFitter.fit(trainView, roles, trainRows, settings);
+    ProfilePlan plan = fitted.plan();
+    Broadcast<ProfilePlan> shared = Profiler.broadcast(train, plan);
+    TableProfile trainProfile = Profiler.profile(trainView, shared);
+    TableProfile holdoutProfile = Profiler.profile(holdoutView, shared);
+    TableProfile syntheticProfile = Profiler.profile(syntheticView, shared);
+    shared.destroy();
+    Fidelity fidelity = Fidelity.of(trainProfile, holdoutProfile, syntheticProfile);
+
+    ClosestRecords closest = PrivacyJob.closestRecords(trainView, trainRows, holdoutView, holdoutRows, syntheticView,
+        syntheticRows, fitted.distance(), roles.size(), settings.referenceRows(), settings.dcrSyntheticRows(),
+        settings.seed());
+    long copies = PrivacyJob.exactCopies(trainView, syntheticView);
+    long holdoutCopies = PrivacyJob.exactCopies(trainView, holdoutView);
+    List<String> names = roles.stream().map(ColumnRole::name).toList();
+    long rareChecked = fitted.rareCounts().stream().mapToLong(map -> map.size()).sum();
+    EvaluationResult.Privacy privacy = new EvaluationResult.Privacy(closest.share(), closest.rows(),
+        Math.min(settings.referenceRows(), Math.min(trainRows, holdoutRows)), closest.medianToTrain(),
+        closest.medianToHoldout(), share(copies, syntheticRows), copies, share(holdoutCopies, holdoutRows),
+        settings.rareThreshold(), rareChecked, PrivacyJob.leaked(syntheticProfile, names, fitted.rareCounts()));
+
+    EvaluationResult.MlUtility utility = settings.target() == null ? null
+        : MlUtilityJob.measure(trainView, trainRows, holdoutView, holdoutRows, syntheticView, syntheticRows,
+            plan.columns(), settings.target(), settings);
+    EvaluationResult.Tables tables = new EvaluationResult.Tables(trainRows, holdoutRows, syntheticRows,
+        (System.nanoTime() - start) / 1e9, keys);
+    return new EvaluationResult(tables, fidelity.accuracy(), fidelity.columns(), fidelity.pairs(),
+        fidelity.correlations(), utility, privacy, fidelity.dependencies());
+  }
+
+  private static double share(long part, long whole) {
+    return whole == 0 ? Double.NaN : (double) part / whole;
+  }
+
+  private static Dataset<Row> project(Dataset<Row> table, List<ColumnRole> roles) {
+    List<Column> columns = new ArrayList<>();
+    roles.forEach(role -> columns.add(role.projection()));
+    return table.select(columns.toArray(new Column[0]));
+  }
+
+  static List<String> names(List<ColumnBinning> columns) {
+    return columns.stream().map(ColumnBinning::name).toList();
+  }
+}

@@ -1,0 +1,143 @@
+package io.synthlake.spark.evaluate;
+
+import io.synthlake.core.evaluate.ColumnBinning;
+import io.synthlake.core.evaluate.DependencyFinder;
+import io.synthlake.core.evaluate.EvaluationSettings;
+import io.synthlake.core.evaluate.FunctionalDependency;
+import io.synthlake.core.evaluate.ProfilePlan;
+import io.synthlake.core.evaluate.RecordDistance;
+import io.synthlake.spark.internal.SparkTypes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * Fits the evaluation plan on the (projected) training table: equal-frequency bin edges from approximate quantiles
+ * (one pass for every numeric column), the most frequent and the rare values of each categorical column, and the
+ * functional dependencies of a training sample.
+ */
+final class PlanFitter {
+  /** Rank error of the approximate quantiles: 0.1% of the rows, well inside one fine (1%) bin. */
+  static final double QUANTILE_ERROR = 0.001;
+  /** Rare values listed per column; more are checked as a count only in the rare-category figure. */
+  static final int MAX_RARE_VALUES = 10_000;
+
+  /** The fitted plan, the row distance for the closest-record search, and each rare value's training count. */
+  record Fitted(ProfilePlan plan, RecordDistance distance, List<Map<String, Long>> rareCounts) {}
+
+  private PlanFitter() {}
+
+  /** @param roles the compared columns (keys already set aside), in the order of {@code projected}'s columns */
+  static Fitted fit(Dataset<Row> projected, List<ColumnRole> roles, long trainRows, EvaluationSettings settings) {
+    int n = roles.size();
+    double[] probabilities = new double[EvaluationSettings.FINE_BINS - 1];
+    for (int i = 0; i < probabilities.length; i++) {
+      probabilities[i] = (i + 1.0) / EvaluationSettings.FINE_BINS;
+    }
+
+    List<String> numericNames = new ArrayList<>();
+    roles.stream().filter(ColumnRole::numeric).forEach(role -> numericNames.add(role.name()));
+    double[][] quantiles = numericNames.isEmpty() ? new double[0][]
+        : projected.stat().approxQuantile(numericNames.stream().map(SparkTypes::quote).toArray(String[]::new),
+            probabilities, QUANTILE_ERROR);
+
+    List<ColumnBinning> binnings = new ArrayList<>();
+    double[] centre = new double[n];
+    double[] spread = new double[n];
+    double[] range = new double[n];
+    List<Set<String>> rareValues = new ArrayList<>();
+    List<Map<String, Long>> rareCounts = new ArrayList<>();
+    int numericIndex = 0;
+    for (int c = 0; c < n; c++) {
+      ColumnRole role = roles.get(c);
+      if (role.numeric()) {
+        double[] fine = quantiles[numericIndex++];
+        binnings.add(numeric(role, fine));
+        boolean empty = fine.length == 0;
+        centre[c] = empty ? 0 : fine[49];
+        spread[c] = empty ? 1 : positive(fine[74] - fine[24], fine[98] - fine[0]);
+        range[c] = empty ? 1 : positive(fine[98] - fine[0], fine[74] - fine[24]);
+        rareValues.add(Set.of());
+        rareCounts.add(Map.of());
+      } else {
+        binnings.add(ColumnBinning.categorical(role.name(), topValues(projected, role.name())));
+        spread[c] = 1;
+        range[c] = 1;
+        Map<String, Long> rare = rareValues(projected, role.name(), settings.rareThreshold());
+        rareValues.add(Set.copyOf(rare.keySet()));
+        rareCounts.add(rare);
+      }
+    }
+
+    List<FunctionalDependency> dependencies = dependencies(projected, roles, trainRows, settings);
+    ProfilePlan plan = ProfilePlan.of(binnings, centre, spread, dependencies, rareValues, settings.maxTriples(),
+        settings.seed());
+    return new Fitted(plan, distance(roles, range), rareCounts);
+  }
+
+  private static ColumnBinning numeric(ColumnRole role, double[] fine) {
+    double[] coarse = new double[EvaluationSettings.COARSE_BINS - 1];
+    int step = EvaluationSettings.FINE_BINS / EvaluationSettings.COARSE_BINS;
+    for (int i = 0; i < coarse.length && fine.length > 0; i++) {
+      coarse[i] = fine[(i + 1) * step - 1];
+    }
+
+    return ColumnBinning.numeric(role.name(), role.scale(), fine.length == 0 ? new double[0] : coarse, fine);
+  }
+
+  /** The first positive of the two, else 1: a constant column still gets a usable scale. */
+  private static double positive(double preferred, double fallback) {
+    return preferred > 0 ? preferred : fallback > 0 ? fallback : 1;
+  }
+
+  private static List<String> topValues(Dataset<Row> projected, String name) {
+    Column column = functions.col(SparkTypes.quote(name));
+    List<String> values = new ArrayList<>();
+    for (Row row : projected.where(column.isNotNull()).groupBy(column).count()
+        .orderBy(functions.col("count").desc(), column.asc()).limit(EvaluationSettings.FINE_CATEGORIES).collectAsList()) {
+      values.add(row.getString(0));
+    }
+
+    return values;
+  }
+
+  private static Map<String, Long> rareValues(Dataset<Row> projected, String name, int threshold) {
+    Column column = functions.col(SparkTypes.quote(name));
+    Map<String, Long> rare = new LinkedHashMap<>();
+    for (Row row : projected.where(column.isNotNull()).groupBy(column).count()
+        .where(functions.col("count").lt(threshold)).orderBy(column).limit(MAX_RARE_VALUES).collectAsList()) {
+      rare.put(row.getString(0), row.getLong(1));
+    }
+
+    return rare;
+  }
+
+  private static List<FunctionalDependency> dependencies(Dataset<Row> projected, List<ColumnRole> roles, long trainRows,
+      EvaluationSettings settings) {
+    boolean[] eligible = new boolean[roles.size()];
+    java.util.Arrays.fill(eligible, true);
+
+    List<Object[]> rows = new ArrayList<>();
+    for (Row row : Samples.atMost(projected, trainRows, settings.dependencySampleRows(), settings.seed()).collectAsList()) {
+      rows.add(Profiler.values(row, roles.size()));
+    }
+
+    return DependencyFinder.find(rows, eligible);
+  }
+
+  private static RecordDistance distance(List<ColumnRole> roles, double[] range) {
+    int[] columns = java.util.stream.IntStream.range(0, roles.size()).toArray();
+    boolean[] numeric = new boolean[columns.length];
+    for (int c = 0; c < columns.length; c++) {
+      numeric[c] = roles.get(c).numeric();
+    }
+
+    return RecordDistance.of(columns, numeric, range);
+  }
+}
