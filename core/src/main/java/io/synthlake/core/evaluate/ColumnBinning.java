@@ -194,7 +194,7 @@ public final class ColumnBinning implements Serializable {
         double magnitude = Math.abs(edge);
         return magnitude != 0 && (magnitude >= 1e6 || magnitude < 1e-3)
             ? String.format(Locale.ROOT, "%.3g", edge)
-            : String.format(Locale.ROOT, "%.4g", edge).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+            : new java.math.BigDecimal(edge).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
   }
 }

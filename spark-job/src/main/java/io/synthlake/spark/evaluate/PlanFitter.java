@@ -81,14 +81,33 @@ final class PlanFitter {
     return new Fitted(plan, distance(roles, range), rareCounts);
   }
 
+  /**
+   * Coarse edges are the training deciles. When a point mass makes deciles coincide (a column that is 0 in 97% of rows),
+   * 9 edges spread evenly over the distinct percentiles are used instead, so that the rest of the column still gets
+   * bins of its own rather than one bin "≥ 0".
+   */
   private static ColumnBinning numeric(ColumnRole role, double[] fine) {
-    double[] coarse = new double[EvaluationSettings.COARSE_BINS - 1];
-    int step = EvaluationSettings.FINE_BINS / EvaluationSettings.COARSE_BINS;
-    for (int i = 0; i < coarse.length && fine.length > 0; i++) {
-      coarse[i] = fine[(i + 1) * step - 1];
+    if (fine.length == 0) {
+      return ColumnBinning.numeric(role.name(), role.scale(), new double[0], fine);
     }
 
-    return ColumnBinning.numeric(role.name(), role.scale(), fine.length == 0 ? new double[0] : coarse, fine);
+    int edges = EvaluationSettings.COARSE_BINS - 1;
+    int step = EvaluationSettings.FINE_BINS / EvaluationSettings.COARSE_BINS;
+    double[] deciles = new double[edges];
+    for (int i = 0; i < edges; i++) {
+      deciles[i] = fine[(i + 1) * step - 1];
+    }
+
+    double[] distinct = java.util.Arrays.stream(fine).distinct().sorted().toArray();
+    double[] coarse = deciles;
+    if (java.util.Arrays.stream(deciles).distinct().count() < edges) {
+      coarse = distinct.length <= edges ? distinct : new double[edges];
+      for (int i = 0; distinct.length > edges && i < edges; i++) {
+        coarse[i] = distinct[(int) Math.round((i + 1.0) * (distinct.length - 1) / edges)];
+      }
+    }
+
+    return ColumnBinning.numeric(role.name(), role.scale(), coarse, fine);
   }
 
   /** The first positive of the two, else 1: a constant column still gets a usable scale. */
