@@ -25,6 +25,17 @@ class ExamplesSmokeIT {
 
     String query = capture(() -> QueryWithDataSource.main(new String[] {work.resolve("model.json").toString(), "20000"}));
     assertThat(query).contains("rows=20000");
+
+    String evaluated = capture(() -> {
+      try {
+        EvaluateSynthetic.main(new String[] {penguins, work.toString(), "Species"});
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    assertThat(evaluated).contains("accuracy (overall)", "ML utility AUC", "DCR share", "Report: ");
+    assertThat(Files.exists(work.resolve("report.html"))).isTrue();
+    assertThat(Files.exists(work.resolve("metrics.json"))).isTrue();
   }
 
   private static String capture(Runnable example) {
