@@ -46,4 +46,24 @@ class BenchIT {
     assertThat(csv.stream().skip(1).filter(line -> line.contains(",parquet,") || line.contains(",delta,"))
         .allMatch(line -> Long.parseLong(line.substring(line.lastIndexOf(',') + 1)) > 0)).as("written bytes").isTrue();
   }
+
+  @Test
+  void tinyFitScalingMeasuresEveryPointWithItsAccuracy() throws IOException {
+    SharedSpark.session();
+    Path out = temp.resolve("fit");
+    Cli.Result run = Cli.run("bench", "--fit-scaling", "--fit-widths", "8,12", "--fit-sizes", "1000,2000", "--out",
+        out.toString(), "--work", temp.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+
+    List<String> rows = Files.readAllLines(out.resolve("fit-scaling.md")).stream().filter(line -> line.matches("\\| \\d+ \\|.*"))
+        .toList();
+    // Every size at the first width, then the other width at the middle size: 8×1,000, 8×2,000, 12×2,000.
+    assertThat(rows).hasSize(3);
+    assertThat(rows.get(0)).startsWith("| 8 | 1,000 |");
+    assertThat(rows.get(2)).startsWith("| 12 | 2,000 |");
+    for (String row : rows) {
+      double accuracy = Double.parseDouble(row.split("\\|")[5].trim());
+      assertThat(accuracy).as(row).isBetween(0.5, 1.0);
+    }
+  }
 }

@@ -49,6 +49,7 @@ public final class Main {
       "            [--partitions P] [--seed S] [--mode error|overwrite|append]",
       "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
       "  bench     [--rows 1000,100000,...] [--sinks noop,parquet,delta] [--runs R] [--out docs/bench] [--spec conf/banking.yaml] [--fit-rows N]",
+      "  bench     --fit-scaling [--fit-sizes 10000,100000,1000000] [--fit-widths 10,50,100] [--out docs/bench]",
       "",
       "  Kinds: continuous, integer, categorical, boolean, date, timestamp, key, text.",
       "  Add --verbose to any command for stack traces. Docs: README.md and docs/model-format.md.");
@@ -94,7 +95,8 @@ public final class Main {
           export(Arguments.parse("export", args, 1, options("model", "yaml"), FLAGS), out);
           return 0;
         case "bench":
-          bench(Arguments.parse("bench", args, 1, options("rows", "sinks", "runs", "out", "spec", "work", "fit-rows"), FLAGS), out);
+          bench(Arguments.parse("bench", args, 1, options("rows", "sinks", "runs", "out", "spec", "work", "fit-rows", "fit-widths",
+              "fit-sizes"), Set.of("verbose", "fit-scaling")), out);
           return 0;
         default:
           throw SynthlakeException.of("unknown command '%s'; use fit, describe, evaluate, generate, export or bench (synthlake help lists the options)", args[0]);
@@ -264,6 +266,15 @@ public final class Main {
   }
 
   private static void bench(Arguments args, PrintStream out) throws java.io.IOException {
+    if (args.has("fit-scaling")) {
+      java.nio.file.Path work = args.has("work") ? java.nio.file.Path.of(args.get("work"))
+          : java.nio.file.Files.createTempDirectory("synthlake-fit-scaling");
+      out.print(new io.synthlake.spark.bench.FitScaling(SparkSessions.getOrCreate(), work).run(
+          positiveInts(args, "fit-widths", "10,50,100"), positiveInts(args, "fit-sizes", "10000,100000,1000000"),
+          java.nio.file.Path.of(args.has("out") ? args.get("out") : "docs/bench")));
+      return;
+    }
+
     java.util.List<Long> sizes = new java.util.ArrayList<>();
     for (String size : (args.has("rows") ? args.get("rows") : "1000,10000,100000,1000000").split(",")) {
       sizes.add(args.wholeNumber("rows", size));
@@ -279,6 +290,18 @@ public final class Main {
             args.positiveInt("fit-rows", 200_000))
         .run(sizes, sinks, runs, java.nio.file.Path.of(args.has("out") ? args.get("out") : "docs/bench"));
     out.print(report);
+  }
+
+  private static java.util.List<Integer> positiveInts(Arguments args, String name, String fallback) {
+    java.util.List<Integer> values = new java.util.ArrayList<>();
+    for (String value : (args.has(name) ? args.get(name) : fallback).split(",")) {
+      long parsed = args.wholeNumber(name, value);
+      SynthlakeException.check(parsed > 0 && parsed <= Integer.MAX_VALUE, "bench: --%s takes positive whole numbers, got %s",
+          name, value);
+      values.add((int) parsed);
+    }
+
+    return values;
   }
 
   private static void export(Arguments args, PrintStream out) {
