@@ -2,7 +2,6 @@ package io.synthlake.core.evaluate;
 
 import io.synthlake.core.SynthlakeException;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -63,31 +62,32 @@ public final class ProfilePlan implements Serializable {
         rareValues);
   }
 
-  /** Every triple when there are at most {@code max}, else {@code max} distinct triples drawn with a fixed seed. */
+  /**
+   * Every triple when there are at most {@code max}, else {@code max} distinct triples drawn uniformly with a fixed
+   * seed (by rejection, so that wide tables never enumerate their n³/6 triples).
+   */
   static int[][] sampleTriples(int n, int max, long seed) {
-    List<int[]> all = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        for (int k = j + 1; k < n; k++) {
-          all.add(new int[] {i, j, k});
-          if (all.size() > 200_000) {
-            break;
+    long total = (long) n * (n - 1) * (n - 2) / 6;
+    java.util.TreeSet<List<Integer>> chosen = new java.util.TreeSet<>(
+        java.util.Comparator.<List<Integer>>comparingInt(t -> t.get(0)).thenComparingInt(t -> t.get(1))
+            .thenComparingInt(t -> t.get(2)));
+    if (total <= max) {
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          for (int k = j + 1; k < n; k++) {
+            chosen.add(List.of(i, j, k));
           }
         }
       }
+    } else {
+      SplittableRandom random = new SplittableRandom(seed);
+      while (chosen.size() < max) {
+        int[] triple = random.ints(0, n).distinct().limit(3).sorted().toArray();
+        chosen.add(List.of(triple[0], triple[1], triple[2]));
+      }
     }
 
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = 0; i < Math.min(max, all.size()); i++) {
-      int pick = i + random.nextInt(all.size() - i);
-      int[] swap = all.get(i);
-      all.set(i, all.get(pick));
-      all.set(pick, swap);
-    }
-
-    List<int[]> chosen = all.subList(0, Math.min(max, all.size()));
-    chosen.sort((a, b) -> a[0] != b[0] ? a[0] - b[0] : a[1] != b[1] ? a[1] - b[1] : a[2] - b[2]);
-    return chosen.toArray(new int[0][]);
+    return chosen.stream().map(t -> new int[] {t.get(0), t.get(1), t.get(2)}).toArray(int[][]::new);
   }
 
   public List<ColumnBinning> columns() {

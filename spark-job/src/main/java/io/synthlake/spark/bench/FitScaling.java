@@ -65,6 +65,7 @@ public final class FitScaling {
   }
 
   Point measure(int columns, int sampleRows) throws IOException {
+    Files.createDirectories(work);
     Path spec = work.resolve("wide-" + columns + ".yaml");
     Files.writeString(spec, wideSpec(columns));
     int evaluationRows = Math.min(EVALUATION_ROWS, sampleRows);

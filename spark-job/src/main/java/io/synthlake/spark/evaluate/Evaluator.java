@@ -1,7 +1,6 @@
 package io.synthlake.spark.evaluate;
 
 import io.synthlake.core.evaluate.ClosestRecords;
-import io.synthlake.core.evaluate.ColumnBinning;
 import io.synthlake.core.evaluate.EvaluationResult;
 import io.synthlake.core.evaluate.EvaluationSettings;
 import io.synthlake.core.evaluate.Fidelity;
@@ -46,9 +45,9 @@ public final class Evaluator {
     long trainRows = trainView.count();
     long holdoutRows = holdoutView.count();
     long syntheticRows = syntheticView.count();
-    io.synthlake.core.SynthlakeException.check(trainRows > 0 && holdoutRows > 0,
-        "evaluate: the %s table is empty; evaluation needs real rows in both training and holdout tables",
-        trainRows == 0 ? "training" : "holdout");
+    io.synthlake.core.SynthlakeException.check(trainRows > 0 && holdoutRows > 0 && syntheticRows > 0,
+        "evaluate: the %s table is empty; evaluation compares rows of the training, holdout and synthetic tables",
+        trainRows == 0 ? "training" : holdoutRows == 0 ? "holdout" : "synthetic");
     PlanFitter.Fitted fitted = PlanFitter.fit(trainView, roles, trainRows, settings);
     ProfilePlan plan = fitted.plan();
     Broadcast<ProfilePlan> shared = Profiler.broadcast(train, plan);
@@ -87,9 +86,5 @@ public final class Evaluator {
     List<Column> columns = new ArrayList<>();
     roles.forEach(role -> columns.add(role.projection()));
     return table.select(columns.toArray(new Column[0]));
-  }
-
-  static List<String> names(List<ColumnBinning> columns) {
-    return columns.stream().map(ColumnBinning::name).toList();
   }
 }

@@ -25,7 +25,7 @@ import org.apache.spark.sql.functions;
 final class PlanFitter {
   /** Rank error of the approximate quantiles: 0.1% of the rows, well inside one fine (1%) bin. */
   static final double QUANTILE_ERROR = 0.001;
-  /** Rare values listed per column; more are checked as a count only in the rare-category figure. */
+  /** Rare values checked per column (the first in sort order); the figure states how many were checked. */
   static final int MAX_RARE_VALUES = 10_000;
 
   /** The fitted plan, the row distance for the closest-record search, and each rare value's training count. */
