@@ -45,6 +45,20 @@ class BenchIT {
     assertThat(csv).hasSize(1 + 2 * (3 * 6 + 1));
     assertThat(csv.stream().skip(1).filter(line -> line.contains(",parquet,") || line.contains(",delta,"))
         .allMatch(line -> Long.parseLong(line.substring(line.lastIndexOf(',') + 1)) > 0)).as("written bytes").isTrue();
+
+    // PNG charts per sink (time, throughput, memory), linked from the report, and redrawn from the CSV alone.
+    assertThat(report).contains("## Charts", "![throughput-noop](throughput-noop.png)");
+    for (String sink : List.of("noop", "parquet", "delta")) {
+      for (String chart : List.of("time", "throughput", "memory")) {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(out.resolve(chart + "-" + sink + ".png").toFile());
+        assertThat(image.getWidth()).as(chart + "-" + sink).isEqualTo(900);
+      }
+    }
+
+    Files.delete(out.resolve("time-delta.png"));
+    Cli.Result redraw = Cli.run("bench", "--charts-from", out.resolve("results.csv").toString());
+    assertThat(redraw.status()).as(redraw.err()).isZero();
+    assertThat(out.resolve("time-delta.png")).exists();
   }
 
   @Test

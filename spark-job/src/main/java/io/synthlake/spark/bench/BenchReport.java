@@ -95,7 +95,7 @@ final class BenchReport {
   }
 
   /** The median run (by time) of each (generator, sink, rows), in first-seen order. */
-  private static Map<String, Measurement> medians(List<Measurement> measurements) {
+  static Map<String, Measurement> medians(List<Measurement> measurements) {
     Map<String, List<Measurement>> groups = new LinkedHashMap<>();
     for (Measurement m : measurements) {
       groups.computeIfAbsent(key(m.generator, m.sink, m.rows), k -> new ArrayList<>()).add(m);

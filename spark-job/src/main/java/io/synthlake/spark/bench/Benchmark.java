@@ -50,6 +50,11 @@ public final class Benchmark {
     this.fitRows = fitRows;
   }
 
+  /** Redraws the PNG charts of a committed run from its results.csv (they land beside it). */
+  public static String redrawCharts(Path csv) throws IOException {
+    return BenchCharts.redraw(csv);
+  }
+
   /** Runs the matrix and writes results.md and results.csv into {@code out}; returns the report text. */
   public String run(List<Long> sizes, List<String> sinks, int runs, Path out) {
     for (String sink : sinks) {
@@ -93,6 +98,7 @@ public final class Benchmark {
     String report = BenchReport.of(measurements, fitSeconds, fitRows, partitions);
     try {
       Files.createDirectories(out);
+      report += BenchCharts.markdown(BenchCharts.write(new ArrayList<>(BenchReport.medians(measurements).values()), out));
       Files.writeString(out.resolve("results.md"), report);
       Files.writeString(out.resolve("results.csv"), BenchReport.csv(measurements));
     } catch (IOException e) {

@@ -50,6 +50,7 @@ public final class Main {
       "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
       "  bench     [--rows 1000,100000,...] [--sinks noop,parquet,delta] [--runs R] [--out docs/bench] [--spec conf/banking.yaml] [--fit-rows N]",
       "  bench     --fit-scaling [--fit-sizes 10000,100000,1000000] [--fit-widths 10,50,100] [--out docs/bench]",
+      "  bench     --charts-from docs/bench/results.csv   (redraw the PNG charts of a run)",
       "",
       "  Kinds: continuous, integer, categorical, boolean, date, timestamp, key, text.",
       "  Add --verbose to any command for stack traces. Docs: README.md and docs/model-format.md.");
@@ -96,7 +97,7 @@ public final class Main {
           return 0;
         case "bench":
           bench(Arguments.parse("bench", args, 1, options("rows", "sinks", "runs", "out", "spec", "work", "fit-rows", "fit-widths",
-              "fit-sizes"), Set.of("verbose", "fit-scaling")), out);
+              "fit-sizes", "charts-from"), Set.of("verbose", "fit-scaling")), out);
           return 0;
         default:
           throw SynthlakeException.of("unknown command '%s'; use fit, describe, evaluate, generate, export or bench (synthlake help lists the options)", args[0]);
@@ -266,6 +267,11 @@ public final class Main {
   }
 
   private static void bench(Arguments args, PrintStream out) throws java.io.IOException {
+    if (args.has("charts-from")) {
+      out.print(io.synthlake.spark.bench.Benchmark.redrawCharts(java.nio.file.Path.of(args.get("charts-from"))));
+      return;
+    }
+
     if (args.has("fit-scaling")) {
       java.nio.file.Path work = args.has("work") ? java.nio.file.Path.of(args.get("work"))
           : java.nio.file.Files.createTempDirectory("synthlake-fit-scaling");

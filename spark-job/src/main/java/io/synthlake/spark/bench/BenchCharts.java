@@ -1,0 +1,109 @@
+package io.synthlake.spark.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * PNG charts of a benchmark run, drawn with XChart: for each sink, wall time, throughput and peak heap against the
+ * number of rows, one line per generator, both axes logarithmic. Medians, as in the report.
+ */
+final class BenchCharts {
+  private static final int WIDTH = 900;
+  private static final int HEIGHT = 560;
+
+  private BenchCharts() {}
+
+  /** Writes time-, throughput- and memory-{sink}.png into {@code out}; returns the file names in order. */
+  static List<String> write(List<Measurement> medians, Path out) throws IOException {
+    System.setProperty("java.awt.headless", "true");
+    Files.createDirectories(out);
+    List<String> files = new ArrayList<>();
+    for (String sink : List.of("noop", "parquet", "delta")) {
+      // Datafaker keeps its rows in memory: it belongs beside pure generation.
+      List<Measurement> shown = medians.stream()
+          .filter(m -> m.sink.equals(sink) || (sink.equals("noop") && m.sink.equals("memory"))).toList();
+      if (shown.isEmpty()) {
+        continue;
+      }
+
+      files.add(chart(shown, out, "time-" + sink, "Wall time, " + sink, "seconds", m -> m.seconds));
+      files.add(chart(shown, out, "throughput-" + sink, "Throughput, " + sink, "rows per second", Measurement::rowsPerSecond));
+      files.add(chart(shown, out, "memory-" + sink, "Peak heap, " + sink, "MiB", m -> m.peakHeapBytes / 1048576.0));
+    }
+
+    return files;
+  }
+
+  private static String chart(List<Measurement> measurements, Path out, String name, String title, String yTitle,
+      ToDoubleFunction<Measurement> value) throws IOException {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("rows").yAxisTitle(yTitle)
+        .build();
+    org.knowm.xchart.style.XYStyler styler = chart.getStyler();
+    styler.setXAxisLogarithmic(true);
+    styler.setYAxisLogarithmic(true);
+    styler.setXAxisDecimalPattern("#,###");
+    styler.setYAxisDecimalPattern("#,##0.##");
+    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+    styler.setChartBackgroundColor(java.awt.Color.WHITE);
+    Map<String, List<Measurement>> byGenerator = new LinkedHashMap<>();
+    measurements.forEach(m -> byGenerator.computeIfAbsent(m.generator, k -> new ArrayList<>()).add(m));
+    byGenerator.forEach((generator, runs) -> {
+      runs.sort(java.util.Comparator.comparingLong(m -> m.rows));
+      double[] rows = runs.stream().mapToDouble(m -> m.rows).toArray();
+      double[] values = runs.stream().mapToDouble(value).map(v -> Math.max(v, 1e-9)).toArray();
+      chart.addSeries(generator, rows, values).setMarker(SeriesMarkers.CIRCLE);
+    });
+    String file = name + ".png";
+    BitmapEncoder.saveBitmap(chart, out.resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);
+    return file;
+  }
+
+  /** Reads a results.csv back, to redraw the charts of a committed run. */
+  static List<Measurement> readCsv(Path csv) throws IOException {
+    List<Measurement> measurements = new ArrayList<>();
+    for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+      String[] f = line.split(",");
+      measurements.add(new Measurement(f[0], f[1], Long.parseLong(f[2]), Double.parseDouble(f[3]), Long.parseLong(f[5]),
+          Long.parseLong(f[6])));
+    }
+
+    return measurements;
+  }
+
+  /**
+   * Redraws the charts of a committed run from its results.csv, into the same directory, and adds the chart section
+   * to its results.md when missing.
+   */
+  static String redraw(Path csv) throws IOException {
+    Path out = csv.toAbsolutePath().getParent();
+    List<String> files = write(new ArrayList<>(BenchReport.medians(readCsv(csv)).values()), out);
+    Path report = out.resolve("results.md");
+    if (Files.exists(report) && !Files.readString(report).contains("\n## Charts\n")) {
+      Files.writeString(report, Files.readString(report) + markdown(files));
+    }
+
+    return "Charts written to " + out + ": " + String.join(", ", files) + "\n";
+  }
+
+  static String markdown(List<String> files) {
+    StringBuilder out = new StringBuilder("\n## Charts\n\n");
+    for (String file : files) {
+      out.append(String.format(Locale.ROOT, "![%s](%s)%n", file.replace(".png", ""), file));
+    }
+
+    return out.toString();
+  }
+}
