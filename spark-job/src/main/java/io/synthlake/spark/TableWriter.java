@@ -17,8 +17,14 @@ import org.apache.spark.sql.Row;
 public final class TableWriter {
   private TableWriter() {}
 
-  /** Writes {@code rows} to the directory {@code path}. */
+  /** Writes {@code rows} to the directory {@code path}; a new Delta table collects statistics on non-string columns. */
   public static void toPath(Dataset<Row> rows, String path, OutputFormat format, WriteMode mode) {
+    toPath(rows, path, format, mode, DeltaStatistics.NON_STRING);
+  }
+
+  /** Writes {@code rows} to the directory {@code path}, choosing a new Delta table's statistics columns. */
+  public static void toPath(Dataset<Row> rows, String path, OutputFormat format, WriteMode mode,
+      DeltaStatistics statistics) {
     Path target = new Path(path);
     FileSystem fs = fileSystem(rows, target);
     boolean exists = exists(fs, target);
@@ -28,7 +34,7 @@ public final class TableWriter {
     }
 
     if (format == OutputFormat.DELTA) {
-      deltaWriter(rows, mode, exists).save(path);
+      deltaWriter(rows, mode, exists, statistics).save(path);
       return;
     }
 
@@ -50,13 +56,19 @@ public final class TableWriter {
 
   /** Writes {@code rows} to the catalog table {@code name} (Delta needs the Delta catalog configured). */
   public static void toTable(Dataset<Row> rows, String name, OutputFormat format, WriteMode mode) {
+    toTable(rows, name, format, mode, DeltaStatistics.NON_STRING);
+  }
+
+  /** Writes {@code rows} to the catalog table {@code name}, choosing a new Delta table's statistics columns. */
+  public static void toTable(Dataset<Row> rows, String name, OutputFormat format, WriteMode mode,
+      DeltaStatistics statistics) {
     if (mode == WriteMode.ERROR && rows.sparkSession().catalog().tableExists(name)) {
       throw SynthlakeException.of("table %s already exists: pass --mode overwrite to replace it, --mode append to add to it, "
           + "or choose another --table", name);
     }
 
     boolean exists = rows.sparkSession().catalog().tableExists(name);
-    (format == OutputFormat.DELTA ? deltaWriter(rows, mode, exists) : rows.write().format(format.sparkName()).mode(mode.saveMode()))
+    (format == OutputFormat.DELTA ? deltaWriter(rows, mode, exists, statistics) : rows.write().format(format.sparkName()).mode(mode.saveMode()))
         .saveAsTable(name);
   }
 
@@ -64,9 +76,16 @@ public final class TableWriter {
    * Delta refuses column names with spaces or any of {@code ,;{}()=} unless column mapping is on; real tables have
    * such names ({@code Body Mass (g)}), so new tables that need it get column mapping by name.
    */
-  private static org.apache.spark.sql.DataFrameWriter<Row> deltaWriter(Dataset<Row> rows, WriteMode mode, boolean exists) {
+  private static org.apache.spark.sql.DataFrameWriter<Row> deltaWriter(Dataset<Row> rows, WriteMode mode, boolean exists,
+      DeltaStatistics statistics) {
     org.apache.spark.sql.DataFrameWriter<Row> writer = rows.write().format("delta").mode(mode.saveMode());
     boolean creates = !exists || mode == WriteMode.OVERWRITE;
+    if (creates) {
+      for (String[] property : statistics.tableProperties(rows.schema())) {
+        writer = writer.option(property[0], property[1]);
+      }
+    }
+
     if (creates && java.util.Arrays.stream(rows.columns()).anyMatch(name -> name.matches(".*[ ,;{}()\\n\\t=].*"))) {
       writer = writer.option("delta.columnMapping.mode", "name")
           .option("delta.minReaderVersion", "2")

@@ -120,6 +120,23 @@ class CliIT {
         "columns point (struct<x:bigint>), list (array<bigint>) have types synthlake cannot model");
   }
 
+  @Test
+  void deltaStatisticsCanBeChosen() {
+    String none = temp.resolve("stats-none").toString();
+    Cli.Result generate = run("generate", "--model", model, "--rows", "1000", "--output", none, "--delta-stats", "none");
+    assertThat(generate.status()).as(generate.err()).isZero();
+    assertThat(spark.sql("describe detail delta.`" + none + "`").select("properties").first().<String, String>getJavaMap(0))
+        .containsEntry("delta.dataSkippingNumIndexedCols", "0");
+
+    String all = temp.resolve("stats-all").toString();
+    assertThat(run("generate", "--model", model, "--rows", "1000", "--output", all, "--delta-stats", "all").status()).isZero();
+    assertThat(spark.sql("describe detail delta.`" + all + "`").select("properties").first().<String, String>getJavaMap(0))
+        .doesNotContainKeys("delta.dataSkippingNumIndexedCols", "delta.dataSkippingStatsColumns");
+
+    assertError(run("generate", "--model", model, "--rows", "10", "--output", temp.resolve("x").toString(), "--delta-stats",
+        "some"), "generate: --delta-stats takes all, non-string or none, got 'some'");
+  }
+
   private static Cli.Result fit(Path input) {
     return run("fit", "--input", input.toString(), "--model", temp.resolve("bad.json").toString());
   }

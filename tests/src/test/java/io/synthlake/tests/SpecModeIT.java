@@ -46,6 +46,14 @@ class SpecModeIT {
 
     Dataset<Row> banking = spark.read().format("delta").load(output);
     banking.createOrReplaceTempView("banking");
+    // Statistics only on numbers, dates and timestamps (the default): file stats hold amount, not transaction_id.
+    Row detail = spark.sql("describe detail delta.`" + output + "`").select("properties").first();
+    assertThat(detail.getJavaMap(0)).containsEntry("delta.dataSkippingStatsColumns",
+        "`customer_id`,`timestamp`,`amount`,`balance`");
+    List<Row> stats = spark.read().json(output + "/_delta_log/00000000000000000000.json").where("add is not null")
+        .select("add.stats").collectAsList();
+    assertThat(stats).isNotEmpty().allSatisfy(row -> assertThat(row.getString(0)).contains("\"amount\"")
+        .doesNotContain("transaction_id", "city"));
     assertThat(banking.columns()).containsExactly("customer_id", "transaction_id", "timestamp", "amount", "balance",
         "merchant_category", "city", "is_fraud");
     Row summary = spark.sql("select count(*), count(distinct transaction_id), avg(cast(is_fraud as double)), min(amount), "

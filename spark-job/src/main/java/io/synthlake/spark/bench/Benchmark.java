@@ -145,7 +145,13 @@ public final class Benchmark {
     } else if (sink.equals("parquet")) {
       frame.write().mode("overwrite").parquet(output.toString());
     } else {
-      frame.write().format("delta").mode("overwrite").save(output.toString());
+      // Every peer writes Delta with synthlake's default statistics columns, so the sink costs the same for all.
+      org.apache.spark.sql.DataFrameWriter<Row> writer = frame.write().format("delta").mode("overwrite");
+      for (String[] property : io.synthlake.spark.DeltaStatistics.NON_STRING.tableProperties(frame.schema())) {
+        writer = writer.option(property[0], property[1]);
+      }
+
+      writer.save(output.toString());
     }
   }
 

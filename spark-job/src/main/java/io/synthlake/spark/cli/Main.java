@@ -9,6 +9,7 @@ import io.synthlake.core.evaluate.EvaluationSummary;
 import io.synthlake.core.evaluate.HtmlReport;
 import io.synthlake.core.fit.MarginalFamily;
 import io.synthlake.core.types.ColumnKind;
+import io.synthlake.spark.DeltaStatistics;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.OutputFormat;
@@ -46,7 +47,7 @@ public final class Main {
       "            [--seed S] [--rare-count K] [--reference-rows N] [--dcr-rows N] [--utility-rows N]",
       "            (T, H, S: paths, or catalog tables as NAME or table:NAME)",
       "  generate  (--model FILE | --spec FILE) --rows N (--output PATH | --table NAME) [--format delta|parquet|csv|json]",
-      "            [--partitions P] [--seed S] [--mode error|overwrite|append]",
+      "            [--partitions P] [--seed S] [--mode error|overwrite|append] [--delta-stats non-string|all|none]",
       "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
       "  bench     [--rows 1000,100000,...] [--sinks noop,parquet,delta] [--runs R] [--out docs/bench] [--spec conf/banking.yaml] [--fit-rows N]",
       "  bench     --fit-scaling [--fit-sizes 10000,100000,1000000] [--fit-widths 10,50,100] [--out docs/bench]",
@@ -90,7 +91,7 @@ public final class Main {
           return 0;
         case "generate":
           generate(Arguments.parse("generate", args, 1, options("model", "spec", "rows", "output", "table", "format", "partitions",
-              "seed", "mode"), FLAGS), out);
+              "seed", "mode", "delta-stats"), FLAGS), out);
           return 0;
         case "export":
           export(Arguments.parse("export", args, 1, options("model", "yaml"), FLAGS), out);
@@ -326,6 +327,8 @@ public final class Main {
     SynthlakeException.check(args.has("output") ^ args.has("table"), "generate: pass exactly one of --output PATH and --table NAME");
     OutputFormat format = OutputFormat.parse(args.has("format") ? args.get("format") : "delta");
     WriteMode mode = WriteMode.parse(args.has("mode") ? args.get("mode") : "error");
+    DeltaStatistics statistics = DeltaStatistics.parse(args.has("delta-stats") ? args.get("delta-stats") : "non-string",
+        "generate: --delta-stats");
     GenerateOptions options = GenerateOptions.defaults().withPartitions(args.positiveInt("partitions", 0));
     if (args.has("seed")) {
       options = options.withSeed(args.wholeNumber("seed", args.get("seed")));
@@ -338,9 +341,9 @@ public final class Main {
         : SynthesisModel.load(spark, args.get("model")).generate(spark, rows, options);
     String target = args.has("output") ? args.get("output") : args.get("table");
     if (args.has("output")) {
-      TableWriter.toPath(generated, target, format, mode);
+      TableWriter.toPath(generated, target, format, mode, statistics);
     } else {
-      TableWriter.toTable(generated, target, format, mode);
+      TableWriter.toTable(generated, target, format, mode, statistics);
     }
 
     double seconds = (System.nanoTime() - start) / 1e9;
