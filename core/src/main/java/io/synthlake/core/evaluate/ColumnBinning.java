@@ -116,30 +116,27 @@ public final class ColumnBinning implements Serializable {
 
   /** The coarse bin of a value: a Double for numeric columns, a String for categorical ones, null for null. */
   public int bin(Object value) {
-    if (value == null) {
-      return nullBin();
-    }
-
-    if (numeric) {
-      return upperBound(edges, ((Number) value).doubleValue());
-    }
-
-    Integer index = valueIndex.get((String) value);
-    return index != null && index < coarseValues() ? index : coarseValues();
+    return bin(value, edges, coarseValues());
   }
 
   /** The fine bin of a value, as {@link #bin}. */
   public int fineBin(Object value) {
+    return bin(value, fineEdges, fineValueCount);
+  }
+
+  /** Value bins first (by edges, or one per listed value), then "(other)" for categories, then nulls. */
+  private int bin(Object value, double[] cuts, int listedValues) {
+    int valueBins = numeric ? cuts.length + 1 : listedValues + 1;
     if (value == null) {
-      return fineNullBin();
+      return valueBins;
     }
 
     if (numeric) {
-      return upperBound(fineEdges, ((Number) value).doubleValue());
+      return upperBound(cuts, ((Number) value).doubleValue());
     }
 
     Integer index = valueIndex.get((String) value);
-    return index != null ? index : fineValueCount;
+    return index != null && index < listedValues ? index : listedValues;
   }
 
   /** The number of edges ≤ x: bin i covers [edges[i−1], edges[i]). NaN sorts last, like Spark. */
