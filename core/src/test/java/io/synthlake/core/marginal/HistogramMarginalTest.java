@@ -20,13 +20,7 @@ class HistogramMarginalTest {
   private static final double[] WEIGHTS = {1, 0, 3, 6};
 
   private static double[] sample(Marginal marginal) {
-    SplittableRandom random = new SplittableRandom(1);
-    double[] values = new double[N];
-    for (int i = 0; i < N; i++) {
-      values[i] = marginal.quantile(random.nextDouble());
-    }
-
-    return values;
+    return MarginalSamples.draw(marginal, N);
   }
 
   private static int bin(double[] edges, double value) {

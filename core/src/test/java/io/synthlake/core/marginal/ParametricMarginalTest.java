@@ -45,13 +45,7 @@ class ParametricMarginalTest {
   }
 
   private static double[] sample(Marginal marginal) {
-    SplittableRandom random = new SplittableRandom(1);
-    double[] values = new double[N];
-    for (int i = 0; i < N; i++) {
-      values[i] = marginal.quantile(random.nextDouble());
-    }
-
-    return values;
+    return MarginalSamples.draw(marginal, N);
   }
 
   /** Quantiles agree with the reference inverse CDF on the grid p = (i + 0.5) / n, and the sample passes KS. */

@@ -90,6 +90,19 @@ final class Arguments {
     return (int) value;
   }
 
+  /** A comma-separated list of positive whole numbers, each at most {@code max}. */
+  List<Long> positiveList(String name, String fallback, long max) {
+    List<Long> values = new ArrayList<>();
+    for (String value : (has(name) ? get(name) : fallback).split(",")) {
+      long parsed = wholeNumber(name, value);
+      SynthlakeException.check(parsed > 0 && parsed <= max, "%s: --%s takes positive whole numbers, got %s", command, name,
+          value);
+      values.add(parsed);
+    }
+
+    return values;
+  }
+
   /** A share strictly between 0 and 1. */
   double share(String name) {
     String value = required(name);

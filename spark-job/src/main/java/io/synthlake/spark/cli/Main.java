@@ -277,16 +277,13 @@ public final class Main {
       java.nio.file.Path work = args.has("work") ? java.nio.file.Path.of(args.get("work"))
           : java.nio.file.Files.createTempDirectory("synthlake-fit-scaling");
       out.print(new io.synthlake.spark.bench.FitScaling(SparkSessions.getOrCreate(), work).run(
-          positiveInts(args, "fit-widths", "10,50,100"), positiveInts(args, "fit-sizes", "10000,100000,1000000"),
+          ints(args.positiveList("fit-widths", "10,50,100", Integer.MAX_VALUE)),
+          ints(args.positiveList("fit-sizes", "10000,100000,1000000", Integer.MAX_VALUE)),
           java.nio.file.Path.of(args.has("out") ? args.get("out") : "docs/bench")));
       return;
     }
 
-    java.util.List<Long> sizes = new java.util.ArrayList<>();
-    for (String size : (args.has("rows") ? args.get("rows") : "1000,10000,100000,1000000").split(",")) {
-      sizes.add(args.wholeNumber("rows", size));
-      SynthlakeException.check(sizes.get(sizes.size() - 1) > 0, "bench: --rows takes positive whole numbers, got %s", size);
-    }
+    java.util.List<Long> sizes = args.positiveList("rows", "1000,10000,100000,1000000", Long.MAX_VALUE);
 
     java.util.List<String> sinks = java.util.Arrays.asList((args.has("sinks") ? args.get("sinks") : "noop,parquet,delta").split(","));
     int runs = args.positiveInt("runs", 3);
@@ -299,16 +296,8 @@ public final class Main {
     out.print(report);
   }
 
-  private static java.util.List<Integer> positiveInts(Arguments args, String name, String fallback) {
-    java.util.List<Integer> values = new java.util.ArrayList<>();
-    for (String value : (args.has(name) ? args.get(name) : fallback).split(",")) {
-      long parsed = args.wholeNumber(name, value);
-      SynthlakeException.check(parsed > 0 && parsed <= Integer.MAX_VALUE, "bench: --%s takes positive whole numbers, got %s",
-          name, value);
-      values.add((int) parsed);
-    }
-
-    return values;
+  private static java.util.List<Integer> ints(java.util.List<Long> values) {
+    return values.stream().map(Long::intValue).toList();
   }
 
   private static void export(Arguments args, PrintStream out) {

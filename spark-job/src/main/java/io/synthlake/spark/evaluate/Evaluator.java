@@ -60,8 +60,9 @@ public final class Evaluator {
     ClosestRecords closest = PrivacyJob.closestRecords(trainView, trainRows, holdoutView, holdoutRows, syntheticView,
         syntheticRows, fitted.distance(), roles.size(), settings.referenceRows(), settings.dcrSyntheticRows(),
         settings.seed());
-    long copies = PrivacyJob.exactCopies(trainView, syntheticView);
-    long holdoutCopies = PrivacyJob.exactCopies(trainView, holdoutView);
+    long[] copyCounts = PrivacyJob.exactCopies(trainView, List.of(syntheticView, holdoutView));
+    long copies = copyCounts[0];
+    long holdoutCopies = copyCounts[1];
     List<String> names = roles.stream().map(ColumnRole::name).toList();
     long rareChecked = fitted.rareCounts().stream().mapToLong(map -> map.size()).sum();
     EvaluationResult.Privacy privacy = new EvaluationResult.Privacy(closest.share(), closest.rows(),

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 
 /** The privacy figures: distance to closest record, exact copies and rare categories that leaked. */
 final class PrivacyJob {
@@ -62,18 +63,28 @@ final class PrivacyJob {
   }
 
   /**
-   * How many rows of {@code table} equal some row of {@code train} over the compared columns, by a 64-bit hash of the
-   * row (a false match among 10^8 × 10^7 rows has probability about 5·10^-5). One pass over {@code table}; the
-   * training hashes are broadcast when they fit, so the large table is never shuffled.
+   * For each table, how many of its rows equal some row of {@code train} over the compared columns, by a 64-bit hash
+   * of the row (a false match among 10^8 × 10^7 rows has probability about 5·10^-5). The training hashes are computed
+   * once; then one pass per table, with the hashes broadcast when they fit, so a large table is never shuffled.
    */
-  static long exactCopies(Dataset<Row> train, Dataset<Row> table) {
-    Column hash = functions.xxhash64(columns(train)).alias("row_hash");
-    Dataset<Row> trainHashes = train.select(hash).distinct();
-    long distinctTrain = trainHashes.count();
-    Dataset<Row> hashes = table.select(functions.xxhash64(columns(table)).alias("row_hash"));
-    Dataset<Row> right = distinctTrain <= BROADCAST_ROWS ? functions.broadcast(trainHashes) : trainHashes;
-    return hashes.join(right, scala.jdk.javaapi.CollectionConverters.asScala(List.of("row_hash")).toSeq(), "left_semi")
-        .count();
+  static long[] exactCopies(Dataset<Row> train, List<Dataset<Row>> tables) {
+    Dataset<Row> trainHashes = hashes(train).distinct().persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> right = trainHashes.count() <= BROADCAST_ROWS ? functions.broadcast(trainHashes) : trainHashes;
+      long[] copies = new long[tables.size()];
+      for (int t = 0; t < copies.length; t++) {
+        copies[t] = hashes(tables.get(t))
+            .join(right, scala.jdk.javaapi.CollectionConverters.asScala(List.of("row_hash")).toSeq(), "left_semi").count();
+      }
+
+      return copies;
+    } finally {
+      trainHashes.unpersist();
+    }
+  }
+
+  private static Dataset<Row> hashes(Dataset<Row> projected) {
+    return projected.select(functions.xxhash64(columns(projected)).alias("row_hash"));
   }
 
   private static Column[] columns(Dataset<Row> projected) {
