@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * category is filled by its composer from the column's own random stream.
  */
 final class CategoricalGenerator implements ColumnGenerator {
-  private final double[][] cumulative;
+  private final double[] nullShares;
+  private final Cumulative[] cumulative;
   private final byte[][] utf8;
   private final double[] numbers;
   private final Emitter emitter;
@@ -23,11 +24,13 @@ final class CategoricalGenerator implements ColumnGenerator {
 
   CategoricalGenerator(CategoricalColumn column, long seed, int stream) {
     int categories = column.categories().size();
-    this.cumulative = new double[column.componentCount()][];
+    this.nullShares = new double[column.componentCount()];
+    this.cumulative = new Cumulative[column.componentCount()];
     for (int k = 0; k < cumulative.length; k++) {
       double[] bounds = column.intervalEnds(k);
       bounds[categories] = Double.POSITIVE_INFINITY;
-      cumulative[k] = bounds;
+      nullShares[k] = bounds[0];
+      cumulative[k] = Cumulative.of(bounds);
     }
 
     boolean isString = column.type().logicalType() == LogicalType.STRING;
@@ -53,14 +56,15 @@ final class CategoricalGenerator implements ColumnGenerator {
     int composed = text == null ? -1 : utf8.length - 1;
     SplittableRandom random = null;
     for (int r = 0; r < rows; r++) {
-      double[] bounds = cumulative[components[r]];
+      int k = components[r];
       double u = uniforms[r];
-      if (u < bounds[0]) {
+      if (u < nullShares[k]) {
         sink.putNull(r);
         continue;
       }
 
-      int c = Cumulative.firstAbove(bounds, 1, u) - 1;
+      // Interval 0 holds the nulls, so category c ends at interval c + 1.
+      int c = cumulative[k].firstAbove(u) - 1;
 
       if (c == composed) {
         if (random == null) {

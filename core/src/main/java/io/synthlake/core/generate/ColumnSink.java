@@ -16,4 +16,31 @@ public interface ColumnSink {
 
   /** UTF-8 bytes; the sink copies them, so the caller may reuse the buffer. */
   void putUtf8(int row, byte[] bytes, int offset, int length);
+
+  /**
+   * Rows 0 to rows - 1 at once: null for the {@code nullCount} ascending rows in {@code nullRows}, {@code values[r]}
+   * for the others. Sinks backed by column vectors copy the values in bulk and then mark the nulls.
+   */
+  default void putLongs(long[] values, int rows, int[] nullRows, int nullCount) {
+    for (int r = 0, n = 0; r < rows; r++) {
+      if (n < nullCount && nullRows[n] == r) {
+        putNull(r);
+        n++;
+      } else {
+        putLong(r, values[r]);
+      }
+    }
+  }
+
+  /** Like {@link #putLongs}, for floating point. */
+  default void putDoubles(double[] values, int rows, int[] nullRows, int nullCount) {
+    for (int r = 0, n = 0; r < rows; r++) {
+      if (n < nullCount && nullRows[n] == r) {
+        putNull(r);
+        n++;
+      } else {
+        putDouble(r, values[r]);
+      }
+    }
+  }
 }

@@ -118,22 +118,29 @@ final class KeyGenerator implements ColumnGenerator {
   }
 
   private int writeUuid(long row) {
-    long high = Seeds.derive(seed, row, 201);
-    long low = Seeds.derive(seed, row, 202);
+    long key = Seeds.blockKey(seed, row);
+    long high = Seeds.stream(key, 201);
+    long low = Seeds.stream(key, 202);
     high = (high & ~0xF000L) | 0x4000L;
     low = (low & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    int length = 0;
-    for (int i = 0; i < 32; i++) {
-      if (i == 8 || i == 12 || i == 16 || i == 20) {
-        buffer[length++] = '-';
-      }
+    writeHex(high >>> 32, 0, 8);
+    buffer[8] = '-';
+    writeHex(high >>> 16, 9, 4);
+    buffer[13] = '-';
+    writeHex(high, 14, 4);
+    buffer[18] = '-';
+    writeHex(low >>> 48, 19, 4);
+    buffer[23] = '-';
+    writeHex(low, 24, 12);
+    return 36;
+  }
 
-      long word = i < 16 ? high : low;
-      int shift = (15 - (i % 16)) * 4;
-      buffer[length++] = HEX[(int) ((word >>> shift) & 0xF)];
+  /** Writes the low {@code digits} hex digits of {@code bits} at {@code at}, most significant first. */
+  private void writeHex(long bits, int at, int digits) {
+    for (int i = at + digits - 1; i >= at; i--) {
+      buffer[i] = HEX[(int) (bits & 0xF)];
+      bits >>>= 4;
     }
-
-    return length;
   }
 
   private int writeCode(long row) {

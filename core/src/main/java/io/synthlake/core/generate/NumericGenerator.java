@@ -5,14 +5,19 @@ import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.model.NumericDistribution;
 import io.synthlake.core.model.NumericFormat;
 
-/** Maps (component, uniform) to a value through the component's null share and quantile function, then formats it. */
+/**
+ * Maps (component, uniform) to a value through the component's null share and quantile function, then formats it.
+ * Works a block at a time, stage by stage (quantiles per component, formatting, emitting), so each stage is a tight
+ * loop over one marginal or format rather than a chain of virtual calls per value.
+ */
 final class NumericGenerator implements ColumnGenerator {
   private final double[] nullShares;
   private final Marginal[] marginals;
   private final NumericFormat format;
   private final Emitter emitter;
+  private final BlockScratch scratch;
 
-  NumericGenerator(NumericColumn column) {
+  NumericGenerator(NumericColumn column, BlockScratch scratch) {
     int components = column.components().size();
     this.nullShares = new double[components];
     this.marginals = new Marginal[components];
@@ -24,19 +29,73 @@ final class NumericGenerator implements ColumnGenerator {
 
     this.format = column.format();
     this.emitter = Emitter.forType(column.type());
+    this.scratch = scratch;
   }
 
   @Override
   public void fill(long firstRow, int rows, int[] components, double[] uniforms, long block, ColumnSink sink) {
+    double[] p = scratch.probabilities;
+    int[] nullRows = scratch.nullRows;
+    int nulls = 0;
     for (int r = 0; r < rows; r++) {
-      int k = components[r];
+      double nullShare = nullShares[components[r]];
       double u = uniforms[r];
-      double nullShare = nullShares[k];
       if (u < nullShare) {
-        sink.putNull(r);
+        nullRows[nulls++] = r;
+        p[r] = 0;
       } else {
-        double p = nullShare > 0 ? (u - nullShare) / (1.0 - nullShare) : u;
-        emitter.emit(sink, r, format.apply(marginals[k].quantile(p)));
+        p[r] = nullShare > 0 ? (u - nullShare) / (1.0 - nullShare) : u;
+      }
+    }
+
+    double[] values = scratch.values;
+    if (nulls == rows) {
+      // Every row is null (a component with no values has no marginal at all).
+      java.util.Arrays.fill(values, 0, rows, 0.0);
+    } else if (marginals.length == 1) {
+      marginals[0].quantiles(p, values, rows);
+    } else {
+      quantilesByComponent(rows, components, p, values);
+    }
+
+    format.applyAll(values, rows);
+    emitter.emitAll(sink, values, rows, nullRows, nulls, scratch.longs);
+  }
+
+  /** Groups the rows by component (a counting sort), so that each component's marginal sees one batch. */
+  private void quantilesByComponent(int rows, int[] components, double[] p, double[] values) {
+    int[] starts = new int[marginals.length + 1];
+    for (int r = 0; r < rows; r++) {
+      starts[components[r] + 1]++;
+    }
+
+    for (int k = 0; k < marginals.length; k++) {
+      starts[k + 1] += starts[k];
+    }
+
+    int[] order = scratch.rowOrder;
+    int[] next = starts.clone();
+    for (int r = 0; r < rows; r++) {
+      order[next[components[r]]++] = r;
+    }
+
+    double[] gathered = scratch.gathered;
+    double[] scattered = scratch.scattered;
+    for (int k = 0; k < marginals.length; k++) {
+      int from = starts[k];
+      int count = starts[k + 1] - from;
+      if (count == 0 || marginals[k] == null) {
+        // A component without a marginal has a null share of 1: all its rows are null.
+        continue;
+      }
+
+      for (int i = 0; i < count; i++) {
+        gathered[i] = p[order[from + i]];
+      }
+
+      marginals[k].quantiles(gathered, scattered, count);
+      for (int i = 0; i < count; i++) {
+        values[order[from + i]] = scattered[i];
       }
     }
   }

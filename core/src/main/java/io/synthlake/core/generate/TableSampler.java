@@ -1,7 +1,6 @@
 package io.synthlake.core.generate;
 
 import io.synthlake.core.SynthlakeException;
-import io.synthlake.core.math.Seeds;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.DependenceModel;
@@ -11,9 +10,9 @@ import io.synthlake.core.model.TableModel;
 import java.util.List;
 
 /**
- * Generates rows of a model in blocks of {@link #BLOCK_ROWS}. Row {@code i} lives in block {@code i / BLOCK_ROWS}, and a
- * block's values depend only on (model, seed, block index): the copula draws always cover a whole block, even when
- * fewer rows are written, so every row is a pure function of (model, seed, row index) whatever the partitioning.
+ * Generates rows of a model in blocks of {@link #BLOCK_ROWS}. Row {@code i} lives in block {@code i / BLOCK_ROWS}, and
+ * every random draw comes from a generator of (seed, block, stream) consumed row by row, so every row is a pure function
+ * of (model, seed, row index) whatever the partitioning, and a short last block costs only its own rows.
  *
  * <p>The sampler holds immutable compiled state and may be shared across threads; each task takes its own
  * {@link BlockWriter} for generators and scratch space (the commons-rng {@code SharedStateSampler} pattern).
@@ -66,17 +65,19 @@ public final class TableSampler {
     private final DependenceModel.Sampler dependence = model.dependence().newSampler(BLOCK_ROWS);
     private final int[] components = new int[BLOCK_ROWS];
     private final double[][] uniforms = new double[model.dependence().dimension()][BLOCK_ROWS];
+    private final boolean[] needed = new boolean[model.dependence().dimension()];
     private final ColumnGenerator[] generators;
 
     private BlockWriter() {
       // Generators are cheap views of the shared model; key and text generators keep reusable buffers, so each
       // writer owns its own.
       List<ColumnModel> columns = model.columns();
+      BlockScratch scratch = new BlockScratch();
       this.generators = new ColumnGenerator[columns.size()];
       for (int i = 0; i < columns.size(); i++) {
         ColumnModel column = columns.get(i);
         if (column instanceof NumericColumn) {
-          generators[i] = new NumericGenerator((NumericColumn) column);
+          generators[i] = new NumericGenerator((NumericColumn) column, scratch);
         } else if (column instanceof CategoricalColumn) {
           generators[i] = new CategoricalGenerator((CategoricalColumn) column, seed, i);
         } else {
@@ -94,7 +95,14 @@ public final class TableSampler {
         throw new IllegalArgumentException("a block holds 0 to " + BLOCK_ROWS + " rows and needs one sink per column");
       }
 
-      dependence.sample(Seeds.random(seed, block, -1), BLOCK_ROWS, components, uniforms);
+      for (int i = 0; i < generators.length; i++) {
+        int copula = model.copulaIndex(i);
+        if (copula >= 0) {
+          needed[copula] = sinks[i] != null;
+        }
+      }
+
+      dependence.sample(seed, block, rows, needed, components, uniforms);
       long firstRow = block * BLOCK_ROWS;
       for (int i = 0; i < generators.length; i++) {
         if (sinks[i] == null) {

@@ -10,17 +10,17 @@ final class TextGenerator {
   private static final byte[] LETTERS = "abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
 
   private final byte[][] words;
-  private final double[] cumulativeWords;
-  private final double[] cumulativeCounts;
+  private final Cumulative cumulativeWords;
+  private final Cumulative cumulativeCounts;
   private byte[] buffer = new byte[256];
 
   TextGenerator(TextComposer composer) {
     this.words = composer.words().stream().map(w -> w.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-    this.cumulativeWords = cumulative(composer.wordWeights());
+    this.cumulativeWords = composer.words().isEmpty() ? null : cumulative(composer.wordWeights());
     this.cumulativeCounts = cumulative(composer.wordCountShares());
   }
 
-  private static double[] cumulative(double[] weights) {
+  private static Cumulative cumulative(double[] weights) {
     double total = 0;
     for (double weight : weights) {
       total += weight;
@@ -33,15 +33,12 @@ final class TextGenerator {
       result[i] = sum;
     }
 
-    if (result.length > 0) {
-      result[result.length - 1] = Double.POSITIVE_INFINITY;
-    }
-
-    return result;
+    result[result.length - 1] = Double.POSITIVE_INFINITY;
+    return Cumulative.of(result);
   }
 
   void write(SplittableRandom random, ColumnSink sink, int row) {
-    int count = Cumulative.firstAbove(cumulativeCounts, 0, random.nextDouble()) + 1;
+    int count = cumulativeCounts.firstAbove(random.nextDouble()) + 1;
     int length = 0;
     for (int w = 0; w < count; w++) {
       if (w > 0) {
@@ -54,7 +51,7 @@ final class TextGenerator {
           length = append(length, LETTERS[random.nextInt(LETTERS.length)]);
         }
       } else {
-        byte[] word = words[Cumulative.firstAbove(cumulativeWords, 0, random.nextDouble())];
+        byte[] word = words[cumulativeWords.firstAbove(random.nextDouble())];
         for (byte b : word) {
           length = append(length, b);
         }

@@ -172,6 +172,11 @@ public final class EmpiricalMarginal implements Marginal {
   }
 
   @Override
+  public void quantiles(double[] p, double[] out, int n) {
+    quantile.quantiles(p, out, n);
+  }
+
+  @Override
   public double min() {
     return quantile.first();
   }

@@ -219,6 +219,11 @@ public final class GaussianMixtureMarginal implements Marginal {
   }
 
   @Override
+  public void quantiles(double[] p, double[] out, int n) {
+    table.quantiles(p, out, n);
+  }
+
+  @Override
   public double min() {
     return lower;
   }

@@ -63,6 +63,11 @@ public final class HistogramMarginal implements Marginal {
   }
 
   @Override
+  public void quantiles(double[] p, double[] out, int n) {
+    quantile.quantiles(p, out, n);
+  }
+
+  @Override
   public double min() {
     return edges[0];
   }

@@ -8,6 +8,16 @@ public interface Marginal {
   /** The value at probability {@code p} in [0, 1]: the inverse CDF, with point masses as flat stretches. */
   double quantile(double p);
 
+  /**
+   * {@link #quantile} of {@code p[0..n)} into {@code out[0..n)}, exactly. The generation path calls this once per block
+   * and column, so implementations that override it run a loop the JIT compiles for them alone.
+   */
+  default void quantiles(double[] p, double[] out, int n) {
+    for (int i = 0; i < n; i++) {
+      out[i] = quantile(p[i]);
+    }
+  }
+
   /** Smallest value the marginal can produce. */
   double min();
 

@@ -7,11 +7,13 @@ import java.util.Arrays;
  * equal consecutive probabilities are jumps. Lookups start from a bucket index over p, so they cost a few comparisons.
  */
 final class PiecewiseQuantile {
-  private static final int BUCKETS = 1024;
+  private static final int MIN_BUCKETS = 1024;
+  private static final int MAX_BUCKETS = 1 << 22;
 
   private final double[] p;
   private final double[] x;
-  /** bucketStart[b]: the last knot index k with p[k] <= b / BUCKETS. */
+  private final int buckets;
+  /** bucketStart[b]: the last knot index k with p[k] <= b / buckets. */
   private final int[] bucketStart;
 
   PiecewiseQuantile(double[] p, double[] x) {
@@ -27,10 +29,12 @@ final class PiecewiseQuantile {
 
     this.p = p.clone();
     this.x = x.clone();
-    this.bucketStart = new int[BUCKETS + 1];
+    // About two buckets per knot (a time range has one knot per hour, 8,760 a year) keeps the forward walk short.
+    this.buckets = Math.max(MIN_BUCKETS, Math.min(MAX_BUCKETS, Integer.highestOneBit(p.length) * 4));
+    this.bucketStart = new int[buckets + 1];
     int k = 0;
-    for (int b = 0; b <= BUCKETS; b++) {
-      double level = (double) b / BUCKETS;
+    for (int b = 0; b <= buckets; b++) {
+      double level = (double) b / buckets;
       while (k + 1 < p.length && p[k + 1] <= level) {
         k++;
       }
@@ -49,13 +53,19 @@ final class PiecewiseQuantile {
       return x[last];
     }
 
-    int k = bucketStart[(int) (u * BUCKETS)];
+    int k = bucketStart[(int) (u * buckets)];
     while (k < last && p[k + 1] <= u) {
       k++;
     }
 
     double width = p[k + 1] - p[k];
     return width > 0 ? x[k] + (u - p[k]) / width * (x[k + 1] - x[k]) : x[k + 1];
+  }
+
+  void quantiles(double[] u, double[] out, int n) {
+    for (int i = 0; i < n; i++) {
+      out[i] = quantile(u[i]);
+    }
   }
 
   /** The CDF at {@code value}: the largest p whose quantile is at most {@code value} (for scoring, not generation). */

@@ -20,7 +20,17 @@ public final class Seeds {
 
   /** A seed for stream {@code stream} of block {@code block} under the user's {@code seed}. */
   public static long derive(long seed, long block, int stream) {
-    return mix(mix(mix(seed + GOLDEN) + block * GOLDEN) + (stream + 1L) * GOLDEN);
+    return stream(blockKey(seed, block), stream);
+  }
+
+  /** The first half of {@link #derive}: callers drawing several streams of one block mix it once. */
+  public static long blockKey(long seed, long block) {
+    return mix(mix(seed + GOLDEN) + block * GOLDEN);
+  }
+
+  /** The second half of {@link #derive}. */
+  public static long stream(long blockKey, int stream) {
+    return mix(blockKey + (stream + 1L) * GOLDEN);
   }
 
   public static SplittableRandom random(long seed, long block, int stream) {

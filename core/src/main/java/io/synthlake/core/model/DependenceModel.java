@@ -1,5 +1,6 @@
 package io.synthlake.core.model;
 
+import io.synthlake.core.math.Seeds;
 import java.util.SplittableRandom;
 
 /**
@@ -20,9 +21,23 @@ public interface DependenceModel {
   /** Draws rows of (component, uniforms); not thread-safe, one per task. */
   interface Sampler {
     /**
-     * Fills {@code components[0..rows)} and {@code uniforms[column][0..rows)} from {@code random}. Row r's draws depend
-     * only on the generator's state after rows 0..r-1, so a block's rows are fixed by (seed, block) alone.
+     * Fills {@code components[0..rows)} and, for every copula column j with {@code needed[j]},
+     * {@code uniforms[j][0..rows)} with the first {@code rows} rows of block {@code block}.
+     *
+     * <p>Components and each column's draws come from generators of their own ({@link #componentRandom},
+     * {@link #columnRandom}), consumed row by row, so row r depends only on (seed, block, r): neither on how many rows
+     * are drawn nor on which columns are needed. A column that correlates with no other costs nothing when not needed.
      */
-    void sample(SplittableRandom random, int rows, int[] components, double[][] uniforms);
+    void sample(long seed, long block, int rows, boolean[] needed, int[] components, double[][] uniforms);
+  }
+
+  /** The generator of a block's mixture components. */
+  static SplittableRandom componentRandom(long blockKey) {
+    return new SplittableRandom(Seeds.stream(blockKey, -1));
+  }
+
+  /** The generator of copula column {@code column}'s draws in a block; streams below -1 are the copula's own. */
+  static SplittableRandom columnRandom(long blockKey, int column) {
+    return new SplittableRandom(Seeds.stream(blockKey, -2 - column));
   }
 }

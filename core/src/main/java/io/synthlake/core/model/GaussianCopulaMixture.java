@@ -3,6 +3,7 @@ package io.synthlake.core.model;
 import io.synthlake.core.math.Correlations;
 import io.synthlake.core.math.Cumulative;
 import io.synthlake.core.math.Normal;
+import io.synthlake.core.math.Seeds;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
@@ -15,14 +16,14 @@ import java.util.stream.Collectors;
 public final class GaussianCopulaMixture implements DependenceModel {
   private final double[] weights;
   private final List<double[][]> correlations;
-  private final double[] cumulativeWeights;
+  private final Cumulative componentPicker;
   private final List<double[][]> factors;
   private final List<SparseFactor> sparseFactors;
 
   private GaussianCopulaMixture(double[] weights, List<double[][]> correlations) {
     this.weights = weights;
     this.correlations = correlations;
-    this.cumulativeWeights = new double[weights.length];
+    double[] cumulativeWeights = new double[weights.length];
     double sum = 0;
     for (int k = 0; k < weights.length; k++) {
       sum += weights[k];
@@ -30,6 +31,7 @@ public final class GaussianCopulaMixture implements DependenceModel {
     }
 
     cumulativeWeights[weights.length - 1] = Double.POSITIVE_INFINITY;
+    this.componentPicker = Cumulative.of(cumulativeWeights);
     this.factors = correlations.stream().map(Correlations::cholesky).collect(Collectors.toUnmodifiableList());
     this.sparseFactors = factors.stream().map(SparseFactor::new).collect(Collectors.toUnmodifiableList());
   }
@@ -125,33 +127,63 @@ public final class GaussianCopulaMixture implements DependenceModel {
   @Override
   public Sampler newSampler(int maxRows) {
     int d = dimension();
-    double[] normals = new double[d];
-    return (random, rows, components, uniforms) -> {
-      for (int r = 0; r < rows; r++) {
-        double pick = random.nextDouble();
-        int k = Cumulative.firstAbove(cumulativeWeights, 0, pick);
-        components[r] = k;
-        SparseFactor factor = sparseFactors.get(k);
-        // A column uncorrelated with every other needs no normal score: its uniform is drawn directly.
-        for (int j = 0; j < d; j++) {
-          if (factor.independent[j]) {
-            uniforms[j][r] = random.nextDouble();
-          } else {
-            normals[j] = random.nextGaussian();
-          }
+    boolean[] alone = new boolean[d];
+    for (int j = 0; j < d; j++) {
+      alone[j] = true;
+      for (SparseFactor factor : sparseFactors) {
+        alone[j] &= factor.independent[j];
+      }
+    }
+
+    double[][] normals = new double[d][maxRows];
+    return (seed, block, rows, needed, components, uniforms) -> {
+      long key = Seeds.blockKey(seed, block);
+      if (weights.length == 1) {
+        java.util.Arrays.fill(components, 0, rows, 0);
+      } else {
+        SplittableRandom random = DependenceModel.componentRandom(key);
+        for (int r = 0; r < rows; r++) {
+          components[r] = componentPicker.firstAbove(random.nextDouble());
+        }
+      }
+
+      // A column independent of all others in every component takes its uniform directly; the rest draw a normal
+      // score each, mixed through the row's component's Cholesky factor and mapped to a uniform by Φ.
+      for (int j = 0; j < d; j++) {
+        if (alone[j] && !needed[j]) {
+          continue;
         }
 
-        for (int j = 0; j < d; j++) {
-          if (!factor.independent[j]) {
-            int[] columns = factor.columns[j];
-            double[] values = factor.values[j];
-            double z = 0;
-            for (int i = 0; i < columns.length; i++) {
-              z += values[i] * normals[columns[i]];
-            }
-
-            uniforms[j][r] = Normal.cdf(z);
+        SplittableRandom random = DependenceModel.columnRandom(key, j);
+        if (alone[j]) {
+          double[] out = uniforms[j];
+          for (int r = 0; r < rows; r++) {
+            out[r] = random.nextDouble();
           }
+        } else {
+          double[] out = normals[j];
+          for (int r = 0; r < rows; r++) {
+            out[r] = random.nextGaussian();
+          }
+        }
+      }
+
+      for (int j = 0; j < d; j++) {
+        if (alone[j] || !needed[j]) {
+          continue;
+        }
+
+        double[] out = uniforms[j];
+        for (int r = 0; r < rows; r++) {
+          SparseFactor factor = sparseFactors.get(components[r]);
+          int[] columns = factor.columns[j];
+          double[] values = factor.values[j];
+          double z = 0;
+          for (int i = 0; i < columns.length; i++) {
+            z += values[i] * normals[columns[i]][r];
+          }
+
+          out[r] = Normal.cdf(z);
         }
       }
     };

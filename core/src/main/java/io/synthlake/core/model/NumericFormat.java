@@ -60,6 +60,24 @@ public final class NumericFormat {
     return clipped;
   }
 
+  /** {@link #apply} to {@code values[0..n)} in place, with the branch on the format taken once. */
+  public void applyAll(double[] values, int n) {
+    if (step > 0) {
+      for (int i = 0; i < n; i++) {
+        values[i] = apply(values[i]);
+      }
+    } else if (scale > 0) {
+      for (int i = 0; i < n; i++) {
+        double rounded = Math.rint(Math.max(min, Math.min(max, values[i])) * scale) / scale;
+        values[i] = Math.max(min, Math.min(max, rounded));
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        values[i] = Math.max(min, Math.min(max, values[i]));
+      }
+    }
+  }
+
   public double min() {
     return min;
   }

@@ -3,6 +3,8 @@ package io.synthlake.core.model;
 import io.synthlake.core.math.Correlations;
 import io.synthlake.core.math.Cumulative;
 import io.synthlake.core.math.Normal;
+import io.synthlake.core.math.Seeds;
+import java.util.SplittableRandom;
 
 /**
  * A mixture of Gaussian copulas with one categorical column's shares changed (rebalancing, such as fraud from 1% to
@@ -175,34 +177,52 @@ public final class RebalancedMixture implements DependenceModel {
   @Override
   public Sampler newSampler(int maxRows) {
     int d = dimension();
-    double[] normals = new double[Math.max(0, d - 1)];
-    return (random, rows, components, uniforms) -> {
+    double[] scores = new double[maxRows];
+    double[][] normals = new double[Math.max(0, d - 1)][maxRows];
+    return (seed, block, rows, needed, components, uniforms) -> {
+      long key = Seeds.blockKey(seed, block);
+      // Per row: the rebalanced column's slot, then the component, then the column's uniform inside its interval.
+      SplittableRandom random = DependenceModel.componentRandom(key);
+      double[] own = uniforms[index];
       for (int r = 0; r < rows; r++) {
         int slot = Cumulative.firstAbove(targetCumulative, 0, random.nextDouble());
         int k = Cumulative.firstAbove(componentCumulative[slot], 0, random.nextDouble());
         components[r] = k;
-        double u = lower[k][slot] + random.nextDouble() * (upper[k][slot] - lower[k][slot]);
-        double z = Normal.quantile(u);
-        uniforms[index][r] = u;
-        for (int j = 0; j < normals.length; j++) {
-          normals[j] = random.nextGaussian();
+        own[r] = lower[k][slot] + random.nextDouble() * (upper[k][slot] - lower[k][slot]);
+        scores[r] = Normal.quantile(own[r]);
+      }
+
+      // The other columns' residual normals, each from its column's own generator.
+      for (int a = 0, ra = 0; a < d; a++) {
+        if (a != index) {
+          SplittableRandom columnRandom = DependenceModel.columnRandom(key, a);
+          double[] out = normals[ra++];
+          for (int r = 0; r < rows; r++) {
+            out[r] = columnRandom.nextGaussian();
+          }
+        }
+      }
+
+      for (int a = 0, ra = 0; a < d; a++) {
+        if (a == index) {
+          continue;
         }
 
-        double[][] factor = residualFactors[k];
-        for (int a = 0, ra = 0; a < d; a++) {
-          if (a == index) {
-            continue;
-          }
+        if (needed[a]) {
+          double[] out = uniforms[a];
+          for (int r = 0; r < rows; r++) {
+            int k = components[r];
+            double[] row = residualFactors[k][ra];
+            double value = slopes[k][a] * scores[r];
+            for (int i = 0; i <= ra; i++) {
+              value += row[i] * normals[i][r];
+            }
 
-          double value = slopes[k][a] * z;
-          double[] row = factor[ra];
-          for (int i = 0; i <= ra; i++) {
-            value += row[i] * normals[i];
+            out[r] = Normal.cdf(value);
           }
-
-          uniforms[a][r] = Normal.cdf(value);
-          ra++;
         }
+
+        ra++;
       }
     };
   }

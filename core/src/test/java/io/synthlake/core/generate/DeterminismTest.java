@@ -63,6 +63,27 @@ class DeterminismTest {
   }
 
   @Test
+  void aColumnHoldsTheSameValuesWhateverOtherColumnsAQueryPrunes() {
+    Generated all = Generated.of(model, 11, ROWS);
+    List<String> names = TableFixtures.everyKindColumns();
+    // Every other column, then each column alone: correlated columns lose their partners, independent ones are skipped.
+    List<java.util.function.Predicate<String>> selections = new java.util.ArrayList<>();
+    selections.add(name -> names.indexOf(name) % 2 == 0);
+    for (String name : names) {
+      selections.add(name::equals);
+    }
+
+    for (java.util.function.Predicate<String> kept : selections) {
+      Generated pruned = Generated.pruned(model, 11, ROWS, kept);
+      for (String name : names) {
+        if (kept.test(name)) {
+          assertSameRowsOfColumn(all.column(name), pruned.column(name));
+        }
+      }
+    }
+  }
+
+  @Test
   void aWriterReusedAcrossBlocksCarriesNoState() {
     TableSampler.BlockWriter writer = TableSampler.of(model, 5).newBlockWriter();
     Generated once = Generated.of(model, TableSampler.BLOCK_ROWS, List.of(0L), block -> writer);

@@ -28,6 +28,31 @@ public final class Generated {
     return of(model, rows, blocks, block -> writer);
   }
 
+  /** Like {@link #of(TableModel, long, int)}, writing only the columns {@code kept} accepts, as a pruning query does. */
+  public static Generated pruned(TableModel model, long seed, int rows, java.util.function.Predicate<String> kept) {
+    TableSampler.BlockWriter writer = TableSampler.of(model, seed).newBlockWriter();
+    Map<String, CollectingSink> columns = new LinkedHashMap<>();
+    CollectingSink[] sinks = new CollectingSink[model.columns().size()];
+    for (int i = 0; i < sinks.length; i++) {
+      String name = model.columns().get(i).name();
+      if (kept.test(name)) {
+        sinks[i] = new CollectingSink(rows);
+        columns.put(name, sinks[i]);
+      }
+    }
+
+    for (long block = 0; block * TableSampler.BLOCK_ROWS < rows; block++) {
+      int first = Math.toIntExact(block * TableSampler.BLOCK_ROWS);
+      for (CollectingSink sink : columns.values()) {
+        sink.offset(first);
+      }
+
+      writer.write(block, Math.min(TableSampler.BLOCK_ROWS, rows - first), sinks);
+    }
+
+    return new Generated(columns, rows);
+  }
+
   /**
    * Generates rows 0..rows-1 writing the blocks in the order given, taking the writer of each block from
    * {@code writers} (so tests can simulate tasks that each own a writer).

@@ -17,6 +17,27 @@ class NumericFormatTest {
   }
 
   @Test
+  void applyAllGivesWhatApplyGivesForEveryKindOfFormat() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+    NumericFormat[] formats = {NumericFormat.of(18, 90, 1, -1), NumericFormat.of(0, 1e6, 86_400_000_000.0, -1),
+        NumericFormat.of(0.01, 50000, 0, 2), NumericFormat.of(-1, 1, 0, -1), NumericFormat.of(0, 10, 3, -1)};
+    for (NumericFormat format : formats) {
+      double[] values = new double[1000];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (random.nextDouble() - 0.2) * 2 * format.max();
+      }
+
+      double[] expected = values.clone();
+      for (int i = 0; i < expected.length; i++) {
+        expected[i] = format.apply(expected[i]);
+      }
+
+      format.applyAll(values, values.length - 1);
+      assertThat(java.util.Arrays.copyOf(values, values.length - 1)).containsExactly(java.util.Arrays.copyOf(expected, expected.length - 1));
+    }
+  }
+
+  @Test
   void stepRoundingNeverLeavesTheBounds() {
     NumericFormat format = NumericFormat.of(0, 10, 3, -1);
 

@@ -47,6 +47,36 @@ public final class VectorSink implements ColumnSink {
   }
 
   @Override
+  public void putLongs(long[] values, int rows, int[] nullRows, int nullCount) {
+    boolean longStorage = type == LogicalType.DECIMAL ? !intDecimal && !wideDecimal
+        : type != LogicalType.BYTE && type != LogicalType.SHORT && type != LogicalType.INT && type != LogicalType.DATE;
+    if (!longStorage) {
+      ColumnSink.super.putLongs(values, rows, nullRows, nullCount);
+      return;
+    }
+
+    vector.putLongs(0, rows, values, 0);
+    putNulls(nullRows, nullCount);
+  }
+
+  @Override
+  public void putDoubles(double[] values, int rows, int[] nullRows, int nullCount) {
+    if (type != LogicalType.DOUBLE) {
+      ColumnSink.super.putDoubles(values, rows, nullRows, nullCount);
+      return;
+    }
+
+    vector.putDoubles(0, rows, values, 0);
+    putNulls(nullRows, nullCount);
+  }
+
+  private void putNulls(int[] nullRows, int nullCount) {
+    for (int i = 0; i < nullCount; i++) {
+      vector.putNull(nullRows[i]);
+    }
+  }
+
+  @Override
   public void putDouble(int row, double value) {
     if (type == LogicalType.FLOAT) {
       vector.putFloat(row, (float) value);

@@ -1,0 +1,52 @@
+package io.synthlake.core.math;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class CumulativeTest {
+  /** Random cumulative probabilities with empty intervals (zero weights), ending in +∞. */
+  private static double[] cumulative(SplittableRandom random, int outcomes) {
+    double[] weights = new double[outcomes];
+    double total = 0;
+    for (int i = 0; i < outcomes; i++) {
+      weights[i] = random.nextInt(4) == 0 ? 0 : random.nextDouble() * (random.nextBoolean() ? 1 : 100);
+      total += weights[i];
+    }
+
+    double[] cumulative = new double[outcomes];
+    double running = 0;
+    for (int i = 0; i < outcomes; i++) {
+      running += weights[i] / total;
+      cumulative[i] = running;
+    }
+
+    cumulative[outcomes - 1] = Double.POSITIVE_INFINITY;
+    return cumulative;
+  }
+
+  @Test
+  void theGuideTableGivesWhatTheBinarySearchGives() {
+    SplittableRandom random = new SplittableRandom(3);
+    for (int outcomes : new int[] {1, 2, 3, 7, 100, 2000}) {
+      double[] cumulative = cumulative(random, outcomes);
+      Cumulative guided = Cumulative.of(cumulative);
+      for (int i = 0; i < 20_000; i++) {
+        // Half the draws sit exactly on interval ends and slice boundaries, where an off-by-one would show.
+        double end = cumulative[random.nextInt(outcomes)];
+        double u = i % 2 == 0 || Double.isInfinite(end) ? random.nextDouble()
+            : i % 4 == 1 ? end : (double) random.nextInt(outcomes) / outcomes;
+        assertThat(guided.firstAbove(u)).as("%d outcomes, u = %s", outcomes, u)
+            .isEqualTo(Cumulative.firstAbove(cumulative, 0, u));
+      }
+    }
+  }
+
+  @Test
+  void ofRejectsATableThatDoesNotEndInInfinity() {
+    assertThatThrownBy(() -> Cumulative.of(new double[] {0.5, 1.0})).hasMessageContaining("+Infinity");
+    assertThatThrownBy(() -> Cumulative.of(new double[0])).hasMessageContaining("+Infinity");
+  }
+}
