@@ -45,6 +45,10 @@ class BenchIT {
     assertThat(csv).hasSize(1 + 2 * (3 * 6 + 1));
     assertThat(csv.stream().skip(1).filter(line -> line.contains(",parquet,") || line.contains(",delta,"))
         .allMatch(line -> Long.parseLong(line.substring(line.lastIndexOf(',') + 1)) > 0)).as("written bytes").isTrue();
+    int afterGc = List.of(csv.get(0).split(",")).indexOf("heap_after_gc_bytes");
+    assertThat(csv.stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[afterGc])).min().orElse(0))
+        .as("heap after GC, measured for every run").isPositive();
+    assertThat(report).contains("| 20,000 | parquet | synthlake-spec heap after GC / at 2,000 rows |");
 
     // PNG charts per sink (time, throughput, memory), linked from the report, and redrawn from the CSV alone.
     assertThat(report).contains("## Charts", "![throughput-noop](throughput-noop.png)");
@@ -59,6 +63,23 @@ class BenchIT {
     Cli.Result redraw = Cli.run("bench", "--charts-from", out.resolve("results.csv").toString());
     assertThat(redraw.status()).as(redraw.err()).isZero();
     assertThat(out.resolve("time-delta.png")).exists();
+  }
+
+  @Test
+  void generatorsCanBeChosenAndUnknownOnesAreNamed() throws IOException {
+    Path out = temp.resolve("only-spec");
+    Cli.Result run = Cli.run("bench", "--rows", "3000", "--sinks", "noop", "--runs", "1", "--generators", "synthlake-spec",
+        "--out", out.toString(), "--work", temp.resolve("work").toString(),
+        "--spec", Path.of("..", "conf", "banking.yaml").toAbsolutePath().toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+    assertThat(csv).hasSize(2);
+    assertThat(csv.get(1)).startsWith("synthlake-spec,noop,3000,");
+    assertThat(Files.readString(out.resolve("results.md"))).doesNotContain("Fit of the banking model");
+
+    Cli.Result wrong = Cli.run("bench", "--rows", "3000", "--generators", "synthlake-spec,faker", "--out", out.toString());
+    assertThat(wrong.status()).isNotZero();
+    assertThat(wrong.err()).contains("unknown generator 'faker'", "synthlake-fitted");
   }
 
   @Test

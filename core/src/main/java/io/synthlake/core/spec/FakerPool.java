@@ -1,6 +1,8 @@
 package io.synthlake.core.spec;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -9,9 +11,18 @@ import net.datafaker.Faker;
 /**
  * Realistic values from Datafaker, drawn once on the driver into a seeded pool. Executors then pick pool entries like
  * categories, which keeps generation deterministic from (seed, row) and free of per-row Faker calls, which are about a
- * hundred times slower than numeric columns.
+ * hundred times slower than numeric columns. Pools are a function of their arguments, so the last few drawn are kept:
+ * a notebook or benchmark that reads the same spec again does not pay Datafaker's start-up (most of a second) again.
  */
 public final class FakerPool {
+  private static final int KEPT_POOLS = 32;
+  private static final Map<List<Object>, Map<String, Integer>> RECENT = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<List<Object>, Map<String, Integer>> eldest) {
+      return size() > KEPT_POOLS;
+    }
+  };
+
   private FakerPool() {}
 
   /**
@@ -22,6 +33,23 @@ public final class FakerPool {
    * @param where the spec field, for errors
    */
   public static Map<String, Integer> draw(String provider, String locale, int size, long seed, String where) {
+    List<Object> key = List.of(provider, locale, size, seed);
+    synchronized (RECENT) {
+      Map<String, Integer> pool = RECENT.get(key);
+      if (pool != null) {
+        return pool;
+      }
+    }
+
+    Map<String, Integer> pool = Collections.unmodifiableMap(drawNew(provider, locale, size, seed, where));
+    synchronized (RECENT) {
+      RECENT.put(key, pool);
+    }
+
+    return pool;
+  }
+
+  private static Map<String, Integer> drawNew(String provider, String locale, int size, long seed, String where) {
     Faker faker = new Faker(Locale.forLanguageTag(locale), new Random(seed));
     String expression = provider.contains("#{") ? provider : "#{" + provider + "}";
     Map<String, Integer> counts = new LinkedHashMap<>();

@@ -40,7 +40,8 @@ final class BenchCharts {
 
       files.add(chart(shown, out, "time-" + sink, "Wall time, " + sink, "seconds", m -> m.seconds));
       files.add(chart(shown, out, "throughput-" + sink, "Throughput, " + sink, "rows per second", Measurement::rowsPerSecond));
-      files.add(chart(shown, out, "memory-" + sink, "Peak heap, " + sink, "MiB", m -> m.peakHeapBytes / 1048576.0));
+      files.add(chart(shown, out, "memory-" + sink, "Heap live after GC (most during the run), " + sink, "MiB",
+          m -> m.heapAfterGcBytes / 1048576.0));
     }
 
     return files;
@@ -74,10 +75,15 @@ final class BenchCharts {
   /** Reads a results.csv back, to redraw the charts of a committed run. */
   static List<Measurement> readCsv(Path csv) throws IOException {
     List<Measurement> measurements = new ArrayList<>();
-    for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+    List<String> lines = Files.readAllLines(csv);
+    List<String> header = List.of(lines.get(0).split(","));
+    // Runs recorded before heap-after-GC was measured lack that column.
+    int afterGc = header.indexOf("heap_after_gc_bytes");
+    for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
-      measurements.add(new Measurement(f[0], f[1], Long.parseLong(f[2]), Double.parseDouble(f[3]), Long.parseLong(f[5]),
-          Long.parseLong(f[6])));
+      measurements.add(new Measurement(f[0], f[1], Long.parseLong(f[2]), Double.parseDouble(f[3]),
+          Long.parseLong(f[header.indexOf("peak_heap_bytes")]), afterGc < 0 ? -1 : Long.parseLong(f[afterGc]),
+          Long.parseLong(f[header.indexOf("output_bytes")])));
     }
 
     return measurements;

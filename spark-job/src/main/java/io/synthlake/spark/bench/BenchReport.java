@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
  * sets a target for, computed from medians of the same run, with whether the target is met.
  */
 final class BenchReport {
+  /** The memory target compares sizes from here up; below it, fixed costs dominate the heap. */
+  private static final long FLAT_HEAP_FROM_ROWS = 10_000_000L;
+
   private BenchReport() {}
 
   static String of(List<Measurement> measurements, double fitSeconds, int fitRows, int cores) {
@@ -24,13 +27,18 @@ final class BenchReport {
         + "the count is even).%n%n", cores, cores,
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1073741824.0,
         System.getProperty("java.version"), Benchmark.peakResidentBytes() / 1048576.0));
-    out.append(String.format(Locale.ROOT, "Fit of the banking model on %,d rows: %.1f s (outside the timings).%n%n", fitRows, fitSeconds));
-    out.append("| generator | sink | rows | seconds | rows/s | rows/s per core | peak heap MiB | output MiB |\n");
-    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    if (!Double.isNaN(fitSeconds)) {
+      out.append(String.format(Locale.ROOT, "Fit of the banking model on %,d rows: %.1f s (outside the timings).%n%n", fitRows, fitSeconds));
+    }
+
+    out.append("Peak heap is the most heap in use at any moment (garbage included); heap after GC is the most in use right "
+        + "after any collection during the run, an upper bound on what the run keeps alive.\n\n");
+    out.append("| generator | sink | rows | seconds | rows/s | rows/s per core | peak heap MiB | heap after GC MiB | output MiB |\n");
+    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Measurement m : medians.values()) {
-      out.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %,.0f | %,.0f | %.0f | %.1f |%n", m.generator, m.sink, m.rows,
-          m.seconds, m.rowsPerSecond(), m.rowsPerSecond() / (m.sink.equals("memory") ? 1 : cores), m.peakHeapBytes / 1048576.0,
-          m.outputBytes / 1048576.0));
+      out.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %,.0f | %,.0f | %.0f | %.0f | %.1f |%n", m.generator, m.sink,
+          m.rows, m.seconds, m.rowsPerSecond(), m.rowsPerSecond() / (m.sink.equals("memory") ? 1 : cores),
+          m.peakHeapBytes / 1048576.0, m.heapAfterGcBytes / 1048576.0, m.outputBytes / 1048576.0));
     }
 
     out.append("\n## Ratios against the targets\n\n");
@@ -73,6 +81,24 @@ final class BenchReport {
           ratio(out, rows, sink, "spec end to end / write floor (time)", end.seconds / floor.seconds, "<= 1.15", 1.15, false);
         }
       }
+
+      // Memory must not grow with rows: heap after GC at this size against the run's smallest size, for both modes.
+      long base = sizes.get(0);
+      for (String generator : List.of("synthlake-spec", "synthlake-fitted")) {
+        for (String sink : List.of("noop", "parquet", "delta")) {
+          Measurement small = medians.get(key(generator, sink, base));
+          Measurement large = medians.get(key(generator, sink, rows));
+          if (rows > base && small != null && large != null && small.heapAfterGcBytes > 0) {
+            double value = (double) large.heapAfterGcBytes / small.heapAfterGcBytes;
+            String name = String.format(Locale.ROOT, "%s heap after GC / at %,d rows", generator, base);
+            if (base >= FLAT_HEAP_FROM_ROWS) {
+              ratio(out, rows, sink, name, value, "<= 1.10", 1.10, false);
+            } else {
+              out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | <= 1.10 from 10M rows | n/a |%n", rows, sink, name, value));
+            }
+          }
+        }
+      }
     }
 
     return out.toString();
@@ -85,10 +111,10 @@ final class BenchReport {
   }
 
   static String csv(List<Measurement> measurements) {
-    StringBuilder out = new StringBuilder("generator,sink,rows,seconds,rows_per_second,peak_heap_bytes,output_bytes\n");
+    StringBuilder out = new StringBuilder("generator,sink,rows,seconds,rows_per_second,peak_heap_bytes,heap_after_gc_bytes,output_bytes\n");
     for (Measurement m : measurements) {
-      out.append(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.1f,%d,%d%n", m.generator, m.sink, m.rows, m.seconds, m.rowsPerSecond(),
-          m.peakHeapBytes, m.outputBytes));
+      out.append(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.1f,%d,%d,%d%n", m.generator, m.sink, m.rows, m.seconds, m.rowsPerSecond(),
+          m.peakHeapBytes, m.heapAfterGcBytes, m.outputBytes));
     }
 
     return out.toString();

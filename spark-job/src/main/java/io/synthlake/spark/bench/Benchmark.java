@@ -34,6 +34,9 @@ public final class Benchmark {
   private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
   /** Datafaker runs row by row in one thread; beyond this it only proves it is slow. */
   static final long DATAFAKER_MAX_ROWS = 1_000_000L;
+  /** Every generator the benchmark knows, in the order it runs them. */
+  public static final List<String> GENERATORS = List.of("synthlake-spec", "synthlake-fitted", "sql-dbldatagen", "sql-rint",
+      "mappartitions", "write-floor", "datafaker-1-thread");
 
   private final SparkSession spark;
   private final String specPath;
@@ -55,41 +58,60 @@ public final class Benchmark {
     return BenchCharts.redraw(csv);
   }
 
-  /** Runs the matrix and writes results.md and results.csv into {@code out}; returns the report text. */
-  public String run(List<Long> sizes, List<String> sinks, int runs, Path out) {
+  /**
+   * Runs the matrix and writes results.md and results.csv into {@code out}; returns the report text.
+   *
+   * @param generators which of {@link #GENERATORS} to run (a long memory check needs only synthlake's own)
+   */
+  public String run(List<Long> sizes, List<String> sinks, List<String> generators, int runs, Path out) {
     for (String sink : sinks) {
       SynthlakeException.check(List.of("noop", "parquet", "delta").contains(sink), "bench: unknown sink '%s'; use noop, parquet, delta", sink);
     }
 
+    for (String generator : generators) {
+      SynthlakeException.check(GENERATORS.contains(generator), "bench: unknown generator '%s' in --generators; use some of %s",
+          generator, String.join(",", GENERATORS));
+    }
+
     List<String> cities = BankingPeers.cities();
-    long fitStart = System.nanoTime();
-    Dataset<Row> fitInput = SpecGenerator.generate(spark, specPath, fitRows, GenerateOptions.defaults().withSeed(99)).cache();
-    fitInput.count();
-    long fitInputDone = System.nanoTime();
-    SynthesisModel fitted = Synthesizer.fit(fitInput, FitOptions.builder().sampleRows(fitRows).seed(1).build());
-    double fitSeconds = (System.nanoTime() - fitInputDone) / 1e9;
-    fitInput.unpersist();
-    LOG.info("Fitted the banking model on {} rows in {} s (input made in {} s)", fitRows, fitSeconds,
-        (fitInputDone - fitStart) / 1e9);
+    SynthesisModel fitted = null;
+    double fitSeconds = Double.NaN;
+    if (generators.contains("synthlake-fitted")) {
+      long fitStart = System.nanoTime();
+      Dataset<Row> fitInput = SpecGenerator.generate(spark, specPath, fitRows, GenerateOptions.defaults().withSeed(99)).cache();
+      fitInput.count();
+      long fitInputDone = System.nanoTime();
+      fitted = Synthesizer.fit(fitInput, FitOptions.builder().sampleRows(fitRows).seed(1).build());
+      fitSeconds = (System.nanoTime() - fitInputDone) / 1e9;
+      fitInput.unpersist();
+      LOG.info("Fitted the banking model on {} rows in {} s (input made in {} s)", fitRows, fitSeconds,
+          (fitInputDone - fitStart) / 1e9);
+    }
+
+    SynthesisModel model = fitted;
 
     List<Measurement> measurements = new ArrayList<>();
     for (long rows : sizes) {
-      Map<String, Supplier<Dataset<Row>>> generators = new LinkedHashMap<>();
-      generators.put("synthlake-spec", () -> SpecGenerator.generate(spark, specPath, rows, GenerateOptions.defaults().withPartitions(partitions)));
-      generators.put("synthlake-fitted", () -> fitted.generate(spark, rows, GenerateOptions.defaults().withPartitions(partitions)));
-      generators.put("sql-dbldatagen", () -> BankingPeers.expressions(spark, rows, partitions, cities, false));
-      generators.put("sql-rint", () -> BankingPeers.expressions(spark, rows, partitions, cities, true));
-      generators.put("mappartitions", () -> BankingPeers.mapPartitions(spark, rows, partitions, cities));
+      Supplier<Dataset<Row>> spec = () -> SpecGenerator.generate(spark, specPath, rows, GenerateOptions.defaults().withPartitions(partitions));
+      Map<String, Supplier<Dataset<Row>>> frames = new LinkedHashMap<>();
+      frames.put("synthlake-spec", spec);
+      frames.put("synthlake-fitted", () -> model.generate(spark, rows, GenerateOptions.defaults().withPartitions(partitions)));
+      frames.put("sql-dbldatagen", () -> BankingPeers.expressions(spark, rows, partitions, cities, false));
+      frames.put("sql-rint", () -> BankingPeers.expressions(spark, rows, partitions, cities, true));
+      frames.put("mappartitions", () -> BankingPeers.mapPartitions(spark, rows, partitions, cities));
+      frames.keySet().retainAll(generators);
       for (int run = 0; run < runs; run++) {
         for (String sink : sinks) {
-          for (Map.Entry<String, Supplier<Dataset<Row>>> generator : generators.entrySet()) {
+          for (Map.Entry<String, Supplier<Dataset<Row>>> generator : frames.entrySet()) {
             measurements.add(measure(generator.getKey(), sink, rows, generator.getValue().get()));
           }
 
-          measurements.add(writeFloor(sink, rows, generators.get("synthlake-spec").get()));
+          if (generators.contains("write-floor")) {
+            measurements.add(writeFloor(sink, rows, spec.get()));
+          }
         }
 
-        if (rows <= DATAFAKER_MAX_ROWS) {
+        if (rows <= DATAFAKER_MAX_ROWS && generators.contains("datafaker-1-thread")) {
           measurements.add(datafaker(rows));
         }
       }
@@ -115,7 +137,7 @@ public final class Benchmark {
     long start = System.nanoTime();
     write(frame, sink, output);
     double seconds = (System.nanoTime() - start) / 1e9;
-    Measurement measurement = new Measurement(generator, sink, rows, seconds, peakHeap(), bytes(output));
+    Measurement measurement = new Measurement(generator, sink, rows, seconds, peakHeap(), HeapAfterGc.peak(), bytes(output));
     deleteQuietly(output);
     LOG.info("{} → {}: {} rows in {} s", generator, sink, rows, seconds);
     return measurement;
@@ -136,7 +158,7 @@ public final class Benchmark {
     long checksum = BankingPeers.datafakerRows(rows);
     double seconds = (System.nanoTime() - start) / 1e9;
     LOG.debug("datafaker checksum {}", checksum);
-    return new Measurement("datafaker-1-thread", "memory", rows, seconds, peakHeap(), 0);
+    return new Measurement("datafaker-1-thread", "memory", rows, seconds, peakHeap(), HeapAfterGc.peak(), 0);
   }
 
   private static void write(Dataset<Row> frame, String sink, Path output) {
@@ -155,8 +177,10 @@ public final class Benchmark {
     }
   }
 
+  /** Starts both heap measures afresh: a collection first, so neither counts the previous run's garbage. */
   private static void resetPeakHeap() {
-    System.gc();
+    HeapAfterGc.install();
+    HeapAfterGc.reset();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
         pool.resetPeakUsage();

@@ -7,14 +7,18 @@ final class Measurement {
   final long rows;
   final double seconds;
   final long peakHeapBytes;
+  /** The most heap in use after any collection during the run (see {@link HeapAfterGc}). */
+  final long heapAfterGcBytes;
   final long outputBytes;
 
-  Measurement(String generator, String sink, long rows, double seconds, long peakHeapBytes, long outputBytes) {
+  Measurement(String generator, String sink, long rows, double seconds, long peakHeapBytes, long heapAfterGcBytes,
+      long outputBytes) {
     this.generator = generator;
     this.sink = sink;
     this.rows = rows;
     this.seconds = seconds;
     this.peakHeapBytes = peakHeapBytes;
+    this.heapAfterGcBytes = heapAfterGcBytes;
     this.outputBytes = outputBytes;
   }
 

@@ -49,7 +49,8 @@ public final class Main {
       "  generate  (--model FILE | --spec FILE) --rows N (--output PATH | --table NAME) [--format delta|parquet|csv|json]",
       "            [--partitions P] [--seed S] [--mode error|overwrite|append] [--delta-stats non-string|all|none]",
       "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
-      "  bench     [--rows 1000,100000,...] [--sinks noop,parquet,delta] [--runs R] [--out docs/bench] [--spec conf/banking.yaml] [--fit-rows N]",
+      "  bench     [--rows 1000,100000,...] [--sinks noop,parquet,delta] [--generators synthlake-spec,...] [--runs R] [--out docs/bench]",
+      "            [--spec conf/banking.yaml] [--fit-rows N]",
       "  bench     --fit-scaling [--fit-sizes 10000,100000,1000000] [--fit-widths 10,50,100] [--out docs/bench]",
       "  bench     --charts-from docs/bench/results.csv   (redraw the PNG charts of a run)",
       "",
@@ -97,7 +98,7 @@ public final class Main {
           export(Arguments.parse("export", args, 1, options("model", "yaml"), FLAGS), out);
           return 0;
         case "bench":
-          bench(Arguments.parse("bench", args, 1, options("rows", "sinks", "runs", "out", "spec", "work", "fit-rows", "fit-widths",
+          bench(Arguments.parse("bench", args, 1, options("rows", "sinks", "generators", "runs", "out", "spec", "work", "fit-rows", "fit-widths",
               "fit-sizes", "charts-from"), Set.of("verbose", "fit-scaling")), out);
           return 0;
         default:
@@ -286,13 +287,15 @@ public final class Main {
     java.util.List<Long> sizes = args.positiveList("rows", "1000,10000,100000,1000000", Long.MAX_VALUE);
 
     java.util.List<String> sinks = java.util.Arrays.asList((args.has("sinks") ? args.get("sinks") : "noop,parquet,delta").split(","));
+    java.util.List<String> generators = args.has("generators") ? java.util.Arrays.asList(args.get("generators").split(","))
+        : io.synthlake.spark.bench.Benchmark.GENERATORS;
     int runs = args.positiveInt("runs", 3);
     java.nio.file.Path work = args.has("work") ? java.nio.file.Path.of(args.get("work"))
         : java.nio.file.Files.createTempDirectory("synthlake-bench");
     SparkSession spark = SparkSessions.getOrCreate();
     String report = new io.synthlake.spark.bench.Benchmark(spark, args.has("spec") ? args.get("spec") : "conf/banking.yaml", work,
             args.positiveInt("fit-rows", 200_000))
-        .run(sizes, sinks, runs, java.nio.file.Path.of(args.has("out") ? args.get("out") : "docs/bench"));
+        .run(sizes, sinks, generators, runs, java.nio.file.Path.of(args.has("out") ? args.get("out") : "docs/bench"));
     out.print(report);
   }
 
