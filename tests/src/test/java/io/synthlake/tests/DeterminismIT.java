@@ -57,6 +57,20 @@ class DeterminismIT {
     assertThat(model.generate(spark, rows, GenerateOptions.defaults().withPartitions(3)).count()).isEqualTo(rows);
   }
 
+  @Test
+  void theDefaultPartitionCountIsAWholeNumberOfWavesOfTheCores() {
+    // local[2]: up to 4M rows a partition, rounded up to a multiple of 2 so that no core idles through a last wave.
+    assertThat(partitionsFor(1_000)).isEqualTo(1);
+    assertThat(partitionsFor(100_000)).isEqualTo(2);
+    assertThat(partitionsFor(10_000_000)).isEqualTo(4);
+    assertThat(partitionsFor(16_000_001)).isEqualTo(6);
+  }
+
+  private static int partitionsFor(long rows) {
+    // Planning only: nothing is generated.
+    return model.generate(spark, rows, GenerateOptions.defaults()).rdd().getNumPartitions();
+  }
+
   private static List<Row> generate(long rows, long seed, int partitions) {
     return model.generate(spark, rows, GenerateOptions.defaults().withSeed(seed).withPartitions(partitions)).collectAsList();
   }

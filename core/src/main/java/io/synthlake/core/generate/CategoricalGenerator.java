@@ -54,6 +54,8 @@ final class CategoricalGenerator implements ColumnGenerator {
   @Override
   public void fill(long firstRow, int rows, int[] components, double[] uniforms, long block, ColumnSink sink) {
     int composed = text == null ? -1 : utf8.length - 1;
+    // Composed text is not among the fixed values, so only columns without a composer can be written as codes.
+    boolean codes = emitter == null && text == null && sink.acceptsDictionary(utf8);
     SplittableRandom random = null;
     for (int r = 0; r < rows; r++) {
       int k = components[r];
@@ -72,6 +74,8 @@ final class CategoricalGenerator implements ColumnGenerator {
         }
 
         text.write(random, sink, r);
+      } else if (codes) {
+        sink.putCode(r, c);
       } else if (emitter == null) {
         sink.putUtf8(r, utf8[c], 0, utf8[c].length);
       } else {

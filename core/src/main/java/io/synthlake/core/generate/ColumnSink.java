@@ -18,6 +18,20 @@ public interface ColumnSink {
   void putUtf8(int row, byte[] bytes, int offset, int length);
 
   /**
+   * Offers a column's fixed string values, once per block before any row is written. A sink that returns true then
+   * receives {@link #putCode} (the index of the value) for them instead of their bytes: Spark's column vectors keep such
+   * values as a dictionary and copy nothing per row.
+   */
+  default boolean acceptsDictionary(byte[][] values) {
+    return false;
+  }
+
+  /** Row {@code row} holds {@code values[code]} of the dictionary this sink accepted. */
+  default void putCode(int row, int code) {
+    throw new UnsupportedOperationException("this sink accepted no dictionary");
+  }
+
+  /**
    * Rows 0 to rows - 1 at once: null for the {@code nullCount} ascending rows in {@code nullRows}, {@code values[r]}
    * for the others. Sinks backed by column vectors copy the values in bulk and then mark the nulls.
    */

@@ -15,9 +15,17 @@ public final class CollectingSink implements ColumnSink {
   private final double[] doubles;
   private final boolean[] booleans;
   private final String[] strings;
+  private final boolean takesDictionary;
+  private byte[][] dictionary;
   private int offset;
 
   public CollectingSink(int rows) {
+    this(rows, false);
+  }
+
+  /** @param takesDictionary whether to accept string columns' fixed values as a dictionary, as Spark's vectors do */
+  public CollectingSink(int rows, boolean takesDictionary) {
+    this.takesDictionary = takesDictionary;
     this.forms = new Form[rows];
     java.util.Arrays.fill(forms, Form.MISSING);
     this.longs = new long[rows];
@@ -59,6 +67,21 @@ public final class CollectingSink implements ColumnSink {
   @Override
   public void putBoolean(int row, boolean value) {
     booleans[slot(row, Form.BOOLEAN)] = value;
+  }
+
+  @Override
+  public boolean acceptsDictionary(byte[][] values) {
+    dictionary = takesDictionary ? values : null;
+    return takesDictionary;
+  }
+
+  @Override
+  public void putCode(int row, int code) {
+    if (dictionary == null) {
+      throw new AssertionError("a code was written to a sink that accepted no dictionary");
+    }
+
+    strings[slot(row, Form.UTF8)] = new String(dictionary[code], StandardCharsets.UTF_8);
   }
 
   @Override

@@ -30,13 +30,19 @@ public final class Generated {
 
   /** Like {@link #of(TableModel, long, int)}, writing only the columns {@code kept} accepts, as a pruning query does. */
   public static Generated pruned(TableModel model, long seed, int rows, java.util.function.Predicate<String> kept) {
+    return pruned(model, seed, rows, kept, false);
+  }
+
+  /** Like {@link #pruned}, with sinks that take string columns' fixed values as dictionaries, as Spark's vectors do. */
+  public static Generated pruned(TableModel model, long seed, int rows, java.util.function.Predicate<String> kept,
+      boolean dictionaries) {
     TableSampler.BlockWriter writer = TableSampler.of(model, seed).newBlockWriter();
     Map<String, CollectingSink> columns = new LinkedHashMap<>();
     CollectingSink[] sinks = new CollectingSink[model.columns().size()];
     for (int i = 0; i < sinks.length; i++) {
       String name = model.columns().get(i).name();
       if (kept.test(name)) {
-        sinks[i] = new CollectingSink(rows);
+        sinks[i] = new CollectingSink(rows, dictionaries);
         columns.put(name, sinks[i]);
       }
     }

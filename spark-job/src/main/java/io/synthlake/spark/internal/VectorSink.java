@@ -1,6 +1,7 @@
 package io.synthlake.spark.internal;
 
 import io.synthlake.core.generate.ColumnSink;
+import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
 import java.math.BigInteger;
@@ -12,6 +13,9 @@ public final class VectorSink implements ColumnSink {
   private final LogicalType type;
   private final boolean wideDecimal;
   private final boolean intDecimal;
+  /** The values of the dictionary the vector holds, if any, and the vector of their indices. */
+  private byte[][] dictionary;
+  private WritableColumnVector dictionaryIds;
 
   public VectorSink(WritableColumnVector vector, DataType type) {
     this.vector = vector;
@@ -88,6 +92,26 @@ public final class VectorSink implements ColumnSink {
   @Override
   public void putBoolean(int row, boolean value) {
     vector.putBoolean(row, value);
+  }
+
+  @Override
+  public boolean acceptsDictionary(byte[][] values) {
+    if (type != LogicalType.STRING) {
+      return false;
+    }
+
+    if (dictionary != values) {
+      vector.setDictionary(new BytesDictionary(values));
+      dictionaryIds = vector.reserveDictionaryIds(TableSampler.BLOCK_ROWS);
+      dictionary = values;
+    }
+
+    return true;
+  }
+
+  @Override
+  public void putCode(int row, int code) {
+    dictionaryIds.putInt(row, code);
   }
 
   @Override

@@ -11,7 +11,10 @@ final class SourceOptions {
   static final String ROWS = "rows";
   static final String SEED = "seed";
   static final String PARTITIONS = "partitions";
-  /** Default rows per partition when no partition count is given: about 250 MB of Parquet for a 10-column table. */
+  /**
+   * Most rows per partition when no partition count is given (about 250 MB of Parquet for a 10-column table); the count
+   * is then rounded up to a multiple of the cluster's parallelism.
+   */
   static final long ROWS_PER_PARTITION = 4_000_000L;
   static final long DEFAULT_SEED = 42L;
 
@@ -35,7 +38,9 @@ final class SourceOptions {
     if (options.containsKey(PARTITIONS)) {
       partitions = positiveLong(PARTITIONS, options.get(PARTITIONS));
     } else {
-      partitions = Math.max(defaultParallelism, (rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION);
+      // A whole number of waves: 3 partitions on 2 cores would leave one core idle for the last third of the job.
+      long waves = ((rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION + defaultParallelism - 1) / defaultParallelism;
+      partitions = Math.max(1, waves) * defaultParallelism;
     }
 
     // A partition holds whole blocks, so there are never more partitions than blocks.
