@@ -23,22 +23,23 @@ final class BenchReport {
     StringBuilder out = new StringBuilder();
     out.append("# synthlake benchmark: the banking table (conf/banking.yaml)\n\n");
     out.append(String.format(Locale.ROOT, "Machine: %d cores available to Spark (local[%d]), %d cores and %.1f GiB max heap in the JVM, "
-        + "Java %s. Peak resident memory of the run: %.0f MiB. Figures are medians over runs (the slower middle run when "
-        + "the count is even).%n%n", cores, cores,
+        + "Java %s, %.1f GiB of memory. Peak resident memory of any run: %.0f MiB. Figures are medians over runs (the slower "
+        + "middle run when the count is even).%n%n", cores, cores,
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1073741824.0,
-        System.getProperty("java.version"), Benchmark.peakResidentBytes() / 1048576.0));
+        System.getProperty("java.version"), Benchmark.physicalMemoryBytes() / 1073741824.0,
+        measurements.stream().mapToLong(m -> m.peakRssBytes).max().orElse(-1) / 1048576.0));
     if (!Double.isNaN(fitSeconds)) {
       out.append(String.format(Locale.ROOT, "Fit of the banking model on %,d rows: %.1f s (outside the timings).%n%n", fitRows, fitSeconds));
     }
 
     out.append("Peak heap is the most heap in use at any moment (garbage included); heap after GC is the most in use right "
         + "after any collection during the run, an upper bound on what the run keeps alive.\n\n");
-    out.append("| generator | sink | rows | seconds | rows/s | rows/s per core | peak heap MiB | heap after GC MiB | output MiB |\n");
-    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    out.append("| generator | sink | rows | seconds | rows/s | rows/s per core | peak heap MiB | heap after GC MiB | peak RSS MiB | output MiB |\n");
+    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Measurement m : medians.values()) {
-      out.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %,.0f | %,.0f | %.0f | %.0f | %.1f |%n", m.generator, m.sink,
-          m.rows, m.seconds, m.rowsPerSecond(), m.rowsPerSecond() / (m.sink.equals("memory") ? 1 : cores),
-          m.peakHeapBytes / 1048576.0, m.heapAfterGcBytes / 1048576.0, m.outputBytes / 1048576.0));
+      out.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %,.0f | %,.0f | %.0f | %.0f | %.0f | %.1f |%n", m.generator,
+          m.sink, m.rows, m.seconds, m.rowsPerSecond(), m.rowsPerSecond() / (m.sink.equals("memory") ? 1 : cores),
+          m.peakHeapBytes / 1048576.0, m.heapAfterGcBytes / 1048576.0, m.peakRssBytes / 1048576.0, m.outputBytes / 1048576.0));
     }
 
     out.append("\n## Ratios against the targets\n\n");
@@ -111,10 +112,11 @@ final class BenchReport {
   }
 
   static String csv(List<Measurement> measurements) {
-    StringBuilder out = new StringBuilder("generator,sink,rows,seconds,rows_per_second,peak_heap_bytes,heap_after_gc_bytes,output_bytes\n");
+    StringBuilder out = new StringBuilder(
+        "generator,sink,rows,seconds,rows_per_second,peak_heap_bytes,heap_after_gc_bytes,peak_rss_bytes,output_bytes\n");
     for (Measurement m : measurements) {
-      out.append(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.1f,%d,%d,%d%n", m.generator, m.sink, m.rows, m.seconds, m.rowsPerSecond(),
-          m.peakHeapBytes, m.heapAfterGcBytes, m.outputBytes));
+      out.append(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.1f,%d,%d,%d,%d%n", m.generator, m.sink, m.rows, m.seconds,
+          m.rowsPerSecond(), m.peakHeapBytes, m.heapAfterGcBytes, m.peakRssBytes, m.outputBytes));
     }
 
     return out.toString();

@@ -137,7 +137,8 @@ public final class Benchmark {
     long start = System.nanoTime();
     write(frame, sink, output);
     double seconds = (System.nanoTime() - start) / 1e9;
-    Measurement measurement = new Measurement(generator, sink, rows, seconds, peakHeap(), HeapAfterGc.peak(), bytes(output));
+    Measurement measurement = new Measurement(generator, sink, rows, seconds, peakHeap(), HeapAfterGc.peak(), peakResidentBytes(),
+        bytes(output));
     deleteQuietly(output);
     LOG.info("{} → {}: {} rows in {} s", generator, sink, rows, seconds);
     return measurement;
@@ -158,7 +159,7 @@ public final class Benchmark {
     long checksum = BankingPeers.datafakerRows(rows);
     double seconds = (System.nanoTime() - start) / 1e9;
     LOG.debug("datafaker checksum {}", checksum);
-    return new Measurement("datafaker-1-thread", "memory", rows, seconds, peakHeap(), HeapAfterGc.peak(), 0);
+    return new Measurement("datafaker-1-thread", "memory", rows, seconds, peakHeap(), HeapAfterGc.peak(), peakResidentBytes(), 0);
   }
 
   private static void write(Dataset<Row> frame, String sink, Path output) {
@@ -177,10 +178,19 @@ public final class Benchmark {
     }
   }
 
-  /** Starts both heap measures afresh: a collection first, so neither counts the previous run's garbage. */
+  /**
+   * Starts the memory measures afresh: a collection first, so neither heap measure counts the previous run's garbage,
+   * then the resident high-water mark back to the current size (Linux: 5 written to /proc/self/clear_refs).
+   */
   private static void resetPeakHeap() {
     HeapAfterGc.install();
     HeapAfterGc.reset();
+    try {
+      Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.debug("cannot reset the peak resident size; it then covers the whole process: {}", e.toString());
+    }
+
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
         pool.resetPeakUsage();
@@ -199,8 +209,8 @@ public final class Benchmark {
     return peak;
   }
 
-  /** Peak resident memory of this process so far (VmHWM), or -1 where /proc is not available. */
-  static long peakResidentBytes() {
+  /** Peak resident memory of this process since the last reset (VmHWM), or -1 where /proc is not available. */
+  private static long peakResidentBytes() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("VmHWM:")) {
@@ -212,6 +222,13 @@ public final class Benchmark {
     }
 
     return -1;
+  }
+
+  /** The machine's physical memory, or -1 where the JVM cannot tell. */
+  static long physicalMemoryBytes() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getTotalMemorySize() : -1;
   }
 
   private static long bytes(Path path) {

@@ -9,16 +9,19 @@ final class Measurement {
   final long peakHeapBytes;
   /** The most heap in use after any collection during the run (see {@link HeapAfterGc}). */
   final long heapAfterGcBytes;
+  /** Peak resident memory of the process during the run (-1 where Linux's /proc is not available). */
+  final long peakRssBytes;
   final long outputBytes;
 
   Measurement(String generator, String sink, long rows, double seconds, long peakHeapBytes, long heapAfterGcBytes,
-      long outputBytes) {
+      long peakRssBytes, long outputBytes) {
     this.generator = generator;
     this.sink = sink;
     this.rows = rows;
     this.seconds = seconds;
     this.peakHeapBytes = peakHeapBytes;
     this.heapAfterGcBytes = heapAfterGcBytes;
+    this.peakRssBytes = peakRssBytes;
     this.outputBytes = outputBytes;
   }
 
