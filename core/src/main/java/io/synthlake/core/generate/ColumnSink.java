@@ -36,25 +36,11 @@ public interface ColumnSink {
    * for the others. Sinks backed by column vectors copy the values in bulk and then mark the nulls.
    */
   default void putLongs(long[] values, int rows, int[] nullRows, int nullCount) {
-    for (int r = 0, n = 0; r < rows; r++) {
-      if (n < nullCount && nullRows[n] == r) {
-        putNull(r);
-        n++;
-      } else {
-        putLong(r, values[r]);
-      }
-    }
+    NullRows.forEach(this, rows, nullRows, nullCount, r -> putLong(r, values[r]));
   }
 
   /** Like {@link #putLongs}, for floating point. */
   default void putDoubles(double[] values, int rows, int[] nullRows, int nullCount) {
-    for (int r = 0, n = 0; r < rows; r++) {
-      if (n < nullCount && nullRows[n] == r) {
-        putNull(r);
-        n++;
-      } else {
-        putDouble(r, values[r]);
-      }
-    }
+    NullRows.forEach(this, rows, nullRows, nullCount, r -> putDouble(r, values[r]));
   }
 }

@@ -67,14 +67,7 @@ final class Emitter {
         sink.putLongs(longs, rows, nullRows, nullCount);
         break;
       default:
-        for (int r = 0, n = 0; r < rows; r++) {
-          if (n < nullCount && nullRows[n] == r) {
-            sink.putNull(r);
-            n++;
-          } else {
-            emit(sink, r, values[r]);
-          }
-        }
+        NullRows.forEach(sink, rows, nullRows, nullCount, r -> emit(sink, r, values[r]));
     }
   }
 

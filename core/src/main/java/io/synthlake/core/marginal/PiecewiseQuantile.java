@@ -29,7 +29,7 @@ final class PiecewiseQuantile {
 
     this.p = p.clone();
     this.x = x.clone();
-    // About two buckets per knot (a time range has one knot per hour, 8,760 a year) keeps the forward walk short.
+    // Two to four buckets per knot (a time range has one knot per hour, 8,760 a year) keep the forward walk short.
     this.buckets = Math.max(MIN_BUCKETS, Math.min(MAX_BUCKETS, Integer.highestOneBit(p.length) * 4));
     this.bucketStart = new int[buckets + 1];
     int k = 0;
