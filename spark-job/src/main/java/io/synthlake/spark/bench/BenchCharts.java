@@ -1,5 +1,6 @@
 package io.synthlake.spark.bench;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -40,12 +42,22 @@ final class BenchCharts {
 
       files.add(chart(shown, out, "time-" + sink, "Wall time, " + sink, "seconds", m -> m.seconds));
       files.add(chart(shown, out, "throughput-" + sink, "Throughput, " + sink, "rows per second", Measurement::rowsPerSecond));
-      files.add(chart(shown, out, "memory-" + sink, "Heap live after GC (most during the run), " + sink, "MiB",
+      files.add(chart(shown, out, "memory-" + sink, "Heap after GC (median of the run's collections), " + sink, "MiB",
           m -> m.heapAfterGcBytes / 1048576.0));
     }
 
     return files;
   }
+
+  /** One fixed, distinct colour per generator (synthlake's in blues), the same in every chart. */
+  private static final Map<String, Color> COLORS = Map.of(
+      "synthlake-spec", new Color(0x1f4e9c),
+      "synthlake-fitted", new Color(0x4fa3e0),
+      "sql-dbldatagen", new Color(0xd62728),
+      "sql-rint", new Color(0xff7f0e),
+      "mappartitions", new Color(0x2ca02c),
+      "write-floor", new Color(0x7f7f7f),
+      "datafaker-1-thread", new Color(0x9467bd));
 
   private static String chart(List<Measurement> measurements, Path out, String name, String title, String yTitle,
       ToDoubleFunction<Measurement> value) throws IOException {
@@ -58,14 +70,17 @@ final class BenchCharts {
     styler.setYAxisDecimalPattern("#,##0.##");
     styler.setLegendPosition(Styler.LegendPosition.OutsideS);
     styler.setLegendLayout(Styler.LegendLayout.Horizontal);
-    styler.setChartBackgroundColor(java.awt.Color.WHITE);
+    styler.setChartBackgroundColor(Color.WHITE);
     Map<String, List<Measurement>> byGenerator = new LinkedHashMap<>();
     measurements.forEach(m -> byGenerator.computeIfAbsent(m.generator, k -> new ArrayList<>()).add(m));
     byGenerator.forEach((generator, runs) -> {
       runs.sort(java.util.Comparator.comparingLong(m -> m.rows));
       double[] rows = runs.stream().mapToDouble(m -> m.rows).toArray();
       double[] values = runs.stream().mapToDouble(value).map(v -> Math.max(v, 1e-9)).toArray();
-      chart.addSeries(generator, rows, values).setMarker(SeriesMarkers.CIRCLE);
+      XYSeries series = chart.addSeries(generator, rows, values);
+      series.setMarker(SeriesMarkers.CIRCLE);
+      series.setLineColor(COLORS.getOrDefault(generator, Color.GRAY));
+      series.setMarkerColor(COLORS.getOrDefault(generator, Color.GRAY));
     });
     String file = name + ".png";
     BitmapEncoder.saveBitmap(chart, out.resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);

@@ -32,8 +32,9 @@ final class BenchReport {
       out.append(String.format(Locale.ROOT, "Fit of the banking model on %,d rows: %.1f s (outside the timings).%n%n", fitRows, fitSeconds));
     }
 
-    out.append("Peak heap is the most heap in use at any moment (garbage included); heap after GC is the most in use right "
-        + "after any collection during the run, an upper bound on what the run keeps alive.\n\n");
+    out.append("Peak heap adds up each heap pool's own peak (garbage included, so it can exceed -Xmx); heap after GC is the "
+        + "median, over the run's collections, of the heap in use right after each: what would grow if the run kept "
+        + "something per row. Peak RSS is the process's resident high-water mark during the run.\n\n");
     out.append("| generator | sink | rows | seconds | rows/s | rows/s per core | peak heap MiB | heap after GC MiB | peak RSS MiB | output MiB |\n");
     out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Measurement m : medians.values()) {

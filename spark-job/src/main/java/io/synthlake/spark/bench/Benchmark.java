@@ -41,7 +41,7 @@ public final class Benchmark {
   private final SparkSession spark;
   private final String specPath;
   private final Path work;
-  private final int partitions;
+  private final int parallelism;
   private final int fitRows;
 
   /** @param fitRows rows of banking data the fitted model learns from (fit time is reported, not counted) */
@@ -49,7 +49,7 @@ public final class Benchmark {
     this.spark = spark;
     this.specPath = specPath;
     this.work = work;
-    this.partitions = spark.sparkContext().defaultParallelism();
+    this.parallelism = spark.sparkContext().defaultParallelism();
     this.fitRows = fitRows;
   }
 
@@ -88,17 +88,21 @@ public final class Benchmark {
           (fitInputDone - fitStart) / 1e9);
     }
 
-    SynthesisModel model = fitted;
+    SynthesisModel model = fitted; // effectively final, for the generator lambdas below
 
     List<Measurement> measurements = new ArrayList<>();
     for (long rows : sizes) {
-      Supplier<Dataset<Row>> spec = () -> SpecGenerator.generate(spark, specPath, rows, GenerateOptions.defaults().withPartitions(partitions));
+      // Every generator writes as many partitions (files) as synthlake would by default, so that file sizes stay what
+      // users get at every size: a fixed count would make files grow with the rows, and Parquet's per-file metadata
+      // with them.
+      int files = GenerateOptions.defaultPartitions(rows, parallelism);
+      Supplier<Dataset<Row>> spec = () -> SpecGenerator.generate(spark, specPath, rows, GenerateOptions.defaults().withPartitions(files));
       Map<String, Supplier<Dataset<Row>>> frames = new LinkedHashMap<>();
       frames.put("synthlake-spec", spec);
-      frames.put("synthlake-fitted", () -> model.generate(spark, rows, GenerateOptions.defaults().withPartitions(partitions)));
-      frames.put("sql-dbldatagen", () -> BankingPeers.expressions(spark, rows, partitions, cities, false));
-      frames.put("sql-rint", () -> BankingPeers.expressions(spark, rows, partitions, cities, true));
-      frames.put("mappartitions", () -> BankingPeers.mapPartitions(spark, rows, partitions, cities));
+      frames.put("synthlake-fitted", () -> model.generate(spark, rows, GenerateOptions.defaults().withPartitions(files)));
+      frames.put("sql-dbldatagen", () -> BankingPeers.expressions(spark, rows, files, cities, false));
+      frames.put("sql-rint", () -> BankingPeers.expressions(spark, rows, files, cities, true));
+      frames.put("mappartitions", () -> BankingPeers.mapPartitions(spark, rows, files, cities));
       frames.keySet().retainAll(generators);
       for (int run = 0; run < runs; run++) {
         for (String sink : sinks) {
@@ -117,7 +121,7 @@ public final class Benchmark {
       }
     }
 
-    String report = BenchReport.of(measurements, fitSeconds, fitRows, partitions);
+    String report = BenchReport.of(measurements, fitSeconds, fitRows, parallelism);
     try {
       Files.createDirectories(out);
       report += BenchCharts.markdown(BenchCharts.write(new ArrayList<>(BenchReport.medians(measurements).values()), out));
@@ -133,11 +137,11 @@ public final class Benchmark {
   private Measurement measure(String generator, String sink, long rows, Dataset<Row> frame) {
     Path output = work.resolve(generator + "-" + sink + "-" + rows);
     deleteQuietly(output);
-    resetPeakHeap();
+    resetMemoryMeasures();
     long start = System.nanoTime();
     write(frame, sink, output);
     double seconds = (System.nanoTime() - start) / 1e9;
-    Measurement measurement = new Measurement(generator, sink, rows, seconds, peakHeap(), HeapAfterGc.peak(), peakResidentBytes(),
+    Measurement measurement = new Measurement(generator, sink, rows, seconds, peakHeap(), HeapAfterGc.median(), peakResidentBytes(),
         bytes(output));
     deleteQuietly(output);
     LOG.info("{} → {}: {} rows in {} s", generator, sink, rows, seconds);
@@ -154,12 +158,12 @@ public final class Benchmark {
   }
 
   private Measurement datafaker(long rows) {
-    resetPeakHeap();
+    resetMemoryMeasures();
     long start = System.nanoTime();
     long checksum = BankingPeers.datafakerRows(rows);
     double seconds = (System.nanoTime() - start) / 1e9;
     LOG.debug("datafaker checksum {}", checksum);
-    return new Measurement("datafaker-1-thread", "memory", rows, seconds, peakHeap(), HeapAfterGc.peak(), peakResidentBytes(), 0);
+    return new Measurement("datafaker-1-thread", "memory", rows, seconds, peakHeap(), HeapAfterGc.median(), peakResidentBytes(), 0);
   }
 
   private static void write(Dataset<Row> frame, String sink, Path output) {
@@ -182,7 +186,7 @@ public final class Benchmark {
    * Starts the memory measures afresh: a collection first, so neither heap measure counts the previous run's garbage,
    * then the resident high-water mark back to the current size (Linux: 5 written to /proc/self/clear_refs).
    */
-  private static void resetPeakHeap() {
+  private static void resetMemoryMeasures() {
     HeapAfterGc.install();
     HeapAfterGc.reset();
     try {

@@ -6,17 +6,21 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The most heap in use right after any garbage collection since the last {@link #reset}: an upper bound on the live
- * set, which is what grows when a job keeps something per row. Peak heap, by contrast, mostly measures how long the
- * collector let garbage pile up.
+ * The heap in use right after each garbage collection since the last {@link #reset}, summarised by its median. A job
+ * that kept something per row would raise every after-collection figure as it ran, and so the median; the median
+ * rather than the maximum because G1 leaves old garbage for its next marking cycle, so single after-collection figures
+ * rise and fall with that cycle whatever the job keeps. Peak heap, by contrast, mostly measures how long the collector
+ * let garbage pile up.
  */
 final class HeapAfterGc {
-  private static final AtomicLong PEAK = new AtomicLong();
+  private static final List<Long> AFTER_EACH = Collections.synchronizedList(new ArrayList<>());
   private static boolean installed;
 
   private HeapAfterGc() {}
@@ -33,19 +37,15 @@ final class HeapAfterGc {
           if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
             long used = 0;
-            for (MemoryUsage usage : info.getGcInfo().getMemoryUsageAfterGc().values()) {
-              used += usage.getUsed();
-            }
-
-            // Non-heap pools (metaspace, code cache) are in the map too; subtracting them keeps heap only.
+            // The map holds non-heap pools (metaspace, code cache) too; only heap pools count.
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
               MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
-              if (pool.getType() == MemoryType.NON_HEAP && after != null) {
-                used -= after.getUsed();
+              if (pool.getType() == MemoryType.HEAP && after != null) {
+                used += after.getUsed();
               }
             }
 
-            PEAK.accumulateAndGet(used, Math::max);
+            AFTER_EACH.add(used);
           }
         }, null, null);
       }
@@ -54,18 +54,23 @@ final class HeapAfterGc {
     installed = true;
   }
 
-  /** Collects, waits for the collection to be reported, and starts from the heap live now. */
+  /** Collects, waits for the collection to be reported, and starts afresh from one figure: the heap live now. */
   static void reset() {
     System.gc();
     awaitNotifications();
-    PEAK.set(0);
+    AFTER_EACH.clear();
     System.gc();
     awaitNotifications();
   }
 
-  static long peak() {
+  /** The median of the after-collection figures since the reset (the reset's own full collection included). */
+  static long median() {
     awaitNotifications();
-    return PEAK.get();
+    synchronized (AFTER_EACH) {
+      List<Long> sorted = new ArrayList<>(AFTER_EACH);
+      Collections.sort(sorted);
+      return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+    }
   }
 
   /** Notifications arrive on a thread of their own shortly after each collection. */

@@ -7,7 +7,7 @@ final class Measurement {
   final long rows;
   final double seconds;
   final long peakHeapBytes;
-  /** The most heap in use after any collection during the run (see {@link HeapAfterGc}). */
+  /** The median over the run's collections of the heap in use right after each (see {@link HeapAfterGc}). */
   final long heapAfterGcBytes;
   /** Peak resident memory of the process during the run (-1 where Linux's /proc is not available). */
   final long peakRssBytes;

@@ -2,6 +2,7 @@ package io.synthlake.spark.source;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.generate.TableSampler;
+import io.synthlake.spark.GenerateOptions;
 import java.util.Map;
 
 /** The options of the {@code synthlake} data source, validated once on the driver. */
@@ -11,11 +12,6 @@ final class SourceOptions {
   static final String ROWS = "rows";
   static final String SEED = "seed";
   static final String PARTITIONS = "partitions";
-  /**
-   * Most rows per partition when no partition count is given (about 250 MB of Parquet for a 10-column table); the count
-   * is then rounded up to a multiple of the cluster's parallelism.
-   */
-  static final long ROWS_PER_PARTITION = 4_000_000L;
   static final long DEFAULT_SEED = 42L;
 
   final long rows;
@@ -38,9 +34,7 @@ final class SourceOptions {
     if (options.containsKey(PARTITIONS)) {
       partitions = positiveLong(PARTITIONS, options.get(PARTITIONS));
     } else {
-      // A whole number of waves: 3 partitions on 2 cores would leave one core idle for the last third of the job.
-      long waves = ((rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION + defaultParallelism - 1) / defaultParallelism;
-      partitions = Math.max(1, waves) * defaultParallelism;
+      partitions = GenerateOptions.defaultPartitions(rows, defaultParallelism);
     }
 
     // A partition holds whole blocks, so there are never more partitions than blocks.
