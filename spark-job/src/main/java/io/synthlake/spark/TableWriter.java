@@ -1,20 +1,28 @@
 package io.synthlake.spark;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.spark.source.GeneratedRows;
+import io.synthlake.spark.write.DirectWriter;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes generated rows so that a failure leaves nothing half-written. Delta commits atomically by itself. Parquet,
  * CSV and JSON are written to a hidden staging directory beside the target and moved into place only after the Spark
- * job has succeeded; an overwritten target is replaced only then.
+ * job has succeeded; an overwritten target is replaced only then. Rows that are purely generated columns are written
+ * to Parquet straight from the generated blocks ({@link DirectWriter}), the same files without Spark's rows.
  */
 public final class TableWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
+
   private TableWriter() {}
 
   /** Writes {@code rows} to the directory {@code path}; a new Delta table collects statistics on non-string columns. */
@@ -40,8 +48,15 @@ public final class TableWriter {
 
     Path staging = new Path(target.getParent(), "." + target.getName() + ".synthlake-staging-" + UUID.randomUUID());
     try {
-      rows.write().format(format.sparkName()).option("header", "true").mode(org.apache.spark.sql.SaveMode.ErrorIfExists)
-          .save(staging.toString());
+      Optional<GeneratedRows> direct = format == OutputFormat.PARQUET ? directlyWritable(rows) : Optional.empty();
+      if (direct.isPresent()) {
+        DirectWriter.writeParquet(rows.sparkSession(), direct.get(), staging.toString(), new boolean[direct.get().schema().size()]);
+        fs.create(new Path(staging, "_SUCCESS")).close();
+      } else {
+        rows.write().format(format.sparkName()).option("header", "true").mode(org.apache.spark.sql.SaveMode.ErrorIfExists)
+            .save(staging.toString());
+      }
+
       if (mode == WriteMode.APPEND && exists) {
         moveFiles(fs, staging, target);
       } else {
@@ -52,6 +67,21 @@ public final class TableWriter {
     } finally {
       deleteQuietly(fs, staging);
     }
+  }
+
+  /**
+   * The generated rows behind {@code rows} when they can skip Spark's row writer: a query that only picks generated
+   * columns, under Parquet settings the direct writer honours. Anything else goes through Spark.
+   */
+  private static Optional<GeneratedRows> directlyWritable(Dataset<Row> rows) {
+    Optional<GeneratedRows> generated = GeneratedRows.of(rows);
+    if (generated.isEmpty()) {
+      return generated;
+    }
+
+    Optional<String> unsupported = DirectWriter.unsupported(rows.sparkSession(), generated.get());
+    unsupported.ifPresent(reason -> LOG.info("Writing through Spark's Parquet writer: {}", reason));
+    return unsupported.isPresent() ? Optional.empty() : generated;
   }
 
   /** Writes {@code rows} to the catalog table {@code name} (Delta needs the Delta catalog configured). */

@@ -1,5 +1,6 @@
 package io.synthlake.spark.source;
 
+import io.synthlake.core.generate.TableSampler;
 import org.apache.spark.sql.connector.read.InputPartition;
 
 /** Blocks [firstBlock, endBlock) of the output; the last block of the whole output may be partial. */
@@ -14,5 +15,21 @@ final class GenerationPartition implements InputPartition {
     this.firstBlock = firstBlock;
     this.endBlock = endBlock;
     this.totalRows = totalRows;
+  }
+
+  /** {@code count} partitions of whole blocks covering {@code rows} rows, as even as blocks allow. */
+  static GenerationPartition[] split(long rows, int count) {
+    long blocks = (rows + TableSampler.BLOCK_ROWS - 1) / TableSampler.BLOCK_ROWS;
+    GenerationPartition[] partitions = new GenerationPartition[count];
+    for (int i = 0; i < count; i++) {
+      partitions[i] = new GenerationPartition(blocks * i / count, blocks * (i + 1) / count, rows);
+    }
+
+    return partitions;
+  }
+
+  /** Rows in this partition. */
+  long rows() {
+    return Math.max(0, Math.min(totalRows, endBlock * TableSampler.BLOCK_ROWS) - firstBlock * TableSampler.BLOCK_ROWS);
   }
 }

@@ -1,6 +1,5 @@
 package io.synthlake.spark.source;
 
-import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.model.TableModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,7 +75,8 @@ final class SynthlakeTable implements SupportsRead {
     }
   }
 
-  private final class GenerationScan implements Scan, Batch {
+  /** The scan over this table's {@code columns}, in the order a query reads them. */
+  final class GenerationScan implements Scan, Batch {
     private final StructType readSchema;
     private final int[] columns;
 
@@ -102,16 +102,17 @@ final class SynthlakeTable implements SupportsRead {
 
     @Override
     public InputPartition[] planInputPartitions() {
-      long blocks = (options.rows + TableSampler.BLOCK_ROWS - 1) / TableSampler.BLOCK_ROWS;
-      int count = options.partitions;
-      InputPartition[] partitions = new InputPartition[count];
-      for (int i = 0; i < count; i++) {
-        long first = blocks * i / count;
-        long end = blocks * (i + 1) / count;
-        partitions[i] = new GenerationPartition(first, end, options.rows);
+      return GenerationPartition.split(options.rows, options.partitions);
+    }
+
+    /** What this scan generates, for writers that consume the blocks directly instead of Spark rows. */
+    GeneratedRows describe(StructType outputSchema, int[] outputColumns) {
+      int[] modelColumns = new int[outputColumns.length];
+      for (int i = 0; i < outputColumns.length; i++) {
+        modelColumns[i] = columns[outputColumns[i]];
       }
 
-      return partitions;
+      return new GeneratedRows(model, json, options.rows, options.seed, options.partitions, modelColumns, outputSchema);
     }
 
     @Override

@@ -1,0 +1,132 @@
+package io.synthlake.spark.write;
+
+import io.synthlake.core.generate.ColumnSink;
+import io.synthlake.core.types.DataType;
+import io.synthlake.spark.source.GeneratedRows;
+import io.synthlake.spark.source.PartitionGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * Writes generated rows as Parquet files without Spark's rows: one task per partition generates its blocks and writes
+ * them column by column into one file (see {@link ParquetFileWriter}). The files are what Spark's Parquet writer would
+ * write for the same session settings (types, compression, row groups, footer schema), and the caller commits them:
+ * by moving them into place, or by adding them to a Delta log.
+ */
+public final class DirectWriter {
+  private DirectWriter() {}
+
+  /**
+   * Why {@code rows} cannot be written this way under {@code spark}'s settings, or empty when they can: settings
+   * Spark's writer honours that this one does not (legacy format, millisecond timestamps) and decimals wider than 18
+   * digits leave the write to Spark.
+   */
+  public static Optional<String> unsupported(SparkSession spark, GeneratedRows rows) {
+    if (Boolean.parseBoolean(spark.conf().get("spark.sql.parquet.writeLegacyFormat", "false"))) {
+      return Optional.of("spark.sql.parquet.writeLegacyFormat is on");
+    }
+
+    if (spark.conf().get("spark.sql.parquet.outputTimestampType", "INT96").equalsIgnoreCase("TIMESTAMP_MILLIS")) {
+      return Optional.of("timestamps are written in milliseconds");
+    }
+
+    String[] names = rows.schema().fieldNames();
+    List<DataType> types = types(rows);
+    for (int i = 0; i < names.length; i++) {
+      if (ParquetColumn.of(names[i], types.get(i), false) == null) {
+        return Optional.of("column '" + names[i] + "' is a " + types.get(i) + ", wider than this writer takes");
+      }
+    }
+
+    return Optional.empty();
+  }
+
+  /**
+   * Writes one Parquet file per partition of {@code rows} into {@code directory} (which need not exist) and returns
+   * them in partition order. A failed task leaves a partial file behind that no result names; the caller removes the
+   * directory or, for Delta, leaves such files to VACUUM.
+   *
+   * @param statisticsColumns per output column, whether to gather {@link ColumnStatistics} for a Delta log
+   */
+  public static List<WrittenFile> writeParquet(SparkSession spark, GeneratedRows rows, String directory,
+      boolean[] statisticsColumns) {
+    boolean int96 = spark.conf().get("spark.sql.parquet.outputTimestampType", "INT96").equalsIgnoreCase("INT96");
+    String codecName = spark.conf().get("spark.sql.parquet.compression.codec", "snappy").toUpperCase(Locale.ROOT);
+    CompressionCodecName codec = codecName.equals("NONE") ? CompressionCodecName.UNCOMPRESSED : CompressionCodecName.valueOf(codecName);
+    String[] names = rows.schema().fieldNames();
+    HashMap<String, String> footer = new HashMap<>();
+    footer.put("org.apache.spark.version", spark.version());
+    footer.put("org.apache.spark.sql.parquet.row.metadata", rows.schema().json());
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<SerializableConfiguration> conf = context.broadcast(new SerializableConfiguration(spark.sessionState().newHadoopConf()));
+    PartitionGenerator generator = rows.broadcast(spark);
+    String job = UUID.randomUUID().toString();
+    List<Integer> partitions = new ArrayList<>();
+    for (int i = 0; i < generator.partitions(); i++) {
+      partitions.add(i);
+    }
+
+    boolean[] wanted = statisticsColumns.clone();
+    context.setJobDescription("synthlake: generate " + rows.rows() + " rows into " + directory);
+    try {
+      return context.parallelize(partitions, Math.max(1, partitions.size()))
+          .map(partition -> writePartition(generator, partition, names, int96, codec, footer, wanted, conf.value().value(), directory, job))
+          .collect();
+    } finally {
+      context.setJobDescription(null);
+    }
+  }
+
+  private static WrittenFile writePartition(PartitionGenerator generator, int partition, String[] names, boolean int96,
+      CompressionCodecName codec, Map<String, String> footer, boolean[] statisticsColumns, Configuration conf, String directory,
+      String job) throws IOException {
+    List<DataType> types = generator.types();
+    ParquetColumn[] columns = new ParquetColumn[names.length];
+    for (int i = 0; i < names.length; i++) {
+      columns[i] = ParquetColumn.of(names[i], types.get(i), int96);
+    }
+
+    TaskContext task = TaskContext.get();
+    int attempt = task == null ? 0 : task.attemptNumber();
+    Path path = new Path(directory, String.format(Locale.ROOT, "part-%05d-%s-c%03d%s.parquet", partition, job, attempt,
+        codec.getExtension()));
+    try (ParquetFileWriter writer = new ParquetFileWriter(path, columns, codec, footer, statisticsColumns, conf)) {
+      ColumnSink[] sinks = writer.sinks();
+      generator.generate(partition, sinks, blockRows -> {
+        try {
+          writer.writeBlock(blockRows);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      writer.finish();
+      FileStatus status = path.getFileSystem(conf).getFileStatus(path);
+      return new WrittenFile(path.toString(), status.getLen(), status.getModificationTime(), writer.rows(), writer.statistics());
+    }
+  }
+
+  private static List<DataType> types(GeneratedRows rows) {
+    List<DataType> types = new ArrayList<>();
+    for (int column : rows.modelColumns()) {
+      types.add(rows.model().columns().get(column).type());
+    }
+
+    return types;
+  }
+}
