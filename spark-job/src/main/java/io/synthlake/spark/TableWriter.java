@@ -2,6 +2,7 @@ package io.synthlake.spark;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.spark.source.GeneratedRows;
+import io.synthlake.spark.write.DeltaCommit;
 import io.synthlake.spark.write.DirectWriter;
 import java.io.IOException;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Writes generated rows so that a failure leaves nothing half-written. Delta commits atomically by itself. Parquet,
  * CSV and JSON are written to a hidden staging directory beside the target and moved into place only after the Spark
  * job has succeeded; an overwritten target is replaced only then. Rows that are purely generated columns are written
- * to Parquet straight from the generated blocks ({@link DirectWriter}), the same files without Spark's rows.
+ * to Parquet and Delta straight from the generated blocks ({@link DirectWriter}, {@link DeltaCommit}): the same files,
+ * without Spark's rows.
  */
 public final class TableWriter {
   private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
@@ -42,7 +44,19 @@ public final class TableWriter {
     }
 
     if (format == OutputFormat.DELTA) {
-      deltaWriter(rows, mode, exists, statistics).save(path);
+      Optional<GeneratedRows> generated = GeneratedRows.of(rows);
+      try {
+        if (generated.isEmpty() || !DeltaCommit.write(rows.sparkSession(), generated.get(), path, mode, statistics)) {
+          deltaWriter(rows, mode, exists, statistics).save(path);
+        }
+      } catch (RuntimeException e) {
+        if (!exists) {
+          deleteQuietly(fs, target); // a table that never committed: leave no directory of orphan files behind
+        }
+
+        throw e;
+      }
+
       return;
     }
 

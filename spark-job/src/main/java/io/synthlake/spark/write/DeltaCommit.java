@@ -1,0 +1,228 @@
+package io.synthlake.spark.write;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthlake.core.types.DataType;
+import io.synthlake.core.types.LogicalType;
+import io.synthlake.spark.DeltaStatistics;
+import io.synthlake.spark.WriteMode;
+import io.synthlake.spark.source.GeneratedRows;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.DeltaOperations;
+import org.apache.spark.sql.delta.OptimisticTransaction;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.delta.actions.Format;
+import org.apache.spark.sql.delta.actions.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.Option;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Writes generated rows into a Delta table through {@link DirectWriter}'s files and one Delta transaction, as Delta's
+ * own writer would: files first, then a commit that adds them (and, for an overwrite, removes every current file) with
+ * per-file statistics on the table's statistics columns, gathered while writing. Tables with features this path does
+ * not write for (partitions, column mapping, constraints, NOT NULL columns, generated or identity columns, row
+ * tracking, string statistics) are left to Delta's writer: {@link #write} then returns false before writing anything.
+ */
+public final class DeltaCommit {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private DeltaCommit() {}
+
+  /**
+   * Writes {@code rows} to the Delta table at {@code path} and commits; false (nothing written) when the table is one
+   * only Delta's writer may write.
+   *
+   * @param statistics the statistics columns of a new table; an existing table keeps its own
+   */
+  public static boolean write(SparkSession spark, GeneratedRows rows, String path, WriteMode mode, DeltaStatistics statistics) {
+    if (DirectWriter.unsupported(spark, rows).isPresent() || statistics == DeltaStatistics.ALL) {
+      return false;
+    }
+
+    DeltaLog log = DeltaLog.forTable(spark, path);
+    OptimisticTransaction transaction = log.startTransaction();
+    boolean exists = transaction.readVersion() >= 0;
+    StructType schema = rows.schema();
+    boolean[] statisticsColumns;
+    if (!exists) {
+      if (Arrays.stream(schema.fieldNames()).anyMatch(name -> name.matches(".*[ ,;{}()\\n\\t=].*"))) {
+        return false; // needs column mapping, whose physical names Delta's writer assigns
+      }
+
+      Map<String, String> properties = new java.util.LinkedHashMap<>();
+      statistics.tableProperties(schema).forEach(property -> properties.put(property[0], property[1]));
+      transaction.updateMetadataForNewTable(new Metadata(UUID.randomUUID().toString(), null, null,
+          new Format("parquet", scalaMap(Map.of())), schema.json(), scalaSeq(List.of()), scalaMap(properties),
+          Option.apply(System.currentTimeMillis())));
+      statisticsColumns = statisticsColumns(schema, properties);
+    } else {
+      Optional<boolean[]> existing = writableExisting(transaction.metadata(), schema);
+      if (existing.isEmpty()) {
+        return false;
+      }
+
+      statisticsColumns = existing.get();
+    }
+
+    List<WrittenFile> files = DirectWriter.writeParquet(spark, rows, path, statisticsColumns);
+    List<Action> actions = new ArrayList<>();
+    if (exists && mode == WriteMode.OVERWRITE) {
+      long now = System.currentTimeMillis();
+      for (AddFile file : CollectionConverters.asJava(transaction.filterFiles())) {
+        actions.add(file.removeWithTimestamp(now, true));
+      }
+    }
+
+    List<DataType> types = rows.model().columns().stream().map(c -> c.type()).collect(java.util.stream.Collectors.toList());
+    int[] modelColumns = rows.modelColumns();
+    Path table = new Path(path);
+    for (WrittenFile file : files) {
+      String relative = table.toUri().relativize(new Path(file.path()).toUri()).toString();
+      actions.add(new AddFile(relative, scalaMap(Map.of()), file.bytes(), file.modificationTime(), true,
+          statisticsJson(file, schema, modelColumns, types), null, null, Option.empty(), Option.empty(), Option.empty()));
+    }
+
+    SaveMode saveMode = mode == WriteMode.OVERWRITE ? SaveMode.Overwrite : SaveMode.Append;
+    transaction.commit(scalaSeq(actions), new DeltaOperations.Write(saveMode, Option.apply(scalaSeq(List.<String>of())),
+        Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty()));
+    return true;
+  }
+
+  /** For an existing table this path may write: its statistics columns; empty when Delta's writer must write it. */
+  private static Optional<boolean[]> writableExisting(Metadata metadata, StructType schema) {
+    Map<String, String> configuration = CollectionConverters.asJava(metadata.configuration());
+    boolean plain = metadata.partitionColumns().isEmpty()
+        && configuration.getOrDefault("delta.columnMapping.mode", "none").equals("none")
+        && !configuration.getOrDefault("delta.enableRowTracking", "false").equals("true")
+        && configuration.keySet().stream().noneMatch(key -> key.startsWith("delta.constraints."));
+    StructType existing = metadata.schema();
+    if (!plain || existing.size() != schema.size()) {
+      return Optional.empty();
+    }
+
+    for (int i = 0; i < schema.size(); i++) {
+      StructField field = existing.fields()[i];
+      if (!field.name().equals(schema.fields()[i].name()) || !field.dataType().equals(schema.fields()[i].dataType())
+          || !field.nullable() || !field.metadata().json().equals("{}")) {
+        return Optional.empty();
+      }
+    }
+
+    boolean[] columns = statisticsColumns(schema, configuration);
+    for (int i = 0; i < columns.length; i++) {
+      if (columns[i] && schema.fields()[i].dataType() instanceof org.apache.spark.sql.types.StringType) {
+        return Optional.empty(); // string statistics are truncated by rules of Delta's own
+      }
+    }
+
+    return Optional.of(columns);
+  }
+
+  /** The columns Delta keeps statistics on under {@code configuration}: the named ones, or the first N (32). */
+  private static boolean[] statisticsColumns(StructType schema, Map<String, String> configuration) {
+    boolean[] columns = new boolean[schema.size()];
+    String named = configuration.get("delta.dataSkippingStatsColumns");
+    if (named != null) {
+      Set<String> names = new HashSet<>();
+      for (String name : named.split(",")) {
+        String trimmed = name.trim();
+        names.add(trimmed.startsWith("`") ? trimmed.substring(1, trimmed.length() - 1).replace("``", "`") : trimmed);
+      }
+
+      for (int i = 0; i < columns.length; i++) {
+        columns[i] = names.contains(schema.fields()[i].name());
+      }
+
+      return columns;
+    }
+
+    int first = Integer.parseInt(configuration.getOrDefault("delta.dataSkippingNumIndexedCols", "32"));
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = first < 0 || i < first;
+    }
+
+    return columns;
+  }
+
+  /**
+   * Delta's per-file statistics: the row count, and per statistics column its null count and (numbers, dates,
+   * timestamps) its range. Timestamps keep milliseconds, as Delta's do, rounded outwards so that the range still
+   * holds every value.
+   */
+  static String statisticsJson(WrittenFile file, StructType schema, int[] modelColumns, List<DataType> modelTypes) {
+    ObjectNode stats = JSON.createObjectNode();
+    stats.put("numRecords", file.rows());
+    ObjectNode minimums = JSON.createObjectNode();
+    ObjectNode maximums = JSON.createObjectNode();
+    ObjectNode nulls = JSON.createObjectNode();
+    for (int i = 0; i < schema.size(); i++) {
+      ColumnStatistics column = file.statistics(i);
+      if (column == null) {
+        continue;
+      }
+
+      String name = schema.fields()[i].name();
+      nulls.put(name, column.nullCount());
+      if (!column.hasRange()) {
+        continue;
+      }
+
+      DataType type = modelTypes.get(modelColumns[i]);
+      LogicalType logical = type.logicalType();
+      if (logical.isIntegral()) {
+        minimums.put(name, column.minLong());
+        maximums.put(name, column.maxLong());
+      } else if (logical == LogicalType.FLOAT || logical == LogicalType.DOUBLE) {
+        minimums.put(name, column.minDouble());
+        maximums.put(name, column.maxDouble());
+      } else if (logical == LogicalType.DECIMAL) {
+        minimums.put(name, BigDecimal.valueOf(column.minLong(), type.scale()));
+        maximums.put(name, BigDecimal.valueOf(column.maxLong(), type.scale()));
+      } else if (logical == LogicalType.DATE) {
+        minimums.put(name, LocalDate.ofEpochDay(column.minLong()).toString());
+        maximums.put(name, LocalDate.ofEpochDay(column.maxLong()).toString());
+      } else if (logical == LogicalType.TIMESTAMP) {
+        minimums.put(name, TIMESTAMP.format(Instant.ofEpochMilli(Math.floorDiv(column.minLong(), 1000L))));
+        maximums.put(name, TIMESTAMP.format(Instant.ofEpochMilli(-Math.floorDiv(-column.maxLong(), 1000L))));
+      }
+    }
+
+    stats.set("minValues", minimums);
+    stats.set("maxValues", maximums);
+    stats.set("nullCount", nulls);
+    return stats.toString();
+  }
+
+  private static <T> scala.collection.immutable.Seq<T> scalaSeq(List<T> list) {
+    return CollectionConverters.asScala(list).toSeq();
+  }
+
+  private static scala.collection.immutable.Map<String, String> scalaMap(Map<String, String> map) {
+    scala.collection.immutable.Map<String, String> result = scala.collection.immutable.Map$.MODULE$.empty();
+    for (Map.Entry<String, String> entry : map.entrySet()) {
+      result = result.updated(entry.getKey(), entry.getValue());
+    }
+
+    return result;
+  }
+}
