@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.DeltaOperations;
@@ -45,6 +44,8 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class DeltaCommit {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  /** Delta writes timestamp-without-zone statistics as wall-clock text with no offset. */
+  private static final DateTimeFormatter TIMESTAMP_NTZ = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
   private DeltaCommit() {}
 
@@ -102,8 +103,7 @@ public final class DeltaCommit {
           statisticsJson(file, schema, modelColumns, types), null, null, Option.empty(), Option.empty(), Option.empty()));
     }
 
-    SaveMode saveMode = mode == WriteMode.OVERWRITE ? SaveMode.Overwrite : SaveMode.Append;
-    transaction.commit(scalaSeq(actions), new DeltaOperations.Write(saveMode, Option.apply(scalaSeq(List.<String>of())),
+    transaction.commit(scalaSeq(actions), new DeltaOperations.Write(mode.saveMode(), Option.apply(scalaSeq(List.<String>of())),
         Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty()));
     return true;
   }
@@ -166,8 +166,8 @@ public final class DeltaCommit {
 
   /**
    * Delta's per-file statistics: the row count, and per statistics column its null count and (numbers, dates,
-   * timestamps) its range. Timestamps keep milliseconds, as Delta's do, rounded outwards so that the range still
-   * holds every value.
+   * timestamps) its range. Timestamps keep milliseconds, as Delta's do; the maximum is rounded up rather than truncated,
+   * so that the range holds every value even for a reader that does not widen it.
    */
   static String statisticsJson(WrittenFile file, StructType schema, int[] modelColumns, List<DataType> modelTypes) {
     ObjectNode stats = JSON.createObjectNode();
@@ -192,7 +192,11 @@ public final class DeltaCommit {
       if (logical.isIntegral()) {
         minimums.put(name, column.minLong());
         maximums.put(name, column.maxLong());
-      } else if (logical == LogicalType.FLOAT || logical == LogicalType.DOUBLE) {
+      } else if (logical == LogicalType.FLOAT) {
+        // The file holds floats: their range, printed as floats, as Delta does.
+        minimums.put(name, (float) column.minDouble());
+        maximums.put(name, (float) column.maxDouble());
+      } else if (logical == LogicalType.DOUBLE) {
         minimums.put(name, column.minDouble());
         maximums.put(name, column.maxDouble());
       } else if (logical == LogicalType.DECIMAL) {
@@ -201,9 +205,10 @@ public final class DeltaCommit {
       } else if (logical == LogicalType.DATE) {
         minimums.put(name, LocalDate.ofEpochDay(column.minLong()).toString());
         maximums.put(name, LocalDate.ofEpochDay(column.maxLong()).toString());
-      } else if (logical == LogicalType.TIMESTAMP) {
-        minimums.put(name, TIMESTAMP.format(Instant.ofEpochMilli(Math.floorDiv(column.minLong(), 1000L))));
-        maximums.put(name, TIMESTAMP.format(Instant.ofEpochMilli(-Math.floorDiv(-column.maxLong(), 1000L))));
+      } else if (logical == LogicalType.TIMESTAMP || logical == LogicalType.TIMESTAMP_NTZ) {
+        DateTimeFormatter format = logical == LogicalType.TIMESTAMP ? TIMESTAMP : TIMESTAMP_NTZ;
+        minimums.put(name, format.format(Instant.ofEpochMilli(Math.floorDiv(column.minLong(), 1000L))));
+        maximums.put(name, format.format(Instant.ofEpochMilli(-Math.floorDiv(-column.maxLong(), 1000L))));
       }
     }
 
