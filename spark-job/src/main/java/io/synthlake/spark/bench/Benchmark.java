@@ -1,11 +1,15 @@
 package io.synthlake.spark.bench;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.spark.DeltaStatistics;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
+import io.synthlake.spark.OutputFormat;
 import io.synthlake.spark.SpecGenerator;
 import io.synthlake.spark.SynthesisModel;
 import io.synthlake.spark.Synthesizer;
+import io.synthlake.spark.TableWriter;
+import io.synthlake.spark.WriteMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -166,19 +170,17 @@ public final class Benchmark {
     return new Measurement("datafaker-1-thread", "memory", rows, seconds, peakHeap(), HeapAfterGc.median(), peakResidentBytes(), 0);
   }
 
+  /**
+   * Every generator writes through {@link TableWriter}, as {@code synthlake generate} does, with synthlake's default
+   * Delta statistics columns: the sink is the same for all, and only synthlake's own scans qualify for its direct
+   * Parquet and Delta writer (the peers' queries and the cached floor go through Spark's writers).
+   */
   private static void write(Dataset<Row> frame, String sink, Path output) {
     if (sink.equals("noop")) {
       frame.write().format("noop").mode("overwrite").save();
-    } else if (sink.equals("parquet")) {
-      frame.write().mode("overwrite").parquet(output.toString());
     } else {
-      // Every peer writes Delta with synthlake's default statistics columns, so the sink costs the same for all.
-      org.apache.spark.sql.DataFrameWriter<Row> writer = frame.write().format("delta").mode("overwrite");
-      for (String[] property : io.synthlake.spark.DeltaStatistics.NON_STRING.tableProperties(frame.schema())) {
-        writer = writer.option(property[0], property[1]);
-      }
-
-      writer.save(output.toString());
+      TableWriter.toPath(frame, output.toString(), sink.equals("parquet") ? OutputFormat.PARQUET : OutputFormat.DELTA,
+          WriteMode.OVERWRITE, DeltaStatistics.NON_STRING);
     }
   }
 
