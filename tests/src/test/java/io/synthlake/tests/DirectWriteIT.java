@@ -11,6 +11,7 @@ import io.synthlake.spark.SpecGenerator;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
 import io.synthlake.spark.source.GeneratedRows;
+import io.synthlake.spark.write.DeltaCommit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +123,7 @@ class DirectWriteIT {
     Dataset<Row> rows = generated();
     String direct = temp.resolve("delta-direct").toString();
     String viaDelta = temp.resolve("delta-own").toString();
-    TableWriter.toPath(rows, direct, OutputFormat.DELTA, WriteMode.ERROR);
+    assertThat(DeltaCommit.write(spark, GeneratedRows.of(rows).orElseThrow(), direct, WriteMode.ERROR, DeltaStatistics.NON_STRING)).isTrue();
     // Delta's own writer on the same rows: a cached copy is no generated scan, so TableWriter hands it to Delta.
     Dataset<Row> cached = rows.repartition(3).cache();
     cached.count();
@@ -170,6 +171,9 @@ class DirectWriteIT {
     String output = temp.resolve("constrained").toString();
     TableWriter.toPath(generated(), output, OutputFormat.DELTA, WriteMode.ERROR);
     spark.sql("alter table delta.`" + output + "` add constraint positive check (count >= 0)");
+    GeneratedRows rows = GeneratedRows.of(generated()).orElseThrow();
+    assertThat(DeltaCommit.write(spark, rows, output, WriteMode.APPEND, DeltaStatistics.NON_STRING)).isFalse();
+    assertThat(DeltaCommit.write(spark, rows, temp.resolve("all").toString(), WriteMode.ERROR, DeltaStatistics.ALL)).isFalse();
     TableWriter.toPath(generated(), output, OutputFormat.DELTA, WriteMode.APPEND);
     assertThat(spark.read().format("delta").load(output).count()).isEqualTo(2 * ROWS);
 
@@ -177,6 +181,23 @@ class DirectWriteIT {
     TableWriter.toPath(generated(), all, OutputFormat.DELTA, WriteMode.ERROR, DeltaStatistics.ALL);
     String stats = spark.read().json(all + "/_delta_log/00000000000000000000.json").where("add is not null").select("add.stats").first().getString(0);
     assertThat(stats).contains("\"event_id\"");
+  }
+
+  @Test
+  void columnsThatNeedColumnMappingAreWrittenUnderTheirPhysicalNames() {
+    Dataset<Row> rows = generated().select(col("score").as("Body Mass (g)"), col("seen").as("seen at"), col("grade"));
+    String output = temp.resolve("mapped").toString();
+    assertThat(DeltaCommit.write(spark, GeneratedRows.of(rows).orElseThrow(), output, WriteMode.ERROR, DeltaStatistics.NON_STRING))
+        .isTrue();
+    assertThat(DeltaCommit.write(spark, GeneratedRows.of(rows).orElseThrow(), output, WriteMode.APPEND, DeltaStatistics.NON_STRING))
+        .isTrue();
+    Dataset<Row> table = spark.read().format("delta").load(output);
+    assertThat(table.columns()).containsExactly("Body Mass (g)", "seen at", "grade");
+    assertSameRows(table, rows.union(rows));
+    assertThat(tableProperties(output)).containsEntry("delta.columnMapping.mode", "name");
+    // Statistics are keyed by physical name, so data skipping finds them: no file holds a score above 10,000.
+    assertThat(table.where("`Body Mass (g)` > 10000").count()).isZero();
+    assertThat(tableStatistics(output)).containsKey("rows").anySatisfy((key, value) -> assertThat(key).startsWith("max col-"));
   }
 
   private static String withZone(String timestamp) {
@@ -205,7 +226,7 @@ class DirectWriteIT {
     }
   }
 
-  private static Object tableProperties(String table) {
+  private static Map<String, String> tableProperties(String table) {
     return spark.sql("describe detail delta.`" + table + "`").select("properties").first().getJavaMap(0);
   }
 

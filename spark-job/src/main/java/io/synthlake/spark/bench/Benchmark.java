@@ -145,7 +145,7 @@ public final class Benchmark {
     long start = System.nanoTime();
     write(frame, sink, output);
     double seconds = (System.nanoTime() - start) / 1e9;
-    Measurement measurement = new Measurement(generator, sink, rows, seconds, peakHeap(), HeapAfterGc.median(), peakResidentBytes(),
+    Measurement measurement = new Measurement(generator, sink, rows, seconds, peakHeap(), HeapAfterGc.median(), HeapAfterGc.settled(), peakResidentBytes(),
         bytes(output));
     deleteQuietly(output);
     LOG.info("{} → {}: {} rows in {} s", generator, sink, rows, seconds);
@@ -167,7 +167,7 @@ public final class Benchmark {
     long checksum = BankingPeers.datafakerRows(rows);
     double seconds = (System.nanoTime() - start) / 1e9;
     LOG.debug("datafaker checksum {}", checksum);
-    return new Measurement("datafaker-1-thread", "memory", rows, seconds, peakHeap(), HeapAfterGc.median(), peakResidentBytes(), 0);
+    return new Measurement("datafaker-1-thread", "memory", rows, seconds, peakHeap(), HeapAfterGc.median(), HeapAfterGc.settled(), peakResidentBytes(), 0);
   }
 
   /**

@@ -73,6 +73,23 @@ final class HeapAfterGc {
     }
   }
 
+  /**
+   * The heap the run settles back to: the lowest after-collection figure over the second half of the run's
+   * collections. Buffers that fill and drain (Parquet's row groups) lift the median with their fill level at each
+   * collection, but their low points stay put; a job that kept something per row could not get back under its own
+   * growing live set, so this figure would grow with the rows.
+   */
+  static long settled() {
+    awaitNotifications();
+    synchronized (AFTER_EACH) {
+      if (AFTER_EACH.size() < 2) {
+        return AFTER_EACH.isEmpty() ? -1 : AFTER_EACH.get(0);
+      }
+
+      return Collections.min(AFTER_EACH.subList(AFTER_EACH.size() / 2, AFTER_EACH.size()));
+    }
+  }
+
   /** Notifications arrive on a thread of their own shortly after each collection. */
   private static void awaitNotifications() {
     try {

@@ -9,18 +9,21 @@ final class Measurement {
   final long peakHeapBytes;
   /** The median over the run's collections of the heap in use right after each (see {@link HeapAfterGc}). */
   final long heapAfterGcBytes;
+  /** The lowest heap after a collection in the second half of the run (see {@link HeapAfterGc#settled}); -1 if unknown. */
+  final long heapSettledBytes;
   /** Peak resident memory of the process during the run (-1 where Linux's /proc is not available). */
   final long peakRssBytes;
   final long outputBytes;
 
   Measurement(String generator, String sink, long rows, double seconds, long peakHeapBytes, long heapAfterGcBytes,
-      long peakRssBytes, long outputBytes) {
+      long heapSettledBytes, long peakRssBytes, long outputBytes) {
     this.generator = generator;
     this.sink = sink;
     this.rows = rows;
     this.seconds = seconds;
     this.peakHeapBytes = peakHeapBytes;
     this.heapAfterGcBytes = heapAfterGcBytes;
+    this.heapSettledBytes = heapSettledBytes;
     this.peakRssBytes = peakRssBytes;
     this.outputBytes = outputBytes;
   }

@@ -38,11 +38,13 @@ import scala.jdk.javaapi.CollectionConverters;
  * Writes generated rows into a Delta table through {@link DirectWriter}'s files and one Delta transaction, as Delta's
  * own writer would: files first, then a commit that adds them (and, for an overwrite, removes every current file) with
  * per-file statistics on the table's statistics columns, gathered while writing. Tables with features this path does
- * not write for (partitions, column mapping, constraints, NOT NULL columns, generated or identity columns, row
- * tracking, string statistics) are left to Delta's writer: {@link #write} then returns false before writing anything.
+ * not write for (partitions, column mapping by id, constraints, NOT NULL columns, generated or identity columns, row
+ * tracking, append-only, string statistics) are left to Delta's writer: {@link #write} then returns false before writing anything.
  */
 public final class DeltaCommit {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PHYSICAL_NAME = "delta.columnMapping.physicalName";
+  private static final String COLUMN_ID = "delta.columnMapping.id";
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   /** Delta writes timestamp-without-zone statistics as wall-clock text with no offset. */
   private static final DateTimeFormatter TIMESTAMP_NTZ = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
@@ -66,12 +68,15 @@ public final class DeltaCommit {
     StructType schema = rows.schema();
     boolean[] statisticsColumns;
     if (!exists) {
-      if (Arrays.stream(schema.fieldNames()).anyMatch(name -> name.matches(".*[ ,;{}()\\n\\t=].*"))) {
-        return false; // needs column mapping, whose physical names Delta's writer assigns
-      }
-
       Map<String, String> properties = new java.util.LinkedHashMap<>();
       statistics.tableProperties(schema).forEach(property -> properties.put(property[0], property[1]));
+      if (Arrays.stream(schema.fieldNames()).anyMatch(name -> name.matches(".*[ ,;{}()\\n\\t=].*"))) {
+        // Delta refuses such names unless column mapping is on; it then assigns each column a physical name.
+        properties.put("delta.columnMapping.mode", "name");
+        properties.put("delta.minReaderVersion", "2");
+        properties.put("delta.minWriterVersion", "5");
+      }
+
       transaction.updateMetadataForNewTable(new Metadata(UUID.randomUUID().toString(), null, null,
           new Format("parquet", scalaMap(Map.of())), schema.json(), scalaSeq(List.of()), scalaMap(properties),
           Option.apply(System.currentTimeMillis())));
@@ -85,7 +90,9 @@ public final class DeltaCommit {
       statisticsColumns = existing.get();
     }
 
-    List<WrittenFile> files = DirectWriter.writeParquet(spark, rows, path, statisticsColumns);
+    // Under column mapping the files and the statistics use each column's physical name and id, as Delta assigned them.
+    StructType physical = physicalSchema(transaction.metadata().schema());
+    List<WrittenFile> files = DirectWriter.writeParquet(spark, rows, physical, path, statisticsColumns);
     List<Action> actions = new ArrayList<>();
     if (exists && mode == WriteMode.OVERWRITE) {
       long now = System.currentTimeMillis();
@@ -100,7 +107,7 @@ public final class DeltaCommit {
     for (WrittenFile file : files) {
       String relative = table.toUri().relativize(new Path(file.path()).toUri()).toString();
       actions.add(new AddFile(relative, scalaMap(Map.of()), file.bytes(), file.modificationTime(), true,
-          statisticsJson(file, schema, modelColumns, types), null, null, Option.empty(), Option.empty(), Option.empty()));
+          statisticsJson(file, physical, modelColumns, types), null, null, Option.empty(), Option.empty(), Option.empty()));
     }
 
     transaction.commit(scalaSeq(actions), new DeltaOperations.Write(mode.saveMode(), Option.apply(scalaSeq(List.<String>of())),
@@ -112,8 +119,9 @@ public final class DeltaCommit {
   private static Optional<boolean[]> writableExisting(Metadata metadata, StructType schema) {
     Map<String, String> configuration = CollectionConverters.asJava(metadata.configuration());
     boolean plain = metadata.partitionColumns().isEmpty()
-        && configuration.getOrDefault("delta.columnMapping.mode", "none").equals("none")
+        && List.of("none", "name").contains(configuration.getOrDefault("delta.columnMapping.mode", "none"))
         && !configuration.getOrDefault("delta.enableRowTracking", "false").equals("true")
+        && !configuration.getOrDefault("delta.appendOnly", "false").equals("true")
         && configuration.keySet().stream().noneMatch(key -> key.startsWith("delta.constraints."));
     StructType existing = metadata.schema();
     if (!plain || existing.size() != schema.size()) {
@@ -123,7 +131,7 @@ public final class DeltaCommit {
     for (int i = 0; i < schema.size(); i++) {
       StructField field = existing.fields()[i];
       if (!field.name().equals(schema.fields()[i].name()) || !field.dataType().equals(schema.fields()[i].dataType())
-          || !field.nullable() || !field.metadata().json().equals("{}")) {
+          || !field.nullable() || !withoutColumnMapping(field.metadata()).json().equals("{}")) {
         return Optional.empty();
       }
     }
@@ -136,6 +144,24 @@ public final class DeltaCommit {
     }
 
     return Optional.of(columns);
+  }
+
+  /** The table's schema with each column named as its files name it: its physical name under column mapping. */
+  private static StructType physicalSchema(StructType table) {
+    StructField[] fields = new StructField[table.size()];
+    for (int i = 0; i < fields.length; i++) {
+      StructField field = table.fields()[i];
+      org.apache.spark.sql.types.Metadata metadata = field.metadata();
+      String name = metadata.contains(PHYSICAL_NAME) ? metadata.getString(PHYSICAL_NAME) : field.name();
+      fields[i] = new StructField(name, field.dataType(), true, metadata);
+    }
+
+    return new StructType(fields);
+  }
+
+  /** Field metadata less column mapping's own keys: what is left marks generated, identity or invariant columns. */
+  private static org.apache.spark.sql.types.Metadata withoutColumnMapping(org.apache.spark.sql.types.Metadata metadata) {
+    return new org.apache.spark.sql.types.MetadataBuilder().withMetadata(metadata).remove(PHYSICAL_NAME).remove(COLUMN_ID).build();
   }
 
   /** The columns Delta keeps statistics on under {@code configuration}: the named ones, or the first N (32). */

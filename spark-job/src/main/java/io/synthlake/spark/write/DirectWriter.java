@@ -20,6 +20,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.spark.util.SerializableConfiguration;
 
@@ -49,7 +50,7 @@ public final class DirectWriter {
     String[] names = rows.schema().fieldNames();
     List<DataType> types = types(rows);
     for (int i = 0; i < names.length; i++) {
-      if (ParquetColumn.of(names[i], types.get(i), false) == null) {
+      if (ParquetColumn.of(names[i], -1, types.get(i), false) == null) {
         return Optional.of("column '" + names[i] + "' is a " + types.get(i) + ", wider than this writer takes");
       }
     }
@@ -66,13 +67,29 @@ public final class DirectWriter {
    */
   public static List<WrittenFile> writeParquet(SparkSession spark, GeneratedRows rows, String directory,
       boolean[] statisticsColumns) {
+    return writeParquet(spark, rows, rows.schema(), directory, statisticsColumns);
+  }
+
+  /**
+   * Like {@link #writeParquet(SparkSession, GeneratedRows, String, boolean[])}, with the files' own column names (and
+   * Parquet field ids, from {@code delta.columnMapping.id} metadata) taken from {@code fileSchema}: a Delta table
+   * under column mapping names its files' columns by physical name.
+   */
+  public static List<WrittenFile> writeParquet(SparkSession spark, GeneratedRows rows, StructType fileSchema, String directory,
+      boolean[] statisticsColumns) {
     boolean int96 = spark.conf().get("spark.sql.parquet.outputTimestampType", "INT96").equalsIgnoreCase("INT96");
     String codecName = spark.conf().get("spark.sql.parquet.compression.codec", "snappy").toUpperCase(Locale.ROOT);
     CompressionCodecName codec = codecName.equals("NONE") ? CompressionCodecName.UNCOMPRESSED : CompressionCodecName.valueOf(codecName);
-    String[] names = rows.schema().fieldNames();
+    String[] names = fileSchema.fieldNames();
+    int[] ids = new int[names.length];
+    for (int i = 0; i < ids.length; i++) {
+      org.apache.spark.sql.types.Metadata metadata = fileSchema.fields()[i].metadata();
+      ids[i] = metadata.contains("delta.columnMapping.id") ? (int) metadata.getLong("delta.columnMapping.id") : -1;
+    }
+
     HashMap<String, String> footer = new HashMap<>();
     footer.put("org.apache.spark.version", spark.version());
-    footer.put("org.apache.spark.sql.parquet.row.metadata", rows.schema().json());
+    footer.put("org.apache.spark.sql.parquet.row.metadata", fileSchema.json());
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<SerializableConfiguration> conf = context.broadcast(new SerializableConfiguration(spark.sessionState().newHadoopConf()));
     PartitionGenerator generator = rows.broadcast(spark);
@@ -86,20 +103,20 @@ public final class DirectWriter {
     context.setJobDescription("synthlake: generate " + rows.rows() + " rows into " + directory);
     try {
       return context.parallelize(partitions, Math.max(1, partitions.size()))
-          .map(partition -> writePartition(generator, partition, names, int96, codec, footer, wanted, conf.value().value(), directory, job))
+          .map(partition -> writePartition(generator, partition, names, ids, int96, codec, footer, wanted, conf.value().value(), directory, job))
           .collect();
     } finally {
       context.setJobDescription(null);
     }
   }
 
-  private static WrittenFile writePartition(PartitionGenerator generator, int partition, String[] names, boolean int96,
+  private static WrittenFile writePartition(PartitionGenerator generator, int partition, String[] names, int[] ids, boolean int96,
       CompressionCodecName codec, Map<String, String> footer, boolean[] statisticsColumns, Configuration conf, String directory,
       String job) throws IOException {
     List<DataType> types = generator.types();
     ParquetColumn[] columns = new ParquetColumn[names.length];
     for (int i = 0; i < names.length; i++) {
-      columns[i] = ParquetColumn.of(names[i], types.get(i), int96);
+      columns[i] = ParquetColumn.of(names[i], ids[i], types.get(i), int96);
     }
 
     TaskContext task = TaskContext.get();

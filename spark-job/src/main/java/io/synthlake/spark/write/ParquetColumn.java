@@ -35,9 +35,15 @@ final class ParquetColumn {
    * The Parquet form of a column named {@code name} of {@code type}, or null when this writer does not write it
    * (decimals wider than 18 digits): the caller then leaves the table to Spark's writer.
    *
+   * @param fieldId the Parquet field id, or -1 for none (Delta's column mapping sets them)
    * @param int96Timestamps whether Spark's session writes timestamps as INT96 (its default) rather than INT64 micros
    */
-  static ParquetColumn of(String name, DataType type, boolean int96Timestamps) {
+  static ParquetColumn of(String name, int fieldId, DataType type, boolean int96Timestamps) {
+    ParquetColumn column = of(name, type, int96Timestamps);
+    return column == null || fieldId < 0 ? column : new ParquetColumn(column.storage, column.type.withId(fieldId));
+  }
+
+  private static ParquetColumn of(String name, DataType type, boolean int96Timestamps) {
     switch (type.logicalType()) {
       case BOOLEAN: return new ParquetColumn(Storage.BOOLEAN, Types.optional(PrimitiveTypeName.BOOLEAN).named(name));
       case BYTE: return int32(name, LogicalTypeAnnotation.intType(8, true));
