@@ -45,13 +45,14 @@ class BenchIT {
     assertThat(csv).hasSize(1 + 2 * (3 * 6 + 1));
     assertThat(csv.stream().skip(1).filter(line -> line.contains(",parquet,") || line.contains(",delta,"))
         .allMatch(line -> Long.parseLong(line.substring(line.lastIndexOf(',') + 1)) > 0)).as("written bytes").isTrue();
-    for (String memory : List.of("heap_after_gc_bytes", "peak_rss_bytes")) {
+    for (String memory : List.of("heap_after_gc_bytes", "heap_settled_bytes", "peak_rss_bytes")) {
       int column = List.of(csv.get(0).split(",")).indexOf(memory);
       assertThat(csv.stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[column])).min().orElse(0))
           .as(memory + ", measured for every run").isPositive();
     }
 
-    assertThat(report).contains("| 20,000 | parquet | synthlake-spec heap after GC / at 2,000 rows |");
+    assertThat(report).contains("| 20,000 | parquet | synthlake-spec heap after GC / at 2,000 rows |",
+        "| 20,000 | parquet | synthlake-spec heap settled / at 2,000 rows |");
 
     // PNG charts per sink (time, throughput, memory), linked from the report, and redrawn from the CSV alone.
     assertThat(report).contains("## Charts", "![throughput-noop](throughput-noop.png)");

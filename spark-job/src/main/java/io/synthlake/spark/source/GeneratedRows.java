@@ -1,6 +1,7 @@
 package io.synthlake.spark.source;
 
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.types.DataType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -109,6 +110,16 @@ public final class GeneratedRows {
   /** For each output column, the index of the model column it holds. */
   public int[] modelColumns() {
     return modelColumns.clone();
+  }
+
+  /** The model types of the output columns, in output order. */
+  public List<DataType> types() {
+    List<DataType> types = new java.util.ArrayList<>();
+    for (int column : modelColumns) {
+      types.add(model.columns().get(column).type());
+    }
+
+    return types;
   }
 
   /** The output schema: the query's column names and types. */

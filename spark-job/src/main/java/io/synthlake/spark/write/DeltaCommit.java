@@ -101,13 +101,12 @@ public final class DeltaCommit {
       }
     }
 
-    List<DataType> types = rows.model().columns().stream().map(c -> c.type()).collect(java.util.stream.Collectors.toList());
-    int[] modelColumns = rows.modelColumns();
+    List<DataType> types = rows.types();
     Path table = new Path(path);
     for (WrittenFile file : files) {
       String relative = table.toUri().relativize(new Path(file.path()).toUri()).toString();
       actions.add(new AddFile(relative, scalaMap(Map.of()), file.bytes(), file.modificationTime(), true,
-          statisticsJson(file, physical, modelColumns, types), null, null, Option.empty(), Option.empty(), Option.empty()));
+          statisticsJson(file, physical, types), null, null, Option.empty(), Option.empty(), Option.empty()));
     }
 
     transaction.commit(scalaSeq(actions), new DeltaOperations.Write(mode.saveMode(), Option.apply(scalaSeq(List.<String>of())),
@@ -195,7 +194,7 @@ public final class DeltaCommit {
    * timestamps) its range. Timestamps keep milliseconds, as Delta's do; the maximum is rounded up rather than truncated,
    * so that the range holds every value even for a reader that does not widen it.
    */
-  static String statisticsJson(WrittenFile file, StructType schema, int[] modelColumns, List<DataType> modelTypes) {
+  static String statisticsJson(WrittenFile file, StructType schema, List<DataType> types) {
     ObjectNode stats = JSON.createObjectNode();
     stats.put("numRecords", file.rows());
     ObjectNode minimums = JSON.createObjectNode();
@@ -213,7 +212,7 @@ public final class DeltaCommit {
         continue;
       }
 
-      DataType type = modelTypes.get(modelColumns[i]);
+      DataType type = types.get(i);
       LogicalType logical = type.logicalType();
       if (logical.isIntegral()) {
         minimums.put(name, column.minLong());

@@ -48,7 +48,7 @@ public final class DirectWriter {
     }
 
     String[] names = rows.schema().fieldNames();
-    List<DataType> types = types(rows);
+    List<DataType> types = rows.types();
     for (int i = 0; i < names.length; i++) {
       if (ParquetColumn.of(names[i], -1, types.get(i), false) == null) {
         return Optional.of("column '" + names[i] + "' is a " + types.get(i) + ", wider than this writer takes");
@@ -136,14 +136,5 @@ public final class DirectWriter {
       FileStatus status = path.getFileSystem(conf).getFileStatus(path);
       return new WrittenFile(path.toString(), status.getLen(), status.getModificationTime(), writer.rows(), writer.statistics());
     }
-  }
-
-  private static List<DataType> types(GeneratedRows rows) {
-    List<DataType> types = new ArrayList<>();
-    for (int column : rows.modelColumns()) {
-      types.add(rows.model().columns().get(column).type());
-    }
-
-    return types;
   }
 }
