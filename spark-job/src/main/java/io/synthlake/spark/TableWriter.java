@@ -5,6 +5,7 @@ import io.synthlake.spark.source.GeneratedRows;
 import io.synthlake.spark.write.DeltaCommit;
 import io.synthlake.spark.write.DirectWriter;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
@@ -116,10 +117,7 @@ public final class TableWriter {
         .saveAsTable(name);
   }
 
-  /**
-   * Delta refuses column names with spaces or any of {@code ,;{}()=} unless column mapping is on; real tables have
-   * such names ({@code Body Mass (g)}), so new tables that need it get column mapping by name.
-   */
+  /** Delta's own writer, with a new table's statistics columns and, where its names need it, column mapping. */
   private static org.apache.spark.sql.DataFrameWriter<Row> deltaWriter(Dataset<Row> rows, WriteMode mode, boolean exists,
       DeltaStatistics statistics) {
     org.apache.spark.sql.DataFrameWriter<Row> writer = rows.write().format("delta").mode(mode.saveMode());
@@ -128,12 +126,10 @@ public final class TableWriter {
       for (String[] property : statistics.tableProperties(rows.schema())) {
         writer = writer.option(property[0], property[1]);
       }
-    }
 
-    if (creates && java.util.Arrays.stream(rows.columns()).anyMatch(name -> name.matches(".*[ ,;{}()\\n\\t=].*"))) {
-      writer = writer.option("delta.columnMapping.mode", "name")
-          .option("delta.minReaderVersion", "2")
-          .option("delta.minWriterVersion", "5");
+      for (Map.Entry<String, String> property : DeltaCommit.columnMappingProperties(rows.schema()).entrySet()) {
+        writer = writer.option(property.getKey(), property.getValue());
+      }
     }
 
     return writer;

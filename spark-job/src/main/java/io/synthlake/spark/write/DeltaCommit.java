@@ -39,7 +39,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * own writer would: files first, then a commit that adds them (and, for an overwrite, removes every current file) with
  * per-file statistics on the table's statistics columns, gathered while writing. Tables with features this path does
  * not write for (partitions, column mapping by id, constraints, NOT NULL columns, generated or identity columns, row
- * tracking, append-only, string statistics) are left to Delta's writer: {@link #write} then returns false before writing anything.
+ * tracking, append-only, string statistics) are left to Delta's writer: {@link #write} then returns false before
+ * writing anything.
  */
 public final class DeltaCommit {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,13 +71,8 @@ public final class DeltaCommit {
     if (!exists) {
       Map<String, String> properties = new java.util.LinkedHashMap<>();
       statistics.tableProperties(schema).forEach(property -> properties.put(property[0], property[1]));
-      if (Arrays.stream(schema.fieldNames()).anyMatch(name -> name.matches(".*[ ,;{}()\\n\\t=].*"))) {
-        // Delta refuses such names unless column mapping is on; it then assigns each column a physical name.
-        properties.put("delta.columnMapping.mode", "name");
-        properties.put("delta.minReaderVersion", "2");
-        properties.put("delta.minWriterVersion", "5");
-      }
-
+      // With column mapping on, Delta assigns each column a physical name, read back below.
+      properties.putAll(columnMappingProperties(schema));
       transaction.updateMetadataForNewTable(new Metadata(UUID.randomUUID().toString(), null, null,
           new Format("parquet", scalaMap(Map.of())), schema.json(), scalaSeq(List.of()), scalaMap(properties),
           Option.apply(System.currentTimeMillis())));
@@ -112,6 +108,18 @@ public final class DeltaCommit {
     transaction.commit(scalaSeq(actions), new DeltaOperations.Write(mode.saveMode(), Option.apply(scalaSeq(List.<String>of())),
         Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty()));
     return true;
+  }
+
+  /**
+   * The properties a new table of {@code schema} needs for its column names: Delta refuses spaces and any of
+   * {@code ,;{}()=} (real tables have {@code Body Mass (g)}) unless column mapping by name is on.
+   */
+  public static Map<String, String> columnMappingProperties(StructType schema) {
+    if (Arrays.stream(schema.fieldNames()).noneMatch(name -> name.matches(".*[ ,;{}()\\n\\t=].*"))) {
+      return Map.of();
+    }
+
+    return Map.of("delta.columnMapping.mode", "name", "delta.minReaderVersion", "2", "delta.minWriterVersion", "5");
   }
 
   /** For an existing table this path may write: its statistics columns; empty when Delta's writer must write it. */
