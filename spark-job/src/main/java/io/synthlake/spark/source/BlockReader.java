@@ -45,8 +45,7 @@ final class BlockReader implements PartitionReader<ColumnarBatch> {
       return false;
     }
 
-    long firstRow = nextBlock * TableSampler.BLOCK_ROWS;
-    int rows = (int) Math.min(TableSampler.BLOCK_ROWS, partition.totalRows - firstRow);
+    int rows = partition.blockRows(nextBlock);
     for (OnHeapColumnVector vector : vectors) {
       vector.reset();
     }

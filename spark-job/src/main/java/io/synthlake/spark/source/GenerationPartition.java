@@ -28,6 +28,11 @@ final class GenerationPartition implements InputPartition {
     return partitions;
   }
 
+  /** Rows in block {@code block} of this partition: a whole block, or what is left of the output in the last one. */
+  int blockRows(long block) {
+    return (int) Math.min(TableSampler.BLOCK_ROWS, totalRows - block * TableSampler.BLOCK_ROWS);
+  }
+
   /** Rows in this partition. */
   long rows() {
     return Math.max(0, Math.min(totalRows, endBlock * TableSampler.BLOCK_ROWS) - firstBlock * TableSampler.BLOCK_ROWS);

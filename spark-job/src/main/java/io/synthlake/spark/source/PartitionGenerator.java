@@ -61,7 +61,7 @@ public final class PartitionGenerator implements Serializable {
 
     GenerationPartition range = partitions[partition];
     for (long block = range.firstBlock; block < range.endBlock; block++) {
-      int rows = (int) Math.min(TableSampler.BLOCK_ROWS, range.totalRows - block * TableSampler.BLOCK_ROWS);
+      int rows = range.blockRows(block);
       writer.write(block, rows, byModelColumn);
       blockDone.accept(rows);
     }

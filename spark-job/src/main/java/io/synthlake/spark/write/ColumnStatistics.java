@@ -26,9 +26,10 @@ public final class ColumnStatistics implements Serializable {
     boolean[] nulls = block.anyNull ? block.nulls : null;
     long[] longs = block.longs;
     double[] doubles = block.doubles;
+    long nullRows = 0;
     for (int r = 0; r < rows; r++) {
       if (nulls != null && nulls[r]) {
-        this.nulls++;
+        nullRows++;
       } else if (floating) {
         double value = doubles[r];
         nan |= Double.isNaN(value);
@@ -41,16 +42,8 @@ public final class ColumnStatistics implements Serializable {
       }
     }
 
-    values += rows - (nulls == null ? 0 : countNulls(nulls, rows));
-  }
-
-  private static int countNulls(boolean[] nulls, int rows) {
-    int count = 0;
-    for (int r = 0; r < rows; r++) {
-      count += nulls[r] ? 1 : 0;
-    }
-
-    return count;
+    this.nulls += nullRows;
+    values += rows - nullRows;
   }
 
   public long nullCount() {

@@ -43,7 +43,7 @@ public final class DirectWriter {
       return Optional.of("spark.sql.parquet.writeLegacyFormat is on");
     }
 
-    if (spark.conf().get("spark.sql.parquet.outputTimestampType", "INT96").equalsIgnoreCase("TIMESTAMP_MILLIS")) {
+    if (timestampType(spark).equals("TIMESTAMP_MILLIS")) {
       return Optional.of("timestamps are written in milliseconds");
     }
 
@@ -77,7 +77,7 @@ public final class DirectWriter {
    */
   public static List<WrittenFile> writeParquet(SparkSession spark, GeneratedRows rows, StructType fileSchema, String directory,
       boolean[] statisticsColumns) {
-    boolean int96 = spark.conf().get("spark.sql.parquet.outputTimestampType", "INT96").equalsIgnoreCase("INT96");
+    boolean int96 = timestampType(spark).equals("INT96");
     String codecName = spark.conf().get("spark.sql.parquet.compression.codec", "snappy").toUpperCase(Locale.ROOT);
     CompressionCodecName codec = codecName.equals("NONE") ? CompressionCodecName.UNCOMPRESSED : CompressionCodecName.valueOf(codecName);
     String[] names = fileSchema.fieldNames();
@@ -108,6 +108,11 @@ public final class DirectWriter {
     } finally {
       context.setJobDescription(null);
     }
+  }
+
+  /** Spark's setting for Parquet timestamps: INT96 (its default), TIMESTAMP_MICROS or TIMESTAMP_MILLIS. */
+  private static String timestampType(SparkSession spark) {
+    return spark.conf().get("spark.sql.parquet.outputTimestampType", "INT96").toUpperCase(Locale.ROOT);
   }
 
   private static WrittenFile writePartition(PartitionGenerator generator, int partition, String[] names, int[] ids, boolean int96,

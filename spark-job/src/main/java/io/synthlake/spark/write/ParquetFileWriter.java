@@ -18,7 +18,6 @@ import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
@@ -164,14 +163,13 @@ final class ParquetFileWriter implements Closeable {
     return statistics.clone();
   }
 
-  /** Completes the file and returns its footer (row groups and their column statistics). */
-  ParquetMetadata finish() throws IOException {
+  /** Flushes the last row group and writes the footer. */
+  void finish() throws IOException {
     if (store != null) {
       flushRowGroup();
     }
 
     file.end(footerMetadata);
-    return file.getFooter();
   }
 
   /** Abandons the file on failure; what was written is removed by the caller with its staging directory. */
