@@ -8,7 +8,8 @@ import io.synthlake.core.model.NumericFormat;
 /**
  * Maps (component, uniform) to a value through the component's null share and quantile function, then formats it.
  * Works a block at a time, stage by stage (quantiles per component, formatting, emitting), so each stage is a tight
- * loop over one marginal or format rather than a chain of virtual calls per value.
+ * loop over one marginal or format rather than a chain of virtual calls per value. A column without nulls whose every
+ * component's marginal {@linkplain Marginal#takesNormalScores takes normal scores} maps the copula's scores directly.
  */
 final class NumericGenerator implements ColumnGenerator {
   private final double[] nullShares;
@@ -16,6 +17,7 @@ final class NumericGenerator implements ColumnGenerator {
   private final NumericFormat format;
   private final Emitter emitter;
   private final BlockScratch scratch;
+  private final boolean normalScores;
 
   NumericGenerator(NumericColumn column, BlockScratch scratch) {
     int components = column.components().size();
@@ -30,10 +32,34 @@ final class NumericGenerator implements ColumnGenerator {
     this.format = column.format();
     this.emitter = Emitter.forType(column.type());
     this.scratch = scratch;
+    boolean scores = true;
+    for (int k = 0; k < components; k++) {
+      scores &= nullShares[k] == 0 && marginals[k] != null && marginals[k].takesNormalScores();
+    }
+
+    this.normalScores = scores;
+  }
+
+  @Override
+  public boolean takesNormalScores() {
+    return normalScores;
   }
 
   @Override
   public void fill(long firstRow, int rows, int[] components, double[] uniforms, long block, ColumnSink sink) {
+    double[] values = scratch.values;
+    if (normalScores) {
+      if (marginals.length == 1) {
+        marginals[0].fromNormalScores(uniforms, values, rows);
+      } else {
+        valuesByComponent(rows, components, uniforms, values, true);
+      }
+
+      format.applyAll(values, rows);
+      emitter.emitAll(sink, values, rows, scratch.nullRows, 0, scratch.longs);
+      return;
+    }
+
     double[] p = scratch.probabilities;
     int[] nullRows = scratch.nullRows;
     int nulls = 0;
@@ -48,22 +74,24 @@ final class NumericGenerator implements ColumnGenerator {
       }
     }
 
-    double[] values = scratch.values;
     if (nulls == rows) {
       // Every row is null (a component with no values has no marginal at all).
       java.util.Arrays.fill(values, 0, rows, 0.0);
     } else if (marginals.length == 1) {
       marginals[0].quantiles(p, values, rows);
     } else {
-      quantilesByComponent(rows, components, p, values);
+      valuesByComponent(rows, components, p, values, false);
     }
 
     format.applyAll(values, rows);
     emitter.emitAll(sink, values, rows, nullRows, nulls, scratch.longs);
   }
 
-  /** Groups the rows by component (a counting sort), so that each component's marginal sees one batch. */
-  private void quantilesByComponent(int rows, int[] components, double[] p, double[] values) {
+  /**
+   * Groups the rows by component (a counting sort), so that each component's marginal sees one batch of probabilities
+   * {@code p}, or of normal scores if {@code scores}.
+   */
+  private void valuesByComponent(int rows, int[] components, double[] p, double[] values, boolean scores) {
     int[] starts = new int[marginals.length + 1];
     for (int r = 0; r < rows; r++) {
       starts[components[r] + 1]++;
@@ -93,7 +121,11 @@ final class NumericGenerator implements ColumnGenerator {
         gathered[i] = p[order[from + i]];
       }
 
-      marginals[k].quantiles(gathered, scattered, count);
+      if (scores) {
+        marginals[k].fromNormalScores(gathered, scattered, count);
+      } else {
+        marginals[k].quantiles(gathered, scattered, count);
+      }
       for (int i = 0; i < count; i++) {
         values[order[from + i]] = scattered[i];
       }

@@ -66,6 +66,7 @@ public final class TableSampler {
     private final int[] components = new int[BLOCK_ROWS];
     private final double[][] uniforms = new double[model.dependence().dimension()][BLOCK_ROWS];
     private final boolean[] needed = new boolean[model.dependence().dimension()];
+    private final boolean[] scores = new boolean[model.dependence().dimension()];
     private final ColumnGenerator[] generators;
 
     private BlockWriter() {
@@ -82,6 +83,11 @@ public final class TableSampler {
           generators[i] = new CategoricalGenerator((CategoricalColumn) column, seed, i);
         } else {
           generators[i] = new KeyGenerator((KeyColumn) column, seed);
+        }
+
+        int copula = model.copulaIndex(i);
+        if (copula >= 0) {
+          scores[copula] = generators[i].takesNormalScores();
         }
       }
     }
@@ -102,7 +108,7 @@ public final class TableSampler {
         }
       }
 
-      dependence.sample(seed, block, rows, needed, components, uniforms);
+      dependence.sample(seed, block, rows, needed, scores, components, uniforms);
       long firstRow = block * BLOCK_ROWS;
       for (int i = 0; i < generators.length; i++) {
         if (sinks[i] == null) {

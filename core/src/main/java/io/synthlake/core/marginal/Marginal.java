@@ -18,6 +18,22 @@ public interface Marginal {
     }
   }
 
+  /**
+   * Whether {@link #fromNormalScores} applies: the marginal is a transform of one standard normal, so a copula can hand
+   * it the normal score z itself and save the Φ that makes a uniform and the Φ⁻¹ that undoes it.
+   */
+  default boolean takesNormalScores() {
+    return false;
+  }
+
+  /**
+   * The value of each standard normal score {@code z[0..n)} into {@code out[0..n)}: in law, {@code quantile(Φ(z))}.
+   * Only for marginals whose {@link #takesNormalScores} is true.
+   */
+  default void fromNormalScores(double[] z, double[] out, int n) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " takes uniforms, not normal scores");
+  }
+
   /** Smallest value the marginal can produce. */
   double min();
 

@@ -22,13 +22,16 @@ public interface DependenceModel {
   interface Sampler {
     /**
      * Fills {@code components[0..rows)} and, for every copula column j with {@code needed[j]},
-     * {@code uniforms[j][0..rows)} with the first {@code rows} rows of block {@code block}.
+     * {@code uniforms[j][0..rows)} with the first {@code rows} rows of block {@code block}: uniforms, or the standard
+     * normal scores z whose Φ(z) would be the uniforms for a column with {@code scores[j]} (a column whose marginal
+     * is a transform of one normal; it then skips Φ and Φ⁻¹). {@code scores} is fixed for a model, and a column's
+     * choice changes only its own draws.
      *
      * <p>Components and each column's draws come from generators of their own ({@link #componentRandom},
      * {@link #columnRandom}), consumed row by row, so row r depends only on (seed, block, r): neither on how many rows
      * are drawn nor on which columns are needed. A column that correlates with no other costs nothing when not needed.
      */
-    void sample(long seed, long block, int rows, boolean[] needed, int[] components, double[][] uniforms);
+    void sample(long seed, long block, int rows, boolean[] needed, boolean[] scores, int[] components, double[][] uniforms);
   }
 
   /** The generator of a block's mixture components. */

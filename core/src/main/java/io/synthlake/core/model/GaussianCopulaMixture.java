@@ -136,7 +136,7 @@ public final class GaussianCopulaMixture implements DependenceModel {
     }
 
     double[][] normals = new double[d][maxRows];
-    return (seed, block, rows, needed, components, uniforms) -> {
+    return (seed, block, rows, needed, scores, components, uniforms) -> {
       long key = Seeds.blockKey(seed, block);
       if (weights.length == 1) {
         java.util.Arrays.fill(components, 0, rows, 0);
@@ -147,15 +147,21 @@ public final class GaussianCopulaMixture implements DependenceModel {
         }
       }
 
-      // A column independent of all others in every component takes its uniform directly; the rest draw a normal
-      // score each, mixed through the row's component's Cholesky factor and mapped to a uniform by Φ.
+      // A column independent of all others in every component draws its uniform (or normal score) directly; the rest
+      // draw a normal score each, mixed through the row's component's Cholesky factor and mapped to a uniform by Φ
+      // unless the column takes the score itself.
       for (int j = 0; j < d; j++) {
         if (alone[j] && !needed[j]) {
           continue;
         }
 
         SplittableRandom random = DependenceModel.columnRandom(key, j);
-        if (alone[j]) {
+        if (alone[j] && scores[j]) {
+          double[] out = uniforms[j];
+          for (int r = 0; r < rows; r++) {
+            out[r] = random.nextGaussian();
+          }
+        } else if (alone[j]) {
           double[] out = uniforms[j];
           for (int r = 0; r < rows; r++) {
             out[r] = random.nextDouble();
@@ -183,7 +189,13 @@ public final class GaussianCopulaMixture implements DependenceModel {
             z += values[i] * normals[columns[i]][r];
           }
 
-          out[r] = Normal.cdf(z);
+          out[r] = z;
+        }
+
+        if (!scores[j]) {
+          for (int r = 0; r < rows; r++) {
+            out[r] = Normal.cdf(out[r]);
+          }
         }
       }
     };

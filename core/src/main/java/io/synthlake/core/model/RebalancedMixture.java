@@ -179,7 +179,7 @@ public final class RebalancedMixture implements DependenceModel {
     int d = dimension();
     double[] scores = new double[maxRows];
     double[][] normals = new double[Math.max(0, d - 1)][maxRows];
-    return (seed, block, rows, needed, components, uniforms) -> {
+    return (seed, block, rows, needed, takesScores, components, uniforms) -> {
       long key = Seeds.blockKey(seed, block);
       // Per row: the rebalanced column's slot, then the component, then the column's uniform inside its interval.
       SplittableRandom random = DependenceModel.componentRandom(key);
@@ -218,7 +218,7 @@ public final class RebalancedMixture implements DependenceModel {
               value += row[i] * normals[i][r];
             }
 
-            out[r] = Normal.cdf(value);
+            out[r] = takesScores[a] ? value : Normal.cdf(value);
           }
         }
 

@@ -3,22 +3,23 @@ package io.synthlake.spark.source;
 import io.synthlake.core.generate.ColumnSink;
 import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.model.ColumnModel;
+import io.synthlake.spark.internal.BlockColumnVector;
+import io.synthlake.spark.internal.ColumnBuffer;
 import io.synthlake.spark.internal.SparkTypes;
-import io.synthlake.spark.internal.VectorSink;
 import java.util.List;
 import org.apache.spark.sql.connector.read.PartitionReader;
-import org.apache.spark.sql.execution.vectorized.OnHeapColumnVector;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
- * Generates one partition as columnar batches of one block each, reusing the same vectors: memory stays constant
- * however many rows the partition holds.
+ * Generates one partition as columnar batches of one block each, reusing the same buffers: memory stays constant
+ * however many rows the partition holds. Spark reads the buffers through {@link BlockColumnVector} views.
  */
 final class BlockReader implements PartitionReader<ColumnarBatch> {
   private final GenerationPartition partition;
   private final TableSampler.BlockWriter writer;
-  private final OnHeapColumnVector[] vectors;
+  private final ColumnBuffer[] buffers;
+  private final ColumnVector[] vectors;
   private final ColumnSink[] sinks;
   private final ColumnarBatch batch;
   private long nextBlock;
@@ -27,15 +28,16 @@ final class BlockReader implements PartitionReader<ColumnarBatch> {
     this.partition = partition;
     this.writer = sampler.newBlockWriter();
     List<ColumnModel> models = sampler.model().columns();
-    this.vectors = new OnHeapColumnVector[columns.length];
+    this.buffers = new ColumnBuffer[columns.length];
+    this.vectors = new ColumnVector[columns.length];
     this.sinks = new ColumnSink[models.size()];
     for (int i = 0; i < columns.length; i++) {
-      ColumnModel column = models.get(columns[i]);
-      vectors[i] = new OnHeapColumnVector(TableSampler.BLOCK_ROWS, SparkTypes.toSpark(column.type()));
-      sinks[columns[i]] = new VectorSink(vectors[i], column.type());
+      buffers[i] = new ColumnBuffer();
+      vectors[i] = new BlockColumnVector(SparkTypes.toSpark(models.get(columns[i]).type()), buffers[i]);
+      sinks[columns[i]] = buffers[i];
     }
 
-    this.batch = new ColumnarBatch(vectors.clone());
+    this.batch = new ColumnarBatch(vectors);
     this.nextBlock = partition.firstBlock;
   }
 
@@ -46,8 +48,8 @@ final class BlockReader implements PartitionReader<ColumnarBatch> {
     }
 
     int rows = partition.blockRows(nextBlock);
-    for (OnHeapColumnVector vector : vectors) {
-      vector.reset();
+    for (ColumnBuffer buffer : buffers) {
+      buffer.reset();
     }
 
     writer.write(nextBlock, rows, sinks);

@@ -1,5 +1,6 @@
 package io.synthlake.spark.write;
 
+import io.synthlake.spark.internal.ColumnBuffer;
 import java.io.Serializable;
 
 /**

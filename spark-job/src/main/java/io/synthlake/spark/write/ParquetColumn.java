@@ -1,5 +1,6 @@
 package io.synthlake.spark.write;
 
+import io.synthlake.spark.internal.ColumnBuffer;
 import io.synthlake.core.types.DataType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,5 +1,6 @@
 package io.synthlake.spark.write;
 
+import io.synthlake.spark.internal.ColumnBuffer;
 import io.synthlake.core.generate.ColumnSink;
 import java.io.Closeable;
 import java.io.IOException;

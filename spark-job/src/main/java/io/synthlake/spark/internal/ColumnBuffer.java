@@ -1,29 +1,30 @@
-package io.synthlake.spark.write;
+package io.synthlake.spark.internal;
 
 import io.synthlake.core.generate.ColumnSink;
 import io.synthlake.core.generate.TableSampler;
 import java.util.Arrays;
 
 /**
- * One block of one column as the generators leave it, in whatever order they write its rows; a file writer then reads
- * the block in row order. Numbers and codes sit in primitive arrays, strings in one byte array: nothing per row.
+ * One block of one column as the generators leave it, in whatever order they write its rows; the direct file writer
+ * and Spark's scan ({@link BlockColumnVector}) then read the block in row order. Numbers and codes sit in primitive
+ * arrays, strings in one byte array: nothing per row. Read-only to everything but the generators.
  */
-final class ColumnBuffer implements ColumnSink {
-  final boolean[] nulls = new boolean[TableSampler.BLOCK_ROWS];
-  final long[] longs = new long[TableSampler.BLOCK_ROWS];
-  final double[] doubles = new double[TableSampler.BLOCK_ROWS];
-  final boolean[] booleans = new boolean[TableSampler.BLOCK_ROWS];
-  final int[] codes = new int[TableSampler.BLOCK_ROWS];
-  final int[] offsets = new int[TableSampler.BLOCK_ROWS];
-  final int[] lengths = new int[TableSampler.BLOCK_ROWS];
-  byte[] bytes = new byte[16 * TableSampler.BLOCK_ROWS];
+public final class ColumnBuffer implements ColumnSink {
+  public final boolean[] nulls = new boolean[TableSampler.BLOCK_ROWS];
+  public final long[] longs = new long[TableSampler.BLOCK_ROWS];
+  public final double[] doubles = new double[TableSampler.BLOCK_ROWS];
+  public final boolean[] booleans = new boolean[TableSampler.BLOCK_ROWS];
+  public final int[] codes = new int[TableSampler.BLOCK_ROWS];
+  public final int[] offsets = new int[TableSampler.BLOCK_ROWS];
+  public final int[] lengths = new int[TableSampler.BLOCK_ROWS];
+  public byte[] bytes = new byte[16 * TableSampler.BLOCK_ROWS];
   /** The dictionary this block's strings are codes of, or null when they came as bytes. */
-  byte[][] dictionary;
-  boolean anyNull;
+  public byte[][] dictionary;
+  public boolean anyNull;
   private int bytesUsed;
 
   /** Empties the buffer for the next block. */
-  void reset() {
+  public void reset() {
     if (anyNull) {
       Arrays.fill(nulls, false);
       anyNull = false;
