@@ -49,9 +49,9 @@ public final class ParametricMarginal implements Marginal {
   private static final int MAX_POISSON_TABLE = 1_000_000;
   /**
    * Normal and log-normal marginals take the copula's normal scores directly when their bounds cut off at most this
-   * much probability: the law then differs from the exact truncated one by at most this much in total variation.
+   * much probability: that share of rows keeps the exact marginal but loses its dependence on the other columns.
    */
-  static final double MAX_CUT_FOR_SCORES = 1e-6;
+  static final double MAX_CUT_FOR_SCORES = 1e-4;
 
   private final Family family;
   private final double[] parameters;
@@ -60,9 +60,11 @@ public final class ParametricMarginal implements Marginal {
   private final double lowerProbability;
   private final double upperProbability;
   private final double[] cumulative;
-  /** The normal scores at the bounds, for {@link #fromNormalScores}. */
+  /** The normal scores at the bounds, and the probability beyond each, for {@link #fromNormalScores}. */
   private final double lowScore;
   private final double highScore;
+  private final double lowTail;
+  private final double highTail;
 
   private ParametricMarginal(Family family, double[] parameters, double lower, double upper) {
     this.family = family;
@@ -72,11 +74,14 @@ public final class ParametricMarginal implements Marginal {
     this.upper = upper;
     this.lowerProbability = Double.isInfinite(lower) ? 0.0 : cdfBelow(lower);
     this.upperProbability = Double.isInfinite(upper) ? 1.0 : cdf(upper);
-    this.lowScore = score(lower);
-    this.highScore = score(upper);
+    this.lowTail = Normal.cdf(score(lower));
+    this.highTail = Normal.cdf(-score(upper));
+    // A bound with no representable probability beyond it is never crossed.
+    this.lowScore = lowTail > 0 ? score(lower) : Double.NEGATIVE_INFINITY;
+    this.highScore = highTail > 0 ? score(upper) : Double.POSITIVE_INFINITY;
   }
 
-  /** The standard normal score of {@code x} under a normal or log-normal family; NaN for the other families. */
+  /** The standard normal score of {@code x} under a normal or log-normal family (-∞ for bounds it never reaches). */
   private double score(double x) {
     switch (family) {
       case NORMAL: return (x - parameters[0]) / parameters[1];
@@ -225,14 +230,14 @@ public final class ParametricMarginal implements Marginal {
   /** Normal and log-normal families whose bounds cut off at most {@link #MAX_CUT_FOR_SCORES}. */
   @Override
   public boolean takesNormalScores() {
-    return (family == Family.NORMAL || family == Family.LOG_NORMAL)
-        && lowerProbability + (1 - upperProbability) <= MAX_CUT_FOR_SCORES;
+    return (family == Family.NORMAL || family == Family.LOG_NORMAL) && lowTail + highTail <= MAX_CUT_FOR_SCORES;
   }
 
   /**
-   * A score between the bounds' scores maps straight to {@code mean + sd * z} (or its exponential); the rare score
-   * beyond a bound takes the exact truncated inversion {@code quantile(Φ(z))}, which lands it just inside that bound
-   * rather than piling it on the bound.
+   * A score between the bounds' scores maps straight to {@code mean + sd * z} (or its exponential), which is the
+   * truncated law on those rows. A score beyond a bound is turned into a uniform that is independent of how far beyond
+   * it lies ({@code Φ(-z) / Φ(-high)} above, {@code Φ(z) / Φ(low)} below) and inverted through the truncated quantile:
+   * the mixture of the two is exactly the truncated law, and only those rare rows lose their dependence.
    */
   @Override
   public void fromNormalScores(double[] z, double[] out, int n) {
@@ -246,11 +251,13 @@ public final class ParametricMarginal implements Marginal {
     boolean logNormal = family == Family.LOG_NORMAL;
     for (int i = 0; i < n; i++) {
       double score = z[i];
-      if (score >= lowScore && score <= highScore) {
+      if (score > highScore) {
+        out[i] = quantile(Normal.cdf(-score) / highTail);
+      } else if (score < lowScore) {
+        out[i] = quantile(Normal.cdf(score) / lowTail);
+      } else {
         double value = logNormal ? Math.exp(a + b * score) : a + b * score;
         out[i] = Math.max(lower, Math.min(upper, value));
-      } else {
-        out[i] = quantile(Normal.cdf(score));
       }
     }
   }

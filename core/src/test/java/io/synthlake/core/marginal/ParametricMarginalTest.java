@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.synthlake.core.marginal.ParametricMarginal.Family;
+import io.synthlake.core.math.Normal;
 import io.synthlake.core.math.Stats;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -174,6 +175,68 @@ class ParametricMarginalTest {
     assertThat(truncated.max()).isCloseTo(2.0, within(1e-12));
     assertThat(truncated.lower()).isEqualTo(0.5);
     assertThat(truncated.upper()).isEqualTo(2.0);
+  }
+
+  @Test
+  void normalScoresMapStraightToTheValueBetweenTheBounds() {
+    // The banking spec's fraud amounts: the upper bound cuts off about 1e-6 of the law.
+    ParametricMarginal amount = ParametricMarginal.of(Family.LOG_NORMAL, parameters("mu", 5.6, "sigma", 1.1), 0.01, 50_000, "d");
+    assertThat(amount.takesNormalScores()).isTrue();
+    double[] z = new double[601];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = -3 + i * 0.01;
+    }
+
+    double[] values = new double[z.length];
+    amount.fromNormalScores(z, values, z.length);
+
+    for (int i = 0; i < z.length; i++) {
+      assertThat(values[i]).as("z = %s", z[i]).isEqualTo(Math.exp(5.6 + 1.1 * z[i]));
+      // The round trip through a uniform lands within the cut-off probability of the same place in the law.
+      double roundTrip = amount.quantile(Normal.cdf(z[i]));
+      assertThat(Normal.cdf((Math.log(roundTrip) - 5.6) / 1.1)).isCloseTo(Normal.cdf(z[i]), within(2e-6));
+    }
+  }
+
+  /**
+   * Scores beyond a bound: given z > high, the value must follow the whole truncated law (so that the mixture with the
+   * scores inside the bounds is exactly that law). KS at α = 0.001 on scores drawn from the normal's tail beyond the
+   * bound; clamping them to the bound, or mapping them monotonically into a sliver below it, fails the same test.
+   */
+  @Test
+  void normalScoresBeyondABoundFollowTheTruncatedLaw() {
+    double high = 3.9;
+    ParametricMarginal bounded = ParametricMarginal.of(Family.NORMAL, parameters("mean", 10, "sd", 2), Double.NEGATIVE_INFINITY, 10 + 2 * high, "d");
+    assertThat(bounded.takesNormalScores()).isTrue();
+    NormalDistribution normal = new NormalDistribution(10, 2);
+    double kept = normal.cumulativeProbability(10 + 2 * high);
+    DoubleUnaryOperator truncatedCdf = x -> Math.min(1, normal.cumulativeProbability(x) / kept);
+
+    SplittableRandom random = new SplittableRandom(3);
+    double[] z = new double[N];
+    for (int i = 0; i < N; i++) {
+      z[i] = -Normal.quantile(random.nextDouble() * Normal.cdf(-high));
+    }
+
+    double[] values = new double[N];
+    bounded.fromNormalScores(z, values, N);
+
+    assertThat(Arrays.stream(z)).allMatch(score -> score > high);
+    assertThat(Arrays.stream(values)).allMatch(v -> v <= 10 + 2 * high);
+    assertThat(Stats.ks(values, truncatedCdf)).isLessThan(Stats.ksCritical(N));
+    assertThat(Stats.ks(values, x -> x < 10 + 2 * high ? 0 : 1)).as("power against clamping").isGreaterThan(Stats.ksCritical(N));
+  }
+
+  @Test
+  void boundsThatCutMoreThanATenThousandthKeepTheUniformPath() {
+    ParametricMarginal truncated = ParametricMarginal.of(Family.NORMAL, parameters("mean", 0, "sd", 1), 0.5, 2, "d");
+    ParametricMarginal exponential = marginal(Family.EXPONENTIAL, "rate", 2);
+
+    assertThat(truncated.takesNormalScores()).isFalse();
+    assertThat(exponential.takesNormalScores()).isFalse();
+    assertThat(marginal(Family.NORMAL, "mean", 0, "sd", 1).takesNormalScores()).isTrue();
+    assertThatThrownBy(() -> truncated.fromNormalScores(new double[1], new double[1], 1))
+        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("takes uniforms");
   }
 
   @Test
