@@ -115,23 +115,24 @@ public final class BlockColumnVector extends ColumnVector {
         : Decimal.apply(BigDecimal.valueOf(unscaled, scale), precision, scale);
   }
 
+  /** Kept small so that Spark's generated code inlines it, and with it the copy of a string's bytes. */
   @Override
   public UTF8String getUTF8String(int rowId) {
     if (isNullAt(rowId)) {
       return null;
     }
 
-    byte[][] dictionary = buffer.dictionary;
-    if (dictionary == null) {
-      return UTF8String.fromBytes(buffer.bytes, buffer.offsets[rowId], buffer.lengths[rowId]);
-    }
+    return buffer.dictionary == null ? UTF8String.fromBytes(buffer.bytes, buffer.offsets[rowId], buffer.lengths[rowId])
+        : dictionaryValue(buffer.codes[rowId]);
+  }
 
+  private UTF8String dictionaryValue(int code) {
+    byte[][] dictionary = buffer.dictionary;
     if (dictionary != lastDictionary) {
       lastStrings = stringsByDictionary.computeIfAbsent(dictionary, values -> new UTF8String[values.length]);
       lastDictionary = dictionary;
     }
 
-    int code = buffer.codes[rowId];
     UTF8String value = lastStrings[code];
     if (value == null) {
       value = UTF8String.fromBytes(dictionary[code]);
