@@ -53,6 +53,9 @@ class BenchIT {
 
     assertThat(report).contains("| 20,000 | parquet | synthlake-spec heap after GC / at 2,000 rows |",
         "| 20,000 | parquet | synthlake-spec heap settled / at 2,000 rows |");
+    // Without --live-heap-every-ms no run is probed (probes pause the job, so speed runs go without).
+    int live = List.of(csv.get(0).split(",")).indexOf("live_heap_bytes");
+    assertThat(csv.stream().skip(1).map(line -> line.split(",")[live])).containsOnly("-1");
 
     // PNG charts per sink (time, throughput, memory), linked from the report, and redrawn from the CSV alone.
     assertThat(report).contains("## Charts", "![throughput-noop](throughput-noop.png)");
@@ -67,6 +70,22 @@ class BenchIT {
     Cli.Result redraw = Cli.run("bench", "--charts-from", out.resolve("results.csv").toString());
     assertThat(redraw.status()).as(redraw.err()).isZero();
     assertThat(out.resolve("time-delta.png")).exists();
+  }
+
+  @Test
+  void liveHeapProbesMeasureTheHeapAfterFullCollections() throws IOException {
+    Path out = temp.resolve("live-heap");
+    Cli.Result run = Cli.run("bench", "--rows", "20000,200000", "--sinks", "parquet", "--runs", "1", "--generators",
+        "synthlake-spec", "--live-heap-every-ms", "20", "--out", out.toString(), "--work", temp.resolve("work").toString(),
+        "--spec", Path.of("..", "conf", "banking.yaml").toAbsolutePath().toString());
+    assertThat(run.status()).as(run.err()).isZero();
+
+    List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+    int live = List.of(csv.get(0).split(",")).indexOf("live_heap_bytes");
+    long liveAtLargest = Long.parseLong(csv.get(2).split(",")[live]);
+    // Whatever the job holds is live: more than nothing, less than the heap.
+    assertThat(liveAtLargest).isPositive().isLessThan(Runtime.getRuntime().maxMemory());
+    assertThat(Files.readString(out.resolve("results.md"))).contains("| 200,000 | parquet | synthlake-spec live heap / at 20,000 rows |");
   }
 
   @Test

@@ -95,12 +95,13 @@ final class BenchCharts {
     // Runs recorded before heap-after-GC was measured lack that column.
     int afterGc = header.indexOf("heap_after_gc_bytes");
     int settled = header.indexOf("heap_settled_bytes");
+    int live = header.indexOf("live_heap_bytes");
     int rss = header.indexOf("peak_rss_bytes");
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
       measurements.add(new Measurement(f[0], f[1], Long.parseLong(f[2]), Double.parseDouble(f[3]),
           Long.parseLong(f[header.indexOf("peak_heap_bytes")]), afterGc < 0 ? -1 : Long.parseLong(f[afterGc]),
-          settled < 0 ? -1 : Long.parseLong(f[settled]),
+          settled < 0 ? -1 : Long.parseLong(f[settled]), live < 0 ? -1 : Long.parseLong(f[live]),
           rss < 0 ? -1 : Long.parseLong(f[rss]), Long.parseLong(f[header.indexOf("output_bytes")])));
     }
 

@@ -24,7 +24,14 @@ final class BenchReport {
 
   private BenchReport() {}
 
-  static String of(List<Measurement> measurements, double fitSeconds, int fitRows, int cores) {
+  static final String FORKED = "Each generator ran in a JVM of its own (one per generator and run, runs interleaved "
+      + "across generators, with the same JVM options), after one unmeasured warm-up run at the first size: a job runs "
+      + "one generator per JVM, and in a shared JVM each query's generated code makes Spark's per-row calls megamorphic, "
+      + "so every generator's speed would depend on which ran before it.";
+  static final String SHARED = "Every generator ran side by side in this one JVM.";
+
+  /** @param forked whether each generator ran in a JVM of its own ({@link ForkedBenchmark}) */
+  static String of(List<Measurement> measurements, double fitSeconds, int fitRows, int cores, boolean forked) {
     Map<String, Measurement> medians = medians(measurements);
     StringBuilder out = new StringBuilder();
     out.append("# synthlake benchmark: the banking table (conf/banking.yaml)\n\n");
@@ -41,15 +48,19 @@ final class BenchReport {
     out.append("Peak heap adds up each heap pool's own peak (garbage included, so it can exceed -Xmx); heap after GC is the "
         + "median, over the run's collections, of the heap in use right after each: what would grow if the run kept "
         + "something per row; heap settled is the lowest heap after a collection in the second half of the run's "
-        + "collections, the live set that buffers filling and draining (Parquet's row groups) leave alone. Peak RSS is "
+        + "collections, the live set that buffers filling and draining (Parquet's row groups) leave alone; live heap, "
+        + "in runs with --live-heap-every-ms, is the median of the heap in use right after full collections forced at "
+        + "that interval, which leave only what the job holds (its in-flight row groups included). Peak RSS is "
         + "the process's resident high-water mark during the run.\n\n");
-    out.append(WRITERS + "\n\n");
-    out.append("| generator | sink | rows | seconds | rows/s | rows/s per core | peak heap MiB | heap after GC MiB | heap settled MiB | peak RSS MiB | output MiB |\n");
-    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    out.append(WRITERS + "\n\n").append(forked ? FORKED : SHARED).append("\n\n");
+    out.append("| generator | sink | rows | seconds | rows/s | rows/s per core | peak heap MiB | heap after GC MiB | heap settled MiB | live heap MiB | peak RSS MiB | output MiB |\n");
+    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Measurement m : medians.values()) {
-      out.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %,.0f | %,.0f | %.0f | %.0f | %.0f | %.0f | %.1f |%n", m.generator,
+      out.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.2f | %,.0f | %,.0f | %.0f | %.0f | %.0f | %s | %.0f | %.1f |%n", m.generator,
           m.sink, m.rows, m.seconds, m.rowsPerSecond(), m.rowsPerSecond() / (m.sink.equals("memory") ? 1 : cores),
-          m.peakHeapBytes / 1048576.0, m.heapAfterGcBytes / 1048576.0, m.heapSettledBytes / 1048576.0, m.peakRssBytes / 1048576.0, m.outputBytes / 1048576.0));
+          m.peakHeapBytes / 1048576.0, m.heapAfterGcBytes / 1048576.0, m.heapSettledBytes / 1048576.0,
+          m.liveHeapBytes < 0 ? "-" : String.format(Locale.ROOT, "%.0f", m.liveHeapBytes / 1048576.0), m.peakRssBytes / 1048576.0,
+          m.outputBytes / 1048576.0));
     }
 
     out.append("\n## Ratios against the targets\n\n");
@@ -102,6 +113,7 @@ final class BenchReport {
           if (rows > base && small != null && large != null) {
             flatness(out, rows, sink, generator + " heap after GC", base, small.heapAfterGcBytes, large.heapAfterGcBytes);
             flatness(out, rows, sink, generator + " heap settled", base, small.heapSettledBytes, large.heapSettledBytes);
+            flatness(out, rows, sink, generator + " live heap", base, small.liveHeapBytes, large.liveHeapBytes);
           }
         }
       }
@@ -133,10 +145,10 @@ final class BenchReport {
 
   static String csv(List<Measurement> measurements) {
     StringBuilder out = new StringBuilder(
-        "generator,sink,rows,seconds,rows_per_second,peak_heap_bytes,heap_after_gc_bytes,heap_settled_bytes,peak_rss_bytes,output_bytes\n");
+        "generator,sink,rows,seconds,rows_per_second,peak_heap_bytes,heap_after_gc_bytes,heap_settled_bytes,live_heap_bytes,peak_rss_bytes,output_bytes\n");
     for (Measurement m : measurements) {
-      out.append(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.1f,%d,%d,%d,%d,%d%n", m.generator, m.sink, m.rows, m.seconds,
-          m.rowsPerSecond(), m.peakHeapBytes, m.heapAfterGcBytes, m.heapSettledBytes, m.peakRssBytes, m.outputBytes));
+      out.append(String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.1f,%d,%d,%d,%d,%d,%d%n", m.generator, m.sink, m.rows, m.seconds,
+          m.rowsPerSecond(), m.peakHeapBytes, m.heapAfterGcBytes, m.heapSettledBytes, m.liveHeapBytes, m.peakRssBytes, m.outputBytes));
     }
 
     return out.toString();

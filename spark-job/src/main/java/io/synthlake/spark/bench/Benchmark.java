@@ -33,12 +33,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs every generator of the banking table into every sink, side by side in one JVM, several times, and reports
  * medians and pairwise ratios (see {@link BenchReport}). Timings come from here, never from unit tests.
+ * {@link ForkedBenchmark} runs each generator in a JVM of its own through this class.
  */
 public final class Benchmark {
   private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
   /** Datafaker runs row by row in one thread; beyond this it only proves it is slow. */
   static final long DATAFAKER_MAX_ROWS = 1_000_000L;
   /** Every generator the benchmark knows, in the order it runs them. */
+  /** Beside results.csv when the run fitted a model: the fit's seconds, for {@link ForkedBenchmark}. */
+  static final String FIT_SECONDS = "fit-seconds.txt";
   public static final List<String> GENERATORS = List.of("synthlake-spec", "synthlake-fitted", "sql-dbldatagen", "sql-rint",
       "mappartitions", "write-floor", "datafaker-1-thread");
 
@@ -47,14 +50,24 @@ public final class Benchmark {
   private final Path work;
   private final int parallelism;
   private final int fitRows;
+  private final long liveHeapEveryMillis;
+  private final boolean warmUp;
 
-  /** @param fitRows rows of banking data the fitted model learns from (fit time is reported, not counted) */
-  public Benchmark(SparkSession spark, String specPath, Path work, int fitRows) {
+  /**
+   * @param fitRows rows of banking data the fitted model learns from (fit time is reported, not counted)
+   * @param liveHeapEveryMillis interval of the live-heap probes (full collections, which slow the runs down), or 0 for
+   *     none
+   * @param warmUp whether each generator first runs once into every sink, unmeasured, at the first size: a fresh
+   *     JVM's first run mostly measures the JIT compiler
+   */
+  public Benchmark(SparkSession spark, String specPath, Path work, int fitRows, long liveHeapEveryMillis, boolean warmUp) {
     this.spark = spark;
     this.specPath = specPath;
     this.work = work;
     this.parallelism = spark.sparkContext().defaultParallelism();
     this.fitRows = fitRows;
+    this.liveHeapEveryMillis = liveHeapEveryMillis;
+    this.warmUp = warmUp;
   }
 
   /** Redraws the PNG charts of a committed run from its results.csv (they land beside it). */
@@ -68,14 +81,7 @@ public final class Benchmark {
    * @param generators which of {@link #GENERATORS} to run (a long memory check needs only synthlake's own)
    */
   public String run(List<Long> sizes, List<String> sinks, List<String> generators, int runs, Path out) {
-    for (String sink : sinks) {
-      SynthlakeException.check(List.of("noop", "parquet", "delta").contains(sink), "bench: unknown sink '%s'; use noop, parquet, delta", sink);
-    }
-
-    for (String generator : generators) {
-      SynthlakeException.check(GENERATORS.contains(generator), "bench: unknown generator '%s' in --generators; use some of %s",
-          generator, String.join(",", GENERATORS));
-    }
+    checkNames(sinks, generators);
 
     List<String> cities = BankingPeers.cities();
     SynthesisModel fitted = null;
@@ -108,6 +114,20 @@ public final class Benchmark {
       frames.put("sql-rint", () -> BankingPeers.expressions(spark, rows, files, cities, true));
       frames.put("mappartitions", () -> BankingPeers.mapPartitions(spark, rows, files, cities));
       frames.keySet().retainAll(generators);
+      if (warmUp && rows == sizes.get(0)) {
+        // Measured like a run, then dropped: every sink's code path gets compiled before the measured runs.
+        for (String sink : sinks) {
+          frames.forEach((generator, frame) -> measure(generator, sink, rows, frame.get()));
+          if (generators.contains("write-floor")) {
+            writeFloor(sink, rows, spec.get());
+          }
+        }
+
+        if (generators.contains("datafaker-1-thread")) {
+          BankingPeers.datafakerRows(Math.min(rows, DATAFAKER_MAX_ROWS));
+        }
+      }
+
       for (int run = 0; run < runs; run++) {
         for (String sink : sinks) {
           for (Map.Entry<String, Supplier<Dataset<Row>>> generator : frames.entrySet()) {
@@ -125,12 +145,33 @@ public final class Benchmark {
       }
     }
 
-    String report = BenchReport.of(measurements, fitSeconds, fitRows, parallelism);
+    return writeReport(measurements, fitSeconds, fitRows, parallelism, false, out);
+  }
+
+  /** One-line errors for unknown sinks and generators, before anything runs. */
+  static void checkNames(List<String> sinks, List<String> generators) {
+    for (String sink : sinks) {
+      SynthlakeException.check(List.of("noop", "parquet", "delta").contains(sink), "bench: unknown sink '%s'; use noop, parquet, delta", sink);
+    }
+
+    for (String generator : generators) {
+      SynthlakeException.check(GENERATORS.contains(generator), "bench: unknown generator '%s' in --generators; use some of %s",
+          generator, String.join(",", GENERATORS));
+    }
+  }
+
+  /** Writes results.md (with its charts), results.csv and the fit time into {@code out}; returns the report text. */
+  static String writeReport(List<Measurement> measurements, double fitSeconds, int fitRows, int parallelism, boolean forked,
+      Path out) {
+    String report = BenchReport.of(measurements, fitSeconds, fitRows, parallelism, forked);
     try {
       Files.createDirectories(out);
       report += BenchCharts.markdown(BenchCharts.write(new ArrayList<>(BenchReport.medians(measurements).values()), out));
       Files.writeString(out.resolve("results.md"), report);
       Files.writeString(out.resolve("results.csv"), BenchReport.csv(measurements));
+      if (!Double.isNaN(fitSeconds)) {
+        Files.writeString(out.resolve(FIT_SECONDS), Double.toString(fitSeconds));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -142,11 +183,13 @@ public final class Benchmark {
     Path output = work.resolve(generator + "-" + sink + "-" + rows);
     deleteQuietly(output);
     resetMemoryMeasures();
+    LiveHeapProbe probe = LiveHeapProbe.start(liveHeapEveryMillis);
     long start = System.nanoTime();
     write(frame, sink, output);
     double seconds = (System.nanoTime() - start) / 1e9;
-    Measurement measurement = new Measurement(generator, sink, rows, seconds, peakHeap(), HeapAfterGc.median(), HeapAfterGc.settled(), peakResidentBytes(),
-        bytes(output));
+    long liveHeap = probe == null ? -1 : probe.stop();
+    Measurement measurement = new Measurement(generator, sink, rows, seconds, peakHeap(), HeapAfterGc.median(), HeapAfterGc.settled(),
+        liveHeap, peakResidentBytes(), bytes(output));
     deleteQuietly(output);
     LOG.info("{} → {}: {} rows in {} s", generator, sink, rows, seconds);
     return measurement;
@@ -167,7 +210,8 @@ public final class Benchmark {
     long checksum = BankingPeers.datafakerRows(rows);
     double seconds = (System.nanoTime() - start) / 1e9;
     LOG.debug("datafaker checksum {}", checksum);
-    return new Measurement("datafaker-1-thread", "memory", rows, seconds, peakHeap(), HeapAfterGc.median(), HeapAfterGc.settled(), peakResidentBytes(), 0);
+    return new Measurement("datafaker-1-thread", "memory", rows, seconds, peakHeap(), HeapAfterGc.median(), HeapAfterGc.settled(), -1,
+        peakResidentBytes(), 0);
   }
 
   /**

@@ -11,12 +11,14 @@ final class Measurement {
   final long heapAfterGcBytes;
   /** The lowest heap after a collection in the second half of the run (see {@link HeapAfterGc#settled}); -1 if unknown. */
   final long heapSettledBytes;
+  /** The median live heap of the run's full-collection probes (see {@link LiveHeapProbe}); -1 if not probed. */
+  final long liveHeapBytes;
   /** Peak resident memory of the process during the run (-1 where Linux's /proc is not available). */
   final long peakRssBytes;
   final long outputBytes;
 
   Measurement(String generator, String sink, long rows, double seconds, long peakHeapBytes, long heapAfterGcBytes,
-      long heapSettledBytes, long peakRssBytes, long outputBytes) {
+      long heapSettledBytes, long liveHeapBytes, long peakRssBytes, long outputBytes) {
     this.generator = generator;
     this.sink = sink;
     this.rows = rows;
@@ -24,6 +26,7 @@ final class Measurement {
     this.peakHeapBytes = peakHeapBytes;
     this.heapAfterGcBytes = heapAfterGcBytes;
     this.heapSettledBytes = heapSettledBytes;
+    this.liveHeapBytes = liveHeapBytes;
     this.peakRssBytes = peakRssBytes;
     this.outputBytes = outputBytes;
   }
