@@ -33,6 +33,9 @@ class BenchIT {
     assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
 
     String report = Files.readString(out.resolve("results.md"));
+    // By default every generator and run gets a JVM of its own; each child leaves its own results and log.
+    assertThat(report).contains("Each generator ran in a JVM of its own");
+    assertThat(temp.resolve("work").resolve("run-1-sql-dbldatagen").resolve("results.csv")).exists();
     for (String generator : List.of("synthlake-spec", "synthlake-fitted", "sql-dbldatagen", "sql-rint", "mappartitions",
         "write-floor", "datafaker-1-thread")) {
       assertThat(report).contains("| " + generator + " |");
@@ -75,7 +78,7 @@ class BenchIT {
   @Test
   void liveHeapProbesMeasureTheHeapAfterFullCollections() throws IOException {
     Path out = temp.resolve("live-heap");
-    Cli.Result run = Cli.run("bench", "--rows", "20000,200000", "--sinks", "parquet", "--runs", "1", "--generators",
+    Cli.Result run = Cli.run("bench", "--in-process", "--rows", "20000,200000", "--sinks", "parquet", "--runs", "1", "--generators",
         "synthlake-spec", "--live-heap-every-ms", "20", "--out", out.toString(), "--work", temp.resolve("work").toString(),
         "--spec", Path.of("..", "conf", "banking.yaml").toAbsolutePath().toString());
     assertThat(run.status()).as(run.err()).isZero();
@@ -91,14 +94,15 @@ class BenchIT {
   @Test
   void generatorsCanBeChosenAndUnknownOnesAreNamed() throws IOException {
     Path out = temp.resolve("only-spec");
-    Cli.Result run = Cli.run("bench", "--rows", "3000", "--sinks", "noop", "--runs", "1", "--generators", "synthlake-spec",
-        "--out", out.toString(), "--work", temp.resolve("work").toString(),
+    Cli.Result run = Cli.run("bench", "--in-process", "--rows", "3000", "--sinks", "noop", "--runs", "1", "--generators",
+        "synthlake-spec", "--out", out.toString(), "--work", temp.resolve("work").toString(),
         "--spec", Path.of("..", "conf", "banking.yaml").toAbsolutePath().toString());
     assertThat(run.status()).as(run.err()).isZero();
     List<String> csv = Files.readAllLines(out.resolve("results.csv"));
     assertThat(csv).hasSize(2);
     assertThat(csv.get(1)).startsWith("synthlake-spec,noop,3000,");
-    assertThat(Files.readString(out.resolve("results.md"))).doesNotContain("Fit of the banking model");
+    assertThat(Files.readString(out.resolve("results.md"))).doesNotContain("Fit of the banking model")
+        .contains("Every generator ran side by side in this one JVM.");
 
     Cli.Result wrong = Cli.run("bench", "--rows", "3000", "--generators", "synthlake-spec,faker", "--out", out.toString());
     assertThat(wrong.status()).isNotZero();
