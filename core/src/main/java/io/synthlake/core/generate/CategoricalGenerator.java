@@ -56,6 +56,11 @@ final class CategoricalGenerator implements ColumnGenerator {
     int composed = text == null ? -1 : utf8.length - 1;
     // Composed text is not among the fixed values, so only columns without a composer can be written as codes.
     boolean codes = emitter == null && text == null && sink.acceptsDictionary(utf8);
+    if (codes) {
+      fillCodes(rows, components, uniforms, sink);
+      return;
+    }
+
     SplittableRandom random = null;
     for (int r = 0; r < rows; r++) {
       int k = components[r];
@@ -74,12 +79,41 @@ final class CategoricalGenerator implements ColumnGenerator {
         }
 
         text.write(random, sink, r);
-      } else if (codes) {
-        sink.putCode(r, c);
       } else if (emitter == null) {
         sink.putUtf8(r, utf8[c], 0, utf8[c].length);
       } else {
         emitter.emit(sink, r, numbers[c]);
+      }
+    }
+  }
+
+  /**
+   * String categories as dictionary codes, the common case, in loops of their own (one for a single component); the
+   * same values as {@link #fill}'s general loop (interval 0 holds the nulls, so category c ends at interval c + 1).
+   */
+  private void fillCodes(int rows, int[] components, double[] uniforms, ColumnSink sink) {
+    if (cumulative.length == 1) {
+      Cumulative only = cumulative[0];
+      double nullShare = nullShares[0];
+      for (int r = 0; r < rows; r++) {
+        double u = uniforms[r];
+        if (u < nullShare) {
+          sink.putNull(r);
+        } else {
+          sink.putCode(r, only.firstAbove(u) - 1);
+        }
+      }
+
+      return;
+    }
+
+    for (int r = 0; r < rows; r++) {
+      int k = components[r];
+      double u = uniforms[r];
+      if (u < nullShares[k]) {
+        sink.putNull(r);
+      } else {
+        sink.putCode(r, cumulative[k].firstAbove(u) - 1);
       }
     }
   }

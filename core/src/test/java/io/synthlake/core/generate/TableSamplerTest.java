@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.math.Seeds;
 import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.TableModel;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class TableSamplerTest {
@@ -31,6 +33,23 @@ class TableSamplerTest {
         .hasMessageContaining("key column 'code'")
         .hasMessageContaining(" 100 unique values but 101 rows");
     assertThatThrownBy(() -> sampler.checkCapacity(0)).hasMessageContaining("--rows must be a positive whole number");
+  }
+
+  /** Row r's UUID is the version-4, variant-2 UUID of two seeded streams of (seed, r), written as java.util.UUID writes it. */
+  @Test
+  void uuidKeysAreTheSeededUuidsOfTheirRowIndex() {
+    TableModel model = TableModel.of(List.of(KeyColumn.uuid("id", DataType.of(LogicalType.STRING))),
+        GaussianCopulaMixture.independent(0), Map.of());
+    long seed = 7;
+    int rows = TableSampler.BLOCK_ROWS + 100;
+    CollectingSink generated = Generated.of(model, seed, rows).column("id");
+
+    for (int r = 0; r < rows; r++) {
+      long key = Seeds.blockKey(seed, r);
+      UUID expected = new UUID(Seeds.stream(key, 201) & ~0xF000L | 0x4000L,
+          Seeds.stream(key, 202) & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L);
+      assertThat(generated.string(r)).as("row %d", r).isEqualTo(expected.toString());
+    }
   }
 
   @Test
