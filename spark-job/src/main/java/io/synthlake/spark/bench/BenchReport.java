@@ -50,7 +50,8 @@ final class BenchReport {
         + "something per row; heap settled is the lowest heap after a collection in the second half of the run's "
         + "collections, the live set that buffers filling and draining (Parquet's row groups) leave alone; live heap, "
         + "in runs with --live-heap-every-ms, is the median of the heap in use right after full collections forced at "
-        + "that interval, which leave only what the job holds (its in-flight row groups included). Peak RSS is "
+        + "that interval, which leave only what the job holds (its in-flight row groups included); the after-GC figures then "
+        + "count those collections too. Peak RSS is "
         + "the process's resident high-water mark during the run.\n\n");
     out.append(WRITERS + "\n\n").append(forked ? FORKED : SHARED).append("\n\n");
     out.append("| generator | sink | rows | seconds | rows/s | rows/s per core | peak heap MiB | heap after GC MiB | heap settled MiB | live heap MiB | peak RSS MiB | output MiB |\n");
