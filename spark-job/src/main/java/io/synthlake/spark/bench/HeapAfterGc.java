@@ -67,10 +67,15 @@ final class HeapAfterGc {
   static long median() {
     awaitNotifications();
     synchronized (AFTER_EACH) {
-      List<Long> sorted = new ArrayList<>(AFTER_EACH);
-      Collections.sort(sorted);
-      return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+      return medianOf(AFTER_EACH);
     }
+  }
+
+  /** The upper middle of {@code values}, or -1 for none. */
+  static long medianOf(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
   }
 
   /**

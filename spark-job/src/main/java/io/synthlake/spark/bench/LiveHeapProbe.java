@@ -53,13 +53,7 @@ final class LiveHeapProbe {
     }
 
     synchronized (samples) {
-      if (samples.isEmpty()) {
-        return -1;
-      }
-
-      List<Long> sorted = new ArrayList<>(samples);
-      Collections.sort(sorted);
-      return sorted.get(sorted.size() / 2);
+      return HeapAfterGc.medianOf(samples);
     }
   }
 }
