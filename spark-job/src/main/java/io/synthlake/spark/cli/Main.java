@@ -296,7 +296,7 @@ public final class Main {
         : java.nio.file.Files.createTempDirectory("synthlake-bench");
     String spec = args.has("spec") ? args.get("spec") : "conf/banking.yaml";
     int fitRows = args.positiveInt("fit-rows", 200_000);
-    long liveHeapEveryMillis = args.has("live-heap-every-ms") ? args.positiveInt("live-heap-every-ms", 0) : 0;
+    long liveHeapEveryMillis = args.positiveInt("live-heap-every-ms", 0);
     java.nio.file.Path reportDir = java.nio.file.Path.of(args.has("out") ? args.get("out") : "docs/bench");
     if (!args.has("in-process")) {
       out.print(new io.synthlake.spark.bench.ForkedBenchmark(spec, work, fitRows, liveHeapEveryMillis)
