@@ -14,13 +14,16 @@ import org.apache.spark.unsafe.types.UTF8String;
  * Spark's read-only view of a generated {@link ColumnBuffer}, in the Spark type of its column. Nothing is copied into
  * Spark's own vectors, and a string column with a fixed set of values hands out one {@link UTF8String} per value for
  * the whole partition: Spark 4.1 builds each {@code UTF8String} with volatile writes, which made creating one per row
- * the largest single cost of reading generated rows.
+ * the largest single cost of reading generated rows. Strings that are not from a dictionary (keys, composed text) are
+ * still built per row, and cost little only when Spark's generated code inlines {@link #getUTF8String}: the JIT then
+ * sees that the string never leaves the row copy and drops its fences. So the row path holds no map look-up, which
+ * made the compiled method too large to inline; {@link #blockWritten} finds a block's dictionary strings once.
  */
 public final class BlockColumnVector extends ColumnVector {
   private final ColumnBuffer buffer;
   private final Map<byte[][], UTF8String[]> stringsByDictionary = new IdentityHashMap<>();
-  private byte[][] lastDictionary;
-  private UTF8String[] lastStrings;
+  /** The strings of the current block's dictionary, or null when the block's strings came as bytes. */
+  private UTF8String[] dictionaryStrings;
 
   public BlockColumnVector(DataType type, ColumnBuffer buffer) {
     super(type);
@@ -30,8 +33,22 @@ public final class BlockColumnVector extends ColumnVector {
   @Override
   public void close() {
     stringsByDictionary.clear();
-    lastDictionary = null;
-    lastStrings = null;
+    dictionaryStrings = null;
+  }
+
+  /** Called once the generators have filled the buffer with a new block, before Spark reads it. */
+  public void blockWritten() {
+    byte[][] dictionary = buffer.dictionary;
+    dictionaryStrings = dictionary == null ? null : stringsByDictionary.computeIfAbsent(dictionary, BlockColumnVector::strings);
+  }
+
+  private static UTF8String[] strings(byte[][] dictionary) {
+    UTF8String[] strings = new UTF8String[dictionary.length];
+    for (int code = 0; code < dictionary.length; code++) {
+      strings[code] = UTF8String.fromBytes(dictionary[code]);
+    }
+
+    return strings;
   }
 
   /** Spark calls this after each batch; the buffer and the string cache are reused for the next block, as writable vectors are. */
@@ -115,31 +132,15 @@ public final class BlockColumnVector extends ColumnVector {
         : Decimal.apply(BigDecimal.valueOf(unscaled, scale), precision, scale);
   }
 
-  /** Kept small so that Spark's generated code inlines it, and with it the copy of a string's bytes. */
+  /** Kept small (see the class comment): Spark's generated code must inline it. */
   @Override
   public UTF8String getUTF8String(int rowId) {
     if (isNullAt(rowId)) {
       return null;
     }
 
-    return buffer.dictionary == null ? UTF8String.fromBytes(buffer.bytes, buffer.offsets[rowId], buffer.lengths[rowId])
-        : dictionaryValue(buffer.codes[rowId]);
-  }
-
-  private UTF8String dictionaryValue(int code) {
-    byte[][] dictionary = buffer.dictionary;
-    if (dictionary != lastDictionary) {
-      lastStrings = stringsByDictionary.computeIfAbsent(dictionary, values -> new UTF8String[values.length]);
-      lastDictionary = dictionary;
-    }
-
-    UTF8String value = lastStrings[code];
-    if (value == null) {
-      value = UTF8String.fromBytes(dictionary[code]);
-      lastStrings[code] = value;
-    }
-
-    return value;
+    UTF8String[] strings = dictionaryStrings;
+    return strings != null ? strings[buffer.codes[rowId]] : UTF8String.fromBytes(buffer.bytes, buffer.offsets[rowId], buffer.lengths[rowId]);
   }
 
   @Override

@@ -19,7 +19,7 @@ final class BlockReader implements PartitionReader<ColumnarBatch> {
   private final GenerationPartition partition;
   private final TableSampler.BlockWriter writer;
   private final ColumnBuffer[] buffers;
-  private final ColumnVector[] vectors;
+  private final BlockColumnVector[] vectors;
   private final ColumnSink[] sinks;
   private final ColumnarBatch batch;
   private long nextBlock;
@@ -29,7 +29,7 @@ final class BlockReader implements PartitionReader<ColumnarBatch> {
     this.writer = sampler.newBlockWriter();
     List<ColumnModel> models = sampler.model().columns();
     this.buffers = new ColumnBuffer[columns.length];
-    this.vectors = new ColumnVector[columns.length];
+    this.vectors = new BlockColumnVector[columns.length];
     this.sinks = new ColumnSink[models.size()];
     for (int i = 0; i < columns.length; i++) {
       buffers[i] = new ColumnBuffer();
@@ -53,6 +53,10 @@ final class BlockReader implements PartitionReader<ColumnarBatch> {
     }
 
     writer.write(nextBlock, rows, sinks);
+    for (BlockColumnVector vector : vectors) {
+      vector.blockWritten();
+    }
+
     batch.setNumRows(rows);
     nextBlock++;
     return true;
