@@ -27,14 +27,15 @@ class BenchIT {
     Path out = temp.resolve("report");
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     int status = Main.run(new String[] {"bench", "--rows", "2000,20000", "--sinks", "noop,parquet,delta", "--runs", "1",
-        "--fit-rows", "5000", "--out", out.toString(), "--work", temp.resolve("work").toString(),
+        "--warm-up-runs", "1", "--fit-rows", "5000", "--out", out.toString(), "--work", temp.resolve("work").toString(),
         "--spec", Path.of("..", "conf", "banking.yaml").toAbsolutePath().toString()},
         new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr, true, StandardCharsets.UTF_8));
     assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
 
     String report = Files.readString(out.resolve("results.md"));
     // By default every generator and run gets a JVM of its own; each child leaves its own results and log.
-    assertThat(report).contains("Each generator ran in a JVM of its own");
+    assertThat(report).contains("Each generator ran in a JVM of its own",
+        "every generator ran 1 time into every sink at the first size, unmeasured");
     assertThat(temp.resolve("work").resolve("run-1-sql-dbldatagen").resolve("results.csv")).exists();
     for (String generator : List.of("synthlake-spec", "synthlake-fitted", "sql-dbldatagen", "sql-rint", "mappartitions",
         "write-floor", "datafaker-1-thread")) {
@@ -78,7 +79,8 @@ class BenchIT {
   @Test
   void liveHeapProbesMeasureTheHeapAfterFullCollections() throws IOException {
     Path out = temp.resolve("live-heap");
-    Cli.Result run = Cli.run("bench", "--in-process", "--rows", "20000,200000", "--sinks", "parquet", "--runs", "1", "--generators",
+    Cli.Result run = Cli.run("bench", "--in-process", "--rows", "20000,200000", "--sinks", "parquet", "--runs", "1",
+        "--warm-up-runs", "1", "--generators",
         "synthlake-spec", "--live-heap-every-ms", "20", "--out", out.toString(), "--work", temp.resolve("work").toString(),
         "--spec", Path.of("..", "conf", "banking.yaml").toAbsolutePath().toString());
     assertThat(run.status()).as(run.err()).isZero();
@@ -94,7 +96,8 @@ class BenchIT {
   @Test
   void generatorsCanBeChosenAndUnknownOnesAreNamed() throws IOException {
     Path out = temp.resolve("only-spec");
-    Cli.Result run = Cli.run("bench", "--in-process", "--rows", "3000", "--sinks", "noop", "--runs", "1", "--generators",
+    Cli.Result run = Cli.run("bench", "--in-process", "--rows", "3000", "--sinks", "noop", "--runs", "1", "--warm-up-runs", "0",
+        "--generators",
         "synthlake-spec", "--out", out.toString(), "--work", temp.resolve("work").toString(),
         "--spec", Path.of("..", "conf", "banking.yaml").toAbsolutePath().toString());
     assertThat(run.status()).as(run.err()).isZero();
@@ -102,11 +105,15 @@ class BenchIT {
     assertThat(csv).hasSize(2);
     assertThat(csv.get(1)).startsWith("synthlake-spec,noop,3000,");
     assertThat(Files.readString(out.resolve("results.md"))).doesNotContain("Fit of the banking model")
-        .contains("Every generator ran side by side in this one JVM.");
+        .contains("Every generator ran side by side in this one JVM. Nothing ran before the measured runs.");
 
     Cli.Result wrong = Cli.run("bench", "--rows", "3000", "--generators", "synthlake-spec,faker", "--out", out.toString());
     assertThat(wrong.status()).isNotZero();
     assertThat(wrong.err()).contains("unknown generator 'faker'", "synthlake-fitted");
+
+    Cli.Result negative = Cli.run("bench", "--rows", "3000", "--warm-up-runs", "-1", "--out", out.toString());
+    assertThat(negative.status()).isNotZero();
+    assertThat(negative.err()).contains("--warm-up-runs must be a whole number from 0", "got -1");
   }
 
   @Test

@@ -25,13 +25,16 @@ final class BenchReport {
   private BenchReport() {}
 
   static final String FORKED = "Each generator ran in a JVM of its own (one per generator and run, runs interleaved "
-      + "across generators, with the same JVM options), after one unmeasured warm-up run at the first size: a job runs "
-      + "one generator per JVM, and in a shared JVM each query's generated code makes Spark's per-row calls megamorphic, "
-      + "so every generator's speed would depend on which ran before it.";
+      + "across generators, with the same JVM options): a job runs one generator per JVM, and in a shared JVM each "
+      + "query's generated code makes Spark's per-row calls megamorphic, so every generator's speed would depend on "
+      + "which ran before it.";
   static final String SHARED = "Every generator ran side by side in this one JVM.";
 
-  /** @param forked whether each generator ran in a JVM of its own ({@link ForkedBenchmark}) */
-  static String of(List<Measurement> measurements, double fitSeconds, int fitRows, int cores, boolean forked) {
+  /**
+   * @param forked whether each generator ran in a JVM of its own ({@link ForkedBenchmark})
+   * @param warmUpRuns unmeasured runs of every generator and sink at the first size, before the measured ones
+   */
+  static String of(List<Measurement> measurements, double fitSeconds, int fitRows, int cores, boolean forked, int warmUpRuns) {
     Map<String, Measurement> medians = medians(measurements);
     StringBuilder out = new StringBuilder();
     out.append("# synthlake benchmark: the banking table (conf/banking.yaml)\n\n");
@@ -53,7 +56,10 @@ final class BenchReport {
         + "that interval, which leave only what the job holds (its in-flight row groups included); the after-GC figures then "
         + "count those collections too. Peak RSS is "
         + "the process's resident high-water mark during the run.\n\n");
-    out.append(WRITERS + "\n\n").append(forked ? FORKED : SHARED).append("\n\n");
+    out.append(WRITERS + "\n\n").append(forked ? FORKED : SHARED).append(warmUpRuns == 0 ? " Nothing ran before the measured runs."
+        : String.format(Locale.ROOT, " Before the measured runs, every generator ran %d time%s into every sink at the first size, "
+            + "unmeasured, so that the figures are of compiled code rather than of the JIT compiler at work.", warmUpRuns,
+            warmUpRuns == 1 ? "" : "s")).append("\n\n");
     out.append("| generator | sink | rows | seconds | rows/s | rows/s per core | peak heap MiB | heap after GC MiB | heap settled MiB | live heap MiB | peak RSS MiB | output MiB |\n");
     out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Measurement m : medians.values()) {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The benchmark with each generator in a JVM of its own, as jobs run: one child JVM per generator and run, with this
  * JVM's options and class path, runs interleaved across generators so that the machine's drift spreads over all of
- * them. Each child warms up once and measures one run of every size and sink in process ({@link Benchmark}); this JVM
+ * them. Each child warms up and measures one run of every size and sink in process ({@link Benchmark}); this JVM
  * only merges their results and writes the report. It starts no Spark of its own.
  */
 public final class ForkedBenchmark {
@@ -25,12 +25,15 @@ public final class ForkedBenchmark {
   private final Path work;
   private final int fitRows;
   private final long liveHeapEveryMillis;
+  private final int warmUpRuns;
 
-  public ForkedBenchmark(String specPath, Path work, int fitRows, long liveHeapEveryMillis) {
+  /** @param warmUpRuns unmeasured runs of every sink at the first size in each child, as in {@link Benchmark} */
+  public ForkedBenchmark(String specPath, Path work, int fitRows, long liveHeapEveryMillis, int warmUpRuns) {
     this.specPath = specPath;
     this.work = work;
     this.fitRows = fitRows;
     this.liveHeapEveryMillis = liveHeapEveryMillis;
+    this.warmUpRuns = warmUpRuns;
   }
 
   /** Runs the matrix in child JVMs and writes results.md and results.csv into {@code out}; returns the report text. */
@@ -50,7 +53,8 @@ public final class ForkedBenchmark {
       }
     }
 
-    return Benchmark.writeReport(measurements, median(fitSeconds), fitRows, Runtime.getRuntime().availableProcessors(), true, out);
+    return Benchmark.writeReport(measurements, median(fitSeconds), fitRows, Runtime.getRuntime().availableProcessors(), true,
+        warmUpRuns, out);
   }
 
   private void runChild(String generator, List<Long> sizes, List<String> sinks, Path childOut) throws IOException {
@@ -58,7 +62,7 @@ public final class ForkedBenchmark {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.synthlake.spark.cli.Main", "bench", "--in-process",
-        "--warm-up", "--rows", sizes.stream().map(String::valueOf).collect(Collectors.joining(",")), "--sinks",
+        "--warm-up-runs", String.valueOf(warmUpRuns), "--rows", sizes.stream().map(String::valueOf).collect(Collectors.joining(",")), "--sinks",
         String.join(",", sinks), "--generators", generator, "--runs", "1", "--out", childOut.toString(), "--work",
         work.resolve("work-" + generator).toString(), "--spec", specPath, "--fit-rows", String.valueOf(fitRows)));
     if (liveHeapEveryMillis > 0) {

@@ -90,6 +90,19 @@ final class Arguments {
     return (int) value;
   }
 
+  /** A whole number from 0 up, or {@code fallback} when the option is absent. */
+  int wholeInt(String name, int fallback) {
+    String value = get(name);
+    if (value == null) {
+      return fallback;
+    }
+
+    long parsed = wholeNumber(name, value);
+    SynthlakeException.check(parsed >= 0 && parsed <= Integer.MAX_VALUE, "%s: --%s must be a whole number from 0 to %d, got %s",
+        command, name, Integer.MAX_VALUE, value);
+    return (int) parsed;
+  }
+
   /** A comma-separated list of positive whole numbers, each at most {@code max}. */
   List<Long> positiveList(String name, String fallback, long max) {
     List<Long> values = new ArrayList<>();

@@ -51,7 +51,8 @@ public final class Main {
       "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
       "  bench     [--rows 1000,100000,...] [--sinks noop,parquet,delta] [--generators synthlake-spec,...] [--runs R] [--out docs/bench]",
       "            [--live-heap-every-ms MS]   (memory runs: a full collection every MS ms measures the live heap)",
-      "            [--in-process [--warm-up]]  (all generators in this JVM, instead of a JVM each)",
+      "            [--warm-up-runs N]  (unmeasured runs at the first size before measuring; default 3)",
+      "            [--in-process]  (all generators in this JVM, instead of a JVM each)",
       "            [--spec conf/banking.yaml] [--fit-rows N]",
       "  bench     --fit-scaling [--fit-sizes 10000,100000,1000000] [--fit-widths 10,50,100] [--out docs/bench]",
       "  bench     --charts-from docs/bench/results.csv   (redraw the PNG charts of a run)",
@@ -101,7 +102,7 @@ public final class Main {
           return 0;
         case "bench":
           bench(Arguments.parse("bench", args, 1, options("rows", "sinks", "generators", "runs", "out", "spec", "work", "fit-rows", "fit-widths",
-              "fit-sizes", "charts-from", "live-heap-every-ms"), Set.of("verbose", "fit-scaling", "in-process", "warm-up")), out);
+              "fit-sizes", "charts-from", "live-heap-every-ms", "warm-up-runs"), Set.of("verbose", "fit-scaling", "in-process")), out);
           return 0;
         default:
           throw SynthlakeException.of("unknown command '%s'; use fit, describe, evaluate, generate, export or bench (synthlake help lists the options)", args[0]);
@@ -297,15 +298,16 @@ public final class Main {
     String spec = args.has("spec") ? args.get("spec") : "conf/banking.yaml";
     int fitRows = args.positiveInt("fit-rows", 200_000);
     long liveHeapEveryMillis = args.positiveInt("live-heap-every-ms", 0);
+    int warmUpRuns = args.wholeInt("warm-up-runs", 3);
     java.nio.file.Path reportDir = java.nio.file.Path.of(args.has("out") ? args.get("out") : "docs/bench");
     if (!args.has("in-process")) {
-      out.print(new io.synthlake.spark.bench.ForkedBenchmark(spec, work, fitRows, liveHeapEveryMillis)
+      out.print(new io.synthlake.spark.bench.ForkedBenchmark(spec, work, fitRows, liveHeapEveryMillis, warmUpRuns)
           .run(sizes, sinks, generators, runs, reportDir));
       return;
     }
 
     out.print(new io.synthlake.spark.bench.Benchmark(SparkSessions.getOrCreate(), spec, work, fitRows, liveHeapEveryMillis,
-        args.has("warm-up")).run(sizes, sinks, generators, runs, reportDir));
+        warmUpRuns).run(sizes, sinks, generators, runs, reportDir));
   }
 
   private static java.util.List<Integer> ints(java.util.List<Long> values) {
