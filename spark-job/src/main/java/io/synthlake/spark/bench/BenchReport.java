@@ -56,10 +56,7 @@ final class BenchReport {
         + "that interval, which leave only what the job holds (its in-flight row groups included); the after-GC figures then "
         + "count those collections too. Peak RSS is "
         + "the process's resident high-water mark during the run.\n\n");
-    out.append(WRITERS + "\n\n").append(forked ? FORKED : SHARED).append(warmUpRuns == 0 ? " Nothing ran before the measured runs."
-        : String.format(Locale.ROOT, " Before the measured runs, every generator ran %d time%s into every sink at the first size, "
-            + "unmeasured, so that the figures are of compiled code rather than of the JIT compiler at work.", warmUpRuns,
-            warmUpRuns == 1 ? "" : "s")).append("\n\n");
+    out.append(WRITERS + "\n\n").append(forked ? FORKED : SHARED).append(' ').append(warmUp(warmUpRuns)).append("\n\n");
     out.append("| generator | sink | rows | seconds | rows/s | rows/s per core | peak heap MiB | heap after GC MiB | heap settled MiB | live heap MiB | peak RSS MiB | output MiB |\n");
     out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Measurement m : medians.values()) {
@@ -148,6 +145,13 @@ final class BenchReport {
       boolean atLeast) {
     boolean met = atLeast ? value >= bound : value <= bound;
     out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %s | %s |%n", rows, sink, name, value, target, met ? "yes" : "no"));
+  }
+
+  private static String warmUp(int warmUpRuns) {
+    return warmUpRuns == 0 ? "Nothing ran before the measured runs."
+        : String.format(Locale.ROOT, "Before the measured runs, every generator ran %d time%s into every sink at the first size, "
+            + "unmeasured, so that the figures are of compiled code rather than of the JIT compiler at work.", warmUpRuns,
+            warmUpRuns == 1 ? "" : "s");
   }
 
   static String csv(List<Measurement> measurements) {
