@@ -50,7 +50,7 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
     return new SynthlakeTable(model, loadedJson, parsed, schema(model));
   }
 
-  /** The output schema of a model: its columns, in order, nullable unless they are keys. */
+  /** The output schema of a model: its columns, in order, every one nullable. */
   public static StructType schema(TableModel model) {
     StructField[] fields = new StructField[model.columns().size()];
     for (int i = 0; i < fields.length; i++) {
