@@ -3,6 +3,7 @@ package io.synthlake.core.math;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,35 @@ class CumulativeTest {
             .isEqualTo(Cumulative.firstAbove(cumulative, 0, u));
       }
     }
+  }
+
+  /**
+   * Just below a slice boundary b / n, u * n can round up to b, which puts u in slice b although an interval may end
+   * between u and b / n: the draw must still give the interval that holds u. The cases are rare, so they are searched
+   * for rather than drawn.
+   */
+  @Test
+  void aDrawThatRoundsUpIntoTheNextSliceKeepsItsInterval() {
+    int found = 0;
+    for (int outcomes = 2; outcomes <= 300; outcomes++) {
+      int slices = outcomes; // the guide's slices
+      for (int b = 1; b < slices; b++) {
+        double boundary = (double) b / slices;
+        double below = Math.nextDown(boundary);
+        if ((int) (below * slices) < b) {
+          continue;
+        }
+
+        // Every interval but the last ends exactly at the boundary, so `below` belongs to the first.
+        double[] cumulative = new double[outcomes];
+        Arrays.fill(cumulative, boundary);
+        cumulative[outcomes - 1] = Double.POSITIVE_INFINITY;
+        assertThat(Cumulative.of(cumulative).firstAbove(below)).as("%d outcomes, u = %s", outcomes, below).isZero();
+        found++;
+      }
+    }
+
+    assertThat(found).isPositive();
   }
 
   @Test
