@@ -75,13 +75,11 @@ class ScanValuesIT {
   @Test
   void aggregatesKeepEachRowsDecimals() throws IOException {
     Path spec = decimalsSpec();
-    TableModel model = SpecReader.read(Files.readString(spec), spec.toString(), SEED, ROWS).model();
+    TableModel model = model(spec);
     Object[][] expected = coreValues(model);
     List<String> names = model.columns().stream().map(ColumnModel::name).toList();
 
-    Dataset<Row> aggregates = SpecGenerator.generate(spark, spec.toAbsolutePath().toString(), ROWS,
-        GenerateOptions.defaults().withSeed(SEED).withPartitions(3))
-        .selectExpr("max(narrow)", "min(narrow)", "max(huge)", "min(huge)");
+    Dataset<Row> aggregates = generated(spec).selectExpr("max(narrow)", "min(narrow)", "max(huge)", "min(huge)");
     assertThat(aggregates.queryExecution().executedPlan().toString()).contains("HashAggregate");
     Row row = aggregates.first();
 
@@ -109,13 +107,21 @@ class ScanValuesIT {
     return spec;
   }
 
+  private static TableModel model(Path spec) throws IOException {
+    return SpecReader.read(Files.readString(spec), spec.toString(), SEED, ROWS).model();
+  }
+
+  /** What Spark reads from the source for the spec, with the seed core's values use, in 3 partitions. */
+  private static Dataset<Row> generated(Path spec) {
+    return SpecGenerator.generate(spark, spec.toAbsolutePath().toString(), ROWS,
+        GenerateOptions.defaults().withSeed(SEED).withPartitions(3));
+  }
+
   private void assertSameValues(Path spec) throws IOException {
-    String text = Files.readString(spec);
-    TableModel model = SpecReader.read(text, spec.toString(), SEED, ROWS).model();
+    TableModel model = model(spec);
     Object[][] expected = coreValues(model);
 
-    List<Row> rows = SpecGenerator.generate(spark, spec.toAbsolutePath().toString(), ROWS,
-        GenerateOptions.defaults().withSeed(SEED).withPartitions(3)).collectAsList();
+    List<Row> rows = generated(spec).collectAsList();
 
     assertThat(rows).hasSize(ROWS);
     List<ColumnModel> columns = model.columns();
