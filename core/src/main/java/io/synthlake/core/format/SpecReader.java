@@ -24,6 +24,7 @@ import io.synthlake.core.types.LogicalType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -516,8 +517,12 @@ public final class SpecReader {
     List<NumericDistribution> components = new ArrayList<>();
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
+    // Components that do not override the column share its marginal object, so generation sees one marginal.
+    Map<JsonNode, Marginal> marginals = new IdentityHashMap<>();
     for (int k = 0; k < distributions.size(); k++) {
-      Marginal marginal = this.distributions.numeric(distributions.get(k), paths.get(k), type, lower, upper, step);
+      int component = k;
+      Marginal marginal = marginals.computeIfAbsent(distributions.get(k),
+          distribution -> this.distributions.numeric(distribution, paths.get(component), type, lower, upper, step));
       // A time range's bins are shifted down by half a step (see timeRange), so its values round into [start, end);
       // a stepped uniform reaches half a step beyond each end (see numeric). Neither widening belongs in the bounds.
       String family = distributions.get(k).path("type").asText();

@@ -6,6 +6,7 @@ import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.types.LogicalType;
 import io.synthlake.core.types.Values;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -15,6 +16,8 @@ import java.util.SplittableRandom;
 final class CategoricalGenerator implements ColumnGenerator {
   private final double[] nullShares;
   private final Cumulative[] cumulative;
+  /** Whether every component has the same intervals (and so the same table and null share). */
+  private final boolean sharedTable;
   private final byte[][] utf8;
   private final double[] numbers;
   private final Emitter emitter;
@@ -26,12 +29,23 @@ final class CategoricalGenerator implements ColumnGenerator {
     int categories = column.categories().size();
     this.nullShares = new double[column.componentCount()];
     this.cumulative = new Cumulative[column.componentCount()];
+    double[] firstBounds = null;
     for (int k = 0; k < cumulative.length; k++) {
       double[] bounds = column.intervalEnds(k);
       bounds[categories] = Double.POSITIVE_INFINITY;
       nullShares[k] = bounds[0];
-      cumulative[k] = Cumulative.of(bounds);
+      // Components with the same intervals share one table (specs override a column in few components), which keeps
+      // the tables of a block's draws in cache and lets fillCodes take its one-table loop.
+      cumulative[k] = k > 0 && Arrays.equals(bounds, firstBounds) ? cumulative[0] : Cumulative.of(bounds);
+      firstBounds = k == 0 ? bounds : firstBounds;
     }
+
+    boolean shared = true;
+    for (Cumulative table : cumulative) {
+      shared &= table == cumulative[0];
+    }
+
+    this.sharedTable = shared;
 
     boolean isString = column.type().logicalType() == LogicalType.STRING;
     this.utf8 = new byte[categories][];
@@ -88,11 +102,11 @@ final class CategoricalGenerator implements ColumnGenerator {
   }
 
   /**
-   * String categories as dictionary codes, the common case, in loops of their own (one for a single component); the
+   * String categories as dictionary codes, the common case, in loops of their own (one for components that share their intervals); the
    * same values as {@link #fill}'s general loop (interval 0 holds the nulls, so category c ends at interval c + 1).
    */
   private void fillCodes(int rows, int[] components, double[] uniforms, ColumnSink sink) {
-    if (cumulative.length == 1) {
+    if (sharedTable) {
       Cumulative only = cumulative[0];
       double nullShare = nullShares[0];
       for (int r = 0; r < rows; r++) {

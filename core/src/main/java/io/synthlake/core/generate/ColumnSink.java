@@ -18,6 +18,17 @@ public interface ColumnSink {
   void putUtf8(int row, byte[] bytes, int offset, int length);
 
   /**
+   * Rows 0 to rows - 1 at once, none null: row r is the {@code width} bytes of {@code bytes} from {@code r * width}
+   * (fixed-width keys such as UUIDs). Sinks backed by one byte buffer copy them in one go; the caller may reuse
+   * {@code bytes}.
+   */
+  default void putFixedWidthUtf8(byte[] bytes, int width, int rows) {
+    for (int r = 0; r < rows; r++) {
+      putUtf8(r, bytes, r * width, width);
+    }
+  }
+
+  /**
    * Offers a column's fixed string values, once per block before any row is written. A sink that returns true then
    * receives {@link #putCode} (the index of the value) for them instead of their bytes: Spark's column vectors keep such
    * values as a dictionary and copy nothing per row.

@@ -3,21 +3,17 @@ package io.synthlake.core.generate;
 import io.synthlake.core.math.Seeds;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.types.LogicalType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Writes key values as a function of the global row index alone. */
 final class KeyGenerator implements ColumnGenerator {
-  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  /** Both hex digits of each byte value, high digit first: a UUID takes 16 look-ups instead of 32. */
-  private static final byte[] HEX_PAIRS = new byte[512];
-
-  static {
-    for (int b = 0; b < 256; b++) {
-      HEX_PAIRS[2 * b] = HEX[b >>> 4];
-      HEX_PAIRS[2 * b + 1] = HEX[b & 0xF];
-    }
-  }
+  private static final VarHandle BIG_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle BIG_ENDIAN_INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final int UUID_LENGTH = 36;
   private static final String DIGITS = "0123456789";
   private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
@@ -33,6 +29,8 @@ final class KeyGenerator implements ColumnGenerator {
   private final long offset;
   private final long randomKeySalt;
   private final byte[] buffer = new byte[128];
+  /** A block's UUIDs, one after another; made on first use. */
+  private byte[] uuids;
 
   KeyGenerator(KeyColumn column, long seed) {
     this.column = column;
@@ -76,11 +74,16 @@ final class KeyGenerator implements ColumnGenerator {
   @Override
   public void fill(long firstRow, int rows, int[] components, double[] uniforms, long block, ColumnSink sink) {
     if (column.style() == KeyColumn.Style.UUID) {
-      // The most common key of fixtures, in a loop of its own.
-      for (int r = 0; r < rows; r++) {
-        sink.putUtf8(r, buffer, 0, writeUuid(firstRow + r));
+      // The most common key of fixtures, in a loop of its own, handed over as one block of bytes.
+      if (uuids == null) {
+        uuids = new byte[UUID_LENGTH * TableSampler.BLOCK_ROWS];
       }
 
+      for (int r = 0; r < rows; r++) {
+        writeUuid(firstRow + r, uuids, r * UUID_LENGTH);
+      }
+
+      sink.putFixedWidthUtf8(uuids, UUID_LENGTH, rows);
       return;
     }
 
@@ -132,32 +135,39 @@ final class KeyGenerator implements ColumnGenerator {
     return length;
   }
 
-  private int writeUuid(long row) {
+  /** Writes row {@code row}'s version-4 UUID, {@link #UUID_LENGTH} bytes, into {@code out} at {@code at}. */
+  private void writeUuid(long row, byte[] out, int at) {
     long key = Seeds.blockKey(seed, row);
     long high = Seeds.stream(key, 201);
     long low = Seeds.stream(key, 202);
     high = (high & ~0xF000L) | 0x4000L;
     low = (low & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    writeHexBytes(high >>> 32, 0, 4);
-    buffer[8] = '-';
-    writeHexBytes(high >>> 16, 9, 2);
-    buffer[13] = '-';
-    writeHexBytes(high, 14, 2);
-    buffer[18] = '-';
-    writeHexBytes(low >>> 48, 19, 2);
-    buffer[23] = '-';
-    writeHexBytes(low, 24, 6);
-    return 36;
+    // 8-4-4-4-12 hex digits: each 32-bit half of high and low becomes 8 digits at once, split around the dashes.
+    long highDigits = hexDigits(high);
+    long lowDigits = hexDigits(low);
+    BIG_ENDIAN_LONGS.set(out, at, hexDigits(high >>> 32));
+    out[at + 8] = '-';
+    BIG_ENDIAN_INTS.set(out, at + 9, (int) (highDigits >>> 32));
+    out[at + 13] = '-';
+    BIG_ENDIAN_INTS.set(out, at + 14, (int) highDigits);
+    out[at + 18] = '-';
+    BIG_ENDIAN_INTS.set(out, at + 19, (int) (hexDigits(low >>> 32) >>> 32));
+    out[at + 23] = '-';
+    BIG_ENDIAN_INTS.set(out, at + 24, (int) hexDigits(low >>> 32));
+    BIG_ENDIAN_LONGS.set(out, at + 28, lowDigits);
   }
 
-  /** Writes the low {@code bytes} bytes of {@code bits} as hex at {@code at}, most significant first. */
-  private void writeHexBytes(long bits, int at, int bytes) {
-    for (int i = at + 2 * bytes - 2; i >= at; i -= 2) {
-      int pair = 2 * (int) (bits & 0xFF);
-      buffer[i] = HEX_PAIRS[pair];
-      buffer[i + 1] = HEX_PAIRS[pair + 1];
-      bits >>>= 8;
-    }
+  /**
+   * The 8 lowercase hex digits of the low 32 bits of {@code bits} as ASCII bytes, most significant digit in the highest
+   * byte: the nibbles are spread one to a byte, and each becomes '0' + n, plus 39 more (to reach 'a') when n > 9.
+   */
+  static long hexDigits(long bits) {
+    long x = bits & 0xFFFFFFFFL;
+    x = (x | x << 16) & 0x0000FFFF0000FFFFL;
+    x = (x | x << 8) & 0x00FF00FF00FF00FFL;
+    x = (x | x << 4) & 0x0F0F0F0F0F0F0F0FL;
+    long letters = ((x + 0x0606060606060606L) >>> 4) & 0x0101010101010101L;
+    return x + 0x3030303030303030L + letters * 39;
   }
 
   private int writeCode(long row) {

@@ -18,6 +18,8 @@ final class NumericGenerator implements ColumnGenerator {
   private final Emitter emitter;
   private final BlockScratch scratch;
   private final boolean normalScores;
+  /** The marginal of every component when they all share one (and one null share), else null. */
+  private final Marginal sharedMarginal;
 
   NumericGenerator(NumericColumn column, BlockScratch scratch) {
     int components = column.components().size();
@@ -38,6 +40,12 @@ final class NumericGenerator implements ColumnGenerator {
     }
 
     this.normalScores = scores;
+    boolean shared = true;
+    for (int k = 1; k < components; k++) {
+      shared &= marginals[k] == marginals[0] && nullShares[k] == nullShares[0];
+    }
+
+    this.sharedMarginal = shared ? marginals[0] : null;
   }
 
   @Override
@@ -49,8 +57,8 @@ final class NumericGenerator implements ColumnGenerator {
   public void fill(long firstRow, int rows, int[] components, double[] uniforms, long block, ColumnSink sink) {
     double[] values = scratch.values;
     if (normalScores) {
-      if (marginals.length == 1) {
-        marginals[0].fromNormalScores(uniforms, values, rows);
+      if (sharedMarginal != null) {
+        sharedMarginal.fromNormalScores(uniforms, values, rows);
       } else {
         valuesByComponent(rows, components, uniforms, values, true);
       }
@@ -77,8 +85,8 @@ final class NumericGenerator implements ColumnGenerator {
     if (nulls == rows) {
       // Every row is null (a component with no values has no marginal at all).
       java.util.Arrays.fill(values, 0, rows, 0.0);
-    } else if (marginals.length == 1) {
-      marginals[0].quantiles(p, values, rows);
+    } else if (sharedMarginal != null) {
+      sharedMarginal.quantiles(p, values, rows);
     } else {
       valuesByComponent(rows, components, p, values, false);
     }
@@ -88,13 +96,32 @@ final class NumericGenerator implements ColumnGenerator {
   }
 
   /**
-   * Groups the rows by component (a counting sort), so that each component's marginal sees one batch of probabilities
-   * {@code p}, or of normal scores if {@code scores}.
+   * Maps every row through the marginal of the block's most common component (a mixture has one large component more
+   * often than not), then regroups only the other rows by component (a counting sort), so that each other marginal sees
+   * one batch of probabilities {@code p}, or of normal scores if {@code scores}. Marginals map value by value, so a
+   * row's value is the same whichever batch it is in.
    */
   private void valuesByComponent(int rows, int[] components, double[] p, double[] values, boolean scores) {
     int[] starts = new int[marginals.length + 1];
     for (int r = 0; r < rows; r++) {
       starts[components[r] + 1]++;
+    }
+
+    int largest = -1;
+    for (int k = 0; k < marginals.length; k++) {
+      if (marginals[k] != null && (largest < 0 || starts[k + 1] > starts[largest + 1])) {
+        largest = k;
+      }
+    }
+
+    if (largest < 0) {
+      // No component has a marginal: every row is null.
+      return;
+    }
+
+    map(marginals[largest], p, values, rows, scores);
+    if (starts[largest + 1] == rows) {
+      return;
     }
 
     for (int k = 0; k < marginals.length; k++) {
@@ -104,7 +131,10 @@ final class NumericGenerator implements ColumnGenerator {
     int[] order = scratch.rowOrder;
     int[] next = starts.clone();
     for (int r = 0; r < rows; r++) {
-      order[next[components[r]]++] = r;
+      int k = components[r];
+      if (k != largest) {
+        order[next[k]++] = r;
+      }
     }
 
     double[] gathered = scratch.gathered;
@@ -112,7 +142,7 @@ final class NumericGenerator implements ColumnGenerator {
     for (int k = 0; k < marginals.length; k++) {
       int from = starts[k];
       int count = starts[k + 1] - from;
-      if (count == 0 || marginals[k] == null) {
+      if (k == largest || count == 0 || marginals[k] == null) {
         // A component without a marginal has a null share of 1: all its rows are null.
         continue;
       }
@@ -121,14 +151,18 @@ final class NumericGenerator implements ColumnGenerator {
         gathered[i] = p[order[from + i]];
       }
 
-      if (scores) {
-        marginals[k].fromNormalScores(gathered, scattered, count);
-      } else {
-        marginals[k].quantiles(gathered, scattered, count);
-      }
+      map(marginals[k], gathered, scattered, count, scores);
       for (int i = 0; i < count; i++) {
         values[order[from + i]] = scattered[i];
       }
+    }
+  }
+
+  private static void map(Marginal marginal, double[] in, double[] out, int count, boolean scores) {
+    if (scores) {
+      marginal.fromNormalScores(in, out, count);
+    } else {
+      marginal.quantiles(in, out, count);
     }
   }
 }

@@ -28,6 +28,7 @@ public interface Marginal {
 
   /**
    * The value of each standard normal score {@code z[0..n)} into {@code out[0..n)}: in law, {@code quantile(Φ(z))}.
+   * Each value depends on its own score alone, never on the batch it came in (generation batches rows as it likes).
    * Only for marginals whose {@link #takesNormalScores} is true.
    */
   default void fromNormalScores(double[] z, double[] out, int n) {

@@ -4,8 +4,10 @@ import io.synthlake.core.math.Correlations;
 import io.synthlake.core.math.Cumulative;
 import io.synthlake.core.math.Normal;
 import io.synthlake.core.math.Seeds;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -136,10 +138,15 @@ public final class GaussianCopulaMixture implements DependenceModel {
     }
 
     double[][] normals = new double[d][maxRows];
+    ScoreMix[] mixes = new ScoreMix[d];
+    for (int j = 0; j < d; j++) {
+      mixes[j] = alone[j] ? null : new ScoreMix(sparseFactors, j);
+    }
+
     return (seed, block, rows, needed, scores, components, uniforms) -> {
       long key = Seeds.blockKey(seed, block);
       if (weights.length == 1) {
-        java.util.Arrays.fill(components, 0, rows, 0);
+        Arrays.fill(components, 0, rows, 0);
       } else {
         SplittableRandom random = DependenceModel.componentRandom(key);
         for (int r = 0; r < rows; r++) {
@@ -180,17 +187,7 @@ public final class GaussianCopulaMixture implements DependenceModel {
         }
 
         double[] out = uniforms[j];
-        for (int r = 0; r < rows; r++) {
-          SparseFactor factor = sparseFactors.get(components[r]);
-          int[] columns = factor.columns[j];
-          double[] values = factor.values[j];
-          double z = 0;
-          for (int i = 0; i < columns.length; i++) {
-            z += values[i] * normals[columns[i]][r];
-          }
-
-          out[r] = z;
-        }
+        mixes[j].mix(components, normals, out, rows);
 
         if (!scores[j]) {
           for (int r = 0; r < rows; r++) {
@@ -199,6 +196,66 @@ public final class GaussianCopulaMixture implements DependenceModel {
         }
       }
     };
+  }
+
+  /**
+   * Row j of every component's Cholesky factor, by the columns non-zero in any of them (ascending): out[r] is the sum
+   * over those columns of the row's component's entry times the column's normal score. Summing column by column in
+   * ascending order adds exactly what a per-row sum over each factor's own non-zero entries would, in the same order
+   * (the extra zero terms leave a sum unchanged, bit for bit, as it is never -0), in loops without a per-row factor
+   * look-up; when all components share the row (specs correlate every component alike) the loops vectorise.
+   */
+  private static final class ScoreMix {
+    private final int[] columns;
+    /** byComponent[i][k]: component k's entry for columns[i]. */
+    private final double[][] byComponent;
+    /** The entries when every component has the same, else null. */
+    private final double[] shared;
+
+    ScoreMix(List<SparseFactor> factors, int j) {
+      TreeSet<Integer> union = new TreeSet<>();
+      for (SparseFactor factor : factors) {
+        for (int column : factor.columns[j]) {
+          union.add(column);
+        }
+      }
+
+      this.columns = union.stream().mapToInt(Integer::intValue).toArray();
+      this.byComponent = new double[columns.length][factors.size()];
+      boolean same = true;
+      for (int k = 0; k < factors.size(); k++) {
+        SparseFactor factor = factors.get(k);
+        for (int e = 0; e < factor.columns[j].length; e++) {
+          byComponent[Arrays.binarySearch(columns, factor.columns[j][e])][k] = factor.values[j][e];
+        }
+      }
+
+      for (double[] entries : byComponent) {
+        for (double entry : entries) {
+          same &= entry == entries[0];
+        }
+      }
+
+      this.shared = same ? Arrays.stream(byComponent).mapToDouble(entries -> entries[0]).toArray() : null;
+    }
+
+    void mix(int[] components, double[][] normals, double[] out, int rows) {
+      Arrays.fill(out, 0, rows, 0.0);
+      for (int i = 0; i < columns.length; i++) {
+        double[] normal = normals[columns[i]];
+        if (shared != null) {
+          double entry = shared[i];
+          for (int r = 0; r < rows; r++) {
+            out[r] += entry * normal[r];
+          }
+        } else {
+          double[] entries = byComponent[i];
+          for (int r = 0; r < rows; r++) {
+            out[r] += entries[components[r]] * normal[r];
+          }
+        }
+      }
+    }
   }
 
   /**

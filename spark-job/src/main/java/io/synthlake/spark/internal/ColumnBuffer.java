@@ -68,6 +68,22 @@ public final class ColumnBuffer implements ColumnSink {
   }
 
   @Override
+  public void putFixedWidthUtf8(byte[] values, int width, int rows) {
+    int length = width * rows;
+    if (bytesUsed + length > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, bytesUsed + length));
+    }
+
+    System.arraycopy(values, 0, bytes, bytesUsed, length);
+    for (int r = 0; r < rows; r++) {
+      offsets[r] = bytesUsed + r * width;
+      lengths[r] = width;
+    }
+
+    bytesUsed += length;
+  }
+
+  @Override
   public boolean acceptsDictionary(byte[][] values) {
     dictionary = values;
     return true;
