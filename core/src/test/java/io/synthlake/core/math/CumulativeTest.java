@@ -74,6 +74,44 @@ class CumulativeTest {
     assertThat(found).isPositive();
   }
 
+  /**
+   * Draws on and beside every slice boundary of the table's guide, and 1 itself, in tables that take the branch-free
+   * steps (a few outcomes; one large and many tiny outcomes, for which the guide grows) and in one that must walk
+   * (many intervals ending at one point).
+   */
+  @Test
+  void drawsOnAndBesideSliceBoundariesGiveWhatTheBinarySearchGives() {
+    double[] even = {0.3, 0.6, 0.8, Double.POSITIVE_INFINITY};
+    double[] skewed = new double[200];
+    for (int i = 0; i < skewed.length; i++) {
+      skewed[i] = 0.9 + 0.1 * i / skewed.length;
+    }
+
+    double[] piled = new double[50];
+    Arrays.fill(piled, 0.3);
+    skewed[skewed.length - 1] = Double.POSITIVE_INFINITY;
+    piled[piled.length - 1] = Double.POSITIVE_INFINITY;
+    assertThat(Cumulative.of(even).slices()).isEqualTo(4);
+    assertThat(Cumulative.of(even).steps()).isEqualTo(1);
+    assertThat(Cumulative.of(skewed).slices()).isGreaterThan(256);
+    assertThat(Cumulative.of(skewed).steps()).isBetween(0, 4);
+    assertThat(Cumulative.of(piled).steps()).isEqualTo(-1);
+    for (double[] cumulative : new double[][] {even, skewed, piled}) {
+      Cumulative guided = Cumulative.of(cumulative);
+      for (int slices = 1; slices <= 1 << 16; slices *= 2) {
+        for (int b = 0; b <= Math.min(slices, 4096); b++) {
+          double boundary = (double) b / slices;
+          for (double u : new double[] {Math.nextDown(boundary), boundary, Math.nextUp(boundary)}) {
+            if (u >= 0 && u <= 1) {
+              assertThat(guided.firstAbove(u)).as("%d outcomes, u = %s", cumulative.length, u)
+                  .isEqualTo(Cumulative.firstAbove(cumulative, 0, u));
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void ofRejectsATableThatDoesNotEndInInfinity() {
     assertThatThrownBy(() -> Cumulative.of(new double[] {0.5, 1.0})).hasMessageContaining("+Infinity");
