@@ -30,19 +30,17 @@ final class CategoricalGenerator implements ColumnGenerator {
     this.nullShares = new double[column.componentCount()];
     this.cumulative = new Cumulative[column.componentCount()];
     double[] firstBounds = null;
+    boolean shared = true;
     for (int k = 0; k < cumulative.length; k++) {
       double[] bounds = column.intervalEnds(k);
       bounds[categories] = Double.POSITIVE_INFINITY;
       nullShares[k] = bounds[0];
       // Components with the same intervals share one table (specs override a column in few components), which keeps
       // the tables of a block's draws in cache and lets fillCodes take its one-table loop.
-      cumulative[k] = k > 0 && Arrays.equals(bounds, firstBounds) ? cumulative[0] : Cumulative.of(bounds);
+      boolean same = k > 0 && Arrays.equals(bounds, firstBounds);
+      cumulative[k] = same ? cumulative[0] : Cumulative.of(bounds);
       firstBounds = k == 0 ? bounds : firstBounds;
-    }
-
-    boolean shared = true;
-    for (Cumulative table : cumulative) {
-      shared &= table == cumulative[0];
+      shared &= k == 0 || same;
     }
 
     this.sharedTable = shared;
