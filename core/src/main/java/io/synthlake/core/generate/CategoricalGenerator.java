@@ -100,8 +100,9 @@ final class CategoricalGenerator implements ColumnGenerator {
   }
 
   /**
-   * String categories as dictionary codes, the common case, in loops of their own (one for components that share their intervals); the
-   * same values as {@link #fill}'s general loop (interval 0 holds the nulls, so category c ends at interval c + 1).
+   * String categories as dictionary codes, the common case, in loops of their own (one for components that share
+   * their intervals); the same values as {@link #fill}'s general loop (interval 0 holds the nulls, so category c ends
+   * at interval c + 1).
    */
   private void fillCodes(int rows, int[] components, double[] uniforms, ColumnSink sink) {
     if (sharedTable) {

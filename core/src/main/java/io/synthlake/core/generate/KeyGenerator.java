@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 
 /** Writes key values as a function of the global row index alone. */
 final class KeyGenerator implements ColumnGenerator {
-  private static final VarHandle BIG_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-  private static final VarHandle BIG_ENDIAN_INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle BIG_ENDIAN_LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle BIG_ENDIAN_INTS =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
   private static final int UUID_LENGTH = 36;
   private static final String DIGITS = "0123456789";
   private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -143,18 +145,18 @@ final class KeyGenerator implements ColumnGenerator {
     high = (high & ~0xF000L) | 0x4000L;
     low = (low & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     // 8-4-4-4-12 hex digits: each 32-bit half of high and low becomes 8 digits at once, split around the dashes.
-    long highDigits = hexDigits(high);
-    long lowDigits = hexDigits(low);
+    long lowerHighDigits = hexDigits(high);
+    long upperLowDigits = hexDigits(low >>> 32);
     BIG_ENDIAN_LONGS.set(out, at, hexDigits(high >>> 32));
     out[at + 8] = '-';
-    BIG_ENDIAN_INTS.set(out, at + 9, (int) (highDigits >>> 32));
+    BIG_ENDIAN_INTS.set(out, at + 9, (int) (lowerHighDigits >>> 32));
     out[at + 13] = '-';
-    BIG_ENDIAN_INTS.set(out, at + 14, (int) highDigits);
+    BIG_ENDIAN_INTS.set(out, at + 14, (int) lowerHighDigits);
     out[at + 18] = '-';
-    BIG_ENDIAN_INTS.set(out, at + 19, (int) (hexDigits(low >>> 32) >>> 32));
+    BIG_ENDIAN_INTS.set(out, at + 19, (int) (upperLowDigits >>> 32));
     out[at + 23] = '-';
-    BIG_ENDIAN_INTS.set(out, at + 24, (int) hexDigits(low >>> 32));
-    BIG_ENDIAN_LONGS.set(out, at + 28, lowDigits);
+    BIG_ENDIAN_INTS.set(out, at + 24, (int) upperLowDigits);
+    BIG_ENDIAN_LONGS.set(out, at + 28, hexDigits(low));
   }
 
   /**

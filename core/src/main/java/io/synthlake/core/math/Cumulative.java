@@ -9,7 +9,10 @@ package io.synthlake.core.math;
  * would.
  */
 public final class Cumulative {
-  /** Steps above which a draw walks with a loop instead; the table grows (up to 16 slices an outcome and 65,536 in all) to avoid it. */
+  /**
+   * Steps above which a draw walks with a loop instead; the table grows (up to 16 slices an outcome and 65,536 in all)
+   * to avoid it.
+   */
   private static final int MAX_STEPS = 4;
   private static final int MAX_SLICES_PER_OUTCOME = 16;
   private static final int MAX_SLICES = 1 << 16;

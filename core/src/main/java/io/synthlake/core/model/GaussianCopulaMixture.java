@@ -20,7 +20,10 @@ public final class GaussianCopulaMixture implements DependenceModel {
   private final List<double[][]> correlations;
   private final Cumulative componentPicker;
   private final List<double[][]> factors;
-  private final List<SparseFactor> sparseFactors;
+  /** Per copula column: whether it correlates with no other in any component. */
+  private final boolean[] alone;
+  /** Per copula column that is not alone: how its score mixes the normals. */
+  private final ScoreMix[] mixes;
 
   private GaussianCopulaMixture(double[] weights, List<double[][]> correlations) {
     this.weights = weights;
@@ -35,7 +38,18 @@ public final class GaussianCopulaMixture implements DependenceModel {
     cumulativeWeights[weights.length - 1] = Double.POSITIVE_INFINITY;
     this.componentPicker = Cumulative.of(cumulativeWeights);
     this.factors = correlations.stream().map(Correlations::cholesky).collect(Collectors.toUnmodifiableList());
-    this.sparseFactors = factors.stream().map(SparseFactor::new).collect(Collectors.toUnmodifiableList());
+    List<SparseFactor> sparseFactors = factors.stream().map(SparseFactor::new).collect(Collectors.toUnmodifiableList());
+    int d = factors.get(0).length;
+    this.alone = new boolean[d];
+    this.mixes = new ScoreMix[d];
+    for (int j = 0; j < d; j++) {
+      alone[j] = true;
+      for (SparseFactor factor : sparseFactors) {
+        alone[j] &= factor.independent[j];
+      }
+
+      mixes[j] = alone[j] ? null : new ScoreMix(sparseFactors, j);
+    }
   }
 
   /**
@@ -129,20 +143,7 @@ public final class GaussianCopulaMixture implements DependenceModel {
   @Override
   public Sampler newSampler(int maxRows) {
     int d = dimension();
-    boolean[] alone = new boolean[d];
-    for (int j = 0; j < d; j++) {
-      alone[j] = true;
-      for (SparseFactor factor : sparseFactors) {
-        alone[j] &= factor.independent[j];
-      }
-    }
-
     double[][] normals = new double[d][maxRows];
-    ScoreMix[] mixes = new ScoreMix[d];
-    for (int j = 0; j < d; j++) {
-      mixes[j] = alone[j] ? null : new ScoreMix(sparseFactors, j);
-    }
-
     return (seed, block, rows, needed, scores, components, uniforms) -> {
       long key = Seeds.blockKey(seed, block);
       if (weights.length == 1) {

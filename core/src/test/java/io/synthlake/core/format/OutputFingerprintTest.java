@@ -41,12 +41,14 @@ class OutputFingerprintTest {
   void theBankingSpecGeneratesTheSameRows() throws IOException {
     TableModel model = SpecReader.read(Files.readString(Path.of("..", "conf", "banking.yaml")), "conf/banking.yaml", 42,
         1_000_000).model();
-    assertThat(List.of(fingerprint(model, 42, false), fingerprint(model, 42, true))).containsExactly(2678643312685396703L, 2678643312685396703L);
+    assertThat(List.of(fingerprint(model, 42, false), fingerprint(model, 42, true)))
+        .containsExactly(2678643312685396703L, 2678643312685396703L);
   }
 
   @Test
   void theGoldenModelGeneratesTheSameRows() {
     TableModel model = GoldenModels.v1();
-    assertThat(List.of(fingerprint(model, 7, false), fingerprint(model, 7, true))).containsExactly(196099761353166771L, 196099761353166771L);
+    assertThat(List.of(fingerprint(model, 7, false), fingerprint(model, 7, true)))
+        .containsExactly(196099761353166771L, 196099761353166771L);
   }
 }

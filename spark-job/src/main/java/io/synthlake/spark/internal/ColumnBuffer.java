@@ -57,10 +57,7 @@ public final class ColumnBuffer implements ColumnSink {
 
   @Override
   public void putUtf8(int row, byte[] value, int offset, int length) {
-    if (bytesUsed + length > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, bytesUsed + length));
-    }
-
+    reserveBytes(length);
     System.arraycopy(value, offset, bytes, bytesUsed, length);
     offsets[row] = bytesUsed;
     lengths[row] = length;
@@ -70,10 +67,7 @@ public final class ColumnBuffer implements ColumnSink {
   @Override
   public void putFixedWidthUtf8(byte[] values, int width, int rows) {
     int length = width * rows;
-    if (bytesUsed + length > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, bytesUsed + length));
-    }
-
+    reserveBytes(length);
     System.arraycopy(values, 0, bytes, bytesUsed, length);
     for (int r = 0; r < rows; r++) {
       offsets[r] = bytesUsed + r * width;
@@ -81,6 +75,12 @@ public final class ColumnBuffer implements ColumnSink {
     }
 
     bytesUsed += length;
+  }
+
+  private void reserveBytes(int more) {
+    if (bytesUsed + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, bytesUsed + more));
+    }
   }
 
   @Override
