@@ -77,6 +77,34 @@ class BenchIT {
   }
 
   @Test
+  void ratiosArePairedRunByRunAndRecomputedForACommittedRun() throws IOException {
+    // Three runs in which the machine drifts: the generators' own medians (1.5 s against 4.8 s) would make spec 3.20
+    // times as fast, target met, but they come from different runs; run by run it is 2.50, 2.80 and 3.20: median 2.80.
+    Path run = temp.resolve("committed");
+    Files.createDirectories(run);
+    String header = "generator,sink,rows,seconds,rows_per_second,peak_heap_bytes,heap_after_gc_bytes,heap_settled_bytes,"
+        + "live_heap_bytes,peak_rss_bytes,output_bytes\n";
+    StringBuilder csv = new StringBuilder(header);
+    double[][] secondsBySpecAndExpressions = {{1.0, 2.5}, {2.0, 5.6}, {1.5, 4.8}};
+    for (double[] seconds : secondsBySpecAndExpressions) {
+      csv.append(String.format(java.util.Locale.ROOT, "synthlake-spec,noop,1000000,%.1f,0,100,50,40,-1,200,0%n", seconds[0]));
+      csv.append(String.format(java.util.Locale.ROOT, "sql-dbldatagen,noop,1000000,%.1f,0,100,50,40,-1,200,0%n", seconds[1]));
+    }
+
+    Files.writeString(run.resolve("results.csv"), csv);
+    Files.writeString(run.resolve("results.md"), "# an older report\n\nIts table.\n\n## Ratios against the targets\n\n"
+        + "| rows | sink | ratio | value | target | met |\n| 1,000,000 | noop | stale | 9.99 | >= 3 | yes |\n\n## Charts\n\nold\n");
+
+    Cli.Result redraw = Cli.run("bench", "--charts-from", run.resolve("results.csv").toString());
+    assertThat(redraw.status()).as(redraw.err()).isZero();
+    String report = Files.readString(run.resolve("results.md"));
+    assertThat(report).startsWith("# an older report\n\nIts table.\n").doesNotContain("stale", "9.99")
+        .contains("| 1,000,000 | noop | spec / dbldatagen-style expressions | 2.80 | 2.50, 2.80, 3.20 | >= 3 | no |")
+        .endsWith("## Charts\n\nold\n");
+    assertThat(run.resolve("throughput-noop.png")).exists();
+  }
+
+  @Test
   void liveHeapProbesMeasureTheHeapAfterFullCollections() throws IOException {
     Path out = temp.resolve("live-heap");
     Cli.Result run = Cli.run("bench", "--in-process", "--rows", "20000,200000", "--sinks", "parquet", "--runs", "1",

@@ -24,6 +24,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class BenchCharts {
   private static final int WIDTH = 900;
   private static final int HEIGHT = 560;
+  private static final String CHARTS_HEADING = "\n## Charts\n\n";
 
   private BenchCharts() {}
 
@@ -109,22 +110,29 @@ final class BenchCharts {
   }
 
   /**
-   * Redraws the charts of a committed run from its results.csv, into the same directory, and adds the chart section
-   * to its results.md when missing.
+   * Redraws the charts of a committed run from its results.csv, into the same directory, and recomputes the ratios
+   * section of its results.md (so that runs recorded before a change to how ratios are computed read the same way),
+   * adding the chart section when missing.
    */
   static String redraw(Path csv) throws IOException {
     Path out = csv.toAbsolutePath().getParent();
-    List<String> files = write(new ArrayList<>(BenchReport.medians(readCsv(csv)).values()), out);
-    Path report = out.resolve("results.md");
-    if (Files.exists(report) && !Files.readString(report).contains("\n## Charts\n")) {
-      Files.writeString(report, Files.readString(report) + markdown(files));
+    List<Measurement> measurements = readCsv(csv);
+    List<String> files = write(new ArrayList<>(BenchReport.medians(measurements).values()), out);
+    Path reportFile = out.resolve("results.md");
+    if (Files.exists(reportFile)) {
+      String report = Files.readString(reportFile);
+      int ratios = report.indexOf(BenchReport.RATIOS_HEADING);
+      int charts = report.indexOf(CHARTS_HEADING);
+      String tail = charts < 0 ? markdown(files) : report.substring(charts);
+      String head = report.substring(0, ratios >= 0 ? ratios : charts >= 0 ? charts : report.length());
+      Files.writeString(reportFile, head + BenchReport.ratios(measurements) + tail);
     }
 
-    return "Charts written to " + out + ": " + String.join(", ", files) + "\n";
+    return "Charts and ratios written to " + out + ": " + String.join(", ", files) + "\n";
   }
 
   static String markdown(List<String> files) {
-    StringBuilder out = new StringBuilder("\n## Charts\n\n");
+    StringBuilder out = new StringBuilder(CHARTS_HEADING);
     for (String file : files) {
       out.append(String.format(Locale.ROOT, "![%s](%s)%n", file.replace(".png", ""), file));
     }

@@ -1,6 +1,7 @@
 package io.synthlake.spark.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns measurements into a markdown report: the machine, medians per (generator, sink, rows), and each ratio issue 5
- * sets a target for, computed from medians of the same run, with whether the target is met.
+ * sets a target for, computed pair by pair within each run and quoted as the median over runs, with whether the
+ * target is met.
  */
 final class BenchReport {
   /** How each generator's rows reach Parquet and Delta: the key to reading the write ratios. */
@@ -21,6 +23,13 @@ final class BenchReport {
 
   /** The memory target compares sizes from here up; below it, fixed costs dominate the heap. */
   private static final long FLAT_HEAP_FROM_ROWS = 10_000_000L;
+
+  /** Opens the ratios section, which {@link BenchCharts#redraw} replaces when it recomputes a committed run's ratios. */
+  static final String RATIOS_HEADING = "\n## Ratios against the targets\n\n";
+
+  static final String PAIRING = "Each ratio is computed run by run: run i of one generator against run i of the other, "
+      + "which ran beside it (interleaved, in the same stretch of the machine's drift). The value is the median of those "
+      + "per-run ratios (with an even count, the less favourable of the two middle ones); every run's ratio is listed.";
 
   private BenchReport() {}
 
@@ -67,58 +76,47 @@ final class BenchReport {
           m.outputBytes / 1048576.0));
     }
 
-    out.append("\n## Ratios against the targets\n\n");
-    out.append("| rows | sink | ratio | value | target | met |\n| ---: | --- | --- | ---: | --- | --- |\n");
-    List<Long> sizes = medians.values().stream().map(m -> m.rows).distinct().sorted().collect(Collectors.toList());
+    return out.append(ratios(measurements)).toString();
+  }
+
+  /**
+   * The ratios issue 5 sets targets for, pair by pair in the same run, with whether each target is met. The i-th
+   * measurement of each (generator, sink, rows), in list order, is run i: both benchmarks record runs in order.
+   */
+  static String ratios(List<Measurement> measurements) {
+    Map<String, List<Measurement>> runs = byRun(measurements);
+    StringBuilder out = new StringBuilder(RATIOS_HEADING).append(PAIRING).append("\n\n");
+    out.append("| rows | sink | ratio | value | per run | target | met |\n| ---: | --- | --- | ---: | --- | --- | --- |\n");
+    List<Long> sizes = measurements.stream().map(m -> m.rows).distinct().sorted().collect(Collectors.toList());
     for (long rows : sizes) {
-      Measurement spec = medians.get(key("synthlake-spec", "noop", rows));
-      Measurement fitted = medians.get(key("synthlake-fitted", "noop", rows));
-      Measurement dbldatagen = medians.get(key("sql-dbldatagen", "noop", rows));
-      Measurement rint = medians.get(key("sql-rint", "noop", rows));
-      Measurement handWritten = medians.get(key("mappartitions", "noop", rows));
-      Measurement faker = medians.get(key("datafaker-1-thread", "memory", rows));
-      if (spec != null && rint != null && handWritten != null) {
-        double fastest = Math.max(rint.rowsPerSecond(), handWritten.rowsPerSecond());
-        ratio(out, rows, "noop", "spec / fastest hand-tuned baseline", spec.rowsPerSecond() / fastest, ">= 1", 1.0, true);
-      }
-
-      if (spec != null && dbldatagen != null) {
-        ratio(out, rows, "noop", "spec / dbldatagen-style expressions", spec.rowsPerSecond() / dbldatagen.rowsPerSecond(), ">= 3", 3.0, true);
-      }
-
-      if (fitted != null && dbldatagen != null) {
-        ratio(out, rows, "noop", "fitted / dbldatagen-style expressions", fitted.rowsPerSecond() / dbldatagen.rowsPerSecond(), ">= 1.5", 1.5, true);
-      }
-
-      if (faker != null) {
-        if (spec != null) {
-          ratio(out, rows, "noop", "spec / Datafaker row by row", spec.rowsPerSecond() / faker.rowsPerSecond(), ">= 5", 5.0, true);
-        }
-
-        if (fitted != null) {
-          ratio(out, rows, "noop", "fitted / Datafaker row by row", fitted.rowsPerSecond() / faker.rowsPerSecond(), ">= 5", 5.0, true);
-        }
-      }
-
+      String spec = key("synthlake-spec", "noop", rows);
+      String fitted = key("synthlake-fitted", "noop", rows);
+      String dbldatagen = key("sql-dbldatagen", "noop", rows);
+      String faker = key("datafaker-1-thread", "memory", rows);
+      ratio(out, rows, "noop", "spec / fastest hand-tuned baseline", perRun(runs,
+          run -> run[0].rowsPerSecond() / Math.max(run[1].rowsPerSecond(), run[2].rowsPerSecond()),
+          spec, key("sql-rint", "noop", rows), key("mappartitions", "noop", rows)), ">= 1", 1.0, true);
+      ratio(out, rows, "noop", "spec / dbldatagen-style expressions", throughputs(runs, spec, dbldatagen), ">= 3", 3.0, true);
+      ratio(out, rows, "noop", "fitted / dbldatagen-style expressions", throughputs(runs, fitted, dbldatagen), ">= 1.5", 1.5, true);
+      ratio(out, rows, "noop", "spec / Datafaker row by row", throughputs(runs, spec, faker), ">= 5", 5.0, true);
+      ratio(out, rows, "noop", "fitted / Datafaker row by row", throughputs(runs, fitted, faker), ">= 5", 5.0, true);
       for (String sink : List.of("parquet", "delta")) {
-        Measurement end = medians.get(key("synthlake-spec", sink, rows));
-        Measurement floor = medians.get(key("write-floor", sink, rows));
-        if (end != null && floor != null) {
-          ratio(out, rows, sink, "spec end to end / write floor (time)", end.seconds / floor.seconds, "<= 1.15", 1.15, false);
-        }
+        ratio(out, rows, sink, "spec end to end / write floor (time)", perRun(runs, run -> run[0].seconds / run[1].seconds,
+            key("synthlake-spec", sink, rows), key("write-floor", sink, rows)), "<= 1.15", 1.15, false);
       }
 
-      // Memory must not grow with rows: heap after GC at this size against the run's smallest size, for both modes.
+      // Memory must not grow with rows: each figure at this size against the run's smallest size, for both modes.
       long base = sizes.get(0);
-      for (String generator : List.of("synthlake-spec", "synthlake-fitted")) {
+      for (String generator : rows > base ? List.of("synthlake-spec", "synthlake-fitted") : List.<String>of()) {
         for (String sink : List.of("noop", "parquet", "delta")) {
-          Measurement small = medians.get(key(generator, sink, base));
-          Measurement large = medians.get(key(generator, sink, rows));
-          if (rows > base && small != null && large != null) {
-            flatness(out, rows, sink, generator + " heap after GC", base, small.heapAfterGcBytes, large.heapAfterGcBytes);
-            flatness(out, rows, sink, generator + " heap settled", base, small.heapSettledBytes, large.heapSettledBytes);
-            flatness(out, rows, sink, generator + " live heap", base, small.liveHeapBytes, large.liveHeapBytes);
-          }
+          String small = key(generator, sink, base);
+          String large = key(generator, sink, rows);
+          flatness(out, rows, sink, generator + " heap after GC", base, perRun(runs, run -> growth(run[0].heapAfterGcBytes,
+              run[1].heapAfterGcBytes), small, large));
+          flatness(out, rows, sink, generator + " heap settled", base, perRun(runs, run -> growth(run[0].heapSettledBytes,
+              run[1].heapSettledBytes), small, large));
+          flatness(out, rows, sink, generator + " live heap", base, perRun(runs, run -> growth(run[0].liveHeapBytes,
+              run[1].liveHeapBytes), small, large));
         }
       }
     }
@@ -126,25 +124,76 @@ final class BenchReport {
     return out.toString();
   }
 
+  /** One ratio's value in a run, from that run's measurement of each series, in the order they were named. */
+  private interface RunRatio {
+    double of(Measurement[] run);
+  }
+
+  /** The ratio in each run that every series reached, in run order; empty when a series is missing. */
+  private static double[] perRun(Map<String, List<Measurement>> runs, RunRatio ratio, String... series) {
+    int count = Integer.MAX_VALUE;
+    for (String key : series) {
+      count = Math.min(count, runs.getOrDefault(key, List.of()).size());
+    }
+
+    double[] values = new double[count];
+    for (int run = 0; run < count; run++) {
+      Measurement[] measured = new Measurement[series.length];
+      for (int s = 0; s < series.length; s++) {
+        measured[s] = runs.get(series[s]).get(run);
+      }
+
+      values[run] = ratio.of(measured);
+    }
+
+    return values;
+  }
+
+  private static double[] throughputs(Map<String, List<Measurement>> runs, String numerator, String denominator) {
+    return perRun(runs, run -> run[0].rowsPerSecond() / run[1].rowsPerSecond(), numerator, denominator);
+  }
+
+  /** How much a memory figure grew from the small size to the large one; NaN when either was not measured. */
+  private static double growth(long small, long large) {
+    return small <= 0 || large <= 0 ? Double.NaN : (double) large / small;
+  }
+
   /** One memory figure at {@code rows} against the run's smallest size: it must not grow with the rows. */
-  private static void flatness(StringBuilder out, long rows, String sink, String figure, long base, long small, long large) {
-    if (small <= 0 || large <= 0) {
+  private static void flatness(StringBuilder out, long rows, String sink, String figure, long base, double[] perRun) {
+    if (Arrays.stream(perRun).anyMatch(Double::isNaN)) {
       return;
     }
 
     String name = String.format(Locale.ROOT, "%s / at %,d rows", figure, base);
-    double value = (double) large / small;
     if (base >= FLAT_HEAP_FROM_ROWS) {
-      ratio(out, rows, sink, name, value, "<= 1.10", 1.10, false);
-    } else {
-      out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | <= 1.10 from 10M rows | n/a |%n", rows, sink, name, value));
+      ratio(out, rows, sink, name, perRun, "<= 1.10", 1.10, false);
+    } else if (perRun.length > 0) {
+      // Below 10M rows fixed costs dominate the heap: the figure is shown, the target does not apply.
+      line(out, rows, sink, name, median(perRun, false), perRun, "<= 1.10 from 10M rows", "n/a");
     }
   }
 
-  private static void ratio(StringBuilder out, long rows, String sink, String name, double value, String target, double bound,
+  /** One table line: the median of the per-run values against the target, and every run's value. */
+  private static void ratio(StringBuilder out, long rows, String sink, String name, double[] perRun, String target, double bound,
       boolean atLeast) {
-    boolean met = atLeast ? value >= bound : value <= bound;
-    out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %s | %s |%n", rows, sink, name, value, target, met ? "yes" : "no"));
+    if (perRun.length > 0) {
+      double value = median(perRun, atLeast);
+      line(out, rows, sink, name, value, perRun, target, (atLeast ? value >= bound : value <= bound) ? "yes" : "no");
+    }
+  }
+
+  private static void line(StringBuilder out, long rows, String sink, String name, double value, double[] perRun, String target,
+      String met) {
+    String runs = Arrays.stream(perRun).mapToObj(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(", "));
+    out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.2f | %s | %s | %s |%n", rows, sink, name, value, runs, target, met));
+  }
+
+  /** The median; with an even count, the less favourable middle value for a target of the given direction. */
+  static double median(double[] values, boolean higherIsBetter) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : higherIsBetter ? sorted[middle - 1] : sorted[middle];
   }
 
   private static String warmUp(int warmUpRuns) {
@@ -165,15 +214,20 @@ final class BenchReport {
     return out.toString();
   }
 
-  /** The median run (by time) of each (generator, sink, rows), in first-seen order. */
-  static Map<String, Measurement> medians(List<Measurement> measurements) {
+  /** The runs of each (generator, sink, rows) in the order they ran, the groups in first-seen order. */
+  static Map<String, List<Measurement>> byRun(List<Measurement> measurements) {
     Map<String, List<Measurement>> groups = new LinkedHashMap<>();
     for (Measurement m : measurements) {
       groups.computeIfAbsent(key(m.generator, m.sink, m.rows), k -> new ArrayList<>()).add(m);
     }
 
+    return groups;
+  }
+
+  /** The median run (by time) of each (generator, sink, rows), in first-seen order. */
+  static Map<String, Measurement> medians(List<Measurement> measurements) {
     Map<String, Measurement> medians = new LinkedHashMap<>();
-    groups.forEach((key, runs) -> {
+    byRun(measurements).forEach((key, runs) -> {
       List<Measurement> sorted = new ArrayList<>(runs);
       sorted.sort(Comparator.comparingDouble(m -> m.seconds));
       medians.put(key, sorted.get(sorted.size() / 2));

@@ -71,7 +71,7 @@ public final class Benchmark {
     this.warmUpRuns = warmUpRuns;
   }
 
-  /** Redraws the PNG charts of a committed run from its results.csv (they land beside it). */
+  /** Redraws the PNG charts of a committed run from its results.csv (they land beside it) and recomputes its ratios. */
   public static String redrawCharts(Path csv) throws IOException {
     return BenchCharts.redraw(csv);
   }

@@ -55,7 +55,7 @@ public final class Main {
       "            [--in-process]  (all generators in this JVM, instead of a JVM each)",
       "            [--spec conf/banking.yaml] [--fit-rows N]",
       "  bench     --fit-scaling [--fit-sizes 10000,100000,1000000] [--fit-widths 10,50,100] [--out docs/bench]",
-      "  bench     --charts-from docs/bench/results.csv   (redraw the PNG charts of a run)",
+      "  bench     --charts-from docs/bench/results.csv   (redraw the charts, recompute the ratios of a run)",
       "",
       "  Kinds: continuous, integer, categorical, boolean, date, timestamp, key, text.",
       "  Add --verbose to any command for stack traces. Docs: README.md and docs/model-format.md.");
