@@ -196,7 +196,7 @@ final class BenchReport {
   }
 
   /** The median; with an even count, the less favourable middle value for a target of the given direction. */
-  static double median(double[] values, boolean higherIsBetter) {
+  private static double median(double[] values, boolean higherIsBetter) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int middle = sorted.length / 2;
