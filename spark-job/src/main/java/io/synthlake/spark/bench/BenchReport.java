@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -112,13 +113,13 @@ final class BenchReport {
         for (String sink : List.of("noop", "parquet", "delta")) {
           String small = key(generator, sink, base);
           String large = key(generator, sink, rows);
-          double[] live = perRun(runs, run -> growth(run[0].liveHeapBytes, run[1].liveHeapBytes), small, large);
+          double[] live = growth(runs, small, large, m -> m.liveHeapBytes);
           // The target is about the live heap; where full collections measured it, the other two only show buffers.
           boolean liveMeasured = live.length > 0 && Arrays.stream(live).noneMatch(Double::isNaN);
-          flatness(out, rows, sink, generator + " heap after GC", base, perRun(runs, run -> growth(run[0].heapAfterGcBytes,
-              run[1].heapAfterGcBytes), small, large), !liveMeasured);
-          flatness(out, rows, sink, generator + " heap settled", base, perRun(runs, run -> growth(run[0].heapSettledBytes,
-              run[1].heapSettledBytes), small, large), !liveMeasured);
+          flatness(out, rows, sink, generator + " heap after GC", base, growth(runs, small, large, m -> m.heapAfterGcBytes),
+              !liveMeasured);
+          flatness(out, rows, sink, generator + " heap settled", base, growth(runs, small, large, m -> m.heapSettledBytes),
+              !liveMeasured);
           flatness(out, rows, sink, generator + " live heap", base, live, true);
         }
       }
@@ -156,9 +157,13 @@ final class BenchReport {
     return perRun(runs, run -> run[0].rowsPerSecond() / run[1].rowsPerSecond(), numerator, denominator);
   }
 
-  /** How much a memory figure grew from the small size to the large one; NaN when either was not measured. */
-  private static double growth(long small, long large) {
-    return small <= 0 || large <= 0 ? Double.NaN : (double) large / small;
+  /** How much a memory figure grew from the small size to the large one in each run; NaN where either was not measured. */
+  private static double[] growth(Map<String, List<Measurement>> runs, String small, String large, ToLongFunction<Measurement> figure) {
+    return perRun(runs, run -> {
+      long before = figure.applyAsLong(run[0]);
+      long after = figure.applyAsLong(run[1]);
+      return before <= 0 || after <= 0 ? Double.NaN : (double) after / before;
+    }, small, large);
   }
 
   /**
