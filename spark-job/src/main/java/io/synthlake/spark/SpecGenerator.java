@@ -6,8 +6,13 @@ import io.synthlake.core.spec.DerivedColumn;
 import io.synthlake.core.spec.Spec;
 import io.synthlake.spark.internal.ModelFiles;
 import io.synthlake.spark.internal.SparkTypes;
+import io.synthlake.spark.internal.SqlExpressionPolicy;
 import io.synthlake.spark.source.SynthlakeSource;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +22,11 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.Alias;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.NamedExpression;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.Project;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
@@ -81,9 +91,20 @@ public final class SpecGenerator {
     return frame.select(projection);
   }
 
-  /** Derived columns in an order where each comes after the columns it reads; errors name the spec field. */
+  /**
+   * Derived columns in an order where each comes after the columns it reads; errors name the spec field. Each
+   * expression passes {@link SqlExpressionPolicy} before Spark analyzes it, and again once analyzed.
+   */
   static List<DerivedColumn> resolveOrder(SparkSession spark, Spec spec) {
     StructType base = SynthlakeSource.schema(spec.model());
+    Set<String> columns = new HashSet<>();
+    Arrays.stream(base.fieldNames()).forEach(name -> columns.add(name.toLowerCase(Locale.ROOT)));
+    spec.derived().forEach(column -> columns.add(column.name().toLowerCase(Locale.ROOT)));
+    for (DerivedColumn column : spec.derived()) {
+      SqlExpressionPolicy.checkParsed(SqlExpressionPolicy.parse(spark, column.expression(), column.where()), columns,
+          column.where());
+    }
+
     Dataset<Row> resolved = spark.createDataFrame(List.of(), base);
     List<DerivedColumn> pending = new ArrayList<>(spec.derived());
     List<DerivedColumn> ordered = new ArrayList<>();
@@ -93,14 +114,16 @@ public final class SpecGenerator {
       progress = false;
       for (Iterator<DerivedColumn> it = pending.iterator(); it.hasNext(); ) {
         DerivedColumn column = it.next();
-        String error = analysisError(resolved, column);
-        if (error == null) {
+        Analysis analysis = analyze(resolved, column);
+        if (analysis.error() == null) {
+          SqlExpressionPolicy.checkResolved(analysis.expression(), column.where());
+          checkResultType(analysis.expression().dataType(), column);
           resolved = resolved.withColumn(column.name(), expression(column));
           ordered.add(column);
           it.remove();
           progress = true;
         } else {
-          errors.put(column, error);
+          errors.put(column, analysis.error());
         }
       }
     }
@@ -116,7 +139,7 @@ public final class SpecGenerator {
     }
 
     for (DerivedColumn column : pending) {
-      if (analysisError(everything, column) != null) {
+      if (analyze(everything, column).error() != null) {
         throw SynthlakeException.of("%s: is not a valid Spark SQL expression over the spec's columns: %s", column.where(),
             errors.get(column));
       }
@@ -126,18 +149,41 @@ public final class SpecGenerator {
         + "from generated columns only", pending.get(0).where(), pending.stream().map(DerivedColumn::name).collect(Collectors.joining(", ")));
   }
 
+  /**
+   * Refuses a result that Spark would cast to the declared type row by row and fail on at run time (text into a number,
+   * a date or a boolean): the spec should say the conversion, so that it says what a bad value becomes.
+   */
+  private static void checkResultType(org.apache.spark.sql.types.DataType result, DerivedColumn column) {
+    org.apache.spark.sql.types.DataType declared = SparkTypes.toSpark(column.type());
+    boolean fromText = result instanceof org.apache.spark.sql.types.StringType;
+    boolean toText = declared instanceof org.apache.spark.sql.types.StringType;
+    if (fromText && !toText) {
+      throw SynthlakeException.of("%s: gives text, but the column is declared %s; convert in the expression, e.g. "
+          + "try_cast(... as %s), which gives null for text that is not a %s, or declare the column as string",
+          column.where(), declared.simpleString(), declared.sql().toLowerCase(Locale.ROOT), declared.simpleString());
+    }
+
+    if (!toText && !org.apache.spark.sql.catalyst.expressions.Cast.canAnsiCast(result, declared)) {
+      throw SynthlakeException.of("%s: gives %s, which does not convert to the declared type %s; change the expression "
+          + "or the column's type", column.where(), result.simpleString(), declared.simpleString());
+    }
+  }
+
   private static Column expression(DerivedColumn column) {
     return functions.expr(column.expression()).cast(SparkTypes.toSpark(column.type()));
   }
 
-  /** The first line of Spark's complaint about {@code column} over {@code frame}, or null when it analyzes. */
-  private static String analysisError(Dataset<Row> frame, DerivedColumn column) {
+  /** The analyzed expression, before its cast to the declared type, or the first line of Spark's complaint. */
+  private record Analysis(Expression expression, String error) {}
+
+  private static Analysis analyze(Dataset<Row> frame, DerivedColumn column) {
     try {
-      frame.withColumn(column.name(), expression(column)).schema();
-      return null;
+      LogicalPlan plan = frame.select(functions.expr(column.expression())).queryExecution().analyzed();
+      NamedExpression result = ((Project) plan).projectList().last();
+      return new Analysis(result instanceof Alias alias ? alias.child() : (Expression) result, null);
     } catch (Exception e) {
       String message = String.valueOf(e.getMessage());
-      return message.lines().findFirst().orElse(message).trim();
+      return new Analysis(null, message.lines().findFirst().orElse(message).trim());
     }
   }
 }

@@ -125,7 +125,7 @@ class SpecModeIT {
         "  - {name: x, type: double, distribution: {type: normal, mean: 0, sd: 1}}",
         "  - {name: y, type: string, expression: \"reflect('java.lang.System', 'exit', 1)\"}"));
     assertThatThrownBy(() -> SpecGenerator.generate(spark, reflect.toString(), 10, GenerateOptions.defaults()))
-        .hasMessageContaining("columns[1].expression: may not call reflect");
+        .hasMessageContaining("columns[1].expression: calls reflect()");
     assertThat(spark.sparkContext().statusTracker().getJobIdsForGroup(null)).as("Spark jobs started by the checks").hasSize(jobsBefore);
   }
 

@@ -43,7 +43,6 @@ public final class SpecReader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SEQUENCE_PATTERN = Pattern.compile("(.*)%0?(\\d*)d");
-  private static final Pattern FORBIDDEN_SQL = Pattern.compile("(?i)\\b(reflect|java_method|try_reflect)\\s*\\(");
   /** Spark seeds these per partition, so rows would change with the partition count. */
   private static final Pattern NONDETERMINISTIC_SQL = Pattern.compile("(?i)\\b(rand|randn|random|uuid|shuffle|uniform|randstr)\\s*\\(");
 
@@ -421,10 +420,6 @@ public final class SpecReader {
     if (random.find()) {
       throw fields.error(path + ".expression", "calls " + random.group(1) + "(), which Spark seeds per partition, so rows would "
           + "change with the partition count; draw random values with a distribution column and refer to it instead");
-    }
-
-    if (FORBIDDEN_SQL.matcher(expression).find()) {
-      throw fields.error(path + ".expression", "may not call reflect or java_method: a spec runs Spark SQL expressions only");
     }
 
     return new DerivedColumn(name, type, expression, source + ": " + path + ".expression");

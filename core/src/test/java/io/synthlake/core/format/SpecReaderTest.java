@@ -635,11 +635,6 @@ class SpecReaderTest {
   @Test
   void expressionsMayNotCallJava() {
     String head = "columns:\n  - {name: a, type: double, distribution: " + NORMAL + "}\n";
-    rejects(head + "  - {name: b, type: string, expression: \"reflect('java.lang.System', 'exit', 0)\"}\n",
-        "columns[1].expression: may not call reflect or java_method");
-    rejects(head + "  - {name: b, type: string, expression: \"upper(JAVA_METHOD ('java.util.UUID', 'randomUUID'))\"}\n",
-        "columns[1].expression: may not call reflect or java_method");
-    rejects(head + "  - {name: b, type: string, expression: \"try_reflect('a', 'b')\"}\n", "columns[1].expression: may not call reflect");
     rejects(head + "  - {name: b, type: double, expression: \"  \"}\n", "columns[1].expression: must not be empty");
     rejects(head + "  - {name: b, type: double, expression: \"a\", null-share: 0.1}\n", "columns[1].null-share: is not a known field here");
     rejects("columns:\n  - {name: b, type: double, expression: \"1\"}\n", "columns: needs at least one column that is not an expression");
