@@ -81,7 +81,7 @@ public final class SqlExpressionPolicy {
   public static final int MAX_PAD_LENGTH = 4096;
 
   private static final String SEE = "a spec expression may only compute from the row's own columns with built-in "
-      + "functions (the list is in docs/spec-format.md, section 6)";
+      + "functions (the list is in docs/spec-format.md, section 6.1)";
 
   private SqlExpressionPolicy() {}
 
