@@ -6,6 +6,14 @@ import io.synthlake.core.SynthlakeException;
 public final class GenerateOptions {
   /** Most rows in one partition (one output file) when the partition count is left to synthlake. */
   public static final long ROWS_PER_PARTITION = 4_000_000L;
+  /**
+   * The most rows one run generates: 10^15, a thousand times a trillion-row table and days of work on a large cluster.
+   * Below it every row index, block count and partition boundary fits a long with room to spare; above it the
+   * arithmetic would wrap around (9,223,372,036,854,775,807 rows once planned zero partitions and reported success).
+   */
+  public static final long MAX_ROWS = 1_000_000_000_000_000L;
+  /** The most partitions (tasks, output files) of one run: more would only cost the driver memory and scheduling. */
+  public static final int MAX_PARTITIONS = 1_000_000;
 
   private final long seed;
   private final int partitions;
@@ -27,6 +35,7 @@ public final class GenerateOptions {
   /** The number of partitions (output files); 0 chooses from the row count and the cluster's parallelism. */
   public GenerateOptions withPartitions(int value) {
     SynthlakeException.check(value >= 0, "--partitions must be a positive whole number, got %d", value);
+    checkPartitions(value);
     return new GenerateOptions(seed, value);
   }
 
@@ -36,9 +45,25 @@ public final class GenerateOptions {
    * partitions on 2 cores would leave one core idle through the last third of the job.
    */
   public static int defaultPartitions(long rows, int parallelism) {
-    long files = (rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION;
-    long waves = Math.max(1, (files + parallelism - 1) / parallelism);
-    return (int) Math.min(waves * parallelism, Integer.MAX_VALUE);
+    checkRows(rows);
+    int cores = Math.max(1, parallelism);
+    long files = Math.addExact(rows, ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION;
+    long waves = Math.max(1, Math.addExact(files, cores - 1) / cores);
+    return (int) Math.min(Math.multiplyExact(waves, cores), MAX_PARTITIONS);
+  }
+
+  /** Fails, giving the accepted range, unless {@code rows} is between 1 and {@link #MAX_ROWS}. */
+  public static void checkRows(long rows) {
+    SynthlakeException.check(rows > 0 && rows <= MAX_ROWS,
+        "--rows %,d is out of range: synthlake generates 1 to %,d rows in one run; generate the rest in further runs "
+            + "with other seeds (--mode append)", rows, MAX_ROWS);
+  }
+
+  /** Fails, giving the largest accepted count, when {@code partitions} exceeds {@link #MAX_PARTITIONS}. */
+  public static void checkPartitions(long partitions) {
+    SynthlakeException.check(partitions <= MAX_PARTITIONS,
+        "--partitions %,d is too many: the largest accepted count is %,d; leave --partitions out to let synthlake choose",
+        partitions, MAX_PARTITIONS);
   }
 
   public long seed() {

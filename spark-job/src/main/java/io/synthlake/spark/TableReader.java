@@ -2,6 +2,8 @@ package io.synthlake.spark;
 
 import io.synthlake.core.SynthlakeException;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -18,8 +20,18 @@ public final class TableReader {
    *     {@code _delta_log}, else parquet
    */
   public static Dataset<Row> path(SparkSession spark, String location, String format) {
+    return path(spark, location, format, null);
+  }
+
+  /**
+   * Like {@link #path(SparkSession, String, String)}, reading CSV and JSON text in {@code encoding} (null: UTF-8,
+   * checked first, since Spark would turn bytes that are not UTF-8 into U+FFFD). A CSV row whose field count differs
+   * from the header's fails the read (FAILFAST) rather than shift values into other columns.
+   */
+  public static Dataset<Row> path(SparkSession spark, String location, String format, String encoding) {
     Path path = new Path(location);
     String chosen = format;
+    Charset charset = encoding == null ? StandardCharsets.UTF_8 : TextEncoding.parse(encoding);
     try {
       FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(path)) {
@@ -29,15 +41,24 @@ public final class TableReader {
       if (chosen == null) {
         chosen = guess(fs, path);
       }
+
+      boolean text = chosen.equalsIgnoreCase("csv") || chosen.equalsIgnoreCase("json");
+      if (text && TextEncoding.isUtf8(charset)) {
+        TextEncoding.checkUtf8(fs, path, location);
+      }
     } catch (IOException e) {
       throw new SynthlakeException("cannot open input " + location + ": " + e.getMessage(), e);
     }
 
     switch (chosen.toLowerCase(Locale.ROOT)) {
       case "csv":
-        return spark.read().option("header", "true").option("inferSchema", "true").option("mode", "FAILFAST").csv(location);
+        return spark.read().option("header", "true").option("inferSchema", "true").option("mode", "FAILFAST")
+            .option("encoding", charset.name()).csv(location);
       case "json":
-        return spark.read().json(location);
+        org.apache.spark.sql.DataFrameReader json = spark.read().option("mode", "FAILFAST");
+        // Spark reads JSON lines in another encoding only when told the line separator.
+        return (TextEncoding.isUtf8(charset) ? json : json.option("encoding", charset.name()).option("lineSep", "\n"))
+            .json(location);
       case "parquet":
         return spark.read().parquet(location);
       case "delta":
@@ -52,6 +73,11 @@ public final class TableReader {
    * such path exists and the catalog has it, else a path.
    */
   public static Dataset<Row> pathOrTable(SparkSession spark, String value, String format, String option) {
+    return pathOrTable(spark, value, format, null, option);
+  }
+
+  /** Like {@link #pathOrTable(SparkSession, String, String, String)}, reading CSV and JSON text in {@code encoding}. */
+  public static Dataset<Row> pathOrTable(SparkSession spark, String value, String format, String encoding, String option) {
     if (value.startsWith("table:")) {
       return table(spark, value.substring("table:".length()));
     }
@@ -59,7 +85,7 @@ public final class TableReader {
     Path path = new Path(value);
     try {
       if (path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
-        return path(spark, value, format);
+        return path(spark, value, format, encoding);
       }
     } catch (IOException e) {
       throw new SynthlakeException("cannot open " + value + ": " + e.getMessage(), e);

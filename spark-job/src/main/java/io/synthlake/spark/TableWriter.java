@@ -4,24 +4,34 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.spark.source.GeneratedRows;
 import io.synthlake.spark.write.DeltaCommit;
 import io.synthlake.spark.write.DirectWriter;
+import io.synthlake.spark.write.WrittenRows;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.concurrent.Await;
+import scala.concurrent.duration.Duration;
 
 /**
  * Writes generated rows so that a failure leaves nothing half-written. Delta commits atomically by itself. Parquet,
  * CSV and JSON are written to a hidden staging directory beside the target and moved into place only after the Spark
  * job has succeeded; an overwritten target is replaced only then. Rows that are purely generated columns are written
  * to Parquet and Delta straight from the generated blocks ({@link DirectWriter}, {@link DeltaCommit}): the same files,
- * without Spark's rows.
+ * without Spark's rows. Before a write is published, its rows are counted against the rows asked for (the direct
+ * writers' own counts, the rows Spark observed on their way into its writer); a Delta commit by Delta's writer is
+ * checked on its {@code numOutputRows} metric. The output directory is checked before any job starts: writable, and
+ * empty or a table of the format written ({@link OutputDirectory}).
  */
 public final class TableWriter {
   private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
@@ -44,10 +54,16 @@ public final class TableWriter {
           + "or choose another --output", path);
     }
 
+    OutputDirectory directory = new OutputDirectory(fs, target, path);
+    directory.checkHolds(format, mode);
+    directory.checkWritable();
+    OptionalLong asked = GeneratedRows.rowCount(rows);
     if (format == OutputFormat.DELTA) {
       Optional<GeneratedRows> generated = GeneratedRows.of(rows);
+      boolean throughDelta;
       try {
-        if (generated.isEmpty() || !DeltaCommit.write(rows.sparkSession(), generated.get(), path, mode, statistics)) {
+        throughDelta = generated.isEmpty() || !DeltaCommit.write(rows.sparkSession(), generated.get(), path, mode, statistics);
+        if (throughDelta) {
           deltaWriter(rows, mode, exists, statistics).save(path);
         }
       } catch (RuntimeException e) {
@@ -58,6 +74,10 @@ public final class TableWriter {
         throw e;
       }
 
+      if (throughDelta && asked.isPresent()) {
+        checkLastCommit(io.delta.tables.DeltaTable.forPath(rows.sparkSession(), path), asked.getAsLong(), "delta.`" + path + "`");
+      }
+
       return;
     }
 
@@ -65,11 +85,17 @@ public final class TableWriter {
     try {
       Optional<GeneratedRows> direct = format == OutputFormat.PARQUET ? directlyWritable(rows) : Optional.empty();
       if (direct.isPresent()) {
+        // DirectWriter checks the rows its files hold against the rows asked for.
         DirectWriter.writeParquet(rows.sparkSession(), direct.get(), staging.toString(), new boolean[direct.get().schema().size()]);
         fs.create(new Path(staging, "_SUCCESS")).close();
       } else {
-        rows.write().format(format.sparkName()).option("header", "true").mode(org.apache.spark.sql.SaveMode.ErrorIfExists)
+        Observation written = new Observation("synthlake-written-rows-" + UUID.randomUUID());
+        Dataset<Row> counted = asked.isPresent() ? rows.observe(written, functions.count(functions.lit(1)).as("rows")) : rows;
+        counted.write().format(format.sparkName()).option("header", "true").mode(org.apache.spark.sql.SaveMode.ErrorIfExists)
             .save(staging.toString());
+        if (asked.isPresent()) {
+          WrittenRows.check(asked.getAsLong(), observedRows(written), path);
+        }
       }
 
       if (mode == WriteMode.APPEND && exists) {
@@ -82,6 +108,37 @@ public final class TableWriter {
     } finally {
       deleteQuietly(fs, staging);
     }
+  }
+
+  /** The rows Spark counted on their way into the writer; the count arrives when the write's query finishes. */
+  private static long observedRows(Observation written) {
+    try {
+      Row metrics = Await.result(written.future(), Duration.create(5, TimeUnit.MINUTES));
+      return metrics.getLong(0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SynthlakeException("interrupted while counting the rows written", e);
+    } catch (Exception e) { // Await declares Exception; it throws TimeoutException when the count never comes
+      throw new SynthlakeException("generate: Spark did not report how many rows it wrote within 5 minutes, so nothing was "
+          + "published: rerun, and report it if it happens again", e);
+    }
+  }
+
+  /**
+   * Checks the commit Delta's own writer just made: its {@code numOutputRows} metric against the rows asked for.
+   * Delta records the metric unless {@code spark.databricks.delta.history.metricsEnabled} is off; then there is
+   * nothing to check.
+   */
+  private static void checkLastCommit(io.delta.tables.DeltaTable table, long asked, String name) {
+    Row last = table.history(1).first();
+    Map<String, String> metrics = last.getJavaMap(last.fieldIndex("operationMetrics"));
+    if (metrics == null || !metrics.containsKey("numOutputRows")) {
+      LOG.info("Delta recorded no row count for {}; the rows written were not checked", name);
+      return;
+    }
+
+    WrittenRows.checkCommitted(asked, Long.parseLong(metrics.get("numOutputRows")), name,
+        last.getLong(last.fieldIndex("version")));
   }
 
   /**
@@ -113,8 +170,23 @@ public final class TableWriter {
     }
 
     boolean exists = rows.sparkSession().catalog().tableExists(name);
-    (format == OutputFormat.DELTA ? deltaWriter(rows, mode, exists, statistics) : rows.write().format(format.sparkName()).mode(mode.saveMode()))
-        .saveAsTable(name);
+    OptionalLong asked = GeneratedRows.rowCount(rows);
+    if (format == OutputFormat.DELTA) {
+      deltaWriter(rows, mode, exists, statistics).saveAsTable(name);
+      if (asked.isPresent()) {
+        checkLastCommit(io.delta.tables.DeltaTable.forName(rows.sparkSession(), name), asked.getAsLong(), name);
+      }
+
+      return;
+    }
+
+    Observation written = new Observation("synthlake-written-rows-" + UUID.randomUUID());
+    Dataset<Row> counted = asked.isPresent() ? rows.observe(written, functions.count(functions.lit(1)).as("rows")) : rows;
+    counted.write().format(format.sparkName()).mode(mode.saveMode()).saveAsTable(name);
+    if (asked.isPresent()) {
+      // A catalog table's files are in place once Spark's writer returns: the check can only report the loss.
+      WrittenRows.check(asked.getAsLong(), observedRows(written), "table " + name);
+    }
   }
 
   /** Delta's own writer, with a new table's statistics columns and, where its names need it, column mapping. */

@@ -38,12 +38,12 @@ public final class Main {
   static final String USAGE = String.join("\n",
       "usage: synthlake <command> [options]",
       "",
-      "  fit       --input PATH [--format csv|parquet|delta|json] | --table NAME   --model FILE",
+      "  fit       --input PATH [--format csv|parquet|delta|json] [--encoding ISO-8859-1] | --table NAME   --model FILE",
       "            [--sample-rows N] [--seed S] [--exclude COL]... [--kind COL=KIND]... [--marginal COL=empirical|gaussian-mixture]...",
       "            [--max-components K] [--min-component-rows N] [--rare-count K] [--degenerate fail|keep|drop] [--unsupported skip|fail]",
       "            [--holdout-share F [--report FILE.html] [--json FILE.json] [--target COL]]  (fit on the rest, generate, evaluate)",
       "  describe  --model FILE",
-      "  evaluate  --train T --holdout H --synthetic S [--format F] [--target COL] [--report FILE.html] [--json FILE.json]",
+      "  evaluate  --train T --holdout H --synthetic S [--format F] [--encoding E] [--target COL] [--report FILE.html] [--json FILE.json]",
       "            [--seed S] [--rare-count K] [--reference-rows N] [--dcr-rows N] [--utility-rows N]",
       "            (T, H, S: paths, or catalog tables as NAME or table:NAME)",
       "  generate  (--model FILE | --spec FILE) --rows N (--output PATH | --table NAME) [--format delta|parquet|csv|json]",
@@ -57,6 +57,7 @@ public final class Main {
       "  bench     --fit-scaling [--fit-sizes 10000,100000,1000000] [--fit-widths 10,50,100] [--out docs/bench]",
       "  bench     --charts-from docs/bench/results.csv   (redraw the charts, recompute the ratios of a run)",
       "",
+      "  --encoding: the character set of CSV or JSON input (default UTF-8, checked), e.g. ISO-8859-1 or windows-1252.",
       "  Kinds: continuous, integer, categorical, boolean, date, timestamp, key, text.",
       "  Add --verbose to any command for stack traces. Docs: README.md and docs/model-format.md.");
 
@@ -82,12 +83,12 @@ public final class Main {
     try {
       switch (args[0]) {
         case "fit":
-          fit(Arguments.parse("fit", args, 1, options("input", "format", "table", "model", "sample-rows", "seed", "exclude",
+          fit(Arguments.parse("fit", args, 1, options("input", "format", "encoding", "table", "model", "sample-rows", "seed", "exclude",
               "kind", "marginal", "max-components", "min-component-rows", "rare-count", "degenerate", "unsupported",
               "holdout-share", "report", "json", "target"), FLAGS), out);
           return 0;
         case "evaluate":
-          evaluate(Arguments.parse("evaluate", args, 1, options("train", "holdout", "synthetic", "format", "target", "report",
+          evaluate(Arguments.parse("evaluate", args, 1, options("train", "holdout", "synthetic", "format", "encoding", "target", "report",
               "json", "seed", "rare-count", "reference-rows", "dcr-rows", "utility-rows"), FLAGS), out);
           return 0;
         case "describe":
@@ -108,7 +109,7 @@ public final class Main {
           throw SynthlakeException.of("unknown command '%s'; use fit, describe, evaluate, generate, export or bench (synthlake help lists the options)", args[0]);
       }
     } catch (SynthlakeException e) {
-      err.println("synthlake: error: " + e.getMessage());
+      err.println("synthlake: error: " + oneLine(e.getMessage()));
       if (verbose) {
         e.printStackTrace(err);
       }
@@ -117,8 +118,13 @@ public final class Main {
     } catch (Exception e) {
       // Spark's AnalysisException is a checked exception in Java's eyes, so catch Exception, not RuntimeException.
       SynthlakeException cause = userCause(e);
-      if (cause != null) {
-        err.println("synthlake: error: " + cause.getMessage());
+      java.util.Optional<String> sparkError = cause == null ? SparkErrors.describe(e) : java.util.Optional.empty();
+      if (cause != null || sparkError.isPresent()) {
+        err.println("synthlake: error: " + oneLine(cause != null ? cause.getMessage() : sparkError.get()));
+        if (verbose) {
+          e.printStackTrace(err);
+        }
+
         return 2;
       }
 
@@ -129,6 +135,11 @@ public final class Main {
 
       return 1;
     }
+  }
+
+  /** A message as one line: text quoted from files or other tools may hold line breaks. */
+  private static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** Spark wraps exceptions thrown in tasks or data sources; find ours inside. */
@@ -200,7 +211,7 @@ public final class Main {
     SparkSession spark = SparkSessions.getOrCreate();
     Dataset<Row> input = args.has("table")
         ? TableReader.table(spark, args.get("table"))
-        : TableReader.path(spark, args.get("input"), args.get("format"));
+        : TableReader.path(spark, args.get("input"), args.get("format"), args.get("encoding"));
     Dataset<Row> holdout = null;
     if (holdoutShare > 0) {
       Dataset<Row>[] split = input.randomSplit(new double[] {1 - holdoutShare, holdoutShare}, built.settings().seed());
@@ -244,9 +255,10 @@ public final class Main {
 
     SparkSession spark = SparkSessions.getOrCreate();
     String format = args.get("format");
-    Dataset<Row> train = TableReader.pathOrTable(spark, args.required("train"), format, "evaluate: --train");
-    Dataset<Row> holdout = TableReader.pathOrTable(spark, args.required("holdout"), format, "evaluate: --holdout");
-    Dataset<Row> synthetic = TableReader.pathOrTable(spark, args.required("synthetic"), format, "evaluate: --synthetic");
+    String encoding = args.get("encoding");
+    Dataset<Row> train = TableReader.pathOrTable(spark, args.required("train"), format, encoding, "evaluate: --train");
+    Dataset<Row> holdout = TableReader.pathOrTable(spark, args.required("holdout"), format, encoding, "evaluate: --holdout");
+    Dataset<Row> synthetic = TableReader.pathOrTable(spark, args.required("synthetic"), format, encoding, "evaluate: --synthetic");
     report(args, Evaluator.evaluate(train, holdout, synthetic, settings), "synthlake evaluate " + args.get("synthetic"),
         spark, out);
   }
@@ -327,6 +339,7 @@ public final class Main {
     SynthlakeException.check(args.has("model") ^ args.has("spec"), "generate: pass exactly one of --model FILE and --spec FILE");
     long rows = args.positiveLong("rows", -1);
     SynthlakeException.check(rows > 0, "generate: missing --rows; give how many rows to generate");
+    GenerateOptions.checkRows(rows);
     SynthlakeException.check(args.has("output") ^ args.has("table"), "generate: pass exactly one of --output PATH and --table NAME");
     OutputFormat format = OutputFormat.parse(args.has("format") ? args.get("format") : "delta");
     WriteMode mode = WriteMode.parse(args.has("mode") ? args.get("mode") : "error");

@@ -5,6 +5,7 @@ import io.synthlake.core.types.DataType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
@@ -82,6 +83,24 @@ public final class GeneratedRows {
     }
 
     return Optional.of(((SynthlakeTable.GenerationScan) relation.scan()).describe(new StructType(fields), picked));
+  }
+
+  /**
+   * The rows {@code query} yields when it is a generated table under projections only (which keep every row, as a
+   * spec's derived columns do); empty when it filters, joins or reads anything else, and so has no count to expect.
+   */
+  public static OptionalLong rowCount(Dataset<?> query) {
+    LogicalPlan plan = query.queryExecution().optimizedPlan();
+    while (plan instanceof Project) {
+      plan = ((Project) plan).child();
+    }
+
+    if (plan instanceof DataSourceV2ScanRelation
+        && ((DataSourceV2ScanRelation) plan).scan() instanceof SynthlakeTable.GenerationScan) {
+      return OptionalLong.of(((SynthlakeTable.GenerationScan) ((DataSourceV2ScanRelation) plan).scan()).rows());
+    }
+
+    return OptionalLong.empty();
   }
 
   private static int indexOf(List<AttributeReference> output, Attribute attribute) {

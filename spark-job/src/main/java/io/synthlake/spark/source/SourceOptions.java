@@ -1,7 +1,6 @@
 package io.synthlake.spark.source;
 
 import io.synthlake.core.SynthlakeException;
-import io.synthlake.core.generate.TableSampler;
 import io.synthlake.spark.GenerateOptions;
 import java.util.Map;
 
@@ -28,17 +27,19 @@ final class SourceOptions {
     String rowsText = options.get(ROWS);
     SynthlakeException.check(rowsText != null, "the synthlake data source needs the option 'rows' (how many rows to generate)");
     long rows = positiveLong(ROWS, rowsText);
+    GenerateOptions.checkRows(rows);
     long seed = options.containsKey(SEED) ? parseLong(SEED, options.get(SEED)) : DEFAULT_SEED;
-    long blocks = (rows + TableSampler.BLOCK_ROWS - 1) / TableSampler.BLOCK_ROWS;
+    long blocks = GenerationPartition.blocks(rows);
     long partitions;
     if (options.containsKey(PARTITIONS)) {
       partitions = positiveLong(PARTITIONS, options.get(PARTITIONS));
+      GenerateOptions.checkPartitions(partitions);
     } else {
       partitions = GenerateOptions.defaultPartitions(rows, defaultParallelism);
     }
 
     // A partition holds whole blocks, so there are never more partitions than blocks.
-    return new SourceOptions(rows, seed, (int) Math.min(Math.min(partitions, blocks), Integer.MAX_VALUE));
+    return new SourceOptions(rows, seed, (int) Math.min(partitions, blocks));
   }
 
   private static long positiveLong(String name, String text) {

@@ -105,6 +105,11 @@ final class SynthlakeTable implements SupportsRead {
       return GenerationPartition.split(options.rows, options.partitions);
     }
 
+    /** The rows this scan yields. */
+    long rows() {
+      return options.rows;
+    }
+
     /** What this scan generates, for writers that consume the blocks directly instead of Spark rows. */
     GeneratedRows describe(StructType outputSchema, int[] outputColumns) {
       int[] modelColumns = new int[outputColumns.length];

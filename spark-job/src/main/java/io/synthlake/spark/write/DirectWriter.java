@@ -60,7 +60,7 @@ public final class DirectWriter {
 
   /**
    * Writes one Parquet file per partition of {@code rows} into {@code directory} (which need not exist) and returns
-   * them in partition order. A failed task leaves a partial file behind that no result names; the caller removes the
+   * them in partition order, after checking that they hold the rows asked for. A failed task leaves a partial file behind that no result names; the caller removes the
    * directory or, for Delta, leaves such files to VACUUM.
    *
    * @param statisticsColumns per output column, whether to gather {@link ColumnStatistics} for a Delta log
@@ -102,9 +102,11 @@ public final class DirectWriter {
     boolean[] wanted = statisticsColumns.clone();
     context.setJobDescription("synthlake: generate " + rows.rows() + " rows into " + directory);
     try {
-      return context.parallelize(partitions, Math.max(1, partitions.size()))
+      List<WrittenFile> files = context.parallelize(partitions, Math.max(1, partitions.size()))
           .map(partition -> writePartition(generator, partition, names, ids, int96, codec, footer, wanted, conf.value().value(), directory, job))
           .collect();
+      WrittenRows.check(rows.rows(), files, directory);
+      return files;
     } finally {
       context.setJobDescription(null);
     }
