@@ -1,6 +1,7 @@
 package io.synthlake.core.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.spec.DerivedColumn;
@@ -131,7 +132,7 @@ final class CategoryGroup {
         String path = "columns[" + entry.getValue() + "].distribution.given";
         String parent = distribution.get("given").asText();
         if (!categoricalIndex.containsKey(parent)) {
-          throw fields.error(path, "'" + parent + "' is not a column with a categories distribution");
+          throw fields.error(path, "'" + SynthlakeException.shown(parent) + "' is not a column with a categories distribution");
         }
 
         children.computeIfAbsent(parent, k -> new ArrayList<>()).add(entry.getKey());
@@ -193,7 +194,7 @@ final class CategoryGroup {
       String tuplePath = at + ".values[" + t + "]";
       JsonNode tuple = values.get(t);
       if (!tuple.isArray() || tuple.size() != names.size()) {
-        throw fields.error(tuplePath, "must list " + names.size() + " values, one per column " + names);
+        throw fields.error(tuplePath, "must list " + names.size() + " values, one per column " + SynthlakeException.shown(names));
       }
 
       List<String> row = new ArrayList<>();
@@ -247,14 +248,14 @@ final class CategoryGroup {
         }
 
         if (node.has("null-share") && node.get("null-share").asDouble() > 0) {
-          throw fields.error(path + ".null-share", "a conditional column is null exactly when its root '" + root + "' is; set null-share there");
+          throw fields.error(path + ".null-share", "a conditional column is null exactly when its root '" + SynthlakeException.shown(root) + "' is; set null-share there");
         }
 
         DataType type = DataType.parse(fields.string(node, path, "type"), fields.source() + ": " + path + ".type");
         JsonNode byParent = node.get("distribution").get("weights");
         String weightsPath = path + ".distribution.weights";
         if (byParent == null || !byParent.isObject()) {
-          throw fields.error(weightsPath, "must map each value of '" + members.get(parentPosition) + "' to weights, like {US: {Boston: 0.5, Austin: 0.5}}");
+          throw fields.error(weightsPath, "must map each value of '" + SynthlakeException.shown(members.get(parentPosition)) + "' to weights, like {US: {Boston: 0.5, Austin: 0.5}}");
         }
 
         List<List<String>> expanded = new ArrayList<>();
@@ -263,7 +264,7 @@ final class CategoryGroup {
           String parentValue = tuples.get(t).get(parentPosition);
           JsonNode conditional = byParent.get(parentValue);
           if (conditional == null) {
-            throw fields.error(weightsPath, "has no weights for " + members.get(parentPosition) + " '" + parentValue + "'");
+            throw fields.error(weightsPath, "has no weights for " + members.get(parentPosition) + " '" + SynthlakeException.shown(parentValue) + "'");
           }
 
           for (Map.Entry<String, Double> entry : weights(conditional, weightsPath + "." + parentValue, fields).entrySet()) {
@@ -281,7 +282,7 @@ final class CategoryGroup {
         while (names.hasNext()) {
           String parentValue = names.next();
           if (tuples.stream().noneMatch(tuple -> tuple.get(parentPosition).equals(parentValue))) {
-            throw fields.error(weightsPath + "." + parentValue, "is not a value of '" + members.get(parentPosition) + "'");
+            throw fields.error(weightsPath + "." + parentValue, "is not a value of '" + SynthlakeException.shown(members.get(parentPosition)) + "'");
           }
         }
 
@@ -307,7 +308,7 @@ final class CategoryGroup {
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
       if (!entry.getValue().isNumber() || !(entry.getValue().asDouble() >= 0)) {
-        throw fields.error(path + "." + entry.getKey(), "must be a probability >= 0, got " + entry.getValue());
+        throw fields.error(path + "." + entry.getKey(), "must be a probability >= 0, got " + JsonFields.show(entry.getValue()));
       }
 
       result.put(entry.getKey(), entry.getValue().asDouble());

@@ -1,6 +1,7 @@
 package io.synthlake.core.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.marginal.GaussianMixtureMarginal;
 import io.synthlake.core.marginal.HistogramMarginal;
 import io.synthlake.core.marginal.Marginal;
@@ -30,6 +31,8 @@ final class DistributionReader {
   private static final Pattern ROWS = Pattern.compile("\\s*rows\\s*(?:([*/])\\s*([0-9]+(?:\\.[0-9]+)?))?\\s*");
   private static final int DEFAULT_POOL = 10_000;
   private static final int MAX_POOL = 1_000_000;
+  /** Longest Datafaker provider or template: real ones are a few dozen characters. */
+  static final int MAX_PROVIDER_CHARS = 200;
   private static final long MICROS_PER_HOUR = 3_600_000_000L;
 
   private final JsonFields fields;
@@ -56,7 +59,13 @@ final class DistributionReader {
         throw fields.error(path + ".pool", "must be 1 to " + MAX_POOL + ", got " + pool);
       }
 
-      Map<String, Integer> counts = FakerPool.draw(fields.string(node, path, "provider"), fields.optionalString(node, "locale", "en-US"),
+      String provider = fields.string(node, path, "provider");
+      if (provider.length() > MAX_PROVIDER_CHARS) {
+        throw fields.error(path + ".provider", "has " + provider.length() + " characters; a Datafaker provider or template has "
+            + "at most " + MAX_PROVIDER_CHARS + ", such as Address.city or #{Name.firstName}.#{Name.lastName}@example.com");
+      }
+
+      Map<String, Integer> counts = FakerPool.draw(provider, fields.optionalString(node, "locale", "en-US"),
           pool, Seeds.derive(seed, 0, path.hashCode()), path + ".provider");
       counts.forEach((value, count) -> weights.put(value, (double) count / pool));
       return weights;
@@ -74,7 +83,7 @@ final class DistributionReader {
       Map.Entry<String, JsonNode> entry = entries.next();
       String where = path + ".weights." + entry.getKey();
       if (!entry.getValue().isNumber() || !(entry.getValue().asDouble() >= 0)) {
-        throw fields.error(where, "must be a probability >= 0, got " + entry.getValue());
+        throw fields.error(where, "must be a probability >= 0, got " + JsonFields.show(entry.getValue()));
       }
 
       if (type.logicalType() != LogicalType.STRING) {
@@ -122,7 +131,7 @@ final class DistributionReader {
         default:
           ParametricMarginal.Family family = ParametricMarginal.Family.parse(kind);
           if (family == null) {
-            throw fields.error(path + ".type", "unknown distribution '" + kind + "'; use constant, uniform, normal, log-normal, "
+            throw fields.error(path + ".type", "unknown distribution '" + SynthlakeException.shown(kind) + "'; use constant, uniform, normal, log-normal, "
                 + "exponential, poisson, zipf, gaussian-mixture, histogram, time-range, categories or faker");
           }
 
@@ -227,12 +236,12 @@ final class DistributionReader {
       Matcher scaled = ROWS.matcher(node.asText());
       if (scaled.matches()) {
         if (rows <= 0) {
-          throw fields.error(path, "'" + node.asText() + "' depends on the row count, which is known only when generating");
+          throw fields.error(path, "'" + SynthlakeException.shown(node.asText()) + "' depends on the row count, which is known only when generating");
         }
 
         double factor = scaled.group(1) == null ? 1 : Double.parseDouble(scaled.group(2));
         if (factor == 0 && "/".equals(scaled.group(1))) {
-          throw fields.error(path, "'" + node.asText() + "' divides by zero");
+          throw fields.error(path, "'" + SynthlakeException.shown(node.asText()) + "' divides by zero");
         }
 
         return Math.max(1, Math.floor(scaled.group(1) == null || scaled.group(1).equals("*") ? rows * factor : rows / factor));
@@ -244,6 +253,6 @@ final class DistributionReader {
     }
 
     throw fields.error(path, "must be a number" + (type.logicalType().isTemporal() ? " or an ISO-8601 date or time" : "")
-        + " (or rows, rows / k, rows * f), got " + node);
+        + " (or rows, rows / k, rows * f), got " + JsonFields.show(node));
   }
 }

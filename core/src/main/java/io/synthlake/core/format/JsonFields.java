@@ -8,6 +8,9 @@ import java.util.List;
 
 /** Typed, path-aware access to a parsed JSON document: every error names the source and the field path. */
 final class JsonFields {
+  /** Paths hold keys of the document, which may be long. */
+  private static final int MAX_PATH_CHARS = 150;
+
   private final String source;
 
   JsonFields(String source) {
@@ -19,7 +22,20 @@ final class JsonFields {
   }
 
   SynthlakeException error(String path, String problem) {
-    return SynthlakeException.of("%s: %s: %s", source, path, problem);
+    return SynthlakeException.of("%s: %s: %s", source, SynthlakeException.shown(path, MAX_PATH_CHARS), problem);
+  }
+
+  /** A value of the document as messages quote it: short, on one line; long arrays and mappings by their size. */
+  static String show(JsonNode value) {
+    if (value == null) {
+      return "nothing";
+    }
+
+    if (value.isContainerNode() && value.size() > 8) {
+      return (value.isArray() ? "an array of " + value.size() + " values" : "a mapping of " + value.size() + " fields");
+    }
+
+    return SynthlakeException.shown(value);
   }
 
   JsonNode field(JsonNode object, String path, String name) {
@@ -48,7 +64,7 @@ final class JsonFields {
   double number(JsonNode object, String path, String name) {
     JsonNode value = field(object, path, name);
     if (!value.isNumber()) {
-      throw error(join(path, name), "must be a number, got " + value);
+      throw error(join(path, name), "must be a number, got " + show(value));
     }
 
     return value.asDouble();
@@ -57,7 +73,7 @@ final class JsonFields {
   long longNumber(JsonNode object, String path, String name) {
     JsonNode value = field(object, path, name);
     if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-      throw error(join(path, name), "must be a whole number, got " + value);
+      throw error(join(path, name), "must be a whole number, got " + show(value));
     }
 
     return value.asLong();
@@ -93,7 +109,7 @@ final class JsonFields {
     double[] result = new double[array.size()];
     for (int i = 0; i < result.length; i++) {
       if (!array.get(i).isNumber()) {
-        throw error(path + "[" + i + "]", "must be a number, got " + array.get(i));
+        throw error(path + "[" + i + "]", "must be a number, got " + show(array.get(i)));
       }
 
       result[i] = array.get(i).asDouble();
@@ -107,7 +123,7 @@ final class JsonFields {
     List<String> result = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       if (!array.get(i).isTextual()) {
-        throw error(join(path, name) + "[" + i + "]", "must be a string, got " + array.get(i));
+        throw error(join(path, name) + "[" + i + "]", "must be a string, got " + show(array.get(i)));
       }
 
       result.add(array.get(i).asText());

@@ -2,9 +2,7 @@ package io.synthlake.core.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.marginal.EmpiricalMarginal;
 import io.synthlake.core.marginal.GaussianMixtureMarginal;
@@ -91,7 +89,6 @@ public final class ModelJson {
   private static final String COLUMN = "column";
 
   private static final JsonFactory FACTORY = new JsonFactory();
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private ModelJson() {}
 
@@ -306,7 +303,7 @@ public final class ModelJson {
     for (ColumnModel column : columns) {
       if (column.name().equals(name)) {
         if (!(column instanceof CategoricalColumn) || column.kind() == ColumnKind.TEXT) {
-          throw fields.error(path + "." + COLUMN, "'" + name + "' is not a categorical or boolean column, so it has no shares to rebalance");
+          throw fields.error(path + "." + COLUMN, "'" + SynthlakeException.shown(name) + "' is not a categorical or boolean column, so it has no shares to rebalance");
         }
 
         CategoricalColumn categorical = (CategoricalColumn) column;
@@ -317,8 +314,8 @@ public final class ModelJson {
           Map.Entry<String, JsonNode> entry = entries.next();
           int c = categorical.categories().indexOf(entry.getKey());
           if (c < 0) {
-            throw fields.error(path + "." + SHARES + "." + entry.getKey(), "is not a category of '" + name + "'; its categories are "
-                + categorical.categories());
+            throw fields.error(path + "." + SHARES + "." + entry.getKey(), "is not a category of '" + SynthlakeException.shown(name) + "'; its categories are "
+                + SynthlakeException.shown(categorical.categories(), 100));
           }
 
           shares[c] = fields.number(sharesNode, path + "." + SHARES, entry.getKey());
@@ -336,7 +333,7 @@ public final class ModelJson {
       }
     }
 
-    throw fields.error(path + "." + COLUMN, "names no column of the model: '" + name + "'");
+    throw fields.error(path + "." + COLUMN, "names no column of the model: '" + SynthlakeException.shown(name) + "'");
   }
 
   private static void writeNumbers(JsonGenerator json, String name, double[] values) throws IOException {
@@ -360,14 +357,8 @@ public final class ModelJson {
    * {@code /tmp/m.json: columns[2].components[0].null-share: must be a number}.
    */
   public static TableModel fromJson(String text, String source) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw SynthlakeException.of("%s is not valid JSON (%s at line %d): the file may be truncated or not a model; "
-          + "write it again with synthlake fit", source, e.getOriginalMessage(),
-          e.getLocation() == null ? 0 : e.getLocation().getLineNr());
-    }
+    JsonNode root = DocumentParser.parse(text, source, false, "JSON",
+        "the file may be truncated or not a model; write it again with synthlake fit");
 
     JsonFields fields = new JsonFields(source);
     if (root == null || !root.isObject() || !FORMAT.equals(root.path(FORMAT_KEY).asText())) {
@@ -458,7 +449,7 @@ public final class ModelJson {
         case "random":
           return KeyColumn.random(name, type);
         default:
-          throw fields.error(keyPath + "." + STYLE, "unknown key style '" + style + "'; use sequence, uuid, code or random");
+          throw fields.error(keyPath + "." + STYLE, "unknown key style '" + SynthlakeException.shown(style) + "'; use sequence, uuid, code or random");
       }
     }
 
@@ -507,7 +498,7 @@ public final class ModelJson {
       String name = fields.string(node, path, DISTRIBUTION);
       ParametricMarginal.Family parametric = ParametricMarginal.Family.parse(name);
       if (parametric == null) {
-        throw fields.error(path + "." + DISTRIBUTION, "unknown distribution '" + name + "'");
+        throw fields.error(path + "." + DISTRIBUTION, "unknown distribution '" + SynthlakeException.shown(name) + "'; use constant, uniform, normal, log-normal, exponential, poisson or zipf");
       }
 
       java.util.Map<String, Double> parameters = new java.util.LinkedHashMap<>();
@@ -522,14 +513,14 @@ public final class ModelJson {
       return HistogramMarginal.of(fields.numbers(node, path, EDGES), fields.numbers(node, path, WEIGHTS), path);
     }
 
-    throw fields.error(path + "." + FAMILY, "unknown marginal family '" + family + "'; use empirical, gaussian-mixture, parametric or histogram");
+    throw fields.error(path + "." + FAMILY, "unknown marginal family '" + SynthlakeException.shown(family) + "'; use empirical, gaussian-mixture, parametric or histogram");
   }
 
   private static DependenceModel readDependence(JsonNode node, List<ColumnModel> columns, JsonFields fields) {
     fields.onlyFields(node, DEPENDENCE, TYPE, COLUMNS, COMPONENTS, REBALANCE);
     String type = fields.string(node, DEPENDENCE, TYPE);
     if (!GAUSSIAN_COPULA_MIXTURE.equals(type)) {
-      throw fields.error(DEPENDENCE + "." + TYPE, "unknown dependence type '" + type + "'; this version reads " + GAUSSIAN_COPULA_MIXTURE);
+      throw fields.error(DEPENDENCE + "." + TYPE, "unknown dependence type '" + SynthlakeException.shown(type) + "'; this version reads " + GAUSSIAN_COPULA_MIXTURE);
     }
 
     List<String> expected = new ArrayList<>();
@@ -541,7 +532,8 @@ public final class ModelJson {
 
     List<String> named = fields.strings(node, DEPENDENCE, COLUMNS);
     if (!named.equals(expected)) {
-      throw fields.error(DEPENDENCE + "." + COLUMNS, "must list the non-key columns in order " + expected + ", got " + named);
+      throw fields.error(DEPENDENCE + "." + COLUMNS, "must list the non-key columns in order " + SynthlakeException.shown(expected, 100) + ", got "
+          + SynthlakeException.shown(named, 100));
     }
 
     JsonNode componentsNode = fields.array(node, DEPENDENCE, COMPONENTS);

@@ -1,9 +1,6 @@
 package io.synthlake.core.format;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.marginal.Marginal;
 import io.synthlake.core.math.Correlations;
@@ -40,8 +37,6 @@ import java.util.regex.Pattern;
  * Documented in docs/spec-format.md.
  */
 public final class SpecReader {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SEQUENCE_PATTERN = Pattern.compile("(.*)%0?(\\d*)d");
   /** Spark seeds these per partition, so rows would change with the partition count. */
   private static final Pattern NONDETERMINISTIC_SQL = Pattern.compile("(?i)\\b(rand|randn|random|uuid|shuffle|uniform|randstr)\\s*\\(");
@@ -62,14 +57,8 @@ public final class SpecReader {
    * @param rows the row count of this generation, for values written as {@code rows / 10} (0 when unknown)
    */
   public static Spec read(String text, String source, long seed, long rows) {
-    JsonNode root;
-    try {
-      boolean yaml = source.endsWith(".yaml") || source.endsWith(".yml") || !text.stripLeading().startsWith("{");
-      root = (yaml ? YAML : JSON).readTree(text);
-    } catch (JsonProcessingException e) {
-      throw SynthlakeException.of("%s is not valid YAML or JSON (%s at line %d): fix the syntax", source, e.getOriginalMessage(),
-          e.getLocation() == null ? 0 : e.getLocation().getLineNr());
-    }
+    boolean yaml = source.endsWith(".yaml") || source.endsWith(".yml") || !text.stripLeading().startsWith("{");
+    JsonNode root = DocumentParser.parse(text, source, yaml, "YAML or JSON", "fix the syntax");
 
     SpecReader reader = new SpecReader(source, seed, rows);
     try {
@@ -88,11 +77,11 @@ public final class SpecReader {
 
     fields.onlyFields(root, "", "format", "format-version", "properties", "columns", "dependence", "components", "constraints", "rebalance");
     if (root.has("format") && !ModelJson.FORMAT.equals(root.get("format").asText())) {
-      throw fields.error("format", "must be " + ModelJson.FORMAT + " (or left out), got " + root.get("format"));
+      throw fields.error("format", "must be " + ModelJson.FORMAT + " (or left out), got " + JsonFields.show(root.get("format")));
     }
 
     if (root.has("format-version") && fields.longNumber(root, "", "format-version") != ModelJson.FORMAT_VERSION) {
-      throw fields.error("format-version", "this synthlake reads version " + ModelJson.FORMAT_VERSION + ", got " + root.get("format-version"));
+      throw fields.error("format-version", "this synthlake reads version " + ModelJson.FORMAT_VERSION + ", got " + JsonFields.show(root.get("format-version")));
     }
 
     JsonNode dependence = root.get("dependence");
@@ -130,7 +119,7 @@ public final class SpecReader {
         columns.add(group.hiddenColumn(weights.length));
         for (String member : group.members()) {
           if (!names.add(member)) {
-            throw fields.error(path + ".combination.columns", "'" + member + "' is used by two columns; column names must be unique");
+            throw fields.error(path + ".combination.columns", "'" + SynthlakeException.shown(member) + "' is used by two columns; column names must be unique");
           }
 
           order.add(member);
@@ -143,7 +132,7 @@ public final class SpecReader {
       String name = fields.string(node, path, "name");
       if (groupOf.containsKey(name)) {
         if (!names.add(name)) {
-          throw fields.error(path + ".name", "'" + name + "' is used by two columns; column names must be unique");
+          throw fields.error(path + ".name", "'" + SynthlakeException.shown(name) + "' is used by two columns; column names must be unique");
         }
 
         CategoryGroup group = groupOf.get(name);
@@ -157,7 +146,7 @@ public final class SpecReader {
       }
 
       if (!names.add(name)) {
-        throw fields.error(path + ".name", "'" + name + "' is used by two columns; column names must be unique");
+        throw fields.error(path + ".name", "'" + SynthlakeException.shown(name) + "' is used by two columns; column names must be unique");
       }
 
       order.add(name);
@@ -185,7 +174,7 @@ public final class SpecReader {
         }
 
         if (!specFormColumns.contains(name)) {
-          throw fields.error("components[" + k + "].distributions." + name, "'" + name + "' is a key, an expression or a "
+          throw fields.error("components[" + k + "].distributions." + name, "'" + SynthlakeException.shown(name) + "' is a key, an expression or a "
               + "fitted column; only columns with a distribution can be overridden per component");
         }
       }
@@ -215,7 +204,7 @@ public final class SpecReader {
     GaussianCopulaMixture mixture = GaussianCopulaMixture.of(weights, correlations);
     JsonNode rebalance = root.has("rebalance") ? root.get("rebalance") : fittedDependence ? dependence.get("rebalance") : null;
     if (root.has("rebalance") && fittedDependence && dependence.has("rebalance")) {
-      throw fields.error("rebalance", "the fitted dependence already rebalances " + dependence.get("rebalance").path("column")
+      throw fields.error("rebalance", "the fitted dependence already rebalances " + JsonFields.show(dependence.get("rebalance").path("column"))
           + "; keep one of the two");
     }
 
@@ -240,12 +229,12 @@ public final class SpecReader {
       fields.onlyFields(constraints.get(i), path, "order");
       List<String> columns = fields.strings(constraints.get(i), path, "order");
       if (columns.size() < 2 || new HashSet<>(columns).size() != columns.size()) {
-        throw fields.error(path + ".order", "must name two or more different columns, got " + columns);
+        throw fields.error(path + ".order", "must name two or more different columns, got " + SynthlakeException.shown(columns));
       }
 
       for (String column : columns) {
         if (!names.contains(column)) {
-          throw fields.error(path + ".order", "names no column of the spec: '" + column + "'");
+          throw fields.error(path + ".order", "names no column of the spec: '" + SynthlakeException.shown(column) + "'");
         }
       }
 
@@ -321,13 +310,27 @@ public final class SpecReader {
       String path = "dependence.components[" + k + "]";
       fields.onlyFields(components.get(k), path, "weight", "correlation");
       JsonNode rows = fields.array(components.get(k), path, "correlation");
+      if (rows.size() != fitted.size()) {
+        throw fields.error(path + ".correlation", "has " + rows.size() + " rows but dependence.columns names " + fitted.size()
+            + " columns; the matrix must be d x d for the d columns listed");
+      }
+
+      double[][] fittedMatrix = new double[fitted.size()][];
+      for (int r = 0; r < fitted.size(); r++) {
+        fittedMatrix[r] = fields.numberArray(rows.get(r), path + ".correlation[" + r + "]");
+        if (fittedMatrix[r].length != fitted.size()) {
+          throw fields.error(path + ".correlation[" + r + "]", "has " + fittedMatrix[r].length + " entries but dependence.columns "
+              + "names " + fitted.size() + " columns; the matrix must be d x d for the d columns listed");
+        }
+      }
+
       double[][] matrix = identity(copulaColumns.size());
       for (int a = 0; a < copulaColumns.size(); a++) {
         for (int b = 0; b < copulaColumns.size(); b++) {
           int fa = fitted.indexOf(copulaColumns.get(a));
           int fb = fitted.indexOf(copulaColumns.get(b));
           if (a != b && fa >= 0 && fb >= 0) {
-            matrix[a][b] = fields.numberArray(rows.get(fa), path + ".correlation[" + fa + "]")[fb];
+            matrix[a][b] = fittedMatrix[fa][fb];
           }
         }
       }
@@ -350,7 +353,7 @@ public final class SpecReader {
         fields.onlyFields(entries.get(i), path, "columns", "value");
         List<String> pair = fields.strings(entries.get(i), path, "columns");
         if (pair.size() != 2 || pair.get(0).equals(pair.get(1))) {
-          throw fields.error(path + ".columns", "must name two different columns, got " + pair);
+          throw fields.error(path + ".columns", "must name two different columns, got " + SynthlakeException.shown(pair));
         }
 
         // A conditional or combined column takes part through its group's hidden tuple column.
@@ -362,7 +365,7 @@ public final class SpecReader {
 
         for (int side = 0; side < 2; side++) {
           if ((side == 0 ? a : b) < 0) {
-            throw fields.error(path + ".columns", "'" + pair.get(side) + "' is not a generated column of the spec (keys and expressions have no correlation)");
+            throw fields.error(path + ".columns", "'" + SynthlakeException.shown(pair.get(side)) + "' is not a generated column of the spec (keys and expressions have no correlation)");
           }
         }
 
@@ -436,7 +439,7 @@ public final class SpecReader {
           if (node.has("pattern")) {
             Matcher matcher = SEQUENCE_PATTERN.matcher(fields.string(node, path, "pattern"));
             if (!matcher.matches()) {
-              throw fields.error(path + ".pattern", "must be a prefix followed by %d or %0Nd (like TX-%010d), got " + node.get("pattern"));
+              throw fields.error(path + ".pattern", "must be a prefix followed by %d or %0Nd (like TX-%010d), got " + JsonFields.show(node.get("pattern")));
             }
 
             return KeyColumn.sequence(name, type, start, step, matcher.group(1),
@@ -452,7 +455,7 @@ public final class SpecReader {
         case "code":
           return KeyColumn.code(name, type, fields.optionalString(node, "prefix", ""), fields.string(node, path, "template"));
         default:
-          throw fields.error(path + ".style", "unknown key style '" + style + "'; use sequence, uuid, random or code");
+          throw fields.error(path + ".style", "unknown key style '" + SynthlakeException.shown(style) + "'; use sequence, uuid, random or code");
       }
     } catch (IllegalArgumentException e) {
       throw fields.error(path, e.getMessage());
@@ -469,7 +472,7 @@ public final class SpecReader {
     double lower = node.has("min") ? distributions.value(node.get("min"), type, path + ".min") : Double.NEGATIVE_INFINITY;
     double upper = node.has("max") ? distributions.value(node.get("max"), type, path + ".max") : Double.POSITIVE_INFINITY;
     if (lower > upper) {
-      throw fields.error(path + ".max", "must be >= min, got min " + node.get("min") + " and max " + node.get("max"));
+      throw fields.error(path + ".max", "must be >= min, got min " + JsonFields.show(node.get("min")) + " and max " + JsonFields.show(node.get("max")));
     }
 
     List<JsonNode> distributions = new ArrayList<>();

@@ -30,7 +30,7 @@ final class KeyGenerator implements ColumnGenerator {
   private final long multiplier;
   private final long offset;
   private final long randomKeySalt;
-  private final byte[] buffer = new byte[128];
+  private final byte[] buffer = new byte[KeyColumn.MAX_VALUE_BYTES];
   /** A block's UUIDs, one after another; made on first use. */
   private byte[] uuids;
 

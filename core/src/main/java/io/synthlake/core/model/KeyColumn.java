@@ -1,5 +1,6 @@
 package io.synthlake.core.model;
 
+import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
@@ -19,6 +20,9 @@ import java.util.Locale;
  * </ul>
  */
 public final class KeyColumn implements ColumnModel {
+  /** Longest string key value in UTF-8 bytes, prefix included: generators compose values in a buffer this size. */
+  public static final int MAX_VALUE_BYTES = 128;
+
   /** How key values are formed. */
   public enum Style {
     SEQUENCE, UUID, CODE, RANDOM;
@@ -58,7 +62,13 @@ public final class KeyColumn implements ColumnModel {
       throw new IllegalArgumentException("column '" + name + "': a sequence key needs a non-zero step");
     }
 
-    return new KeyColumn(name, type, Style.SEQUENCE, start, step, prefix == null ? "" : prefix, Math.max(0, width), "");
+    String checkedPrefix = prefix == null ? "" : prefix;
+    if (logical == LogicalType.STRING) {
+      // The longest number is Long.MIN_VALUE's 20 characters.
+      requireFits(name, checkedPrefix, Math.max(20, width), "the width " + width);
+    }
+
+    return new KeyColumn(name, type, Style.SEQUENCE, start, step, checkedPrefix, Math.max(0, width), "");
   }
 
   public static KeyColumn uuid(String name, DataType type) {
@@ -77,11 +87,23 @@ public final class KeyColumn implements ColumnModel {
   public static KeyColumn code(String name, DataType type, String prefix, String template) {
     requireString(name, type, Style.CODE);
     if (template.isEmpty() || !template.chars().allMatch(c -> "9AaXx".indexOf(c) >= 0)) {
-      throw new IllegalArgumentException("column '" + name + "': code template '" + template
+      throw new IllegalArgumentException("column '" + name + "': code template '" + SynthlakeException.shown(template)
           + "' must be non-empty and use only 9, A, a, X, x");
     }
 
-    return new KeyColumn(name, type, Style.CODE, 0, 1, prefix == null ? "" : prefix, 0, template);
+    String checkedPrefix = prefix == null ? "" : prefix;
+    requireFits(name, checkedPrefix, template.length(), "the template's " + template.length() + " positions");
+    return new KeyColumn(name, type, Style.CODE, 0, 1, checkedPrefix, 0, template);
+  }
+
+  /** Key values are composed in a buffer of {@link #MAX_VALUE_BYTES}: the prefix and the generated part must fit. */
+  private static void requireFits(String name, String prefix, long generatedBytes, String generated) {
+    long bytes = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + generatedBytes;
+    if (bytes > MAX_VALUE_BYTES) {
+      throw new IllegalArgumentException("column '" + SynthlakeException.shown(name) + "': key values may have at most "
+          + MAX_VALUE_BYTES + " bytes, but the prefix (" + (bytes - generatedBytes) + " bytes) and " + generated
+          + " make up to " + bytes + "; shorten the prefix or the generated part");
+    }
   }
 
   private static void requireString(String name, DataType type, Style style) {

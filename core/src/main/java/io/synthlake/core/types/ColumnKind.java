@@ -35,7 +35,7 @@ public enum ColumnKind {
       }
     }
 
-    throw SynthlakeException.of("%s: unknown column kind '%s'; use one of %s", where, text,
+    throw SynthlakeException.of("%s: unknown column kind '%s'; use one of %s", where, SynthlakeException.shown(text),
         Arrays.stream(values()).map(ColumnKind::jsonName).collect(Collectors.joining(", ")));
   }
 

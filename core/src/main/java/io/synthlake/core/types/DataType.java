@@ -35,7 +35,13 @@ public final class DataType {
     String normalized = text.trim().toLowerCase(Locale.ROOT);
     Matcher decimal = DECIMAL.matcher(normalized);
     if (decimal.matches()) {
-      return decimal(Integer.parseInt(decimal.group(1)), Integer.parseInt(decimal.group(2)));
+      // More than two digits cannot be a valid precision or scale; keep them from overflowing an int.
+      int precision = decimal.group(1).length() > 2 ? Integer.MAX_VALUE : Integer.parseInt(decimal.group(1));
+      int scale = decimal.group(2).length() > 2 ? Integer.MAX_VALUE : Integer.parseInt(decimal.group(2));
+      SynthlakeException.check(precision >= 1 && precision <= 38 && scale >= 0 && scale <= precision,
+          "%s: %s is not a valid decimal type: precision must be 1 to 38 and scale 0 to precision", where,
+          SynthlakeException.shown(text));
+      return decimal(precision, scale);
     }
 
     for (LogicalType type : LogicalType.values()) {
@@ -45,7 +51,7 @@ public final class DataType {
     }
 
     throw SynthlakeException.of("%s: unknown type '%s'; use one of boolean, byte, short, int, long, float, double, "
-        + "decimal(p,s), string, date, timestamp, timestamp-ntz", where, text);
+        + "decimal(p,s), string, date, timestamp, timestamp-ntz", where, SynthlakeException.shown(text));
   }
 
   public LogicalType logicalType() {

@@ -55,7 +55,8 @@ public final class Values {
           return value;
       }
     } catch (DateTimeParseException | IllegalArgumentException | ArithmeticException e) {
-      throw SynthlakeException.of("%s: '%s' is not a valid %s value (%s)", where, text, type, e.getMessage());
+      throw SynthlakeException.of("%s: '%s' is not a valid %s value (%s)", where, SynthlakeException.shown(text), type,
+          SynthlakeException.shown(e.getMessage(), 100));
     }
   }
 }
