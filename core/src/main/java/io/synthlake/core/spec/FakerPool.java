@@ -29,7 +29,8 @@ public final class FakerPool {
    * Distinct values with their counts, from {@code size} draws.
    *
    * @param provider a Datafaker provider method such as {@code Name.fullName}, {@code Address.city} or
-   *     {@code Finance.iban}, or a full expression such as {@code #{Name.firstName}.#{Name.lastName}@example.com}
+   *     {@code Finance.iban}, or a template such as {@code #{Name.firstName}.#{Name.lastName}@example.com}; checked by
+   *     {@link FakerTemplate}, since Datafaker itself would call any method it can reach
    * @param where the spec field, for errors
    */
   public static Map<String, Integer> draw(String provider, String locale, int size, long seed, String where) {
@@ -50,8 +51,8 @@ public final class FakerPool {
   }
 
   private static Map<String, Integer> drawNew(String provider, String locale, int size, long seed, String where) {
+    String expression = FakerTemplate.expression(provider, where);
     Faker faker = new Faker(Locale.forLanguageTag(locale), new Random(seed));
-    String expression = provider.contains("#{") ? provider : "#{" + provider + "}";
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (int i = 0; i < size; i++) {
       String value;
