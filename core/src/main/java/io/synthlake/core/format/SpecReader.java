@@ -210,11 +210,26 @@ public final class SpecReader {
 
     DependenceModel model = rebalance == null ? mixture
         : ModelJson.rebalance(mixture, columns, rebalance, root.has("rebalance") ? "rebalance" : "dependence.rebalance", fields);
-    return new Spec(TableModel.of(columns, model, properties), derived, order, orderConstraints(root.get("constraints"), names));
+    return new Spec(TableModel.of(columns, model, properties), derived, order,
+        orderConstraints(root.get("constraints"), names, columns, derived));
   }
 
   /** {@code constraints: [{order: [opened_at, closed_at]}]}: each group ascending in every row. */
-  private List<List<String>> orderConstraints(JsonNode constraints, Set<String> names) {
+  private List<List<String>> orderConstraints(JsonNode constraints, Set<String> names, List<ColumnModel> models,
+      List<DerivedColumn> derived) {
+    Map<String, DataType> types = new HashMap<>();
+    Map<String, NumericColumn> numeric = new HashMap<>();
+    for (ColumnModel column : models) {
+      types.put(column.name(), column.type());
+      if (column instanceof NumericColumn) {
+        numeric.put(column.name(), (NumericColumn) column);
+      }
+    }
+
+    for (DerivedColumn column : derived) {
+      types.put(column.name(), column.type());
+    }
+
     List<List<String>> result = new ArrayList<>();
     if (constraints == null) {
       return result;
@@ -238,10 +253,48 @@ public final class SpecReader {
         }
       }
 
+      requireComparable(columns, types, path + ".order");
+      requireSatisfiable(columns, numeric, path + ".order");
       result.add(columns);
     }
 
     return result;
+  }
+
+  /** Sorting compares values, so the columns of one order constraint hold one sort of value. */
+  private void requireComparable(List<String> columns, Map<String, DataType> types, String path) {
+    String first = columns.get(0);
+    for (String column : columns.subList(1, columns.size())) {
+      if (!valueSort(types.get(first)).equals(valueSort(types.get(column)))) {
+        throw fields.error(path, "'" + SynthlakeException.shown(first) + "' (" + types.get(first) + ") and '"
+            + SynthlakeException.shown(column) + "' (" + types.get(column) + ") hold different sorts of values, which "
+            + "cannot be ordered; order columns of one sort (numbers, dates, timestamps, strings or booleans)");
+      }
+    }
+  }
+
+  private static String valueSort(DataType type) {
+    LogicalType logical = type.logicalType();
+    return logical.isNumeric() && !logical.isTemporal() ? "number" : logical.jsonName();
+  }
+
+  /**
+   * A constraint that no row of the declared distributions can meet is an error, not a silent swap of the columns'
+   * ranges: for a listed before b, the smallest value a can take must not exceed the largest b can take.
+   */
+  private void requireSatisfiable(List<String> columns, Map<String, NumericColumn> numeric, String path) {
+    for (int i = 0; i < columns.size(); i++) {
+      for (int j = i + 1; j < columns.size(); j++) {
+        NumericColumn lower = numeric.get(columns.get(i));
+        NumericColumn upper = numeric.get(columns.get(j));
+        if (lower != null && upper != null && lower.format().min() > upper.format().max()) {
+          throw fields.error(path, "'" + SynthlakeException.shown(lower.name()) + "' is at least " + lower.format().min()
+              + " in every row but '" + SynthlakeException.shown(upper.name()) + "' at most " + upper.format().max()
+              + ", so the order can never hold and sorting would swap the two columns' ranges; fix the distributions or "
+              + "the order of the columns in the constraint");
+        }
+      }
+    }
   }
 
   // ---------------------------------------------------------------- components and dependence

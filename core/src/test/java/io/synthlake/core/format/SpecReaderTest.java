@@ -775,4 +775,33 @@ class SpecReaderTest {
     assertThat(spec.model().properties()).containsEntry("created-by", "synthlake spec test.json");
     assertThatThrownBy(() -> SpecReader.read("{\"columns\": [}", "test.json", 7, 0)).hasMessageStartingWith("test.json is not valid YAML or JSON");
   }
+
+  @Test
+  void anOrderConstraintThatNoRowCanMeetIsAnError() {
+    String columns = "columns:\n"
+        + "  - {name: a, type: double, distribution: {type: uniform, min: 100, max: 200}}\n"
+        + "  - {name: b, type: double, distribution: {type: uniform, min: 1, max: 10}}\n"
+        + "  - {name: c, type: double, distribution: {type: uniform, min: 5, max: 150}}\n";
+
+    rejects(columns + "constraints: [{order: [a, b]}]\n",
+        "test.yaml: constraints[0].order: 'a' is at least 100.0 in every row but 'b' at most 10.0, so the order can never hold");
+    rejects(columns + "constraints: [{order: [c, a, b]}]\n", "constraints[0].order: 'a' is at least 100.0");
+    assertThat(read(columns + "constraints: [{order: [b, a]}, {order: [c, a]}]\n").orderConstraints())
+        .containsExactly(List.of("b", "a"), List.of("c", "a"));
+  }
+
+  @Test
+  void anOrderConstraintBetweenDifferentSortsOfValuesIsAnError() {
+    String columns = "columns:\n"
+        + "  - {name: label, type: string, distribution: {type: categories, weights: {x: 1.0}}}\n"
+        + "  - {name: amount, type: double, distribution: " + NORMAL + "}\n"
+        + "  - {name: opened, type: date, distribution: {type: uniform, min: 2020-01-01, max: 2020-12-31}}\n"
+        + "  - {name: count, type: int, distribution: {type: uniform, min: -5, max: 5}}\n";
+
+    rejects(columns + "constraints: [{order: [label, amount]}]\n", "test.yaml: constraints[0].order: 'label' (string) and "
+        + "'amount' (double) hold different sorts of values, which cannot be ordered");
+    rejects(columns + "constraints: [{order: [count, opened]}]\n", "constraints[0].order: 'count' (int) and 'opened' (date)");
+    assertThat(read(columns + "constraints: [{order: [count, amount]}]\n").orderConstraints())
+        .containsExactly(List.of("count", "amount"));
+  }
 }
