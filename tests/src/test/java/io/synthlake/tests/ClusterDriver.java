@@ -7,13 +7,15 @@ import io.synthlake.spark.SynthesisModel;
 import io.synthlake.spark.Synthesizer;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
+import io.synthlake.spark.source.TaskFaults;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs in its own JVM as the driver of a Spark standalone cluster with two executor JVMs ({@code local-cluster}):
- * fits on the bundled weather table, saves the model, and generates it into Parquet and Delta from the executors.
+ * fits on the bundled weather table, saves the model, and generates it into Parquet and Delta from the executors, then
+ * again with every task's first attempt failing (and once through Spark's own CSV writer).
  * Arguments: input CSV, model path, output directory, executor class path.
  */
 public final class ClusterDriver {
@@ -30,6 +32,11 @@ public final class ClusterDriver {
         .config("spark.executor.extraJavaOptions", System.getProperty("synthlake.executor.options", ""))
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        // Speculation on, as many clusters run: on one host Spark never starts a copy (it avoids the host of the
+        // original attempt), so the retried writes below are what put two attempts' files in one directory.
+        .config("spark.speculation", "true")
+        .config("spark.speculation.interval", "100ms")
+        .config("spark.task.maxFailures", "4")
         .getOrCreate();
     try {
       Dataset<Row> input = spark.read().option("header", "true").option("inferSchema", "true").csv(args[0]);
@@ -38,6 +45,12 @@ public final class ClusterDriver {
       Dataset<Row> rows = model.generate(spark, 50_000, GenerateOptions.defaults().withSeed(4).withPartitions(6));
       TableWriter.toPath(rows, args[2] + "/parquet", OutputFormat.PARQUET, WriteMode.ERROR);
       TableWriter.toPath(rows, args[2] + "/delta", OutputFormat.DELTA, WriteMode.ERROR);
+      // The same writes again, with every task's first attempt failing after its first block went to the file.
+      spark.sparkContext().setLocalProperty(TaskFaults.PROPERTY, "fail-first-attempt");
+      TableWriter.toPath(rows, args[2] + "/parquet-retried", OutputFormat.PARQUET, WriteMode.ERROR);
+      TableWriter.toPath(rows, args[2] + "/delta-retried", OutputFormat.DELTA, WriteMode.ERROR);
+      TableWriter.toPath(rows.selectExpr("*", "1 as through_spark"), args[2] + "/csv-retried", OutputFormat.CSV, WriteMode.ERROR);
+      spark.sparkContext().setLocalProperty(TaskFaults.PROPERTY, null);
       long executors = spark.sparkContext().getExecutorMemoryStatus().size() - 1;
       System.out.println("EXECUTORS=" + executors);
     } finally {

@@ -43,6 +43,10 @@ final class BlockReader implements PartitionReader<ColumnarBatch> {
 
   @Override
   public boolean next() {
+    if (nextBlock == partition.firstBlock + 1) {
+      TaskFaults.afterFirstBlock();
+    }
+
     if (nextBlock >= partition.endBlock) {
       return false;
     }

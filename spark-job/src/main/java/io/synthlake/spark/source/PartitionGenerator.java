@@ -64,6 +64,9 @@ public final class PartitionGenerator implements Serializable {
       int rows = range.blockRows(block);
       writer.write(block, rows, byModelColumn);
       blockDone.accept(rows);
+      if (block == range.firstBlock) {
+        TaskFaults.afterFirstBlock();
+      }
     }
   }
 }

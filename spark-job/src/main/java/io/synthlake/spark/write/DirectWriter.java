@@ -60,11 +60,14 @@ public final class DirectWriter {
 
   /**
    * Writes one Parquet file per partition of {@code rows} into {@code directory} (which need not exist) and returns
-   * them in partition order, after checking that they hold the rows asked for. A failed task leaves a partial file behind that no result names; the caller removes the
-   * directory or, for Delta, leaves such files to VACUUM.
+   * them in partition order, after checking that they hold the rows asked for. The files of failed and speculative attempts, which no result names, are deleted
+   * before this returns.
    *
    * @param statisticsColumns per output column, whether to gather {@link ColumnStatistics} for a Delta log
    */
+  /** How long a finished write waits for the attempts Spark is still killing before it removes their files. */
+  static final long ATTEMPT_WAIT_MILLIS = 60_000;
+
   public static List<WrittenFile> writeParquet(SparkSession spark, GeneratedRows rows, String directory,
       boolean[] statisticsColumns) {
     return writeParquet(spark, rows, rows.schema(), directory, statisticsColumns);
@@ -100,16 +103,65 @@ public final class DirectWriter {
     }
 
     boolean[] wanted = statisticsColumns.clone();
-    context.setJobDescription("synthlake: generate " + rows.rows() + " rows into " + directory);
+    // A job group of its own, with interruption: Spark then interrupts the attempts it no longer needs (the losers of
+    // speculation), and this job's attempts can be waited for by group.
+    context.setJobGroup(job, "synthlake: generate " + rows.rows() + " rows into " + directory, true);
     try {
       List<WrittenFile> files = context.parallelize(partitions, Math.max(1, partitions.size()))
           .map(partition -> writePartition(generator, partition, names, ids, int96, codec, footer, wanted, conf.value().value(), directory, job))
           .collect();
+      removeOtherAttempts(context, job, files, directory, conf.value().value());
       WrittenRows.check(rows.rows(), files, directory);
       return files;
     } finally {
-      context.setJobDescription(null);
+      context.clearJobGroup();
     }
+  }
+
+  /**
+   * Deletes the files of this job's failed, killed and speculative attempts, which no result names: a retried task
+   * leaves its first attempt's partial file, and a directory moved into place must hold only the files that count.
+   * Waits first (at most {@value #ATTEMPT_WAIT_MILLIS} ms) for attempts Spark is still killing, so none writes after.
+   */
+  private static void removeOtherAttempts(JavaSparkContext context, String job, List<WrittenFile> files, String directory,
+      Configuration conf) {
+    long deadline = System.currentTimeMillis() + ATTEMPT_WAIT_MILLIS;
+    while (activeTasks(context, job) > 0 && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    files.forEach(file -> kept.add(new Path(file.path()).getName()));
+    Path dir = new Path(directory);
+    try {
+      org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(conf);
+      for (FileStatus status : fs.listStatus(dir)) {
+        String name = status.getPath().getName();
+        if (name.contains("-" + job + "-c") && !kept.contains(name)) {
+          fs.delete(status.getPath(), false);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the files of failed task attempts from " + directory, e);
+    }
+  }
+
+  private static int activeTasks(JavaSparkContext context, String job) {
+    int active = 0;
+    for (int id : context.statusTracker().getJobIdsForGroup(job)) {
+      org.apache.spark.SparkJobInfo info = context.statusTracker().getJobInfo(id);
+      for (int stage : info == null ? new int[0] : info.stageIds()) {
+        org.apache.spark.SparkStageInfo stageInfo = context.statusTracker().getStageInfo(stage);
+        active += stageInfo == null ? 0 : stageInfo.numActiveTasks();
+      }
+    }
+
+    return active;
   }
 
   /** Spark's setting for Parquet timestamps: INT96 (its default), TIMESTAMP_MICROS or TIMESTAMP_MILLIS. */
