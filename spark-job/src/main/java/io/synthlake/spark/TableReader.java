@@ -2,6 +2,7 @@ package io.synthlake.spark;
 
 import io.synthlake.core.SynthlakeException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -50,7 +51,33 @@ public final class TableReader {
       throw new SynthlakeException("cannot open input " + location + ": " + e.getMessage(), e);
     }
 
-    switch (chosen.toLowerCase(Locale.ROOT)) {
+    String lower = chosen.toLowerCase(Locale.ROOT);
+    Dataset<Row> read;
+    org.apache.spark.sql.types.StructType schema;
+    try {
+      read = read(spark, location, lower, charset);
+      schema = read.schema(); // analysis, and with it schema inference, may wait for the first use
+    } catch (Exception e) { // Spark's SparkException is checked in Java's eyes, and thrown anyway
+      // Spark infers JSON and CSV schemas and reads Parquet footers here, on the driver, with the file known.
+      java.util.Optional<String> message = sparkError(e);
+      if (message.isPresent()) {
+        throw new SynthlakeException(String.format(Locale.ROOT, "input %s cannot be read as %s: %s; fix the file, or pass "
+            + "its --format", location, lower, message.get()), e);
+      }
+
+      throw e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
+    }
+
+    SynthlakeException.check(schema.nonEmpty(), "input %s has no columns: it is empty or not %s; check the file "
+        + "and --format", location, lower);
+    SynthlakeException.check(!Arrays.asList(schema.fieldNames()).contains("_corrupt_record"), "input %s cannot be "
+        + "read as %s: some of its lines are not records (Spark marked them _corrupt_record); fix or remove them (JSON input "
+        + "holds one object per line)", location, lower);
+    return read;
+  }
+
+  private static Dataset<Row> read(SparkSession spark, String location, String format, Charset charset) {
+    switch (format) {
       case "csv":
         return spark.read().option("header", "true").option("inferSchema", "true").option("mode", "FAILFAST")
             .option("encoding", charset.name()).csv(location);
@@ -64,8 +91,26 @@ public final class TableReader {
       case "delta":
         return spark.read().format("delta").load(location);
       default:
-        throw SynthlakeException.of("--format '%s' is not supported for input; use csv, parquet, delta or json", chosen);
+        throw SynthlakeException.of("--format '%s' is not supported for input; use csv, parquet, delta or json", format);
     }
+  }
+
+  /** The first line of the innermost error Spark raised with a condition, unless it is one of Spark's internal errors. */
+  private static java.util.Optional<String> sparkError(Throwable failure) {
+    org.apache.spark.SparkThrowable innermost = null;
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof org.apache.spark.SparkThrowable && ((org.apache.spark.SparkThrowable) t).getCondition() != null) {
+        innermost = (org.apache.spark.SparkThrowable) t;
+      }
+    }
+
+    if (innermost == null || innermost.getCondition().startsWith("INTERNAL_ERROR")) {
+      return java.util.Optional.empty();
+    }
+
+    String message = String.valueOf(((Throwable) innermost).getMessage()).strip().lines().findFirst().orElse("");
+    int state = message.indexOf(" SQLSTATE:");
+    return java.util.Optional.of((state > 0 ? message.substring(0, state) : message).strip());
   }
 
   /**
