@@ -4,6 +4,7 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.spark.source.GeneratedRows;
 import io.synthlake.spark.write.DeltaCommit;
 import io.synthlake.spark.write.DirectWriter;
+import io.synthlake.spark.write.OutputPublisher;
 import io.synthlake.spark.write.WrittenRows;
 import java.io.IOException;
 import java.util.Map;
@@ -11,12 +12,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,8 @@ public final class TableWriter {
       DeltaStatistics statistics) {
     Path target = new Path(path);
     FileSystem fs = fileSystem(rows, target);
+    OutputPublisher publisher = OutputPublisher.of(fs, target);
+    recover(publisher, path).forEach(line -> LOG.warn("{}", line));
     boolean exists = exists(fs, target);
     if (exists && mode == WriteMode.ERROR) {
       throw SynthlakeException.of("output %s already exists: pass --mode overwrite to replace it, --mode append to add to it, "
@@ -62,10 +65,20 @@ public final class TableWriter {
       Optional<GeneratedRows> generated = GeneratedRows.of(rows);
       boolean throughDelta;
       try {
+        if (!exists) {
+          publisher.markCreating(); // a kill before the first commit leaves a directory the next run removes
+        }
+
         throughDelta = generated.isEmpty() || !DeltaCommit.write(rows.sparkSession(), generated.get(), path, mode, statistics);
         if (throughDelta) {
           deltaWriter(rows, mode, exists, statistics).save(path);
         }
+
+        if (!exists) {
+          publisher.created();
+        }
+      } catch (IOException e) {
+        throw new SynthlakeException("cannot write the Delta table " + path + ": " + e.getMessage(), e);
       } catch (RuntimeException e) {
         if (!exists) {
           deleteQuietly(fs, target); // a table that never committed: leave no directory of orphan files behind
@@ -81,8 +94,9 @@ public final class TableWriter {
       return;
     }
 
-    Path staging = new Path(target.getParent(), "." + target.getName() + ".synthlake-staging-" + UUID.randomUUID());
+    Path staging = null;
     try {
+      staging = publisher.newStaging();
       Optional<GeneratedRows> direct = format == OutputFormat.PARQUET ? directlyWritable(rows) : Optional.empty();
       if (direct.isPresent()) {
         // DirectWriter checks the rows its files hold against the rows asked for.
@@ -99,14 +113,17 @@ public final class TableWriter {
       }
 
       if (mode == WriteMode.APPEND && exists) {
-        moveFiles(fs, staging, target);
+        publisher.append(staging);
       } else {
-        replace(fs, staging, target, exists);
+        publisher.overwrite(staging);
       }
     } catch (IOException e) {
-      throw new SynthlakeException("cannot move the written files into " + path + ": " + e.getMessage(), e);
+      throw new SynthlakeException("cannot move the written files into " + path + ": " + e.getMessage()
+          + "; run synthlake recover " + path + " to complete or clean up", e);
     } finally {
-      deleteQuietly(fs, staging);
+      if (staging != null) {
+        publisher.discard(staging);
+      }
     }
   }
 
@@ -207,40 +224,27 @@ public final class TableWriter {
     return writer;
   }
 
-  private static void replace(FileSystem fs, Path staging, Path target, boolean exists) throws IOException {
-    Path trash = new Path(target.getParent(), "." + target.getName() + ".synthlake-old-" + UUID.randomUUID());
-    if (exists && !fs.rename(target, trash)) {
-      throw new IOException("could not move the old output aside");
-    }
-
-    if (!fs.rename(staging, target)) {
-      if (exists) {
-        fs.rename(trash, target);
-      }
-
-      throw new IOException("could not rename " + staging + " to " + target);
-    }
-
-    if (exists) {
-      fs.delete(trash, true);
+  /** Completes or cleans up what a killed earlier write to {@code path} left; returns what it did. */
+  private static java.util.List<String> recover(OutputPublisher publisher, String path) {
+    try {
+      return publisher.recover(false);
+    } catch (IOException e) {
+      throw SynthlakeException.of("cannot recover what an earlier write left at %s: %s; run synthlake recover %s",
+          path, e.getMessage(), path);
     }
   }
 
-  private static void moveFiles(FileSystem fs, Path staging, Path target) throws IOException {
-    for (FileStatus file : fs.listStatus(staging)) {
-      String name = file.getPath().getName();
-      if (name.startsWith("_") || name.startsWith(".")) {
-        continue;
-      }
-
-      Path destination = new Path(target, name);
-      if (fs.exists(destination)) {
-        destination = new Path(target, UUID.randomUUID() + "-" + name);
-      }
-
-      if (!fs.rename(file.getPath(), destination)) {
-        throw new IOException("could not move " + file.getPath() + " to " + destination);
-      }
+  /**
+   * Completes an interrupted publication at {@code path}, removes the staging directories of killed jobs (every one,
+   * with {@code force}: the caller knows no job writes there) and a Delta table that never committed. Returns what it
+   * did, one line each.
+   */
+  public static java.util.List<String> recover(SparkSession spark, String path, boolean force) {
+    Path target = new Path(path);
+    try {
+      return OutputPublisher.of(target.getFileSystem(spark.sparkContext().hadoopConfiguration()), target).recover(force);
+    } catch (IOException e) {
+      throw SynthlakeException.of("cannot recover %s: %s", path, e.getMessage());
     }
   }
 

@@ -49,6 +49,8 @@ public final class Main {
       "  generate  (--model FILE | --spec FILE) --rows N (--output PATH | --table NAME) [--format delta|parquet|csv|json]",
       "            [--partitions P] [--seed S] [--mode error|overwrite|append] [--delta-stats non-string|all|none]",
       "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
+      "  recover   PATH [--force]   (complete or clean up what a killed generate left at PATH; --force also removes",
+      "            staging directories whose owner cannot be checked: use it only when no job writes to PATH)",
       "  bench     [--rows 1000,100000,...] [--sinks noop,parquet,delta] [--generators synthlake-spec,...] [--runs R] [--out docs/bench]",
       "            [--live-heap-every-ms MS]   (memory runs: a full collection every MS ms measures the live heap)",
       "            [--warm-up-runs N]  (unmeasured runs at the first size before measuring; default 3)",
@@ -101,12 +103,17 @@ public final class Main {
         case "export":
           export(Arguments.parse("export", args, 1, options("model", "yaml"), FLAGS), out);
           return 0;
+        case "recover":
+          SynthlakeException.check(args.length > 1 && !args[1].startsWith("--"),
+              "recover: give the output path to recover, as in synthlake recover out/banking");
+          recover(args[1], Arguments.parse("recover", args, 2, options(), Set.of("verbose", "force")), out);
+          return 0;
         case "bench":
           bench(Arguments.parse("bench", args, 1, options("rows", "sinks", "generators", "runs", "out", "spec", "work", "fit-rows", "fit-widths",
               "fit-sizes", "charts-from", "live-heap-every-ms", "warm-up-runs"), Set.of("verbose", "fit-scaling", "in-process")), out);
           return 0;
         default:
-          throw SynthlakeException.of("unknown command '%s'; use fit, describe, evaluate, generate, export or bench (synthlake help lists the options)", args[0]);
+          throw SynthlakeException.of("unknown command '%s'; use fit, describe, evaluate, generate, export, recover or bench (synthlake help lists the options)", args[0]);
       }
     } catch (SynthlakeException e) {
       err.println("synthlake: error: " + oneLine(e.getMessage()));
@@ -324,6 +331,26 @@ public final class Main {
 
   private static java.util.List<Integer> ints(java.util.List<Long> values) {
     return values.stream().map(Long::intValue).toList();
+  }
+
+  private static void recover(String path, Arguments args, PrintStream out) {
+    SparkSession spark = SparkSessions.getOrCreate();
+    java.util.List<String> done = TableWriter.recover(spark, path, args.has("force"));
+    done.forEach(out::println);
+    if (done.isEmpty()) {
+      out.println("Nothing to recover at " + path + ".");
+    }
+
+    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path, "_delta_log");
+    try {
+      if (log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log)) {
+        out.println("Delta table: the files of writes killed before their commit are in no version of the table, and "
+            + "readers never see them; VACUUM delta.`" + path + "` deletes them once they are older than the table's "
+            + "retention (7 days by default).");
+      }
+    } catch (java.io.IOException e) {
+      throw SynthlakeException.of("recover: cannot read %s: %s", log, e.getMessage());
+    }
   }
 
   private static void export(Arguments args, PrintStream out) {
