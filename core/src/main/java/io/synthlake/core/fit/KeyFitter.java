@@ -1,15 +1,18 @@
 package io.synthlake.core.fit;
 
+import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.types.LogicalType;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
- * Chooses how a key column is generated so that no real key is reproduced: numbers continue after the largest real
- * one, prefixed numbers likewise, UUIDs are drawn fresh, and other codes get one more character than any real code.
- * "Real" covers the whole input when the caller supplies {@link KeyBounds}, not only the sample.
+ * Chooses how a key column is generated so that no real key is reproduced: numbers start above the largest real one, at
+ * a round number ({@link #sequenceAbove}) that reveals only its order of magnitude; prefixed numbers likewise; UUIDs are drawn
+ * fresh; and other codes get one more character than any real code. "Real" covers the whole input when the caller
+ * supplies {@link KeyBounds}, not only the sample.
  */
 final class KeyFitter {
   private KeyFitter() {}
@@ -31,7 +34,11 @@ final class KeyFitter {
 
       long step = gcd > 1 ? gcd : 1;
       max = Math.max(max, bounds.maxWhole());
-      return KeyColumn.sequence(name, sample.type(), max == Long.MIN_VALUE ? 1 : max + step, step, "", 0);
+      if (max == Long.MIN_VALUE) {
+        return KeyColumn.sequence(name, sample.type(), 1, step, "", 0);
+      }
+
+      return sequenceAbove(name, max, step, start -> KeyColumn.sequence(name, sample.type(), start, step, "", 0));
     }
 
     List<String> values = new ArrayList<>();
@@ -57,10 +64,55 @@ final class KeyFitter {
         width = Math.max(width, digits.length());
       }
 
-      return KeyColumn.sequence(name, sample.type(), max + 1, 1, prefix, width);
+      int digits = width;
+      return sequenceAbove(name, max, 1, start -> KeyColumn.sequence(name, sample.type(), start, 1, prefix, digits));
     }
 
     return KeyColumn.code(name, sample.type(), prefix, template(values, prefix.length(), bounds.maxLength() - prefix.length()));
+  }
+
+  /**
+   * The fitted sequence: its start is the first multiple of {@code step} at or above R, where R rounds the real maximum
+   * {@code max} up to the coarsest power of ten that leaves the key's type room for a row. First 10^d, the smallest
+   * power of ten above {@code |max|} (500 and 907 give 1000; 1000 gives 10,000; 0 gives 1; negatives give 0); when the
+   * type has no room there, the next multiple of 10^(d-1) above {@code max}, then of 10^(d-2), and so on (an int key
+   * whose real maximum is 2,000,000,000 starts at 2,100,000,000). Every generated key is above every real one, and the
+   * start reveals only the maximum's order of magnitude, or its leading digits when the type forces a finer round.
+   * When no start fits, the last one tried: the capacity check at generate time then names the key.
+   */
+  static KeyColumn sequenceAbove(String name, long max, long step, LongFunction<KeyColumn> sequence) {
+    KeyColumn last = null;
+    for (long unit = powerOfTenAbove(max); unit >= 1; unit /= 10) {
+      BigInteger rounded = BigInteger.valueOf(Math.floorDiv(max, unit)).add(BigInteger.ONE).multiply(BigInteger.valueOf(unit));
+      BigInteger[] steps = rounded.divideAndRemainder(BigInteger.valueOf(step));
+      BigInteger start = steps[0].add(steps[1].signum() > 0 ? BigInteger.ONE : BigInteger.ZERO).multiply(BigInteger.valueOf(step));
+      if (start.bitLength() >= Long.SIZE) {
+        continue; // beyond a long: try a finer round
+      }
+
+      last = sequence.apply(start.longValueExact());
+      if (last.capacity() > 0) {
+        return last;
+      }
+    }
+
+    if (last == null) { // even max + step is beyond a long
+      throw SynthlakeException.of("key column '%s': its largest real value %d leaves no room for a step of %d below 2^63, "
+          + "so no new key fits above the real ones: exclude the column (--exclude) or fit it as another kind (--kind)",
+          SynthlakeException.shown(name), max, step);
+    }
+
+    return last;
+  }
+
+  /** The smallest power of ten above {@code |max|} (1 for 0), at most 10^18, the largest power of ten in a long. */
+  private static long powerOfTenAbove(long max) {
+    long power = 1;
+    while (power < 1_000_000_000_000_000_000L && (max >= power || max <= -power)) {
+      power *= 10;
+    }
+
+    return power;
   }
 
   /** The longest prefix of non-alphanumeric-ended text shared by every value (such as {@code TX-}). */

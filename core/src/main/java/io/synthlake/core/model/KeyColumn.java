@@ -10,7 +10,7 @@ import java.util.Locale;
  * A unique identifier generated from the row index alone, never copied from the input:
  * <ul>
  *   <li>{@code sequence}: {@code start + row * step}, numbers or {@code prefix} + zero-padded digits; fitted keys start
- *       after the largest real one;
+ *       above the largest real one, at a round number (model-format.md section 6);
  *   <li>{@code uuid}: a version-4-shaped UUID derived from (seed, row);
  *   <li>{@code code}: {@code prefix} + characters drawn per position from {@code template} classes ({@code 9} digit,
  *       {@code A} upper-case letter, {@code a} lower-case letter, {@code X} digit or upper-case letter, {@code x} digit or
