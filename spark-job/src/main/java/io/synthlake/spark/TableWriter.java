@@ -71,7 +71,11 @@ public final class TableWriter {
 
         throughDelta = generated.isEmpty() || !DeltaCommit.write(rows.sparkSession(), generated.get(), path, mode, statistics);
         if (throughDelta) {
-          deltaWriter(rows, mode, exists, statistics).save(path);
+          try {
+            deltaWriter(rows, mode, exists, statistics).save(path);
+          } catch (org.apache.spark.sql.delta.DeltaConcurrentModificationException e) {
+            throw DeltaCommit.concurrentChange(path, e);
+          }
         }
 
         if (!exists) {

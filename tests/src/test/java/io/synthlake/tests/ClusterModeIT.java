@@ -30,8 +30,7 @@ class ClusterModeIT {
   @Test
   void executorsInOtherJvmsGenerateTheSameRowsAsLocalMode() throws IOException, InterruptedException {
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> jvmOptions = Files.readAllLines(Path.of("..", "conf", "jvm.options")).stream()
-        .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toList());
+    List<String> jvmOptions = ChildJvm.jvmOptions();
     // Executors are launched through Spark's launcher, which wants a SPARK_HOME with a jars directory; ours is empty
     // and the executors take their classes from spark.executor.extraClassPath instead.
     Path sparkHome = Files.createDirectories(temp.resolve("spark-home").resolve("jars")).getParent();

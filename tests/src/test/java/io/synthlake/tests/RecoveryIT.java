@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -130,17 +129,8 @@ class RecoveryIT {
 
   /** Starts generate in a child JVM, kills it with SIGKILL once {@code ready} holds for a path beside the target. */
   private Path killWhileWriting(Path target, String format, java.util.function.Predicate<Path> ready) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(Files.readAllLines(Path.of("..", "conf", "jvm.options")).stream()
-        .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toList()));
-    command.addAll(List.of("-Xmx1g", "-Dlog4j2.configurationFile=" + Path.of("..", "conf", "log4j2-test.properties").toAbsolutePath(),
-        "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-        "io.synthlake.spark.cli.Main", "generate", "--spec", spec(), "--rows", "200000000", "--output", target.toString(),
-        "--format", format, "--partitions", "40"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(temp.resolve(format + ".log").toFile());
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    Process child = builder.start();
+    Process child = ChildJvm.start("1g", temp.resolve(format + ".log"), "generate", "--spec", spec(), "--rows", "200000000",
+        "--output", target.toString(), "--format", format, "--partitions", "40");
     try {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
       while (System.nanoTime() < deadline && child.isAlive()) {

@@ -2,6 +2,7 @@ package io.synthlake.spark.write;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
 import io.synthlake.spark.DeltaStatistics;
@@ -105,9 +106,33 @@ public final class DeltaCommit {
           statisticsJson(file, physical, types), null, null, Option.empty(), Option.empty(), Option.empty()));
     }
 
-    transaction.commit(scalaSeq(actions), new DeltaOperations.Write(mode.saveMode(), Option.apply(scalaSeq(List.<String>of())),
-        Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty()));
+    try {
+      transaction.commit(scalaSeq(actions), new DeltaOperations.Write(mode.saveMode(), Option.apply(scalaSeq(List.<String>of())),
+          Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty()));
+    } catch (org.apache.spark.sql.delta.DeltaConcurrentModificationException e) {
+      deleteQuietly(files, spark);
+      throw concurrentChange(path, e);
+    }
+
     return true;
+  }
+
+  /** The one-line error for a commit that lost to another job's: nothing of this write is in the table. */
+  public static SynthlakeException concurrentChange(String path, Exception e) {
+    String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("").trim();
+    return new SynthlakeException("another job changed the Delta table " + path + " at the same time, so this write was "
+        + "not committed and the table holds none of its rows (" + reason + "); rerun it", e);
+  }
+
+  private static void deleteQuietly(List<WrittenFile> files, SparkSession spark) {
+    for (WrittenFile file : files) {
+      try {
+        Path written = new Path(file.path());
+        written.getFileSystem(spark.sessionState().newHadoopConf()).delete(written, false);
+      } catch (java.io.IOException ignored) {
+        // An orphan file is in no version of the table; VACUUM removes it.
+      }
+    }
   }
 
   /**
