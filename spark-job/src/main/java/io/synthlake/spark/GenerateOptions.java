@@ -2,7 +2,10 @@ package io.synthlake.spark;
 
 import io.synthlake.core.SynthlakeException;
 
-/** Options of {@link SynthesisModel#generate}: the seed and, optionally, the partition count. */
+/**
+ * Options of {@link SynthesisModel#generate}: the seed and, optionally, the partition count and the first row (to
+ * continue the rows of an earlier run).
+ */
 public final class GenerateOptions {
   /** Most rows in one partition (one output file) when the partition count is left to synthlake. */
   public static final long ROWS_PER_PARTITION = 4_000_000L;
@@ -17,26 +20,38 @@ public final class GenerateOptions {
 
   private final long seed;
   private final int partitions;
+  private final long firstRow;
 
-  private GenerateOptions(long seed, int partitions) {
+  private GenerateOptions(long seed, int partitions, long firstRow) {
     this.seed = seed;
     this.partitions = partitions;
+    this.firstRow = firstRow;
   }
 
   public static GenerateOptions defaults() {
-    return new GenerateOptions(42L, 0);
+    return new GenerateOptions(42L, 0, 0);
   }
 
   /** Same seed, same rows, whatever the partition count. */
   public GenerateOptions withSeed(long value) {
-    return new GenerateOptions(value, partitions);
+    return new GenerateOptions(value, partitions, firstRow);
+  }
+
+  /**
+   * Generates rows {@code value} to {@code value + rows - 1} of the seed's stream instead of rows 0 to {@code rows - 1}:
+   * exactly those rows of a run from row 0 (keys included), so a run starting where the last one ended continues its
+   * table without repeating a key. A spec's {@code rows} then means {@code value + rows}, the rows of the table so far.
+   */
+  public GenerateOptions withFirstRow(long value) {
+    checkFirstRow(value);
+    return new GenerateOptions(seed, partitions, value);
   }
 
   /** The number of partitions (output files); 0 chooses from the row count and the cluster's parallelism. */
   public GenerateOptions withPartitions(int value) {
     SynthlakeException.check(value >= 0, "--partitions must be a positive whole number, got %d", value);
     checkPartitions(value);
-    return new GenerateOptions(seed, value);
+    return new GenerateOptions(seed, value, firstRow);
   }
 
   /**
@@ -59,6 +74,12 @@ public final class GenerateOptions {
             + "with other seeds (--mode append)", rows, MAX_ROWS);
   }
 
+  /** Fails, giving the accepted range, unless {@code firstRow} is between 0 and {@link #MAX_ROWS}. */
+  public static void checkFirstRow(long firstRow) {
+    SynthlakeException.check(firstRow >= 0 && firstRow <= MAX_ROWS,
+        "--first-row %,d is out of range: a run starts at a row from 0 to %,d", firstRow, MAX_ROWS);
+  }
+
   /** Fails, giving the largest accepted count, when {@code partitions} exceeds {@link #MAX_PARTITIONS}. */
   public static void checkPartitions(long partitions) {
     SynthlakeException.check(partitions <= MAX_PARTITIONS,
@@ -72,5 +93,10 @@ public final class GenerateOptions {
 
   public int partitions() {
     return partitions;
+  }
+
+  /** The row index of the first generated row; 0 by default. */
+  public long firstRow() {
+    return firstRow;
   }
 }

@@ -38,11 +38,15 @@ import org.apache.spark.sql.types.StructType;
 public final class SpecGenerator {
   private SpecGenerator() {}
 
-  /** Reads the spec at {@code path} (YAML or JSON, any Hadoop file system) and generates {@code rows} rows. */
+  /**
+   * Reads the spec at {@code path} (YAML or JSON, any Hadoop file system) and generates {@code rows} rows. The spec's
+   * {@code rows} is the row count of the table once this run is done, {@code options.firstRow() + rows}, so that a run
+   * from a first row gives the rows a single run from row 0 gives.
+   */
   public static Dataset<Row> generate(SparkSession spark, String path, long rows, GenerateOptions options) {
     SynthlakeException.check(rows > 0, "--rows must be a positive whole number, got %d", rows);
     String text = ModelFiles.read(path, spark.sparkContext().hadoopConfiguration());
-    return generate(spark, SpecReader.read(text, path, options.seed(), rows), rows, options);
+    return generate(spark, SpecReader.read(text, path, options.seed(), Math.addExact(options.firstRow(), rows)), rows, options);
   }
 
   public static Dataset<Row> generate(SparkSession spark, Spec spec, long rows, GenerateOptions options) {

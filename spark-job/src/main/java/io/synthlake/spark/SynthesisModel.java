@@ -48,14 +48,19 @@ public final class SynthesisModel {
   }
 
   /**
-   * Exactly {@code rows} rows, generated on the executors from the broadcast model. The same seed gives the same rows
-   * whatever the number of partitions.
+   * Exactly {@code rows} rows, generated on the executors from the broadcast model: rows {@code options.firstRow()} to
+   * {@code options.firstRow() + rows - 1} of the seed's stream. The same seed gives the same rows whatever the number of
+   * partitions.
    */
   public Dataset<Row> generate(SparkSession spark, long rows, GenerateOptions options) {
     var reader = spark.read().format(SynthlakeSource.NAME)
         .option("model-json", json)
         .option("rows", Long.toString(rows))
         .option("seed", Long.toString(options.seed()));
+    if (options.firstRow() > 0) {
+      reader = reader.option("first-row", Long.toString(options.firstRow()));
+    }
+
     if (options.partitions() > 0) {
       reader = reader.option("partitions", Integer.toString(options.partitions()));
     }

@@ -35,14 +35,26 @@ public final class TableSampler {
 
   /** Fails with a message naming the column when {@code rows} exceeds what a key column can hold uniquely. */
   public void checkCapacity(long rows) {
+    checkCapacity(0, rows);
+  }
+
+  /**
+   * Fails with a message naming the column when rows {@code firstRow} to {@code firstRow + rows - 1} exceed what a key
+   * column can hold uniquely: its capacity counts from row 0, whichever row a run starts at.
+   */
+  public void checkCapacity(long firstRow, long rows) {
     SynthlakeException.check(rows > 0, "--rows must be a positive whole number, got %d", rows);
+    SynthlakeException.check(firstRow >= 0, "--first-row must be 0 or a positive whole number, got %d", firstRow);
+    long end = Math.addExact(firstRow, rows);
     for (ColumnModel column : model.columns()) {
       if (column instanceof KeyColumn) {
         long capacity = ((KeyColumn) column).capacity();
-        SynthlakeException.check(rows <= capacity,
-            "key column '%s' (%s key of type %s) can take only %d unique values but %d rows were asked for: "
+        String asked = firstRow == 0 ? rows + " rows were asked for" : "rows up to " + end + " were asked for (--first-row "
+            + firstRow + " and --rows " + rows + ")";
+        SynthlakeException.check(end <= capacity,
+            "key column '%s' (%s key of type %s) can take only %d unique values but %s: "
                 + "generate fewer rows, or widen the key in the model (a longer code template, a wider type)", column.name(),
-            ((KeyColumn) column).style().jsonName(), column.type(), capacity, rows);
+            ((KeyColumn) column).style().jsonName(), column.type(), capacity, asked);
       }
     }
   }
@@ -97,6 +109,34 @@ public final class TableSampler {
      * null sink skips its column (pruned by the query), which changes no other column's values.
      */
     public void write(long block, int rows, ColumnSink[] sinks) {
+      write(block, 0, rows, sinks);
+    }
+
+    /**
+     * Writes rows {@code skip} to {@code skip + rows - 1} of block {@code block} into {@code sinks} as their rows 0 to
+     * {@code rows - 1}: the block is generated from its first row and the rows before {@code skip} are dropped, so a run
+     * starting inside a block gives the rows a run from row 0 gives.
+     */
+    public void write(long block, int skip, int rows, ColumnSink[] sinks) {
+      if (skip < 0 || rows < 0 || skip + rows > BLOCK_ROWS || sinks.length != generators.length) {
+        throw new IllegalArgumentException("a block holds 0 to " + BLOCK_ROWS + " rows and needs one sink per column");
+      }
+
+      if (skip == 0) {
+        writeFirst(block, rows, sinks);
+        return;
+      }
+
+      ColumnSink[] skipping = new ColumnSink[sinks.length];
+      for (int i = 0; i < sinks.length; i++) {
+        skipping[i] = sinks[i] == null ? null : new SkippingSink(sinks[i], skip);
+      }
+
+      writeFirst(block, skip + rows, skipping);
+    }
+
+    /** Writes the first {@code rows} rows of block {@code block}. */
+    private void writeFirst(long block, int rows, ColumnSink[] sinks) {
       if (rows < 0 || rows > BLOCK_ROWS || sinks.length != generators.length) {
         throw new IllegalArgumentException("a block holds 0 to " + BLOCK_ROWS + " rows and needs one sink per column");
       }

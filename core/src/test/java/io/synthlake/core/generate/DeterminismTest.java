@@ -63,6 +63,25 @@ class DeterminismTest {
   }
 
   @Test
+  void aRunStartingAtAnyRowGivesThatSliceOfTheRunFromRowZero() throws java.io.IOException {
+    TableModel banking = io.synthlake.core.format.SpecReader.read(
+        java.nio.file.Files.readString(java.nio.file.Path.of("..", "conf", "banking.yaml")), "conf/banking.yaml", 42, ROWS).model();
+    for (TableModel tested : List.of(model, banking)) {
+      Generated all = Generated.of(tested, 42, ROWS);
+      // Inside the first block, inside the second, on a block boundary, and the last row alone.
+      long[][] slices = {{1000, 5000}, {TableSampler.BLOCK_ROWS + 7, 3000}, {TableSampler.BLOCK_ROWS, 2000}, {ROWS - 1, 1}};
+      for (long[] slice : slices) {
+        for (boolean dictionaries : new boolean[] {false, true}) {
+          Generated part = Generated.slice(tested, 42, slice[0], (int) slice[1], dictionaries);
+          for (int r = 0; r < slice[1]; r++) {
+            assertThat(part.row(r)).as("row %d of the run from row %d", slice[0] + r, slice[0]).isEqualTo(all.row((int) slice[0] + r));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void aColumnHoldsTheSameValuesWhateverOtherColumnsAQueryPrunes() {
     Generated all = Generated.of(model, 11, ROWS);
     List<String> names = TableFixtures.everyKindColumns();

@@ -85,6 +85,35 @@ public final class Generated {
     return new Generated(columns, rows);
   }
 
+  /**
+   * Rows {@code firstRow} to {@code firstRow + rows - 1}, as rows 0 to {@code rows - 1}, block by block as a run
+   * starting at {@code firstRow} writes them (the first block from row {@code firstRow % BLOCK_ROWS} on).
+   */
+  public static Generated slice(TableModel model, long seed, long firstRow, int rows, boolean dictionaries) {
+    TableSampler.BlockWriter writer = TableSampler.of(model, seed).newBlockWriter();
+    Map<String, CollectingSink> columns = new LinkedHashMap<>();
+    CollectingSink[] sinks = new CollectingSink[model.columns().size()];
+    for (int i = 0; i < sinks.length; i++) {
+      sinks[i] = new CollectingSink(rows, dictionaries);
+      columns.put(model.columns().get(i).name(), sinks[i]);
+    }
+
+    long end = firstRow + rows;
+    for (long row = firstRow; row < end; ) {
+      long block = row / TableSampler.BLOCK_ROWS;
+      int skip = (int) (row - block * TableSampler.BLOCK_ROWS);
+      int inBlock = (int) Math.min(TableSampler.BLOCK_ROWS - skip, end - row);
+      for (CollectingSink sink : sinks) {
+        sink.offset(Math.toIntExact(row - firstRow));
+      }
+
+      writer.write(block, skip, inBlock, sinks);
+      row += inBlock;
+    }
+
+    return new Generated(columns, rows);
+  }
+
   public CollectingSink column(String name) {
     CollectingSink sink = columns.get(name);
     if (sink == null) {

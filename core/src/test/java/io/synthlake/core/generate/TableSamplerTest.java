@@ -35,6 +35,18 @@ class TableSamplerTest {
     assertThatThrownBy(() -> sampler.checkCapacity(0)).hasMessageContaining("--rows must be a positive whole number");
   }
 
+  @Test
+  void checkCapacityCountsTheRowsBeforeTheFirstRow() {
+    TableSampler sampler = TableSampler.of(codes("99"), 1);
+
+    sampler.checkCapacity(60, 40);
+    assertThatThrownBy(() -> sampler.checkCapacity(61, 40))
+        .isInstanceOf(SynthlakeException.class)
+        .hasMessageContaining("key column 'code'")
+        .hasMessageContaining(" 100 unique values but rows up to 101 were asked for (--first-row 61 and --rows 40)");
+    assertThatThrownBy(() -> sampler.checkCapacity(-1, 5)).hasMessageContaining("--first-row must be 0 or a positive whole number");
+  }
+
   /** Row r's UUID is the version-4, variant-2 UUID of two seeded streams of (seed, r), written as java.util.UUID writes it. */
   @Test
   void uuidKeysAreTheSeededUuidsOfTheirRowIndex() {

@@ -9,6 +9,10 @@ import io.synthlake.core.evaluate.EvaluationSummary;
 import io.synthlake.core.evaluate.HtmlReport;
 import io.synthlake.core.fit.MarginalFamily;
 import io.synthlake.core.types.ColumnKind;
+import io.synthlake.core.format.SpecReader;
+import io.synthlake.core.model.KeyColumn;
+import io.synthlake.core.model.TableModel;
+import io.synthlake.spark.AppendKeys;
 import io.synthlake.spark.DeltaStatistics;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
@@ -23,8 +27,10 @@ import io.synthlake.spark.evaluate.Evaluator;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,6 +54,8 @@ public final class Main {
       "            (T, H, S: paths, or catalog tables as NAME or table:NAME)",
       "  generate  (--model FILE | --spec FILE) --rows N (--output PATH | --table NAME) [--format delta|parquet|csv|json]",
       "            [--partitions P] [--seed S] [--mode error|overwrite|append] [--delta-stats non-string|all|none]",
+      "            [--first-row N]  (rows N to N+rows-1 of the seed's rows; an append to a table with key columns starts",
+      "            after the table's rows by default, and is refused if a key would repeat)",
       "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
       "  recover   PATH [--force]   (complete or clean up what a killed generate left at PATH; --force also removes",
       "            staging directories whose owner cannot be checked: use it only when no job writes to PATH)",
@@ -98,7 +106,7 @@ public final class Main {
           return 0;
         case "generate":
           generate(Arguments.parse("generate", args, 1, options("model", "spec", "rows", "output", "table", "format", "partitions",
-              "seed", "mode", "delta-stats"), FLAGS), out);
+              "seed", "mode", "delta-stats", "first-row"), FLAGS), out);
           return 0;
         case "export":
           export(Arguments.parse("export", args, 1, options("model", "yaml"), FLAGS), out);
@@ -377,12 +385,33 @@ public final class Main {
       options = options.withSeed(args.wholeNumber("seed", args.get("seed")));
     }
 
+    if (args.has("first-row")) {
+      options = options.withFirstRow(args.wholeNumber("first-row", args.get("first-row")));
+    }
+
     SparkSession spark = SparkSessions.getOrCreate();
     long start = System.nanoTime();
-    Dataset<Row> generated = args.has("spec")
-        ? io.synthlake.spark.SpecGenerator.generate(spark, args.get("spec"), rows, options)
-        : SynthesisModel.load(spark, args.get("model")).generate(spark, rows, options);
     String target = args.has("output") ? args.get("output") : args.get("table");
+    String specText = args.has("spec")
+        ? io.synthlake.spark.internal.ModelFiles.read(args.get("spec"), spark.sparkContext().hadoopConfiguration()) : null;
+    SynthesisModel model = args.has("spec") ? null : SynthesisModel.load(spark, args.get("model"));
+    Dataset<Row> generated = generated(spark, args, specText, model, rows, options);
+    if (mode == WriteMode.APPEND) {
+      TableModel keysOf = model != null ? model.model() : SpecReader.read(specText, args.get("spec"), options.seed(), rows).model();
+      List<KeyColumn> keys = AppendKeys.keys(keysOf, generated.schema());
+      Optional<AppendKeys> existing = keys.isEmpty() ? Optional.empty()
+          : AppendKeys.of(spark, target, args.has("table"), format, generated.schema());
+      if (existing.isPresent()) {
+        if (!args.has("first-row")) {
+          // Continue the seed's stream after the table's rows, so that its keys continue too.
+          options = options.withFirstRow(existing.get().rows());
+          generated = generated(spark, args, specText, model, rows, options);
+        }
+
+        existing.get().checkNoRepeat(keysOf, options.seed(), options.firstRow(), rows, keys);
+      }
+    }
+
     if (args.has("output")) {
       TableWriter.toPath(generated, target, format, mode, statistics);
     } else {
@@ -390,7 +419,21 @@ public final class Main {
     }
 
     double seconds = (System.nanoTime() - start) / 1e9;
-    out.printf(Locale.ROOT, "Generated %,d rows into %s (%s) in %.1f s (%,.0f rows/s)%n", rows, target, format.sparkName(),
-        seconds, rows / seconds);
+    String from = options.firstRow() == 0 ? "" : String.format(Locale.ROOT, " (rows %,d to %,d of seed %d)",
+        options.firstRow(), options.firstRow() + rows - 1, options.seed());
+    out.printf(Locale.ROOT, "Generated %,d rows%s into %s (%s) in %.1f s (%,.0f rows/s)%n", rows, from, target,
+        format.sparkName(), seconds, rows / seconds);
+  }
+
+  /** The rows of a --model or --spec run, not yet generated (a Spark query). */
+  private static Dataset<Row> generated(SparkSession spark, Arguments args, String specText, SynthesisModel model, long rows,
+      GenerateOptions options) {
+    if (model != null) {
+      return model.generate(spark, rows, options);
+    }
+
+    // A spec's `rows` is the table's row count after this run, so a run from a first row continues a single run.
+    return io.synthlake.spark.SpecGenerator.generate(spark, SpecReader.read(specText, args.get("spec"), options.seed(),
+        Math.addExact(options.firstRow(), rows)), rows, options);
   }
 }

@@ -56,7 +56,7 @@ final class BlockReader implements PartitionReader<ColumnarBatch> {
       buffer.reset();
     }
 
-    writer.write(nextBlock, rows, sinks);
+    writer.write(nextBlock, partition.blockSkip(nextBlock), rows, sinks);
     for (BlockColumnVector vector : vectors) {
       vector.blockWritten();
     }

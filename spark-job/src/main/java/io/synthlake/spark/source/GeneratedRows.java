@@ -28,15 +28,18 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class GeneratedRows {
   private final TableModel model;
   private final String json;
+  private final long firstRow;
   private final long rows;
   private final long seed;
   private final int partitions;
   private final int[] modelColumns;
   private final StructType schema;
 
-  GeneratedRows(TableModel model, String json, long rows, long seed, int partitions, int[] modelColumns, StructType schema) {
+  GeneratedRows(TableModel model, String json, long firstRow, long rows, long seed, int partitions, int[] modelColumns,
+      StructType schema) {
     this.model = model;
     this.json = json;
+    this.firstRow = firstRow;
     this.rows = rows;
     this.seed = seed;
     this.partitions = partitions;
@@ -121,6 +124,11 @@ public final class GeneratedRows {
     return rows;
   }
 
+  /** The row index of the first generated row (0 unless the run continues a stream). */
+  public long firstRow() {
+    return firstRow;
+  }
+
   /** The partitions the rows come in, as the scan plans them: one output file each. */
   public int partitions() {
     return partitions;
@@ -149,7 +157,7 @@ public final class GeneratedRows {
   /** Broadcasts the model once; the result is what each task needs to generate its partition. */
   public PartitionGenerator broadcast(SparkSession spark) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    return new PartitionGenerator(context.broadcast(new ModelBroadcast(json, seed)), GenerationPartition.split(rows, partitions),
+    return new PartitionGenerator(context.broadcast(new ModelBroadcast(json, seed)), GenerationPartition.split(firstRow, rows, partitions),
         modelColumns);
   }
 }

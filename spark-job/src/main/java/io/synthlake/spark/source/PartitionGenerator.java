@@ -62,7 +62,7 @@ public final class PartitionGenerator implements Serializable {
     GenerationPartition range = partitions[partition];
     for (long block = range.firstBlock; block < range.endBlock; block++) {
       int rows = range.blockRows(block);
-      writer.write(block, rows, byModelColumn);
+      writer.write(block, range.blockSkip(block), rows, byModelColumn);
       blockDone.accept(rows);
       if (block == range.firstBlock) {
         TaskFaults.afterFirstBlock();

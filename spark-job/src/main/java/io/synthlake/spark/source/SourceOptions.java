@@ -11,13 +11,16 @@ final class SourceOptions {
   static final String ROWS = "rows";
   static final String SEED = "seed";
   static final String PARTITIONS = "partitions";
+  static final String FIRST_ROW = "first-row";
   static final long DEFAULT_SEED = 42L;
 
+  final long firstRow;
   final long rows;
   final long seed;
   final int partitions;
 
-  private SourceOptions(long rows, long seed, int partitions) {
+  private SourceOptions(long firstRow, long rows, long seed, int partitions) {
+    this.firstRow = firstRow;
     this.rows = rows;
     this.seed = seed;
     this.partitions = partitions;
@@ -29,7 +32,9 @@ final class SourceOptions {
     long rows = positiveLong(ROWS, rowsText);
     GenerateOptions.checkRows(rows);
     long seed = options.containsKey(SEED) ? parseLong(SEED, options.get(SEED)) : DEFAULT_SEED;
-    long blocks = GenerationPartition.blocks(rows);
+    long firstRow = options.containsKey(FIRST_ROW) ? parseLong(FIRST_ROW, options.get(FIRST_ROW)) : 0;
+    GenerateOptions.checkFirstRow(firstRow);
+    long blocks = GenerationPartition.blocks(firstRow, rows);
     long partitions;
     if (options.containsKey(PARTITIONS)) {
       partitions = positiveLong(PARTITIONS, options.get(PARTITIONS));
@@ -39,7 +44,7 @@ final class SourceOptions {
     }
 
     // A partition holds whole blocks, so there are never more partitions than blocks.
-    return new SourceOptions(rows, seed, (int) Math.min(partitions, blocks));
+    return new SourceOptions(firstRow, rows, seed, (int) Math.min(partitions, blocks));
   }
 
   private static long positiveLong(String name, String text) {

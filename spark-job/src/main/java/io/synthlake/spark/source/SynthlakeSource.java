@@ -20,7 +20,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * The {@code synthlake} data source: {@code spark.read().format("synthlake").option("model", path).option("rows", n)
- * .load()} generates n rows from a model file, with optional {@code seed} and {@code partitions}. The model is read on
+ * .load()} generates n rows from a model file, with optional {@code seed}, {@code partitions} and {@code first-row} (the
+ * run gives rows first-row to first-row + n - 1 of the seed's stream, default 0). The model is read on
  * the driver and broadcast; executors generate their blocks independently, with no shuffle.
  */
 public final class SynthlakeSource implements TableProvider, DataSourceRegister {
@@ -46,7 +47,7 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
     TableModel model = load(options);
     SparkSession spark = SparkSession.active();
     SourceOptions parsed = SourceOptions.parse(options, spark.sparkContext().defaultParallelism());
-    TableSampler.of(model, parsed.seed).checkCapacity(parsed.rows);
+    TableSampler.of(model, parsed.seed).checkCapacity(parsed.firstRow, parsed.rows);
     return new SynthlakeTable(model, loadedJson, parsed, schema(model));
   }
 

@@ -37,7 +37,8 @@ final class SynthlakeTable implements SupportsRead {
 
   @Override
   public String name() {
-    return "synthlake(" + options.rows + " rows, seed " + options.seed + ")";
+    return "synthlake(" + options.rows + " rows" + (options.firstRow == 0 ? "" : " from row " + options.firstRow) + ", seed "
+        + options.seed + ")";
   }
 
   @Override
@@ -102,7 +103,7 @@ final class SynthlakeTable implements SupportsRead {
 
     @Override
     public InputPartition[] planInputPartitions() {
-      return GenerationPartition.split(options.rows, options.partitions);
+      return GenerationPartition.split(options.firstRow, options.rows, options.partitions);
     }
 
     /** The rows this scan yields. */
@@ -117,7 +118,7 @@ final class SynthlakeTable implements SupportsRead {
         modelColumns[i] = columns[outputColumns[i]];
       }
 
-      return new GeneratedRows(model, json, options.rows, options.seed, options.partitions, modelColumns, outputSchema);
+      return new GeneratedRows(model, json, options.firstRow, options.rows, options.seed, options.partitions, modelColumns, outputSchema);
     }
 
     @Override
