@@ -75,7 +75,9 @@ class SpecExpressionPolicyIT {
         Arguments.of("current_user", "refers to 'current_user'"),
         Arguments.of("current_date", "refers to 'current_date'"),
         Arguments.of("input_file_name()", "calls input_file_name()"),
-        Arguments.of("`rand`()", "calls rand()"),
+        Arguments.of("x + rand()", "calls rand(), which Spark seeds per partition"),
+        Arguments.of("`RANDN`(7)", "calls randn(), which Spark seeds per partition"),
+        Arguments.of("uuid()", "calls uuid(), which Spark seeds per partition"),
         Arguments.of("current_timestamp()", "calls current_timestamp()"),
         // Reading other rows, expensive patterns and huge values.
         Arguments.of("sum(x) over ()", "a window"),

@@ -39,7 +39,6 @@ import java.util.regex.Pattern;
 public final class SpecReader {
   private static final Pattern SEQUENCE_PATTERN = Pattern.compile("(.*)%0?(\\d*)d");
   /** Spark seeds these per partition, so rows would change with the partition count. */
-  private static final Pattern NONDETERMINISTIC_SQL = Pattern.compile("(?i)\\b(rand|randn|random|uuid|shuffle|uniform|randstr)\\s*\\(");
 
 
   private final String source;
@@ -470,12 +469,6 @@ public final class SpecReader {
     String expression = fields.string(node, path, "expression").trim();
     if (expression.isEmpty()) {
       throw fields.error(path + ".expression", "must not be empty");
-    }
-
-    Matcher random = NONDETERMINISTIC_SQL.matcher(expression);
-    if (random.find()) {
-      throw fields.error(path + ".expression", "calls " + random.group(1) + "(), which Spark seeds per partition, so rows would "
-          + "change with the partition count; draw random values with a distribution column and refer to it instead");
     }
 
     return new DerivedColumn(name, type, expression, source + ": " + path + ".expression");

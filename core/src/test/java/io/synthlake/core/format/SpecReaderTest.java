@@ -228,12 +228,6 @@ class SpecReaderTest {
   }
 
   @Test
-  void nondeterministicSqlIsRejected() {
-    rejects("columns:\n  - {name: x, type: double, distribution: " + NORMAL + "}\n  - {name: y, type: double, expression: 'x + rand()'}\n",
-        "columns[1].expression: calls rand(), which Spark seeds per partition");
-  }
-
-  @Test
   void timestampsBeyondTheMicrosecondRangeAreRejected() {
     rejects("columns:\n  - {name: t, type: timestamp, distribution: {type: time-range, start: '2025-01-01T00:00:00Z', "
         + "end: '2300-01-01T00:00:00Z'}}\n", "columns[0].distribution.end: '2300-01-01T00:00:00Z' is not a valid timestamp value");

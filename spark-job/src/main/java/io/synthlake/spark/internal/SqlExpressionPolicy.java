@@ -77,6 +77,9 @@ public final class SqlExpressionPolicy {
       "arrays_zip", "cardinality", "element_at", "exists", "filter", "flatten", "forall", "get", "map", "named_struct",
       "size", "slice", "sort_array", "struct", "transform", "try_element_at");
 
+  /** Random functions, named in their own error since the fix differs: a distribution column. */
+  private static final Set<String> RANDOM = Set.of("rand", "randn", "random", "uuid", "shuffle", "uniform", "randstr");
+
   /** The longest result {@code lpad} and {@code rpad} may ask for, so a spec cannot fill the heap with one row. */
   public static final int MAX_PAD_LENGTH = 4096;
 
@@ -154,6 +157,11 @@ public final class SqlExpressionPolicy {
     }
 
     String name = function.nameParts().head().toLowerCase(Locale.ROOT);
+    if (RANDOM.contains(name)) {
+      throw SynthlakeException.of("%s: calls %s(), which Spark seeds per partition, so rows would change with the "
+          + "partition count; draw random values with a distribution column and refer to it instead", where, name);
+    }
+
     if (!FUNCTIONS.contains(name)) {
       throw SynthlakeException.of("%s: calls %s(), which is not among the functions a spec may call; %s", where, name, SEE);
     }
