@@ -54,9 +54,13 @@ public final class AppendKeys {
 
     Path path = new Path(target);
     try {
-      if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
+      org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(path)) {
         return Optional.empty();
       }
+
+      // The writer's own check, made before reading: a directory of other files is refused, not read as a table.
+      new OutputDirectory(fs, path, target).checkHolds(format, WriteMode.APPEND);
     } catch (IOException e) {
       throw new SynthlakeException("cannot check whether " + target + " exists: " + e.getMessage(), e);
     }
