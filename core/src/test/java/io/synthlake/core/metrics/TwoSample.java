@@ -2,7 +2,10 @@ package io.synthlake.core.metrics;
 
 import java.util.Arrays;
 
-/** Two-sample comparisons of a real and a synthetic column: the metric math that tests and evaluation share. */
+/**
+ * Two-sample comparisons of a real and a synthetic column, for tests: core's and the integration tests' (core's test-jar
+ * publishes it; depend on synthlake-core with type test-jar).
+ */
 public final class TwoSample {
   /** c(α) of the two-sample Kolmogorov-Smirnov test at α = 0.001: sqrt(-ln(α / 2) / 2). */
   public static final double KS_C_ALPHA_0_001 = 1.949;
