@@ -136,6 +136,19 @@ class KeysAcrossRunsIT {
   }
 
   @Test
+  void anAppendToACatalogTableContinuesItsKeys() {
+    for (int run = 0; run < 2; run++) {
+      Cli.Result result = Cli.run("generate", "--model", modelFile, "--rows", "3000", "--table", "keys_across_runs",
+          "--format", "delta", "--mode", "append");
+      assertThat(result.status()).as(result.err()).isZero();
+    }
+
+    Row counts = spark.table("keys_across_runs").agg(functions.count(functions.lit(1)),
+        functions.countDistinct(functions.col("order_id")), functions.countDistinct(functions.col("ref"))).first();
+    assertThat(List.of(counts.getLong(0), counts.getLong(1), counts.getLong(2))).containsExactly(6000L, 6000L, 6000L);
+  }
+
+  @Test
   void anAppendOfASpecWithUuidKeysContinuesTheSpecStream() {
     String output = temp.resolve("banking").toString();
     for (int run = 0; run < 2; run++) {
