@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code --name value} options (repeatable ones collect every value) and {@code --flag}s of one command. */
-final class Arguments {
+/**
+ * {@code --name value} options (repeatable ones collect every value) and {@code --flag}s of one command. Public only for
+ * the benchmark's launcher in the bench module (io.synthlake.bench.spark.BenchMain), which parses its options the same
+ * way; not part of synthlake's API.
+ */
+public final class Arguments {
   private final String command;
   private final Map<String, List<String>> values = new LinkedHashMap<>();
 
@@ -16,7 +20,7 @@ final class Arguments {
     this.command = command;
   }
 
-  static Arguments parse(String command, String[] args, int from, Set<String> options, Set<String> flags) {
+  public static Arguments parse(String command, String[] args, int from, Set<String> options, Set<String> flags) {
     Arguments parsed = new Arguments(command);
     for (int i = from; i < args.length; i++) {
       String arg = args[i];
@@ -46,11 +50,11 @@ final class Arguments {
     return parsed;
   }
 
-  boolean has(String name) {
+  public boolean has(String name) {
     return values.containsKey(name);
   }
 
-  String get(String name) {
+  public String get(String name) {
     List<String> all = values.get(name);
     return all == null ? null : all.get(all.size() - 1);
   }
@@ -84,14 +88,14 @@ final class Arguments {
     }
   }
 
-  int positiveInt(String name, int fallback) {
+  public int positiveInt(String name, int fallback) {
     long value = positiveLong(name, fallback);
     SynthlakeException.check(value <= Integer.MAX_VALUE, "%s: --%s is too large: %d", command, name, value);
     return (int) value;
   }
 
   /** A whole number from 0 up, or {@code fallback} when the option is absent. */
-  int wholeInt(String name, int fallback) {
+  public int wholeInt(String name, int fallback) {
     String value = get(name);
     if (value == null) {
       return fallback;
@@ -104,7 +108,7 @@ final class Arguments {
   }
 
   /** A comma-separated list of positive whole numbers, each at most {@code max}. */
-  List<Long> positiveList(String name, String fallback, long max) {
+  public List<Long> positiveList(String name, String fallback, long max) {
     List<Long> values = new ArrayList<>();
     for (String value : (has(name) ? get(name) : fallback).split(",")) {
       long parsed = wholeNumber(name, value);

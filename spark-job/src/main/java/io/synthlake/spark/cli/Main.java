@@ -59,13 +59,6 @@ public final class Main {
       "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
       "  recover   PATH [--force]   (complete or clean up what a killed generate left at PATH; --force also removes",
       "            staging directories whose owner cannot be checked: use it only when no job writes to PATH)",
-      "  bench     [--rows 1000,100000,...] [--sinks noop,parquet,delta] [--generators synthlake-spec,...] [--runs R] [--out docs/bench]",
-      "            [--live-heap-every-ms MS]   (memory runs: a full collection every MS ms measures the live heap)",
-      "            [--warm-up-runs N]  (unmeasured runs at the first size before measuring; default 3)",
-      "            [--in-process]  (all generators in this JVM, instead of a JVM each)",
-      "            [--spec conf/banking.yaml] [--fit-rows N]",
-      "  bench     --fit-scaling [--fit-sizes 10000,100000,1000000] [--fit-widths 10,50,100] [--out docs/bench]",
-      "  bench     --charts-from docs/bench/results.csv   (redraw the charts, recompute the ratios of a run)",
       "",
       "  --encoding: the character set of CSV or JSON input (default UTF-8, checked), e.g. ISO-8859-1 or windows-1252.",
       "  Kinds: continuous, integer, categorical, boolean, date, timestamp, key, text.",
@@ -116,12 +109,8 @@ public final class Main {
               "recover: give the output path to recover, as in synthlake recover out/banking");
           recover(args[1], Arguments.parse("recover", args, 2, options(), Set.of("verbose", "force")), out);
           return 0;
-        case "bench":
-          bench(Arguments.parse("bench", args, 1, options("rows", "sinks", "generators", "runs", "out", "spec", "work", "fit-rows", "fit-widths",
-              "fit-sizes", "charts-from", "live-heap-every-ms", "warm-up-runs"), Set.of("verbose", "fit-scaling", "in-process")), out);
-          return 0;
         default:
-          throw SynthlakeException.of("unknown command '%s'; use fit, describe, evaluate, generate, export, recover or bench (synthlake help lists the options)", args[0]);
+          throw SynthlakeException.of("unknown command '%s'; use fit, describe, evaluate, generate, export or recover (synthlake help lists the options)", args[0]);
       }
     } catch (SynthlakeException e) {
       err.println("synthlake: error: " + oneLine(e.getMessage()));
@@ -296,49 +285,6 @@ public final class Main {
   private static void describe(Arguments args, PrintStream out) {
     SparkSession spark = SparkSessions.getOrCreate();
     out.print(SynthesisModel.load(spark, args.required("model")).describe());
-  }
-
-  private static void bench(Arguments args, PrintStream out) throws java.io.IOException {
-    if (args.has("charts-from")) {
-      out.print(io.synthlake.spark.bench.Benchmark.redrawCharts(java.nio.file.Path.of(args.get("charts-from"))));
-      return;
-    }
-
-    if (args.has("fit-scaling")) {
-      java.nio.file.Path work = args.has("work") ? java.nio.file.Path.of(args.get("work"))
-          : java.nio.file.Files.createTempDirectory("synthlake-fit-scaling");
-      out.print(new io.synthlake.spark.bench.FitScaling(SparkSessions.getOrCreate(), work).run(
-          ints(args.positiveList("fit-widths", "10,50,100", Integer.MAX_VALUE)),
-          ints(args.positiveList("fit-sizes", "10000,100000,1000000", Integer.MAX_VALUE)),
-          java.nio.file.Path.of(args.has("out") ? args.get("out") : "docs/bench")));
-      return;
-    }
-
-    java.util.List<Long> sizes = args.positiveList("rows", "1000,10000,100000,1000000", Long.MAX_VALUE);
-
-    java.util.List<String> sinks = java.util.Arrays.asList((args.has("sinks") ? args.get("sinks") : "noop,parquet,delta").split(","));
-    java.util.List<String> generators = args.has("generators") ? java.util.Arrays.asList(args.get("generators").split(","))
-        : io.synthlake.spark.bench.Benchmark.GENERATORS;
-    int runs = args.positiveInt("runs", 3);
-    java.nio.file.Path work = args.has("work") ? java.nio.file.Path.of(args.get("work"))
-        : java.nio.file.Files.createTempDirectory("synthlake-bench");
-    String spec = args.has("spec") ? args.get("spec") : "conf/banking.yaml";
-    int fitRows = args.positiveInt("fit-rows", 200_000);
-    long liveHeapEveryMillis = args.positiveInt("live-heap-every-ms", 0);
-    int warmUpRuns = args.wholeInt("warm-up-runs", 3);
-    java.nio.file.Path reportDir = java.nio.file.Path.of(args.has("out") ? args.get("out") : "docs/bench");
-    if (!args.has("in-process")) {
-      out.print(new io.synthlake.spark.bench.ForkedBenchmark(spec, work, fitRows, liveHeapEveryMillis, warmUpRuns)
-          .run(sizes, sinks, generators, runs, reportDir));
-      return;
-    }
-
-    out.print(new io.synthlake.spark.bench.Benchmark(SparkSessions.getOrCreate(), spec, work, fitRows, liveHeapEveryMillis,
-        warmUpRuns).run(sizes, sinks, generators, runs, reportDir));
-  }
-
-  private static java.util.List<Integer> ints(java.util.List<Long> values) {
-    return values.stream().map(Long::intValue).toList();
   }
 
   private static void recover(String path, Arguments args, PrintStream out) {

@@ -1,4 +1,4 @@
-package io.synthlake.spark.bench;
+package io.synthlake.bench.spark;
 
 import io.synthlake.core.SynthlakeException;
 import java.io.IOException;
@@ -61,7 +61,8 @@ public final class ForkedBenchmark {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.synthlake.spark.cli.Main", "bench", "--in-process",
+    // This JVM's class path holds the benchmark, the job and Spark, whether bin/synthlake-bench or a test started it.
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchMain.class.getName(), "--in-process",
         "--warm-up-runs", String.valueOf(warmUpRuns), "--rows", sizes.stream().map(String::valueOf).collect(Collectors.joining(",")), "--sinks",
         String.join(",", sinks), "--generators", generator, "--runs", "1", "--out", childOut.toString(), "--work",
         work.resolve("work-" + generator).toString(), "--spec", specPath, "--fit-rows", String.valueOf(fitRows)));

@@ -1,4 +1,4 @@
-package io.synthlake.spark.bench;
+package io.synthlake.bench.spark;
 
 /** One timed run: who generated, into what sink, how many rows, and what it cost. */
 final class Measurement {

@@ -1,4 +1,4 @@
-package io.synthlake.spark.bench;
+package io.synthlake.bench.spark;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.spark.DeltaStatistics;

@@ -1,4 +1,4 @@
-package io.synthlake.spark.bench;
+package io.synthlake.bench.spark;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;

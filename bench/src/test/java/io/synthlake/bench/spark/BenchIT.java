@@ -1,8 +1,7 @@
-package io.synthlake.tests;
+package io.synthlake.bench.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.synthlake.spark.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,23 +9,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A tiny run of the benchmark: every generator and sink runs, and the report computes its ratios. No timing is
- * asserted; real figures come from `bin/synthlake bench` runs, committed under docs/bench.
+ * asserted; real figures come from `bin/synthlake-bench` runs, committed under docs/bench.
  */
 class BenchIT {
   @TempDir
   Path temp;
 
+  /** In-process runs find this session (the benchmark's getOrCreate returns it) rather than starting local[*]. */
+  @BeforeAll
+  static void startLocalSpark() {
+    LocalSpark.session();
+  }
+
   @Test
   void tinyBenchmarkRunsEveryPeerAndComputesTheRatios() throws IOException {
-    SharedSpark.session();
     Path out = temp.resolve("report");
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    int status = Main.run(new String[] {"bench", "--rows", "2000,20000", "--sinks", "noop,parquet,delta", "--runs", "1",
+    int status = BenchMain.run(new String[] {"--rows", "2000,20000", "--sinks", "noop,parquet,delta", "--runs", "1",
         "--warm-up-runs", "1", "--fit-rows", "5000", "--out", out.toString(), "--work", temp.resolve("work").toString(),
         "--spec", Path.of("..", "conf", "banking.yaml").toAbsolutePath().toString()},
         new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr, true, StandardCharsets.UTF_8));
@@ -71,7 +76,7 @@ class BenchIT {
     }
 
     Files.delete(out.resolve("time-delta.png"));
-    Cli.Result redraw = Cli.run("bench", "--charts-from", out.resolve("results.csv").toString());
+    BenchCli.Result redraw = BenchCli.run("--charts-from", out.resolve("results.csv").toString());
     assertThat(redraw.status()).as(redraw.err()).isZero();
     assertThat(out.resolve("time-delta.png")).exists();
   }
@@ -95,7 +100,7 @@ class BenchIT {
     Files.writeString(run.resolve("results.md"), "# an older report\n\nIts table.\n\n## Ratios against the targets\n\n"
         + "| rows | sink | ratio | value | target | met |\n| 1,000,000 | noop | stale | 9.99 | >= 3 | yes |\n\n## Charts\n\nold\n");
 
-    Cli.Result redraw = Cli.run("bench", "--charts-from", run.resolve("results.csv").toString());
+    BenchCli.Result redraw = BenchCli.run("--charts-from", run.resolve("results.csv").toString());
     assertThat(redraw.status()).as(redraw.err()).isZero();
     String report = Files.readString(run.resolve("results.md"));
     assertThat(report).startsWith("# an older report\n\nIts table.\n").doesNotContain("stale", "9.99")
@@ -107,7 +112,7 @@ class BenchIT {
   @Test
   void liveHeapProbesMeasureTheHeapAfterFullCollections() throws IOException {
     Path out = temp.resolve("live-heap");
-    Cli.Result run = Cli.run("bench", "--in-process", "--rows", "20000,200000", "--sinks", "parquet", "--runs", "1",
+    BenchCli.Result run = BenchCli.run("--in-process", "--rows", "20000,200000", "--sinks", "parquet", "--runs", "1",
         "--warm-up-runs", "1", "--generators",
         "synthlake-spec", "--live-heap-every-ms", "20", "--out", out.toString(), "--work", temp.resolve("work").toString(),
         "--spec", Path.of("..", "conf", "banking.yaml").toAbsolutePath().toString());
@@ -124,7 +129,7 @@ class BenchIT {
   @Test
   void generatorsCanBeChosenAndUnknownOnesAreNamed() throws IOException {
     Path out = temp.resolve("only-spec");
-    Cli.Result run = Cli.run("bench", "--in-process", "--rows", "3000", "--sinks", "noop", "--runs", "1", "--warm-up-runs", "0",
+    BenchCli.Result run = BenchCli.run("--in-process", "--rows", "3000", "--sinks", "noop", "--runs", "1", "--warm-up-runs", "0",
         "--generators",
         "synthlake-spec", "--out", out.toString(), "--work", temp.resolve("work").toString(),
         "--spec", Path.of("..", "conf", "banking.yaml").toAbsolutePath().toString());
@@ -135,20 +140,19 @@ class BenchIT {
     assertThat(Files.readString(out.resolve("results.md"))).doesNotContain("Fit of the banking model")
         .contains("Every generator ran side by side in this one JVM. Nothing ran before the measured runs.");
 
-    Cli.Result wrong = Cli.run("bench", "--rows", "3000", "--generators", "synthlake-spec,faker", "--out", out.toString());
+    BenchCli.Result wrong = BenchCli.run("--rows", "3000", "--generators", "synthlake-spec,faker", "--out", out.toString());
     assertThat(wrong.status()).isNotZero();
     assertThat(wrong.err()).contains("unknown generator 'faker'", "synthlake-fitted");
 
-    Cli.Result negative = Cli.run("bench", "--rows", "3000", "--warm-up-runs", "-1", "--out", out.toString());
+    BenchCli.Result negative = BenchCli.run("--rows", "3000", "--warm-up-runs", "-1", "--out", out.toString());
     assertThat(negative.status()).isNotZero();
     assertThat(negative.err()).contains("--warm-up-runs must be a whole number from 0", "got -1");
   }
 
   @Test
   void tinyFitScalingMeasuresEveryPointWithItsAccuracy() throws IOException {
-    SharedSpark.session();
     Path out = temp.resolve("fit");
-    Cli.Result run = Cli.run("bench", "--fit-scaling", "--fit-widths", "8,12", "--fit-sizes", "1000,2000", "--out",
+    BenchCli.Result run = BenchCli.run("--fit-scaling", "--fit-widths", "8,12", "--fit-sizes", "1000,2000", "--out",
         out.toString(), "--work", temp.toString());
     assertThat(run.status()).as(run.err()).isZero();
 

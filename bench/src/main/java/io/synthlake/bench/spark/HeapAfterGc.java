@@ -1,4 +1,4 @@
-package io.synthlake.spark.bench;
+package io.synthlake.bench.spark;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
