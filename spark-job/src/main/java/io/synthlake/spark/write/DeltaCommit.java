@@ -91,6 +91,12 @@ public final class DeltaCommit {
     StructType physical = physicalSchema(transaction.metadata().schema());
     List<WrittenFile> files = DirectWriter.writeParquet(spark, rows, physical, path, statisticsColumns);
     List<Action> actions = new ArrayList<>();
+    if (exists && mode == WriteMode.APPEND && hasKeys(rows)) {
+      // An append of key columns continues after the rows the table held when the run started; another append
+      // committing meanwhile would take the same keys. Reading every file makes Delta's conflict check refuse it.
+      transaction.filterFiles();
+    }
+
     if (exists && mode == WriteMode.OVERWRITE) {
       long now = System.currentTimeMillis();
       for (AddFile file : CollectionConverters.asJava(transaction.filterFiles())) {
@@ -115,6 +121,11 @@ public final class DeltaCommit {
     }
 
     return true;
+  }
+
+  private static boolean hasKeys(GeneratedRows rows) {
+    return java.util.Arrays.stream(rows.modelColumns())
+        .anyMatch(column -> rows.model().columns().get(column) instanceof io.synthlake.core.model.KeyColumn);
   }
 
   /** The one-line error for a commit that lost to another job's: nothing of this write is in the table. */
