@@ -53,7 +53,7 @@ public final class BenchMain {
 
     boolean verbose = Arrays.asList(args).contains("--verbose");
     try {
-      bench(Arguments.parse("bench", args, 0, OPTIONS, FLAGS), out);
+      bench(Arguments.parse("bench", "synthlake-bench help", args, 0, OPTIONS, FLAGS), out);
       return 0;
     } catch (Exception e) {
       // Spark wraps what its tasks throw; a user error anywhere in the chain is reported as one line.

@@ -14,14 +14,23 @@ import java.util.Set;
  */
 public final class Arguments {
   private final String command;
+  /** What prints the options, for the error messages: "synthlake help" or "synthlake-bench help". */
+  private final String help;
   private final Map<String, List<String>> values = new LinkedHashMap<>();
 
-  private Arguments(String command) {
+  private Arguments(String command, String help) {
     this.command = command;
+    this.help = help;
   }
 
   public static Arguments parse(String command, String[] args, int from, Set<String> options, Set<String> flags) {
-    Arguments parsed = new Arguments(command);
+    return parse(command, "synthlake help", args, from, options, flags);
+  }
+
+  /** @param help the command that lists the options, named in the errors */
+  public static Arguments parse(String command, String help, String[] args, int from, Set<String> options,
+      Set<String> flags) {
+    Arguments parsed = new Arguments(command, help);
     for (int i = from; i < args.length; i++) {
       String arg = args[i];
       SynthlakeException.check(arg.startsWith("--"), "%s: unexpected argument '%s'; options start with --", command, arg);
@@ -38,7 +47,8 @@ public final class Arguments {
         continue;
       }
 
-      SynthlakeException.check(options.contains(name), "%s: unknown option --%s; run synthlake help for the options", command, name);
+      SynthlakeException.check(options.contains(name), "%s: unknown option --%s; run %s for the options", command, name,
+          help);
       if (value == null) {
         SynthlakeException.check(i + 1 < args.length, "%s: option --%s needs a value", command, name);
         value = args[++i];
@@ -61,7 +71,7 @@ public final class Arguments {
 
   String required(String name) {
     String value = get(name);
-    SynthlakeException.check(value != null, "%s: missing --%s; run synthlake help for the options", command, name);
+    SynthlakeException.check(value != null, "%s: missing --%s; run %s for the options", command, name, help);
     return value;
   }
 
