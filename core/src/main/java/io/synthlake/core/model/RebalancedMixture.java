@@ -18,6 +18,8 @@ public final class RebalancedMixture implements DependenceModel {
   private final String column;
   private final int index;
   private final double[] targets;
+  /** The shares as given, kept so that a model file writes back what it read (targets hold them times 1 - null share). */
+  private final double[] shares;
   /** lower[k][s], upper[k][s]: the uniform interval of slot s (0 = null, then categories) in component k. */
   private final double[][] lower;
   private final double[][] upper;
@@ -27,11 +29,13 @@ public final class RebalancedMixture implements DependenceModel {
   private final double[][][] residualFactors;
   private final double[] targetCumulative;
 
-  private RebalancedMixture(GaussianCopulaMixture base, String column, int index, CategoricalColumn categorical, double[] targets) {
+  private RebalancedMixture(GaussianCopulaMixture base, String column, int index, CategoricalColumn categorical, double[] targets,
+      double[] shares) {
     this.base = base;
     this.column = column;
     this.index = index;
     this.targets = targets;
+    this.shares = shares.clone();
     int components = base.componentCount();
     int slots = targets.length;
     this.lower = new double[components][slots];
@@ -142,7 +146,7 @@ public final class RebalancedMixture implements DependenceModel {
       }
     }
 
-    return new RebalancedMixture(base, name, index, categorical, targets);
+    return new RebalancedMixture(base, name, index, categorical, targets, shares);
   }
 
   public GaussianCopulaMixture base() {
@@ -155,13 +159,7 @@ public final class RebalancedMixture implements DependenceModel {
 
   /** Target shares of the non-null categories, in category order. */
   public double[] shares() {
-    double[] shares = new double[targets.length - 1];
-    double nonNull = 1 - targets[0];
-    for (int c = 0; c < shares.length; c++) {
-      shares[c] = nonNull > 0 ? targets[c + 1] / nonNull : 0;
-    }
-
-    return shares;
+    return shares.clone();
   }
 
   @Override

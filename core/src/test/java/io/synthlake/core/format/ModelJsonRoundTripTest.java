@@ -28,6 +28,20 @@ class ModelJsonRoundTripTest {
   }
 
   @Test
+  void rebalanceSharesWriteBackAsGiven() {
+    // Stored as (1 - null share) * share and divided back, 0.55 came out as 0.5499999999999999 at a null share of 0.01.
+    TableModel model = SpecReader.read(String.join("\n",
+        "columns:",
+        "  - {name: x, type: double, distribution: {type: normal, mean: 0, sd: 1}}",
+        "  - {name: flag, type: string, null-share: 0.01, distribution: {type: categories, weights: {a: 0.5, b: 0.5}}}",
+        "rebalance: {column: flag, shares: {a: 0.45, b: 0.55}}"), "rebalanced.yaml", 1, 100).model();
+
+    String json = ModelJson.toJson(model);
+    assertThat(json).contains("0.45", "0.55").doesNotContain("0.5499999");
+    assertThat(ModelJson.toJson(ModelJson.fromJson(json, "rebalanced.json"))).isEqualTo(json);
+  }
+
+  @Test
   void aModelReadBackGeneratesTheSameRows() {
     TableModel model = TableFixtures.everyKind();
     TableModel read = ModelJson.fromJson(ModelJson.toJson(model), "test.json");
