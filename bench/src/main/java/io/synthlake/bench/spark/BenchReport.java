@@ -12,9 +12,9 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
- * Turns measurements into a markdown report: the machine, medians per (generator, sink, rows), and each ratio issue 5
- * sets a target for, computed pair by pair within each run and quoted as the median over runs, with whether the
- * target is met.
+ * Turns measurements into a markdown report: the machine, medians per (generator, sink, rows), and each ratio the
+ * benchmark sets a target for, computed pair by pair within each run and quoted as the median over runs, with whether
+ * the target is met.
  */
 final class BenchReport {
   /** How each generator's rows reach Parquet and Delta: the key to reading the write ratios. */
@@ -82,7 +82,7 @@ final class BenchReport {
   }
 
   /**
-   * The ratios issue 5 sets targets for, pair by pair in the same run, with whether each target is met. The i-th
+   * The ratios the benchmark sets targets for, pair by pair in the same run, with whether each target is met. The i-th
    * measurement of each (generator, sink, rows), in list order, is run i: both benchmarks record runs in order.
    */
   static String ratios(List<Measurement> measurements) {

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** How a model is fitted. Immutable; build with {@link #builder()}. Defaults follow the measured guidance. */
+/** How a model is fitted. Immutable; build with {@link #builder()}. The defaults are listed in docs/cli.md. */
 public final class FitSettings {
   private final long seed;
   private final int maxKnots;
