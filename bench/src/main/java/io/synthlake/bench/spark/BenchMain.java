@@ -29,7 +29,7 @@ public final class BenchMain {
       "  --fit-scaling [--fit-sizes 10000,100000,1000000] [--fit-widths 10,50,100] [--out docs/bench]",
       "  --charts-from docs/bench/results.csv   (redraw the charts, recompute the ratios of a run)",
       "",
-      "  Add --verbose for stack traces. Docs: README.md (Benchmark against the peers) and docs/bench.");
+      "  Add --verbose for stack traces. Docs: docs/bench/README.md.");
 
   private static final Set<String> OPTIONS = Set.of("rows", "sinks", "generators", "runs", "out", "spec", "work", "fit-rows",
       "fit-widths", "fit-sizes", "charts-from", "live-heap-every-ms", "warm-up-runs");
