@@ -4,6 +4,7 @@ import io.synthlake.core.format.ModelDescription;
 import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.spark.internal.ModelFiles;
+import io.synthlake.spark.source.ModelCache;
 import io.synthlake.spark.source.SynthlakeSource;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
@@ -14,10 +15,13 @@ import org.apache.spark.sql.SparkSession;
 public final class SynthesisModel {
   private final TableModel model;
   private final String json;
+  /** The model as the data source knows it: computed once, handed over in-process by {@link #generate}. */
+  private final ModelCache.Entry shared;
 
   SynthesisModel(TableModel model) {
     this.model = model;
     this.json = ModelJson.toJson(model);
+    this.shared = ModelCache.share(model, json);
   }
 
   /** Wraps a core model (for example one built from a spec). */
@@ -54,7 +58,7 @@ public final class SynthesisModel {
    */
   public Dataset<Row> generate(SparkSession spark, long rows, GenerateOptions options) {
     var reader = spark.read().format(SynthlakeSource.NAME)
-        .option("model-json", json)
+        .option("model-key", shared.key())
         .option("rows", Long.toString(rows))
         .option("seed", Long.toString(options.seed()));
     if (options.firstRow() > 0) {

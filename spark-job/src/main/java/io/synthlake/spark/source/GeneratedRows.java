@@ -26,8 +26,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * anything else (a filter, a derived column, a join) is a query for Spark to run.
  */
 public final class GeneratedRows {
+  private final ModelCache.Entry entry;
   private final TableModel model;
-  private final String json;
   private final long firstRow;
   private final long rows;
   private final long seed;
@@ -35,10 +35,10 @@ public final class GeneratedRows {
   private final int[] modelColumns;
   private final StructType schema;
 
-  GeneratedRows(TableModel model, String json, long firstRow, long rows, long seed, int partitions, int[] modelColumns,
+  GeneratedRows(ModelCache.Entry entry, long firstRow, long rows, long seed, int partitions, int[] modelColumns,
       StructType schema) {
-    this.model = model;
-    this.json = json;
+    this.entry = entry;
+    this.model = entry.model();
     this.firstRow = firstRow;
     this.rows = rows;
     this.seed = seed;
@@ -157,7 +157,7 @@ public final class GeneratedRows {
   /** Broadcasts the model once; the result is what each task needs to generate its partition. */
   public PartitionGenerator broadcast(SparkSession spark) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    return new PartitionGenerator(context.broadcast(new ModelBroadcast(json, seed)), GenerationPartition.split(firstRow, rows, partitions),
+    return new PartitionGenerator(context.broadcast(new ModelBroadcast(entry, seed)), GenerationPartition.split(firstRow, rows, partitions),
         modelColumns);
   }
 }

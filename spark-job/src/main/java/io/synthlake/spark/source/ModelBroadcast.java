@@ -3,13 +3,11 @@ package io.synthlake.spark.source;
 import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.generate.TableSampler;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * What is broadcast to executors: the model as gzipped JSON (compact and version-independent), with the sampler
@@ -22,8 +20,8 @@ final class ModelBroadcast implements Serializable {
   private final long seed;
   private transient volatile TableSampler sampler;
 
-  ModelBroadcast(String json, long seed) {
-    this.gzippedJson = gzip(json);
+  ModelBroadcast(ModelCache.Entry model, long seed) {
+    this.gzippedJson = model.gzippedJson();
     this.seed = seed;
   }
 
@@ -40,17 +38,6 @@ final class ModelBroadcast implements Serializable {
     }
 
     return result;
-  }
-
-  private static byte[] gzip(String text) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-
-    return bytes.toByteArray();
   }
 
   private static String gunzip(byte[] bytes) {

@@ -8,6 +8,7 @@ import java.util.Map;
 final class SourceOptions {
   static final String MODEL = "model";
   static final String MODEL_JSON = "model-json";
+  static final String MODEL_KEY = "model-key";
   static final String ROWS = "rows";
   static final String SEED = "seed";
   static final String PARTITIONS = "partitions";

@@ -1,7 +1,6 @@
 package io.synthlake.spark.source;
 
 import io.synthlake.core.SynthlakeException;
-import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.TableModel;
@@ -27,9 +26,9 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 public final class SynthlakeSource implements TableProvider, DataSourceRegister {
   public static final String NAME = "synthlake";
 
-  private String loadedKey;
-  private String loadedJson;
-  private TableModel loadedModel;
+  /** The model this source last loaded and the options that named it, kept between inferSchema and getTable. */
+  private String loadedFrom;
+  private ModelCache.Entry loaded;
 
   @Override
   public String shortName() {
@@ -38,17 +37,18 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
 
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
-    return schema(load(options));
+    return schema(load(options).model());
   }
 
   @Override
   public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
     CaseInsensitiveStringMap options = new CaseInsensitiveStringMap(properties);
-    TableModel model = load(options);
+    ModelCache.Entry entry = load(options);
+    TableModel model = entry.model();
     SparkSession spark = SparkSession.active();
     SourceOptions parsed = SourceOptions.parse(options, spark.sparkContext().defaultParallelism());
     TableSampler.of(model, parsed.seed).checkCapacity(parsed.firstRow, parsed.rows);
-    return new SynthlakeTable(model, loadedJson, parsed, schema(model));
+    return new SynthlakeTable(entry, parsed, schema(model));
   }
 
   /** The output schema of a model: its columns, in order, every one nullable. */
@@ -62,21 +62,30 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
     return DataTypes.createStructType(fields);
   }
 
-  private TableModel load(CaseInsensitiveStringMap options) {
+  /**
+   * The model the options name: a file ({@code model}), JSON text ({@code model-json}) or a model handed over in this
+   * JVM ({@code model-key}). Models are cached on their content (the SHA-256 of their JSON), so two different models
+   * never share an entry, and the same JSON is parsed once while anything still uses it.
+   */
+  private ModelCache.Entry load(CaseInsensitiveStringMap options) {
     String path = options.get(SourceOptions.MODEL);
     String inline = options.get(SourceOptions.MODEL_JSON);
-    SynthlakeException.check(path != null ^ inline != null,
-        "the synthlake data source needs exactly one of the options 'model' (a model file path) and 'model-json'");
-    String key = path != null ? "path:" + path : "json:" + inline.hashCode() + ":" + inline.length();
-    if (!key.equals(loadedKey)) {
-      String json = path != null
-          ? ModelFiles.read(path, SparkSession.active().sparkContext().hadoopConfiguration())
-          : inline;
-      loadedModel = ModelJson.fromJson(json, path != null ? path : "option model-json");
-      loadedJson = json;
-      loadedKey = key;
+    String key = options.get(SourceOptions.MODEL_KEY);
+    int given = (path != null ? 1 : 0) + (inline != null ? 1 : 0) + (key != null ? 1 : 0);
+    SynthlakeException.check(given == 1, "the synthlake data source needs exactly one of the options 'model' (a model "
+        + "file path) and 'model-json' (the model's JSON text)");
+    if (key != null) {
+      loaded = ModelCache.byKey(key);
+      loadedFrom = null;
+    } else if (inline != null) {
+      loaded = ModelCache.fromJson(inline, "option model-json");
+      loadedFrom = null;
+    } else if (!path.equals(loadedFrom)) {
+      // A file is read once per source (Spark asks for the schema, then the table); its content keys the cache.
+      loaded = ModelCache.fromJson(ModelFiles.read(path, SparkSession.active().sparkContext().hadoopConfiguration()), path);
+      loadedFrom = path;
     }
 
-    return loadedModel;
+    return loaded;
   }
 }

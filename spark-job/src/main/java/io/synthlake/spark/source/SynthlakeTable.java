@@ -23,14 +23,14 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /** A generated table: a fixed number of rows of one model under one seed. Supports column pruning. */
 final class SynthlakeTable implements SupportsRead {
+  private final ModelCache.Entry entry;
   private final TableModel model;
-  private final String json;
   private final SourceOptions options;
   private final StructType schema;
 
-  SynthlakeTable(TableModel model, String json, SourceOptions options, StructType schema) {
-    this.model = model;
-    this.json = json;
+  SynthlakeTable(ModelCache.Entry entry, SourceOptions options, StructType schema) {
+    this.entry = entry;
+    this.model = entry.model();
     this.options = options;
     this.schema = schema;
   }
@@ -118,14 +118,14 @@ final class SynthlakeTable implements SupportsRead {
         modelColumns[i] = columns[outputColumns[i]];
       }
 
-      return new GeneratedRows(model, json, options.firstRow, options.rows, options.seed, options.partitions, modelColumns, outputSchema);
+      return new GeneratedRows(entry, options.firstRow, options.rows, options.seed, options.partitions, modelColumns, outputSchema);
     }
 
     @Override
     public PartitionReaderFactory createReaderFactory() {
       // Broadcast once per scan: every task then reads the model from its executor's block manager.
       JavaSparkContext context = JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
-      Broadcast<ModelBroadcast> broadcast = context.broadcast(new ModelBroadcast(json, options.seed));
+      Broadcast<ModelBroadcast> broadcast = context.broadcast(new ModelBroadcast(entry, options.seed));
       return new BlockReaderFactory(broadcast, columns);
     }
   }
