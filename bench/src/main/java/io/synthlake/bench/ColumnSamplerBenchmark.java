@@ -1,6 +1,6 @@
 package io.synthlake.bench;
 
-import io.synthlake.core.format.SpecReader;
+import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.core.generate.ColumnSink;
 import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.model.TableModel;
@@ -48,7 +48,7 @@ public class ColumnSamplerBenchmark {
 
   @Setup
   public void setUp(Blackhole blackhole) {
-    TableModel model = SpecReader.read(bankingSpec(), "banking.yaml", 42, 100_000_000L).model();
+    TableModel model = SpecCompiler.read(bankingSpec(), "banking.yaml", 42, 100_000_000L).model();
     writer = TableSampler.of(model, 42).newBlockWriter();
     sinks = new ColumnSink[model.columns().size()];
     for (int i = 0; i < sinks.length; i++) {

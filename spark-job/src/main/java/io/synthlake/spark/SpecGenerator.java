@@ -1,9 +1,10 @@
 package io.synthlake.spark;
 
 import io.synthlake.core.SynthlakeException;
-import io.synthlake.core.format.SpecReader;
+import io.synthlake.core.spec.CompiledSpec;
 import io.synthlake.core.spec.DerivedColumn;
 import io.synthlake.core.spec.Spec;
+import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.spark.internal.ModelFiles;
 import io.synthlake.spark.internal.SparkTypes;
 import io.synthlake.spark.internal.SqlExpressionPolicy;
@@ -46,7 +47,16 @@ public final class SpecGenerator {
   public static Dataset<Row> generate(SparkSession spark, String path, long rows, GenerateOptions options) {
     SynthlakeException.check(rows > 0, "--rows must be a positive whole number, got %d", rows);
     String text = ModelFiles.read(path, spark.sparkContext().hadoopConfiguration());
-    return generate(spark, SpecReader.read(text, path, options.seed(), Math.addExact(options.firstRow(), rows)), rows, options);
+    return generate(spark, SpecCompiler.compile(text, path), rows, options);
+  }
+
+  /**
+   * Generates {@code rows} rows from a spec compiled once ({@link SpecCompiler#compile}); the spec's {@code rows} is
+   * {@code options.firstRow() + rows}, as for {@link #generate(SparkSession, String, long, GenerateOptions)}.
+   */
+  public static Dataset<Row> generate(SparkSession spark, CompiledSpec spec, long rows, GenerateOptions options) {
+    SynthlakeException.check(rows > 0, "--rows must be a positive whole number, got %d", rows);
+    return generate(spark, spec.spec(options.seed(), Math.addExact(options.firstRow(), rows)), rows, options);
   }
 
   public static Dataset<Row> generate(SparkSession spark, Spec spec, long rows, GenerateOptions options) {

@@ -2,7 +2,7 @@ package io.synthlake.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.synthlake.core.format.SpecReader;
+import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.core.generate.ColumnSink;
 import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.model.ColumnModel;
@@ -108,7 +108,7 @@ class ScanValuesIT {
   }
 
   private static TableModel model(Path spec) throws IOException {
-    return SpecReader.read(Files.readString(spec), spec.toString(), SEED, ROWS).model();
+    return SpecCompiler.read(Files.readString(spec), spec.toString(), SEED, ROWS).model();
   }
 
   /** What Spark reads from the source for the spec, with the seed core's values use, in 3 partitions. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synthlake.core.SynthlakeException;
-import io.synthlake.core.format.SpecReader;
+import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.SpecGenerator;
 import io.synthlake.spark.internal.SqlExpressionPolicy;
@@ -133,7 +133,7 @@ class SpecExpressionPolicyIT {
 
   @Test
   void ordinaryExpressionsStillWork() {
-    List<Row> rows = SpecGenerator.generate(spark, SpecReader.read(String.join("\n",
+    List<Row> rows = SpecGenerator.generate(spark, SpecCompiler.read(String.join("\n",
         "columns:",
         "  - {name: x, type: double, decimals: 2, distribution: {type: uniform, min: 1, max: 100}}",
         "  - {name: s, type: string, distribution: {type: categories, weights: {alpha: 0.5, beta: 0.5}}}",

@@ -21,9 +21,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * Parses spec and model text into a JSON tree within fixed limits, so that a shared file cannot exhaust memory or the
  * stack, and turns parser errors into one line naming the file, line and column. Specs and models are small documents
- * of a few levels; the limits are far above what {@code fit} and {@code export} write.
+ * of a few levels; the limits are far above what {@code fit} and {@code export} write. Shared by the model reader and
+ * the spec compiler ({@code io.synthlake.core.spec}); not part of the API.
  */
-final class DocumentParser {
+public final class DocumentParser {
   /** Longest document read, in characters: a fitted model with thousands of categories is a few megabytes. */
   static final int MAX_DOCUMENT_CHARS = 50_000_000;
   /** Deepest nesting of arrays and mappings; the format needs about eight levels. */
@@ -64,7 +65,7 @@ final class DocumentParser {
    * @param language "JSON" or "YAML or JSON", for the message
    * @param fix what the user should do about a syntax error
    */
-  static JsonNode parse(String text, String source, boolean yaml, String language, String fix) {
+  public static JsonNode parse(String text, String source, boolean yaml, String language, String fix) {
     SynthlakeException.check(text.length() <= MAX_DOCUMENT_CHARS, "%s has %d characters, more than the %d a spec or model "
         + "may have: it is not a synthlake document, or it lists far too many values; pass a smaller file", source,
         text.length(), MAX_DOCUMENT_CHARS);

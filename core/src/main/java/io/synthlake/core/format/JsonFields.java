@@ -6,27 +6,30 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-/** Typed, path-aware access to a parsed JSON document: every error names the source and the field path. */
-final class JsonFields {
+/**
+ * Typed, path-aware access to a parsed JSON document: every error names the source and the field path. Shared by the
+ * model reader ({@link ModelJson}) and the spec compiler ({@code io.synthlake.core.spec}); not part of the API.
+ */
+public final class JsonFields {
   /** Paths hold keys of the document, which may be long. */
   private static final int MAX_PATH_CHARS = 150;
 
   private final String source;
 
-  JsonFields(String source) {
+  public JsonFields(String source) {
     this.source = source;
   }
 
-  String source() {
+  public String source() {
     return source;
   }
 
-  SynthlakeException error(String path, String problem) {
+  public SynthlakeException error(String path, String problem) {
     return SynthlakeException.of("%s: %s: %s", source, SynthlakeException.shown(path, MAX_PATH_CHARS), problem);
   }
 
   /** A value of the document as messages quote it: short, on one line; long arrays and mappings by their size. */
-  static String show(JsonNode value) {
+  public static String show(JsonNode value) {
     if (value == null) {
       return "nothing";
     }
@@ -38,7 +41,7 @@ final class JsonFields {
     return SynthlakeException.shown(value);
   }
 
-  JsonNode field(JsonNode object, String path, String name) {
+  public JsonNode field(JsonNode object, String path, String name) {
     JsonNode value = object.get(name);
     if (value == null || value.isNull()) {
       throw error(join(path, name), "is missing; it is required here (see docs/model-format.md and docs/spec-format.md)");
@@ -47,7 +50,7 @@ final class JsonFields {
     return value;
   }
 
-  String string(JsonNode object, String path, String name) {
+  public String string(JsonNode object, String path, String name) {
     JsonNode value = field(object, path, name);
     if (!value.isTextual()) {
       throw error(join(path, name), "must be a string, got " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
@@ -56,12 +59,12 @@ final class JsonFields {
     return value.asText();
   }
 
-  String optionalString(JsonNode object, String name, String fallback) {
+  public String optionalString(JsonNode object, String name, String fallback) {
     JsonNode value = object.get(name);
     return value == null || value.isNull() ? fallback : value.asText();
   }
 
-  double number(JsonNode object, String path, String name) {
+  public double number(JsonNode object, String path, String name) {
     JsonNode value = field(object, path, name);
     if (!value.isNumber()) {
       throw error(join(path, name), "must be a number, got " + show(value));
@@ -70,7 +73,7 @@ final class JsonFields {
     return value.asDouble();
   }
 
-  long longNumber(JsonNode object, String path, String name) {
+  public long longNumber(JsonNode object, String path, String name) {
     JsonNode value = field(object, path, name);
     if (!value.isIntegralNumber() || !value.canConvertToLong()) {
       throw error(join(path, name), "must be a whole number, got " + show(value));
@@ -79,7 +82,7 @@ final class JsonFields {
     return value.asLong();
   }
 
-  int intNumber(JsonNode object, String path, String name) {
+  public int intNumber(JsonNode object, String path, String name) {
     long value = longNumber(object, path, name);
     if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
       throw error(join(path, name), "is out of range: " + value);
@@ -88,7 +91,7 @@ final class JsonFields {
     return (int) value;
   }
 
-  JsonNode array(JsonNode object, String path, String name) {
+  public JsonNode array(JsonNode object, String path, String name) {
     JsonNode value = field(object, path, name);
     if (!value.isArray()) {
       throw error(join(path, name), "must be an array");
@@ -97,11 +100,11 @@ final class JsonFields {
     return value;
   }
 
-  double[] numbers(JsonNode object, String path, String name) {
+  public double[] numbers(JsonNode object, String path, String name) {
     return numberArray(array(object, path, name), join(path, name));
   }
 
-  double[] numberArray(JsonNode array, String path) {
+  public double[] numberArray(JsonNode array, String path) {
     if (array == null || !array.isArray()) {
       throw error(path, "must be an array of numbers");
     }
@@ -118,7 +121,7 @@ final class JsonFields {
     return result;
   }
 
-  List<String> strings(JsonNode object, String path, String name) {
+  public List<String> strings(JsonNode object, String path, String name) {
     JsonNode array = array(object, path, name);
     List<String> result = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
@@ -133,7 +136,7 @@ final class JsonFields {
   }
 
   /** Rejects fields the format does not define, so that typos fail loudly instead of being ignored. */
-  void onlyFields(JsonNode object, String path, String... allowed) {
+  public void onlyFields(JsonNode object, String path, String... allowed) {
     Iterator<String> names = object.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
@@ -143,7 +146,7 @@ final class JsonFields {
     }
   }
 
-  static String join(String path, String name) {
+  public static String join(String path, String name) {
     return path.isEmpty() ? name : path + "." + name;
   }
 }

@@ -294,9 +294,9 @@ public final class ModelJson {
 
   /**
    * Wraps {@code base} so that {@code rebalance: {column, shares: {category: share}}} holds; categories left out get
-   * share 0. Used by model files and specs alike.
+   * share 0. Used by model files and the spec compiler alike.
    */
-  static DependenceModel rebalance(GaussianCopulaMixture base, List<ColumnModel> columns, JsonNode node, String path, JsonFields fields) {
+  public static DependenceModel rebalance(GaussianCopulaMixture base, List<ColumnModel> columns, JsonNode node, String path, JsonFields fields) {
     fields.onlyFields(node, path, COLUMN, SHARES);
     String name = fields.string(node, path, COLUMN);
     int copulaIndex = 0;
@@ -407,7 +407,8 @@ public final class ModelJson {
     return TableModel.of(columns, dependence, properties);
   }
 
-  static ColumnModel readColumn(JsonNode node, String path, JsonFields fields) {
+  /** One fitted column object; also used by the spec compiler, where a fitted column may stand among spec columns. */
+  public static ColumnModel readColumn(JsonNode node, String path, JsonFields fields) {
     String name = fields.string(node, path, NAME);
     DataType type = DataType.parse(fields.string(node, path, TYPE), fields.source() + ": " + path + "." + TYPE);
     ColumnKind kind = ColumnKind.parse(fields.string(node, path, KIND), fields.source() + ": " + path + "." + KIND);
@@ -436,21 +437,7 @@ public final class ModelJson {
       fields.onlyFields(node, path, NAME, TYPE, KIND, KEY);
       JsonNode key = fields.field(node, path, KEY);
       String keyPath = path + "." + KEY;
-      fields.onlyFields(key, keyPath, STYLE, START, STEP, PREFIX, WIDTH, TEMPLATE);
-      String style = fields.string(key, keyPath, STYLE);
-      switch (style) {
-        case "sequence":
-          return KeyColumn.sequence(name, type, fields.longNumber(key, keyPath, START), fields.longNumber(key, keyPath, STEP),
-              fields.optionalString(key, PREFIX, ""), key.has(WIDTH) ? fields.intNumber(key, keyPath, WIDTH) : 0);
-        case "uuid":
-          return KeyColumn.uuid(name, type);
-        case "code":
-          return KeyColumn.code(name, type, fields.optionalString(key, PREFIX, ""), fields.string(key, keyPath, TEMPLATE));
-        case "random":
-          return KeyColumn.random(name, type);
-        default:
-          throw fields.error(keyPath + "." + STYLE, "unknown key style '" + SynthlakeException.shown(style) + "'; use sequence, uuid, code or random");
-      }
+      return KeyJson.read(key, keyPath, name, type, fields, KeyJson.Form.MODEL);
     }
 
     fields.onlyFields(node, path, NAME, TYPE, KIND, CATEGORIES, COMPONENTS, TEXT);

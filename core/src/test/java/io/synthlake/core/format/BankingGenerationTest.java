@@ -10,6 +10,7 @@ import io.synthlake.core.math.Stats;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.spec.SpecCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class BankingGenerationTest {
 
   @BeforeAll
   static void generate() throws IOException {
-    model = SpecReader.read(Files.readString(SpecRoundTripTest.BANKING), "conf/banking.yaml", SEED, ROWS).model();
+    model = SpecCompiler.read(Files.readString(SpecRoundTripTest.BANKING), "conf/banking.yaml", SEED, ROWS).model();
     rows = Generated.of(model, SEED, ROWS);
     fraud = new boolean[ROWS];
     for (int r = 0; r < ROWS; r++) {
@@ -166,7 +167,7 @@ class BankingGenerationTest {
   void rowsDoNotDependOnPartitioning() throws IOException {
     int rowCount = 2 * TableSampler.BLOCK_ROWS + 1000;
     // The spec read again with the same seed gives the same Datafaker pool, hence the same model.
-    TableModel again = SpecReader.read(Files.readString(SpecRoundTripTest.BANKING), "conf/banking.yaml", SEED, ROWS).model();
+    TableModel again = SpecCompiler.read(Files.readString(SpecRoundTripTest.BANKING), "conf/banking.yaml", SEED, ROWS).model();
     assertThat(ModelJson.toJson(again)).isEqualTo(ModelJson.toJson(model));
 
     // Each block on its own task, in reverse order; and two partitions, the second written first.

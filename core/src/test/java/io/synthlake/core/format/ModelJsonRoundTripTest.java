@@ -6,6 +6,7 @@ import io.synthlake.core.fit.TableFixtures;
 import io.synthlake.core.generate.Generated;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.core.types.ColumnKind;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class ModelJsonRoundTripTest {
   @Test
   void rebalanceSharesWriteBackAsGiven() {
     // Stored as (1 - null share) * share and divided back, 0.55 came out as 0.5499999999999999 at a null share of 0.01.
-    TableModel model = SpecReader.read(String.join("\n",
+    TableModel model = SpecCompiler.read(String.join("\n",
         "columns:",
         "  - {name: x, type: double, distribution: {type: normal, mean: 0, sd: 1}}",
         "  - {name: flag, type: string, null-share: 0.01, distribution: {type: categories, weights: {a: 0.5, b: 0.5}}}",

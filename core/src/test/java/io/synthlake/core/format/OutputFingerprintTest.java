@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.synthlake.core.generate.Generated;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.spec.SpecCompiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class OutputFingerprintTest {
 
   @Test
   void theBankingSpecGeneratesTheSameRows() throws IOException {
-    TableModel model = SpecReader.read(Files.readString(Path.of("..", "conf", "banking.yaml")), "conf/banking.yaml", 42,
+    TableModel model = SpecCompiler.read(Files.readString(Path.of("..", "conf", "banking.yaml")), "conf/banking.yaml", 42,
         1_000_000).model();
     assertThat(List.of(fingerprint(model, 42, false), fingerprint(model, 42, true)))
         .containsExactly(2678643312685396703L, 2678643312685396703L);

@@ -6,6 +6,7 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.generate.Generated;
 import io.synthlake.core.math.Seeds;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.spec.SpecCompiler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Fuzzes the spec reader ({@link SpecReader#read}) and the model reader ({@link ModelJson#fromJson}) with thousands of
+ * Fuzzes the spec reader ({@link SpecCompiler#read}) and the model reader ({@link ModelJson#fromJson}) with thousands of
  * mutations of the real specs ({@code conf/banking.yaml}, {@code conf/geo-example.yaml},
  * {@code tests/src/test/resources/every-type.yaml}) and the golden model file ({@code golden/model-v1.json}, read both as
  * a model and as a spec). Mutations ({@link DocumentMutator}) edit the parsed tree (delete, retype to strings, numbers,
@@ -152,7 +153,7 @@ class ReaderFuzzTest {
       try {
         TableModel model = seed.reader == Reader.MODEL
             ? ModelJson.fromJson(text, seed.source)
-            : SpecReader.read(text, seed.source, GENERATION_SEED, SPEC_ROWS).model();
+            : SpecCompiler.read(text, seed.source, GENERATION_SEED, SPEC_ROWS).model();
         Generated.of(model, GENERATION_SEED, ROWS);
         if (seed.reader == Reader.MODEL) {
           ModelJson.toJson(model);

@@ -22,6 +22,7 @@ import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.model.NumericDistribution;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.spec.Spec;
+import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.core.types.ColumnKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class SpecRoundTripTest {
 
   @BeforeAll
   static void readBanking() throws IOException {
-    banking = SpecReader.read(Files.readString(BANKING), BANKING.toString(), 42, 1_000_000).model();
+    banking = SpecCompiler.read(Files.readString(BANKING), BANKING.toString(), 42, 1_000_000).model();
   }
 
   private static ParametricMarginal parametric(TableModel model, String column, int component) {
@@ -92,7 +93,7 @@ class SpecRoundTripTest {
 
   @Test
   void theBankingSpecNeedsItsRowCount() throws IOException {
-    assertThatThrownBy(() -> SpecReader.read(Files.readString(BANKING), "conf/banking.yaml", 42, 0))
+    assertThatThrownBy(() -> SpecCompiler.read(Files.readString(BANKING), "conf/banking.yaml", 42, 0))
         .hasMessage("conf/banking.yaml: columns[0].distribution.max: 'rows / 10' depends on the row count, which is known only when generating");
   }
 
@@ -110,7 +111,7 @@ class SpecRoundTripTest {
 
   @Test
   void everyParametricFamilyAndRandomKeysRoundTrip() {
-    Spec spec = SpecReader.read("""
+    Spec spec = SpecCompiler.read("""
         columns:
           - {name: id, type: long, key: {style: random}}
           - {name: c, type: double, distribution: {type: constant, value: 2.5}}
@@ -141,7 +142,7 @@ class SpecRoundTripTest {
   void anExportedSpecReadsBackToTheSameModel() {
     for (TableModel model : List.of(banking, TableFixtures.everyKind())) {
       String yaml = SpecWriter.toYaml(model);
-      TableModel read = SpecReader.read(yaml, "export.yaml", 42, 1_000_000).model();
+      TableModel read = SpecCompiler.read(yaml, "export.yaml", 42, 1_000_000).model();
 
       assertThat(ModelJson.toJson(read)).isEqualTo(ModelJson.toJson(model));
       assertThat(yaml).contains("format-version: 1").doesNotStartWith("{");
@@ -181,7 +182,7 @@ class SpecRoundTripTest {
     ObjectNode extra = columns.addObject().put("name", "extra").put("type", "double");
     extra.putObject("distribution").put("type", "normal").put("mean", 0).put("sd", 1);
 
-    TableModel edited = SpecReader.read(YAML.writeValueAsString(root), "edited.yaml", 3, 0).model();
+    TableModel edited = SpecCompiler.read(YAML.writeValueAsString(root), "edited.yaml", 3, 0).model();
 
     // The replaced column has the new distribution in every one of the three fitted components.
     NumericColumn newPrice = (NumericColumn) edited.column("price");
@@ -245,7 +246,7 @@ class SpecRoundTripTest {
     JsonNode root = YAML.readTree(SpecWriter.toYaml(TableFixtures.everyKind()));
     ((ObjectNode) root).putArray("components").addObject().put("weight", 1.0);
 
-    assertThatThrownBy(() -> SpecReader.read(YAML.writeValueAsString(root), "edited.yaml", 3, 0))
+    assertThatThrownBy(() -> SpecCompiler.read(YAML.writeValueAsString(root), "edited.yaml", 3, 0))
         .hasMessageContaining("edited.yaml: components: cannot be combined with a fitted dependence (dependence.type)");
   }
 }

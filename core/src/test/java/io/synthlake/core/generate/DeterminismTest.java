@@ -64,7 +64,7 @@ class DeterminismTest {
 
   @Test
   void aRunStartingAtAnyRowGivesThatSliceOfTheRunFromRowZero() throws java.io.IOException {
-    TableModel banking = io.synthlake.core.format.SpecReader.read(
+    TableModel banking = io.synthlake.core.spec.SpecCompiler.read(
         java.nio.file.Files.readString(java.nio.file.Path.of("..", "conf", "banking.yaml")), "conf/banking.yaml", 42, ROWS).model();
     for (TableModel tested : List.of(model, banking)) {
       Generated all = Generated.of(tested, 42, ROWS);

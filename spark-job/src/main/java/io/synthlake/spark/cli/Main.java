@@ -8,8 +8,9 @@ import io.synthlake.core.evaluate.EvaluationSettings;
 import io.synthlake.core.evaluate.EvaluationSummary;
 import io.synthlake.core.evaluate.HtmlReport;
 import io.synthlake.core.fit.MarginalFamily;
+import io.synthlake.core.spec.CompiledSpec;
+import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.core.types.ColumnKind;
-import io.synthlake.core.format.SpecReader;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.spark.AppendKeys;
@@ -338,12 +339,12 @@ public final class Main {
     SparkSession spark = SparkSessions.getOrCreate();
     long start = System.nanoTime();
     String target = args.has("output") ? args.get("output") : args.get("table");
-    String specText = args.has("spec")
-        ? io.synthlake.spark.internal.ModelFiles.read(args.get("spec"), spark.sparkContext().hadoopConfiguration()) : null;
+    CompiledSpec spec = args.has("spec") ? SpecCompiler.compile(
+        io.synthlake.spark.internal.ModelFiles.read(args.get("spec"), spark.sparkContext().hadoopConfiguration()), args.get("spec")) : null;
     SynthesisModel model = args.has("spec") ? null : SynthesisModel.load(spark, args.get("model"));
-    Dataset<Row> generated = generated(spark, args, specText, model, rows, options);
+    Dataset<Row> generated = generated(spark, spec, model, rows, options);
     if (mode == WriteMode.APPEND) {
-      TableModel keysOf = model != null ? model.model() : SpecReader.read(specText, args.get("spec"), options.seed(), rows).model();
+      TableModel keysOf = model != null ? model.model() : spec.model(options.seed(), rows);
       List<KeyColumn> keys = AppendKeys.keys(keysOf, generated.schema());
       Optional<AppendKeys> existing = keys.isEmpty() ? Optional.empty()
           : AppendKeys.of(spark, target, args.has("table"), format, generated.schema());
@@ -351,7 +352,7 @@ public final class Main {
         if (!args.has("first-row")) {
           // Continue the seed's stream after the table's rows, so that its keys continue too.
           options = options.withFirstRow(existing.get().rows());
-          generated = generated(spark, args, specText, model, rows, options);
+          generated = generated(spark, spec, model, rows, options);
         }
 
         existing.get().checkNoRepeat(keysOf, options.seed(), options.firstRow(), rows, keys);
@@ -372,14 +373,13 @@ public final class Main {
   }
 
   /** The rows of a --model or --spec run, not yet generated (a Spark query). */
-  private static Dataset<Row> generated(SparkSession spark, Arguments args, String specText, SynthesisModel model, long rows,
+  private static Dataset<Row> generated(SparkSession spark, CompiledSpec spec, SynthesisModel model, long rows,
       GenerateOptions options) {
     if (model != null) {
       return model.generate(spark, rows, options);
     }
 
     // A spec's `rows` is the table's row count after this run, so a run from a first row continues a single run.
-    return io.synthlake.spark.SpecGenerator.generate(spark, SpecReader.read(specText, args.get("spec"), options.seed(),
-        Math.addExact(options.firstRow(), rows)), rows, options);
+    return io.synthlake.spark.SpecGenerator.generate(spark, spec, rows, options);
   }
 }

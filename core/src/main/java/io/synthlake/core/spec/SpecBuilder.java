@@ -1,20 +1,19 @@
-package io.synthlake.core.format;
+package io.synthlake.core.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.format.JsonFields;
+import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.marginal.Marginal;
 import io.synthlake.core.math.Correlations;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.DependenceModel;
 import io.synthlake.core.model.GaussianCopulaMixture;
-import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.model.NumericDistribution;
 import io.synthlake.core.model.NumericFormat;
 import io.synthlake.core.model.TableModel;
-import io.synthlake.core.spec.DerivedColumn;
-import io.synthlake.core.spec.Spec;
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
@@ -22,160 +21,41 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Reads specs: YAML or JSON documents in the model format, where a column may also be written by hand as a
- * {@code distribution}, a {@code key} or a Spark SQL {@code expression}, and mixture {@code components} may override
- * distributions per component. A fitted model file is a valid spec; editing one replaces, adds or drops columns.
- * Every error names the field path: {@code conf/banking.yaml: columns[3].distribution.sigma: must be > 0, got -1}.
- * Documented in docs/spec-format.md.
+ * The build step: a checked spec ({@link SpecPlan}) becomes the {@link Spec} of one seed and row count. Here are read
+ * what may depend on them: spec columns' distributions and bounds (values written as {@code rows / k}, Datafaker pools
+ * drawn with the seed), then the correlations, the rebalance and the order constraints, which need the built columns.
  */
-public final class SpecReader {
-  private static final Pattern SEQUENCE_PATTERN = Pattern.compile("(.*)%0?(\\d*)d");
-  /** Spark seeds these per partition, so rows would change with the partition count. */
-
-
-  private final String source;
+final class SpecBuilder {
+  private final SpecPlan plan;
   private final JsonFields fields;
   private final DistributionReader distributions;
 
-  private SpecReader(String source, long seed, long rows) {
-    this.source = source;
-    this.fields = new JsonFields(source);
+  private SpecBuilder(SpecPlan plan, long seed, long rows) {
+    this.plan = plan;
+    this.fields = plan.fields();
     this.distributions = new DistributionReader(fields, seed, rows);
   }
 
-  /**
-   * @param seed seeds Datafaker pools, so that a spec and a seed fix every generated value
-   * @param rows the row count of this generation, for values written as {@code rows / 10} (0 when unknown)
-   */
-  public static Spec read(String text, String source, long seed, long rows) {
-    boolean yaml = source.endsWith(".yaml") || source.endsWith(".yml") || !text.stripLeading().startsWith("{");
-    JsonNode root = DocumentParser.parse(text, source, yaml, "YAML or JSON", "fix the syntax");
-
-    SpecReader reader = new SpecReader(source, seed, rows);
-    try {
-      return reader.spec(root);
-    } catch (IllegalArgumentException e) {
-      throw SynthlakeException.of("%s: %s", source, e.getMessage());
-    } catch (SynthlakeException e) {
-      throw e.getMessage().startsWith(source) ? e : new SynthlakeException(source + ": " + e.getMessage(), e);
-    }
+  static Spec build(SpecPlan plan, long seed, long rows) {
+    return new SpecBuilder(plan, seed, rows).spec();
   }
 
-  private Spec spec(JsonNode root) {
-    if (root == null || !root.isObject()) {
-      throw fields.error("(document)", "must be a mapping with a 'columns' list");
-    }
-
-    fields.onlyFields(root, "", "format", "format-version", "properties", "columns", "dependence", "components", "constraints", "rebalance");
-    if (root.has("format") && !ModelJson.FORMAT.equals(root.get("format").asText())) {
-      throw fields.error("format", "must be " + ModelJson.FORMAT + " (or left out), got " + JsonFields.show(root.get("format")));
-    }
-
-    if (root.has("format-version") && fields.longNumber(root, "", "format-version") != ModelJson.FORMAT_VERSION) {
-      throw fields.error("format-version", "this synthlake reads version " + ModelJson.FORMAT_VERSION + ", got " + JsonFields.show(root.get("format-version")));
-    }
-
-    JsonNode dependence = root.get("dependence");
-    boolean fittedDependence = dependence != null && dependence.has("type");
-    JsonNode specComponents = root.get("components");
-    if (fittedDependence && specComponents != null) {
-      throw fields.error("components", "cannot be combined with a fitted dependence (dependence.type); edit the fitted components instead");
-    }
-
-    double[] weights = fittedDependence ? fittedWeights(dependence) : componentWeights(specComponents);
-    List<Map<String, JsonNode>> overrides = componentOverrides(specComponents, weights.length);
-
-    JsonNode columnsNode = fields.array(root, "", "columns");
-    if (columnsNode.size() == 0) {
-      throw fields.error("columns", "must list at least one column");
-    }
-
+  private Spec spec() {
+    int components = plan.weights().length;
     List<ColumnModel> columns = new ArrayList<>();
-    List<DerivedColumn> derived = new ArrayList<>();
-    List<String> order = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    Set<String> specFormColumns = new HashSet<>();
-    List<CategoryGroup> groups = CategoryGroup.find(columnsNode, fields, overrides);
-    Map<String, CategoryGroup> groupOf = new HashMap<>();
-    for (CategoryGroup group : groups) {
-      group.members().forEach(member -> groupOf.put(member, group));
-    }
-
-    for (int i = 0; i < columnsNode.size(); i++) {
-      String path = "columns[" + i + "]";
-      JsonNode node = columnsNode.get(i);
-      if (node.has("combination")) {
-        fields.onlyFields(node, path, "combination");
-        CategoryGroup group = groupOf.get(CategoryGroup.combinationMembers(node, path, fields).get(0));
-        columns.add(group.hiddenColumn(weights.length));
-        for (String member : group.members()) {
-          if (!names.add(member)) {
-            throw fields.error(path + ".combination.columns", "'" + SynthlakeException.shown(member) + "' is used by two columns; column names must be unique");
-          }
-
-          order.add(member);
-          derived.add(group.memberColumn(member, source));
-        }
-
-        continue;
-      }
-
-      String name = fields.string(node, path, "name");
-      if (groupOf.containsKey(name)) {
-        if (!names.add(name)) {
-          throw fields.error(path + ".name", "'" + SynthlakeException.shown(name) + "' is used by two columns; column names must be unique");
-        }
-
-        CategoryGroup group = groupOf.get(name);
-        if (group.members().get(0).equals(name)) {
-          columns.add(group.hiddenColumn(weights.length));
-        }
-
-        order.add(name);
-        derived.add(group.memberColumn(name, source));
-        continue;
-      }
-
-      if (!names.add(name)) {
-        throw fields.error(path + ".name", "'" + SynthlakeException.shown(name) + "' is used by two columns; column names must be unique");
-      }
-
-      order.add(name);
-      DataType type = DataType.parse(fields.string(node, path, "type"), source + ": " + path + ".type");
-      if (node.has("expression")) {
-        fields.onlyFields(node, path, "name", "type", "expression");
-        derived.add(derivedColumn(node, path, name, type));
-      } else if (node.has("key")) {
-        fields.onlyFields(node, path, "name", "type", "kind", "key");
-        columns.add(key(node.get("key"), path + ".key", name, type));
-      } else if (node.has("components") || node.has("categories")) {
-        ColumnModel fitted = ModelJson.readColumn(node, path, fields);
-        requireComponents(fitted, weights.length, path);
-        columns.add(fitted);
+    for (SpecPlan.Slot slot : plan.slots()) {
+      if (slot instanceof SpecPlan.Hidden hidden) {
+        columns.add(hidden.group().hiddenColumn(components));
+      } else if (slot instanceof SpecPlan.Built built) {
+        columns.add(built.column());
       } else {
-        columns.add(specColumn(node, path, name, type, overrides));
-        specFormColumns.add(name);
-      }
-    }
-
-    for (int k = 0; k < overrides.size(); k++) {
-      for (String name : overrides.get(k).keySet()) {
-        if (!names.contains(name)) {
-          throw fields.error("components[" + k + "].distributions." + name, "names no column of the spec");
-        }
-
-        if (!specFormColumns.contains(name)) {
-          throw fields.error("components[" + k + "].distributions." + name, "'" + SynthlakeException.shown(name) + "' is a key, an expression or a "
-              + "fitted column; only columns with a distribution can be overridden per component");
-        }
+        SpecPlan.ToBuild column = (SpecPlan.ToBuild) slot;
+        columns.add(specColumn(column.node(), column.path(), column.name(), column.type(), plan.overrides()));
       }
     }
 
@@ -186,31 +66,17 @@ public final class SpecReader {
       }
     }
 
-    List<double[][]> correlations = fittedDependence
+    JsonNode root = plan.root();
+    JsonNode dependence = plan.dependence();
+    List<double[][]> correlations = plan.fittedDependence()
         ? fittedCorrelations(dependence, copulaColumns)
-        : specCorrelations(dependence, copulaColumns, weights.length, groupOf);
-    Map<String, String> properties = new LinkedHashMap<>();
-    if (root.has("properties")) {
-      root.get("properties").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
-    } else {
-      properties.put("created-by", "synthlake spec " + source);
-    }
-
-    if (columns.isEmpty()) {
-      throw fields.error("columns", "needs at least one column that is not an expression");
-    }
-
-    GaussianCopulaMixture mixture = GaussianCopulaMixture.of(weights, correlations);
-    JsonNode rebalance = root.has("rebalance") ? root.get("rebalance") : fittedDependence ? dependence.get("rebalance") : null;
-    if (root.has("rebalance") && fittedDependence && dependence.has("rebalance")) {
-      throw fields.error("rebalance", "the fitted dependence already rebalances " + JsonFields.show(dependence.get("rebalance").path("column"))
-          + "; keep one of the two");
-    }
-
+        : specCorrelations(dependence, copulaColumns, components, plan.groupOf());
+    GaussianCopulaMixture mixture = GaussianCopulaMixture.of(plan.weights(), correlations);
+    JsonNode rebalance = root.has("rebalance") ? root.get("rebalance") : plan.fittedDependence() ? dependence.get("rebalance") : null;
     DependenceModel model = rebalance == null ? mixture
         : ModelJson.rebalance(mixture, columns, rebalance, root.has("rebalance") ? "rebalance" : "dependence.rebalance", fields);
-    return new Spec(TableModel.of(columns, model, properties), derived, order,
-        orderConstraints(root.get("constraints"), names, columns, derived));
+    return new Spec(TableModel.of(columns, model, plan.properties()), plan.derived(), plan.order(),
+        orderConstraints(root.get("constraints"), plan.names(), columns, plan.derived()));
   }
 
   /** {@code constraints: [{order: [opened_at, closed_at]}]}: each group ascending in every row. */
@@ -296,61 +162,7 @@ public final class SpecReader {
     }
   }
 
-  // ---------------------------------------------------------------- components and dependence
-
-  private double[] fittedWeights(JsonNode dependence) {
-    JsonNode components = fields.array(dependence, "dependence", "components");
-    double[] weights = new double[components.size()];
-    for (int k = 0; k < weights.length; k++) {
-      weights[k] = fields.number(components.get(k), "dependence.components[" + k + "]", "weight");
-    }
-
-    return weights;
-  }
-
-  private double[] componentWeights(JsonNode components) {
-    if (components == null) {
-      return new double[] {1.0};
-    }
-
-    if (!components.isArray() || components.size() == 0) {
-      throw fields.error("components", "must be a non-empty list of {weight, distributions}");
-    }
-
-    double[] weights = new double[components.size()];
-    double total = 0;
-    for (int k = 0; k < weights.length; k++) {
-      String path = "components[" + k + "]";
-      fields.onlyFields(components.get(k), path, "name", "weight", "distributions");
-      weights[k] = fields.number(components.get(k), path, "weight");
-      if (!(weights[k] > 0)) {
-        throw fields.error(path + ".weight", "must be > 0, got " + weights[k]);
-      }
-
-      total += weights[k];
-    }
-
-    if (Math.abs(total - 1) > 1e-6) {
-      throw fields.error("components", "weights must sum to 1, got " + total);
-    }
-
-    return weights;
-  }
-
-  private List<Map<String, JsonNode>> componentOverrides(JsonNode components, int count) {
-    List<Map<String, JsonNode>> overrides = new ArrayList<>();
-    for (int k = 0; k < count; k++) {
-      Map<String, JsonNode> byColumn = new LinkedHashMap<>();
-      JsonNode distributions = components == null ? null : components.get(k).get("distributions");
-      if (distributions != null) {
-        distributions.fields().forEachRemaining(e -> byColumn.put(e.getKey(), e.getValue()));
-      }
-
-      overrides.add(byColumn);
-    }
-
-    return overrides;
-  }
+  // ---------------------------------------------------------------- dependence
 
   /** Fitted correlations, restricted to the columns still present; added columns are independent. */
   private List<double[][]> fittedCorrelations(JsonNode dependence, List<String> copulaColumns) {
@@ -455,61 +267,9 @@ public final class SpecReader {
     return matrix;
   }
 
-  private void requireComponents(ColumnModel column, int components, String path) {
-    int count = column instanceof NumericColumn ? ((NumericColumn) column).components().size()
-        : column instanceof CategoricalColumn ? ((CategoricalColumn) column).componentCount() : components;
-    if (count != components) {
-      throw fields.error(path + ".components", "has " + count + " entries but the spec has " + components + " mixture components");
-    }
-  }
-
-  // ---------------------------------------------------------------- columns
-
-  private DerivedColumn derivedColumn(JsonNode node, String path, String name, DataType type) {
-    String expression = fields.string(node, path, "expression").trim();
-    if (expression.isEmpty()) {
-      throw fields.error(path + ".expression", "must not be empty");
-    }
-
-    return new DerivedColumn(name, type, expression, source + ": " + path + ".expression");
-  }
-
-  private KeyColumn key(JsonNode node, String path, String name, DataType type) {
-    fields.onlyFields(node, path, "style", "start", "step", "prefix", "width", "pattern", "template");
-    String style = fields.string(node, path, "style");
-    try {
-      switch (style) {
-        case "sequence":
-          long start = node.has("start") ? fields.longNumber(node, path, "start") : 1;
-          long step = node.has("step") ? fields.longNumber(node, path, "step") : 1;
-          if (node.has("pattern")) {
-            Matcher matcher = SEQUENCE_PATTERN.matcher(fields.string(node, path, "pattern"));
-            if (!matcher.matches()) {
-              throw fields.error(path + ".pattern", "must be a prefix followed by %d or %0Nd (like TX-%010d), got " + JsonFields.show(node.get("pattern")));
-            }
-
-            return KeyColumn.sequence(name, type, start, step, matcher.group(1),
-                matcher.group(2).isEmpty() ? 0 : Integer.parseInt(matcher.group(2)));
-          }
-
-          return KeyColumn.sequence(name, type, start, step, fields.optionalString(node, "prefix", ""),
-              node.has("width") ? fields.intNumber(node, path, "width") : 0);
-        case "uuid":
-          return KeyColumn.uuid(name, type);
-        case "random":
-          return KeyColumn.random(name, type);
-        case "code":
-          return KeyColumn.code(name, type, fields.optionalString(node, "prefix", ""), fields.string(node, path, "template"));
-        default:
-          throw fields.error(path + ".style", "unknown key style '" + SynthlakeException.shown(style) + "'; use sequence, uuid, random or code");
-      }
-    } catch (IllegalArgumentException e) {
-      throw fields.error(path, e.getMessage());
-    }
-  }
+  // ---------------------------------------------------------------- spec columns
 
   private ColumnModel specColumn(JsonNode node, String path, String name, DataType type, List<Map<String, JsonNode>> overrides) {
-    fields.onlyFields(node, path, "name", "type", "kind", "distribution", "null-share", "min", "max", "decimals", "step");
     double nullShare = node.has("null-share") ? fields.number(node, path, "null-share") : 0;
     if (!(nullShare >= 0 && nullShare <= 1)) {
       throw fields.error(path + ".null-share", "must be in [0, 1], got " + nullShare);
@@ -578,7 +338,7 @@ public final class SpecReader {
 
     int decimals = node.has("decimals") ? fields.intNumber(node, path, "decimals")
         : logical == LogicalType.DECIMAL ? type.scale() : -1;
-    ColumnKind kind = node.has("kind") ? ColumnKind.parse(fields.string(node, path, "kind"), source + ": " + path + ".kind")
+    ColumnKind kind = node.has("kind") ? ColumnKind.parse(fields.string(node, path, "kind"), plan.source() + ": " + path + ".kind")
         : logical.isIntegral() ? ColumnKind.INTEGER : logical == LogicalType.DATE ? ColumnKind.DATE
         : logical.isTemporal() ? ColumnKind.TIMESTAMP : ColumnKind.CONTINUOUS;
     try {

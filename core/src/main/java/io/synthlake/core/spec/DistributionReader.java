@@ -1,13 +1,13 @@
-package io.synthlake.core.format;
+package io.synthlake.core.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.format.JsonFields;
 import io.synthlake.core.marginal.GaussianMixtureMarginal;
 import io.synthlake.core.marginal.HistogramMarginal;
 import io.synthlake.core.marginal.Marginal;
 import io.synthlake.core.marginal.ParametricMarginal;
 import io.synthlake.core.math.Seeds;
-import io.synthlake.core.spec.FakerPool;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
 import io.synthlake.core.types.Values;
@@ -25,10 +25,10 @@ import java.util.regex.Pattern;
 /**
  * Reads a spec's {@code distribution} objects and values: parametric families, histograms, time ranges, Gaussian
  * mixtures, weighted categories and Datafaker pools; numbers, ISO dates and times, and {@code rows / k}. Errors name the
- * field path. Used by {@link SpecReader}.
+ * field path. Used by the build step of {@link SpecCompiler}.
  */
 final class DistributionReader {
-  private static final Pattern ROWS = Pattern.compile("\\s*rows\\s*(?:([*/])\\s*([0-9]+(?:\\.[0-9]+)?))?\\s*");
+  static final Pattern ROWS = Pattern.compile("\\s*rows\\s*(?:([*/])\\s*([0-9]+(?:\\.[0-9]+)?))?\\s*");
   private static final int DEFAULT_POOL = 10_000;
   private static final int MAX_POOL = 1_000_000;
   /** Longest Datafaker provider or template: real ones are a few dozen characters. */

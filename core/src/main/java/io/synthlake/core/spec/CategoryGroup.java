@@ -1,10 +1,10 @@
-package io.synthlake.core.format;
+package io.synthlake.core.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.format.JsonFields;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
-import io.synthlake.core.spec.DerivedColumn;
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;

@@ -1,4 +1,4 @@
-package io.synthlake.core.format;
+package io.synthlake.core.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,8 +13,6 @@ import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.NumericColumn;
-import io.synthlake.core.spec.DerivedColumn;
-import io.synthlake.core.spec.Spec;
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
@@ -37,13 +35,13 @@ import org.junit.jupiter.api.Test;
  * false-failure rate (over seeds): chi-square and KS at α = 0.001; counts of a share p among n rows within 4.5 binomial
  * standard deviations, two-sided 6.8e-6; correlations within 0.03, at least 6 standard errors (below 1e-8).
  */
-class SpecReaderTest {
+class SpecCompilerTest {
   private static final String SOURCE = "test.yaml";
   private static final int N = 20_000;
   private static final String NORMAL = "{type: normal, mean: 0, sd: 1}";
 
   private static Spec read(String yaml) {
-    return SpecReader.read(yaml, SOURCE, 7, 10_000);
+    return SpecCompiler.read(yaml, SOURCE, 7, 10_000);
   }
 
   private static Generated generate(String yaml, int rows) {
@@ -258,7 +256,7 @@ class SpecReaderTest {
           - {name: customer_id, type: int, distribution: {type: uniform, min: 1, max: rows / 10}}
           - {name: bucket, type: long, distribution: {type: uniform, min: 0, max: rows * 0.001}}
         """;
-    Spec spec = SpecReader.read(yaml, SOURCE, 7, 50_000);
+    Spec spec = SpecCompiler.read(yaml, SOURCE, 7, 50_000);
     Generated rows = Generated.of(spec.model(), 11, N);
 
     NumericColumn customer = (NumericColumn) spec.model().column("customer_id");
@@ -275,7 +273,7 @@ class SpecReaderTest {
 
     // 20,000 draws over 5,000 ids leave about 5000 * e^-4 = 92 unseen.
     assertThat(seen.size()).isGreaterThan(4800);
-    assertThatThrownBy(() -> SpecReader.read(yaml, SOURCE, 7, 0))
+    assertThatThrownBy(() -> SpecCompiler.read(yaml, SOURCE, 7, 0))
         .hasMessage("test.yaml: columns[0].distribution.max: 'rows / 10' depends on the row count, which is known only when generating");
   }
 
@@ -407,7 +405,7 @@ class SpecReaderTest {
   @Test
   void invalidKeysNameTheField() {
     rejects("columns:\n  - {name: id, type: long, key: {style: serial}}\n",
-        "columns[0].key.style: unknown key style 'serial'; use sequence, uuid, random or code");
+        "columns[0].key.style: unknown key style 'serial'; use sequence, uuid, code or random");
     rejects("columns:\n  - {name: id, type: string, key: {style: sequence, pattern: 'TX-%s'}}\n",
         "columns[0].key.pattern: must be a prefix followed by %d or %0Nd");
     rejects("columns:\n  - {name: id, type: long, key: {style: uuid}}\n", "columns[0].key: column 'id': a uuid key needs a string type");
@@ -575,7 +573,7 @@ class SpecReaderTest {
 
   @Test
   void fakerColumnsDrawFromASeededPool() {
-    Spec spec = SpecReader.read(FAKER, SOURCE, 1, 0);
+    Spec spec = SpecCompiler.read(FAKER, SOURCE, 1, 0);
     CategoricalColumn column = (CategoricalColumn) spec.model().column("first_name");
     Generated rows = Generated.of(spec.model(), 11, N);
 
@@ -586,8 +584,8 @@ class SpecReaderTest {
       assertThat(pool).contains(rows.column("first_name").string(r));
     }
 
-    Spec again = SpecReader.read(FAKER, SOURCE, 1, 0);
-    Spec other = SpecReader.read(FAKER, SOURCE, 2, 0);
+    Spec again = SpecCompiler.read(FAKER, SOURCE, 1, 0);
+    Spec other = SpecCompiler.read(FAKER, SOURCE, 2, 0);
     assertThat(((CategoricalColumn) again.model().column("first_name")).categories()).isEqualTo(column.categories());
     assertThat(firstValues(again, 100)).isEqualTo(firstValues(spec, 100));
     assertThat(((CategoricalColumn) other.model().column("first_name")).categories()).isNotEqualTo(column.categories());
@@ -756,7 +754,7 @@ class SpecReaderTest {
 
   @Test
   void jsonSpecsReadLikeYaml() {
-    Spec spec = SpecReader.read("{\"columns\": [{\"name\": \"x\", \"type\": \"double\", "
+    Spec spec = SpecCompiler.read("{\"columns\": [{\"name\": \"x\", \"type\": \"double\", "
         + "\"distribution\": {\"type\": \"exponential\", \"rate\": 2}}]}", "test.json", 7, 0);
 
     NumericColumn column = (NumericColumn) spec.model().column("x");
@@ -767,7 +765,7 @@ class SpecReaderTest {
     assertThat(column.format().min()).isEqualTo(0.0);
     assertThat(column.format().max()).isFinite().isGreaterThan(15);
     assertThat(spec.model().properties()).containsEntry("created-by", "synthlake spec test.json");
-    assertThatThrownBy(() -> SpecReader.read("{\"columns\": [}", "test.json", 7, 0)).hasMessageStartingWith("test.json is not valid YAML or JSON");
+    assertThatThrownBy(() -> SpecCompiler.read("{\"columns\": [}", "test.json", 7, 0)).hasMessageStartingWith("test.json is not valid YAML or JSON");
   }
 
   @Test

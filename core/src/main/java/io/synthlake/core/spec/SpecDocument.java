@@ -1,0 +1,69 @@
+package io.synthlake.core.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthlake.core.format.DocumentParser;
+import io.synthlake.core.format.JsonFields;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parse step: a spec's text as a tree (YAML or JSON, within {@link DocumentParser}'s limits), with its column
+ * entries and their field paths ({@code columns[3]}), which every later error names.
+ */
+final class SpecDocument {
+  /** One entry of {@code columns}, with its path. */
+  record Entry(int index, String path, JsonNode node) {}
+
+  private final String source;
+  private final JsonFields fields;
+  private final JsonNode root;
+
+  private SpecDocument(String source, JsonNode root) {
+    this.source = source;
+    this.fields = new JsonFields(source);
+    this.root = root;
+  }
+
+  /** YAML if the name ends in .yaml or .yml or the text does not start with '{'; JSON otherwise. */
+  static SpecDocument parse(String text, String source) {
+    boolean yaml = source.endsWith(".yaml") || source.endsWith(".yml") || !text.stripLeading().startsWith("{");
+    return new SpecDocument(source, DocumentParser.parse(text, source, yaml, "YAML or JSON", "fix the syntax"));
+  }
+
+  String source() {
+    return source;
+  }
+
+  JsonFields fields() {
+    return fields;
+  }
+
+  /** The document's top-level mapping; an empty document or one that is not a mapping is an error. */
+  JsonNode root() {
+    if (root == null || !root.isObject()) {
+      throw fields.error("(document)", "must be a mapping with a 'columns' list");
+    }
+
+    return root;
+  }
+
+  /** The {@code columns} list, at least one entry, each with its path. */
+  List<Entry> columns() {
+    JsonNode columns = fields.array(root(), "", "columns");
+    if (columns.size() == 0) {
+      throw fields.error("columns", "must list at least one column");
+    }
+
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      entries.add(new Entry(i, "columns[" + i + "]", columns.get(i)));
+    }
+
+    return entries;
+  }
+
+  /** The {@code columns} array itself, for the given-chain and combination discovery. */
+  JsonNode columnsNode() {
+    return root().get("columns");
+  }
+}
