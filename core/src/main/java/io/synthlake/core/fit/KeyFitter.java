@@ -48,7 +48,7 @@ final class KeyFitter {
       }
     }
 
-    if (!values.isEmpty() && values.stream().allMatch(v -> KindDetector.UUID.matcher(v).matches())) {
+    if (!values.isEmpty() && values.stream().allMatch(KeyRule::isUuid)) {
       return KeyColumn.uuid(name, sample.type());
     }
 

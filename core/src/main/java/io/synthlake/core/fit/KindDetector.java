@@ -3,18 +3,14 @@ package io.synthlake.core.fit;
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.LogicalType;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.regex.Pattern;
 
-/** Chooses a column's kind from its type and sampled values. Every rule here is documented in docs/model-format.md. */
+/**
+ * Chooses a column's kind from its type and sampled values. Every rule here is documented in docs/model-format.md;
+ * whether a column is a key is {@link KeyRule}'s to say.
+ */
 final class KindDetector {
-  static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_\\-.:/#]{1,64}");
-  // Case-insensitive suffixes after a separator (order_id, ORDER-KEY), or a camel-case Id (orderId, orderID); the
-  // camel-case branch must stay case-sensitive, or every word ending in "id" (paid, bid, valid) would name a key.
-  private static final Pattern ID_NAME = Pattern.compile("(?i:.*(^|[_\\s.-])(id|key|uuid|code)$)|.*[a-z](Id|ID)$");
-  /** Unique columns smaller than this are not called keys: a small sample makes most measurements unique. */
-  static final int MIN_KEY_ROWS = 100;
   /** A string column is categorical when values seen at least k times cover this share of its rows. */
   static final double CATEGORICAL_COVERAGE = 0.9;
 
@@ -28,23 +24,13 @@ final class KindDetector {
       case TIMESTAMP: case TIMESTAMP_NTZ: return ColumnKind.TIMESTAMP;
       case STRING: return detectString(column, rareCount);
       default:
-        if (type.isIntegral() && looksLikeKey(column, distinctNumbers(column))) {
+        if (type.isIntegral() && KeyRule.isKey(column.name(), type, KeyRule.Values.IDENTIFIERS, nonNull(column),
+            distinctNumbers(column), 0)) {
           return ColumnKind.KEY;
         }
 
         return type.isIntegral() ? ColumnKind.INTEGER : ColumnKind.CONTINUOUS;
     }
-  }
-
-  private static boolean looksLikeKey(SampleColumn column, int distinct) {
-    int nonNull = nonNull(column);
-    if (nonNull == 0) {
-      return false;
-    }
-
-    boolean unique = distinct == nonNull && nonNull >= MIN_KEY_ROWS;
-    boolean namedLikeKey = ID_NAME.matcher(column.name()).matches() && distinct >= 0.95 * nonNull && nonNull >= 20;
-    return unique || namedLikeKey;
   }
 
   private static ColumnKind detectString(SampleColumn column, int rareCount) {
@@ -60,15 +46,12 @@ final class KindDetector {
 
       nonNull++;
       counts.merge(value, 1, Integer::sum);
-      allUuid &= UUID.matcher(value).matches();
-      allIdentifiers &= IDENTIFIER.matcher(value).matches();
+      allUuid = allUuid && KeyRule.isUuid(value);
+      allIdentifiers = allIdentifiers && KeyRule.isIdentifier(value);
     }
 
-    if (nonNull > 0 && allUuid) {
-      return ColumnKind.KEY;
-    }
-
-    if (allIdentifiers && looksLikeKey(column, counts.size())) {
+    KeyRule.Values values = allUuid ? KeyRule.Values.UUIDS : allIdentifiers ? KeyRule.Values.IDENTIFIERS : KeyRule.Values.OTHER;
+    if (KeyRule.isKey(column.name(), LogicalType.STRING, values, nonNull, counts.size(), 0)) {
       return ColumnKind.KEY;
     }
 
@@ -83,7 +66,7 @@ final class KindDetector {
   }
 
   private static int distinctNumbers(SampleColumn column) {
-    java.util.HashSet<Double> seen = new java.util.HashSet<>();
+    HashSet<Double> seen = new HashSet<>();
     for (int row = 0; row < column.size(); row++) {
       if (!column.isNull(row)) {
         seen.add(column.number(row));

@@ -3,6 +3,7 @@ package io.synthlake.spark.evaluate;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.evaluate.ColumnBinning;
 import io.synthlake.core.evaluate.EvaluationSettings;
+import io.synthlake.core.fit.KeyRule;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
 import io.synthlake.spark.internal.SparkTypes;
@@ -14,17 +15,20 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 
 /**
  * How the evaluator reads one column of the training table: compared as numbers (numbers, dates and timestamps with
  * more than {@link EvaluationSettings#CATEGORICAL_MAX_DISTINCT} distinct values), compared as categories, or set aside
- * as a key (a string or integer column whose values are nearly all distinct: generated keys are fresh by design, so
- * comparing them says nothing).
+ * as a key (generated keys are fresh by design, so comparing them says nothing). Whether a column is a key is decided by
+ * fitting's own rule, {@link KeyRule}, applied to the whole training table.
  */
 record ColumnRole(String name, DataType type, boolean numeric, boolean key) implements Serializable {
-  /** Share of distinct non-null values above which a string or integer column counts as a key. */
-  static final double KEY_DISTINCT_SHARE = 0.95;
+  /** The relative standard deviation asked of Spark's distinct-count estimate. */
+  static final double DISTINCT_RSD = 0.01;
+  /** The error allowed the estimate when a column's values must all be distinct: three standard deviations. */
+  static final double DISTINCT_ERROR = 3 * DISTINCT_RSD;
 
   ColumnBinning.Scale scale() {
     switch (type.logicalType()) {
@@ -61,8 +65,14 @@ record ColumnRole(String name, DataType type, boolean numeric, boolean key) impl
       if (SparkTypes.toCore(field.dataType()) != null) {
         supported.add(field);
         Column column = functions.col(SparkTypes.quote(field.name()));
-        aggregates.add(functions.approx_count_distinct(column, 0.02));
+        aggregates.add(functions.approx_count_distinct(column, DISTINCT_RSD));
         aggregates.add(functions.count(column));
+        // For strings, how many values are UUIDs and how many identifier-like tokens (KeyRule's value shapes).
+        boolean string = field.dataType() instanceof StringType;
+        aggregates.add(string ? functions.count(functions.when(column.rlike("^(?:" + KeyRule.UUID_REGEX + ")$"), 1))
+            : functions.lit(0L));
+        aggregates.add(string ? functions.count(functions.when(column.rlike("^(?:" + KeyRule.IDENTIFIER_REGEX + ")$"), 1))
+            : functions.lit(0L));
       }
     }
 
@@ -73,11 +83,15 @@ record ColumnRole(String name, DataType type, boolean numeric, boolean key) impl
     for (int i = 0; i < supported.size(); i++) {
       StructField field = supported.get(i);
       DataType type = SparkTypes.toCore(field.dataType());
-      long distinct = stats.getLong(1 + 2 * i);
-      long present = stats.getLong(2 + 2 * i);
+      long distinct = Math.min(stats.getLong(1 + 4 * i), stats.getLong(2 + 4 * i));
+      long present = stats.getLong(2 + 4 * i);
+      long uuids = stats.getLong(3 + 4 * i);
+      long identifiers = stats.getLong(4 + 4 * i);
       LogicalType logical = type.logicalType();
-      boolean keyLike = logical == LogicalType.STRING || logical.isIntegral();
-      boolean key = keyLike && present >= 20 && distinct >= KEY_DISTINCT_SHARE * present;
+      KeyRule.Values values = logical != LogicalType.STRING ? KeyRule.Values.IDENTIFIERS
+          : uuids == present ? KeyRule.Values.UUIDS
+          : identifiers == present ? KeyRule.Values.IDENTIFIERS : KeyRule.Values.OTHER;
+      boolean key = KeyRule.isKey(field.name(), logical, values, present, distinct, DISTINCT_ERROR);
       boolean numeric = logical.isNumeric() && distinct > EvaluationSettings.CATEGORICAL_MAX_DISTINCT;
       roles.add(new ColumnRole(field.name(), type, numeric, key));
     }
