@@ -32,9 +32,11 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Generates rows from a spec: the spec's model through the {@code synthlake} data source, then its derived columns as
- * Spark SQL expressions. Every expression is checked by Spark's analyzer against an empty relation, so invalid SQL,
- * unknown columns and cycles between derived columns fail before any Spark job starts.
+ * Generates rows from a spec: the spec's model through the {@code synthlake} data source, then its derived columns: the
+ * user's Spark SQL expressions, and the members of given-chains and combinations, built here from core's description
+ * ({@link DerivedColumn.Lookup}) as Spark columns. Every expression is checked by {@link SqlExpressionPolicy} and by
+ * Spark's analyzer against an empty relation, so invalid SQL, unknown columns and cycles between derived columns fail
+ * before any Spark job starts.
  */
 public final class SpecGenerator {
   private SpecGenerator() {}
@@ -115,8 +117,10 @@ public final class SpecGenerator {
     Arrays.stream(base.fieldNames()).forEach(name -> columns.add(name.toLowerCase(Locale.ROOT)));
     spec.derived().forEach(column -> columns.add(column.name().toLowerCase(Locale.ROOT)));
     for (DerivedColumn column : spec.derived()) {
-      SqlExpressionPolicy.checkParsed(SqlExpressionPolicy.parse(spark, column.expression(), column.where()), columns,
-          column.where());
+      if (column.lookup() == null) {
+        SqlExpressionPolicy.checkParsed(SqlExpressionPolicy.parse(spark, column.expression(), column.where()), columns,
+            column.where());
+      }
     }
 
     Dataset<Row> resolved = spark.createDataFrame(List.of(), base);
@@ -130,7 +134,10 @@ public final class SpecGenerator {
         DerivedColumn column = it.next();
         Analysis analysis = analyze(resolved, column);
         if (analysis.error() == null) {
-          SqlExpressionPolicy.checkResolved(analysis.expression(), column.where());
+          if (column.lookup() == null) {
+            SqlExpressionPolicy.checkResolved(analysis.expression(), column.where());
+          }
+
           checkResultType(analysis.expression().dataType(), column);
           resolved = resolved.withColumn(column.name(), expression(column));
           ordered.add(column);
@@ -184,7 +191,21 @@ public final class SpecGenerator {
   }
 
   private static Column expression(DerivedColumn column) {
-    return functions.expr(column.expression()).cast(SparkTypes.toSpark(column.type()));
+    return uncast(column).cast(SparkTypes.toSpark(column.type()));
+  }
+
+  /**
+   * The user's expression as Spark parses it, or for a member of a given-chain or combination
+   * {@code element_at(array(v0, v1, …), hidden + 1)} built from typed literals (no SQL text).
+   */
+  private static Column uncast(DerivedColumn column) {
+    DerivedColumn.Lookup lookup = column.lookup();
+    if (lookup == null) {
+      return functions.expr(column.expression());
+    }
+
+    Column[] values = lookup.values().stream().map(functions::lit).toArray(Column[]::new);
+    return functions.element_at(functions.array(values), functions.col(SparkTypes.quote(lookup.indexColumn())).plus(1));
   }
 
   /** The analyzed expression, before its cast to the declared type, or the first line of Spark's complaint. */
@@ -192,7 +213,7 @@ public final class SpecGenerator {
 
   private static Analysis analyze(Dataset<Row> frame, DerivedColumn column) {
     try {
-      LogicalPlan plan = frame.select(functions.expr(column.expression())).queryExecution().analyzed();
+      LogicalPlan plan = frame.select(uncast(column)).queryExecution().analyzed();
       NamedExpression result = ((Project) plan).projectList().last();
       return new Analysis(result instanceof Alias alias ? alias.child() : (Expression) result, null);
     } catch (Exception e) {

@@ -9,6 +9,10 @@ import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
 import io.synthlake.core.types.Values;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,7 +23,7 @@ import java.util.Map;
  * Columns whose values come in allowed combinations: conditional categories ({@code given: country}, where city
  * weights depend on the country) and explicit {@code combination} entries (country with its currency). A group is
  * generated as one hidden categorical column over its tuples, weighted P(root)·P(child | parent)…, and each member is
- * derived from the tuple index. Every row therefore holds an allowed combination, by construction.
+ * derived from the tuple index ({@link DerivedColumn.Lookup}; spark-job builds the Spark expression). Every row therefore holds an allowed combination, by construction.
  */
 final class CategoryGroup {
   /** More tuples than this would make the hidden column's model unwieldy. */
@@ -72,30 +76,37 @@ final class CategoryGroup {
     return CategoricalColumn.of(hiddenName, DataType.of(LogicalType.INT), ColumnKind.CATEGORICAL, categories, probabilities, nullShares, null);
   }
 
-  /** {@code element_at(array(v0, v1, …), hidden + 1)} for one member. */
+  /** One member, described as a lookup of its values by the hidden tuple index. */
   DerivedColumn memberColumn(String member, String source) {
     int position = members.indexOf(member);
     DataType type = types.get(position);
-    StringBuilder sql = new StringBuilder("element_at(array(");
-    for (int t = 0; t < tuples.size(); t++) {
-      if (t > 0) {
-        sql.append(", ");
-      }
-
-      sql.append(literal(tuples.get(t).get(position), type));
+    List<Object> values = new ArrayList<>();
+    for (List<String> tuple : tuples) {
+      values.add(typed(tuple.get(position), type));
     }
 
-    sql.append("), `").append(hiddenName).append("` + 1)");
-    return new DerivedColumn(member, type, sql.toString(), source + ": " + where);
+    return DerivedColumn.lookup(member, type, hiddenName, values, source + ": " + where);
   }
 
-  private static String literal(String value, DataType type) {
+  /** A value already checked by {@link Values#parse}, as {@link DerivedColumn.Lookup} types it. */
+  private static Object typed(String value, DataType type) {
+    String trimmed = value.trim();
     switch (type.logicalType()) {
-      case STRING: return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
-      case DATE: return "DATE'" + value + "'";
-      case TIMESTAMP: return "TIMESTAMP'" + value + "'";
-      case TIMESTAMP_NTZ: return "TIMESTAMP_NTZ'" + value + "'";
-      default: return value;
+      case STRING: return value;
+      case BOOLEAN: return Boolean.parseBoolean(trimmed);
+      case DATE: return LocalDate.parse(trimmed);
+      case TIMESTAMP: return Instant.parse(trimmed);
+      case TIMESTAMP_NTZ: return LocalDateTime.parse(trimmed);
+      default:
+        BigDecimal number;
+        try {
+          number = new BigDecimal(trimmed);
+        } catch (NumberFormatException e) {
+          // Java number forms that BigDecimal does not read (1d, hexadecimal) are still finite doubles.
+          number = new BigDecimal(Double.toString(Double.parseDouble(trimmed)));
+        }
+
+        return number.scale() < 0 ? number.setScale(0) : number;
     }
   }
 

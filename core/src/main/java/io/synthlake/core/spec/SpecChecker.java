@@ -276,6 +276,6 @@ final class SpecChecker {
       throw fields.error(path + ".expression", "must not be empty");
     }
 
-    return new DerivedColumn(name, type, expression, document.source() + ": " + path + ".expression");
+    return DerivedColumn.expression(name, type, expression, document.source() + ": " + path + ".expression");
   }
 }

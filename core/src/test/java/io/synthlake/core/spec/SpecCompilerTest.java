@@ -796,4 +796,35 @@ class SpecCompilerTest {
     assertThat(read(columns + "constraints: [{order: [count, amount]}]\n").orderConstraints())
         .containsExactly(List.of("count", "amount"));
   }
+
+  @Test
+  void combinationMembersAreDescribedAsTypedLookupsNotSql() {
+    Spec spec = read("columns:\n"
+        + "  - combination:\n"
+        + "      columns: [{name: country, type: string}, {name: since, type: date}, {name: rate, type: 'decimal(5,2)'}]\n"
+        + "      values: [[\"O'Hara\\\\\", 2020-01-01, 1.5], [SE, 2021-06-30, 100]]\n"
+        + "      weights: [0.4, 0.6]\n");
+
+    assertThat(spec.derived()).extracting(DerivedColumn::name).containsExactly("country", "since", "rate");
+    for (DerivedColumn member : spec.derived()) {
+      assertThat(member.expression()).isNull();
+      assertThat(member.lookup().indexColumn()).isEqualTo("__combination_country");
+    }
+
+    assertThat(spec.derived().get(0).lookup().values()).containsExactly("O'Hara\\", "SE");
+    assertThat(spec.derived().get(1).lookup().values()).containsExactly(LocalDate.of(2020, 1, 1), LocalDate.of(2021, 6, 30));
+    assertThat(spec.derived().get(2).lookup().values()).containsExactly(new java.math.BigDecimal("1.5"), new java.math.BigDecimal("100"));
+  }
+
+  @Test
+  void aCompiledSpecIsReadOnceAndBuiltForAnySeedAndSize() {
+    CompiledSpec fixed = SpecCompiler.compile("columns:\n  - {name: x, type: double, distribution: " + NORMAL + "}\n", SOURCE);
+    assertThat(fixed.spec(1, 10)).isSameAs(fixed.spec(2, 1_000));
+
+    CompiledSpec sized = SpecCompiler.compile("columns:\n"
+        + "  - {name: x, type: long, distribution: {type: uniform, min: 1, max: rows / 10}}\n", SOURCE);
+    assertThat(((NumericColumn) sized.model(1, 1_000).columns().get(0)).format().max()).isEqualTo(100);
+    assertThat(((NumericColumn) sized.model(1, 50_000).columns().get(0)).format().max()).isEqualTo(5_000);
+    assertThatThrownBy(() -> sized.spec(1, 0)).hasMessageContaining("depends on the row count");
+  }
 }
