@@ -1,16 +1,12 @@
 package io.synthlake.examples;
 
-import io.synthlake.core.evaluate.EvaluationJson;
 import io.synthlake.core.evaluate.EvaluationResult;
 import io.synthlake.core.evaluate.EvaluationSettings;
-import io.synthlake.core.evaluate.EvaluationSummary;
-import io.synthlake.core.evaluate.HtmlReport;
+import io.synthlake.spark.Evaluation;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
-import io.synthlake.spark.SparkSessions;
 import io.synthlake.spark.SynthesisModel;
 import io.synthlake.spark.Synthesizer;
-import io.synthlake.spark.evaluate.Evaluator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +29,7 @@ public final class EvaluateSynthetic {
     String work = args.length > 1 ? args[1] : "target/example";
     String target = args.length > 2 ? args[2] : "Species";
 
-    SparkSession spark = SparkSessions.getOrCreate();
+    SparkSession spark = LocalSpark.session();
     Dataset<Row> real = spark.read().option("header", "true").option("inferSchema", "true").csv(input);
     Dataset<Row>[] split = real.randomSplit(new double[] {0.8, 0.2}, 1);
     Dataset<Row> train = split[0].cache();
@@ -41,13 +37,13 @@ public final class EvaluateSynthetic {
 
     SynthesisModel model = Synthesizer.fit(train, FitOptions.builder().seed(1).build());
     Dataset<Row> synthetic = model.generate(spark, train.count(), GenerateOptions.defaults());
-    EvaluationResult result = Evaluator.evaluate(train, holdout, synthetic,
+    EvaluationResult result = Evaluation.evaluate(train, holdout, synthetic,
         EvaluationSettings.defaults().withTarget(target));
 
-    System.out.print(EvaluationSummary.text(result));
+    System.out.print(Evaluation.summary(result));
     Files.createDirectories(Path.of(work));
-    HtmlReport.write(result, "Evaluation of " + input, Path.of(work, "report.html"));
-    EvaluationJson.write(result, Path.of(work, "metrics.json"));
+    Files.writeString(Path.of(work, "report.html"), Evaluation.htmlReport(result, "Evaluation of " + input));
+    Files.writeString(Path.of(work, "metrics.json"), Evaluation.json(result));
     System.out.println("Report: " + Path.of(work, "report.html"));
   }
 }

@@ -3,11 +3,11 @@ package io.synthlake.examples;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.OutputFormat;
-import io.synthlake.spark.SparkSessions;
 import io.synthlake.spark.SynthesisModel;
 import io.synthlake.spark.Synthesizer;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
+import io.synthlake.spark.WriteOptions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,7 +27,7 @@ public final class FitAndGenerate {
     String work = args.length > 1 ? args[1] : "target/example";
     long rows = args.length > 2 ? Long.parseLong(args[2]) : 100_000L;
 
-    SparkSession spark = SparkSessions.getOrCreate();
+    SparkSession spark = LocalSpark.session();
     Dataset<Row> real = spark.read().option("header", "true").option("inferSchema", "true").csv(input);
 
     SynthesisModel model = Synthesizer.fit(real, FitOptions.builder().sampleRows(50_000).seed(1).build());
@@ -36,7 +36,8 @@ public final class FitAndGenerate {
 
     SynthesisModel loaded = SynthesisModel.load(spark, work + "/model.json");
     Dataset<Row> synthetic = loaded.generate(spark, rows, GenerateOptions.defaults().withSeed(7));
-    TableWriter.toPath(synthetic, work + "/synthetic", OutputFormat.DELTA, WriteMode.OVERWRITE);
+    TableWriter.toPath(synthetic, work + "/synthetic",
+        WriteOptions.builder().format(OutputFormat.DELTA).mode(WriteMode.OVERWRITE).build());
 
     Dataset<Row> written = spark.read().format("delta").load(work + "/synthetic");
     System.out.printf("%d synthetic rows in %s%n", written.count(), work + "/synthetic");

@@ -1,6 +1,5 @@
 package io.synthlake.examples;
 
-import io.synthlake.spark.SparkSessions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,7 +17,7 @@ public final class QueryWithDataSource {
     String model = args.length > 0 ? args[0] : "target/example/model.json";
     long rows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000L;
 
-    SparkSession spark = SparkSessions.getOrCreate();
+    SparkSession spark = LocalSpark.session();
     Dataset<Row> synthetic = spark.read().format("synthlake")
         .option("model", model)
         .option("rows", rows)

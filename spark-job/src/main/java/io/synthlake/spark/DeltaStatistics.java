@@ -1,9 +1,7 @@
 package io.synthlake.spark;
 
-import io.synthlake.core.SynthlakeException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.NumericType;
@@ -18,6 +16,7 @@ import org.apache.spark.sql.types.TimestampType;
  * Delta's default (the first 32 columns) and 1.07× with statistics on the non-string columns only; UUID, city and
  * other string statistics cost the most and help data skipping the least. Measured in docs/bench/results.md.
  */
+@PublicApi
 public enum DeltaStatistics {
   /** Delta's own default: the first 32 columns. */
   ALL,
@@ -29,18 +28,10 @@ public enum DeltaStatistics {
   /** No statistics: the fastest write, no data skipping. */
   NONE;
 
-  public static DeltaStatistics parse(String value, String where) {
-    String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-    for (DeltaStatistics statistics : values()) {
-      if (statistics.name().equals(name)) {
-        return statistics;
-      }
-    }
-
-    throw SynthlakeException.of("%s takes all, non-string or none, got '%s'", where, value);
-  }
-
-  /** The table properties that select these statistics for a new table of {@code schema}; empty for {@link #ALL}. */
+  /**
+   * The table properties that select these statistics for a new table of {@code schema}; empty for {@link #ALL}.
+   * Used by the writers; not needed by callers.
+   */
   public List<String[]> tableProperties(StructType schema) {
     if (this == ALL) {
       return List.of();

@@ -1,21 +1,21 @@
 package io.synthlake.spark;
 
-import io.synthlake.core.SynthlakeException;
 import java.util.Locale;
 
-/** Table formats synthlake writes. */
+/** Table formats synthlake writes ({@link WriteOptions.Builder#format}). */
+@PublicApi
 public enum OutputFormat {
-  DELTA, PARQUET, CSV, JSON;
+  /** A Delta Lake table: committed atomically, appendable, with per-file statistics. */
+  DELTA,
+  /** Parquet files. */
+  PARQUET,
+  /** CSV files with a header line. */
+  CSV,
+  /** JSON lines. */
+  JSON;
 
+  /** The name Spark knows the format by ({@code delta}, {@code parquet}, …). */
   public String sparkName() {
     return name().toLowerCase(Locale.ROOT);
-  }
-
-  public static OutputFormat parse(String text) {
-    try {
-      return valueOf(text.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw SynthlakeException.of("--format '%s' is not supported for output; use delta, parquet, csv or json", text);
-    }
   }
 }

@@ -1,12 +1,10 @@
 package io.synthlake.spark;
 
-import io.synthlake.core.format.ModelDescription;
 import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.spark.internal.ModelFiles;
 import io.synthlake.spark.source.ModelCache;
 import io.synthlake.spark.source.SynthlakeSource;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,26 +27,14 @@ public final class SynthesisModel {
     return new SynthesisModel(model);
   }
 
-  /** Loads a model file from any Hadoop file system, using the active session's configuration. */
-  public static SynthesisModel load(String path) {
-    return load(SparkSession.active(), path);
-  }
-
+  /** Loads a model file from any Hadoop file system (local, HDFS, S3, ABFS, …), with {@code spark}'s configuration. */
   public static SynthesisModel load(SparkSession spark, String path) {
     return new SynthesisModel(ModelJson.fromJson(ModelFiles.read(path, spark.sparkContext().hadoopConfiguration()), path));
   }
 
-  public void save(String path) {
-    save(SparkSession.active(), path);
-  }
-
+  /** Saves the model as versioned JSON to any Hadoop file system, with {@code spark}'s configuration. */
   public void save(SparkSession spark, String path) {
     ModelFiles.write(path, json, spark.sparkContext().hadoopConfiguration());
-  }
-
-  /** Saves through a plain Hadoop configuration (no Spark session needed). */
-  public void save(Configuration conf, String path) {
-    ModelFiles.write(path, json, conf);
   }
 
   /**

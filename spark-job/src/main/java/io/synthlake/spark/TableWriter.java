@@ -1,5 +1,6 @@
 package io.synthlake.spark;
 
+import io.delta.tables.DeltaTable;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.spark.source.GeneratedRows;
 import io.synthlake.spark.write.DeltaCommit;
@@ -7,6 +8,7 @@ import io.synthlake.spark.write.DirectWriter;
 import io.synthlake.spark.write.OutputPublisher;
 import io.synthlake.spark.write.WrittenRows;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -14,10 +16,13 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +30,7 @@ import scala.concurrent.Await;
 import scala.concurrent.duration.Duration;
 
 /**
- * Writes generated rows so that a failure leaves nothing half-written. Delta commits atomically by itself. Parquet,
+ * Writes rows (generated or not) so that a failure leaves nothing half-written. Delta commits atomically by itself. Parquet,
  * CSV and JSON are written to a hidden staging directory beside the target and moved into place only after the Spark
  * job has succeeded; an overwritten target is replaced only then. Rows that are purely generated columns are written
  * to Parquet and Delta straight from the generated blocks ({@link DirectWriter}, {@link DeltaCommit}): the same files,
@@ -34,19 +39,20 @@ import scala.concurrent.duration.Duration;
  * checked on its {@code numOutputRows} metric. The output directory is checked before any job starts: writable, and
  * empty or a table of the format written ({@link OutputDirectory}).
  */
+@PublicApi
 public final class TableWriter {
   private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
 
   private TableWriter() {}
 
-  /** Writes {@code rows} to the directory {@code path}; a new Delta table collects statistics on non-string columns. */
-  public static void toPath(Dataset<Row> rows, String path, OutputFormat format, WriteMode mode) {
-    toPath(rows, path, format, mode, DeltaStatistics.NON_STRING);
-  }
-
-  /** Writes {@code rows} to the directory {@code path}, choosing a new Delta table's statistics columns. */
-  public static void toPath(Dataset<Row> rows, String path, OutputFormat format, WriteMode mode,
-      DeltaStatistics statistics) {
+  /**
+   * Writes {@code rows} to the directory {@code path} (any Hadoop file system) in the format, mode and Delta statistics
+   * of {@code options}.
+   */
+  public static void toPath(Dataset<Row> rows, String path, WriteOptions options) {
+    OutputFormat format = options.format();
+    WriteMode mode = options.mode();
+    DeltaStatistics statistics = options.deltaStatistics();
     Path target = new Path(path);
     FileSystem fs = fileSystem(rows, target);
     OutputPublisher publisher = OutputPublisher.of(fs, target);
@@ -73,7 +79,7 @@ public final class TableWriter {
         if (throughDelta) {
           try {
             deltaWriter(rows, mode, exists, statistics).save(path);
-          } catch (org.apache.spark.sql.delta.DeltaConcurrentModificationException e) {
+          } catch (DeltaConcurrentModificationException e) {
             throw DeltaCommit.concurrentChange(path, e);
           }
         }
@@ -92,7 +98,7 @@ public final class TableWriter {
       }
 
       if (throughDelta && asked.isPresent()) {
-        checkLastCommit(io.delta.tables.DeltaTable.forPath(rows.sparkSession(), path), asked.getAsLong(), "delta.`" + path + "`");
+        checkLastCommit(DeltaTable.forPath(rows.sparkSession(), path), asked.getAsLong(), "delta.`" + path + "`");
       }
 
       return;
@@ -109,7 +115,7 @@ public final class TableWriter {
       } else {
         Observation written = new Observation("synthlake-written-rows-" + UUID.randomUUID());
         Dataset<Row> counted = asked.isPresent() ? rows.observe(written, functions.count(functions.lit(1)).as("rows")) : rows;
-        counted.write().format(format.sparkName()).option("header", "true").mode(org.apache.spark.sql.SaveMode.ErrorIfExists)
+        counted.write().format(format.sparkName()).option("header", "true").mode(SaveMode.ErrorIfExists)
             .save(staging.toString());
         if (asked.isPresent()) {
           WrittenRows.check(asked.getAsLong(), observedRows(written), path);
@@ -150,7 +156,7 @@ public final class TableWriter {
    * Delta records the metric unless {@code spark.databricks.delta.history.metricsEnabled} is off; then there is
    * nothing to check.
    */
-  private static void checkLastCommit(io.delta.tables.DeltaTable table, long asked, String name) {
+  private static void checkLastCommit(DeltaTable table, long asked, String name) {
     Row last = table.history(1).first();
     Map<String, String> metrics = last.getJavaMap(last.fieldIndex("operationMetrics"));
     if (metrics == null || !metrics.containsKey("numOutputRows")) {
@@ -178,13 +184,10 @@ public final class TableWriter {
   }
 
   /** Writes {@code rows} to the catalog table {@code name} (Delta needs the Delta catalog configured). */
-  public static void toTable(Dataset<Row> rows, String name, OutputFormat format, WriteMode mode) {
-    toTable(rows, name, format, mode, DeltaStatistics.NON_STRING);
-  }
-
-  /** Writes {@code rows} to the catalog table {@code name}, choosing a new Delta table's statistics columns. */
-  public static void toTable(Dataset<Row> rows, String name, OutputFormat format, WriteMode mode,
-      DeltaStatistics statistics) {
+  public static void toTable(Dataset<Row> rows, String name, WriteOptions options) {
+    OutputFormat format = options.format();
+    WriteMode mode = options.mode();
+    DeltaStatistics statistics = options.deltaStatistics();
     if (mode == WriteMode.ERROR && rows.sparkSession().catalog().tableExists(name)) {
       throw SynthlakeException.of("table %s already exists: pass --mode overwrite to replace it, --mode append to add to it, "
           + "or choose another --table", name);
@@ -195,7 +198,7 @@ public final class TableWriter {
     if (format == OutputFormat.DELTA) {
       deltaWriter(rows, mode, exists, statistics).saveAsTable(name);
       if (asked.isPresent()) {
-        checkLastCommit(io.delta.tables.DeltaTable.forName(rows.sparkSession(), name), asked.getAsLong(), name);
+        checkLastCommit(DeltaTable.forName(rows.sparkSession(), name), asked.getAsLong(), name);
       }
 
       return;
@@ -211,9 +214,9 @@ public final class TableWriter {
   }
 
   /** Delta's own writer, with a new table's statistics columns and, where its names need it, column mapping. */
-  private static org.apache.spark.sql.DataFrameWriter<Row> deltaWriter(Dataset<Row> rows, WriteMode mode, boolean exists,
+  private static DataFrameWriter<Row> deltaWriter(Dataset<Row> rows, WriteMode mode, boolean exists,
       DeltaStatistics statistics) {
-    org.apache.spark.sql.DataFrameWriter<Row> writer = rows.write().format("delta").mode(mode.saveMode());
+    DataFrameWriter<Row> writer = rows.write().format("delta").mode(mode.saveMode());
     boolean creates = !exists || mode == WriteMode.OVERWRITE;
     if (creates) {
       for (String[] property : statistics.tableProperties(rows.schema())) {
@@ -229,7 +232,7 @@ public final class TableWriter {
   }
 
   /** Completes or cleans up what a killed earlier write to {@code path} left; returns what it did. */
-  private static java.util.List<String> recover(OutputPublisher publisher, String path) {
+  private static List<String> recover(OutputPublisher publisher, String path) {
     try {
       return publisher.recover(false);
     } catch (IOException e) {
@@ -243,7 +246,7 @@ public final class TableWriter {
    * with {@code force}: the caller knows no job writes there) and a Delta table that never committed. Returns what it
    * did, one line each.
    */
-  public static java.util.List<String> recover(SparkSession spark, String path, boolean force) {
+  public static List<String> recover(SparkSession spark, String path, boolean force) {
     Path target = new Path(path);
     try {
       return OutputPublisher.of(target.getFileSystem(spark.sparkContext().hadoopConfiguration()), target).recover(force);

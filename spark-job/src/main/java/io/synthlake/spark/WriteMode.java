@@ -1,10 +1,9 @@
 package io.synthlake.spark;
 
-import io.synthlake.core.SynthlakeException;
-import java.util.Locale;
 import org.apache.spark.sql.SaveMode;
 
-/** What to do when the output already exists. */
+/** What to do when the output already exists ({@link WriteOptions.Builder#mode}). */
+@PublicApi
 public enum WriteMode {
   /** Fail before any work if the output exists (the default: nothing is ever replaced by accident). */
   ERROR(SaveMode.ErrorIfExists),
@@ -19,15 +18,8 @@ public enum WriteMode {
     this.saveMode = saveMode;
   }
 
+  /** Spark's save mode of the same meaning. */
   public SaveMode saveMode() {
     return saveMode;
-  }
-
-  public static WriteMode parse(String text) {
-    try {
-      return valueOf(text.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw SynthlakeException.of("--mode '%s' is not a write mode; use error, overwrite or append", text);
-    }
   }
 }

@@ -7,6 +7,7 @@ import io.synthlake.spark.SynthesisModel;
 import io.synthlake.spark.Synthesizer;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
+import io.synthlake.spark.WriteOptions;
 import io.synthlake.spark.source.TaskFaults;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,13 +44,13 @@ public final class ClusterDriver {
       Synthesizer.fit(input, FitOptions.builder().seed(2).build()).save(spark, args[1]);
       SynthesisModel model = SynthesisModel.load(spark, args[1]);
       Dataset<Row> rows = model.generate(spark, 50_000, GenerateOptions.defaults().withSeed(4).withPartitions(6));
-      TableWriter.toPath(rows, args[2] + "/parquet", OutputFormat.PARQUET, WriteMode.ERROR);
-      TableWriter.toPath(rows, args[2] + "/delta", OutputFormat.DELTA, WriteMode.ERROR);
+      TableWriter.toPath(rows, args[2] + "/parquet", WriteOptions.builder().format(OutputFormat.PARQUET).mode(WriteMode.ERROR).build());
+      TableWriter.toPath(rows, args[2] + "/delta", WriteOptions.builder().format(OutputFormat.DELTA).mode(WriteMode.ERROR).build());
       // The same writes again, with every task's first attempt failing after its first block went to the file.
       spark.sparkContext().setLocalProperty(TaskFaults.PROPERTY, "fail-first-attempt");
-      TableWriter.toPath(rows, args[2] + "/parquet-retried", OutputFormat.PARQUET, WriteMode.ERROR);
-      TableWriter.toPath(rows, args[2] + "/delta-retried", OutputFormat.DELTA, WriteMode.ERROR);
-      TableWriter.toPath(rows.selectExpr("*", "1 as through_spark"), args[2] + "/csv-retried", OutputFormat.CSV, WriteMode.ERROR);
+      TableWriter.toPath(rows, args[2] + "/parquet-retried", WriteOptions.builder().format(OutputFormat.PARQUET).mode(WriteMode.ERROR).build());
+      TableWriter.toPath(rows, args[2] + "/delta-retried", WriteOptions.builder().format(OutputFormat.DELTA).mode(WriteMode.ERROR).build());
+      TableWriter.toPath(rows.selectExpr("*", "1 as through_spark"), args[2] + "/csv-retried", WriteOptions.builder().format(OutputFormat.CSV).mode(WriteMode.ERROR).build());
       spark.sparkContext().setLocalProperty(TaskFaults.PROPERTY, null);
       long executors = spark.sparkContext().getExecutorMemoryStatus().size() - 1;
       System.out.println("EXECUTORS=" + executors);

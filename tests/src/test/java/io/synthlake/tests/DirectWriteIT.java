@@ -10,6 +10,7 @@ import io.synthlake.spark.OutputFormat;
 import io.synthlake.spark.SpecGenerator;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
+import io.synthlake.spark.WriteOptions;
 import io.synthlake.spark.source.GeneratedRows;
 import io.synthlake.spark.write.DeltaCommit;
 import java.io.IOException;
@@ -70,7 +71,7 @@ class DirectWriteIT {
     assertThat(GeneratedRows.of(rows)).isPresent();
     String direct = temp.resolve("direct").toString();
     String viaSpark = temp.resolve("spark").toString();
-    TableWriter.toPath(rows, direct, OutputFormat.PARQUET, WriteMode.ERROR);
+    TableWriter.toPath(rows, direct, WriteOptions.builder().format(OutputFormat.PARQUET).mode(WriteMode.ERROR).build());
     rows.write().parquet(viaSpark);
 
     assertSameRows(spark.read().parquet(direct), spark.read().parquet(viaSpark));
@@ -88,7 +89,7 @@ class DirectWriteIT {
     Dataset<Row> picked = generated().select(col("score").as("points"), col("event_id"), col("seen"));
     assertThat(GeneratedRows.of(picked)).get().satisfies(g -> assertThat(g.schema().fieldNames()).containsExactly("points", "event_id", "seen"));
     String output = temp.resolve("picked").toString();
-    TableWriter.toPath(picked, output, OutputFormat.PARQUET, WriteMode.ERROR);
+    TableWriter.toPath(picked, output, WriteOptions.builder().format(OutputFormat.PARQUET).mode(WriteMode.ERROR).build());
     assertSameRows(spark.read().parquet(output), picked);
   }
 
@@ -101,7 +102,7 @@ class DirectWriteIT {
 
     Dataset<Row> filtered = generated().where("count > 2");
     String output = temp.resolve("filtered").toString();
-    TableWriter.toPath(filtered, output, OutputFormat.PARQUET, WriteMode.ERROR);
+    TableWriter.toPath(filtered, output, WriteOptions.builder().format(OutputFormat.PARQUET).mode(WriteMode.ERROR).build());
     assertSameRows(spark.read().parquet(output), filtered);
   }
 
@@ -110,9 +111,9 @@ class DirectWriteIT {
     String two = temp.resolve("two").toString();
     String five = temp.resolve("five").toString();
     TableWriter.toPath(SpecGenerator.generate(spark, spec, ROWS, GenerateOptions.defaults().withSeed(8).withPartitions(2)), two,
-        OutputFormat.PARQUET, WriteMode.ERROR);
+        WriteOptions.builder().format(OutputFormat.PARQUET).mode(WriteMode.ERROR).build());
     TableWriter.toPath(SpecGenerator.generate(spark, spec, ROWS, GenerateOptions.defaults().withSeed(8).withPartitions(4)), five,
-        OutputFormat.PARQUET, WriteMode.ERROR);
+        WriteOptions.builder().format(OutputFormat.PARQUET).mode(WriteMode.ERROR).build());
     assertThat(dataFiles(two)).hasSize(2);
     assertThat(dataFiles(five)).hasSize(4);
     assertSameRows(spark.read().parquet(two), spark.read().parquet(five));
@@ -127,7 +128,7 @@ class DirectWriteIT {
     // Delta's own writer on the same rows: a cached copy is no generated scan, so TableWriter hands it to Delta.
     Dataset<Row> cached = rows.repartition(3).cache();
     cached.count();
-    TableWriter.toPath(cached, viaDelta, OutputFormat.DELTA, WriteMode.ERROR);
+    TableWriter.toPath(cached, viaDelta, WriteOptions.builder().format(OutputFormat.DELTA).mode(WriteMode.ERROR).build());
     cached.unpersist();
 
     assertSameRows(spark.read().format("delta").load(direct), rows);
@@ -154,11 +155,11 @@ class DirectWriteIT {
   @Test
   void deltaAppendAndOverwriteCommitOneVersionEach() {
     String output = temp.resolve("delta").toString();
-    TableWriter.toPath(generated(), output, OutputFormat.DELTA, WriteMode.ERROR);
-    TableWriter.toPath(generated(), output, OutputFormat.DELTA, WriteMode.APPEND);
+    TableWriter.toPath(generated(), output, WriteOptions.builder().format(OutputFormat.DELTA).mode(WriteMode.ERROR).build());
+    TableWriter.toPath(generated(), output, WriteOptions.builder().format(OutputFormat.DELTA).mode(WriteMode.APPEND).build());
     assertThat(spark.read().format("delta").load(output).count()).isEqualTo(2 * ROWS);
-    TableWriter.toPath(SpecGenerator.generate(spark, spec, 5000, GenerateOptions.defaults()), output, OutputFormat.DELTA,
-        WriteMode.OVERWRITE);
+    TableWriter.toPath(SpecGenerator.generate(spark, spec, 5000, GenerateOptions.defaults()), output,
+        WriteOptions.builder().format(OutputFormat.DELTA).mode(WriteMode.OVERWRITE).build());
     assertThat(spark.read().format("delta").load(output).count()).isEqualTo(5000);
     List<Row> history = spark.sql("describe history delta.`" + output + "`").orderBy("version").select("operation", "operationParameters.mode")
         .collectAsList();
@@ -169,16 +170,16 @@ class DirectWriteIT {
   @Test
   void deltaTablesWithConstraintsOrStringStatisticsAreLeftToDelta() {
     String output = temp.resolve("constrained").toString();
-    TableWriter.toPath(generated(), output, OutputFormat.DELTA, WriteMode.ERROR);
+    TableWriter.toPath(generated(), output, WriteOptions.builder().format(OutputFormat.DELTA).mode(WriteMode.ERROR).build());
     spark.sql("alter table delta.`" + output + "` add constraint positive check (count >= 0)");
     GeneratedRows rows = GeneratedRows.of(generated()).orElseThrow();
     assertThat(DeltaCommit.write(spark, rows, output, WriteMode.APPEND, DeltaStatistics.NON_STRING)).isFalse();
     assertThat(DeltaCommit.write(spark, rows, temp.resolve("all").toString(), WriteMode.ERROR, DeltaStatistics.ALL)).isFalse();
-    TableWriter.toPath(generated(), output, OutputFormat.DELTA, WriteMode.APPEND);
+    TableWriter.toPath(generated(), output, WriteOptions.builder().format(OutputFormat.DELTA).mode(WriteMode.APPEND).build());
     assertThat(spark.read().format("delta").load(output).count()).isEqualTo(2 * ROWS);
 
     String all = temp.resolve("all-stats").toString();
-    TableWriter.toPath(generated(), all, OutputFormat.DELTA, WriteMode.ERROR, DeltaStatistics.ALL);
+    TableWriter.toPath(generated(), all, WriteOptions.builder().format(OutputFormat.DELTA).mode(WriteMode.ERROR).deltaStatistics(DeltaStatistics.ALL).build());
     String stats = spark.read().json(all + "/_delta_log/00000000000000000000.json").where("add is not null").select("add.stats").first().getString(0);
     assertThat(stats).contains("\"event_id\"");
   }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synthlake.core.evaluate.EvaluationResult;
 import io.synthlake.core.evaluate.EvaluationResult.DependencyReport;
 import io.synthlake.core.evaluate.EvaluationSettings;
-import io.synthlake.spark.TableReader;
-import io.synthlake.spark.evaluate.Evaluator;
+import io.synthlake.spark.Evaluation;
+import io.synthlake.spark.internal.TableReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ class EvaluateIT {
   }
 
   private static EvaluationResult evaluate(Dataset<Row> synthetic, EvaluationSettings settings) {
-    return Evaluator.evaluate(train, holdout, synthetic, settings);
+    return Evaluation.evaluate(train, holdout, synthetic, settings);
   }
 
   @Test
@@ -128,7 +128,7 @@ class EvaluateIT {
   void aPlantedFunctionalDependencyIsFoundAndItsAdherenceMeasured() {
     Dataset<Row> planted = education(6_000, 0.0, 21);
     Dataset<Row> broken = education(20_000, 0.3, 23);
-    EvaluationResult result = Evaluator.evaluate(planted, education(3_000, 0.0, 22), broken, EvaluationSettings.defaults());
+    EvaluationResult result = Evaluation.evaluate(planted, education(3_000, 0.0, 22), broken, EvaluationSettings.defaults());
 
     DependencyReport dependency = result.dependencies().stream()
         .filter(d -> d.determinant().equals("education") && d.dependent().equals("education_num")).findFirst().orElseThrow();

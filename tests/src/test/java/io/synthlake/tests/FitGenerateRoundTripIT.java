@@ -9,6 +9,7 @@ import io.synthlake.spark.SynthesisModel;
 import io.synthlake.spark.Synthesizer;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
+import io.synthlake.spark.WriteOptions;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -56,7 +57,8 @@ class FitGenerateRoundTripIT {
   @EnumSource(value = OutputFormat.class, names = {"DELTA", "PARQUET"})
   void generatedTableMatchesTheRealOne(OutputFormat format) {
     String output = temp.resolve("penguins-" + format).toString();
-    TableWriter.toPath(model.generate(spark, ROWS, GenerateOptions.defaults().withSeed(11)), output, format, WriteMode.ERROR);
+    TableWriter.toPath(model.generate(spark, ROWS, GenerateOptions.defaults().withSeed(11)), output,
+        WriteOptions.builder().format(format).mode(WriteMode.ERROR).build());
     Dataset<Row> synthetic = spark.read().format(format.sparkName()).load(output).cache();
 
     assertThat(synthetic.count()).isEqualTo(ROWS);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.synthlake.core.evaluate.EvaluationResult;
 import io.synthlake.core.evaluate.EvaluationSettings;
 import io.synthlake.core.types.ColumnKind;
+import io.synthlake.spark.Evaluation;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.SynthesisModel;
 import io.synthlake.spark.Synthesizer;
-import io.synthlake.spark.evaluate.Evaluator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -58,7 +58,7 @@ class KeyDetectionIT {
       assertThat(model.model().column(other).kind()).as(other).isNotEqualTo(ColumnKind.KEY);
     }
 
-    EvaluationResult result = Evaluator.evaluate(table, table, table, EvaluationSettings.defaults());
+    EvaluationResult result = Evaluation.evaluate(table, table, table, EvaluationSettings.defaults());
     assertThat(result.tables().keyColumns()).containsExactlyInAnyOrderElementsOf(KEYS);
   }
 }

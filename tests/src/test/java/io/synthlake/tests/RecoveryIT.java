@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.synthlake.spark.OutputFormat;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
+import io.synthlake.spark.WriteOptions;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -164,7 +165,7 @@ class RecoveryIT {
   }
 
   private static void write(org.apache.spark.sql.Dataset<Long> ids, Path path, WriteMode mode) {
-    TableWriter.toPath(ids.toDF("id"), path.toString(), OutputFormat.PARQUET, mode);
+    TableWriter.toPath(ids.toDF("id"), path.toString(), WriteOptions.builder().format(OutputFormat.PARQUET).mode(mode).build());
   }
 
   /** The journal a publication writes before its first rename (OutputPublisher's on-disk format). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.synthlake.spark.OutputFormat;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
+import io.synthlake.spark.WriteOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +26,11 @@ class WriterAtomicityIT {
   void failedOverwriteKeepsThePreviousParquetOutput() throws IOException {
     SparkSession spark = SharedSpark.session();
     String output = temp.resolve("table").toString();
-    TableWriter.toPath(spark.range(1000).toDF(), output, OutputFormat.PARQUET, WriteMode.ERROR);
+    TableWriter.toPath(spark.range(1000).toDF(), output, WriteOptions.builder().format(OutputFormat.PARQUET).mode(WriteMode.ERROR).build());
 
     // raise_error fails the task that reaches id 150000, after other tasks have written their files.
     Dataset<Row> failing = spark.range(0, 200_000, 1, 4).selectExpr("if(id = 150000, raise_error('boom'), id) as id");
-    assertThatThrownBy(() -> TableWriter.toPath(failing, output, OutputFormat.PARQUET, WriteMode.OVERWRITE)).hasStackTraceContaining("boom");
+    assertThatThrownBy(() -> TableWriter.toPath(failing, output, WriteOptions.builder().format(OutputFormat.PARQUET).mode(WriteMode.OVERWRITE).build())).hasStackTraceContaining("boom");
 
     assertThat(spark.read().parquet(output).count()).isEqualTo(1000);
     try (Stream<Path> siblings = Files.list(temp)) {
@@ -41,10 +42,10 @@ class WriterAtomicityIT {
   void overwriteAndAppendReplaceOrAddOnlyOnSuccess() {
     SparkSession spark = SharedSpark.session();
     String output = temp.resolve("csv").toString();
-    TableWriter.toPath(spark.range(10).toDF(), output, OutputFormat.CSV, WriteMode.ERROR);
-    TableWriter.toPath(spark.range(20).toDF(), output, OutputFormat.CSV, WriteMode.APPEND);
+    TableWriter.toPath(spark.range(10).toDF(), output, WriteOptions.builder().format(OutputFormat.CSV).mode(WriteMode.ERROR).build());
+    TableWriter.toPath(spark.range(20).toDF(), output, WriteOptions.builder().format(OutputFormat.CSV).mode(WriteMode.APPEND).build());
     assertThat(spark.read().option("header", "true").csv(output).count()).isEqualTo(30);
-    TableWriter.toPath(spark.range(5).toDF(), output, OutputFormat.CSV, WriteMode.OVERWRITE);
+    TableWriter.toPath(spark.range(5).toDF(), output, WriteOptions.builder().format(OutputFormat.CSV).mode(WriteMode.OVERWRITE).build());
     assertThat(spark.read().option("header", "true").csv(output).count()).isEqualTo(5);
   }
 }

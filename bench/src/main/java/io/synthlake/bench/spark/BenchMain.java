@@ -1,8 +1,8 @@
 package io.synthlake.bench.spark;
 
 import io.synthlake.core.SynthlakeException;
-import io.synthlake.spark.SparkSessions;
 import io.synthlake.spark.cli.Arguments;
+import io.synthlake.spark.internal.SparkSessions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -10,6 +10,7 @@ import io.synthlake.spark.SynthesisModel;
 import io.synthlake.spark.Synthesizer;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
+import io.synthlake.spark.WriteOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -224,8 +225,9 @@ public final class Benchmark {
     if (sink.equals("noop")) {
       frame.write().format("noop").mode("overwrite").save();
     } else {
-      TableWriter.toPath(frame, output.toString(), sink.equals("parquet") ? OutputFormat.PARQUET : OutputFormat.DELTA,
-          WriteMode.OVERWRITE, DeltaStatistics.NON_STRING);
+      TableWriter.toPath(frame, output.toString(), WriteOptions.builder()
+          .format(sink.equals("parquet") ? OutputFormat.PARQUET : OutputFormat.DELTA).mode(WriteMode.OVERWRITE)
+          .deltaStatistics(DeltaStatistics.NON_STRING).build());
     }
   }
 

@@ -2,12 +2,12 @@ package io.synthlake.bench.spark;
 
 import io.synthlake.core.evaluate.EvaluationResult;
 import io.synthlake.core.evaluate.EvaluationSettings;
+import io.synthlake.spark.Evaluation;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.SpecGenerator;
 import io.synthlake.spark.SynthesisModel;
 import io.synthlake.spark.Synthesizer;
-import io.synthlake.spark.evaluate.Evaluator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ public final class FitScaling {
       SynthesisModel model = Synthesizer.fit(sample, FitOptions.builder().sampleRows(sampleRows).seed(3).build());
       double fitSeconds = (System.nanoTime() - start) / 1e9;
       Dataset<Row> synthetic = model.generate(spark, evaluationRows, GenerateOptions.defaults().withSeed(4));
-      EvaluationResult evaluation = Evaluator.evaluate(sample, holdout, synthetic, EvaluationSettings.defaults());
+      EvaluationResult evaluation = Evaluation.evaluate(sample, holdout, synthetic, EvaluationSettings.defaults());
       LOG.info("Fit {} columns x {} rows in {} s; overall accuracy {} (ceiling {})", columns, sampleRows, fitSeconds,
           evaluation.accuracy().overall().synthetic(), evaluation.accuracy().overall().ceiling());
       return new Point(columns, sampleRows, fitSeconds, model.model().dependence().componentCount(), evaluation);

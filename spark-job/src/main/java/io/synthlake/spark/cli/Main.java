@@ -15,16 +15,17 @@ import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.spark.AppendKeys;
 import io.synthlake.spark.DeltaStatistics;
+import io.synthlake.spark.Evaluation;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.OutputFormat;
-import io.synthlake.spark.SparkSessions;
 import io.synthlake.spark.SynthesisModel;
 import io.synthlake.spark.Synthesizer;
-import io.synthlake.spark.TableReader;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
-import io.synthlake.spark.evaluate.Evaluator;
+import io.synthlake.spark.WriteOptions;
+import io.synthlake.spark.internal.SparkSessions;
+import io.synthlake.spark.internal.TableReader;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -237,7 +238,7 @@ public final class Main {
           args.get("holdout-share"));
       Dataset<Row> synthetic = fitted.generate(spark, rows, GenerateOptions.defaults());
       EvaluationSettings settings = EvaluationSettings.defaults().withRareThreshold(built.settings().rareCount());
-      report(args, Evaluator.evaluate(input, holdout, synthetic,
+      report(args, Evaluation.evaluate(input, holdout, synthetic,
           args.has("target") ? settings.withTarget(args.get("target")) : settings), "synthlake fit " + model, spark, out);
     }
   }
@@ -264,7 +265,7 @@ public final class Main {
     Dataset<Row> train = TableReader.pathOrTable(spark, args.required("train"), format, encoding, "evaluate: --train");
     Dataset<Row> holdout = TableReader.pathOrTable(spark, args.required("holdout"), format, encoding, "evaluate: --holdout");
     Dataset<Row> synthetic = TableReader.pathOrTable(spark, args.required("synthetic"), format, encoding, "evaluate: --synthetic");
-    report(args, Evaluator.evaluate(train, holdout, synthetic, settings), "synthlake evaluate " + args.get("synthetic"),
+    report(args, Evaluation.evaluate(train, holdout, synthetic, settings), "synthlake evaluate " + args.get("synthetic"),
         spark, out);
   }
 
@@ -323,9 +324,9 @@ public final class Main {
     SynthlakeException.check(rows > 0, "generate: missing --rows; give how many rows to generate");
     GenerateOptions.checkRows(rows);
     SynthlakeException.check(args.has("output") ^ args.has("table"), "generate: pass exactly one of --output PATH and --table NAME");
-    OutputFormat format = OutputFormat.parse(args.has("format") ? args.get("format") : "delta");
-    WriteMode mode = WriteMode.parse(args.has("mode") ? args.get("mode") : "error");
-    DeltaStatistics statistics = DeltaStatistics.parse(args.has("delta-stats") ? args.get("delta-stats") : "non-string",
+    OutputFormat format = Choices.format(args.has("format") ? args.get("format") : "delta");
+    WriteMode mode = Choices.mode(args.has("mode") ? args.get("mode") : "error");
+    DeltaStatistics statistics = Choices.deltaStatistics(args.has("delta-stats") ? args.get("delta-stats") : "non-string",
         "generate: --delta-stats");
     GenerateOptions options = GenerateOptions.defaults().withPartitions(args.positiveInt("partitions", 0));
     if (args.has("seed")) {
@@ -359,10 +360,11 @@ public final class Main {
       }
     }
 
+    WriteOptions writeOptions = WriteOptions.builder().format(format).mode(mode).deltaStatistics(statistics).build();
     if (args.has("output")) {
-      TableWriter.toPath(generated, target, format, mode, statistics);
+      TableWriter.toPath(generated, target, writeOptions);
     } else {
-      TableWriter.toTable(generated, target, format, mode, statistics);
+      TableWriter.toTable(generated, target, writeOptions);
     }
 
     double seconds = (System.nanoTime() - start) / 1e9;

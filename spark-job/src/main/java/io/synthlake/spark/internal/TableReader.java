@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.internal;
 
 import io.synthlake.core.SynthlakeException;
 import java.io.IOException;

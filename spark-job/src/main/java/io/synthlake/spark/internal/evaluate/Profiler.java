@@ -1,4 +1,4 @@
-package io.synthlake.spark.evaluate;
+package io.synthlake.spark.internal.evaluate;
 
 import io.synthlake.core.evaluate.ProfilePlan;
 import io.synthlake.core.evaluate.TableProfile;

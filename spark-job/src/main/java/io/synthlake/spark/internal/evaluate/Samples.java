@@ -1,4 +1,4 @@
-package io.synthlake.spark.evaluate;
+package io.synthlake.spark.internal.evaluate;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

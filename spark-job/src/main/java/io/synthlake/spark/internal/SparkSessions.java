@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.internal;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;

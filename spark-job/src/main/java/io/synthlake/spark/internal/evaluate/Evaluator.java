@@ -1,5 +1,6 @@
-package io.synthlake.spark.evaluate;
+package io.synthlake.spark.internal.evaluate;
 
+import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.evaluate.ClosestRecords;
 import io.synthlake.core.evaluate.EvaluationResult;
 import io.synthlake.core.evaluate.EvaluationSettings;
@@ -23,6 +24,8 @@ import org.apache.spark.sql.Row;
  * <p>Every step is a Spark job whose memory is bounded by the plan or a stated sample size, never by the synthetic
  * table's size: one profile pass per table (no shuffle), a per-partition top-n for each sample, and a left-semi join
  * against broadcast training row hashes.
+ *
+ * <p>Internal: callers use {@link io.synthlake.spark.Evaluation}.
  */
 public final class Evaluator {
   private Evaluator() {}
@@ -33,7 +36,7 @@ public final class Evaluator {
     List<ColumnRole> all = ColumnRole.decide(train);
     List<ColumnRole> roles = all.stream().filter(role -> !role.key()).collect(Collectors.toList());
     List<String> keys = all.stream().filter(ColumnRole::key).map(ColumnRole::name).toList();
-    io.synthlake.core.SynthlakeException.check(!roles.isEmpty(),
+    SynthlakeException.check(!roles.isEmpty(),
         "evaluate: every column of the training table looks like a key (nearly all values distinct), so nothing can be"
             + " compared; evaluate tables with some non-key columns");
     ColumnRole.checkCompatible(roles, holdout, "holdout");
@@ -45,7 +48,7 @@ public final class Evaluator {
     long trainRows = trainView.count();
     long holdoutRows = holdoutView.count();
     long syntheticRows = syntheticView.count();
-    io.synthlake.core.SynthlakeException.check(trainRows > 0 && holdoutRows > 0 && syntheticRows > 0,
+    SynthlakeException.check(trainRows > 0 && holdoutRows > 0 && syntheticRows > 0,
         "evaluate: the %s table is empty; evaluation compares rows of the training, holdout and synthetic tables",
         trainRows == 0 ? "training" : holdoutRows == 0 ? "holdout" : "synthetic");
     PlanFitter.Fitted fitted = PlanFitter.fit(trainView, roles, trainRows, settings);

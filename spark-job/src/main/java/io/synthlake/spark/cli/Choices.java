@@ -1,0 +1,39 @@
+package io.synthlake.spark.cli;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.spark.DeltaStatistics;
+import io.synthlake.spark.OutputFormat;
+import io.synthlake.spark.WriteMode;
+import java.util.Locale;
+
+/** Reads the command line's words for the API's enums, with errors that name the option. */
+final class Choices {
+  private Choices() {}
+
+  static OutputFormat format(String text) {
+    try {
+      return OutputFormat.valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw SynthlakeException.of("--format '%s' is not supported for output; use delta, parquet, csv or json", text);
+    }
+  }
+
+  static WriteMode mode(String text) {
+    try {
+      return WriteMode.valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw SynthlakeException.of("--mode '%s' is not a write mode; use error, overwrite or append", text);
+    }
+  }
+
+  static DeltaStatistics deltaStatistics(String value, String where) {
+    String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    for (DeltaStatistics statistics : DeltaStatistics.values()) {
+      if (statistics.name().equals(name)) {
+        return statistics;
+      }
+    }
+
+    throw SynthlakeException.of("%s takes all, non-string or none, got '%s'", where, value);
+  }
+}
