@@ -1,4 +1,4 @@
-package io.synthlake.core.format;
+package io.synthlake.spark;
 
 import io.synthlake.core.generate.ColumnSink;
 import io.synthlake.core.generate.TableSampler;
@@ -17,16 +17,18 @@ import java.util.Map;
 
 /**
  * A human-readable summary of a model. Numeric columns are summarized from rows the model generates (so the figures
- * are what users will get); categorical columns from their mixture-weighted probabilities.
+ * are what users will get); categorical columns from their mixture-weighted probabilities. The text of
+ * {@link SynthesisModel#describe()} (and the CLI's {@code describe}); pure Java over core's model, kept beside the one
+ * method that uses it rather than in core's file-format package.
  */
-public final class ModelDescription {
+final class ModelDescription {
   private static final int SUMMARY_BLOCKS = 4;
   private static final int TOP_CATEGORIES = 5;
   private static final int TOP_CORRELATIONS = 3;
 
   private ModelDescription() {}
 
-  public static String of(TableModel model) {
+  static String of(TableModel model) {
     List<ColumnModel> columns = model.columns();
     Summary[] summaries = summarize(model);
     StringBuilder out = new StringBuilder();
