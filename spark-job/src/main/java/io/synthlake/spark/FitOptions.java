@@ -7,8 +7,23 @@ import io.synthlake.core.fit.MarginalFamily;
 import io.synthlake.core.types.ColumnKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Options of {@link Synthesizer#fit}: how much to sample, which columns to model and how. Build with {@link #builder()}. */
+/**
+ * Options of {@link Synthesizer#fit}: how much to sample, which columns to model and how. The same choices as the
+ * {@code synthlake fit} command's options; everything else is fitted from the data. Immutable; build with
+ * {@link #builder()}.
+ *
+ * <pre>{@code
+ * FitOptions options = FitOptions.builder()
+ *     .sampleRows(200_000)
+ *     .seed(7)
+ *     .kind("order_id", ColumnKind.KEY)
+ *     .exclude("comment")
+ *     .build();
+ * }</pre>
+ */
+@PublicApi
 public final class FitOptions {
   /** What to do with columns of types synthlake cannot model (struct, array, map, binary, …). */
   public enum UnsupportedColumns {
@@ -18,29 +33,32 @@ public final class FitOptions {
     FAIL
   }
 
-  private final FitSettings settings;
   private final int sampleRows;
   private final int clusterRows;
   private final List<String> exclude;
   private final UnsupportedColumns unsupported;
+  private final FitSettings settings;
 
   private FitOptions(Builder builder) {
-    this.settings = builder.settings.build();
     this.sampleRows = builder.sampleRows;
     this.clusterRows = builder.clusterRows;
     this.exclude = List.copyOf(builder.exclude);
     this.unsupported = builder.unsupported;
+    this.settings = builder.settings.build(); // validates
   }
 
+  /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** The defaults: 100,000 sampled rows, seed 42, every column's kind and marginal detected. */
   public static FitOptions defaults() {
     return builder().build();
   }
 
-  public FitSettings settings() {
+  /** The core fitter's settings these options make. */
+  FitSettings settings() {
     return settings;
   }
 
@@ -54,10 +72,47 @@ public final class FitOptions {
     return clusterRows;
   }
 
+  /** The seed of sampling and fitting: the same input and seed give the same model. */
+  public long seed() {
+    return settings.seed();
+  }
+
+  /** The columns left out of the model. */
   public List<String> exclude() {
     return exclude;
   }
 
+  /** The column kinds given, by column name; other columns' kinds are detected. */
+  public Map<String, ColumnKind> kinds() {
+    return settings.kinds();
+  }
+
+  /** The marginal families given, by column name; other columns get the fitter's choice. */
+  public Map<String, MarginalFamily> marginals() {
+    return settings.marginals();
+  }
+
+  /** The most mixture components the fitter may choose. */
+  public int maxComponents() {
+    return settings.maxComponents();
+  }
+
+  /** The fewest sampled rows a mixture component must have. */
+  public int minComponentRows() {
+    return settings.minComponentRows();
+  }
+
+  /** Categories seen fewer times than this are pooled (and never generated verbatim). */
+  public int rareCount() {
+    return settings.rareCount();
+  }
+
+  /** What to do with columns that are null in every sampled row or hold one distinct value. */
+  public DegeneratePolicy degenerate() {
+    return settings.degenerate();
+  }
+
+  /** What to do with columns of types synthlake cannot model. */
   public UnsupportedColumns unsupported() {
     return unsupported;
   }
@@ -72,73 +127,75 @@ public final class FitOptions {
 
     private Builder() {}
 
+    /** Rows sampled for fitting (default 100,000); the driver holds them in memory. */
     public Builder sampleRows(int value) {
       SynthlakeException.check(value > 0, "--sample-rows must be a positive whole number, got %d", value);
       this.sampleRows = value;
       return this;
     }
 
+    /** Rows used to fit each Gaussian-mixture candidate (default 20,000, at least 100). */
     public Builder clusterRows(int value) {
       SynthlakeException.check(value >= 100, "cluster rows must be at least 100, got %d", value);
       this.clusterRows = value;
       return this;
     }
 
+    /** The seed of sampling and fitting (default 42). */
     public Builder seed(long value) {
       settings.seed(value);
       return this;
     }
 
+    /** Leaves {@code column} out of the model. */
     public Builder exclude(String column) {
       exclude.add(column);
       return this;
     }
 
+    /** Models {@code column} as {@code kind} instead of the detected kind (for example a key the rules miss). */
     public Builder kind(String column, ColumnKind kind) {
       settings.kind(column, kind);
       return this;
     }
 
+    /** Fits {@code column}'s marginal distribution with {@code family}. */
     public Builder marginal(String column, MarginalFamily family) {
       settings.marginal(column, family);
       return this;
     }
 
-    public Builder defaultMarginal(MarginalFamily family) {
-      settings.defaultMarginal(family);
-      return this;
-    }
-
+    /** The most mixture components the fitter may choose. */
     public Builder maxComponents(int value) {
       settings.maxComponents(value);
       return this;
     }
 
+    /** The fewest sampled rows a mixture component must have. */
     public Builder minComponentRows(int value) {
       settings.minComponentRows(value);
       return this;
     }
 
+    /** Categories seen fewer times than this are pooled, so no rare real value is generated verbatim. */
     public Builder rareCount(int value) {
       settings.rareCount(value);
       return this;
     }
 
-    public Builder maxKnots(int value) {
-      settings.maxKnots(value);
-      return this;
-    }
-
+    /** What to do with columns null in every sampled row or of one distinct value (default: fail). */
     public Builder degenerate(DegeneratePolicy value) {
       settings.degenerate(value);
       return this;
     }
 
+    /** What to do with columns of types synthlake cannot model (default: skip them with a warning). */
     public Builder unsupported(UnsupportedColumns value) {
       this.unsupported = value;
       return this;
     }
 
+    /** The options; fails with a one-line message on an invalid value. */
     public FitOptions build() {
       return new FitOptions(this);
     }

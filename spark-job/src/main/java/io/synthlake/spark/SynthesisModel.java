@@ -1,15 +1,30 @@
 package io.synthlake.spark;
 
 import io.synthlake.core.format.ModelJson;
+import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.types.ColumnKind;
 import io.synthlake.spark.internal.ModelFiles;
 import io.synthlake.spark.source.ModelCache;
 import io.synthlake.spark.source.SynthlakeSource;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
-/** A fitted model: saved as versioned JSON, loaded back, and generating rows as a Spark DataFrame. Immutable. */
+/**
+ * A fitted model: saved as versioned JSON (docs/model-format.md), loaded back, and generating rows as a Spark
+ * DataFrame. Immutable. Get one from {@link Synthesizer#fit} or {@link #load}.
+ *
+ * <pre>{@code
+ * SynthesisModel model = SynthesisModel.load(spark, "s3a://bucket/models/orders.json");
+ * System.out.println(model.describe());
+ * Dataset<Row> rows = model.generate(spark, 1_000_000L, GenerateOptions.defaults().withSeed(7));
+ * }</pre>
+ */
+@PublicApi
 public final class SynthesisModel {
   private final TableModel model;
   private final String json;
@@ -22,8 +37,8 @@ public final class SynthesisModel {
     this.shared = ModelCache.share(model, json);
   }
 
-  /** Wraps a core model (for example one built from a spec). */
-  public static SynthesisModel of(TableModel model) {
+  /** Wraps a core model (a spec's, for {@link SpecGenerator}). */
+  static SynthesisModel of(TableModel model) {
     return new SynthesisModel(model);
   }
 
@@ -40,7 +55,7 @@ public final class SynthesisModel {
   /**
    * Exactly {@code rows} rows, generated on the executors from the broadcast model: rows {@code options.firstRow()} to
    * {@code options.firstRow() + rows - 1} of the seed's stream. The same seed gives the same rows whatever the number of
-   * partitions.
+   * partitions. Nothing is generated until a query reads the rows, and only the columns it reads.
    */
   public Dataset<Row> generate(SparkSession spark, long rows, GenerateOptions options) {
     var reader = spark.read().format(SynthlakeSource.NAME)
@@ -58,10 +73,37 @@ public final class SynthesisModel {
     return reader.load();
   }
 
-  public TableModel model() {
+  /** The core model, for this package's classes. */
+  TableModel model() {
     return model;
   }
 
+  /** The names of the generated columns, in order. */
+  public List<String> columns() {
+    return model.columns().stream().map(ColumnModel::name).toList();
+  }
+
+  /** The Spark schema of the generated rows: the model's columns, in order, every one nullable. */
+  public StructType schema() {
+    return SynthlakeSource.schema(model);
+  }
+
+  /** How {@code column} is modelled (continuous, categorical, key, …); fails naming the columns if there is none. */
+  public ColumnKind kind(String column) {
+    return model.column(column).kind();
+  }
+
+  /** The number of Gaussian-copula mixture components the model generates from. */
+  public int componentCount() {
+    return model.dependence().componentCount();
+  }
+
+  /** What the fitter recorded (sampled rows, component selection, created-by, …), as in the model file. */
+  public Map<String, String> properties() {
+    return model.properties();
+  }
+
+  /** The model as versioned JSON, exactly what {@link #save} writes. */
   public String toJson() {
     return json;
   }

@@ -10,7 +10,9 @@ import io.synthlake.spark.internal.SampleCollector;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
@@ -23,18 +25,25 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * SynthesisModel model = Synthesizer.fit(spark.table("sales"), FitOptions.builder().sampleRows(200_000).build());
- * model.save("s3://bucket/models/sales.json");
+ * model.save(spark, "s3a://bucket/models/sales.json");
  * Dataset<Row> synthetic = model.generate(spark, 1_000_000_000L, GenerateOptions.defaults());
  * }</pre>
  */
+@PublicApi
 public final class Synthesizer {
   private static final Logger LOG = LoggerFactory.getLogger(Synthesizer.class);
 
   private Synthesizer() {}
 
+  /**
+   * Fits a model on {@code input}: a sample of {@link FitOptions#sampleRows()} rows is brought to the driver, every
+   * column of a supported type is modelled (others are skipped or rejected, {@link FitOptions#unsupported()}), and
+   * the dependence between columns is fitted as a mixture of Gaussian copulas. Fails with a one-line message naming the
+   * column on input it cannot model.
+   */
   public static SynthesisModel fit(Dataset<Row> input, FitOptions options) {
     List<String> available = Arrays.asList(input.columns());
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (String name : available) {
       SynthlakeException.check(seen.add(name), "the input has two columns named '%s': rename one (for example with "
           + "withColumnRenamed or a select with aliases) before fitting", name);
@@ -74,7 +83,7 @@ public final class Synthesizer {
 
     SynthlakeException.check(!names.isEmpty(), "the input has no column synthlake can model (its columns: %s)", String.join(", ", available));
     long start = System.nanoTime();
-    SampleTable sample = SampleCollector.collect(input, names, types, options.sampleRows(), options.settings().seed());
+    SampleTable sample = SampleCollector.collect(input, names, types, options.sampleRows(), options.seed());
     LOG.info("Sampled {} rows of {} columns in {} ms", sample.rows(), names.size(), (System.nanoTime() - start) / 1_000_000);
     FitResult result = ModelFitter.fit(sample, options.settings(),
         new MllibClusterer(input.sparkSession(), options.clusterRows()));

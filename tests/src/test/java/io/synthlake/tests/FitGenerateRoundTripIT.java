@@ -2,6 +2,7 @@ package io.synthlake.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.synthlake.core.types.ColumnKind;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.OutputFormat;
@@ -100,8 +101,8 @@ class FitGenerateRoundTripIT {
     Dataset<Row> cars = spark.read().option("header", "true").option("inferSchema", "true").csv(SharedSpark.dataset("cars.csv"))
         .withColumn("car_id", functions.monotonically_increasing_id().plus(1000));
     SynthesisModel carsModel = Synthesizer.fit(cars, FitOptions.builder().seed(3).build());
-    assertThat(carsModel.model().column("car_id").kind()).isEqualTo(io.synthlake.core.types.ColumnKind.KEY);
-    assertThat(carsModel.model().column("Name").kind()).isEqualTo(io.synthlake.core.types.ColumnKind.TEXT);
+    assertThat(carsModel.kind("car_id")).isEqualTo(ColumnKind.KEY);
+    assertThat(carsModel.kind("Name")).isEqualTo(ColumnKind.TEXT);
 
     Dataset<Row> synthetic = carsModel.generate(spark, 30_000, GenerateOptions.defaults()).cache();
     assertThat(synthetic.count()).isEqualTo(30_000);
@@ -132,7 +133,7 @@ class FitGenerateRoundTripIT {
         "concat(substring('ABCDEFGHJK', cast(id % 10 as int) + 1, 1), cast(id as string)) as code", "id % 7 as bucket");
     SynthesisModel keyed = Synthesizer.fit(input, FitOptions.builder().sampleRows(1_000).seed(9).build());
     for (String key : List.of("id", "ref", "code")) {
-      assertThat(keyed.model().column(key).kind()).as(key).isEqualTo(io.synthlake.core.types.ColumnKind.KEY);
+      assertThat(keyed.kind(key)).as(key).isEqualTo(ColumnKind.KEY);
     }
 
     Dataset<Row> synthetic = keyed.generate(spark, 25_000, GenerateOptions.defaults()).cache();

@@ -51,11 +51,11 @@ class KeyDetectionIT {
 
     SynthesisModel model = Synthesizer.fit(table, FitOptions.builder().seed(2).build());
     for (String key : KEYS) {
-      assertThat(model.model().column(key).kind()).as(key).isEqualTo(ColumnKind.KEY);
+      assertThat(model.kind(key)).as(key).isEqualTo(ColumnKind.KEY);
     }
 
     for (String other : NOT_KEYS) {
-      assertThat(model.model().column(other).kind()).as(other).isNotEqualTo(ColumnKind.KEY);
+      assertThat(model.kind(other)).as(other).isNotEqualTo(ColumnKind.KEY);
     }
 
     EvaluationResult result = Evaluation.evaluate(table, table, table, EvaluationSettings.defaults());

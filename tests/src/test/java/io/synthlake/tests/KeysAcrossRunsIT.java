@@ -2,7 +2,9 @@ package io.synthlake.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.model.KeyColumn;
+import io.synthlake.core.model.TableModel;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.SpecGenerator;
@@ -62,13 +64,14 @@ class KeysAcrossRunsIT {
 
   @Test
   void fittedKeysStartAtTheRealMaximumRoundedUpToAPowerOfTen() {
-    KeyColumn orderId = (KeyColumn) model.model().column("order_id");
-    KeyColumn card = (KeyColumn) model.model().column("card_no");
+    TableModel fitted = ModelJson.fromJson(model.toJson(), "fitted model");
+    KeyColumn orderId = (KeyColumn) fitted.column("order_id");
+    KeyColumn card = (KeyColumn) fitted.column("card_no");
     assertThat(orderId.style()).isEqualTo(KeyColumn.Style.SEQUENCE);
     assertThat(orderId.start()).as("not %d, the real maximum + 1", REAL_ROWS + 1).isEqualTo(10_000);
     assertThat(card.prefix()).isEqualTo("CARD-");
     assertThat(card.start()).isEqualTo(10_000);
-    assertThat(((KeyColumn) model.model().column("ref")).style()).isEqualTo(KeyColumn.Style.UUID);
+    assertThat(((KeyColumn) fitted.column("ref")).style()).isEqualTo(KeyColumn.Style.UUID);
 
     Row first = model.generate(spark, 3000, GenerateOptions.defaults()).agg(functions.min("order_id"), functions.min("card_no")).first();
     assertThat(first.getLong(0)).isEqualTo(10_000);

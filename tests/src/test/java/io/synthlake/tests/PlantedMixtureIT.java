@@ -38,7 +38,7 @@ class PlantedMixtureIT {
     Dataset<Row> real = spark.createDataFrame(rows, new StructType().add("x", DataTypes.DoubleType).add("y", DataTypes.DoubleType));
     SynthesisModel mixture = Synthesizer.fit(real, FitOptions.builder().seed(1).build());
     SynthesisModel single = Synthesizer.fit(real, FitOptions.builder().seed(1).maxComponents(1).build());
-    assertThat(mixture.model().dependence().componentCount()).isGreaterThan(1);
+    assertThat(mixture.componentCount()).isGreaterThan(1);
 
     double realSquares = squareCorrelation(real);
     assertThat(realSquares).isGreaterThan(0.5);

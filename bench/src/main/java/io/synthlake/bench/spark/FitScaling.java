@@ -83,7 +83,7 @@ public final class FitScaling {
       EvaluationResult evaluation = Evaluation.evaluate(sample, holdout, synthetic, EvaluationSettings.defaults());
       LOG.info("Fit {} columns x {} rows in {} s; overall accuracy {} (ceiling {})", columns, sampleRows, fitSeconds,
           evaluation.accuracy().overall().synthetic(), evaluation.accuracy().overall().ceiling());
-      return new Point(columns, sampleRows, fitSeconds, model.model().dependence().componentCount(), evaluation);
+      return new Point(columns, sampleRows, fitSeconds, model.componentCount(), evaluation);
     } finally {
       sample.unpersist();
       holdout.unpersist();

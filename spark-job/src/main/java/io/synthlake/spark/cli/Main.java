@@ -8,6 +8,8 @@ import io.synthlake.core.evaluate.EvaluationSettings;
 import io.synthlake.core.evaluate.EvaluationSummary;
 import io.synthlake.core.evaluate.HtmlReport;
 import io.synthlake.core.fit.MarginalFamily;
+import io.synthlake.core.format.ModelJson;
+import io.synthlake.core.format.SpecWriter;
 import io.synthlake.core.spec.CompiledSpec;
 import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.core.types.ColumnKind;
@@ -24,6 +26,7 @@ import io.synthlake.spark.Synthesizer;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
 import io.synthlake.spark.WriteOptions;
+import io.synthlake.spark.internal.ModelFiles;
 import io.synthlake.spark.internal.SparkSessions;
 import io.synthlake.spark.internal.TableReader;
 import java.io.PrintStream;
@@ -220,7 +223,7 @@ public final class Main {
         : TableReader.path(spark, args.get("input"), args.get("format"), args.get("encoding"));
     Dataset<Row> holdout = null;
     if (holdoutShare > 0) {
-      Dataset<Row>[] split = input.randomSplit(new double[] {1 - holdoutShare, holdoutShare}, built.settings().seed());
+      Dataset<Row>[] split = input.randomSplit(new double[] {1 - holdoutShare, holdoutShare}, built.seed());
       input = split[0].cache();
       holdout = split[1].cache();
     }
@@ -229,15 +232,15 @@ public final class Main {
     SynthesisModel fitted = Synthesizer.fit(input, built);
     fitted.save(spark, model);
     out.printf(Locale.ROOT, "Fitted %d columns, %d mixture component(s), from %s sampled rows in %.1f s; model written to %s%n",
-        fitted.model().columns().size(), fitted.model().dependence().componentCount(),
-        fitted.model().properties().get("sample-rows"), (System.nanoTime() - start) / 1e9, model);
+        fitted.columns().size(), fitted.componentCount(),
+        fitted.properties().get("sample-rows"), (System.nanoTime() - start) / 1e9, model);
     if (holdout != null) {
       long rows = input.count();
       SynthlakeException.check(rows > 0 && !holdout.isEmpty(),
           "fit: --holdout-share %s leaves an empty training or holdout part; use a share between 0 and 1 on a larger input",
           args.get("holdout-share"));
       Dataset<Row> synthetic = fitted.generate(spark, rows, GenerateOptions.defaults());
-      EvaluationSettings settings = EvaluationSettings.defaults().withRareThreshold(built.settings().rareCount());
+      EvaluationSettings settings = EvaluationSettings.defaults().withRareThreshold(built.rareCount());
       report(args, Evaluation.evaluate(input, holdout, synthetic,
           args.has("target") ? settings.withTarget(args.get("target")) : settings), "synthlake fit " + model, spark, out);
     }
@@ -274,12 +277,12 @@ public final class Main {
     out.print(EvaluationSummary.text(result));
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
     if (args.has("report")) {
-      io.synthlake.spark.internal.ModelFiles.write(args.get("report"), HtmlReport.render(result, title), conf);
+      ModelFiles.write(args.get("report"), HtmlReport.render(result, title), conf);
       out.println("Report written to " + args.get("report"));
     }
 
     if (args.has("json")) {
-      io.synthlake.spark.internal.ModelFiles.write(args.get("json"), EvaluationJson.toJson(result), conf);
+      ModelFiles.write(args.get("json"), EvaluationJson.toJson(result), conf);
       out.println("Figures written to " + args.get("json"));
     }
   }
@@ -312,8 +315,9 @@ public final class Main {
   private static void export(Arguments args, PrintStream out) {
     String yaml = args.required("yaml");
     SparkSession spark = SparkSessions.getOrCreate();
-    SynthesisModel model = SynthesisModel.load(spark, args.required("model"));
-    io.synthlake.spark.internal.ModelFiles.write(yaml, io.synthlake.core.format.SpecWriter.toYaml(model.model()),
+    String path = args.required("model");
+    TableModel model = ModelJson.fromJson(ModelFiles.read(path, spark.sparkContext().hadoopConfiguration()), path);
+    ModelFiles.write(yaml, SpecWriter.toYaml(model),
         spark.sparkContext().hadoopConfiguration());
     out.printf(Locale.ROOT, "Wrote %s: edit it, then run synthlake generate --spec %s%n", yaml, yaml);
   }
@@ -341,11 +345,11 @@ public final class Main {
     long start = System.nanoTime();
     String target = args.has("output") ? args.get("output") : args.get("table");
     CompiledSpec spec = args.has("spec") ? SpecCompiler.compile(
-        io.synthlake.spark.internal.ModelFiles.read(args.get("spec"), spark.sparkContext().hadoopConfiguration()), args.get("spec")) : null;
+        ModelFiles.read(args.get("spec"), spark.sparkContext().hadoopConfiguration()), args.get("spec")) : null;
     SynthesisModel model = args.has("spec") ? null : SynthesisModel.load(spark, args.get("model"));
     Dataset<Row> generated = generated(spark, spec, model, rows, options);
     if (mode == WriteMode.APPEND) {
-      TableModel keysOf = model != null ? model.model() : spec.model(options.seed(), rows);
+      TableModel keysOf = model != null ? ModelJson.fromJson(model.toJson(), args.get("model")) : spec.model(options.seed(), rows);
       List<KeyColumn> keys = AppendKeys.keys(keysOf, generated.schema());
       Optional<AppendKeys> existing = keys.isEmpty() ? Optional.empty()
           : AppendKeys.of(spark, target, args.has("table"), format, generated.schema());
