@@ -31,6 +31,9 @@ public enum DeltaStatistics {
   /**
    * The table properties that select these statistics for a new table of {@code schema}; empty for {@link #ALL}.
    * Used by the writers; not needed by callers.
+   *
+   * @param schema the schema of the new table
+   * @return the properties, as name and value pairs
    */
   public List<String[]> tableProperties(StructType schema) {
     if (this == ALL) {

@@ -31,28 +31,59 @@ import org.apache.spark.sql.Row;
 public final class Evaluation {
   private Evaluation() {}
 
-  /** Evaluates {@code synthetic} with the given settings (seed, sample sizes, ML utility target). */
+  /**
+   * Evaluates {@code synthetic} with the given settings (seed, sample sizes, ML utility target).
+   *
+   * @param train the training table the model was fitted on
+   * @param holdout real rows the model never saw, of the same schema
+   * @param synthetic the generated rows
+   * @param settings seed, sample sizes and ML utility target
+   * @return every figure, beside the holdout's
+   */
   public static EvaluationResult evaluate(Dataset<Row> train, Dataset<Row> holdout, Dataset<Row> synthetic,
       EvaluationSettings settings) {
     return Evaluator.evaluate(train, holdout, synthetic, settings);
   }
 
-  /** Evaluates {@code synthetic} with the default settings (no ML utility: it needs a target column). */
+  /**
+   * Evaluates {@code synthetic} with the default settings (no ML utility: it needs a target column).
+   *
+   * @param train the training table the model was fitted on
+   * @param holdout real rows the model never saw, of the same schema
+   * @param synthetic the generated rows
+   * @return every figure, beside the holdout's
+   */
   public static EvaluationResult evaluate(Dataset<Row> train, Dataset<Row> holdout, Dataset<Row> synthetic) {
     return evaluate(train, holdout, synthetic, EvaluationSettings.defaults());
   }
 
-  /** The headline figures as a few lines of plain text, as {@code synthlake evaluate} prints them. */
+  /**
+   * The headline figures as a few lines of plain text, as {@code synthlake evaluate} prints them.
+   *
+   * @param result an evaluation
+   * @return the summary text
+   */
   public static String summary(EvaluationResult result) {
     return EvaluationSummary.text(result);
   }
 
-  /** The report as one self-contained HTML page (charts inlined, opens offline), headed {@code title}. */
+  /**
+   * The report as one self-contained HTML page (charts inlined, opens offline), headed {@code title}.
+   *
+   * @param result an evaluation
+   * @param title the report heading
+   * @return the HTML page
+   */
   public static String htmlReport(EvaluationResult result, String title) {
     return HtmlReport.render(result, title);
   }
 
-  /** Every figure as JSON, as {@code synthlake evaluate --json} writes it. */
+  /**
+   * Every figure as JSON, as {@code synthlake evaluate --json} writes it.
+   *
+   * @param result an evaluation
+   * @return the JSON text
+   */
   public static String json(EvaluationResult result) {
     return EvaluationJson.toJson(result);
   }

@@ -47,12 +47,20 @@ public final class FitOptions {
     this.settings = builder.settings.build(); // validates
   }
 
-  /** A builder starting from the defaults. */
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return this builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The defaults: 100,000 sampled rows, seed 42, every column's kind and marginal detected. */
+  /**
+   * The defaults: 100,000 sampled rows, seed 42, every column's kind and marginal detected.
+   *
+   * @return the default options
+   */
   public static FitOptions defaults() {
     return builder().build();
   }
@@ -62,57 +70,101 @@ public final class FitOptions {
     return settings;
   }
 
-  /** Rows sampled from the input for fitting; the driver holds them in memory. */
+  /**
+   * Rows sampled from the input for fitting; the driver holds them in memory.
+   *
+   * @return the sampled rows
+   */
   public int sampleRows() {
     return sampleRows;
   }
 
-  /** Rows used to fit each Gaussian-mixture candidate (all sampled rows are then assigned to clusters). */
+  /**
+   * Rows used to fit each Gaussian-mixture candidate (all sampled rows are then assigned to clusters).
+   *
+   * @return the rows per candidate
+   */
   public int clusterRows() {
     return clusterRows;
   }
 
-  /** The seed of sampling and fitting: the same input and seed give the same model. */
+  /**
+   * The seed of sampling and fitting: the same input and seed give the same model.
+   *
+   * @return the seed
+   */
   public long seed() {
     return settings.seed();
   }
 
-  /** The columns left out of the model. */
+  /**
+   * The columns left out of the model.
+   *
+   * @return the excluded columns
+   */
   public List<String> exclude() {
     return exclude;
   }
 
-  /** The column kinds given, by column name; other columns' kinds are detected. */
+  /**
+   * The column kinds given, by column name; other columns' kinds are detected.
+   *
+   * @return the kinds, by column
+   */
   public Map<String, ColumnKind> kinds() {
     return settings.kinds();
   }
 
-  /** The marginal families given, by column name; other columns get the fitter's choice. */
+  /**
+   * The marginal families given, by column name; other columns get the fitter's choice.
+   *
+   * @return the families, by column
+   */
   public Map<String, MarginalFamily> marginals() {
     return settings.marginals();
   }
 
-  /** The most mixture components the fitter may choose. */
+  /**
+   * The most mixture components the fitter may choose.
+   *
+   * @return the largest component count
+   */
   public int maxComponents() {
     return settings.maxComponents();
   }
 
-  /** The fewest sampled rows a mixture component must have. */
+  /**
+   * The fewest sampled rows a mixture component must have.
+   *
+   * @return the fewest rows of a component
+   */
   public int minComponentRows() {
     return settings.minComponentRows();
   }
 
-  /** Categories seen fewer times than this are pooled (and never generated verbatim). */
+  /**
+   * Categories seen fewer times than this are pooled (and never generated verbatim).
+   *
+   * @return the rare-category threshold
+   */
   public int rareCount() {
     return settings.rareCount();
   }
 
-  /** What to do with columns that are null in every sampled row or hold one distinct value. */
+  /**
+   * What to do with columns that are null in every sampled row or hold one distinct value.
+   *
+   * @return the policy
+   */
   public DegeneratePolicy degenerate() {
     return settings.degenerate();
   }
 
-  /** What to do with columns of types synthlake cannot model. */
+  /**
+   * What to do with columns of types synthlake cannot model.
+   *
+   * @return the choice
+   */
   public UnsupportedColumns unsupported() {
     return unsupported;
   }
@@ -127,75 +179,136 @@ public final class FitOptions {
 
     private Builder() {}
 
-    /** Rows sampled for fitting (default 100,000); the driver holds them in memory. */
+    /**
+     * Rows sampled for fitting (default 100,000); the driver holds them in memory.
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder sampleRows(int value) {
       SynthlakeException.check(value > 0, "--sample-rows must be a positive whole number, got %d", value);
       this.sampleRows = value;
       return this;
     }
 
-    /** Rows used to fit each Gaussian-mixture candidate (default 20,000, at least 100). */
+    /**
+     * Rows used to fit each Gaussian-mixture candidate (default 20,000, at least 100).
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder clusterRows(int value) {
       SynthlakeException.check(value >= 100, "cluster rows must be at least 100, got %d", value);
       this.clusterRows = value;
       return this;
     }
 
-    /** The seed of sampling and fitting (default 42). */
+    /**
+     * The seed of sampling and fitting (default 42).
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder seed(long value) {
       settings.seed(value);
       return this;
     }
 
-    /** Leaves {@code column} out of the model. */
+    /**
+     * Leaves {@code column} out of the model.
+     *
+     * @param column a column name
+     * @return this builder
+     */
     public Builder exclude(String column) {
       exclude.add(column);
       return this;
     }
 
-    /** Models {@code column} as {@code kind} instead of the detected kind (for example a key the rules miss). */
+    /**
+     * Models {@code column} as {@code kind} instead of the detected kind (for example a key the rules miss).
+     *
+     * @param column a column name
+     * @param kind the column kind
+     * @return this builder
+     */
     public Builder kind(String column, ColumnKind kind) {
       settings.kind(column, kind);
       return this;
     }
 
-    /** Fits {@code column}'s marginal distribution with {@code family}. */
+    /**
+     * Fits {@code column}'s marginal distribution with {@code family}.
+     *
+     * @param column a column name
+     * @param family the marginal family
+     * @return this builder
+     */
     public Builder marginal(String column, MarginalFamily family) {
       settings.marginal(column, family);
       return this;
     }
 
-    /** The most mixture components the fitter may choose. */
+    /**
+     * The most mixture components the fitter may choose.
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder maxComponents(int value) {
       settings.maxComponents(value);
       return this;
     }
 
-    /** The fewest sampled rows a mixture component must have. */
+    /**
+     * The fewest sampled rows a mixture component must have.
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder minComponentRows(int value) {
       settings.minComponentRows(value);
       return this;
     }
 
-    /** Categories seen fewer times than this are pooled, so no rare real value is generated verbatim. */
+    /**
+     * Categories seen fewer times than this are pooled, so no rare real value is generated verbatim.
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder rareCount(int value) {
       settings.rareCount(value);
       return this;
     }
 
-    /** What to do with columns null in every sampled row or of one distinct value (default: fail). */
+    /**
+     * What to do with columns null in every sampled row or of one distinct value (default: fail).
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder degenerate(DegeneratePolicy value) {
       settings.degenerate(value);
       return this;
     }
 
-    /** What to do with columns of types synthlake cannot model (default: skip them with a warning). */
+    /**
+     * What to do with columns of types synthlake cannot model (default: skip them with a warning).
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder unsupported(UnsupportedColumns value) {
       this.unsupported = value;
       return this;
     }
 
-    /** The options; fails with a one-line message on an invalid value. */
+    /**
+     * The options; fails with a one-line message on an invalid value.
+     *
+     * @return the options
+     */
     public FitOptions build() {
       return new FitOptions(this);
     }

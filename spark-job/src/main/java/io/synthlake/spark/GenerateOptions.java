@@ -6,6 +6,7 @@ import io.synthlake.core.SynthlakeException;
  * Options of {@link SynthesisModel#generate}: the seed and, optionally, the partition count and the first row (to
  * continue the rows of an earlier run).
  */
+@PublicApi
 public final class GenerateOptions {
   /** Most rows in one partition (one output file) when the partition count is left to synthlake. */
   public static final long ROWS_PER_PARTITION = 4_000_000L;
@@ -28,11 +29,21 @@ public final class GenerateOptions {
     this.firstRow = firstRow;
   }
 
+  /**
+   * Seed 42, partitions chosen from the row count and the cluster, from row 0.
+   *
+   * @return the default options
+   */
   public static GenerateOptions defaults() {
     return new GenerateOptions(42L, 0, 0);
   }
 
-  /** Same seed, same rows, whatever the partition count. */
+  /**
+   * Same seed, same rows, whatever the partition count.
+   *
+   * @param value the new value
+   * @return options equal to these but for {@code value}
+   */
   public GenerateOptions withSeed(long value) {
     return new GenerateOptions(value, partitions, firstRow);
   }
@@ -41,13 +52,21 @@ public final class GenerateOptions {
    * Generates rows {@code value} to {@code value + rows - 1} of the seed's stream instead of rows 0 to {@code rows - 1}:
    * exactly those rows of a run from row 0 (keys included), so a run starting where the last one ended continues its
    * table without repeating a key. A spec's {@code rows} then means {@code value + rows}, the rows of the table so far.
+   *
+   * @param value the new value
+   * @return options equal to these but for {@code value}
    */
   public GenerateOptions withFirstRow(long value) {
     checkFirstRow(value);
     return new GenerateOptions(seed, partitions, value);
   }
 
-  /** The number of partitions (output files); 0 chooses from the row count and the cluster's parallelism. */
+  /**
+   * The number of partitions (output files); 0 chooses from the row count and the cluster's parallelism.
+   *
+   * @param value the new value
+   * @return options equal to these but for {@code value}
+   */
   public GenerateOptions withPartitions(int value) {
     SynthlakeException.check(value >= 0, "--partitions must be a positive whole number, got %d", value);
     checkPartitions(value);
@@ -58,6 +77,10 @@ public final class GenerateOptions {
    * The partition count chosen when none is given: at most {@link #ROWS_PER_PARTITION} rows each (about 250 MB of
    * Parquet for a 10-column table), rounded up to a whole number of waves of {@code parallelism} tasks, since 3
    * partitions on 2 cores would leave one core idle through the last third of the job.
+   *
+   * @param rows the rows to generate
+   * @param parallelism the cluster's default parallelism
+   * @return the partition count
    */
   public static int defaultPartitions(long rows, int parallelism) {
     checkRows(rows);
@@ -67,35 +90,61 @@ public final class GenerateOptions {
     return (int) Math.min(Math.multiplyExact(waves, cores), MAX_PARTITIONS);
   }
 
-  /** Fails, giving the accepted range, unless {@code rows} is between 1 and {@link #MAX_ROWS}. */
+  /**
+   * Fails, giving the accepted range, unless {@code rows} is between 1 and {@link #MAX_ROWS}.
+   *
+   * @param rows the rows to generate
+   */
   public static void checkRows(long rows) {
     SynthlakeException.check(rows > 0 && rows <= MAX_ROWS,
         "--rows %,d is out of range: synthlake generates 1 to %,d rows in one run; generate the rest in further runs "
             + "with other seeds (--mode append)", rows, MAX_ROWS);
   }
 
-  /** Fails, giving the accepted range, unless {@code firstRow} is between 0 and {@link #MAX_ROWS}. */
+  /**
+   * Fails, giving the accepted range, unless {@code firstRow} is between 0 and {@link #MAX_ROWS}.
+   *
+   * @param firstRow the first row index
+   */
   public static void checkFirstRow(long firstRow) {
     SynthlakeException.check(firstRow >= 0 && firstRow <= MAX_ROWS,
         "--first-row %,d is out of range: a run starts at a row from 0 to %,d", firstRow, MAX_ROWS);
   }
 
-  /** Fails, giving the largest accepted count, when {@code partitions} exceeds {@link #MAX_PARTITIONS}. */
+  /**
+   * Fails, giving the largest accepted count, when {@code partitions} exceeds {@link #MAX_PARTITIONS}.
+   *
+   * @param partitions the partition count
+   */
   public static void checkPartitions(long partitions) {
     SynthlakeException.check(partitions <= MAX_PARTITIONS,
         "--partitions %,d is too many: the largest accepted count is %,d; leave --partitions out to let synthlake choose",
         partitions, MAX_PARTITIONS);
   }
 
+  /**
+   * The seed: the same model, seed and rows give the same values.
+   *
+   * @return the seed
+   */
   public long seed() {
     return seed;
   }
 
+  /**
+   * The partition count; 0 lets synthlake choose.
+   *
+   * @return the partition count
+   */
   public int partitions() {
     return partitions;
   }
 
-  /** The row index of the first generated row; 0 by default. */
+  /**
+   * The row index of the first generated row; 0 by default.
+   *
+   * @return the first row index
+   */
   public long firstRow() {
     return firstRow;
   }

@@ -14,7 +14,11 @@ public enum OutputFormat {
   /** JSON lines. */
   JSON;
 
-  /** The name Spark knows the format by ({@code delta}, {@code parquet}, …). */
+  /**
+   * The name Spark knows the format by ({@code delta}, {@code parquet}, …).
+   *
+   * @return the Spark format name
+   */
   public String sparkName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -42,12 +42,23 @@ public final class SynthesisModel {
     return new SynthesisModel(model);
   }
 
-  /** Loads a model file from any Hadoop file system (local, HDFS, S3, ABFS, …), with {@code spark}'s configuration. */
+  /**
+   * Loads a model file from any Hadoop file system (local, HDFS, S3, ABFS, …), with {@code spark}'s configuration.
+   *
+   * @param spark the Spark session (its Hadoop configuration reaches the file system)
+   * @param path the model file, on any Hadoop file system
+   * @return the model
+   */
   public static SynthesisModel load(SparkSession spark, String path) {
     return new SynthesisModel(ModelJson.fromJson(ModelFiles.read(path, spark.sparkContext().hadoopConfiguration()), path));
   }
 
-  /** Saves the model as versioned JSON to any Hadoop file system, with {@code spark}'s configuration. */
+  /**
+   * Saves the model as versioned JSON to any Hadoop file system, with {@code spark}'s configuration.
+   *
+   * @param spark the Spark session (its Hadoop configuration reaches the file system)
+   * @param path the model file to write, on any Hadoop file system
+   */
   public void save(SparkSession spark, String path) {
     ModelFiles.write(path, json, spark.sparkContext().hadoopConfiguration());
   }
@@ -56,6 +67,11 @@ public final class SynthesisModel {
    * Exactly {@code rows} rows, generated on the executors from the broadcast model: rows {@code options.firstRow()} to
    * {@code options.firstRow() + rows - 1} of the seed's stream. The same seed gives the same rows whatever the number of
    * partitions. Nothing is generated until a query reads the rows, and only the columns it reads.
+   *
+   * @param spark the Spark session (its Hadoop configuration reaches the file system)
+   * @param rows how many rows to generate
+   * @param options the seed, and optionally the partition count and first row
+   * @return the rows, as a lazy DataFrame
    */
   public Dataset<Row> generate(SparkSession spark, long rows, GenerateOptions options) {
     var reader = spark.read().format(SynthlakeSource.NAME)
@@ -78,37 +94,66 @@ public final class SynthesisModel {
     return model;
   }
 
-  /** The names of the generated columns, in order. */
+  /**
+   * The names of the generated columns, in order.
+   *
+   * @return the column names
+   */
   public List<String> columns() {
     return model.columns().stream().map(ColumnModel::name).toList();
   }
 
-  /** The Spark schema of the generated rows: the model's columns, in order, every one nullable. */
+  /**
+   * The Spark schema of the generated rows: the model's columns, in order, every one nullable.
+   *
+   * @return the schema
+   */
   public StructType schema() {
     return SynthlakeSource.schema(model);
   }
 
-  /** How {@code column} is modelled (continuous, categorical, key, …); fails naming the columns if there is none. */
+  /**
+   * How {@code column} is modelled (continuous, categorical, key, …); fails naming the columns if there is none.
+   *
+   * @param column a column name
+   * @return the column's kind
+   */
   public ColumnKind kind(String column) {
     return model.column(column).kind();
   }
 
-  /** The number of Gaussian-copula mixture components the model generates from. */
+  /**
+   * The number of Gaussian-copula mixture components the model generates from.
+   *
+   * @return the component count
+   */
   public int componentCount() {
     return model.dependence().componentCount();
   }
 
-  /** What the fitter recorded (sampled rows, component selection, created-by, …), as in the model file. */
+  /**
+   * What the fitter recorded (sampled rows, component selection, created-by, …), as in the model file.
+   *
+   * @return the properties, by name
+   */
   public Map<String, String> properties() {
     return model.properties();
   }
 
-  /** The model as versioned JSON, exactly what {@link #save} writes. */
+  /**
+   * The model as versioned JSON, exactly what {@link #save} writes.
+   *
+   * @return the JSON text
+   */
   public String toJson() {
     return json;
   }
 
-  /** A human-readable summary of every column model and of the dependence. */
+  /**
+   * A human-readable summary of every column model and of the dependence.
+   *
+   * @return the description, several lines
+   */
   public String describe() {
     return ModelDescription.of(model);
   }

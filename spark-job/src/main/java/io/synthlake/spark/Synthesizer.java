@@ -40,6 +40,10 @@ public final class Synthesizer {
    * column of a supported type is modelled (others are skipped or rejected, {@link FitOptions#unsupported()}), and
    * the dependence between columns is fitted as a mixture of Gaussian copulas. Fails with a one-line message naming the
    * column on input it cannot model.
+   *
+   * @param input the real table
+   * @param options what to sample and how to model the columns
+   * @return the fitted model
    */
   public static SynthesisModel fit(Dataset<Row> input, FitOptions options) {
     List<String> available = Arrays.asList(input.columns());

@@ -2,6 +2,7 @@ package io.synthlake.spark;
 
 import io.delta.tables.DeltaTable;
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.spark.internal.OutputDirectory;
 import io.synthlake.spark.source.GeneratedRows;
 import io.synthlake.spark.write.DeltaCommit;
 import io.synthlake.spark.write.DirectWriter;
@@ -30,14 +31,19 @@ import scala.concurrent.Await;
 import scala.concurrent.duration.Duration;
 
 /**
- * Writes rows (generated or not) so that a failure leaves nothing half-written. Delta commits atomically by itself. Parquet,
- * CSV and JSON are written to a hidden staging directory beside the target and moved into place only after the Spark
- * job has succeeded; an overwritten target is replaced only then. Rows that are purely generated columns are written
- * to Parquet and Delta straight from the generated blocks ({@link DirectWriter}, {@link DeltaCommit}): the same files,
- * without Spark's rows. Before a write is published, its rows are counted against the rows asked for (the direct
+ * Writes rows (generated or not) so that a failure leaves nothing half-written. Delta commits atomically by itself.
+ * Parquet, CSV and JSON are written to a hidden staging directory beside the target and moved into place only after
+ * the Spark job has succeeded; an overwritten target is replaced only then. Rows that are purely generated columns are
+ * written to Parquet and Delta straight from the generated blocks: the same files, without Spark's rows. Before a write is published, its rows are counted against the rows asked for (the direct
  * writers' own counts, the rows Spark observed on their way into its writer); a Delta commit by Delta's writer is
  * checked on its {@code numOutputRows} metric. The output directory is checked before any job starts: writable, and
- * empty or a table of the format written ({@link OutputDirectory}).
+ * empty or a table of the format written.
+ *
+ * <pre>{@code
+ * TableWriter.toPath(rows, "s3a://bucket/fixtures/orders",
+ *     WriteOptions.builder().format(OutputFormat.DELTA).mode(WriteMode.OVERWRITE).build());
+ * TableWriter.toTable(rows, "fixtures.orders", WriteOptions.defaults());
+ * }</pre>
  */
 @PublicApi
 public final class TableWriter {
@@ -48,6 +54,10 @@ public final class TableWriter {
   /**
    * Writes {@code rows} to the directory {@code path} (any Hadoop file system) in the format, mode and Delta statistics
    * of {@code options}.
+   *
+   * @param rows the rows to write
+   * @param path the output directory, on any Hadoop file system
+   * @param options the format, the write mode and a new Delta table's statistics columns
    */
   public static void toPath(Dataset<Row> rows, String path, WriteOptions options) {
     OutputFormat format = options.format();
@@ -183,7 +193,13 @@ public final class TableWriter {
     return unsupported.isPresent() ? Optional.empty() : generated;
   }
 
-  /** Writes {@code rows} to the catalog table {@code name} (Delta needs the Delta catalog configured). */
+  /**
+   * Writes {@code rows} to the catalog table {@code name} (Delta needs the Delta catalog configured).
+   *
+   * @param rows the rows to write
+   * @param name the catalog table name
+   * @param options the format, the write mode and a new Delta table's statistics columns
+   */
   public static void toTable(Dataset<Row> rows, String name, WriteOptions options) {
     OutputFormat format = options.format();
     WriteMode mode = options.mode();
@@ -245,6 +261,11 @@ public final class TableWriter {
    * Completes an interrupted publication at {@code path}, removes the staging directories of killed jobs (every one,
    * with {@code force}: the caller knows no job writes there) and a Delta table that never committed. Returns what it
    * did, one line each.
+   *
+   * @param spark the Spark session (its Hadoop configuration reaches the file system)
+   * @param path the output directory, on any Hadoop file system
+   * @param force whether every staging directory may be removed (no job writes there)
+   * @return what was done, one line each
    */
   public static List<String> recover(SparkSession spark, String path, boolean force) {
     Path target = new Path(path);

@@ -18,7 +18,11 @@ public enum WriteMode {
     this.saveMode = saveMode;
   }
 
-  /** Spark's save mode of the same meaning. */
+  /**
+   * Spark's save mode of the same meaning.
+   *
+   * @return the save mode
+   */
   public SaveMode saveMode() {
     return saveMode;
   }

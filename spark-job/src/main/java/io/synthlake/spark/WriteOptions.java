@@ -24,27 +24,47 @@ public final class WriteOptions {
     this.deltaStatistics = builder.deltaStatistics;
   }
 
-  /** A builder starting from the defaults. */
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return this builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Delta, {@link WriteMode#ERROR} (never replace anything by accident), {@link DeltaStatistics#NON_STRING}. */
+  /**
+   * Delta, {@link WriteMode#ERROR} (never replace anything by accident), {@link DeltaStatistics#NON_STRING}.
+   *
+   * @return the default options
+   */
   public static WriteOptions defaults() {
     return builder().build();
   }
 
-  /** The table format written. */
+  /**
+   * The table format written.
+   *
+   * @return the format
+   */
   public OutputFormat format() {
     return format;
   }
 
-  /** What happens when the output already exists. */
+  /**
+   * What happens when the output already exists.
+   *
+   * @return the mode
+   */
   public WriteMode mode() {
     return mode;
   }
 
-  /** The columns a new Delta table collects statistics on; ignored for other formats and existing tables. */
+  /**
+   * The columns a new Delta table collects statistics on; ignored for other formats and existing tables.
+   *
+   * @return the statistics choice
+   */
   public DeltaStatistics deltaStatistics() {
     return deltaStatistics;
   }
@@ -57,25 +77,44 @@ public final class WriteOptions {
 
     private Builder() {}
 
-    /** The table format; Delta by default. */
+    /**
+     * The table format; Delta by default.
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder format(OutputFormat value) {
       this.format = Objects.requireNonNull(value, "format");
       return this;
     }
 
-    /** What to do when the output exists; {@link WriteMode#ERROR} by default. */
+    /**
+     * What to do when the output exists; {@link WriteMode#ERROR} by default.
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder mode(WriteMode value) {
       this.mode = Objects.requireNonNull(value, "mode");
       return this;
     }
 
-    /** A new Delta table's statistics columns; {@link DeltaStatistics#NON_STRING} by default. */
+    /**
+     * A new Delta table's statistics columns; {@link DeltaStatistics#NON_STRING} by default.
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder deltaStatistics(DeltaStatistics value) {
       this.deltaStatistics = Objects.requireNonNull(value, "deltaStatistics");
       return this;
     }
 
-    /** The options. */
+    /**
+     * The options.
+     *
+     * @return the options
+     */
     public WriteOptions build() {
       return new WriteOptions(this);
     }

@@ -1,6 +1,8 @@
-package io.synthlake.spark;
+package io.synthlake.spark.internal;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.spark.OutputFormat;
+import io.synthlake.spark.WriteMode;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,19 +16,19 @@ import org.apache.hadoop.fs.Path;
  * directory already there is a table of the format being written, so that appending or overwriting never mixes a
  * table's files with someone else's (a Delta append once put {@code _delta_log} beside unrelated files).
  */
-final class OutputDirectory {
+public final class OutputDirectory {
   private final FileSystem fs;
   private final Path target;
   private final String path;
 
-  OutputDirectory(FileSystem fs, Path target, String path) {
+  public OutputDirectory(FileSystem fs, Path target, String path) {
     this.fs = fs;
     this.target = target;
     this.path = path;
   }
 
   /** Fails unless files can be created where {@code target} is or will be: its parent exists or can be made, and is writable. */
-  void checkWritable() {
+  public void checkWritable() {
     Path directory = target.getParent() == null ? target : target.getParent();
     try {
       for (Path ancestor = directory; ancestor != null; ancestor = ancestor.getParent()) {
@@ -52,7 +54,7 @@ final class OutputDirectory {
    * Fails unless {@code target} is absent, empty or a table of {@code format}: a Delta table has {@code _delta_log};
    * Parquet, CSV and JSON tables hold only their part files and hidden or {@code _}-prefixed bookkeeping files.
    */
-  void checkHolds(OutputFormat format, WriteMode mode) {
+  public void checkHolds(OutputFormat format, WriteMode mode) {
     try {
       if (!fs.exists(target)) {
         return;

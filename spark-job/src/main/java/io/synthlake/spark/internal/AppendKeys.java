@@ -1,4 +1,4 @@
-package io.synthlake.spark;
+package io.synthlake.spark.internal;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.generate.ColumnSink;
@@ -7,7 +7,8 @@ import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.types.LogicalType;
-import io.synthlake.spark.internal.SparkTypes;
+import io.synthlake.spark.OutputFormat;
+import io.synthlake.spark.WriteMode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
