@@ -68,7 +68,7 @@ public final class GenerateOptions {
    * @return options equal to these but for {@code value}
    */
   public GenerateOptions withPartitions(int value) {
-    SynthlakeException.check(value >= 0, "--partitions must be a positive whole number, got %d", value);
+    SynthlakeException.check(value >= 0, "the partition count must be 0 (synthlake chooses) or positive, got %d", value);
     checkPartitions(value);
     return new GenerateOptions(seed, value, firstRow);
   }

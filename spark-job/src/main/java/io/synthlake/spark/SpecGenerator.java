@@ -38,6 +38,7 @@ import org.apache.spark.sql.types.StructType;
  * Spark's analyzer against an empty relation, so invalid SQL, unknown columns and cycles between derived columns fail
  * before any Spark job starts.
  */
+@PublicApi
 public final class SpecGenerator {
   private SpecGenerator() {}
 
@@ -45,22 +46,43 @@ public final class SpecGenerator {
    * Reads the spec at {@code path} (YAML or JSON, any Hadoop file system) and generates {@code rows} rows. The spec's
    * {@code rows} is the row count of the table once this run is done, {@code options.firstRow() + rows}, so that a run
    * from a first row gives the rows a single run from row 0 gives.
+   *
+   * @param spark the session to generate in
+   * @param path the spec file
+   * @param rows how many rows, at least 1
+   * @param options seed, partitions and first row
+   * @return the rows, computed as a query reads them
    */
   public static Dataset<Row> generate(SparkSession spark, String path, long rows, GenerateOptions options) {
-    SynthlakeException.check(rows > 0, "--rows must be a positive whole number, got %d", rows);
-    String text = ModelFiles.read(path, spark.sparkContext().hadoopConfiguration());
+    SynthlakeException.check(rows > 0, "the row count must be a positive whole number, got %d", rows);
+    String text = ModelFiles.readSpec(path, spark.sparkContext().hadoopConfiguration());
     return generate(spark, SpecCompiler.compile(text, path), rows, options);
   }
 
   /**
    * Generates {@code rows} rows from a spec compiled once ({@link SpecCompiler#compile}); the spec's {@code rows} is
    * {@code options.firstRow() + rows}, as for {@link #generate(SparkSession, String, long, GenerateOptions)}.
+   *
+   * @param spark the session to generate in
+   * @param spec the compiled spec, read once for any seed and size
+   * @param rows how many rows, at least 1
+   * @param options seed, partitions and first row
+   * @return the rows, computed as a query reads them
    */
   public static Dataset<Row> generate(SparkSession spark, CompiledSpec spec, long rows, GenerateOptions options) {
-    SynthlakeException.check(rows > 0, "--rows must be a positive whole number, got %d", rows);
+    SynthlakeException.check(rows > 0, "the row count must be a positive whole number, got %d", rows);
     return generate(spark, spec.spec(options.seed(), Math.addExact(options.firstRow(), rows)), rows, options);
   }
 
+  /**
+   * Generates {@code rows} rows from a spec already built for a seed and size.
+   *
+   * @param spark the session to generate in
+   * @param spec the built spec: its model, derived columns, order and constraints
+   * @param rows how many rows, at least 1
+   * @param options seed, partitions and first row
+   * @return the rows, computed as a query reads them
+   */
   public static Dataset<Row> generate(SparkSession spark, Spec spec, long rows, GenerateOptions options) {
     List<DerivedColumn> ordered = resolveOrder(spark, spec);
     // Check the whole projection, constraints included, on an empty relation before generating anything.

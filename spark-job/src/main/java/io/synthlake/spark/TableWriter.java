@@ -69,8 +69,7 @@ public final class TableWriter {
     recover(publisher, path).forEach(line -> LOG.warn("{}", line));
     boolean exists = exists(fs, target);
     if (exists && mode == WriteMode.ERROR) {
-      throw SynthlakeException.of("output %s already exists: pass --mode overwrite to replace it, --mode append to add to it, "
-          + "or choose another --output", path);
+      throw alreadyExists("output " + path, "--output");
     }
 
     OutputDirectory directory = new OutputDirectory(fs, target, path);
@@ -205,8 +204,7 @@ public final class TableWriter {
     WriteMode mode = options.mode();
     DeltaStatistics statistics = options.deltaStatistics();
     if (mode == WriteMode.ERROR && rows.sparkSession().catalog().tableExists(name)) {
-      throw SynthlakeException.of("table %s already exists: pass --mode overwrite to replace it, --mode append to add to it, "
-          + "or choose another --table", name);
+      throw alreadyExists("table " + name, "--table");
     }
 
     boolean exists = rows.sparkSession().catalog().tableExists(name);
@@ -245,6 +243,11 @@ public final class TableWriter {
     }
 
     return writer;
+  }
+
+  private static SynthlakeException alreadyExists(String what, String option) {
+    return SynthlakeException.of("%s already exists: pass --mode overwrite to replace it, --mode append to add to it, "
+        + "or choose another %s", what, option);
   }
 
   /** Completes or cleans up what a killed earlier write to {@code path} left; returns what it did. */

@@ -1,6 +1,7 @@
 package io.synthlake.core.fit;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.SynthlakeVersion;
 import io.synthlake.core.math.Correlations;
 import io.synthlake.core.math.Seeds;
 import io.synthlake.core.model.ColumnModel;
@@ -22,9 +23,6 @@ import java.util.stream.Collectors;
  * marginals and a positive-definite copula correlation.
  */
 public final class ModelFitter {
-  /** Written into every model's properties. */
-  public static final String VERSION = "0.1.0";
-
   private ModelFitter() {}
 
   public static FitResult fit(SampleTable sample, FitSettings settings, ScoreClusterer clusterer) {
@@ -104,7 +102,7 @@ public final class ModelFitter {
     }
 
     Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("created-by", "synthlake " + VERSION);
+    properties.put("created-by", "synthlake " + SynthlakeVersion.current());
     properties.put("sample-rows", Integer.toString(n));
     properties.put("fit-seed", Long.toString(settings.seed()));
     properties.put("components", Integer.toString(components));

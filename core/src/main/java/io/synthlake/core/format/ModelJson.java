@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.SynthlakeVersion;
 import io.synthlake.core.marginal.EmpiricalMarginal;
 import io.synthlake.core.marginal.GaussianMixtureMarginal;
 import io.synthlake.core.marginal.HistogramMarginal;
@@ -369,7 +370,7 @@ public final class ModelJson {
     long version = fields.longNumber(root, "", VERSION_KEY);
     if (version != FORMAT_VERSION) {
       throw SynthlakeException.of("%s has format-version %d, but this synthlake %s reads version %d only: use the synthlake "
-          + "release that wrote it, or fit the model again", source, version, "0.1.0", FORMAT_VERSION);
+          + "release that wrote it, or fit the model again", source, version, SynthlakeVersion.current(), FORMAT_VERSION);
     }
 
     try {

@@ -225,21 +225,8 @@ class GoldenEveryFeatureTest {
 
   // ---------------------------------------------------------------- (3) it generates the same rows
 
-  /** FNV-1a over every value of every row, as in {@link OutputFingerprintTest}. */
   private static long fingerprint(TableModel model, boolean dictionaries) {
-    Generated rows = Generated.pruned(model, SEED, FINGERPRINT_ROWS, name -> true, dictionaries);
-    long hash = 0xcbf29ce484222325L;
-    for (int r = 0; r < FINGERPRINT_ROWS; r++) {
-      for (Object value : rows.row(r)) {
-        for (byte b : String.valueOf(value).getBytes(StandardCharsets.UTF_8)) {
-          hash = (hash ^ b) * 0x100000001b3L;
-        }
-
-        hash = (hash ^ '|') * 0x100000001b3L;
-      }
-    }
-
-    return hash;
+    return RowFingerprint.of(model, SEED, FINGERPRINT_ROWS, dictionaries);
   }
 
   @Test

@@ -2,11 +2,9 @@ package io.synthlake.core.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.synthlake.core.generate.Generated;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.spec.SpecCompiler;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,19 +21,7 @@ class OutputFingerprintTest {
   private static final int ROWS = 10_000;
 
   private static long fingerprint(TableModel model, long seed, boolean dictionaries) {
-    Generated rows = Generated.pruned(model, seed, ROWS, name -> true, dictionaries);
-    long hash = 0xcbf29ce484222325L;
-    for (int r = 0; r < ROWS; r++) {
-      for (Object value : rows.row(r)) {
-        for (byte b : String.valueOf(value).getBytes(StandardCharsets.UTF_8)) {
-          hash = (hash ^ b) * 0x100000001b3L;
-        }
-
-        hash = (hash ^ '|') * 0x100000001b3L;
-      }
-    }
-
-    return hash;
+    return RowFingerprint.of(model, seed, ROWS, dictionaries);
   }
 
   @Test

@@ -345,7 +345,7 @@ public final class Main {
     long start = System.nanoTime();
     String target = args.has("output") ? args.get("output") : args.get("table");
     CompiledSpec spec = args.has("spec") ? SpecCompiler.compile(
-        ModelFiles.read(args.get("spec"), spark.sparkContext().hadoopConfiguration()), args.get("spec")) : null;
+        ModelFiles.readSpec(args.get("spec"), spark.sparkContext().hadoopConfiguration()), args.get("spec")) : null;
     SynthesisModel model = args.has("spec") ? null : SynthesisModel.load(spark, args.get("model"));
     Dataset<Row> generated = generated(spark, spec, model, rows, options);
     if (mode == WriteMode.APPEND) {
