@@ -2,10 +2,12 @@ package io.synthlake.core.spec;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import net.datafaker.Faker;
 import net.datafaker.providers.base.AbstractProvider;
 
@@ -22,8 +24,8 @@ public final class FakerTemplate {
   private static final Pattern PART = Pattern.compile("#\\{([^{}]*)}");
   private static final Set<Class<?>> RESULT_TYPES = Set.of(String.class, int.class, long.class, double.class,
       boolean.class, Integer.class, Long.class, Double.class, Boolean.class);
-  private static final Set<String> OBJECT_METHODS = java.util.Arrays.stream(Object.class.getMethods())
-      .map(method -> method.getName().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Set<String> OBJECT_METHODS = Arrays.stream(Object.class.getMethods())
+      .map(method -> method.getName().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
   private static final String FIX = "use a provider method such as Name.fullName, Address.city, PhoneNumber.cellPhone, "
       + "Company.name or Finance.iban, or a template of them like \"#{Name.firstName}.#{Name.lastName}@example.com\"";
 

@@ -3,7 +3,9 @@ package io.synthlake.spark.write;
 import io.synthlake.core.SynthlakeException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -248,7 +250,7 @@ public final class OutputPublisher {
   private void writeProperties(Path path, Properties properties) throws IOException {
     Path temporary = new Path(path.getParent(), path.getName() + ".tmp-" + UUID.randomUUID());
     try (OutputStream out = fs.create(temporary, false)) {
-      properties.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), "synthlake");
+      properties.store(new OutputStreamWriter(out, StandardCharsets.UTF_8), "synthlake");
     }
 
     fs.delete(path, false);
@@ -258,7 +260,7 @@ public final class OutputPublisher {
   private Properties readProperties(Path path) throws IOException {
     Properties properties = new Properties();
     try (InputStream in = fs.open(path)) {
-      properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
     return properties;
