@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,7 +59,7 @@ public class ColumnSamplerBenchmark {
       }
     }
 
-    if (!column.equals("all") && !column.equals("none") && java.util.Arrays.stream(sinks).allMatch(s -> s == null)) {
+    if (!column.equals("all") && !column.equals("none") && Arrays.stream(sinks).allMatch(s -> s == null)) {
       throw new IllegalArgumentException("the banking spec has no column '" + column + "'");
     }
   }

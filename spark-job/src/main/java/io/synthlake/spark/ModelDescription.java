@@ -8,6 +8,7 @@ import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.types.LogicalType;
 import io.synthlake.core.types.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -158,7 +159,7 @@ final class ModelDescription {
     for (int i = 0; i < columns; i++) {
       ColumnModel column = model.columns().get(i);
       // Decimals arrive as unscaled longs.
-      double divisor = column.type().logicalType() == io.synthlake.core.types.LogicalType.DECIMAL ? Math.pow(10, column.type().scale()) : 1;
+      double divisor = column.type().logicalType() == LogicalType.DECIMAL ? Math.pow(10, column.type().scale()) : 1;
       summaries[i] = new Summary(SUMMARY_BLOCKS * TableSampler.BLOCK_ROWS, divisor);
       sinks[i] = model.columns().get(i) instanceof NumericColumn ? summaries[i] : null;
     }

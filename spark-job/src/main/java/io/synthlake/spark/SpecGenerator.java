@@ -24,11 +24,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.Alias;
+import org.apache.spark.sql.catalyst.expressions.Cast;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.NamedExpression;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.Project;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -196,17 +199,17 @@ public final class SpecGenerator {
    * Refuses a result that Spark would cast to the declared type row by row and fail on at run time (text into a number,
    * a date or a boolean): the spec should say the conversion, so that it says what a bad value becomes.
    */
-  private static void checkResultType(org.apache.spark.sql.types.DataType result, DerivedColumn column) {
-    org.apache.spark.sql.types.DataType declared = SparkTypes.toSpark(column.type());
-    boolean fromText = result instanceof org.apache.spark.sql.types.StringType;
-    boolean toText = declared instanceof org.apache.spark.sql.types.StringType;
+  private static void checkResultType(DataType result, DerivedColumn column) {
+    DataType declared = SparkTypes.toSpark(column.type());
+    boolean fromText = result instanceof StringType;
+    boolean toText = declared instanceof StringType;
     if (fromText && !toText) {
       throw SynthlakeException.of("%s: gives text, but the column is declared %s; convert in the expression, e.g. "
           + "try_cast(... as %s), which gives null for text that is not a %s, or declare the column as string",
           column.where(), declared.simpleString(), declared.sql().toLowerCase(Locale.ROOT), declared.simpleString());
     }
 
-    if (!toText && !org.apache.spark.sql.catalyst.expressions.Cast.canAnsiCast(result, declared)) {
+    if (!toText && !Cast.canAnsiCast(result, declared)) {
       throw SynthlakeException.of("%s: gives %s, which does not convert to the declared type %s; change the expression "
           + "or the column's type", column.where(), result.simpleString(), declared.simpleString());
     }

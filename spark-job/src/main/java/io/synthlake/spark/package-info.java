@@ -2,21 +2,19 @@
  * synthlake's public Java API, for notebooks (Databricks, Jupyter with Spark) and applications: fit a model on a Spark
  * table, save and load it, generate any number of rows as a DataFrame, write them safely, and evaluate them.
  *
- * <p>The public types carry {@link io.synthlake.spark.PublicApi}:
+ * <p>The public types carry {@link PublicApi}:
  *
  * <ul>
- *   <li>{@link io.synthlake.spark.Synthesizer}: {@code fit(table, FitOptions)} gives a {@link
- *       io.synthlake.spark.SynthesisModel}.
- *   <li>{@link io.synthlake.spark.SynthesisModel}: {@code load(spark, path)}, {@code save(spark, path)}, {@code
+ *   <li>{@link Synthesizer}: {@code fit(table, FitOptions)} gives a {@link SynthesisModel}.
+ *   <li>{@link SynthesisModel}: {@code load(spark, path)}, {@code save(spark, path)}, {@code
  *       generate(spark, rows, GenerateOptions)}, {@code describe()}.
- *   <li>{@link io.synthlake.spark.FitOptions} and {@link io.synthlake.spark.GenerateOptions}: the options of fitting and
+ *   <li>{@link FitOptions} and {@link GenerateOptions}: the options of fitting and
  *       generating.
- *   <li>{@link io.synthlake.spark.TableWriter} with {@link io.synthlake.spark.WriteOptions} ({@link
- *       io.synthlake.spark.OutputFormat}, {@link io.synthlake.spark.WriteMode}, {@link
- *       io.synthlake.spark.DeltaStatistics}): atomic writes to a path or a catalog table.
- *   <li>{@link io.synthlake.spark.Evaluation}: fidelity, ML utility and privacy of synthetic rows against training and
+ *   <li>{@link TableWriter} with {@link WriteOptions} ({@link OutputFormat}, {@link WriteMode}, {@link DeltaStatistics}):
+ *       atomic writes to a path or a catalog table.
+ *   <li>{@link Evaluation}: fidelity, ML utility and privacy of synthetic rows against training and
  *       holdout rows.
- *   <li>{@link io.synthlake.spark.SpecGenerator}: rows from a YAML spec instead of a fitted model.
+ *   <li>{@link SpecGenerator}: rows from a YAML spec instead of a fitted model.
  * </ul>
  *
  * <p>Generated rows are also the Spark data source {@code synthlake} ({@code spark.read().format("synthlake")}, options

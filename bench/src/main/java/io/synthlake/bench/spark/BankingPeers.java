@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import net.datafaker.Faker;
@@ -44,7 +45,7 @@ final class BankingPeers {
 
   /** City names drawn once, like the spec's Datafaker pool, so that every peer picks from the same list. */
   static List<String> cities() {
-    Faker faker = new Faker(Locale.US, new java.util.Random(42));
+    Faker faker = new Faker(Locale.US, new Random(42));
     List<String> cities = new ArrayList<>();
     for (int i = 0; i < CITIES; i++) {
       cities.add(faker.address().city());
@@ -134,7 +135,7 @@ final class BankingPeers {
 
   /** Datafaker row by row in one thread, the Java twin of the Python Faker baseline; returns a checksum. */
   static long datafakerRows(long rows) {
-    java.util.Random random = new java.util.Random(1);
+    Random random = new Random(1);
     Faker faker = new Faker(Locale.US, random);
     long checksum = 0;
     long customers = Math.max(1, rows / 10);

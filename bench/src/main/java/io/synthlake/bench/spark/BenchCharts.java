@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -64,7 +66,7 @@ final class BenchCharts {
       ToDoubleFunction<Measurement> value) throws IOException {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("rows").yAxisTitle(yTitle)
         .build();
-    org.knowm.xchart.style.XYStyler styler = chart.getStyler();
+    XYStyler styler = chart.getStyler();
     styler.setXAxisLogarithmic(true);
     styler.setYAxisLogarithmic(true);
     styler.setXAxisDecimalPattern("#,###");
@@ -75,7 +77,7 @@ final class BenchCharts {
     Map<String, List<Measurement>> byGenerator = new LinkedHashMap<>();
     measurements.forEach(m -> byGenerator.computeIfAbsent(m.generator, k -> new ArrayList<>()).add(m));
     byGenerator.forEach((generator, runs) -> {
-      runs.sort(java.util.Comparator.comparingLong(m -> m.rows));
+      runs.sort(Comparator.comparingLong(m -> m.rows));
       double[] rows = runs.stream().mapToDouble(m -> m.rows).toArray();
       double[] values = runs.stream().mapToDouble(value).map(v -> Math.max(v, 1e-9)).toArray();
       XYSeries series = chart.addSeries(generator, rows, values);

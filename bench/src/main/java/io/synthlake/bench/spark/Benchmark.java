@@ -1,5 +1,6 @@
 package io.synthlake.bench.spark;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.spark.DeltaStatistics;
 import io.synthlake.spark.FitOptions;
@@ -279,9 +280,7 @@ public final class Benchmark {
 
   /** The machine's physical memory, or -1 where the JVM cannot tell. */
   static long physicalMemoryBytes() {
-    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean
-        ? ((com.sun.management.OperatingSystemMXBean) os).getTotalMemorySize() : -1;
+    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os ? os.getTotalMemorySize() : -1;
   }
 
   private static long bytes(Path path) {

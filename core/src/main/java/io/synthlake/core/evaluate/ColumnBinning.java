@@ -2,6 +2,8 @@ package io.synthlake.core.evaluate;
 
 import io.synthlake.core.SynthlakeException;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -191,7 +193,7 @@ public final class ColumnBinning implements Serializable {
         double magnitude = Math.abs(edge);
         return magnitude != 0 && (magnitude >= 1e6 || magnitude < 1e-3)
             ? String.format(Locale.ROOT, "%.3g", edge)
-            : new java.math.BigDecimal(edge).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+            : new BigDecimal(edge).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
   }
 }

@@ -2,9 +2,12 @@ package io.synthlake.core.evaluate;
 
 import io.synthlake.core.SynthlakeException;
 import java.io.Serializable;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * What a profile pass counts, fitted on the training data and shared read-only by every task: the columns' binnings,
@@ -41,7 +44,7 @@ public final class ProfilePlan implements Serializable {
       }
     }
 
-    this.numeric = java.util.stream.IntStream.range(0, n).filter(c -> columns.get(c).isNumeric()).toArray();
+    this.numeric = IntStream.range(0, n).filter(c -> columns.get(c).isNumeric()).toArray();
   }
 
   /**
@@ -68,8 +71,8 @@ public final class ProfilePlan implements Serializable {
    */
   static int[][] sampleTriples(int n, int max, long seed) {
     long total = (long) n * (n - 1) * (n - 2) / 6;
-    java.util.TreeSet<List<Integer>> chosen = new java.util.TreeSet<>(
-        java.util.Comparator.<List<Integer>>comparingInt(t -> t.get(0)).thenComparingInt(t -> t.get(1))
+    TreeSet<List<Integer>> chosen = new TreeSet<>(
+        Comparator.<List<Integer>>comparingInt(t -> t.get(0)).thenComparingInt(t -> t.get(1))
             .thenComparingInt(t -> t.get(2)));
     if (total <= max) {
       for (int i = 0; i < n; i++) {

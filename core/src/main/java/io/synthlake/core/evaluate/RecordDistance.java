@@ -1,6 +1,7 @@
 package io.synthlake.core.evaluate;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class RecordDistance implements Serializable {
 
   /** Turns profile rows (Double, String or null per column) into double arrays. */
   public final class Encoder {
-    private final List<Map<String, Integer>> codes = new java.util.ArrayList<>();
+    private final List<Map<String, Integer>> codes = new ArrayList<>();
 
     private Encoder() {
       for (int i = 0; i < columns.length; i++) {

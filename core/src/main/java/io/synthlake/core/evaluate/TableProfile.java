@@ -1,6 +1,8 @@
 package io.synthlake.core.evaluate;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,7 @@ public final class TableProfile implements Serializable {
     moments = new double[m * (m - 1) / 2][6];
     dependencyChecked = new long[plan.dependencies().size()];
     dependencyKept = new long[plan.dependencies().size()];
-    rareSeen = new java.util.ArrayList<>();
+    rareSeen = new ArrayList<>();
     for (int c = 0; c < n; c++) {
       rareSeen.add(new HashMap<>());
     }
@@ -213,6 +215,6 @@ public final class TableProfile implements Serializable {
 
   /** Rare categories of a column seen in this table, with how often. */
   public Map<String, Long> rareSeen(int column) {
-    return java.util.Collections.unmodifiableMap(rareSeen.get(column));
+    return Collections.unmodifiableMap(rareSeen.get(column));
   }
 }

@@ -5,11 +5,13 @@ import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.TextComposer;
 import io.synthlake.core.types.ColumnKind;
+import io.synthlake.core.types.LogicalType;
 import io.synthlake.core.types.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -105,8 +107,8 @@ final class CategoricalPlan implements ColumnPlan {
   }
 
   /** The by-value kind for a non-string type, offered when a categorical override leaves no category. */
-  private static ColumnKind numericKind(io.synthlake.core.types.LogicalType type) {
-    if (type == io.synthlake.core.types.LogicalType.DATE) {
+  private static ColumnKind numericKind(LogicalType type) {
+    if (type == LogicalType.DATE) {
       return ColumnKind.DATE;
     }
 
@@ -124,7 +126,7 @@ final class CategoricalPlan implements ColumnPlan {
     for (String value : values) {
       String[] words = value.trim().split("\\s+");
       wordCounts[Math.min(MAX_WORDS, Math.max(1, words.length)) - 1]++;
-      for (String word : new java.util.LinkedHashSet<>(Arrays.asList(words))) {
+      for (String word : new LinkedHashSet<>(Arrays.asList(words))) {
         if (!word.isEmpty()) {
           wordRows.merge(word, 1, Integer::sum);
         }

@@ -1,6 +1,7 @@
 package io.synthlake.core.fit;
 
 import io.synthlake.core.math.Correlations;
+import java.util.Arrays;
 
 /**
  * Orders a categorical column's categories so that its dependence on the other columns is as monotone as possible:
@@ -70,7 +71,7 @@ final class CategoryOrdering {
   private static double[] firstComponent(double[][] matrix) {
     int d = matrix.length;
     double[] v = new double[d];
-    java.util.Arrays.fill(v, 1.0 / Math.sqrt(d));
+    Arrays.fill(v, 1.0 / Math.sqrt(d));
     for (int iteration = 0; iteration < POWER_ITERATIONS; iteration++) {
       double[] next = new double[d];
       for (int a = 0; a < d; a++) {

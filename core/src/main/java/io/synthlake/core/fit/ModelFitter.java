@@ -9,6 +9,7 @@ import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.types.ColumnKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class ModelFitter {
             + settings.minComponentRows() + " rows)")
         : clusterer.cluster(scores, maxComponents, settings.seed());
     int[] labels = ComponentMerger.merge(clustering.labels(), scores, settings.minComponentRows());
-    int components = java.util.Arrays.stream(labels).max().orElse(0) + 1;
+    int components = Arrays.stream(labels).max().orElse(0) + 1;
     int[][] members = members(labels, components);
 
     double[] weights = new double[components];

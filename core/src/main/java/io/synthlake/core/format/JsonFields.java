@@ -5,6 +5,7 @@ import io.synthlake.core.SynthlakeException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Typed, path-aware access to a parsed JSON document: every error names the source and the field path. Shared by the
@@ -53,7 +54,7 @@ public final class JsonFields {
   public String string(JsonNode object, String path, String name) {
     JsonNode value = field(object, path, name);
     if (!value.isTextual()) {
-      throw error(join(path, name), "must be a string, got " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      throw error(join(path, name), "must be a string, got " + value.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 
     return value.asText();

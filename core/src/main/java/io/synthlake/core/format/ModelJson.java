@@ -2,6 +2,8 @@ package io.synthlake.core.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.SynthlakeVersion;
@@ -99,8 +101,8 @@ public final class ModelJson {
     StringWriter out = new StringWriter();
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
       // Fixed "\n" line ends, so that model files and golden files are the same bytes on every platform.
-      json.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
-          .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n")));
+      json.setPrettyPrinter(new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n")));
       json.writeStartObject();
       json.writeStringField(FORMAT_KEY, FORMAT);
       json.writeNumberField(VERSION_KEY, FORMAT_VERSION);
@@ -489,7 +491,7 @@ public final class ModelJson {
         throw fields.error(path + "." + DISTRIBUTION, "unknown distribution '" + SynthlakeException.shown(name) + "'; use constant, uniform, normal, log-normal, exponential, poisson or zipf");
       }
 
-      java.util.Map<String, Double> parameters = new java.util.LinkedHashMap<>();
+      Map<String, Double> parameters = new LinkedHashMap<>();
       JsonNode parametersNode = fields.field(node, path, PARAMETERS);
       parametersNode.fieldNames().forEachRemaining(key -> parameters.put(key, fields.number(parametersNode, path + "." + PARAMETERS, key)));
       return ParametricMarginal.of(parametric, parameters, node.has(MIN) ? fields.number(node, path, MIN) : Double.NEGATIVE_INFINITY,

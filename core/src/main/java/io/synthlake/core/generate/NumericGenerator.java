@@ -4,6 +4,7 @@ import io.synthlake.core.marginal.Marginal;
 import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.model.NumericDistribution;
 import io.synthlake.core.model.NumericFormat;
+import java.util.Arrays;
 
 /**
  * Maps (component, uniform) to a value through the component's null share and quantile function, then formats it.
@@ -84,7 +85,7 @@ final class NumericGenerator implements ColumnGenerator {
 
     if (nulls == rows) {
       // Every row is null (a component with no values has no marginal at all).
-      java.util.Arrays.fill(values, 0, rows, 0.0);
+      Arrays.fill(values, 0, rows, 0.0);
     } else if (sharedMarginal != null) {
       sharedMarginal.quantiles(p, values, rows);
     } else {

@@ -3,6 +3,7 @@ package io.synthlake.core.generate;
 import io.synthlake.core.math.Cumulative;
 import io.synthlake.core.model.TextComposer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Composes one text value into a reusable buffer: a word count, then words by weight, joined by spaces. */
@@ -63,7 +64,7 @@ final class TextGenerator {
 
   private int append(int length, byte b) {
     if (length == buffer.length) {
-      buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
     }
 
     buffer[length] = b;

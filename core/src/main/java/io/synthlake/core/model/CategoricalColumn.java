@@ -2,7 +2,10 @@ package io.synthlake.core.model;
 
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
+import io.synthlake.core.types.LogicalType;
+import io.synthlake.core.types.Values;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A categorical, boolean or text column. Categories are written as text and parsed per the column type; their order
@@ -25,7 +28,7 @@ public final class CategoricalColumn implements ColumnModel {
     this.type = type;
     this.kind = kind;
     this.categories = List.copyOf(categories);
-    this.probabilities = probabilities.stream().map(double[]::clone).collect(java.util.stream.Collectors.toUnmodifiableList());
+    this.probabilities = probabilities.stream().map(double[]::clone).collect(Collectors.toUnmodifiableList());
     this.nullShares = nullShares.clone();
     this.composer = composer;
   }
@@ -72,9 +75,9 @@ public final class CategoricalColumn implements ColumnModel {
       }
     }
 
-    if (type.logicalType() != io.synthlake.core.types.LogicalType.STRING) {
+    if (type.logicalType() != LogicalType.STRING) {
       for (int c = 0; c < categories.size(); c++) {
-        io.synthlake.core.types.Values.parse(categories.get(c), type, where + " categories[" + c + "]");
+        Values.parse(categories.get(c), type, where + " categories[" + c + "]");
       }
     }
 

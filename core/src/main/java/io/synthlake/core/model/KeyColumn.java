@@ -4,6 +4,7 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -98,7 +99,7 @@ public final class KeyColumn implements ColumnModel {
 
   /** Key values are composed in a buffer of {@link #MAX_VALUE_BYTES}: the prefix and the generated part must fit. */
   private static void requireFits(String name, String prefix, long generatedBytes, String generated) {
-    long bytes = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + generatedBytes;
+    long bytes = prefix.getBytes(StandardCharsets.UTF_8).length + generatedBytes;
     if (bytes > MAX_VALUE_BYTES) {
       throw new IllegalArgumentException("column '" + SynthlakeException.shown(name) + "': key values may have at most "
           + MAX_VALUE_BYTES + " bytes, but the prefix (" + (bytes - generatedBytes) + " bytes) and " + generated

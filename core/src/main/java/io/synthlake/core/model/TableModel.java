@@ -6,8 +6,10 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A fitted or specified table model: the output columns in order, the dependence between the copula columns (every
@@ -58,7 +60,7 @@ public final class TableModel {
 
   private static void check(boolean condition, String template, Object... args) {
     if (!condition) {
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, template, args));
+      throw new IllegalArgumentException(String.format(Locale.ROOT, template, args));
     }
   }
 
@@ -87,6 +89,6 @@ public final class TableModel {
     }
 
     throw SynthlakeException.of("the model has no column '%s'; its columns are %s", name,
-        columns.stream().map(ColumnModel::name).collect(java.util.stream.Collectors.joining(", ")));
+        columns.stream().map(ColumnModel::name).collect(Collectors.joining(", ")));
   }
 }

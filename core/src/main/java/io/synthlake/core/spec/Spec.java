@@ -2,6 +2,7 @@ package io.synthlake.core.spec;
 
 import io.synthlake.core.model.TableModel;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A parsed spec: the model of its generated columns, the derived columns computed from them, and the output order.
@@ -17,7 +18,7 @@ public final class Spec {
     this.model = model;
     this.derived = List.copyOf(derived);
     this.columnOrder = List.copyOf(columnOrder);
-    this.orderConstraints = orderConstraints.stream().map(List::copyOf).collect(java.util.stream.Collectors.toUnmodifiableList());
+    this.orderConstraints = orderConstraints.stream().map(List::copyOf).collect(Collectors.toUnmodifiableList());
   }
 
   public TableModel model() {

@@ -1,6 +1,8 @@
 package io.synthlake.core.types;
 
 import io.synthlake.core.SynthlakeException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,7 +28,7 @@ public final class Values {
       case TIMESTAMP: return EPOCH.plus((long) value, ChronoUnit.MICROS).toString();
       case TIMESTAMP_NTZ: return LocalDateTime.ofEpochSecond(Math.floorDiv((long) value, 1_000_000L),
           (int) Math.floorMod((long) value, 1_000_000L) * 1000, ZoneOffset.UTC).toString();
-      case DECIMAL: return java.math.BigDecimal.valueOf(value).setScale(type.scale(), java.math.RoundingMode.HALF_EVEN).toPlainString();
+      case DECIMAL: return BigDecimal.valueOf(value).setScale(type.scale(), RoundingMode.HALF_EVEN).toPlainString();
       default: return Double.toString(value);
     }
   }

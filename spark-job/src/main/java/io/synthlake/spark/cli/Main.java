@@ -20,6 +20,7 @@ import io.synthlake.spark.Evaluation;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.OutputFormat;
+import io.synthlake.spark.SpecGenerator;
 import io.synthlake.spark.SynthesisModel;
 import io.synthlake.spark.Synthesizer;
 import io.synthlake.spark.TableWriter;
@@ -29,6 +30,7 @@ import io.synthlake.spark.internal.AppendKeys;
 import io.synthlake.spark.internal.ModelFiles;
 import io.synthlake.spark.internal.SparkSessions;
 import io.synthlake.spark.internal.TableReader;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -37,6 +39,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -127,7 +131,7 @@ public final class Main {
     } catch (Exception e) {
       // Spark's AnalysisException is a checked exception in Java's eyes, so catch Exception, not RuntimeException.
       SynthlakeException cause = userCause(e);
-      java.util.Optional<String> sparkError = cause == null ? SparkErrors.describe(e) : java.util.Optional.empty();
+      Optional<String> sparkError = cause == null ? SparkErrors.describe(e) : Optional.empty();
       if (cause != null || sparkError.isPresent()) {
         err.println("synthlake: error: " + oneLine(cause != null ? cause.getMessage() : sparkError.get()));
         if (verbose) {
@@ -275,7 +279,7 @@ public final class Main {
   /** Prints the summary, then writes the HTML report and the JSON figures where asked. */
   private static void report(Arguments args, EvaluationResult result, String title, SparkSession spark, PrintStream out) {
     out.print(EvaluationSummary.text(result));
-    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
     if (args.has("report")) {
       ModelFiles.write(args.get("report"), HtmlReport.render(result, title), conf);
       out.println("Report written to " + args.get("report"));
@@ -294,20 +298,20 @@ public final class Main {
 
   private static void recover(String path, Arguments args, PrintStream out) {
     SparkSession spark = SparkSessions.getOrCreate();
-    java.util.List<String> done = TableWriter.recover(spark, path, args.has("force"));
+    List<String> done = TableWriter.recover(spark, path, args.has("force"));
     done.forEach(out::println);
     if (done.isEmpty()) {
       out.println("Nothing to recover at " + path + ".");
     }
 
-    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path, "_delta_log");
+    Path log = new Path(path, "_delta_log");
     try {
       if (log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log)) {
         out.println("Delta table: the files of writes killed before their commit are in no version of the table, and "
             + "readers never see them; VACUUM delta.`" + path + "` deletes them once they are older than the table's "
             + "retention (7 days by default).");
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw SynthlakeException.of("recover: cannot read %s: %s", log, e.getMessage());
     }
   }
@@ -386,6 +390,6 @@ public final class Main {
     }
 
     // A spec's `rows` is the table's row count after this run, so a run from a first row continues a single run.
-    return io.synthlake.spark.SpecGenerator.generate(spark, spec, rows, options);
+    return SpecGenerator.generate(spark, spec, rows, options);
   }
 }

@@ -1,5 +1,6 @@
 package io.synthlake.spark.internal;
 
+import io.delta.tables.DeltaTable;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.generate.ColumnSink;
 import io.synthlake.core.generate.TableSampler;
@@ -16,12 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -55,7 +58,7 @@ public final class AppendKeys {
 
     Path path = new Path(target);
     try {
-      org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(path)) {
         return Optional.empty();
       }
@@ -67,7 +70,7 @@ public final class AppendKeys {
     }
 
     if (format == OutputFormat.DELTA) {
-      return io.delta.tables.DeltaTable.isDeltaTable(spark, target)
+      return DeltaTable.isDeltaTable(spark, target)
           ? Optional.of(new AppendKeys(spark.read().format("delta").load(target), target)) : Optional.empty();
     }
 
@@ -134,7 +137,7 @@ public final class AppendKeys {
   /** A sequence key's number: the value itself, or a string key's digits after its prefix (null for other strings). */
   private static Column number(KeyColumn key) {
     Column column = functions.col(SparkTypes.quote(key.name()));
-    org.apache.spark.sql.types.DataType whole = DataTypes.createDecimalType(38, 0);
+    DataType whole = DataTypes.createDecimalType(38, 0);
     if (key.type().logicalType() != LogicalType.STRING) {
       return column.cast(whole);
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.apache.spark.ml.clustering.GaussianMixture;
 import org.apache.spark.ml.clustering.GaussianMixtureModel;
+import org.apache.spark.ml.linalg.DenseMatrix;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
@@ -164,7 +165,7 @@ public final class MllibClusterer implements ScoreClusterer {
     }
 
     MultivariateGaussian gaussian = new MultivariateGaussian(new DenseVector(mean),
-        new org.apache.spark.ml.linalg.DenseMatrix(d, d, covariance));
+        new DenseMatrix(d, d, covariance));
     double total = 0;
     for (Vector row : holdout) {
       total += gaussian.logpdf(row);

@@ -5,6 +5,7 @@ import io.synthlake.core.fit.KeyBounds;
 import io.synthlake.core.fit.SampleColumn;
 import io.synthlake.core.fit.SampleTable;
 import io.synthlake.core.types.DataType;
+import io.synthlake.core.types.LogicalType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -58,7 +59,7 @@ public final class SampleCollector {
     boolean[][] nulls = new boolean[columns][];
     String[][] strings = new String[columns][];
     for (int c = 0; c < columns; c++) {
-      if (types.get(c).logicalType() == io.synthlake.core.types.LogicalType.STRING) {
+      if (types.get(c).logicalType() == LogicalType.STRING) {
         strings[c] = new String[capacity];
       } else {
         numbers[c] = new double[capacity];
@@ -107,12 +108,12 @@ public final class SampleCollector {
   /** Whole-input maxima for columns that may become keys: integers' largest value; strings' length and trailing number. */
   private static List<Column> keyBoundExpressions(String name, DataType type) {
     Column column = functions.col(SparkTypes.quote(name));
-    io.synthlake.core.types.LogicalType logical = type.logicalType();
-    if (logical.isIntegral() || logical == io.synthlake.core.types.LogicalType.DECIMAL) {
+    LogicalType logical = type.logicalType();
+    if (logical.isIntegral() || logical == LogicalType.DECIMAL) {
       return List.of(functions.max(functions.floor(column).cast(DataTypes.LongType)));
     }
 
-    if (logical == io.synthlake.core.types.LogicalType.STRING) {
+    if (logical == LogicalType.STRING) {
       return List.of(functions.max(functions.length(column)),
           functions.max(functions.regexp_extract(column, "([0-9]{1,18})$", 1).try_cast(DataTypes.LongType)));
     }

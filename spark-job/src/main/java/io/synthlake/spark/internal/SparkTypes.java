@@ -4,8 +4,11 @@ import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.CharType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.VarcharType;
 
 /**
  * The one place where Spark's types meet synthlake's: type mapping both ways, and the SQL expressions that turn a
@@ -40,9 +43,9 @@ public final class SparkTypes {
       return LogicalType.FLOAT;
     } else if (type.equals(DataTypes.DoubleType)) {
       return LogicalType.DOUBLE;
-    } else if (type instanceof org.apache.spark.sql.types.StringType
-        || type instanceof org.apache.spark.sql.types.CharType
-        || type instanceof org.apache.spark.sql.types.VarcharType) {
+    } else if (type instanceof StringType
+        || type instanceof CharType
+        || type instanceof VarcharType) {
       return LogicalType.STRING;
     } else if (type.equals(DataTypes.DateType)) {
       return LogicalType.DATE;

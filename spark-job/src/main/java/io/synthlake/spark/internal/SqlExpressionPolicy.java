@@ -1,6 +1,7 @@
 package io.synthlake.spark.internal;
 
 import io.synthlake.core.SynthlakeException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
@@ -176,7 +177,7 @@ public final class SqlExpressionPolicy {
   }
 
   private static void checkPadLength(UnresolvedFunction function, String name, String where) {
-    java.util.List<Expression> arguments = CollectionConverters.asJava(function.arguments());
+    List<Expression> arguments = CollectionConverters.asJava(function.arguments());
     Object length = arguments.size() >= 2 && arguments.get(1) instanceof Literal literal ? literal.value() : null;
     if (!(length instanceof Integer) || (Integer) length > MAX_PAD_LENGTH) {
       throw SynthlakeException.of("%s: %s() needs a literal length of at most %d (got %s), so one row cannot fill the "

@@ -2,15 +2,19 @@ package io.synthlake.spark.internal;
 
 import io.synthlake.core.SynthlakeException;
 import java.io.IOException;
-import java.util.Arrays;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkThrowable;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /** Reads the input of fit: a path in a given or guessed format, or a catalog table. */
 public final class TableReader {
@@ -53,13 +57,13 @@ public final class TableReader {
 
     String lower = chosen.toLowerCase(Locale.ROOT);
     Dataset<Row> read;
-    org.apache.spark.sql.types.StructType schema;
+    StructType schema;
     try {
       read = read(spark, location, lower, charset);
       schema = read.schema(); // analysis, and with it schema inference, may wait for the first use
     } catch (Exception e) { // Spark's SparkException is checked in Java's eyes, and thrown anyway
       // Spark infers JSON and CSV schemas and reads Parquet footers here, on the driver, with the file known.
-      java.util.Optional<String> message = sparkError(e);
+      Optional<String> message = sparkError(e);
       if (message.isPresent()) {
         throw new SynthlakeException(String.format(Locale.ROOT, "input %s cannot be read as %s: %s; fix the file, or pass "
             + "its --format", location, lower, message.get()), e);
@@ -82,7 +86,7 @@ public final class TableReader {
         return spark.read().option("header", "true").option("inferSchema", "true").option("mode", "FAILFAST")
             .option("encoding", charset.name()).csv(location);
       case "json":
-        org.apache.spark.sql.DataFrameReader json = spark.read().option("mode", "FAILFAST");
+        DataFrameReader json = spark.read().option("mode", "FAILFAST");
         // Spark reads JSON lines in another encoding only when told the line separator.
         return (TextEncoding.isUtf8(charset) ? json : json.option("encoding", charset.name()).option("lineSep", "\n"))
             .json(location);
@@ -96,21 +100,21 @@ public final class TableReader {
   }
 
   /** The first line of the innermost error Spark raised with a condition, unless it is one of Spark's internal errors. */
-  private static java.util.Optional<String> sparkError(Throwable failure) {
-    org.apache.spark.SparkThrowable innermost = null;
+  private static Optional<String> sparkError(Throwable failure) {
+    SparkThrowable innermost = null;
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof org.apache.spark.SparkThrowable && ((org.apache.spark.SparkThrowable) t).getCondition() != null) {
-        innermost = (org.apache.spark.SparkThrowable) t;
+      if (t instanceof SparkThrowable && ((SparkThrowable) t).getCondition() != null) {
+        innermost = (SparkThrowable) t;
       }
     }
 
     if (innermost == null || innermost.getCondition().startsWith("INTERNAL_ERROR")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
 
     String message = String.valueOf(((Throwable) innermost).getMessage()).strip().lines().findFirst().orElse("");
     int state = message.indexOf(" SQLSTATE:");
-    return java.util.Optional.of((state > 0 ? message.substring(0, state) : message).strip());
+    return Optional.of((state > 0 ? message.substring(0, state) : message).strip());
   }
 
   /**

@@ -11,6 +11,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,7 +34,7 @@ final class TextEncoding {
   static Charset parse(String name) {
     try {
       return Charset.forName(name.trim());
-    } catch (IllegalCharsetNameException | java.nio.charset.UnsupportedCharsetException e) {
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
       throw SynthlakeException.of("--encoding '%s' is not a character set Java knows: use e.g. UTF-8, ISO-8859-1 or "
           + "windows-1252", name);
     }

@@ -2,6 +2,7 @@ package io.synthlake.spark.source;
 
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.types.DataType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.catalyst.expressions.NamedExpression;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.Project;
 import org.apache.spark.sql.execution.datasources.v2.DataSourceV2ScanRelation;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
@@ -78,7 +80,7 @@ public final class GeneratedRows {
       }
 
       picked[i] = index;
-      fields[i] = new StructField(named.name(), output.get(index).dataType(), true, org.apache.spark.sql.types.Metadata.empty());
+      fields[i] = new StructField(named.name(), output.get(index).dataType(), true, Metadata.empty());
     }
 
     if (Arrays.stream(picked).distinct().count() != picked.length) {
@@ -141,7 +143,7 @@ public final class GeneratedRows {
 
   /** The model types of the output columns, in output order. */
   public List<DataType> types() {
-    List<DataType> types = new java.util.ArrayList<>();
+    List<DataType> types = new ArrayList<>();
     for (int column : modelColumns) {
       types.add(model.columns().get(column).type());
     }

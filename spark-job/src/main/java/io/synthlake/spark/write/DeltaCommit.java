@@ -3,11 +3,13 @@ package io.synthlake.spark.write;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
 import io.synthlake.spark.DeltaStatistics;
 import io.synthlake.spark.WriteMode;
 import io.synthlake.spark.source.GeneratedRows;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.DeltaOperations;
 import org.apache.spark.sql.delta.OptimisticTransaction;
@@ -30,9 +34,12 @@ import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.Format;
 import org.apache.spark.sql.delta.actions.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
+import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -70,7 +77,7 @@ public final class DeltaCommit {
     StructType schema = rows.schema();
     boolean[] statisticsColumns;
     if (!exists) {
-      Map<String, String> properties = new java.util.LinkedHashMap<>();
+      Map<String, String> properties = new LinkedHashMap<>();
       statistics.tableProperties(schema).forEach(property -> properties.put(property[0], property[1]));
       // With column mapping on, Delta assigns each column a physical name, read back below.
       properties.putAll(columnMappingProperties(schema));
@@ -115,7 +122,7 @@ public final class DeltaCommit {
     try {
       transaction.commit(scalaSeq(actions), new DeltaOperations.Write(mode.saveMode(), Option.apply(scalaSeq(List.<String>of())),
           Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty(), Option.empty()));
-    } catch (org.apache.spark.sql.delta.DeltaConcurrentModificationException e) {
+    } catch (DeltaConcurrentModificationException e) {
       deleteQuietly(files, spark);
       throw concurrentChange(path, e);
     }
@@ -124,8 +131,8 @@ public final class DeltaCommit {
   }
 
   private static boolean hasKeys(GeneratedRows rows) {
-    return java.util.Arrays.stream(rows.modelColumns())
-        .anyMatch(column -> rows.model().columns().get(column) instanceof io.synthlake.core.model.KeyColumn);
+    return Arrays.stream(rows.modelColumns())
+        .anyMatch(column -> rows.model().columns().get(column) instanceof KeyColumn);
   }
 
   /** The one-line error for a commit that lost to another job's: nothing of this write is in the table. */
@@ -140,7 +147,7 @@ public final class DeltaCommit {
       try {
         Path written = new Path(file.path());
         written.getFileSystem(spark.sessionState().newHadoopConf()).delete(written, false);
-      } catch (java.io.IOException ignored) {
+      } catch (IOException ignored) {
         // An orphan file is in no version of the table; VACUUM removes it.
       }
     }
@@ -174,14 +181,14 @@ public final class DeltaCommit {
     for (int i = 0; i < schema.size(); i++) {
       StructField field = existing.fields()[i];
       if (!field.name().equals(schema.fields()[i].name()) || !field.dataType().equals(schema.fields()[i].dataType())
-          || !field.nullable() || !withoutColumnMapping(field.metadata()).json().equals("{}")) {
+          || !field.nullable() || !onlyColumnMapping(field)) {
         return Optional.empty();
       }
     }
 
     boolean[] columns = statisticsColumns(schema, configuration);
     for (int i = 0; i < columns.length; i++) {
-      if (columns[i] && schema.fields()[i].dataType() instanceof org.apache.spark.sql.types.StringType) {
+      if (columns[i] && schema.fields()[i].dataType() instanceof StringType) {
         return Optional.empty(); // string statistics are truncated by rules of Delta's own
       }
     }
@@ -194,17 +201,17 @@ public final class DeltaCommit {
     StructField[] fields = new StructField[table.size()];
     for (int i = 0; i < fields.length; i++) {
       StructField field = table.fields()[i];
-      org.apache.spark.sql.types.Metadata metadata = field.metadata();
-      String name = metadata.contains(PHYSICAL_NAME) ? metadata.getString(PHYSICAL_NAME) : field.name();
-      fields[i] = new StructField(name, field.dataType(), true, metadata);
+      String name = field.metadata().contains(PHYSICAL_NAME) ? field.metadata().getString(PHYSICAL_NAME) : field.name();
+      fields[i] = new StructField(name, field.dataType(), true, field.metadata());
     }
 
     return new StructType(fields);
   }
 
-  /** Field metadata less column mapping's own keys: what is left marks generated, identity or invariant columns. */
-  private static org.apache.spark.sql.types.Metadata withoutColumnMapping(org.apache.spark.sql.types.Metadata metadata) {
-    return new org.apache.spark.sql.types.MetadataBuilder().withMetadata(metadata).remove(PHYSICAL_NAME).remove(COLUMN_ID).build();
+  /** Whether a field's metadata has column mapping's keys only; any other marks a generated, identity or invariant column. */
+  private static boolean onlyColumnMapping(StructField field) {
+    return new MetadataBuilder().withMetadata(field.metadata()).remove(PHYSICAL_NAME).remove(COLUMN_ID).build().json()
+        .equals("{}");
   }
 
   /** The columns Delta keeps statistics on under {@code configuration}: the named ones, or the first N (32). */
@@ -287,7 +294,7 @@ public final class DeltaCommit {
     return stats.toString();
   }
 
-  private static <T> scala.collection.immutable.Seq<T> scalaSeq(List<T> list) {
+  private static <T> Seq<T> scalaSeq(List<T> list) {
     return CollectionConverters.asScala(list).toSeq();
   }
 

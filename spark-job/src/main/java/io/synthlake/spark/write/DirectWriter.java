@@ -8,20 +8,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.spark.SparkJobInfo;
+import org.apache.spark.SparkStageInfo;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructType;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
@@ -86,7 +92,7 @@ public final class DirectWriter {
     String[] names = fileSchema.fieldNames();
     int[] ids = new int[names.length];
     for (int i = 0; i < ids.length; i++) {
-      org.apache.spark.sql.types.Metadata metadata = fileSchema.fields()[i].metadata();
+      Metadata metadata = fileSchema.fields()[i].metadata();
       ids[i] = metadata.contains("delta.columnMapping.id") ? (int) metadata.getLong("delta.columnMapping.id") : -1;
     }
 
@@ -135,11 +141,11 @@ public final class DirectWriter {
       }
     }
 
-    java.util.Set<String> kept = new java.util.HashSet<>();
+    Set<String> kept = new HashSet<>();
     files.forEach(file -> kept.add(new Path(file.path()).getName()));
     Path dir = new Path(directory);
     try {
-      org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(conf);
+      FileSystem fs = dir.getFileSystem(conf);
       for (FileStatus status : fs.listStatus(dir)) {
         String name = status.getPath().getName();
         if (name.contains("-" + job + "-c") && !kept.contains(name)) {
@@ -154,9 +160,9 @@ public final class DirectWriter {
   private static int activeTasks(JavaSparkContext context, String job) {
     int active = 0;
     for (int id : context.statusTracker().getJobIdsForGroup(job)) {
-      org.apache.spark.SparkJobInfo info = context.statusTracker().getJobInfo(id);
+      SparkJobInfo info = context.statusTracker().getJobInfo(id);
       for (int stage : info == null ? new int[0] : info.stageIds()) {
-        org.apache.spark.SparkStageInfo stageInfo = context.statusTracker().getStageInfo(stage);
+        SparkStageInfo stageInfo = context.statusTracker().getStageInfo(stage);
         active += stageInfo == null ? 0 : stageInfo.numActiveTasks();
       }
     }

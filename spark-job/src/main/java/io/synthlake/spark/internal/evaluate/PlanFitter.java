@@ -8,10 +8,12 @@ import io.synthlake.core.evaluate.ProfilePlan;
 import io.synthlake.core.evaluate.RecordDistance;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -98,9 +100,9 @@ final class PlanFitter {
       deciles[i] = fine[(i + 1) * step - 1];
     }
 
-    double[] distinct = java.util.Arrays.stream(fine).distinct().sorted().toArray();
+    double[] distinct = Arrays.stream(fine).distinct().sorted().toArray();
     double[] coarse = deciles;
-    if (java.util.Arrays.stream(deciles).distinct().count() < edges) {
+    if (Arrays.stream(deciles).distinct().count() < edges) {
       coarse = distinct.length <= edges ? distinct : new double[edges];
       for (int i = 0; distinct.length > edges && i < edges; i++) {
         coarse[i] = distinct[(int) Math.round((i + 1.0) * (distinct.length - 1) / edges)];
@@ -140,7 +142,7 @@ final class PlanFitter {
   private static List<FunctionalDependency> dependencies(Dataset<Row> projected, List<ColumnRole> roles, long trainRows,
       EvaluationSettings settings) {
     boolean[] eligible = new boolean[roles.size()];
-    java.util.Arrays.fill(eligible, true);
+    Arrays.fill(eligible, true);
 
     List<Object[]> rows = new ArrayList<>();
     for (Row row : Samples.atMost(projected, trainRows, settings.dependencySampleRows(), settings.seed()).collectAsList()) {
@@ -151,7 +153,7 @@ final class PlanFitter {
   }
 
   private static RecordDistance distance(List<ColumnRole> roles, double[] range) {
-    int[] columns = java.util.stream.IntStream.range(0, roles.size()).toArray();
+    int[] columns = IntStream.range(0, roles.size()).toArray();
     boolean[] numeric = new boolean[columns.length];
     for (int c = 0; c < columns.length; c++) {
       numeric[c] = roles.get(c).numeric();

@@ -6,6 +6,7 @@ import io.synthlake.core.evaluate.RecordDistance;
 import io.synthlake.core.evaluate.TableProfile;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import scala.jdk.javaapi.CollectionConverters;
 
 /** The privacy figures: distance to closest record, exact copies and rare categories that leaked. */
 final class PrivacyJob {
@@ -42,7 +44,7 @@ final class PrivacyJob {
 
     JavaSparkContext context = JavaSparkContext.fromSparkContext(train.sparkSession().sparkContext());
     Broadcast<double[][][]> references = context.broadcast(new double[][][] {trainCodes, holdoutCodes});
-    List<double[]> syntheticRowsList = java.util.Arrays.asList(syntheticCodes);
+    List<double[]> syntheticRowsList = Arrays.asList(syntheticCodes);
     JavaRDD<double[]> queries = context.parallelize(syntheticRowsList, Math.max(1, context.defaultParallelism() * 4));
     List<double[]> nearest = queries.map(row -> new double[] {distance.nearest(row, references.value()[0]),
         distance.nearest(row, references.value()[1])}).collect();
@@ -74,7 +76,7 @@ final class PrivacyJob {
       long[] copies = new long[tables.size()];
       for (int t = 0; t < copies.length; t++) {
         copies[t] = hashes(tables.get(t))
-            .join(right, scala.jdk.javaapi.CollectionConverters.asScala(List.of("row_hash")).toSeq(), "left_semi").count();
+            .join(right, CollectionConverters.asScala(List.of("row_hash")).toSeq(), "left_semi").count();
       }
 
       return copies;
@@ -88,7 +90,7 @@ final class PrivacyJob {
   }
 
   private static Column[] columns(Dataset<Row> projected) {
-    return java.util.Arrays.stream(projected.columns()).map(name -> functions.col(SparkTypes.quote(name)))
+    return Arrays.stream(projected.columns()).map(name -> functions.col(SparkTypes.quote(name)))
         .toArray(Column[]::new);
   }
 
