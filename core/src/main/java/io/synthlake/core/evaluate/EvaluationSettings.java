@@ -1,5 +1,7 @@
 package io.synthlake.core.evaluate;
 
+import io.synthlake.core.Errors;
+import io.synthlake.core.Setting;
 import io.synthlake.core.SynthlakeException;
 
 /**
@@ -27,12 +29,18 @@ public record EvaluationSettings(
 
   public EvaluationSettings {
     SynthlakeException.check(maxTriples >= 0, "evaluate: max triples must be >= 0, got %d", maxTriples);
-    SynthlakeException.check(referenceRows > 0, "evaluate: --reference-rows must be > 0, got %d", referenceRows);
-    SynthlakeException.check(dcrSyntheticRows > 0, "evaluate: --dcr-rows must be > 0, got %d", dcrSyntheticRows);
-    SynthlakeException.check(utilityRows > 0, "evaluate: --utility-rows must be > 0, got %d", utilityRows);
+    requirePositive(Setting.REFERENCE_ROWS, referenceRows);
+    requirePositive(Setting.DCR_ROWS, dcrSyntheticRows);
+    requirePositive(Setting.UTILITY_ROWS, utilityRows);
     SynthlakeException.check(dependencySampleRows > 0, "evaluate: dependency sample rows must be > 0, got %d",
         dependencySampleRows);
-    SynthlakeException.check(rareThreshold >= 1, "evaluate: --rare-count must be >= 1, got %d", rareThreshold);
+    requirePositive(Setting.RARE_THRESHOLD, rareThreshold);
+  }
+
+  private static void requirePositive(Setting setting, int value) {
+    if (value <= 0) {
+      throw Errors.notPositive(setting, value);
+    }
   }
 
   public static EvaluationSettings defaults() {

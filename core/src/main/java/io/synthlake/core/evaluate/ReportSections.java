@@ -230,7 +230,7 @@ final class ReportSections {
 
   private void mlUtilityCard(MlUtility ml) {
     if (ml == null) {
-      card(Verdict.UNDEFINED, "ML utility", "—", "no --target given");
+      card(Verdict.UNDEFINED, "ML utility", "—", "no target column given");
       return;
     }
 

@@ -1,6 +1,6 @@
 package io.synthlake.core.fit;
 
-import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.Errors;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.TextComposer;
@@ -65,9 +65,7 @@ final class CategoricalPlan implements ColumnPlan {
         kept.merge(fallback, rare, Integer::sum);
       } else {
         fallback = kept.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-            .orElseThrow(() -> SynthlakeException.of("column '%s': every value occurs in fewer than %d rows, so none may be "
-                + "emitted as a category; model it by value instead (--kind %s=%s)", sample.name(), k, sample.name(),
-                numericKind(sample.type().logicalType()).jsonName()));
+            .orElseThrow(() -> Errors.noFrequentCategory(sample.name(), k, numericKind(sample.type().logicalType())));
         kept.merge(fallback, rare, Integer::sum);
       }
     }

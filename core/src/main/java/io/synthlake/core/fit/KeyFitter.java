@@ -1,6 +1,6 @@
 package io.synthlake.core.fit;
 
-import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.Errors;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.types.LogicalType;
 import java.math.BigInteger;
@@ -97,9 +97,7 @@ final class KeyFitter {
     }
 
     if (last == null) { // even max + step is beyond a long
-      throw SynthlakeException.of("key column '%s': its largest real value %d leaves no room for a step of %d below 2^63, "
-          + "so no new key fits above the real ones: exclude the column (--exclude) or fit it as another kind (--kind)",
-          SynthlakeException.shown(name), max, step);
+      throw Errors.keyHasNoRoom(name, max, step);
     }
 
     return last;

@@ -1,5 +1,7 @@
 package io.synthlake.core.fit;
 
+import io.synthlake.core.Errors;
+import io.synthlake.core.Setting;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.SynthlakeVersion;
 import io.synthlake.core.math.Correlations;
@@ -7,6 +9,7 @@ import io.synthlake.core.math.Seeds;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.ColumnKind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +30,18 @@ public final class ModelFitter {
   private ModelFitter() {}
 
   public static FitResult fit(SampleTable sample, FitSettings settings, ScoreClusterer clusterer) {
+    return fitRows(sample, settings, clusterer, new double[0][]).result();
+  }
+
+  /** A fit, with each sample row's mixture component and normal scores ({@code [copula column][row]}). */
+  record FittedRows(FitResult result, int[] components, double[][] scores) {}
+
+  /**
+   * Fits like {@link #fit}, clustering the rows on their normal scores joined with {@code context} ({@code
+   * [column][row]}: scores that are not the table's own, such as each row's parent's), and keeps each row's component
+   * and scores.
+   */
+  static FittedRows fitRows(SampleTable sample, FitSettings settings, ScoreClusterer clusterer, double[][] context) {
     int n = sample.rows();
     SynthlakeException.check(n > 0, "the input has no rows, so there is nothing to fit: check the input path, format and filters");
     checkNamedColumns(sample, settings);
@@ -74,8 +89,8 @@ public final class ModelFitter {
     ScoreClusterer.Clustering clustering = plans.isEmpty() || maxComponents == 1
         ? new ScoreClusterer.Clustering(new int[n], "single component (" + n + " rows allow at most 1 of "
             + settings.minComponentRows() + " rows)")
-        : clusterer.cluster(scores, maxComponents, settings.seed());
-    int[] labels = ComponentMerger.merge(clustering.labels(), scores, settings.minComponentRows());
+        : clusterer.cluster(withContext(scores, context), maxComponents, settings.seed());
+    int[] labels = ComponentMerger.merge(clustering.labels(), withContext(scores, context), settings.minComponentRows());
     int components = Arrays.stream(labels).max().orElse(0) + 1;
     int[][] members = members(labels, components);
 
@@ -110,7 +125,19 @@ public final class ModelFitter {
     properties.put("component-selection", clustering.selection());
     properties.put("min-component-rows", Integer.toString(settings.minComponentRows()));
     properties.put("rare-count", Integer.toString(settings.rareCount()));
-    return new FitResult(TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties), warnings);
+    FitResult result =
+        new FitResult(TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties), warnings);
+    return new FittedRows(result, labels, scores);
+  }
+
+  private static double[][] withContext(double[][] scores, double[][] context) {
+    if (context.length == 0) {
+      return scores;
+    }
+
+    double[][] joined = Arrays.copyOf(scores, scores.length + context.length);
+    System.arraycopy(context, 0, joined, scores.length, context.length);
+    return joined;
   }
 
   /** Reorders categorical columns for the copula, then rescores them under the new order. */
@@ -158,8 +185,10 @@ public final class ModelFitter {
     Set<String> named = new HashSet<>(settings.kinds().keySet());
     named.addAll(settings.marginals().keySet());
     for (String name : named) {
-      SynthlakeException.check(names.contains(name), "option names column '%s', which the input does not have; its columns are %s",
-          name, sample.columns().stream().map(SampleColumn::name).collect(Collectors.joining(", ")));
+      if (!names.contains(name)) {
+        throw Errors.unknownColumn(settings.kinds().containsKey(name) ? Setting.KIND : Setting.MARGINAL, name,
+            sample.columns().stream().map(SampleColumn::name).collect(Collectors.toList()));
+      }
     }
   }
 
@@ -180,6 +209,10 @@ public final class ModelFitter {
   }
 
   private static boolean isDegenerate(SampleColumn column, FitSettings settings, List<String> warnings) {
+    if (TableSet.isCountColumn(column.name())) {
+      return false; // every parent with the same number of children is a fact to keep, not a column to drop
+    }
+
     int rows = column.size();
     Set<Object> distinct = new HashSet<>();
     int nonNull = 0;
@@ -204,8 +237,7 @@ public final class ModelFitter {
         warnings.add("column '" + column.name() + "' " + what + "; dropped from the model");
         return true;
       default:
-        throw SynthlakeException.of("column '%s' %s, so there is nothing to learn from it: exclude it, or pass "
-            + "--degenerate keep to reproduce it as is (or --degenerate drop to leave out all such columns)", column.name(), what);
+        throw Errors.degenerateColumn(column.name(), what);
     }
   }
 }

@@ -35,7 +35,8 @@ public final class KeyJson {
    * The key column {@code name} of {@code type} that {@code node} describes.
    *
    * @param path the key object's field path, such as {@code columns[0].key}
-   * @throws IllegalArgumentException from {@link KeyColumn} when the values do not make a key of {@code type}
+   * @throws io.synthlake.core.InvalidModelException from {@link KeyColumn} when the values do not make a key of
+   *     {@code type}
    */
   public static KeyColumn read(JsonNode node, String path, String name, DataType type, JsonFields fields, Form form) {
     if (form == Form.SPEC) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthlake.core.InvalidModelException;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.SynthlakeVersion;
 import io.synthlake.core.marginal.EmpiricalMarginal;
@@ -326,7 +327,7 @@ public final class ModelJson {
 
         try {
           return RebalancedMixture.of(base, categorical, copulaIndex, shares);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidModelException e) {
           throw fields.error(path, e.getMessage());
         }
       }
@@ -377,14 +378,15 @@ public final class ModelJson {
 
     try {
       return readModel(root, fields);
-    } catch (IllegalArgumentException e) {
-      throw SynthlakeException.of("%s: %s; the file is inconsistent: write it again with synthlake fit", source, e.getMessage());
+    } catch (InvalidModelException | IllegalArgumentException e) { // IllegalArgumentException: from the JDK's parsers
+      throw SynthlakeException.of(e, "%s: %s; the file is inconsistent: write it again with synthlake fit", source,
+          e.getMessage());
     } catch (SynthlakeException e) {
       if (e.getMessage().startsWith(source)) {
         throw e;
       }
 
-      throw new SynthlakeException(source + ": " + e.getMessage(), e);
+      throw e.within(source);
     }
   }
 

@@ -1,11 +1,13 @@
 package io.synthlake.core.generate;
 
-import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.Errors;
+import io.synthlake.core.Setting;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.DependenceModel;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.NumericColumn;
+import io.synthlake.core.math.Normal;
 import io.synthlake.core.model.TableModel;
 import java.util.List;
 
@@ -43,18 +45,22 @@ public final class TableSampler {
    * column can hold uniquely: its capacity counts from row 0, whichever row a run starts at.
    */
   public void checkCapacity(long firstRow, long rows) {
-    SynthlakeException.check(rows > 0, "--rows must be a positive whole number, got %d", rows);
-    SynthlakeException.check(firstRow >= 0, "--first-row must be 0 or a positive whole number, got %d", firstRow);
+    if (rows <= 0) {
+      throw Errors.notPositive(Setting.ROWS, rows);
+    }
+
+    if (firstRow < 0) {
+      throw Errors.negativeFirstRow(firstRow);
+    }
+
     long end = Math.addExact(firstRow, rows);
     for (ColumnModel column : model.columns()) {
       if (column instanceof KeyColumn) {
         long capacity = ((KeyColumn) column).capacity();
-        String asked = firstRow == 0 ? rows + " rows were asked for" : "rows up to " + end + " were asked for (--first-row "
-            + firstRow + " and --rows " + rows + ")";
-        SynthlakeException.check(end <= capacity,
-            "key column '%s' (%s key of type %s) can take only %d unique values but %s: "
-                + "generate fewer rows, or widen the key in the model (a longer code template, a wider type)", column.name(),
-            ((KeyColumn) column).style().jsonName(), column.type(), capacity, asked);
+        if (end > capacity) {
+          throw Errors.keyCapacityExceeded(column.name(), ((KeyColumn) column).style().jsonName(), column.type(), capacity,
+              firstRow, rows);
+        }
       }
     }
   }
@@ -141,15 +147,53 @@ public final class TableSampler {
         throw new IllegalArgumentException("a block holds 0 to " + BLOCK_ROWS + " rows and needs one sink per column");
       }
 
+      generate(block, block * BLOCK_ROWS, rows, null, false, sinks);
+    }
+
+    /**
+     * Writes {@code rows} rows (at most {@link #BLOCK_ROWS}) drawn from block {@code block}'s generators, numbered from
+     * global row {@code firstRow} (key columns count from it): the rows of a table generated beside its parent, whose
+     * blocks are not its row index divided by the block size. {@code givenComponents} holds each row's mixture
+     * component, or is null to draw them as {@link #write} does. With {@code allScores} every copula column is drawn
+     * whatever the sinks, so that {@link #normalScore} reads each row's scores (its children's components depend on
+     * them).
+     */
+    public void writeRows(long block, long firstRow, int rows, int[] givenComponents, boolean allScores,
+        ColumnSink[] sinks) {
+      if (rows < 0 || rows > BLOCK_ROWS || sinks.length != generators.length) {
+        throw new IllegalArgumentException("a block holds 0 to " + BLOCK_ROWS + " rows and needs one sink per column");
+      }
+
+      generate(block, firstRow, rows, givenComponents, allScores, sinks);
+    }
+
+    /** Row {@code row}'s mixture component in the last write. */
+    public int component(int row) {
+      return components[row];
+    }
+
+    /** Row {@code row}'s standard normal score in copula column {@code copulaColumn}, after a write with all scores. */
+    public double normalScore(int copulaColumn, int row) {
+      double value = uniforms[copulaColumn][row];
+      return scores[copulaColumn] ? value : Normal.quantile(value);
+    }
+
+    private void generate(long block, long firstRow, int rows, int[] givenComponents, boolean allScores,
+        ColumnSink[] sinks) {
       for (int i = 0; i < generators.length; i++) {
         int copula = model.copulaIndex(i);
         if (copula >= 0) {
-          needed[copula] = sinks[i] != null;
+          needed[copula] = allScores || sinks[i] != null;
         }
       }
 
-      dependence.sample(seed, block, rows, needed, scores, components, uniforms);
-      long firstRow = block * BLOCK_ROWS;
+      if (givenComponents == null) {
+        dependence.sample(seed, block, rows, needed, scores, components, uniforms);
+      } else {
+        System.arraycopy(givenComponents, 0, components, 0, rows);
+        dependence.sampleGiven(seed, block, rows, needed, scores, components, uniforms);
+      }
+
       for (int i = 0; i < generators.length; i++) {
         if (sinks[i] == null) {
           continue;

@@ -1,5 +1,6 @@
 package io.synthlake.core.marginal;
 
+import io.synthlake.core.Errors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,25 +30,29 @@ public final class EmpiricalMarginal implements Marginal {
    */
   public static EmpiricalMarginal of(double[] massValues, double[] massShares, double[] knots) {
     if (massValues.length != massShares.length) {
-      throw new IllegalArgumentException("point masses need as many shares as values");
+      throw Errors.invalidModel("point-masses", "point masses need as many shares as values, got %d values and %d "
+          + "shares", massValues.length, massShares.length);
     }
 
     double total = 0;
     for (int i = 0; i < massValues.length; i++) {
       if (!(massShares[i] > 0) || !Double.isFinite(massValues[i]) || i > 0 && !(massValues[i] > massValues[i - 1])) {
-        throw new IllegalArgumentException("point masses must be finite, increasing and have positive shares");
+        throw Errors.invalidModel("point-masses", "point masses must be finite, increasing and have positive shares, "
+            + "got value %s with share %s at index %d", massValues[i], massShares[i], i);
       }
 
       total += massShares[i];
     }
 
     if (total > 1 + 1e-9 || knots.length == 0 && Math.abs(total - 1) > 1e-6 || knots.length == 0 && massValues.length == 0) {
-      throw new IllegalArgumentException("point-mass shares must sum to 1 without knots and to at most 1 with them");
+      throw Errors.invalidModel("point-masses", "point-mass shares must sum to 1 without knots and to at most 1 with "
+          + "them, got %s with %d knots", total, knots.length);
     }
 
     for (int i = 0; i < knots.length; i++) {
       if (!Double.isFinite(knots[i]) || i > 0 && knots[i] < knots[i - 1]) {
-        throw new IllegalArgumentException("quantile knots must be finite and nondecreasing");
+        throw Errors.invalidModel("knots", "quantile knots must be finite and nondecreasing, got %s at index %d",
+            knots[i], i);
       }
     }
 

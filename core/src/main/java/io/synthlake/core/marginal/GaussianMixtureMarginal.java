@@ -1,5 +1,6 @@
 package io.synthlake.core.marginal;
 
+import io.synthlake.core.Errors;
 import io.synthlake.core.math.Normal;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -34,20 +35,23 @@ public final class GaussianMixtureMarginal implements Marginal {
   /** A mixture with the given modes, truncated to [lower, upper] (the observed bounds). */
   public static GaussianMixtureMarginal of(double[] weights, double[] means, double[] deviations, double lower, double upper) {
     if (weights.length == 0 || weights.length != means.length || weights.length != deviations.length) {
-      throw new IllegalArgumentException("a Gaussian mixture needs one weight, mean and deviation per mode");
+      throw Errors.invalidModel("weights", "a Gaussian mixture needs one weight, mean and deviation per mode, got %d "
+          + "weights, %d means and %d deviations", weights.length, means.length, deviations.length);
     }
 
     double total = 0;
     for (int k = 0; k < weights.length; k++) {
       if (!(weights[k] > 0) || !(deviations[k] > 0) || !Double.isFinite(means[k])) {
-        throw new IllegalArgumentException("Gaussian mixture modes need positive weights and deviations, finite means");
+        throw Errors.invalidModel("weights", "Gaussian mixture modes need positive weights and deviations, finite "
+            + "means, got mode %d with weight %s, mean %s and deviation %s", k, weights[k], means[k], deviations[k]);
       }
 
       total += weights[k];
     }
 
     if (Math.abs(total - 1) > 1e-6 || !(lower <= upper)) {
-      throw new IllegalArgumentException("Gaussian mixture weights must sum to 1 and bounds be ordered");
+      throw Errors.invalidModel("weights", "Gaussian mixture weights must sum to 1 and bounds be ordered, got weights "
+          + "summing to %s and bounds [%s, %s]", total, lower, upper);
     }
 
     return new GaussianMixtureMarginal(weights.clone(), means.clone(), deviations.clone(), lower, upper);

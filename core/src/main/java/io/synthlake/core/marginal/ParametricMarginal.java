@@ -1,5 +1,6 @@
 package io.synthlake.core.marginal;
 
+import io.synthlake.core.Errors;
 import io.synthlake.core.math.Normal;
 import java.util.Arrays;
 import java.util.Locale;
@@ -101,12 +102,13 @@ public final class ParametricMarginal implements Marginal {
     for (int i = 0; i < values.length; i++) {
       Double value = parameters.get(family.parameters[i]);
       if (value == null) {
-        throw new IllegalArgumentException(where + "." + family.parameters[i] + ": is missing; a " + family.jsonName()
-            + " distribution needs " + String.join(", ", family.parameters));
+        throw Errors.invalidPart(where + "." + family.parameters[i], family.parameters[i], "is missing; a %s distribution "
+            + "needs %s", family.jsonName(), String.join(", ", family.parameters));
       }
 
       if (!Double.isFinite(value)) {
-        throw new IllegalArgumentException(where + "." + family.parameters[i] + ": must be a finite number, got " + value);
+        throw Errors.invalidPart(where + "." + family.parameters[i], family.parameters[i], "must be a finite number, got %s",
+            value);
       }
 
       values[i] = value;
@@ -114,8 +116,8 @@ public final class ParametricMarginal implements Marginal {
 
     for (String name : parameters.keySet()) {
       if (!Arrays.asList(family.parameters).contains(name)) {
-        throw new IllegalArgumentException(where + "." + name + ": is not a parameter of " + family.jsonName()
-            + "; it takes " + String.join(", ", family.parameters));
+        throw Errors.invalidPart(where + "." + name, name, "is not a parameter of %s; it takes %s", family.jsonName(),
+            String.join(", ", family.parameters));
       }
     }
 
@@ -153,7 +155,7 @@ public final class ParametricMarginal implements Marginal {
 
   private static void require(boolean condition, String where, String problem) {
     if (!condition) {
-      throw new IllegalArgumentException(where + ": " + problem);
+      throw Errors.invalidPart(where, null, "%s", problem);
     }
   }
 

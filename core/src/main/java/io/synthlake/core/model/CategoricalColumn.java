@@ -1,5 +1,6 @@
 package io.synthlake.core.model;
 
+import io.synthlake.core.Errors;
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
@@ -42,36 +43,38 @@ public final class CategoricalColumn implements ColumnModel {
       List<double[]> probabilities, double[] nullShares, TextComposer composer) {
     String where = "column '" + name + "'";
     if (kind != ColumnKind.CATEGORICAL && kind != ColumnKind.BOOLEAN && kind != ColumnKind.TEXT) {
-      throw new IllegalArgumentException(where + ": kind " + kind.jsonName() + " is not categorical");
+      throw Errors.invalidColumn(name, "kind", "kind %s is not categorical; use categorical, boolean or text",
+          kind.jsonName());
     }
 
     if ((kind == ColumnKind.TEXT) != (composer != null)) {
-      throw new IllegalArgumentException(where + ": text columns, and only they, need a text composer");
+      throw Errors.invalidColumn(name, "text", "text columns, and only they, need a text composer");
     }
 
     if (probabilities.isEmpty() || probabilities.size() != nullShares.length) {
-      throw new IllegalArgumentException(where + ": needs one probability vector and null share per component");
+      throw Errors.invalidColumn(name, "probabilities", "needs one probability vector and null share per component, got %d "
+          + "and %d", probabilities.size(), nullShares.length);
     }
 
     for (int c = 0; c < probabilities.size(); c++) {
       double[] p = probabilities.get(c);
       if (p.length != categories.size()) {
-        throw new IllegalArgumentException(where + ": component " + c + " has " + p.length + " probabilities for "
-            + categories.size() + " categories");
+        throw Errors.invalidColumn(name, "probabilities", "component %d has %d probabilities for %d categories; give one "
+            + "probability per category", c, p.length, categories.size());
       }
 
       double sum = 0;
       for (double value : p) {
         if (!(value >= 0)) {
-          throw new IllegalArgumentException(where + ": probabilities must be >= 0");
+          throw Errors.invalidColumn(name, "probabilities", "probabilities must be >= 0, got %s in component %d", value, c);
         }
 
         sum += value;
       }
 
       if (!(nullShares[c] >= 0 && nullShares[c] <= 1) || (nullShares[c] < 1 && Math.abs(sum - 1) > 1e-6)) {
-        throw new IllegalArgumentException(where + ": component " + c + " probabilities must sum to 1 (got " + sum
-            + ") and the null share lie in [0, 1]");
+        throw Errors.invalidColumn(name, "probabilities", "component %d probabilities must sum to 1 (got %s) and the null "
+            + "share lie in [0, 1] (got %s)", c, sum, nullShares[c]);
       }
     }
 

@@ -32,6 +32,17 @@ public interface DependenceModel {
      * are drawn nor on which columns are needed. A column that correlates with no other costs nothing when not needed.
      */
     void sample(long seed, long block, int rows, boolean[] needed, boolean[] scores, int[] components, double[][] uniforms);
+
+    /**
+     * Like {@link #sample}, for rows whose components are already chosen (a child table's, drawn from its parents):
+     * {@code components[0..rows)} is read, not drawn, and the column draws are those {@link #sample} would make.
+     *
+     * @throws UnsupportedOperationException when the model draws components jointly with a column (a rebalanced one)
+     */
+    default void sampleGiven(long seed, long block, int rows, boolean[] needed, boolean[] scores, int[] components,
+        double[][] uniforms) {
+      throw new UnsupportedOperationException(getClass().getSimpleName() + " draws its own components");
+    }
   }
 
   /** The generator of a block's mixture components. */

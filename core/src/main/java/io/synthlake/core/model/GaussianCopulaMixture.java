@@ -1,5 +1,6 @@
 package io.synthlake.core.model;
 
+import io.synthlake.core.Errors;
 import io.synthlake.core.math.Correlations;
 import io.synthlake.core.math.Cumulative;
 import io.synthlake.core.math.Normal;
@@ -58,44 +59,47 @@ public final class GaussianCopulaMixture implements DependenceModel {
    */
   public static GaussianCopulaMixture of(double[] weights, List<double[][]> correlations) {
     if (weights.length == 0 || weights.length != correlations.size()) {
-      throw new IllegalArgumentException("a copula mixture needs one correlation matrix per component weight");
+      throw Errors.invalidModel("correlation", "a copula mixture needs one correlation matrix per component weight, "
+          + "got %d weights and %d matrices", weights.length, correlations.size());
     }
 
     double total = 0;
     for (double weight : weights) {
       if (!(weight > 0)) {
-        throw new IllegalArgumentException("component weights must be positive");
+        throw Errors.invalidModel("weight", "component weights must be positive, got %s", weight);
       }
 
       total += weight;
     }
 
     if (Math.abs(total - 1) > 1e-6) {
-      throw new IllegalArgumentException("component weights must sum to 1, got " + total);
+      throw Errors.invalidModel("weight", "component weights must sum to 1, got %s", total);
     }
 
     int dimension = correlations.get(0).length;
     for (double[][] matrix : correlations) {
       if (matrix.length != dimension) {
-        throw new IllegalArgumentException("every component's correlation matrix must be " + dimension + " x " + dimension);
+        throw Errors.invalidModel("correlation", "every component's correlation matrix must be %d x %d", dimension,
+            dimension);
       }
 
       for (int a = 0; a < dimension; a++) {
         if (matrix[a].length != dimension || Math.abs(matrix[a][a] - 1) > 1e-9) {
-          throw new IllegalArgumentException("correlation matrices must be square with a unit diagonal");
+          throw Errors.invalidModel("correlation", "correlation matrices must be square with a unit diagonal");
         }
 
         for (int b = 0; b < a; b++) {
           if (!(Math.abs(matrix[a][b] - matrix[b][a]) < 1e-9) || !(Math.abs(matrix[a][b]) <= 1)) {
-            throw new IllegalArgumentException("correlation matrices must be symmetric with entries in [-1, 1]");
+            throw Errors.invalidModel("correlation", "correlation matrices must be symmetric with entries in [-1, 1]");
           }
         }
       }
 
       try {
         Correlations.cholesky(matrix);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("every correlation matrix must be positive definite", e);
+      } catch (IllegalArgumentException e) { // the factorization's own check
+        throw Errors.invalidModel(e, "correlation", "every correlation matrix must be positive definite: weaken the "
+            + "correlations that cannot hold together");
       }
     }
 
@@ -144,11 +148,28 @@ public final class GaussianCopulaMixture implements DependenceModel {
   public Sampler newSampler(int maxRows) {
     int d = dimension();
     double[][] normals = new double[d][maxRows];
-    return (seed, block, rows, needed, scores, components, uniforms) -> {
+    return new Sampler() {
+      @Override
+      public void sample(long seed, long block, int rows, boolean[] needed, boolean[] scores, int[] components,
+          double[][] uniforms) {
+        draw(seed, block, rows, needed, scores, components, uniforms, false, normals);
+      }
+
+      @Override
+      public void sampleGiven(long seed, long block, int rows, boolean[] needed, boolean[] scores, int[] components,
+          double[][] uniforms) {
+        draw(seed, block, rows, needed, scores, components, uniforms, true, normals);
+      }
+    };
+  }
+
+  private void draw(long seed, long block, int rows, boolean[] needed, boolean[] scores, int[] components,
+      double[][] uniforms, boolean componentsGiven, double[][] normals) {
+      int d = dimension();
       long key = Seeds.blockKey(seed, block);
-      if (weights.length == 1) {
+      if (!componentsGiven && weights.length == 1) {
         Arrays.fill(components, 0, rows, 0);
-      } else {
+      } else if (!componentsGiven) {
         SplittableRandom random = DependenceModel.componentRandom(key);
         for (int r = 0; r < rows; r++) {
           components[r] = componentPicker.firstAbove(random.nextDouble());
@@ -196,7 +217,6 @@ public final class GaussianCopulaMixture implements DependenceModel {
           }
         }
       }
-    };
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.synthlake.core.model;
 
+import io.synthlake.core.Errors;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
@@ -20,7 +21,8 @@ import java.util.Locale;
  *   <li>{@code random}: unique non-negative longs in random order, a seeded bijection of the row index.
  * </ul>
  */
-public final class KeyColumn implements ColumnModel {
+public record KeyColumn(String name, DataType type, Style style, long start, long step, String prefix, int width,
+    String template) implements ColumnModel {
   /** Longest string key value in UTF-8 bytes, prefix included: generators compose values in a buffer this size. */
   public static final int MAX_VALUE_BYTES = 128;
 
@@ -33,83 +35,77 @@ public final class KeyColumn implements ColumnModel {
     }
   }
 
-  private final String name;
-  private final DataType type;
-  private final Style style;
-  private final long start;
-  private final long step;
-  private final String prefix;
-  private final int width;
-  private final String template;
+  /** Validates per style, so that every key column, however made, fits the generators' buffers and types. */
+  public KeyColumn {
+    LogicalType logical = type.logicalType();
+    prefix = prefix == null ? "" : prefix;
+    switch (style) {
+      case SEQUENCE:
+        if (!logical.isIntegral() && logical != LogicalType.STRING && logical != LogicalType.DECIMAL) {
+          throw Errors.invalidColumn(name, "type", "a sequence key needs an integer, decimal or string type, not %s", type);
+        }
 
-  private KeyColumn(String name, DataType type, Style style, long start, long step, String prefix, int width, String template) {
-    this.name = name;
-    this.type = type;
-    this.style = style;
-    this.start = start;
-    this.step = step;
-    this.prefix = prefix;
-    this.width = width;
-    this.template = template;
+        if (step == 0) {
+          throw Errors.invalidColumn(name, "step", "a sequence key needs a non-zero step");
+        }
+
+        if (logical == LogicalType.STRING) {
+          // The longest number is Long.MIN_VALUE's 20 characters.
+          requireFits(name, prefix, Math.max(20, width), "the width " + width);
+        }
+
+        width = Math.max(0, width);
+        break;
+      case UUID:
+        requireString(name, type, Style.UUID);
+        break;
+      case RANDOM:
+        if (type.logicalType() != LogicalType.LONG) {
+          throw Errors.invalidColumn(name, "type", "a random key needs the type long, not %s", type);
+        }
+
+        break;
+      case CODE:
+        requireString(name, type, Style.CODE);
+        if (template.isEmpty() || !template.chars().allMatch(c -> "9AaXx".indexOf(c) >= 0)) {
+          throw Errors.invalidColumn(name, "template", "code template '%s' must be non-empty and use only 9, A, a, X, x",
+              SynthlakeException.shown(template));
+        }
+
+        requireFits(name, prefix, template.length(), "the template's " + template.length() + " positions");
+        break;
+    }
   }
 
   public static KeyColumn sequence(String name, DataType type, long start, long step, String prefix, int width) {
-    LogicalType logical = type.logicalType();
-    if (!logical.isIntegral() && logical != LogicalType.STRING && logical != LogicalType.DECIMAL) {
-      throw new IllegalArgumentException("column '" + name + "': a sequence key needs an integer, decimal or string type, not " + type);
-    }
-
-    if (step == 0) {
-      throw new IllegalArgumentException("column '" + name + "': a sequence key needs a non-zero step");
-    }
-
-    String checkedPrefix = prefix == null ? "" : prefix;
-    if (logical == LogicalType.STRING) {
-      // The longest number is Long.MIN_VALUE's 20 characters.
-      requireFits(name, checkedPrefix, Math.max(20, width), "the width " + width);
-    }
-
-    return new KeyColumn(name, type, Style.SEQUENCE, start, step, checkedPrefix, Math.max(0, width), "");
+    return new KeyColumn(name, type, Style.SEQUENCE, start, step, prefix, width, "");
   }
 
   public static KeyColumn uuid(String name, DataType type) {
-    requireString(name, type, Style.UUID);
     return new KeyColumn(name, type, Style.UUID, 0, 1, "", 0, "");
   }
 
   public static KeyColumn random(String name, DataType type) {
-    if (type.logicalType() != LogicalType.LONG) {
-      throw new IllegalArgumentException("column '" + name + "': a random key needs the type long, not " + type);
-    }
-
     return new KeyColumn(name, type, Style.RANDOM, 0, 1, "", 0, "");
   }
 
   public static KeyColumn code(String name, DataType type, String prefix, String template) {
-    requireString(name, type, Style.CODE);
-    if (template.isEmpty() || !template.chars().allMatch(c -> "9AaXx".indexOf(c) >= 0)) {
-      throw new IllegalArgumentException("column '" + name + "': code template '" + SynthlakeException.shown(template)
-          + "' must be non-empty and use only 9, A, a, X, x");
-    }
-
-    String checkedPrefix = prefix == null ? "" : prefix;
-    requireFits(name, checkedPrefix, template.length(), "the template's " + template.length() + " positions");
-    return new KeyColumn(name, type, Style.CODE, 0, 1, checkedPrefix, 0, template);
+    return new KeyColumn(name, type, Style.CODE, 0, 1, prefix, 0, template);
   }
 
   /** Key values are composed in a buffer of {@link #MAX_VALUE_BYTES}: the prefix and the generated part must fit. */
   private static void requireFits(String name, String prefix, long generatedBytes, String generated) {
     long bytes = prefix.getBytes(StandardCharsets.UTF_8).length + generatedBytes;
     if (bytes > MAX_VALUE_BYTES) {
-      throw new IllegalArgumentException("column '" + SynthlakeException.shown(name) + "': key values may have at most "
-          + MAX_VALUE_BYTES + " bytes, but the prefix (" + (bytes - generatedBytes) + " bytes) and " + generated
-          + " make up to " + bytes + "; shorten the prefix or the generated part");
+      throw Errors.invalidColumn(name, "prefix", "key values may have at most %d bytes, but the prefix (%d bytes) and %s "
+          + "make up to %d; shorten the prefix or the generated part", MAX_VALUE_BYTES, bytes - generatedBytes, generated,
+          bytes);
     }
   }
 
   private static void requireString(String name, DataType type, Style style) {
     if (type.logicalType() != LogicalType.STRING) {
-      throw new IllegalArgumentException("column '" + name + "': a " + style.jsonName() + " key needs a string type, not " + type);
+      throw Errors.invalidColumn(name, "type", "a %s key needs a string type, not %s", style.jsonName(), type);
     }
   }
 
@@ -156,41 +152,7 @@ public final class KeyColumn implements ColumnModel {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public DataType type() {
-    return type;
-  }
-
-  @Override
   public ColumnKind kind() {
     return ColumnKind.KEY;
-  }
-
-  public Style style() {
-    return style;
-  }
-
-  public long start() {
-    return start;
-  }
-
-  public long step() {
-    return step;
-  }
-
-  public String prefix() {
-    return prefix;
-  }
-
-  public int width() {
-    return width;
-  }
-
-  public String template() {
-    return template;
   }
 }

@@ -1,31 +1,20 @@
 package io.synthlake.core.model;
 
+import io.synthlake.core.Errors;
 import io.synthlake.core.marginal.Marginal;
 
 /** A numeric column inside one mixture component: the share of nulls and the marginal of the rest. */
-public final class NumericDistribution {
-  private final double nullShare;
-  private final Marginal marginal;
-
-  private NumericDistribution(double nullShare, Marginal marginal) {
-    this.nullShare = nullShare;
-    this.marginal = marginal;
-  }
-
+public record NumericDistribution(double nullShare, Marginal marginal) {
   /** {@code marginal} may be null only when every value is null ({@code nullShare == 1}). */
-  public static NumericDistribution of(double nullShare, Marginal marginal) {
+  public NumericDistribution {
     if (!(nullShare >= 0 && nullShare <= 1) || marginal == null && nullShare < 1) {
-      throw new IllegalArgumentException("null share must be in [0, 1] and a marginal is needed unless all is null");
+      throw Errors.invalidModel("null-share", "null share must be in [0, 1] and a marginal is needed unless all is "
+          + "null, got null share %s %s a marginal", nullShare, marginal == null ? "without" : "with");
     }
+  }
 
+  /** The same as the canonical constructor. */
+  public static NumericDistribution of(double nullShare, Marginal marginal) {
     return new NumericDistribution(nullShare, marginal);
-  }
-
-  public double nullShare() {
-    return nullShare;
-  }
-
-  public Marginal marginal() {
-    return marginal;
   }
 }

@@ -1,5 +1,7 @@
 package io.synthlake.core.model;
 
+import io.synthlake.core.Errors;
+
 /**
  * How generated numbers are shaped: clipped to the observed bounds and rounded to the observed precision. {@code step}
  * rounds to multiples (1 for integers, 86,400,000,000 µs for day-granular timestamps); {@code decimals} rounds
@@ -22,11 +24,13 @@ public final class NumericFormat {
 
   public static NumericFormat of(double min, double max, double step, int decimals) {
     if (!(min <= max) || !Double.isFinite(min) || !Double.isFinite(max)) {
-      throw new IllegalArgumentException("numeric bounds must be finite and ordered, got [" + min + ", " + max + "]");
+      throw Errors.invalidModel("min", "numeric bounds must be finite and ordered, got [%s, %s]; give a min at most "
+          + "the max", min, max);
     }
 
     if (!(step >= 0) || decimals < -1 || decimals > 15) {
-      throw new IllegalArgumentException("step must be >= 0 and decimals -1 to 15");
+      throw Errors.invalidModel("step", "step must be >= 0 and decimals -1 to 15, got step %s and decimals %d", step,
+          decimals);
     }
 
     return new NumericFormat(min, max, step, decimals);

@@ -1,5 +1,7 @@
 package io.synthlake.core.model;
 
+import io.synthlake.core.Errors;
+import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.math.Correlations;
 import io.synthlake.core.math.Cumulative;
 import io.synthlake.core.math.Normal;
@@ -109,20 +111,21 @@ public final class RebalancedMixture implements DependenceModel {
   public static RebalancedMixture of(GaussianCopulaMixture base, CategoricalColumn categorical, int index, double[] shares) {
     String name = categorical.name();
     if (shares.length != categorical.categories().size()) {
-      throw new IllegalArgumentException("rebalance of '" + name + "' needs one share per category, got " + shares.length);
+      throw Errors.invalidColumn(name, "rebalance", "a rebalance needs one share per category (%d), got %d",
+          categorical.categories().size(), shares.length);
     }
 
     double total = 0;
     for (double share : shares) {
       if (!(share >= 0)) {
-        throw new IllegalArgumentException("rebalance of '" + name + "': shares must be >= 0");
+        throw Errors.invalidColumn(name, "rebalance", "rebalance shares must be >= 0, got %s", share);
       }
 
       total += share;
     }
 
     if (Math.abs(total - 1) > 1e-6) {
-      throw new IllegalArgumentException("rebalance of '" + name + "': shares must sum to 1, got " + total);
+      throw Errors.invalidColumn(name, "rebalance", "rebalance shares must sum to 1, got %s", total);
     }
 
     double[] weights = base.weights();
@@ -141,8 +144,8 @@ public final class RebalancedMixture implements DependenceModel {
       }
 
       if (shares[c] > 0 && mass <= 0) {
-        throw new IllegalArgumentException("rebalance of '" + name + "': category '" + categorical.categories().get(c)
-            + "' never occurs in the model, so it cannot be given a share");
+        throw Errors.invalidColumn(name, "rebalance", "category '%s' never occurs in the model, so it cannot be given a "
+            + "share; give it 0", SynthlakeException.shown(categorical.categories().get(c)));
       }
     }
 

@@ -1,12 +1,12 @@
 package io.synthlake.core.model;
 
+import io.synthlake.core.Errors;
 import io.synthlake.core.SynthlakeException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,23 +34,23 @@ public final class TableModel {
   }
 
   public static TableModel of(List<ColumnModel> columns, DependenceModel dependence, Map<String, String> properties) {
-    check(!columns.isEmpty(), "a model needs at least one column");
+    check(!columns.isEmpty(), "columns", "a model needs at least one column");
     Set<String> names = new HashSet<>();
     List<ColumnModel> copulaColumns = new ArrayList<>();
     for (ColumnModel column : columns) {
-      check(names.add(column.name()), "column '%s' appears twice; column names must be unique", column.name());
+      check(names.add(column.name()), "name", "column '%s' appears twice; column names must be unique", column.name());
       if (column.kind().inCopula()) {
         copulaColumns.add(column);
       }
     }
 
-    check(dependence.dimension() == copulaColumns.size(),
+    check(dependence.dimension() == copulaColumns.size(), "dependence",
         "the dependence model covers %d columns but the model has %d non-key columns", dependence.dimension(), copulaColumns.size());
     for (ColumnModel column : copulaColumns) {
       int components = column instanceof NumericColumn
           ? ((NumericColumn) column).components().size()
           : ((CategoricalColumn) column).componentCount();
-      check(components == dependence.componentCount(),
+      check(components == dependence.componentCount(), "components",
           "column '%s' has %d component distributions but the dependence model has %d components",
           column.name(), components, dependence.componentCount());
     }
@@ -58,9 +58,9 @@ public final class TableModel {
     return new TableModel(columns, dependence, properties);
   }
 
-  private static void check(boolean condition, String template, Object... args) {
+  private static void check(boolean condition, String field, String template, Object... args) {
     if (!condition) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, template, args));
+      throw Errors.invalidModel(field, template, args);
     }
   }
 
@@ -79,6 +79,11 @@ public final class TableModel {
   /** The column's position among the copula columns, or -1 for a key. */
   public int copulaIndex(int column) {
     return copulaIndex[column];
+  }
+
+  /** The column names, in order. */
+  public List<String> columnNames() {
+    return columns.stream().map(ColumnModel::name).toList();
   }
 
   public ColumnModel column(String name) {

@@ -1,5 +1,6 @@
 package io.synthlake.core.model;
 
+import io.synthlake.core.Errors;
 import java.util.List;
 
 /**
@@ -25,26 +26,27 @@ public final class TextComposer {
    */
   public static TextComposer of(List<String> words, double[] wordWeights, double[] wordCountShares) {
     if (words.size() != wordWeights.length || wordCountShares.length == 0) {
-      throw new IllegalArgumentException("a text composer needs one weight per word and at least one word-count share");
+      throw Errors.invalidModel("word-weights", "a text composer needs one weight per word and at least one word-count "
+          + "share, got %d words, %d weights and %d shares", words.size(), wordWeights.length, wordCountShares.length);
     }
 
     for (double weight : wordWeights) {
       if (!(weight > 0)) {
-        throw new IllegalArgumentException("word weights must be positive");
+        throw Errors.invalidModel("word-weights", "word weights must be positive, got %s", weight);
       }
     }
 
     double total = 0;
     for (double share : wordCountShares) {
       if (!(share >= 0)) {
-        throw new IllegalArgumentException("word-count shares must be >= 0");
+        throw Errors.invalidModel("word-count-shares", "word-count shares must be >= 0, got %s", share);
       }
 
       total += share;
     }
 
     if (Math.abs(total - 1) > 1e-6) {
-      throw new IllegalArgumentException("word-count shares must sum to 1, got " + total);
+      throw Errors.invalidModel("word-count-shares", "word-count shares must sum to 1, got %s", total);
     }
 
     return new TextComposer(words, wordWeights, wordCountShares);

@@ -1,6 +1,7 @@
 package io.synthlake.core.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthlake.core.InvalidModelException;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.JsonFields;
 import io.synthlake.core.marginal.GaussianMixtureMarginal;
@@ -154,7 +155,7 @@ final class DistributionReader {
 
           return ParametricMarginal.of(family, parameters, lower, upper, path);
       }
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidModelException e) {
       throw e.getMessage().startsWith(path) ? e : fields.error(path, e.getMessage());
     }
   }

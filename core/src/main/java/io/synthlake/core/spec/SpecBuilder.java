@@ -1,6 +1,7 @@
 package io.synthlake.core.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthlake.core.InvalidModelException;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.JsonFields;
 import io.synthlake.core.format.ModelJson;
@@ -343,7 +344,7 @@ final class SpecBuilder {
         : logical.isTemporal() ? ColumnKind.TIMESTAMP : ColumnKind.CONTINUOUS;
     try {
       return NumericColumn.of(name, type, kind, NumericFormat.of(Math.max(min, lower), Math.min(max, upper), step, decimals), components);
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidModelException e) {
       throw fields.error(path, e.getMessage());
     }
   }
@@ -387,7 +388,7 @@ final class SpecBuilder {
     ColumnKind kind = type.logicalType() == LogicalType.BOOLEAN ? ColumnKind.BOOLEAN : ColumnKind.CATEGORICAL;
     try {
       return CategoricalColumn.of(name, type, kind, categories, probabilities, nullShares, null);
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidModelException e) {
       throw fields.error(path, e.getMessage());
     }
   }

@@ -1,6 +1,7 @@
 package io.synthlake.core.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthlake.core.InvalidModelException;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.JsonFields;
 import io.synthlake.core.format.KeyJson;
@@ -113,7 +114,7 @@ final class SpecChecker {
         fields.onlyFields(node, path, "name", "type", "kind", "key");
         try {
           slots.add(new SpecPlan.Built(KeyJson.read(node.get("key"), path + ".key", name, type, fields, KeyJson.Form.SPEC)));
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidModelException | NumberFormatException e) { // NumberFormatException: a pattern's width
           throw fields.error(path + ".key", e.getMessage());
         }
       } else if (node.has("components") || node.has("categories")) {

@@ -48,7 +48,7 @@ public final class SpecCompiler {
     } catch (IllegalArgumentException e) {
       throw SynthlakeException.of("%s: %s", source, e.getMessage());
     } catch (SynthlakeException e) {
-      throw e.getMessage().startsWith(source) ? e : new SynthlakeException(source + ": " + e.getMessage(), e);
+      throw e.getMessage().startsWith(source) ? e : e.within(source);
     }
   }
 }

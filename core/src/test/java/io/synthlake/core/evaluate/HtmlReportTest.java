@@ -58,7 +58,7 @@ class HtmlReportTest {
   void saysWhatIsMissingWithoutTargetCorrelationsOrDependencies() {
     String body = body(HtmlReport.render(EvaluationFixtures.withoutTargetOrCorrelations(), "customers"));
 
-    assertThat(body).contains("no --target given", "Fewer than two numeric columns",
+    assertThat(body).contains("no target column given", "Fewer than two numeric columns",
         "No functional dependencies");
     assertThat(body).doesNotContain("data-matrix=");
   }

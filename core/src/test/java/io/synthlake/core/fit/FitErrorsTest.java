@@ -3,6 +3,7 @@ package io.synthlake.core.fit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.synthlake.core.Audience;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.generate.CollectingSink;
 import io.synthlake.core.generate.Generated;
@@ -47,7 +48,10 @@ class FitErrorsTest {
         .isInstanceOf(SynthlakeException.class)
         .hasMessageContaining("column 'x'")
         .hasMessageContaining("null in all 50 sampled rows")
-        .hasMessageContaining("--degenerate keep");
+        .hasMessageContaining("pass FitOptions.degenerate(DegeneratePolicy.KEEP) to reproduce it as is (or "
+            + "FitOptions.degenerate(DegeneratePolicy.DROP) to leave out")
+        .satisfies(e -> assertThat(((SynthlakeException) e).messageFor(Audience.CLI))
+            .contains("pass --degenerate keep to reproduce it as is (or --degenerate drop to leave out"));
     assertThatThrownBy(() -> Samples.fitSingle(Samples.strings("s", new String[20])))
         .hasMessageContaining("column 's'")
         .hasMessageContaining("null in all");

@@ -3,6 +3,7 @@ package io.synthlake.core.fit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.synthlake.core.Audience;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.types.DataType;
@@ -73,6 +74,8 @@ class KeyStartTest {
     assertThatThrownBy(() -> start(DataType.parse("long", "test"), Long.MAX_VALUE, 1))
         .isInstanceOf(SynthlakeException.class)
         .hasMessageContaining("key column 'id'")
-        .hasMessageContaining("--exclude");
+        .hasMessageContaining("exclude the column (FitOptions.exclude) or fit it as another kind (FitOptions.kind)")
+        .satisfies(e -> assertThat(((SynthlakeException) e).messageFor(Audience.CLI))
+            .contains("exclude the column (--exclude) or fit it as another kind (--kind)"));
   }
 }

@@ -3,6 +3,7 @@ package io.synthlake.core.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.synthlake.core.Audience;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.math.Seeds;
 import io.synthlake.core.model.GaussianCopulaMixture;
@@ -32,7 +33,10 @@ class TableSamplerTest {
         .isInstanceOf(SynthlakeException.class)
         .hasMessageContaining("key column 'code'")
         .hasMessageContaining(" 100 unique values but 101 rows");
-    assertThatThrownBy(() -> sampler.checkCapacity(0)).hasMessageContaining("--rows must be a positive whole number");
+    assertThatThrownBy(() -> sampler.checkCapacity(0))
+        .hasMessageContaining("the row count of generate must be a positive whole number, got 0")
+        .satisfies(e -> assertThat(((SynthlakeException) e).messageFor(Audience.CLI))
+            .isEqualTo("--rows must be a positive whole number, got 0"));
   }
 
   @Test
@@ -43,8 +47,11 @@ class TableSamplerTest {
     assertThatThrownBy(() -> sampler.checkCapacity(61, 40))
         .isInstanceOf(SynthlakeException.class)
         .hasMessageContaining("key column 'code'")
-        .hasMessageContaining(" 100 unique values but rows up to 101 were asked for (--first-row 61 and --rows 40)");
-    assertThatThrownBy(() -> sampler.checkCapacity(-1, 5)).hasMessageContaining("--first-row must be 0 or a positive whole number");
+        .hasMessageContaining(" 100 unique values but rows up to 101 were asked for (40 rows from row 61)");
+    assertThatThrownBy(() -> sampler.checkCapacity(-1, 5))
+        .hasMessageContaining("GenerateOptions.withFirstRow must be 0 or a positive whole number")
+        .satisfies(e -> assertThat(((SynthlakeException) e).messageFor(Audience.CLI))
+            .startsWith("--first-row must be 0 or a positive whole number"));
   }
 
   /** Row r's UUID is the version-4, variant-2 UUID of two seeded streams of (seed, r), written as java.util.UUID writes it. */

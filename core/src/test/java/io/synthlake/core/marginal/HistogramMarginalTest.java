@@ -3,6 +3,7 @@ package io.synthlake.core.marginal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.synthlake.core.InvalidModelException;
 import io.synthlake.core.math.Stats;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -87,7 +88,7 @@ class HistogramMarginalTest {
   @Test
   void invalidHistogramsNameTheField() {
     assertThatThrownBy(() -> HistogramMarginal.of(new double[] {0, 2, 1}, new double[] {1, 1}, "d"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidModelException.class)
         .hasMessage("d.edges[2]: edges must be finite and increasing, got 1.0");
     assertThatThrownBy(() -> HistogramMarginal.of(new double[] {0, 1, 1}, new double[] {1, 1}, "d"))
         .hasMessageContaining("d.edges[2]: edges must be finite and increasing");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.synthlake.core.InvalidModelException;
 import io.synthlake.core.marginal.ParametricMarginal.Family;
 import io.synthlake.core.math.Normal;
 import io.synthlake.core.math.Stats;
@@ -268,7 +269,7 @@ class ParametricMarginalTest {
 
   @Test
   void invalidParametersNameTheField() {
-    assertThatThrownBy(() -> marginal(Family.NORMAL, "mean", 0, "sd", 0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> marginal(Family.NORMAL, "mean", 0, "sd", 0)).isInstanceOf(InvalidModelException.class)
         .hasMessage("d.sd: must be > 0, got 0.0");
     assertThatThrownBy(() -> marginal(Family.NORMAL, "mean", 0, "sd", -2)).hasMessageContaining("d.sd: must be > 0, got -2.0");
     assertThatThrownBy(() -> marginal(Family.UNIFORM, "min", 5, "max", 5)).hasMessageContaining("d.max: must be > min (5.0), got 5.0");
