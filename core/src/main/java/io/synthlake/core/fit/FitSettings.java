@@ -98,6 +98,25 @@ public final class FitSettings {
     return degenerate;
   }
 
+  /** These settings with {@code kinds} overriding the detected kinds of those columns too. */
+  public FitSettings withKinds(Map<String, ColumnKind> kinds) {
+    Builder builder = new Builder();
+    builder.seed = seed;
+    builder.maxKnots = maxKnots;
+    builder.pointMassShare = pointMassShare;
+    builder.rareCount = rareCount;
+    builder.rareToken = rareToken;
+    builder.minComponentRows = minComponentRows;
+    builder.maxComponents = maxComponents;
+    builder.maxModes = maxModes;
+    builder.defaultMarginal = defaultMarginal;
+    builder.kinds.putAll(this.kinds);
+    builder.kinds.putAll(kinds);
+    builder.marginals.putAll(marginals);
+    builder.degenerate = degenerate;
+    return builder.build();
+  }
+
   /** Builds {@link FitSettings}; {@link #build()} validates. */
   public static final class Builder {
     private long seed = 42;

@@ -90,23 +90,37 @@ final class KeyGenerator implements ColumnGenerator {
     }
 
     for (int r = 0; r < rows; r++) {
-      long row = firstRow + r;
-      switch (column.style()) {
-        case SEQUENCE:
-          long value = column.start() + row * column.step();
-          if (numeric) {
-            sink.putLong(r, value * decimalFactor);
-          } else {
-            sink.putUtf8(r, buffer, 0, writeSequence(value));
-          }
+      writeKey(firstRow + r, r, sink);
+    }
+  }
 
-          break;
-        case RANDOM:
-          sink.putLong(r, randomKey(row));
-          break;
-        default:
-          sink.putUtf8(r, buffer, 0, writeCode(row));
-      }
+  /** Writes the keys of global rows {@code rowIndex[0..rows)} as rows 0 to rows - 1: a foreign key's values. */
+  void fillAt(long[] rowIndex, int rows, ColumnSink sink) {
+    for (int r = 0; r < rows; r++) {
+      writeKey(rowIndex[r], r, sink);
+    }
+  }
+
+  private void writeKey(long row, int r, ColumnSink sink) {
+    switch (column.style()) {
+      case SEQUENCE:
+        long value = column.start() + row * column.step();
+        if (numeric) {
+          sink.putLong(r, value * decimalFactor);
+        } else {
+          sink.putUtf8(r, buffer, 0, writeSequence(value));
+        }
+
+        break;
+      case RANDOM:
+        sink.putLong(r, randomKey(row));
+        break;
+      case UUID:
+        writeUuid(row, buffer, 0);
+        sink.putUtf8(r, buffer, 0, UUID_LENGTH);
+        break;
+      default:
+        sink.putUtf8(r, buffer, 0, writeCode(row));
     }
   }
 

@@ -1,0 +1,325 @@
+package io.synthlake.core.fit;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.SynthlakeVersion;
+import io.synthlake.core.model.ParentLink;
+import io.synthlake.core.model.Popularity;
+import io.synthlake.core.model.TableSet;
+import io.synthlake.core.types.ColumnKind;
+import io.synthlake.core.types.DataType;
+import io.synthlake.core.types.LogicalType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fits a {@link TableSet} to samples of related tables. Each table's first foreign key names its parent; parents are
+ * fitted first, with one hidden count column per child table (how many child rows each parent row has), so that
+ * fan-out is part of the parent's copula and depends on its other columns. A child's rows are then clustered on their
+ * own normal scores joined with their parent's, and the {@link ParentLink} records which parents each child component
+ * had. Further foreign keys keep their parents' popularity ({@link Popularity}).
+ *
+ * <p>The samples must hold every child row of each sampled parent row (the Spark side samples parents and takes their
+ * children), or the counts are too low.
+ */
+public final class TableSetFitter {
+  private TableSetFitter() {}
+
+  /** A foreign key as the user declared it: {@code child.column} holds values of {@code parent.key}. */
+  public record Relation(String child, String column, String parent, String key) {
+    @Override
+    public String toString() {
+      return child + "." + column + "=" + parent + "." + key;
+    }
+  }
+
+  /** What to do with child rows whose foreign key matches no parent row (or is null). */
+  public enum OrphanPolicy {
+    /** Leave them out of the fit, with a warning that counts them. */
+    DROP,
+    /** Refuse to fit, naming the table, the column and how many there are. */
+    FAIL
+  }
+
+  /** One table to fit: its sample, the rows of the whole input and its fit settings. */
+  public record Input(String name, SampleTable sample, long inputRows, FitSettings settings) {}
+
+  /** The fitted set and the warnings met on the way. */
+  public record Result(TableSet set, List<String> warnings) {
+    public Result {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  public static Result fit(List<Input> inputs, List<Relation> relations, OrphanPolicy orphans,
+      ScoreClusterer clusterer) {
+    Map<String, Input> byName = new LinkedHashMap<>();
+    for (Input input : inputs) {
+      SynthlakeException.check(byName.put(input.name(), input) == null, "table '%s' is given twice: give each table "
+          + "once, under a name of its own", input.name());
+    }
+
+    RelationGraph graph = RelationGraph.of(byName, relations);
+    List<String> warnings = new ArrayList<>();
+    Map<String, Fitted> fitted = new HashMap<>();
+    List<TableSet.Table> tables = new ArrayList<>();
+    for (String name : graph.order()) {
+      Input input = byName.get(name);
+      int[] kept = keptRows(input, graph, fitted, orphans, warnings);
+      Fitted table = fitTable(input, kept, graph, fitted, byName, clusterer);
+      fitted.put(name, table);
+      warnings.addAll(prefixed(name, table.rows.result().warnings()));
+      tables.add(table.table);
+    }
+
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("created-by", "synthlake " + SynthlakeVersion.current());
+    properties.put("relations", String.join(", ", relations.stream().map(Relation::toString).toList()));
+    return new Result(TableSet.of(tables, properties), warnings);
+  }
+
+  private static List<String> prefixed(String table, List<String> warnings) {
+    return warnings.stream().map(warning -> "table '" + table + "': " + warning).toList();
+  }
+
+  /** A fitted table: its set entry, its kept sample rows, their components and scores, and each row's key value. */
+  private record Fitted(TableSet.Table table, int[] kept, ModelFitter.FittedRows rows,
+      Map<String, Map<Object, Integer>> keyRows) {
+    /** The kept row holding each value of key column {@code key}. */
+    Map<Object, Integer> rowsOf(String key) {
+      return keyRows.get(key);
+    }
+  }
+
+  /**
+   * The sample rows of {@code input} whose every foreign key finds a kept parent row; the others are orphans, dropped
+   * or refused.
+   */
+  private static int[] keptRows(Input input, RelationGraph graph, Map<String, Fitted> fitted, OrphanPolicy orphans,
+      List<String> warnings) {
+    SampleTable sample = input.sample();
+    boolean[] orphan = new boolean[sample.rows()];
+    for (Relation relation : graph.foreignKeys(input.name())) {
+      SampleColumn column = column(sample, relation.column());
+      Map<Object, Integer> parentRows = fitted.get(relation.parent()).rowsOf(relation.key());
+      int count = 0;
+      for (int row = 0; row < sample.rows(); row++) {
+        if (!parentRows.containsKey(KeyValues.of(column, row))) {
+          orphan[row] = true;
+          count++;
+        }
+      }
+
+      if (count == 0) {
+        continue;
+      }
+
+      SynthlakeException.check(orphans == OrphanPolicy.DROP, "table '%s': %d of %d rows have a %s that matches no "
+          + "row of '%s' (orphans): fix the data, or drop them from the fit (orphans: drop)", input.name(), count,
+          sample.rows(), relation, relation.parent());
+      warnings.add(String.format("table '%s': %d of %d rows have a %s that matches no row of '%s'; left out of the fit",
+          input.name(), count, sample.rows(), relation, relation.parent()));
+    }
+
+    int keptCount = 0;
+    for (boolean o : orphan) {
+      keptCount += o ? 0 : 1;
+    }
+
+    SynthlakeException.check(keptCount > 0, "table '%s': none of its %d rows matches a parent row, so there is "
+        + "nothing to fit: check the relations and that the tables come from the same data", input.name(),
+        sample.rows());
+    int[] kept = new int[keptCount];
+    for (int row = 0, next = 0; row < orphan.length; row++) {
+      if (!orphan[row]) {
+        kept[next++] = row;
+      }
+    }
+
+    return kept;
+  }
+
+  private static Fitted fitTable(Input input, int[] kept, RelationGraph graph, Map<String, Fitted> fitted,
+      Map<String, Input> inputs, ScoreClusterer clusterer) {
+    SampleTable sample = input.sample();
+    List<Relation> foreignKeys = graph.foreignKeys(input.name());
+    Set<String> foreignColumns = new LinkedHashSet<>();
+    foreignKeys.forEach(relation -> foreignColumns.add(relation.column()));
+
+    // The modelled columns: the table's own, then one count column per child table.
+    List<SampleColumn> columns = new ArrayList<>();
+    Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+    for (SampleColumn column : sample.columns()) {
+      if (!foreignColumns.contains(column.name())) {
+        columns.add(SampleRows.select(column, kept));
+      }
+    }
+
+    for (String key : graph.referencedKeys(input.name())) {
+      kinds.put(key, ColumnKind.KEY);
+    }
+
+    Map<String, Map<Object, Integer>> keyRows = new HashMap<>();
+    for (String key : graph.referencedKeys(input.name())) {
+      keyRows.put(key, uniqueKeys(input.name(), SampleRows.select(column(sample, key), kept)));
+    }
+
+    for (String child : graph.children(input.name())) {
+      Relation relation = graph.parentRelation(child);
+      columns.add(childCounts(inputs.get(child).sample(), relation, keyRows.get(relation.key()), kept.length));
+      kinds.put(TableSet.countColumn(child), ColumnKind.INTEGER);
+    }
+
+    // A child is clustered on its scores joined with its parent's, so that its components carry the parent's kind.
+    Relation parentRelation = graph.parentRelation(input.name());
+    double[][] context = new double[0][];
+    if (parentRelation != null) {
+      Fitted parent = fitted.get(parentRelation.parent());
+      SampleColumn foreign = column(sample, parentRelation.column());
+      double[][] parentScores = parent.rows().scores();
+      context = new double[parentScores.length][kept.length];
+      for (int r = 0; r < kept.length; r++) {
+        int parentRow = parent.rowsOf(parentRelation.key()).get(KeyValues.of(foreign, kept[r]));
+        for (int j = 0; j < parentScores.length; j++) {
+          context[j][r] = parentScores[j][parentRow];
+        }
+      }
+    }
+
+    ModelFitter.FittedRows rows = ModelFitter.fitRows(SampleTable.of(columns), input.settings().withKinds(kinds),
+        clusterer, context);
+    ParentLink link = parentRelation == null ? null : link(rows.components(), context);
+    List<TableSet.ForeignKey> keys = new ArrayList<>();
+    for (Relation relation : foreignKeys) {
+      Popularity popularity = relation == parentRelation ? null
+          : popularity(sample, kept, relation, fitted.get(relation.parent()));
+      keys.add(new TableSet.ForeignKey(relation.column(), relation.parent(), relation.key(), popularity));
+    }
+
+    List<String> modelled = rows.result().model().columnNames();
+    List<String> output = new ArrayList<>();
+    for (SampleColumn column : sample.columns()) {
+      if (foreignColumns.contains(column.name()) || modelled.contains(column.name())) {
+        output.add(column.name());
+      }
+    }
+
+    TableSet.Table table = new TableSet.Table(input.name(), rows.result().model(), output,
+        Math.max(input.inputRows(), sample.rows()), link, keys);
+    return new Fitted(table, kept, rows, keyRows);
+  }
+
+  /** The parent row of each key value; refuses a key with nulls or repeats, which cannot be joined on. */
+  private static Map<Object, Integer> uniqueKeys(String table, SampleColumn key) {
+    Map<Object, Integer> rows = new HashMap<>();
+    for (int row = 0; row < key.size(); row++) {
+      Object value = KeyValues.of(key, row);
+      SynthlakeException.check(value != null, "table '%s': key column '%s' is null in some rows, so children cannot "
+          + "reference them: give every row a key, or name another key column", table, key.name());
+      Integer before = rows.put(value, row);
+      SynthlakeException.check(before == null, "table '%s': key column '%s' holds %s in more than one row, so a "
+          + "child's key cannot tell its parent: name a column that is unique in '%s'", table, key.name(),
+          SynthlakeException.shown(value), table);
+    }
+
+    return rows;
+  }
+
+  /** The hidden count column: how many (non-orphan) rows of the child each kept parent row has. */
+  private static SampleColumn childCounts(SampleTable child, Relation relation, Map<Object, Integer> parentRows,
+      int parents) {
+    double[] counts = new double[parents];
+    SampleColumn foreign = column(child, relation.column());
+    for (int row = 0; row < child.rows(); row++) {
+      Integer parent = parentRows.get(KeyValues.of(foreign, row));
+      if (parent != null) {
+        counts[parent]++;
+      }
+    }
+
+    return SampleColumn.numbers(TableSet.countColumn(relation.child()), DataType.of(LogicalType.LONG), counts,
+        new boolean[parents]);
+  }
+
+  /** Per child component: its share, and the mean and variance of each parent score among its rows. */
+  static ParentLink link(int[] components, double[][] context) {
+    int count = 0;
+    for (int component : components) {
+      count = Math.max(count, component + 1);
+    }
+
+    if (count <= 1 || context.length == 0) {
+      double[] weights = new double[Math.max(1, count)];
+      for (int component : components) {
+        weights[component]++;
+      }
+
+      for (int k = 0; k < weights.length; k++) {
+        weights[k] /= components.length;
+      }
+
+      return ParentLink.unlinked(weights);
+    }
+
+    int d = context.length;
+    double[] sizes = new double[count];
+    double[][] means = new double[count][d];
+    double[][] variances = new double[count][d];
+    for (int r = 0; r < components.length; r++) {
+      int k = components[r];
+      sizes[k]++;
+      for (int j = 0; j < d; j++) {
+        means[k][j] += context[j][r];
+      }
+    }
+
+    for (int k = 0; k < count; k++) {
+      for (int j = 0; j < d; j++) {
+        means[k][j] /= sizes[k];
+      }
+    }
+
+    for (int r = 0; r < components.length; r++) {
+      int k = components[r];
+      for (int j = 0; j < d; j++) {
+        double deviation = context[j][r] - means[k][j];
+        variances[k][j] += deviation * deviation;
+      }
+    }
+
+    double[] weights = new double[count];
+    for (int k = 0; k < count; k++) {
+      weights[k] = sizes[k] / components.length;
+      for (int j = 0; j < d; j++) {
+        variances[k][j] = Math.min(1e6, Math.max(ParentLink.MIN_VARIANCE, variances[k][j] / sizes[k]));
+      }
+    }
+
+    return ParentLink.of(weights, means, variances);
+  }
+
+  /** How the kept rows of a table spread over the rows of a parent it references by a further foreign key. */
+  private static Popularity popularity(SampleTable sample, int[] kept, Relation relation, Fitted parent) {
+    long[] inDegrees = new long[parent.kept().length];
+    SampleColumn foreign = column(sample, relation.column());
+    for (int row : kept) {
+      inDegrees[parent.rowsOf(relation.key()).get(KeyValues.of(foreign, row))]++;
+    }
+
+    return Popularity.fit(inDegrees);
+  }
+
+  static SampleColumn column(SampleTable sample, String name) {
+    for (SampleColumn column : sample.columns()) {
+      if (column.name().equals(name)) {
+        return column;
+      }
+    }
+
+    throw new IllegalStateException("column '" + name + "' was checked to exist");
+  }
+}

@@ -1,0 +1,396 @@
+package io.synthlake.core.generate;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.math.Permutation;
+import io.synthlake.core.math.Seeds;
+import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.KeyColumn;
+import io.synthlake.core.model.ParentLink;
+import io.synthlake.core.model.TableModel;
+import io.synthlake.core.model.TableSet;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Generates a {@link TableSet} without joins or shuffles. Rows are grouped by <em>root block</em>: block b of a root
+ * table holds its rows {@code 4096·b} to {@code 4096·b + 4095}, and every descendant row belongs to the root block of
+ * its root ancestor. Within a root block a table's rows follow their parents' order, each parent's children together,
+ * so a child task regenerates the few ancestor rows it needs instead of reading them: every row is a pure function of
+ * (set, seed, root block, position), whatever the partitioning.
+ *
+ * <p>A table's global row numbers (which its key columns count from) need the rows of the root blocks before: {@link
+ * #countBlock} gives a root block's rows per table, a first cheap pass sums them, and {@link Walker#start} takes the
+ * sums. Immutable and shareable; each task takes its own {@link Walker}.
+ */
+public final class TableSetSampler {
+  private static final int LINK_STREAM = 401;
+  private static final int FOREIGN_KEY_STREAM = 402;
+  private static final int PERMUTATION_STREAM = 403;
+
+  private final TableSet set;
+  private final long seed;
+  private final long[] tableSeeds;
+  private final TableSampler[] samplers;
+  /** children[t]: the indices of table t's child tables, in set order. */
+  private final List<Integer>[] children;
+
+  @SuppressWarnings("unchecked")
+  private TableSetSampler(TableSet set, long seed) {
+    this.set = set;
+    this.seed = seed;
+    List<TableSet.Table> tables = set.tables();
+    this.tableSeeds = new long[tables.size()];
+    this.samplers = new TableSampler[tables.size()];
+    for (int t = 0; t < tables.size(); t++) {
+      tableSeeds[t] = tableSeed(seed, tables.get(t).name());
+      samplers[t] = TableSampler.of(tables.get(t).model(), tableSeeds[t]);
+    }
+
+    this.children = new List[tables.size()];
+    for (int t = 0; t < tables.size(); t++) {
+      children[t] = new ArrayList<>();
+      for (TableSet.Table child : set.children(tables.get(t).name())) {
+        children[t].add(set.indexOf(child.name()));
+      }
+    }
+  }
+
+  public static TableSetSampler of(TableSet set, long seed) {
+    return new TableSetSampler(set, seed);
+  }
+
+  /**
+   * A table's seed follows from the run's seed and the table's name alone, so that adding a table to the set, or
+   * resizing a sibling, leaves the other tables' rows as they were.
+   */
+  static long tableSeed(long seed, String table) {
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : table.getBytes(StandardCharsets.UTF_8)) {
+      hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+    }
+
+    return Seeds.derive(seed, hash, 400);
+  }
+
+  public TableSet set() {
+    return set;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Root blocks of a root table of {@code rootRows} rows. */
+  public static long rootBlocks(long rootRows) {
+    return (rootRows + TableSampler.BLOCK_ROWS - 1) / TableSampler.BLOCK_ROWS;
+  }
+
+  /**
+   * The rows each table of {@code root}'s tree has in root block {@code rootBlock} (indexed as {@link TableSet#tables}
+   * is; 0 for tables of other trees), for a root table of {@code rootRows} rows.
+   */
+  public long[] countBlock(String root, long rootBlock, long rootRows) {
+    long[] counts = new long[samplers.length];
+    Walk walk = new Walk();
+    countBelow(walk, walk.root(set.indexOf(root), rootBlock, rootRows), counts);
+    return counts;
+  }
+
+  private void countBelow(Walk walk, Level level, long[] counts) {
+    counts[level.table] += level.rows;
+    walk.describe(level);
+    for (int c = 0; c < children[level.table].size(); c++) {
+      int child = children[level.table].get(c);
+      if (children[child].isEmpty()) {
+        // A leaf's rows are its parents' counts: no need to draw their components.
+        for (long count : level.childCounts[c]) {
+          counts[child] += count;
+        }
+      } else {
+        countBelow(walk, walk.child(level, child), counts);
+      }
+    }
+  }
+
+  /** A writer of one table's rows, root block by root block; one per task. */
+  public Walker newWalker(String table) {
+    return new Walker(set.indexOf(table));
+  }
+
+  /** Writes one table's rows; not thread-safe. */
+  public final class Walker {
+    private final int table;
+    private final List<Integer> path = new ArrayList<>();
+    private final TableSampler.BlockWriter writer;
+    private final ColumnSink[] modelSinks;
+    private final int[] outputModelColumn;
+    private final int[] outputForeignKey;
+    private final KeyGenerator[] foreignKeyGenerators;
+    private final TableSet.ForeignKey[] foreignKeys;
+    private final int[] foreignKeyTables;
+    private final long[] foreignRows = new long[TableSampler.BLOCK_ROWS];
+    private final int[] givenComponents = new int[TableSampler.BLOCK_ROWS];
+    private Level level;
+    private Level parentLevel;
+    private long rootBlock;
+    private long[] rowsBefore;
+    private long[] tableRows;
+
+    private Walker(int table) {
+      this.table = table;
+      for (int t = table; t >= 0; t = parentIndex(t)) {
+        path.add(0, t);
+      }
+
+      TableSet.Table spec = set.tables().get(table);
+      TableModel model = spec.model();
+      this.writer = samplers[table].newBlockWriter();
+      this.modelSinks = new ColumnSink[model.columns().size()];
+      this.outputModelColumn = new int[spec.columns().size()];
+      this.outputForeignKey = new int[spec.columns().size()];
+      this.foreignKeys = spec.foreignKeys().toArray(new TableSet.ForeignKey[0]);
+      this.foreignKeyGenerators = new KeyGenerator[foreignKeys.length];
+      this.foreignKeyTables = new int[foreignKeys.length];
+      List<String> modelNames = model.columnNames();
+      for (int i = 0; i < spec.columns().size(); i++) {
+        String name = spec.columns().get(i);
+        outputModelColumn[i] = modelNames.indexOf(name);
+        outputForeignKey[i] = -1;
+        for (int k = 0; k < foreignKeys.length; k++) {
+          if (foreignKeys[k].column().equals(name)) {
+            outputForeignKey[i] = k;
+          }
+        }
+      }
+
+      for (int k = 0; k < foreignKeys.length; k++) {
+        int parent = set.indexOf(foreignKeys[k].parentTable());
+        foreignKeyTables[k] = parent;
+        KeyColumn key = (KeyColumn) set.tables().get(parent).model().column(foreignKeys[k].parentKey());
+        foreignKeyGenerators[k] = new KeyGenerator(key, tableSeeds[parent]);
+      }
+    }
+
+    /** The model column of each output column, or -1 for a foreign key. */
+    public int[] outputModelColumns() {
+      return outputModelColumn.clone();
+    }
+
+    /**
+     * Moves to root block {@code rootBlock} and returns how many rows the table has in it.
+     *
+     * @param rootRows the rows of the table's root
+     * @param rowsBefore for each table of the set, its rows in the root blocks before this one (0 for other trees)
+     * @param tableRows for each table of the set, its rows in all (the size foreign keys other than the parent's pick
+     *     from)
+     */
+    public long start(long rootBlock, long rootRows, long[] rowsBefore, long[] tableRows) {
+      this.rootBlock = rootBlock;
+      this.rowsBefore = rowsBefore;
+      this.tableRows = tableRows;
+      Walk walk = new Walk();
+      Level current = walk.root(path.get(0), rootBlock, rootRows);
+      Level parent = null;
+      for (int i = 1; i < path.size(); i++) {
+        parent = current;
+        current = walk.child(current, path.get(i));
+      }
+
+      this.level = current;
+      this.parentLevel = parent;
+      return current.rows;
+    }
+
+    /**
+     * Writes rows {@code 4096·chunk} to {@code 4096·chunk + rows - 1} of the table in the current root block into
+     * {@code sinks}, one per output column ({@link TableSet.Table#columns}); a null sink skips its column.
+     */
+    public void write(int chunk, int rows, ColumnSink[] sinks) {
+      int first = chunk * TableSampler.BLOCK_ROWS;
+      for (int i = 0; i < modelSinks.length; i++) {
+        modelSinks[i] = null;
+      }
+
+      for (int i = 0; i < sinks.length; i++) {
+        if (outputModelColumn[i] >= 0) {
+          modelSinks[outputModelColumn[i]] = sinks[i];
+        }
+      }
+
+      long firstRow = rowsBefore[table] + first;
+      if (parentLevel == null) {
+        writer.writeRows(rootBlock, firstRow, rows, null, false, modelSinks);
+      } else {
+        System.arraycopy(level.components, first, givenComponents, 0, rows);
+        writer.writeRows(level.block(chunk), firstRow, rows, givenComponents, false, modelSinks);
+      }
+
+      for (int i = 0; i < sinks.length; i++) {
+        int k = outputForeignKey[i];
+        if (k < 0 || sinks[i] == null) {
+          continue;
+        }
+
+        if (foreignKeys[k].isParent()) {
+          long parentFirst = rowsBefore[foreignKeyTables[k]];
+          for (int r = 0; r < rows; r++) {
+            foreignRows[r] = parentFirst + level.parentRow[first + r];
+          }
+        } else {
+          pickParents(k, chunk, rows);
+        }
+
+        foreignKeyGenerators[k].fillAt(foreignRows, rows, sinks[i]);
+      }
+    }
+
+    /** Parent rows for a further foreign key: by its popularity curve, from the chunk's own generator. */
+    private void pickParents(int k, int chunk, int rows) {
+      long parents = tableRows[foreignKeyTables[k]];
+      if (parents <= 0) {
+        throw SynthlakeException.of("table '%s' references '%s', which has no rows in this run: give it rows",
+            set.tables().get(table).name(), foreignKeys[k].parentTable());
+      }
+
+      Permutation order = Permutation.of(parents, Seeds.derive(tableSeeds[table], k, PERMUTATION_STREAM));
+      SplittableRandom random = new SplittableRandom(Seeds.derive(tableSeeds[table],
+          parentLevel == null ? rootBlock : level.block(chunk), FOREIGN_KEY_STREAM + k));
+      for (int r = 0; r < rows; r++) {
+        foreignRows[r] = order.apply(foreignKeys[k].popularity().parentRank(random.nextDouble(), parents));
+      }
+    }
+  }
+
+  private int parentIndex(int table) {
+    String parent = set.tables().get(table).parent();
+    return parent == null ? -1 : set.indexOf(parent);
+  }
+
+  /** One table's rows in a root block: their parents, components and, for a table with children, their scores. */
+  private static final class Level {
+    final int table;
+    final long rootBlock;
+    final int rows;
+    /** Each row's parent among the level above's rows; null for a root table. */
+    final int[] parentRow;
+    final int[] components;
+    /** childCounts[c][row]: rows of the level's c-th child table under each row; null until described. */
+    long[][] childCounts;
+    /** scores[j][row]: normal scores of the copula columns, for the children's components; null if none needs them. */
+    double[][] scores;
+
+    Level(int table, long rootBlock, int rows, int[] parentRow, int[] components) {
+      this.table = table;
+      this.rootBlock = rootBlock;
+      this.rows = rows;
+      this.parentRow = parentRow;
+      this.components = components;
+    }
+
+    /** The random block of chunk {@code chunk}: the root block itself for a root table, a hash of both below. */
+    long block(int chunk) {
+      return parentRow == null ? rootBlock : Seeds.derive(rootBlock, chunk, 404);
+    }
+  }
+
+  /** The levels of one root block, walked down from the root. */
+  private final class Walk {
+    private final double[] linkScratch = new double[maxComponents()];
+
+    /** The root table's rows in {@code rootBlock}. */
+    Level root(int table, long rootBlock, long rootRows) {
+      long first = rootBlock * TableSampler.BLOCK_ROWS;
+      int rows = (int) Math.min(TableSampler.BLOCK_ROWS, Math.max(0, rootRows - first));
+      return new Level(table, rootBlock, rows, null, null);
+    }
+
+    /** The rows of {@code child} under {@code parent}'s rows: the parent's counts fix how many, its scores the kinds. */
+    Level child(Level parent, int child) {
+      describe(parent);
+      long[] counts = parent.childCounts[children[parent.table].indexOf(child)];
+      long total = 0;
+      for (int p = 0; p < parent.rows; p++) {
+        total += counts[p];
+      }
+
+      if (total > Integer.MAX_VALUE - 16) {
+        throw SynthlakeException.of("table '%s' would have %d rows under one block of %d rows of '%s', more than one "
+            + "task can hold: check the model's child counts", set.tables().get(child).name(), total,
+            TableSampler.BLOCK_ROWS, set.tables().get(parent.table).name());
+      }
+
+      int rows = (int) total;
+      int[] parentRow = new int[rows];
+      for (int p = 0, r = 0; p < parent.rows; p++) {
+        for (long c = 0; c < counts[p]; c++) {
+          parentRow[r++] = p;
+        }
+      }
+
+      int[] components = new int[rows];
+      SplittableRandom random = new SplittableRandom(Seeds.derive(tableSeeds[child], parent.rootBlock, LINK_STREAM));
+      set.tables().get(child).link().draw(parent.scores, parentRow, rows, random, components, linkScratch);
+      return new Level(child, parent.rootBlock, rows, parentRow, components);
+    }
+
+    /**
+     * Generates {@code level}'s rows again, keeping only what its children need: the hidden count columns, and the
+     * normal scores when a child's components depend on them. Key columns are not written, so row numbers do not
+     * matter here.
+     */
+    void describe(Level level) {
+      if (level.childCounts != null) {
+        return;
+      }
+
+      TableModel model = set.tables().get(level.table).model();
+      List<Integer> below = children[level.table];
+      List<String> names = model.columnNames();
+      CountSink[] counts = new CountSink[below.size()];
+      ColumnSink[] sinks = new ColumnSink[names.size()];
+      boolean withScores = false;
+      level.childCounts = new long[below.size()][level.rows];
+      for (int c = 0; c < below.size(); c++) {
+        TableSet.Table child = set.tables().get(below.get(c));
+        counts[c] = new CountSink();
+        sinks[names.indexOf(TableSet.countColumn(child.name()))] = counts[c];
+        withScores |= child.link().parentDimension() > 0;
+      }
+
+      int dimension = model.dependence().dimension();
+      level.scores = withScores ? new double[dimension][level.rows] : new double[0][];
+      TableSampler.BlockWriter writer = samplers[level.table].newBlockWriter();
+      int[] given = new int[TableSampler.BLOCK_ROWS];
+      for (int chunk = 0, first = 0; first < level.rows; chunk++, first += TableSampler.BLOCK_ROWS) {
+        int rows = Math.min(TableSampler.BLOCK_ROWS, level.rows - first);
+        if (level.components != null) {
+          System.arraycopy(level.components, first, given, 0, rows);
+        }
+
+        writer.writeRows(level.block(chunk), 0, rows, level.components == null ? null : given, withScores, sinks);
+        for (int c = 0; c < below.size(); c++) {
+          for (int r = 0; r < rows; r++) {
+            level.childCounts[c][first + r] = counts[c].count(r);
+          }
+        }
+
+        for (int j = 0; j < level.scores.length; j++) {
+          for (int r = 0; r < rows; r++) {
+            level.scores[j][first + r] = writer.normalScore(j, r);
+          }
+        }
+      }
+    }
+  }
+
+  private int maxComponents() {
+    int max = 1;
+    for (TableSet.Table table : set.tables()) {
+      max = Math.max(max, table.model().dependence().componentCount());
+    }
+
+    return max;
+  }
+}

@@ -1,0 +1,247 @@
+package io.synthlake.core.model;
+
+import io.synthlake.core.Errors;
+import io.synthlake.core.types.ColumnKind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tables whose keys join: each table's model, and the foreign keys between them. A table has at most one parent (its
+ * first foreign key), which makes the tables a forest: a child's rows are generated beside their parent's, the number
+ * each parent gets drawn from a hidden count column of the parent's own model (so it depends on the parent's other
+ * columns through the copula), and each child's mixture component drawn from its parent's scores ({@link ParentLink}).
+ * Further foreign keys pick a parent row by popularity ({@link Popularity}). Immutable; holds no rows and no keys of
+ * the input.
+ */
+public final class TableSet {
+  /** Prefix of the hidden count columns a parent model holds, one per child table: never written out. */
+  public static final String COUNT_COLUMN_PREFIX = "synthlake:children-in:";
+
+  /** A foreign key: {@code column} of a table holds values of {@code parentKey}, the key column of {@code parentTable}. */
+  public record ForeignKey(String column, String parentTable, String parentKey, Popularity popularity) {
+    /** Whether this key names the table's parent (its rows are generated beside the parent's). */
+    public boolean isParent() {
+      return popularity == null;
+    }
+  }
+
+  /**
+   * One table of the set.
+   *
+   * @param name the table's name, unique in the set
+   * @param model the model of its own columns, with the hidden count columns of its children and without foreign keys
+   * @param columns the output columns in order: the model's columns but the hidden ones, and the foreign keys
+   * @param inputRows rows of the table the model was fitted on, which sets the default size of a root table
+   * @param link how a row's mixture component depends on its parent row; null for a root table
+   * @param foreignKeys the table's foreign keys, its parent's first
+   */
+  public record Table(String name, TableModel model, List<String> columns, long inputRows, ParentLink link,
+      List<ForeignKey> foreignKeys) {
+    public Table {
+      columns = List.copyOf(columns);
+      foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    /** The parent's foreign key, or null for a root table. */
+    public ForeignKey parentKey() {
+      return !foreignKeys.isEmpty() && foreignKeys.get(0).isParent() ? foreignKeys.get(0) : null;
+    }
+
+    /** The parent table's name, or null for a root table. */
+    public String parent() {
+      ForeignKey key = parentKey();
+      return key == null ? null : key.parentTable();
+    }
+
+    /** The foreign key on {@code column}, or null. */
+    public ForeignKey foreignKey(String column) {
+      for (ForeignKey key : foreignKeys) {
+        if (key.column().equals(column)) {
+          return key;
+        }
+      }
+
+      return null;
+    }
+  }
+
+  private final List<Table> tables;
+  private final Map<String, Table> byName;
+  private final Map<String, String> properties;
+
+  private TableSet(List<Table> tables, Map<String, String> properties) {
+    this.tables = List.copyOf(tables);
+    Map<String, Table> names = new LinkedHashMap<>();
+    for (Table table : tables) {
+      names.put(table.name(), table);
+    }
+
+    this.byName = Collections.unmodifiableMap(names);
+    this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+  }
+
+  /** Checks that the tables fit together; {@code tables} lists every parent before its children. */
+  public static TableSet of(List<Table> tables, Map<String, String> properties) {
+    if (tables.isEmpty()) {
+      throw Errors.invalidModel("tables", "a table set needs at least one table");
+    }
+
+    Map<String, Table> seen = new LinkedHashMap<>();
+    for (Table table : tables) {
+      String name = table.name();
+      if (name == null || name.isEmpty() || seen.containsKey(name)) {
+        throw Errors.invalidModel("tables", "table names must be unique and not empty, got '%s' twice or empty", name);
+      }
+
+      checkColumns(table);
+      for (ForeignKey key : table.foreignKeys()) {
+        Table parent = key.parentTable().equals(name) ? table : seen.get(key.parentTable());
+        if (parent == null && key.isParent()) {
+          throw Errors.invalidModel("tables", "table '%s' comes before its parent '%s' (or the parent is missing): list "
+              + "every parent before its children", name, key.parentTable());
+        }
+
+        if (parent == null) {
+          parent = tables.stream().filter(t -> t.name().equals(key.parentTable())).findFirst().orElseThrow(() ->
+              Errors.invalidModel("foreign-keys", "table '%s': column '%s' references table '%s', which the set does "
+                  + "not hold", name, key.column(), key.parentTable()));
+        }
+
+        if (!parent.model().columnNames().contains(key.parentKey())
+            || !(parent.model().column(key.parentKey()) instanceof KeyColumn)) {
+          throw Errors.invalidModel("foreign-keys", "table '%s': column '%s' references '%s.%s', which is not a key "
+              + "column of that table", name, key.column(), key.parentTable(), key.parentKey());
+        }
+      }
+
+      if (table.parent() != null) {
+        checkParentLink(table, seen.get(table.parent()));
+      } else if (table.link() != null) {
+        throw Errors.invalidModel("parent-link", "table '%s' has no parent but a parent link", name);
+      }
+
+      for (int i = 1; i < table.foreignKeys().size(); i++) {
+        if (table.foreignKeys().get(i).isParent()) {
+          throw Errors.invalidModel("foreign-keys", "table '%s': only its first foreign key may name its parent; "
+              + "column '%s' needs a popularity curve", name, table.foreignKeys().get(i).column());
+        }
+      }
+
+      seen.put(name, table);
+    }
+
+    for (Table table : tables) {
+      for (ColumnModel column : table.model().columns()) {
+        if (isCountColumn(column.name()) && !seen.containsKey(childOf(column.name()))) {
+          throw Errors.invalidModel("columns", "table '%s' counts the children of '%s', which the set does not hold",
+              table.name(), childOf(column.name()));
+        }
+      }
+    }
+
+    return new TableSet(tables, properties);
+  }
+
+  private static void checkColumns(Table table) {
+    Set<String> expected = new HashSet<>();
+    for (ColumnModel column : table.model().columns()) {
+      if (!isCountColumn(column.name())) {
+        expected.add(column.name());
+      }
+    }
+
+    for (ForeignKey key : table.foreignKeys()) {
+      if (!expected.add(key.column())) {
+        throw Errors.invalidModel("foreign-keys", "table '%s': foreign key column '%s' is also a model column or "
+            + "appears twice", table.name(), key.column());
+      }
+    }
+
+    if (!expected.equals(new HashSet<>(table.columns())) || expected.size() != table.columns().size()) {
+      throw Errors.invalidModel("columns", "table '%s': the output columns %s must be the model's columns and the "
+          + "foreign keys, each once", table.name(), table.columns());
+    }
+  }
+
+  private static void checkParentLink(Table table, Table parent) {
+    String countColumn = countColumn(table.name());
+    if (!parent.model().columnNames().contains(countColumn)
+        || !(parent.model().column(countColumn) instanceof NumericColumn)
+        || parent.model().column(countColumn).kind() != ColumnKind.INTEGER) {
+      throw Errors.invalidModel("columns", "table '%s' has no integer column '%s' to count the rows of its child '%s'",
+          parent.name(), countColumn, table.name());
+    }
+
+    ParentLink link = table.link();
+    if (link == null || link.componentCount() != table.model().dependence().componentCount()
+        || link.parentDimension() != 0 && link.parentDimension() != parent.model().dependence().dimension()) {
+      throw Errors.invalidModel("parent-link", "table '%s' needs a parent link with one entry per mixture component "
+          + "(%d) over its parent's %d copula columns", table.name(), table.model().dependence().componentCount(),
+          parent.model().dependence().dimension());
+    }
+  }
+
+  /** The hidden column of a parent model that holds how many rows of {@code child} each parent row has. */
+  public static String countColumn(String child) {
+    return COUNT_COLUMN_PREFIX + child;
+  }
+
+  public static boolean isCountColumn(String column) {
+    return column.startsWith(COUNT_COLUMN_PREFIX);
+  }
+
+  private static String childOf(String countColumn) {
+    return countColumn.substring(COUNT_COLUMN_PREFIX.length());
+  }
+
+  /** The tables, every parent before its children. */
+  public List<Table> tables() {
+    return tables;
+  }
+
+  public List<String> names() {
+    return new ArrayList<>(byName.keySet());
+  }
+
+  public Table table(String name) {
+    Table table = byName.get(name);
+    if (table == null) {
+      throw Errors.unknownTable(name, byName.keySet());
+    }
+
+    return table;
+  }
+
+  public int indexOf(String name) {
+    return tables.indexOf(table(name));
+  }
+
+  /** The tables without a parent, each the root of the tables generated beside it. */
+  public List<Table> roots() {
+    return tables.stream().filter(table -> table.parent() == null).toList();
+  }
+
+  /** The tables whose parent is {@code name}, in set order. */
+  public List<Table> children(String name) {
+    return tables.stream().filter(table -> name.equals(table.parent())).toList();
+  }
+
+  /** The root of the tree {@code name} belongs to. */
+  public Table root(String name) {
+    Table table = table(name);
+    while (table.parent() != null) {
+      table = table(table.parent());
+    }
+
+    return table;
+  }
+
+  public Map<String, String> properties() {
+    return properties;
+  }
+}
