@@ -1,5 +1,7 @@
 package io.synthlake.spark;
 
+import io.synthlake.core.Errors;
+import io.synthlake.core.Setting;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.fit.DegeneratePolicy;
 import io.synthlake.core.fit.FitSettings;
@@ -186,7 +188,11 @@ public final class FitOptions {
      * @return this builder
      */
     public Builder sampleRows(int value) {
-      SynthlakeException.check(value > 0, "--sample-rows must be a positive whole number, got %d", value);
+      if (value <= 0) {
+        throw Errors.notPositive(Setting.SAMPLE_ROWS, value);
+      }
+
+
       this.sampleRows = value;
       return this;
     }

@@ -1,6 +1,7 @@
 package io.synthlake.spark;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.spark.internal.SparkJobErrors;
 
 /**
  * Options of {@link SynthesisModel#generate}: the seed and, optionally, the partition count and the first row (to
@@ -96,9 +97,9 @@ public final class GenerateOptions {
    * @param rows the rows to generate
    */
   public static void checkRows(long rows) {
-    SynthlakeException.check(rows > 0 && rows <= MAX_ROWS,
-        "--rows %,d is out of range: synthlake generates 1 to %,d rows in one run; generate the rest in further runs "
-            + "with other seeds (--mode append)", rows, MAX_ROWS);
+    if (rows <= 0 || rows > MAX_ROWS) {
+      throw SparkJobErrors.rowsOutOfRange(rows, MAX_ROWS);
+    }
   }
 
   /**
@@ -107,8 +108,9 @@ public final class GenerateOptions {
    * @param firstRow the first row index
    */
   public static void checkFirstRow(long firstRow) {
-    SynthlakeException.check(firstRow >= 0 && firstRow <= MAX_ROWS,
-        "--first-row %,d is out of range: a run starts at a row from 0 to %,d", firstRow, MAX_ROWS);
+    if (firstRow < 0 || firstRow > MAX_ROWS) {
+      throw SparkJobErrors.firstRowOutOfRange(firstRow, MAX_ROWS);
+    }
   }
 
   /**
@@ -117,9 +119,9 @@ public final class GenerateOptions {
    * @param partitions the partition count
    */
   public static void checkPartitions(long partitions) {
-    SynthlakeException.check(partitions <= MAX_PARTITIONS,
-        "--partitions %,d is too many: the largest accepted count is %,d; leave --partitions out to let synthlake choose",
-        partitions, MAX_PARTITIONS);
+    if (partitions > MAX_PARTITIONS) {
+      throw SparkJobErrors.tooManyPartitions(partitions, MAX_PARTITIONS);
+    }
   }
 
   /**

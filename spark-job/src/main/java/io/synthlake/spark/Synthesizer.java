@@ -1,5 +1,7 @@
 package io.synthlake.spark;
 
+import io.synthlake.core.Errors;
+import io.synthlake.core.Setting;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.fit.FitResult;
 import io.synthlake.core.fit.ModelFitter;
@@ -7,6 +9,7 @@ import io.synthlake.core.fit.SampleTable;
 import io.synthlake.core.types.DataType;
 import io.synthlake.spark.internal.MllibClusterer;
 import io.synthlake.spark.internal.SampleCollector;
+import io.synthlake.spark.internal.SparkJobErrors;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,8 +57,9 @@ public final class Synthesizer {
     }
 
     for (String excluded : options.exclude()) {
-      SynthlakeException.check(available.contains(excluded), "--exclude names column '%s', which the input does not have; its columns are %s",
-          excluded, String.join(", ", available));
+      if (!available.contains(excluded)) {
+        throw Errors.unknownColumn(Setting.EXCLUDE, excluded, available);
+      }
     }
 
     List<String> names = new ArrayList<>();
@@ -78,8 +82,7 @@ public final class Synthesizer {
     if (!unsupported.isEmpty()) {
       String list = String.join(", ", unsupported);
       if (options.unsupported() == FitOptions.UnsupportedColumns.FAIL) {
-        throw SynthlakeException.of("columns %s have types synthlake cannot model: exclude them with --exclude, "
-            + "or pass --unsupported skip to leave them out", list);
+        throw SparkJobErrors.unsupportedColumns(list);
       }
 
       LOG.warn("Skipping columns of types synthlake cannot model: {}", list);

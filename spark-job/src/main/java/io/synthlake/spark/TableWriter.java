@@ -1,8 +1,10 @@
 package io.synthlake.spark;
 
 import io.delta.tables.DeltaTable;
+import io.synthlake.core.Setting;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.spark.internal.OutputDirectory;
+import io.synthlake.spark.internal.SparkJobErrors;
 import io.synthlake.spark.source.GeneratedRows;
 import io.synthlake.spark.write.DeltaCommit;
 import io.synthlake.spark.write.DirectWriter;
@@ -69,7 +71,7 @@ public final class TableWriter {
     recover(publisher, path).forEach(line -> LOG.warn("{}", line));
     boolean exists = exists(fs, target);
     if (exists && mode == WriteMode.ERROR) {
-      throw alreadyExists("output " + path, "--output");
+      throw SparkJobErrors.alreadyExists("output " + path, Setting.OUTPUT);
     }
 
     OutputDirectory directory = new OutputDirectory(fs, target, path);
@@ -204,7 +206,7 @@ public final class TableWriter {
     WriteMode mode = options.mode();
     DeltaStatistics statistics = options.deltaStatistics();
     if (mode == WriteMode.ERROR && rows.sparkSession().catalog().tableExists(name)) {
-      throw alreadyExists("table " + name, "--table");
+      throw SparkJobErrors.alreadyExists("table " + name, Setting.TABLE);
     }
 
     boolean exists = rows.sparkSession().catalog().tableExists(name);
@@ -243,11 +245,6 @@ public final class TableWriter {
     }
 
     return writer;
-  }
-
-  private static SynthlakeException alreadyExists(String what, String option) {
-    return SynthlakeException.of("%s already exists: pass --mode overwrite to replace it, --mode append to add to it, "
-        + "or choose another %s", what, option);
   }
 
   /** Completes or cleans up what a killed earlier write to {@code path} left; returns what it did. */

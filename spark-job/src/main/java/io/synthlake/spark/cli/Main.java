@@ -1,5 +1,6 @@
 package io.synthlake.spark.cli;
 
+import io.synthlake.core.Audience;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.fit.DegeneratePolicy;
 import io.synthlake.core.evaluate.EvaluationJson;
@@ -122,7 +123,7 @@ public final class Main {
           throw SynthlakeException.of("unknown command '%s'; use fit, describe, evaluate, generate, export or recover (synthlake help lists the options)", args[0]);
       }
     } catch (SynthlakeException e) {
-      err.println("synthlake: error: " + oneLine(e.getMessage()));
+      err.println("synthlake: error: " + oneLine(e.messageFor(Audience.CLI)));
       if (verbose) {
         e.printStackTrace(err);
       }
@@ -133,7 +134,7 @@ public final class Main {
       SynthlakeException cause = userCause(e);
       Optional<String> sparkError = cause == null ? SparkErrors.describe(e) : Optional.empty();
       if (cause != null || sparkError.isPresent()) {
-        err.println("synthlake: error: " + oneLine(cause != null ? cause.getMessage() : sparkError.get()));
+        err.println("synthlake: error: " + oneLine(cause != null ? cause.messageFor(Audience.CLI) : sparkError.get()));
         if (verbose) {
           e.printStackTrace(err);
         }

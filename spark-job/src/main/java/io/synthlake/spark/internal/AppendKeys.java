@@ -125,9 +125,7 @@ public final class AppendKeys {
         List<Row> found = table.select(column).filter(column.isin(first, last)).limit(1).collectAsList();
         if (!found.isEmpty()) {
           Object held = found.get(0).get(0);
-          throw SynthlakeException.of("generate: key column '%s' would repeat keys already in %s: the table holds %s, the %s "
-              + "key of row %,d of seed %d; pass another --seed, or --first-row past the rows this seed has written",
-              SynthlakeException.shown(key.name()), name, held, key.style().jsonName(), held.equals(first) ? firstRow : lastRow,
+          throw SparkJobErrors.keyRepeats(key.name(), name, held, key.style().jsonName(), held.equals(first) ? firstRow : lastRow,
               seed);
         }
       }
@@ -164,10 +162,8 @@ public final class AppendKeys {
     BigInteger start = BigInteger.valueOf(key.start());
     BigInteger past = step.signum() > 0 ? max.toBigInteger().subtract(start).divide(step).add(BigInteger.ONE)
         : start.subtract(min.toBigInteger()).divide(step.negate()).add(BigInteger.ONE);
-    throw SynthlakeException.of("generate: key column '%s' would repeat keys already in %s: this run's keys %s to %s "
-        + "(rows %,d to %,d) meet the table's %s to %s; pass --first-row %s or more to continue after them, or change "
-        + "the key's start in the model", SynthlakeException.shown(key.name()), name, shown(key, first), shown(key, last),
-        firstRow, lastRow, shown(key, min.toBigInteger()), shown(key, max.toBigInteger()), past.max(BigInteger.ZERO));
+    throw SparkJobErrors.sequenceKeyRepeats(key.name(), name, shown(key, first), shown(key, last), firstRow, lastRow,
+        shown(key, min.toBigInteger()), shown(key, max.toBigInteger()), past.max(BigInteger.ZERO));
   }
 
   private static BigInteger value(KeyColumn key, long row) {

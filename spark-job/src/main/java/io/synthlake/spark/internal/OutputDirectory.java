@@ -33,20 +33,26 @@ public final class OutputDirectory {
     try {
       for (Path ancestor = directory; ancestor != null; ancestor = ancestor.getParent()) {
         if (fs.exists(ancestor)) {
-          SynthlakeException.check(fs.getFileStatus(ancestor).isDirectory(),
-              "cannot write output %s: %s is a file, not a directory; choose another --output", path, ancestor);
+          if (!fs.getFileStatus(ancestor).isDirectory()) {
+            throw SparkJobErrors.outputNotWritable(
+                String.format(Locale.ROOT, "cannot write output %s: %s is a file, not a directory", path, ancestor), null);
+          }
+
           break;
         }
       }
 
-      SynthlakeException.check(fs.mkdirs(directory), "cannot write output %s: its directory %s cannot be created; "
-          + "check the path and its permissions, or choose another --output", path, directory);
+      if (!fs.mkdirs(directory)) {
+        throw SparkJobErrors.outputNotWritable(String.format(Locale.ROOT, "cannot write output %s: its directory %s "
+            + "cannot be created", path, directory), "check the path and its permissions");
+      }
+
       Path probe = new Path(directory, ".synthlake-write-check-" + UUID.randomUUID());
       fs.create(probe, false).close();
       fs.delete(probe, false);
     } catch (IOException e) {
-      throw SynthlakeException.of("cannot write output %s: %s is not writable (%s); check its permissions, or choose "
-          + "another --output", path, directory, firstLine(e.getMessage()));
+      throw SparkJobErrors.outputNotWritable(String.format(Locale.ROOT, "cannot write output %s: %s is not writable (%s)",
+          path, directory, firstLine(e.getMessage())), "check its permissions");
     }
   }
 
@@ -60,24 +66,32 @@ public final class OutputDirectory {
         return;
       }
 
-      SynthlakeException.check(fs.getFileStatus(target).isDirectory(),
-          "output %s is a file, not a table directory: choose another --output, or delete the file", path);
+      if (!fs.getFileStatus(target).isDirectory()) {
+        throw SparkJobErrors.outputNotWritable(String.format(Locale.ROOT, "output %s is a file, not a table directory",
+            path), "delete the file");
+      }
+
       boolean delta = fs.exists(new Path(target, "_delta_log"));
       String action = mode == WriteMode.APPEND ? "append to" : "overwrite";
       if (format == OutputFormat.DELTA) {
         Optional<String> other = firstVisibleFile();
-        SynthlakeException.check(delta || other.isEmpty(), "cannot %s %s as a Delta table: it has no _delta_log but holds "
-            + "other files (%s); choose an empty or new --output, or pass the format of the files it holds", action, path,
-            other.orElse(""));
+        if (!delta && other.isPresent()) {
+          throw SparkJobErrors.outputHoldsOtherFiles(String.format(Locale.ROOT, "cannot %s %s as a Delta table: it has no "
+              + "_delta_log but holds other files (%s)", action, path, other.get()));
+        }
+
         return;
       }
 
-      SynthlakeException.check(!delta, "cannot %s %s as %s: it is a Delta table (it has _delta_log); pass --format delta "
-          + "to write to it, or choose another --output", action, path, format.sparkName());
+      if (delta) {
+        throw SparkJobErrors.outputIsDelta(action, path, format);
+      }
+
       Optional<String> foreign = firstForeignFile(format);
-      SynthlakeException.check(foreign.isEmpty(), "cannot %s %s as %s: it holds %s, which is not a %s part file; choose an "
-          + "empty or new --output, or pass the format of the files it holds", action, path, format.sparkName(),
-          foreign.orElse(""), format.sparkName());
+      if (foreign.isPresent()) {
+        throw SparkJobErrors.outputHoldsOtherFiles(String.format(Locale.ROOT, "cannot %s %s as %s: it holds %s, which is "
+            + "not a %s part file", action, path, format.sparkName(), foreign.get(), format.sparkName()));
+      }
     } catch (IOException e) {
       throw SynthlakeException.of("cannot list output %s: %s; check the path and its permissions", path,
           firstLine(e.getMessage()));

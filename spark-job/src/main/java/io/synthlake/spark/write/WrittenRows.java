@@ -1,6 +1,7 @@
 package io.synthlake.spark.write;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.spark.internal.SparkJobErrors;
 import java.util.List;
 
 /**
@@ -12,8 +13,9 @@ public final class WrittenRows {
 
   /** Fails, before anything is published, unless {@code written} equals {@code asked}. */
   public static void check(long asked, long written, String target) {
-    SynthlakeException.check(written == asked, "generate: %,d rows were asked for but %,d reached the files of %s, so "
-        + "nothing was published: this is a synthlake bug; rerun with --verbose and report it", asked, written, target);
+    if (written != asked) {
+      throw SparkJobErrors.rowsLost(asked, written, target);
+    }
   }
 
   /** {@link #check} over the files one write produced. */

@@ -1,9 +1,9 @@
 package io.synthlake.spark.internal.evaluate;
 
-import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.evaluate.ColumnBinning;
 import io.synthlake.core.evaluate.EvaluationResult.MlUtility;
 import io.synthlake.core.evaluate.EvaluationSettings;
+import io.synthlake.spark.internal.SparkJobErrors;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +48,10 @@ final class MlUtilityJob {
       }
     }
 
-    SynthlakeException.check(targetIndex >= 0,
-        "evaluate: --target '%s' is not a compared column of the training table (key columns and unsupported types are not)",
-        target);
+    if (targetIndex < 0) {
+      throw SparkJobErrors.unknownTarget(target);
+    }
+
     boolean classification = !columns.get(targetIndex).isNumeric();
     long rows = Math.min(settings.utilityRows(), trainRows);
     Dataset<Row> trainSample = prepare(Samples.atMost(train, trainRows, rows, settings.seed()), columns, targetIndex, classification);
