@@ -33,8 +33,11 @@ public final class ModelFitter {
     return fitRows(sample, settings, clusterer, new double[0][]).result();
   }
 
-  /** A fit, with each sample row's mixture component and normal scores ({@code [copula column][row]}). */
-  record FittedRows(FitResult result, int[] components, double[][] scores) {}
+  /**
+   * A fit, with each sample row's mixture component and normal scores ({@code [copula column][row]}): over the whole
+   * sample, and within the row's component (the scores its component's copula draws).
+   */
+  record FittedRows(FitResult result, int[] components, double[][] scores, double[][] componentScores) {}
 
   /**
    * Fits like {@link #fit}, clustering the rows on their normal scores joined with {@code context} ({@code
@@ -94,6 +97,7 @@ public final class ModelFitter {
     int components = Arrays.stream(labels).max().orElse(0) + 1;
     int[][] members = members(labels, components);
 
+    double[][] withinComponent = new double[plans.size()][n];
     double[] weights = new double[components];
     List<double[][]> correlations = new ArrayList<>();
     List<List<Object>> fitted = new ArrayList<>();
@@ -108,6 +112,12 @@ public final class ModelFitter {
       }
 
       double[][] componentScores = scores(plans, members[k], random, n);
+      for (int p = 0; p < plans.size(); p++) {
+        for (int row : members[k]) {
+          withinComponent[p][row] = componentScores[p][row];
+        }
+      }
+
       correlations.add(Correlations.positiveDefinite(Correlations.pearson(componentScores, members[k])));
     }
 
@@ -127,7 +137,7 @@ public final class ModelFitter {
     properties.put("rare-count", Integer.toString(settings.rareCount()));
     FitResult result =
         new FitResult(TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties), warnings);
-    return new FittedRows(result, labels, scores);
+    return new FittedRows(result, labels, scores, withinComponent);
   }
 
   private static double[][] withContext(double[][] scores, double[][] context) {

@@ -176,23 +176,20 @@ public final class TableSetFitter {
 
     // A child is clustered on its scores joined with its parent's, so that its components carry the parent's kind.
     Relation parentRelation = graph.parentRelation(input.name());
-    double[][] context = new double[0][];
-    if (parentRelation != null) {
-      Fitted parent = fitted.get(parentRelation.parent());
+    int[] parentRows = new int[0];
+    Fitted parent = parentRelation == null ? null : fitted.get(parentRelation.parent());
+    if (parent != null) {
       SampleColumn foreign = column(sample, parentRelation.column());
-      double[][] parentScores = parent.rows().scores();
-      context = new double[parentScores.length][kept.length];
+      parentRows = new int[kept.length];
       for (int r = 0; r < kept.length; r++) {
-        int parentRow = parent.rowsOf(parentRelation.key()).get(KeyValues.of(foreign, kept[r]));
-        for (int j = 0; j < parentScores.length; j++) {
-          context[j][r] = parentScores[j][parentRow];
-        }
+        parentRows[r] = parent.rowsOf(parentRelation.key()).get(KeyValues.of(foreign, kept[r]));
       }
     }
 
+    double[][] context = parent == null ? new double[0][] : gather(parent.rows().scores(), parentRows);
     ModelFitter.FittedRows rows = ModelFitter.fitRows(SampleTable.of(columns), input.settings().withKinds(kinds),
         clusterer, context);
-    ParentLink link = parentRelation == null ? null : link(rows.components(), context);
+    ParentLink link = parent == null ? null : link(rows.components(), parent.rows(), parentRows);
     List<TableSet.ForeignKey> keys = new ArrayList<>();
     for (Relation relation : foreignKeys) {
       Popularity popularity = relation == parentRelation ? null
@@ -245,27 +242,50 @@ public final class TableSetFitter {
         new boolean[parents]);
   }
 
-  /** Per child component: its share, and the mean and variance of each parent score among its rows. */
-  static ParentLink link(int[] components, double[][] context) {
-    int count = 0;
+  /** {@code values[j][rows[r]]} as {@code [j][r]}. */
+  private static double[][] gather(double[][] values, int[] rows) {
+    double[][] gathered = new double[values.length][rows.length];
+    for (int j = 0; j < values.length; j++) {
+      for (int r = 0; r < rows.length; r++) {
+        gathered[j][r] = values[j][rows[r]];
+      }
+    }
+
+    return gathered;
+  }
+
+  /**
+   * The link from the parents' components and within-component scores to the children's components: for each parent
+   * component the shares of its children's components (the overall shares where its rows have no children), and for
+   * each child component the mean and variance of its parents' within-component scores.
+   */
+  static ParentLink link(int[] components, ModelFitter.FittedRows parent, int[] parentRows) {
+    int count = 1;
     for (int component : components) {
       count = Math.max(count, component + 1);
     }
 
-    if (count <= 1 || context.length == 0) {
-      double[] weights = new double[Math.max(1, count)];
-      for (int component : components) {
-        weights[component]++;
-      }
-
-      for (int k = 0; k < weights.length; k++) {
-        weights[k] /= components.length;
-      }
-
-      return ParentLink.unlinked(weights);
+    int parentCount = 1;
+    for (int component : parent.components()) {
+      parentCount = Math.max(parentCount, component + 1);
     }
 
-    int d = context.length;
+    double[] overall = new double[count];
+    double[][] transitions = new double[parentCount][count];
+    for (int r = 0; r < components.length; r++) {
+      overall[components[r]]++;
+      transitions[parent.components()[parentRows[r]]][components[r]]++;
+    }
+
+    normalize(overall);
+    for (int c = 0; c < parentCount; c++) {
+      if (!normalize(transitions[c])) {
+        transitions[c] = overall.clone();
+      }
+    }
+
+    double[][] scores = gather(parent.componentScores(), parentRows);
+    int d = count == 1 ? 0 : scores.length;
     double[] sizes = new double[count];
     double[][] means = new double[count][d];
     double[][] variances = new double[count][d];
@@ -273,7 +293,7 @@ public final class TableSetFitter {
       int k = components[r];
       sizes[k]++;
       for (int j = 0; j < d; j++) {
-        means[k][j] += context[j][r];
+        means[k][j] += scores[j][r];
       }
     }
 
@@ -286,20 +306,32 @@ public final class TableSetFitter {
     for (int r = 0; r < components.length; r++) {
       int k = components[r];
       for (int j = 0; j < d; j++) {
-        double deviation = context[j][r] - means[k][j];
+        double deviation = scores[j][r] - means[k][j];
         variances[k][j] += deviation * deviation;
       }
     }
 
-    double[] weights = new double[count];
     for (int k = 0; k < count; k++) {
-      weights[k] = sizes[k] / components.length;
       for (int j = 0; j < d; j++) {
         variances[k][j] = Math.min(1e6, Math.max(ParentLink.MIN_VARIANCE, variances[k][j] / sizes[k]));
       }
     }
 
-    return ParentLink.of(weights, means, variances);
+    return ParentLink.of(transitions, means, variances);
+  }
+
+  /** Scales {@code shares} to sum to 1; false when they sum to 0. */
+  private static boolean normalize(double[] shares) {
+    double total = 0;
+    for (double share : shares) {
+      total += share;
+    }
+
+    for (int i = 0; i < shares.length && total > 0; i++) {
+      shares[i] /= total;
+    }
+
+    return total > 0;
   }
 
   /** How the kept rows of a table spread over the rows of a parent it references by a further foreign key. */

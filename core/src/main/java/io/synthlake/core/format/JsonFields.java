@@ -16,9 +16,20 @@ public final class JsonFields {
   private static final int MAX_PATH_CHARS = 150;
 
   private final String source;
+  private final String base;
 
   public JsonFields(String source) {
+    this(source, "");
+  }
+
+  private JsonFields(String source, String base) {
     this.source = source;
+    this.base = base;
+  }
+
+  /** Fields of a part of the document at {@code path}: paths given to it, and its errors, start there. */
+  public JsonFields nested(String path) {
+    return new JsonFields(source, join(base, path));
   }
 
   public String source() {
@@ -26,7 +37,8 @@ public final class JsonFields {
   }
 
   public SynthlakeException error(String path, String problem) {
-    return SynthlakeException.of("%s: %s: %s", source, SynthlakeException.shown(path, MAX_PATH_CHARS), problem);
+    return SynthlakeException.of("%s: %s: %s", source, SynthlakeException.shown(join(base, path), MAX_PATH_CHARS),
+        problem);
   }
 
   /** A value of the document as messages quote it: short, on one line; long arrays and mappings by their size. */
@@ -148,6 +160,6 @@ public final class JsonFields {
   }
 
   public static String join(String path, String name) {
-    return path.isEmpty() ? name : path + "." + name;
+    return path.isEmpty() ? name : name.isEmpty() ? path : path + "." + name;
   }
 }

@@ -101,9 +101,22 @@ public final class ModelJson {
   public static String toJson(TableModel model) {
     StringWriter out = new StringWriter();
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      // Fixed "\n" line ends, so that model files and golden files are the same bytes on every platform.
-      json.setPrettyPrinter(new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+      json.setPrettyPrinter(prettyPrinter());
+      writeModel(json, model);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+
+    return out.toString() + "\n";
+  }
+
+  /** Fixed "\n" line ends, so that model files and golden files are the same bytes on every platform. */
+  static DefaultPrettyPrinter prettyPrinter() {
+    return new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+  }
+
+  /** Writes the model as one JSON object: a model file's whole content, or one table of a table set. */
+  static void writeModel(JsonGenerator json, TableModel model) throws IOException {
       json.writeStartObject();
       json.writeStringField(FORMAT_KEY, FORMAT);
       json.writeNumberField(VERSION_KEY, FORMAT_VERSION);
@@ -121,11 +134,6 @@ public final class ModelJson {
       json.writeEndArray();
       writeDependence(json, model);
       json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-
-    return out.toString() + "\n";
   }
 
   private static void writeColumn(JsonGenerator json, ColumnModel column) throws IOException {
@@ -365,6 +373,11 @@ public final class ModelJson {
         "the file may be truncated or not a model; write it again with synthlake fit");
 
     JsonFields fields = new JsonFields(source);
+    if (root != null && TableSetJson.FORMAT.equals(root.path(FORMAT_KEY).asText())) {
+      throw SynthlakeException.of("%s holds a set of related tables, not one table's model: read it as a table set "
+          + "(synthlake describe and generate do)", source);
+    }
+
     if (root == null || !root.isObject() || !FORMAT.equals(root.path(FORMAT_KEY).asText())) {
       throw SynthlakeException.of("%s is not a synthlake model: it lacks \"format\": \"%s\"; pass a file written by synthlake fit",
           source, FORMAT);
@@ -387,6 +400,28 @@ public final class ModelJson {
       }
 
       throw e.within(source);
+    }
+  }
+
+  /**
+   * One table's model inside a larger document, read with {@code fields} nested at its path: errors name the file and
+   * the full path.
+   */
+  static TableModel readEmbedded(JsonNode node, JsonFields fields) {
+    if (!node.isObject() || !FORMAT.equals(node.path(FORMAT_KEY).asText())) {
+      throw fields.error("", "must be a model object with \"format\": \"" + FORMAT + "\"");
+    }
+
+    long version = fields.longNumber(node, "", VERSION_KEY);
+    if (version != FORMAT_VERSION) {
+      throw fields.error(VERSION_KEY, "is " + version + ", but this synthlake reads model version " + FORMAT_VERSION
+          + " only: fit the model again");
+    }
+
+    try {
+      return readModel(node, fields);
+    } catch (InvalidModelException | IllegalArgumentException e) { // IllegalArgumentException: from the JDK's parsers
+      throw fields.error("", e.getMessage() + "; the file is inconsistent: write it again with synthlake fit");
     }
   }
 

@@ -275,6 +275,7 @@ public final class TableSetSampler {
     final int rows;
     /** Each row's parent among the level above's rows; null for a root table. */
     final int[] parentRow;
+    /** Each row's mixture component: drawn from the parents for a child, by its own copula for a root. */
     final int[] components;
     /** childCounts[c][row]: rows of the level's c-th child table under each row; null until described. */
     long[][] childCounts;
@@ -303,7 +304,7 @@ public final class TableSetSampler {
     Level root(int table, long rootBlock, long rootRows) {
       long first = rootBlock * TableSampler.BLOCK_ROWS;
       int rows = (int) Math.min(TableSampler.BLOCK_ROWS, Math.max(0, rootRows - first));
-      return new Level(table, rootBlock, rows, null, null);
+      return new Level(table, rootBlock, rows, null, new int[rows]);
     }
 
     /** The rows of {@code child} under {@code parent}'s rows: the parent's counts fix how many, its scores the kinds. */
@@ -331,7 +332,8 @@ public final class TableSetSampler {
 
       int[] components = new int[rows];
       SplittableRandom random = new SplittableRandom(Seeds.derive(tableSeeds[child], parent.rootBlock, LINK_STREAM));
-      set.tables().get(child).link().draw(parent.scores, parentRow, rows, random, components, linkScratch);
+      set.tables().get(child).link().draw(parent.components, parent.scores, parentRow, rows, random, components,
+          linkScratch);
       return new Level(child, parent.rootBlock, rows, parentRow, components);
     }
 
@@ -365,11 +367,16 @@ public final class TableSetSampler {
       int[] given = new int[TableSampler.BLOCK_ROWS];
       for (int chunk = 0, first = 0; first < level.rows; chunk++, first += TableSampler.BLOCK_ROWS) {
         int rows = Math.min(TableSampler.BLOCK_ROWS, level.rows - first);
-        if (level.components != null) {
+        boolean root = level.parentRow == null;
+        if (!root) {
           System.arraycopy(level.components, first, given, 0, rows);
         }
 
-        writer.writeRows(level.block(chunk), 0, rows, level.components == null ? null : given, withScores, sinks);
+        writer.writeRows(level.block(chunk), 0, rows, root ? null : given, withScores, sinks);
+        for (int r = 0; root && r < rows; r++) {
+          level.components[first + r] = writer.component(r);
+        }
+
         for (int c = 0; c < below.size(); c++) {
           for (int r = 0; r < rows; r++) {
             level.childCounts[c][first + r] = counts[c].count(r);

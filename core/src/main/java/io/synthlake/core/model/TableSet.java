@@ -179,10 +179,12 @@ public final class TableSet {
 
     ParentLink link = table.link();
     if (link == null || link.componentCount() != table.model().dependence().componentCount()
+        || link.parentComponentCount() != parent.model().dependence().componentCount()
         || link.parentDimension() != 0 && link.parentDimension() != parent.model().dependence().dimension()) {
-      throw Errors.invalidModel("parent-link", "table '%s' needs a parent link with one entry per mixture component "
-          + "(%d) over its parent's %d copula columns", table.name(), table.model().dependence().componentCount(),
-          parent.model().dependence().dimension());
+      throw Errors.invalidModel("parent-link", "table '%s' needs a parent link from its parent's %d mixture components "
+          + "and %d copula columns to its own %d components", table.name(),
+          parent.model().dependence().componentCount(), parent.model().dependence().dimension(),
+          table.model().dependence().componentCount());
     }
   }
 

@@ -1,0 +1,252 @@
+package io.synthlake.core.format;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthlake.core.InvalidModelException;
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.SynthlakeVersion;
+import io.synthlake.core.model.ParentLink;
+import io.synthlake.core.model.Popularity;
+import io.synthlake.core.model.TableModel;
+import io.synthlake.core.model.TableSet;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes the table-set file: versioned JSON holding each table's model (in the model file's own layout) and
+ * the foreign keys between them, documented in {@code docs/model-format.md}. The one place that knows its layout.
+ */
+public final class TableSetJson {
+  public static final String FORMAT = "synthlake-table-set";
+  public static final int FORMAT_VERSION = 1;
+
+  private static final String FORMAT_KEY = "format";
+  private static final String VERSION_KEY = "format-version";
+  private static final String PROPERTIES = "properties";
+  private static final String TABLES = "tables";
+  private static final String NAME = "name";
+  private static final String INPUT_ROWS = "input-rows";
+  private static final String COLUMNS = "columns";
+  private static final String FOREIGN_KEYS = "foreign-keys";
+  private static final String COLUMN = "column";
+  private static final String TABLE = "table";
+  private static final String KEY = "key";
+  private static final String POPULARITY = "popularity";
+  private static final String CHILD_SHARES = "child-shares";
+  private static final String PARENT_SHARES = "parent-shares";
+  private static final String PARENT_LINK = "parent-link";
+  private static final String TRANSITIONS = "transitions";
+  private static final String MEANS = "means";
+  private static final String VARIANCES = "variances";
+  private static final String MODEL = "model";
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private TableSetJson() {}
+
+  public static String toJson(TableSet set) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.setPrettyPrinter(ModelJson.prettyPrinter());
+      json.writeStartObject();
+      json.writeStringField(FORMAT_KEY, FORMAT);
+      json.writeNumberField(VERSION_KEY, FORMAT_VERSION);
+      json.writeObjectFieldStart(PROPERTIES);
+      for (Map.Entry<String, String> property : set.properties().entrySet()) {
+        json.writeStringField(property.getKey(), property.getValue());
+      }
+
+      json.writeEndObject();
+      json.writeArrayFieldStart(TABLES);
+      for (TableSet.Table table : set.tables()) {
+        writeTable(json, table);
+      }
+
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+
+    return out + "\n";
+  }
+
+  private static void writeTable(JsonGenerator json, TableSet.Table table) throws IOException {
+    json.writeStartObject();
+    json.writeStringField(NAME, table.name());
+    json.writeNumberField(INPUT_ROWS, table.inputRows());
+    json.writeArrayFieldStart(COLUMNS);
+    for (String column : table.columns()) {
+      json.writeString(column);
+    }
+
+    json.writeEndArray();
+    json.writeArrayFieldStart(FOREIGN_KEYS);
+    for (TableSet.ForeignKey key : table.foreignKeys()) {
+      json.writeStartObject();
+      json.writeStringField(COLUMN, key.column());
+      json.writeStringField(TABLE, key.parentTable());
+      json.writeStringField(KEY, key.parentKey());
+      if (!key.isParent()) {
+        json.writeObjectFieldStart(POPULARITY);
+        writeNumbers(json, CHILD_SHARES, key.popularity().childShares());
+        writeNumbers(json, PARENT_SHARES, key.popularity().parentShares());
+        json.writeEndObject();
+      }
+
+      json.writeEndObject();
+    }
+
+    json.writeEndArray();
+    ParentLink link = table.link();
+    if (link != null) {
+      json.writeObjectFieldStart(PARENT_LINK);
+      json.writeArrayFieldStart(TRANSITIONS);
+      for (int c = 0; c < link.parentComponentCount(); c++) {
+        writeNumbers(json, null, link.transitions(c));
+      }
+
+      json.writeEndArray();
+      json.writeArrayFieldStart(MEANS);
+      for (int k = 0; k < link.componentCount(); k++) {
+        writeNumbers(json, null, link.means(k));
+      }
+
+      json.writeEndArray();
+      json.writeArrayFieldStart(VARIANCES);
+      for (int k = 0; k < link.componentCount(); k++) {
+        writeNumbers(json, null, link.variances(k));
+      }
+
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+
+    json.writeFieldName(MODEL);
+    ModelJson.writeModel(json, table.model());
+    json.writeEndObject();
+  }
+
+  private static void writeNumbers(JsonGenerator json, String name, double[] values) throws IOException {
+    if (name != null) {
+      json.writeFieldName(name);
+    }
+
+    json.writeArray(values, 0, values.length);
+  }
+
+  /** Whether {@code root}, a parsed model document, is a table set. */
+  public static boolean isTableSet(JsonNode root) {
+    return root != null && root.isObject() && FORMAT.equals(root.path(FORMAT_KEY).asText());
+  }
+
+  /** Parses a table-set file's text; {@code source} names the file in error messages, which give the field path. */
+  public static TableSet fromJson(String text, String source) {
+    JsonNode root = DocumentParser.parse(text, source, false, "JSON",
+        "the file may be truncated or not a table set; write it again with synthlake fit");
+    if (!isTableSet(root)) {
+      throw SynthlakeException.of("%s is not a synthlake table set: it lacks \"format\": \"%s\"; pass a file written "
+          + "by synthlake fit with several inputs", source, FORMAT);
+    }
+
+    JsonFields fields = new JsonFields(source);
+    long version = fields.longNumber(root, "", VERSION_KEY);
+    if (version != FORMAT_VERSION) {
+      throw SynthlakeException.of("%s has format-version %d, but this synthlake %s reads table-set version %d only: "
+          + "use the synthlake release that wrote it, or fit the tables again", source, version,
+          SynthlakeVersion.current(), FORMAT_VERSION);
+    }
+
+    fields.onlyFields(root, "", FORMAT_KEY, VERSION_KEY, PROPERTIES, TABLES);
+    Map<String, String> properties = new LinkedHashMap<>();
+    JsonNode propertiesNode = root.get(PROPERTIES);
+    if (propertiesNode != null) {
+      Iterator<Map.Entry<String, JsonNode>> entries = propertiesNode.fields();
+      while (entries.hasNext()) {
+        Map.Entry<String, JsonNode> entry = entries.next();
+        properties.put(entry.getKey(), entry.getValue().asText());
+      }
+    }
+
+    JsonNode tablesNode = fields.array(root, "", TABLES);
+    List<TableSet.Table> tables = new ArrayList<>();
+    for (int i = 0; i < tablesNode.size(); i++) {
+      tables.add(readTable(tablesNode.get(i), fields.nested(TABLES + "[" + i + "]")));
+    }
+
+    try {
+      return TableSet.of(tables, properties);
+    } catch (InvalidModelException e) {
+      throw fields.error(TABLES, e.getMessage());
+    }
+  }
+
+  private static TableSet.Table readTable(JsonNode node, JsonFields fields) {
+    fields.onlyFields(node, "", NAME, INPUT_ROWS, COLUMNS, FOREIGN_KEYS, PARENT_LINK, MODEL);
+    String name = fields.string(node, "", NAME);
+    long inputRows = fields.longNumber(node, "", INPUT_ROWS);
+    if (inputRows < 1) {
+      throw fields.error(INPUT_ROWS, "must be at least 1, got " + inputRows);
+    }
+
+    List<String> columns = fields.strings(node, "", COLUMNS);
+    JsonNode keysNode = fields.array(node, "", FOREIGN_KEYS);
+    List<TableSet.ForeignKey> keys = new ArrayList<>();
+    for (int k = 0; k < keysNode.size(); k++) {
+      JsonFields keyFields = fields.nested(FOREIGN_KEYS + "[" + k + "]");
+      JsonNode keyNode = keysNode.get(k);
+      keyFields.onlyFields(keyNode, "", COLUMN, TABLE, KEY, POPULARITY);
+      Popularity popularity = null;
+      if (keyNode.has(POPULARITY)) {
+        JsonNode curve = keyNode.get(POPULARITY);
+        keyFields.onlyFields(curve, POPULARITY, CHILD_SHARES, PARENT_SHARES);
+        try {
+          popularity = Popularity.of(keyFields.numbers(curve, POPULARITY, CHILD_SHARES),
+              keyFields.numbers(curve, POPULARITY, PARENT_SHARES));
+        } catch (InvalidModelException e) {
+          throw keyFields.error(POPULARITY, e.getMessage());
+        }
+      }
+
+      keys.add(new TableSet.ForeignKey(keyFields.string(keyNode, "", COLUMN), keyFields.string(keyNode, "", TABLE),
+          keyFields.string(keyNode, "", KEY), popularity));
+    }
+
+    ParentLink link = null;
+    if (node.has(PARENT_LINK)) {
+      JsonNode linkNode = node.get(PARENT_LINK);
+      fields.onlyFields(linkNode, PARENT_LINK, TRANSITIONS, MEANS, VARIANCES);
+      try {
+        link = ParentLink.of(matrix(linkNode, TRANSITIONS, fields), matrix(linkNode, MEANS, fields),
+            matrix(linkNode, VARIANCES, fields));
+      } catch (InvalidModelException e) {
+        throw fields.error(PARENT_LINK, e.getMessage());
+      }
+    }
+
+    TableModel model = ModelJson.readEmbedded(fields.field(node, "", MODEL), fields.nested(MODEL));
+    return new TableSet.Table(name, model, columns, inputRows, link, keys);
+  }
+
+  private static double[][] matrix(JsonNode link, String name, JsonFields fields) {
+    String path = PARENT_LINK + "." + name;
+    JsonNode rows = fields.array(link, PARENT_LINK, name);
+    if (rows.size() > 10_000) {
+      throw fields.error(path, "holds " + rows.size() + " rows; a model has at most 10000 components");
+    }
+
+    double[][] matrix = new double[rows.size()][];
+    for (int i = 0; i < rows.size(); i++) {
+      matrix[i] = fields.numberArray(rows.get(i), path + "[" + i + "]");
+    }
+
+    return matrix;
+  }
+}
