@@ -3,7 +3,9 @@ package io.synthlake.bench;
 import io.synthlake.core.generate.ColumnSink;
 import org.openjdk.jmh.infra.Blackhole;
 
-/** A sink that hands every value to JMH's blackhole, so the JIT cannot drop the work that made it. */
+/**
+ * A sink that hands every value to JMH's blackhole, so the JIT cannot drop the work that made it.
+ */
 final class BlackholeSink implements ColumnSink {
   private final Blackhole blackhole;
 
@@ -36,7 +38,8 @@ final class BlackholeSink implements ColumnSink {
     blackhole.consume(bytes[offset + length - 1]);
   }
 
-  // Bulk puts stand for a column vector's array copy: one hand-over per block, as in the Spark reader.
+  // Bulk puts stand for a column vector's array copy: one hand-over per block, as in the Spark
+  // reader.
   @Override
   public void putLongs(long[] values, int rows, int[] nullRows, int nullCount) {
     blackhole.consume(values);

@@ -1,9 +1,9 @@
 package io.synthlake.bench;
 
-import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.core.generate.ColumnSink;
 import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.spec.SpecCompiler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,9 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Nanoseconds per row to generate one column of the banking table (conf/banking.yaml), or all of them, in core alone:
- * what each column costs before Spark's own per-row work. {@code none} is the shared part (mixture components) that
- * every column pays once.
+ * Nanoseconds per row to generate one column of the banking table (conf/banking.yaml), or all of
+ * them, in core alone: what each column costs before Spark's own per-row work. {@code none} is the
+ * shared part (mixture components) that every column pays once.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,8 +39,18 @@ public class ColumnSamplerBenchmark {
   /** Blocks cycled through, so the copula streams keep changing as they do in a real partition. */
   private static final int BLOCKS = 1024;
 
-  @Param({"all", "none", "customer_id", "transaction_id", "timestamp", "amount", "balance", "merchant_category", "city",
-      "is_fraud"})
+  @Param({
+    "all",
+    "none",
+    "customer_id",
+    "transaction_id",
+    "timestamp",
+    "amount",
+    "balance",
+    "merchant_category",
+    "city",
+    "is_fraud"
+  })
   public String column;
 
   private TableSampler.BlockWriter writer;
@@ -59,7 +69,9 @@ public class ColumnSamplerBenchmark {
       }
     }
 
-    if (!column.equals("all") && !column.equals("none") && Arrays.stream(sinks).allMatch(s -> s == null)) {
+    if (!column.equals("all")
+        && !column.equals("none")
+        && Arrays.stream(sinks).allMatch(s -> s == null)) {
       throw new IllegalArgumentException("the banking spec has no column '" + column + "'");
     }
   }
@@ -67,7 +79,8 @@ public class ColumnSamplerBenchmark {
   static String bankingSpec() {
     try (InputStream in = ColumnSamplerBenchmark.class.getResourceAsStream("/banking.yaml")) {
       if (in == null) {
-        throw new IllegalStateException("banking.yaml is not on the classpath; build the bench module with Maven");
+        throw new IllegalStateException(
+            "banking.yaml is not on the classpath; build the bench module with Maven");
       }
 
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -17,8 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The normal CDF and quantile on the generation path, beside the inverse error function they replaced (Commons Math's
- * {@code Erf.erfInv}, which goes through {@code FastMath.log}): nanoseconds per value.
+ * The normal CDF and quantile on the generation path, beside the inverse error function they
+ * replaced (Commons Math's {@code Erf.erfInv}, which goes through {@code FastMath.log}):
+ * nanoseconds per value.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,7 +52,8 @@ public class NormalBenchmark {
   @OperationsPerInvocation(VALUES)
   public void quantileCommonsMathErfInv(Blackhole blackhole) {
     for (double p : probabilities) {
-      blackhole.consume(p < 0.5 ? -Math.sqrt(2) * Erf.erfInv(1 - 2 * p) : Math.sqrt(2) * Erf.erfInv(2 * p - 1));
+      blackhole.consume(
+          p < 0.5 ? -Math.sqrt(2) * Erf.erfInv(1 - 2 * p) : Math.sqrt(2) * Erf.erfInv(2 * p - 1));
     }
   }
 

@@ -15,26 +15,28 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs every JMH benchmark once, briefly and in this JVM, to prove they run and measure something. No timing is
- * asserted: real figures come from {@code java -jar bench/target/benchmarks.jar}.
+ * Runs every JMH benchmark once, briefly and in this JVM, to prove they run and measure something.
+ * No timing is asserted: real figures come from {@code java -jar bench/target/benchmarks.jar}.
  */
 class MicroBenchmarksSmokeTest {
   @Test
   void everyBenchmarkRunsAndReportsAPositiveTimePerValue() throws RunnerException {
-    Options options = new OptionsBuilder()
-        .include("io\\.synthlake\\.bench\\..*")
-        .forks(0)
-        .warmupIterations(0)
-        .measurementIterations(1)
-        .measurementTime(TimeValue.milliseconds(50))
-        .verbosity(VerboseMode.SILENT)
-        .build();
+    Options options =
+        new OptionsBuilder()
+            .include("io\\.synthlake\\.bench\\..*")
+            .forks(0)
+            .warmupIterations(0)
+            .measurementIterations(1)
+            .measurementTime(TimeValue.milliseconds(50))
+            .verbosity(VerboseMode.SILENT)
+            .build();
 
     Collection<RunResult> results = new Runner(options).run();
 
     List<String> measured = new ArrayList<>();
     for (RunResult result : results) {
-      String label = result.getParams().getBenchmark() + " " + result.getParams().getParam("column");
+      String label =
+          result.getParams().getBenchmark() + " " + result.getParams().getParam("column");
       assertThat(result.getPrimaryResult().getScore()).as(label).isPositive().isFinite();
       measured.add(label);
     }

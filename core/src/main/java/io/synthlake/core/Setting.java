@@ -3,9 +3,10 @@ package io.synthlake.core;
 import java.util.Locale;
 
 /**
- * The settings a user chooses, each with its name in the Java API and on the command line. Error messages take
- * settings as arguments, so the one exception reads {@code GenerateOptions.withFirstRow} to a Java user and
- * {@code --first-row} to a CLI user ({@link SynthlakeException#messageFor(Audience)}).
+ * The settings a user chooses, each with its name in the Java API and on the command line. Error
+ * messages take settings as arguments, so the one exception reads {@code
+ * GenerateOptions.withFirstRow} to a Java user and {@code --first-row} to a CLI user ({@link
+ * SynthlakeException#messageFor(Audience)}).
  */
 public enum Setting {
   SAMPLE_ROWS("FitOptions.sampleRows", "--sample-rows"),
@@ -50,15 +51,19 @@ public enum Setting {
   }
 
   /**
-   * The setting given {@code value}, as a message suggests it: {@code WriteOptions.mode(WriteMode.OVERWRITE)} or
-   * {@code --mode overwrite}.
+   * The setting given {@code value}, as a message suggests it: {@code
+   * WriteOptions.mode(WriteMode.OVERWRITE)} or {@code --mode overwrite}.
    */
   public Value to(Enum<?> value) {
-    return new Value(apiName + "(" + value.getDeclaringClass().getSimpleName() + "." + value.name() + ")",
+    return new Value(
+        apiName + "(" + value.getDeclaringClass().getSimpleName() + "." + value.name() + ")",
         flag + " " + value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
   }
 
-  /** The setting given a number or name, written the same way in both: {@code withFirstRow(5000)}, {@code --first-row 5000}. */
+  /**
+   * The setting given a number or name, written the same way in both: {@code withFirstRow(5000)},
+   * {@code --first-row 5000}.
+   */
   public Value to(Object value) {
     return new Value(apiName + "(" + value + ")", flag + " " + value);
   }
@@ -68,7 +73,8 @@ public enum Setting {
    * {@code --kind amount=continuous}.
    */
   public Value to(String column, String apiValue, String cliValue) {
-    return new Value(apiName + "(\"" + column + "\", " + apiValue + ")", flag + " " + column + "=" + cliValue);
+    return new Value(
+        apiName + "(\"" + column + "\", " + apiValue + ")", flag + " " + column + "=" + cliValue);
   }
 
   /** A setting with its value, spelled for each audience. */

@@ -3,11 +3,12 @@ package io.synthlake.core;
 import java.util.Locale;
 
 /**
- * A problem with what the user gave synthlake: input data, options, a model or spec file. The message states the
- * problem, its cause and the fix on one line, naming the file, column or field; the CLI prints it without a stack trace.
- * A message names the user's {@link Setting}s for its reader: {@link #getMessage()} by their Java API names, and
- * {@link #messageFor(Audience) messageFor(Audience.CLI)} by their command-line flags. The messages themselves are made
- * in {@link Errors}.
+ * A problem with what the user gave synthlake: input data, options, a model or spec file. The
+ * message states the problem, its cause and the fix on one line, naming the file, column or field;
+ * the CLI prints it without a stack trace. A message names the user's {@link Setting}s for its
+ * reader: {@link #getMessage()} by their Java API names, and {@link #messageFor(Audience)
+ * messageFor(Audience.CLI)} by their command-line flags. The messages themselves are made in {@link
+ * Errors}.
  */
 public class SynthlakeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -30,8 +31,8 @@ public class SynthlakeException extends RuntimeException {
   }
 
   /**
-   * Builds an exception from a {@link String#format} template, formatted in the root locale; a {@link Setting} or
-   * {@link Setting.Value} argument is named for each {@link Audience}.
+   * Builds an exception from a {@link String#format} template, formatted in the root locale; a
+   * {@link Setting} or {@link Setting.Value} argument is named for each {@link Audience}.
    */
   public static SynthlakeException of(String template, Object... args) {
     return of(null, template, args);
@@ -39,10 +40,13 @@ public class SynthlakeException extends RuntimeException {
 
   /** Like {@link #of(String, Object...)}, with the exception that caused this one. */
   public static SynthlakeException of(Throwable cause, String template, Object... args) {
-    return new SynthlakeException(format(Audience.API, template, args), format(Audience.CLI, template, args), cause);
+    return new SynthlakeException(
+        format(Audience.API, template, args), format(Audience.CLI, template, args), cause);
   }
 
-  /** {@code template} formatted with {@code args}, settings among them named for {@code audience}. */
+  /**
+   * {@code template} formatted with {@code args}, settings among them named for {@code audience}.
+   */
   static String format(Audience audience, String template, Object... args) {
     Object[] named = args.clone();
     for (int i = 0; i < named.length; i++) {
@@ -57,24 +61,29 @@ public class SynthlakeException extends RuntimeException {
   }
 
   /**
-   * The message for {@code audience}: {@link #getMessage()} for the Java API, the same message naming command-line
-   * flags for the CLI.
+   * The message for {@code audience}: {@link #getMessage()} for the Java API, the same message
+   * naming command-line flags for the CLI.
    */
   public String messageFor(Audience audience) {
     return audience == Audience.CLI && cliMessage != null ? cliMessage : getMessage();
   }
 
-  /** This problem as seen from {@code where} (a file, a command): both messages prefixed with it, this as the cause. */
+  /**
+   * This problem as seen from {@code where} (a file, a command): both messages prefixed with it,
+   * this as the cause.
+   */
   public SynthlakeException within(String where) {
-    return new SynthlakeException(where + ": " + getMessage(), where + ": " + messageFor(Audience.CLI), this);
+    return new SynthlakeException(
+        where + ": " + getMessage(), where + ": " + messageFor(Audience.CLI), this);
   }
 
   /** Characters of a value that {@link #shown(Object)} keeps. */
   public static final int SHOWN_CHARS = 60;
 
   /**
-   * A value from the user's input as a message quotes it: on one line (line breaks and control characters escaped) and
-   * at most {@value #SHOWN_CHARS} characters, so that a long or multi-line value keeps the message one readable line.
+   * A value from the user's input as a message quotes it: on one line (line breaks and control
+   * characters escaped) and at most {@value #SHOWN_CHARS} characters, so that a long or multi-line
+   * value keeps the message one readable line.
    */
   public static String shown(Object value) {
     return shown(value, SHOWN_CHARS);
@@ -98,8 +107,12 @@ public class SynthlakeException extends RuntimeException {
       }
     }
 
-    return i == text.length() ? line.toString() : line.substring(0, Math.min(line.length(), limit - 1)) + "… ("
-        + text.length() + " characters)";
+    return i == text.length()
+        ? line.toString()
+        : line.substring(0, Math.min(line.length(), limit - 1))
+            + "… ("
+            + text.length()
+            + " characters)";
   }
 
   /** Throws {@link #of(String, Object...)} unless {@code condition} holds. */

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** This release's version, from the build (the POM's version, filtered into a resource), so it is written in one place. */
+/**
+ * This release's version, from the build (the POM's version, filtered into a resource), so it is
+ * written in one place.
+ */
 public final class SynthlakeVersion {
   private static final String VERSION = load();
 
@@ -19,7 +22,8 @@ public final class SynthlakeVersion {
   private static String load() {
     try (InputStream in = SynthlakeVersion.class.getResourceAsStream("version.properties")) {
       if (in == null) {
-        throw new IllegalStateException("io/synthlake/core/version.properties is missing from the class path: a broken build");
+        throw new IllegalStateException(
+            "io/synthlake/core/version.properties is missing from the class path: a broken build");
       }
 
       Properties properties = new Properties();

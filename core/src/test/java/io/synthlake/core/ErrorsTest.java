@@ -17,19 +17,26 @@ class ErrorsTest {
   void aSettingIsNamedByItsApiNameInTheMessageAndByItsFlagOnTheCommandLine() {
     SynthlakeException error = Errors.notPositive(Setting.ROWS, 0);
 
-    assertThat(error.getMessage()).isEqualTo("the row count of generate must be a positive whole number, got 0");
+    assertThat(error.getMessage())
+        .isEqualTo("the row count of generate must be a positive whole number, got 0");
     assertThat(error.messageFor(Audience.API)).isEqualTo(error.getMessage());
-    assertThat(error.messageFor(Audience.CLI)).isEqualTo("--rows must be a positive whole number, got 0");
+    assertThat(error.messageFor(Audience.CLI))
+        .isEqualTo("--rows must be a positive whole number, got 0");
   }
 
   @Test
   void aSettingWithAValueIsACallInTheApiAndAFlagWithItsValueOnTheCommandLine() {
-    SynthlakeException error = SynthlakeException.of("pass %s or %s", Setting.DEGENERATE.to(DegeneratePolicy.KEEP),
-        Setting.KIND.to("amount", "ColumnKind.CONTINUOUS", ColumnKind.CONTINUOUS.jsonName()));
+    SynthlakeException error =
+        SynthlakeException.of(
+            "pass %s or %s",
+            Setting.DEGENERATE.to(DegeneratePolicy.KEEP),
+            Setting.KIND.to("amount", "ColumnKind.CONTINUOUS", ColumnKind.CONTINUOUS.jsonName()));
 
     assertThat(error.getMessage())
-        .isEqualTo("pass FitOptions.degenerate(DegeneratePolicy.KEEP) or FitOptions.kind(\"amount\", ColumnKind.CONTINUOUS)");
-    assertThat(error.messageFor(Audience.CLI)).isEqualTo("pass --degenerate keep or --kind amount=continuous");
+        .isEqualTo(
+            "pass FitOptions.degenerate(DegeneratePolicy.KEEP) or FitOptions.kind(\"amount\", ColumnKind.CONTINUOUS)");
+    assertThat(error.messageFor(Audience.CLI))
+        .isEqualTo("pass --degenerate keep or --kind amount=continuous");
   }
 
   @Test
@@ -44,7 +51,9 @@ class ErrorsTest {
   void aMessageWithoutSettingsReadsTheSameForBoth() {
     SynthlakeException error = SynthlakeException.of("model %s is not valid JSON", "m.json");
 
-    assertThat(error.messageFor(Audience.CLI)).isEqualTo(error.getMessage()).isEqualTo("model m.json is not valid JSON");
+    assertThat(error.messageFor(Audience.CLI))
+        .isEqualTo(error.getMessage())
+        .isEqualTo("model m.json is not valid JSON");
   }
 
   @Test
@@ -52,21 +61,34 @@ class ErrorsTest {
     SynthlakeException error = Errors.negativeFirstRow(-1);
     SynthlakeException wrapped = error.within("spec.yaml");
 
-    assertThat(wrapped.getMessage()).isEqualTo("spec.yaml: GenerateOptions.withFirstRow must be 0 or a positive whole number, got -1");
-    assertThat(wrapped.messageFor(Audience.CLI)).isEqualTo("spec.yaml: --first-row must be 0 or a positive whole number, got -1");
+    assertThat(wrapped.getMessage())
+        .isEqualTo(
+            "spec.yaml: GenerateOptions.withFirstRow must be 0 or a positive whole number, got -1");
+    assertThat(wrapped.messageFor(Audience.CLI))
+        .isEqualTo("spec.yaml: --first-row must be 0 or a positive whole number, got -1");
     assertThat(wrapped.getCause()).isSameAs(error);
   }
 
   @Test
   void aModelConstructorNamesTheColumnAndTheFieldInItsOwnExceptionType() {
-    assertThatThrownBy(() -> CategoricalColumn.of("city", DataType.of(LogicalType.STRING), ColumnKind.CATEGORICAL,
-        List.of("a", "b"), List.of(new double[] {1.0}), new double[] {0}, null))
+    assertThatThrownBy(
+            () ->
+                CategoricalColumn.of(
+                    "city",
+                    DataType.of(LogicalType.STRING),
+                    ColumnKind.CATEGORICAL,
+                    List.of("a", "b"),
+                    List.of(new double[] {1.0}),
+                    new double[] {0},
+                    null))
         .isInstanceOf(InvalidModelException.class)
-        .hasMessage("column 'city': component 0 has 1 probabilities for 2 categories; give one probability per category")
-        .satisfies(e -> {
-          assertThat(((InvalidModelException) e).column()).isEqualTo("city");
-          assertThat(((InvalidModelException) e).field()).isEqualTo("probabilities");
-        });
+        .hasMessage(
+            "column 'city': component 0 has 1 probabilities for 2 categories; give one probability per category")
+        .satisfies(
+            e -> {
+              assertThat(((InvalidModelException) e).column()).isEqualTo("city");
+              assertThat(((InvalidModelException) e).field()).isEqualTo("probabilities");
+            });
     assertThatThrownBy(() -> KeyColumn.random("id", DataType.of(LogicalType.INT)))
         .isInstanceOf(InvalidModelException.class)
         .hasMessage("column 'id': a random key needs the type long, not int")

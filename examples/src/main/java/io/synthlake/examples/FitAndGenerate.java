@@ -13,11 +13,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The Java API from a notebook's point of view: fit a model on a real table, save it, load it back, generate rows into
- * a Delta table and look at them.
+ * The Java API from a notebook's point of view: fit a model on a real table, save it, load it back,
+ * generate rows into a Delta table and look at them.
  *
- * <p>Arguments: input CSV (default examples/data/penguins.csv), working directory (default target/example), rows
- * (default 100000).
+ * <p>Arguments: input CSV (default examples/data/penguins.csv), working directory (default
+ * target/example), rows (default 100000).
  */
 public final class FitAndGenerate {
   private FitAndGenerate() {}
@@ -28,15 +28,19 @@ public final class FitAndGenerate {
     long rows = args.length > 2 ? Long.parseLong(args[2]) : 100_000L;
 
     SparkSession spark = LocalSpark.session();
-    Dataset<Row> real = spark.read().option("header", "true").option("inferSchema", "true").csv(input);
+    Dataset<Row> real =
+        spark.read().option("header", "true").option("inferSchema", "true").csv(input);
 
-    SynthesisModel model = Synthesizer.fit(real, FitOptions.builder().sampleRows(50_000).seed(1).build());
+    SynthesisModel model =
+        Synthesizer.fit(real, FitOptions.builder().sampleRows(50_000).seed(1).build());
     model.save(spark, work + "/model.json");
     System.out.println(model.describe());
 
     SynthesisModel loaded = SynthesisModel.load(spark, work + "/model.json");
     Dataset<Row> synthetic = loaded.generate(spark, rows, GenerateOptions.defaults().withSeed(7));
-    TableWriter.toPath(synthetic, work + "/synthetic",
+    TableWriter.toPath(
+        synthetic,
+        work + "/synthetic",
         WriteOptions.builder().format(OutputFormat.DELTA).mode(WriteMode.OVERWRITE).build());
 
     Dataset<Row> written = spark.read().format("delta").load(work + "/synthetic");

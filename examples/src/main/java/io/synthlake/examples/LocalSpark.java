@@ -3,8 +3,8 @@ package io.synthlake.examples;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The session the examples run in outside a notebook (where {@code spark} is given): local, bound to 127.0.0.1, UI
- * off, with Delta's extension and catalog.
+ * The session the examples run in outside a notebook (where {@code spark} is given): local, bound
+ * to 127.0.0.1, UI off, with Delta's extension and catalog.
  */
 final class LocalSpark {
   private LocalSpark() {}
@@ -18,7 +18,8 @@ final class LocalSpark {
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "8")
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .getOrCreate();
   }
 }

@@ -12,27 +12,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs every example's main method on small sizes, so the examples never rot. */
 class ExamplesSmokeIT {
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   @Test
   void examplesRun() {
     String penguins = Path.of("data", "penguins.csv").toAbsolutePath().toString();
-    String out = capture(() -> FitAndGenerate.main(new String[] {penguins, work.toString(), "5000"}));
+    String out =
+        capture(() -> FitAndGenerate.main(new String[] {penguins, work.toString(), "5000"}));
     assertThat(out).contains("synthlake model: 7 columns", "5000 synthetic rows");
     assertThat(Files.exists(work.resolve("model.json"))).isTrue();
     assertThat(Files.exists(work.resolve("synthetic").resolve("_delta_log"))).isTrue();
 
-    String query = capture(() -> QueryWithDataSource.main(new String[] {work.resolve("model.json").toString(), "20000"}));
+    String query =
+        capture(
+            () ->
+                QueryWithDataSource.main(
+                    new String[] {work.resolve("model.json").toString(), "20000"}));
     assertThat(query).contains("rows=20000");
 
-    String evaluated = capture(() -> {
-      try {
-        EvaluateSynthetic.main(new String[] {penguins, work.toString(), "Species"});
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    String evaluated =
+        capture(
+            () -> {
+              try {
+                EvaluateSynthetic.main(new String[] {penguins, work.toString(), "Species"});
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     assertThat(evaluated).contains("accuracy (overall)", "ML utility AUC", "DCR share", "Report: ");
     assertThat(Files.exists(work.resolve("report.html"))).isTrue();
     assertThat(Files.exists(work.resolve("metrics.json"))).isTrue();

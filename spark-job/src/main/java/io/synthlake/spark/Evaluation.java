@@ -10,10 +10,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Evaluates a synthetic table against the training table its model was fitted on and a holdout table of real rows the
- * model never saw: fidelity (binned accuracy, correlations, per-column statistics, functional dependencies), ML
- * utility (with a target column) and privacy, each figure beside the holdout's. docs/evaluation.md defines every
- * figure.
+ * Evaluates a synthetic table against the training table its model was fitted on and a holdout
+ * table of real rows the model never saw: fidelity (binned accuracy, correlations, per-column
+ * statistics, functional dependencies), ML utility (with a target column) and privacy, each figure
+ * beside the holdout's. docs/evaluation.md defines every figure.
  *
  * <pre>{@code
  * Dataset<Row>[] parts = spark.table("sales.orders").randomSplit(new double[] {0.8, 0.2}, 7);
@@ -24,8 +24,8 @@ import org.apache.spark.sql.Row;
  * System.out.print(Evaluation.summary(result));
  * }</pre>
  *
- * <p>Memory does not grow with the synthetic table: each table is read in one pass, and every other step works on a
- * sample of stated size.
+ * <p>Memory does not grow with the synthetic table: each table is read in one pass, and every other
+ * step works on a sample of stated size.
  */
 @PublicApi
 public final class Evaluation {
@@ -40,20 +40,25 @@ public final class Evaluation {
    * @param settings seed, sample sizes and ML utility target
    * @return every figure, beside the holdout's
    */
-  public static EvaluationResult evaluate(Dataset<Row> train, Dataset<Row> holdout, Dataset<Row> synthetic,
+  public static EvaluationResult evaluate(
+      Dataset<Row> train,
+      Dataset<Row> holdout,
+      Dataset<Row> synthetic,
       EvaluationSettings settings) {
     return Evaluator.evaluate(train, holdout, synthetic, settings);
   }
 
   /**
-   * Evaluates {@code synthetic} with the default settings (no ML utility: it needs a target column).
+   * Evaluates {@code synthetic} with the default settings (no ML utility: it needs a target
+   * column).
    *
    * @param train the training table the model was fitted on
    * @param holdout real rows the model never saw, of the same schema
    * @param synthetic the generated rows
    * @return every figure, beside the holdout's
    */
-  public static EvaluationResult evaluate(Dataset<Row> train, Dataset<Row> holdout, Dataset<Row> synthetic) {
+  public static EvaluationResult evaluate(
+      Dataset<Row> train, Dataset<Row> holdout, Dataset<Row> synthetic) {
     return evaluate(train, holdout, synthetic, EvaluationSettings.defaults());
   }
 
@@ -68,7 +73,8 @@ public final class Evaluation {
   }
 
   /**
-   * The report as one self-contained HTML page (charts inlined, opens offline), headed {@code title}.
+   * The report as one self-contained HTML page (charts inlined, opens offline), headed {@code
+   * title}.
    *
    * @param result an evaluation
    * @param title the report heading

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Options of {@link Synthesizer#fit}: how much to sample, which columns to model and how. The same choices as the
- * {@code synthlake fit} command's options; everything else is fitted from the data. Immutable; build with
- * {@link #builder()}.
+ * Options of {@link Synthesizer#fit}: how much to sample, which columns to model and how. The same
+ * choices as the {@code synthlake fit} command's options; everything else is fitted from the data.
+ * Immutable; build with {@link #builder()}.
  *
  * <pre>{@code
  * FitOptions options = FitOptions.builder()
@@ -82,7 +82,8 @@ public final class FitOptions {
   }
 
   /**
-   * Rows used to fit each Gaussian-mixture candidate (all sampled rows are then assigned to clusters).
+   * Rows used to fit each Gaussian-mixture candidate (all sampled rows are then assigned to
+   * clusters).
    *
    * @return the rows per candidate
    */
@@ -192,7 +193,6 @@ public final class FitOptions {
         throw Errors.notPositive(Setting.SAMPLE_ROWS, value);
       }
 
-
       this.sampleRows = value;
       return this;
     }
@@ -232,7 +232,8 @@ public final class FitOptions {
     }
 
     /**
-     * Models {@code column} as {@code kind} instead of the detected kind (for example a key the rules miss).
+     * Models {@code column} as {@code kind} instead of the detected kind (for example a key the
+     * rules miss).
      *
      * @param column a column name
      * @param kind the column kind
@@ -278,7 +279,8 @@ public final class FitOptions {
     }
 
     /**
-     * Categories seen fewer times than this are pooled, so no rare real value is generated verbatim.
+     * Categories seen fewer times than this are pooled, so no rare real value is generated
+     * verbatim.
      *
      * @param value the new value
      * @return this builder

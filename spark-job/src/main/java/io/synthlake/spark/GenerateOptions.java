@@ -4,20 +4,26 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.spark.internal.SparkJobErrors;
 
 /**
- * Options of {@link SynthesisModel#generate}: the seed and, optionally, the partition count and the first row (to
- * continue the rows of an earlier run).
+ * Options of {@link SynthesisModel#generate}: the seed and, optionally, the partition count and the
+ * first row (to continue the rows of an earlier run).
  */
 @PublicApi
 public final class GenerateOptions {
   /** Most rows in one partition (one output file) when the partition count is left to synthlake. */
   public static final long ROWS_PER_PARTITION = 4_000_000L;
+
   /**
-   * The most rows one run generates: 10^15, a thousand times a trillion-row table and days of work on a large cluster.
-   * Below it every row index, block count and partition boundary fits a long with room to spare; above it the
-   * arithmetic would wrap around (9,223,372,036,854,775,807 rows once planned zero partitions and reported success).
+   * The most rows one run generates: 10^15, a thousand times a trillion-row table and days of work
+   * on a large cluster. Below it every row index, block count and partition boundary fits a long
+   * with room to spare; above it the arithmetic would wrap around (9,223,372,036,854,775,807 rows
+   * once planned zero partitions and reported success).
    */
   public static final long MAX_ROWS = 1_000_000_000_000_000L;
-  /** The most partitions (tasks, output files) of one run: more would only cost the driver memory and scheduling. */
+
+  /**
+   * The most partitions (tasks, output files) of one run: more would only cost the driver memory
+   * and scheduling.
+   */
   public static final int MAX_PARTITIONS = 1_000_000;
 
   private final long seed;
@@ -50,9 +56,10 @@ public final class GenerateOptions {
   }
 
   /**
-   * Generates rows {@code value} to {@code value + rows - 1} of the seed's stream instead of rows 0 to {@code rows - 1}:
-   * exactly those rows of a run from row 0 (keys included), so a run starting where the last one ended continues its
-   * table without repeating a key. A spec's {@code rows} then means {@code value + rows}, the rows of the table so far.
+   * Generates rows {@code value} to {@code value + rows - 1} of the seed's stream instead of rows 0
+   * to {@code rows - 1}: exactly those rows of a run from row 0 (keys included), so a run starting
+   * where the last one ended continues its table without repeating a key. A spec's {@code rows}
+   * then means {@code value + rows}, the rows of the table so far.
    *
    * @param value the new value
    * @return options equal to these but for {@code value}
@@ -63,21 +70,24 @@ public final class GenerateOptions {
   }
 
   /**
-   * The number of partitions (output files); 0 chooses from the row count and the cluster's parallelism.
+   * The number of partitions (output files); 0 chooses from the row count and the cluster's
+   * parallelism.
    *
    * @param value the new value
    * @return options equal to these but for {@code value}
    */
   public GenerateOptions withPartitions(int value) {
-    SynthlakeException.check(value >= 0, "the partition count must be 0 (synthlake chooses) or positive, got %d", value);
+    SynthlakeException.check(
+        value >= 0, "the partition count must be 0 (synthlake chooses) or positive, got %d", value);
     checkPartitions(value);
     return new GenerateOptions(seed, value, firstRow);
   }
 
   /**
-   * The partition count chosen when none is given: at most {@link #ROWS_PER_PARTITION} rows each (about 250 MB of
-   * Parquet for a 10-column table), rounded up to a whole number of waves of {@code parallelism} tasks, since 3
-   * partitions on 2 cores would leave one core idle through the last third of the job.
+   * The partition count chosen when none is given: at most {@link #ROWS_PER_PARTITION} rows each
+   * (about 250 MB of Parquet for a 10-column table), rounded up to a whole number of waves of
+   * {@code parallelism} tasks, since 3 partitions on 2 cores would leave one core idle through the
+   * last third of the job.
    *
    * @param rows the rows to generate
    * @param parallelism the cluster's default parallelism
@@ -114,7 +124,8 @@ public final class GenerateOptions {
   }
 
   /**
-   * Fails, giving the largest accepted count, when {@code partitions} exceeds {@link #MAX_PARTITIONS}.
+   * Fails, giving the largest accepted count, when {@code partitions} exceeds {@link
+   * #MAX_PARTITIONS}.
    *
    * @param partitions the partition count
    */

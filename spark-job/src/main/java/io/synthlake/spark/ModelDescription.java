@@ -17,10 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A human-readable summary of a model. Numeric columns are summarized from rows the model generates (so the figures
- * are what users will get); categorical columns from their mixture-weighted probabilities. The text of
- * {@link SynthesisModel#describe()} (and the CLI's {@code describe}); pure Java over core's model, kept beside the one
- * method that uses it rather than in core's file-format package.
+ * A human-readable summary of a model. Numeric columns are summarized from rows the model generates
+ * (so the figures are what users will get); categorical columns from their mixture-weighted
+ * probabilities. The text of {@link SynthesisModel#describe()} (and the CLI's {@code describe});
+ * pure Java over core's model, kept beside the one method that uses it rather than in core's
+ * file-format package.
  */
 final class ModelDescription {
   private static final int SUMMARY_BLOCKS = 4;
@@ -34,15 +35,26 @@ final class ModelDescription {
     Summary[] summaries = summarize(model);
     StringBuilder out = new StringBuilder();
     Map<String, String> properties = model.properties();
-    out.append(String.format(Locale.ROOT, "synthlake model: %d columns, %d mixture component(s)%n", columns.size(),
-        model.dependence().componentCount()));
-    properties.forEach((key, value) -> out.append(String.format(Locale.ROOT, "  %s: %s%n", key, value)));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "synthlake model: %d columns, %d mixture component(s)%n",
+            columns.size(),
+            model.dependence().componentCount()));
+    properties.forEach(
+        (key, value) -> out.append(String.format(Locale.ROOT, "  %s: %s%n", key, value)));
     out.append(String.format(Locale.ROOT, "%nColumns%n"));
     int width = columns.stream().mapToInt(c -> c.name().length()).max().orElse(4);
     for (int i = 0; i < columns.size(); i++) {
       ColumnModel column = columns.get(i);
-      out.append(String.format(Locale.ROOT, "  %-" + width + "s  %-14s %-12s %s%n", column.name(), column.type(),
-          column.kind().jsonName(), detail(column, summaries[i], model)));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-" + width + "s  %-14s %-12s %s%n",
+              column.name(),
+              column.type(),
+              column.kind().jsonName(),
+              detail(column, summaries[i], model)));
     }
 
     if (model.dependence() instanceof GaussianCopulaMixture) {
@@ -57,15 +69,26 @@ final class ModelDescription {
       KeyColumn key = (KeyColumn) column;
       switch (key.style()) {
         case SEQUENCE:
-          return String.format(Locale.ROOT, "unique %s from %s%d, step %d", "sequence", key.prefix(), key.start(), key.step());
+          return String.format(
+              Locale.ROOT,
+              "unique %s from %s%d, step %d",
+              "sequence",
+              key.prefix(),
+              key.start(),
+              key.step());
         case UUID:
           return "unique UUIDs derived from (seed, row)";
         default:
-          return "unique codes " + key.prefix() + key.template() + " (9 digit, A/a letter, X/x either)";
+          return "unique codes "
+              + key.prefix()
+              + key.template()
+              + " (9 digit, A/a letter, X/x either)";
       }
     }
 
-    String nulls = String.format(Locale.ROOT, "nulls %.1f%%", 100.0 * summary.nulls / Math.max(1, summary.rows));
+    String nulls =
+        String.format(
+            Locale.ROOT, "nulls %.1f%%", 100.0 * summary.nulls / Math.max(1, summary.rows));
     if (column instanceof NumericColumn) {
       NumericColumn numeric = (NumericColumn) column;
       double[] values = Arrays.copyOf(summary.numbers, summary.count);
@@ -74,10 +97,18 @@ final class ModelDescription {
         return nulls;
       }
 
-      return String.format(Locale.ROOT, "%s  p1 %s  median %s  p99 %s  bounds [%s, %s]%s", nulls,
-          text(quantile(values, 0.01), numeric), text(quantile(values, 0.5), numeric), text(quantile(values, 0.99), numeric),
-          text(numeric.format().min(), numeric), text(numeric.format().max(), numeric),
-          numeric.format().decimals() >= 0 ? ", " + numeric.format().decimals() + " decimal(s)" : "");
+      return String.format(
+          Locale.ROOT,
+          "%s  p1 %s  median %s  p99 %s  bounds [%s, %s]%s",
+          nulls,
+          text(quantile(values, 0.01), numeric),
+          text(quantile(values, 0.5), numeric),
+          text(quantile(values, 0.99), numeric),
+          text(numeric.format().min(), numeric),
+          text(numeric.format().max(), numeric),
+          numeric.format().decimals() >= 0
+              ? ", " + numeric.format().decimals() + " decimal(s)"
+              : "");
     }
 
     CategoricalColumn categorical = (CategoricalColumn) column;
@@ -98,16 +129,30 @@ final class ModelDescription {
     Arrays.sort(order, (a, b) -> Double.compare(shares[b], shares[a]));
     List<String> top = new ArrayList<>();
     for (int i = 0; i < Math.min(TOP_CATEGORIES, order.length); i++) {
-      top.add(String.format(Locale.ROOT, "%s %.1f%%", categorical.categories().get(order[i]), 100 * shares[order[i]]));
+      top.add(
+          String.format(
+              Locale.ROOT,
+              "%s %.1f%%",
+              categorical.categories().get(order[i]),
+              100 * shares[order[i]]));
     }
 
-    String more = order.length > TOP_CATEGORIES ? String.format(Locale.ROOT, ", … (%d categories)", order.length) : "";
-    String words = categorical.composer() == null ? ""
-        : String.format(Locale.ROOT, "; composed text from %d frequent words", categorical.composer().words().size());
+    String more =
+        order.length > TOP_CATEGORIES
+            ? String.format(Locale.ROOT, ", … (%d categories)", order.length)
+            : "";
+    String words =
+        categorical.composer() == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "; composed text from %d frequent words",
+                categorical.composer().words().size());
     return nulls + "  " + String.join(", ", top) + more + words;
   }
 
-  private static void describeMixture(StringBuilder out, TableModel model, GaussianCopulaMixture mixture) {
+  private static void describeMixture(
+      StringBuilder out, TableModel model, GaussianCopulaMixture mixture) {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < model.columns().size(); i++) {
       if (model.copulaIndex(i) >= 0) {
@@ -115,8 +160,12 @@ final class ModelDescription {
       }
     }
 
-    out.append(String.format(Locale.ROOT, "%nDependence: mixture of %d Gaussian copula(s) over %d columns%n",
-        mixture.componentCount(), names.size()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nDependence: mixture of %d Gaussian copula(s) over %d columns%n",
+            mixture.componentCount(),
+            names.size()));
     double[] weights = mixture.weights();
     for (int k = 0; k < weights.length; k++) {
       double[][] correlation = mixture.correlation(k);
@@ -131,11 +180,24 @@ final class ModelDescription {
       List<String> strongest = new ArrayList<>();
       for (int i = 0; i < Math.min(TOP_CORRELATIONS, pairs.size()); i++) {
         double[] pair = pairs.get(i);
-        strongest.add(String.format(Locale.ROOT, "%s ~ %s %+.2f", names.get((int) pair[0]), names.get((int) pair[1]), pair[2]));
+        strongest.add(
+            String.format(
+                Locale.ROOT,
+                "%s ~ %s %+.2f",
+                names.get((int) pair[0]),
+                names.get((int) pair[1]),
+                pair[2]));
       }
 
-      out.append(String.format(Locale.ROOT, "  component %d: weight %.1f%%%s%n", k + 1, 100 * weights[k],
-          strongest.isEmpty() ? "" : "; strongest correlations: " + String.join(", ", strongest)));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  component %d: weight %.1f%%%s%n",
+              k + 1,
+              100 * weights[k],
+              strongest.isEmpty()
+                  ? ""
+                  : "; strongest correlations: " + String.join(", ", strongest)));
     }
   }
 
@@ -145,7 +207,9 @@ final class ModelDescription {
     }
 
     int decimals = column.format().step() == 1 ? 0 : column.format().decimals();
-    return decimals >= 0 ? String.format(Locale.ROOT, "%." + decimals + "f", value) : String.format(Locale.ROOT, "%.6g", value);
+    return decimals >= 0
+        ? String.format(Locale.ROOT, "%." + decimals + "f", value)
+        : String.format(Locale.ROOT, "%.6g", value);
   }
 
   private static double quantile(double[] sorted, double p) {
@@ -159,7 +223,10 @@ final class ModelDescription {
     for (int i = 0; i < columns; i++) {
       ColumnModel column = model.columns().get(i);
       // Decimals arrive as unscaled longs.
-      double divisor = column.type().logicalType() == LogicalType.DECIMAL ? Math.pow(10, column.type().scale()) : 1;
+      double divisor =
+          column.type().logicalType() == LogicalType.DECIMAL
+              ? Math.pow(10, column.type().scale())
+              : 1;
       summaries[i] = new Summary(SUMMARY_BLOCKS * TableSampler.BLOCK_ROWS, divisor);
       sinks[i] = model.columns().get(i) instanceof NumericColumn ? summaries[i] : null;
     }

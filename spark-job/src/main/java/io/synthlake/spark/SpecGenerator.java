@@ -12,12 +12,12 @@ import io.synthlake.spark.source.SynthlakeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -35,20 +35,22 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Generates rows from a spec: the spec's model through the {@code synthlake} data source, then its derived columns: the
- * user's Spark SQL expressions, and the members of given-chains and combinations, built here from core's description
- * ({@link DerivedColumn.Lookup}) as Spark columns. Every expression is checked by {@link SqlExpressionPolicy} and by
- * Spark's analyzer against an empty relation, so invalid SQL, unknown columns and cycles between derived columns fail
- * before any Spark job starts.
+ * Generates rows from a spec: the spec's model through the {@code synthlake} data source, then its
+ * derived columns: the user's Spark SQL expressions, and the members of given-chains and
+ * combinations, built here from core's description ({@link DerivedColumn.Lookup}) as Spark columns.
+ * Every expression is checked by {@link SqlExpressionPolicy} and by Spark's analyzer against an
+ * empty relation, so invalid SQL, unknown columns and cycles between derived columns fail before
+ * any Spark job starts.
  */
 @PublicApi
 public final class SpecGenerator {
   private SpecGenerator() {}
 
   /**
-   * Reads the spec at {@code path} (YAML or JSON, any Hadoop file system) and generates {@code rows} rows. The spec's
-   * {@code rows} is the row count of the table once this run is done, {@code options.firstRow() + rows}, so that a run
-   * from a first row gives the rows a single run from row 0 gives.
+   * Reads the spec at {@code path} (YAML or JSON, any Hadoop file system) and generates {@code
+   * rows} rows. The spec's {@code rows} is the row count of the table once this run is done, {@code
+   * options.firstRow() + rows}, so that a run from a first row gives the rows a single run from row
+   * 0 gives.
    *
    * @param spark the session to generate in
    * @param path the spec file
@@ -56,15 +58,18 @@ public final class SpecGenerator {
    * @param options seed, partitions and first row
    * @return the rows, computed as a query reads them
    */
-  public static Dataset<Row> generate(SparkSession spark, String path, long rows, GenerateOptions options) {
-    SynthlakeException.check(rows > 0, "the row count must be a positive whole number, got %d", rows);
+  public static Dataset<Row> generate(
+      SparkSession spark, String path, long rows, GenerateOptions options) {
+    SynthlakeException.check(
+        rows > 0, "the row count must be a positive whole number, got %d", rows);
     String text = ModelFiles.readSpec(path, spark.sparkContext().hadoopConfiguration());
     return generate(spark, SpecCompiler.compile(text, path), rows, options);
   }
 
   /**
-   * Generates {@code rows} rows from a spec compiled once ({@link SpecCompiler#compile}); the spec's {@code rows} is
-   * {@code options.firstRow() + rows}, as for {@link #generate(SparkSession, String, long, GenerateOptions)}.
+   * Generates {@code rows} rows from a spec compiled once ({@link SpecCompiler#compile}); the
+   * spec's {@code rows} is {@code options.firstRow() + rows}, as for {@link #generate(SparkSession,
+   * String, long, GenerateOptions)}.
    *
    * @param spark the session to generate in
    * @param spec the compiled spec, read once for any seed and size
@@ -72,9 +77,12 @@ public final class SpecGenerator {
    * @param options seed, partitions and first row
    * @return the rows, computed as a query reads them
    */
-  public static Dataset<Row> generate(SparkSession spark, CompiledSpec spec, long rows, GenerateOptions options) {
-    SynthlakeException.check(rows > 0, "the row count must be a positive whole number, got %d", rows);
-    return generate(spark, spec.spec(options.seed(), Math.addExact(options.firstRow(), rows)), rows, options);
+  public static Dataset<Row> generate(
+      SparkSession spark, CompiledSpec spec, long rows, GenerateOptions options) {
+    SynthlakeException.check(
+        rows > 0, "the row count must be a positive whole number, got %d", rows);
+    return generate(
+        spark, spec.spec(options.seed(), Math.addExact(options.firstRow(), rows)), rows, options);
   }
 
   /**
@@ -86,21 +94,31 @@ public final class SpecGenerator {
    * @param options seed, partitions and first row
    * @return the rows, computed as a query reads them
    */
-  public static Dataset<Row> generate(SparkSession spark, Spec spec, long rows, GenerateOptions options) {
+  public static Dataset<Row> generate(
+      SparkSession spark, Spec spec, long rows, GenerateOptions options) {
     List<DerivedColumn> ordered = resolveOrder(spark, spec);
-    // Check the whole projection, constraints included, on an empty relation before generating anything.
-    Dataset<Row> probe = finish(spark.createDataFrame(List.of(), SynthlakeSource.schema(spec.model())), ordered, spec);
+    // Check the whole projection, constraints included, on an empty relation before generating
+    // anything.
+    Dataset<Row> probe =
+        finish(
+            spark.createDataFrame(List.of(), SynthlakeSource.schema(spec.model())), ordered, spec);
     try {
       probe.schema();
     } catch (Exception e) {
-      throw SynthlakeException.of("constraints: cannot be applied: %s", String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      throw SynthlakeException.of(
+          "constraints: cannot be applied: %s",
+          String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
 
     return finish(SynthesisModel.of(spec.model()).generate(spark, rows, options), ordered, spec);
   }
 
-  /** Derived columns, then ordering constraints, then the spec's columns in order (hidden helpers dropped). */
-  private static Dataset<Row> finish(Dataset<Row> generated, List<DerivedColumn> ordered, Spec spec) {
+  /**
+   * Derived columns, then ordering constraints, then the spec's columns in order (hidden helpers
+   * dropped).
+   */
+  private static Dataset<Row> finish(
+      Dataset<Row> generated, List<DerivedColumn> ordered, Spec spec) {
     Dataset<Row> result = generated;
     for (DerivedColumn column : ordered) {
       result = result.withColumn(column.name(), expression(column));
@@ -110,31 +128,52 @@ public final class SpecGenerator {
       result = sortWithinRows(result, group);
     }
 
-    return result.select(spec.columnOrder().stream().map(name -> functions.col(SparkTypes.quote(name))).toArray(Column[]::new));
+    return result.select(
+        spec.columnOrder().stream()
+            .map(name -> functions.col(SparkTypes.quote(name)))
+            .toArray(Column[]::new));
   }
 
   /**
-   * Makes {@code columns} ascending in every row by sorting their values within the row (rows with a null keep their
-   * values): the constraint holds by construction and the row count never changes.
+   * Makes {@code columns} ascending in every row by sorting their values within the row (rows with
+   * a null keep their values): the constraint holds by construction and the row count never
+   * changes.
    */
   private static Dataset<Row> sortWithinRows(Dataset<Row> frame, List<String> columns) {
     String list = columns.stream().map(SparkTypes::quote).collect(Collectors.joining(", "));
-    String anyNull = columns.stream().map(c -> SparkTypes.quote(c) + " is null").collect(Collectors.joining(" or "));
+    String anyNull =
+        columns.stream()
+            .map(c -> SparkTypes.quote(c) + " is null")
+            .collect(Collectors.joining(" or "));
     Column[] projection = new Column[frame.columns().length];
     for (int i = 0; i < projection.length; i++) {
       String name = frame.columns()[i];
       int position = columns.indexOf(name);
-      projection[i] = position < 0 ? functions.col(SparkTypes.quote(name))
-          : functions.expr("case when " + anyNull + " then " + SparkTypes.quote(name) + " else element_at(array_sort(array("
-              + list + ")), " + (position + 1) + ") end").cast(frame.schema().apply(name).dataType()).alias(name);
+      projection[i] =
+          position < 0
+              ? functions.col(SparkTypes.quote(name))
+              : functions
+                  .expr(
+                      "case when "
+                          + anyNull
+                          + " then "
+                          + SparkTypes.quote(name)
+                          + " else element_at(array_sort(array("
+                          + list
+                          + ")), "
+                          + (position + 1)
+                          + ") end")
+                  .cast(frame.schema().apply(name).dataType())
+                  .alias(name);
     }
 
     return frame.select(projection);
   }
 
   /**
-   * Derived columns in an order where each comes after the columns it reads; errors name the spec field. Each
-   * expression passes {@link SqlExpressionPolicy} before Spark analyzes it, and again once analyzed.
+   * Derived columns in an order where each comes after the columns it reads; errors name the spec
+   * field. Each expression passes {@link SqlExpressionPolicy} before Spark analyzes it, and again
+   * once analyzed.
    */
   static List<DerivedColumn> resolveOrder(SparkSession spark, Spec spec) {
     StructType base = SynthlakeSource.schema(spec.model());
@@ -143,7 +182,9 @@ public final class SpecGenerator {
     spec.derived().forEach(column -> columns.add(column.name().toLowerCase(Locale.ROOT)));
     for (DerivedColumn column : spec.derived()) {
       if (column.lookup() == null) {
-        SqlExpressionPolicy.checkParsed(SqlExpressionPolicy.parse(spark, column.expression(), column.where()), columns,
+        SqlExpressionPolicy.checkParsed(
+            SqlExpressionPolicy.parse(spark, column.expression(), column.where()),
+            columns,
             column.where());
       }
     }
@@ -178,40 +219,54 @@ public final class SpecGenerator {
       return ordered;
     }
 
-    // With every derived column present as a placeholder, an expression that now resolves only waited on others.
+    // With every derived column present as a placeholder, an expression that now resolves only
+    // waited on others.
     Dataset<Row> everything = resolved;
     for (DerivedColumn column : pending) {
-      everything = everything.withColumn(column.name(), functions.lit(null).cast(SparkTypes.toSpark(column.type())));
+      everything =
+          everything.withColumn(
+              column.name(), functions.lit(null).cast(SparkTypes.toSpark(column.type())));
     }
 
     for (DerivedColumn column : pending) {
       if (analyze(everything, column).error() != null) {
-        throw SynthlakeException.of("%s: is not a valid Spark SQL expression over the spec's columns: %s", column.where(),
-            errors.get(column));
+        throw SynthlakeException.of(
+            "%s: is not a valid Spark SQL expression over the spec's columns: %s",
+            column.where(), errors.get(column));
       }
     }
 
-    throw SynthlakeException.of("%s: derived columns %s refer to each other in a cycle; break it by computing one of them "
-        + "from generated columns only", pending.get(0).where(), pending.stream().map(DerivedColumn::name).collect(Collectors.joining(", ")));
+    throw SynthlakeException.of(
+        "%s: derived columns %s refer to each other in a cycle; break it by computing one of them "
+            + "from generated columns only",
+        pending.get(0).where(),
+        pending.stream().map(DerivedColumn::name).collect(Collectors.joining(", ")));
   }
 
   /**
-   * Refuses a result that Spark would cast to the declared type row by row and fail on at run time (text into a number,
-   * a date or a boolean): the spec should say the conversion, so that it says what a bad value becomes.
+   * Refuses a result that Spark would cast to the declared type row by row and fail on at run time
+   * (text into a number, a date or a boolean): the spec should say the conversion, so that it says
+   * what a bad value becomes.
    */
   private static void checkResultType(DataType result, DerivedColumn column) {
     DataType declared = SparkTypes.toSpark(column.type());
     boolean fromText = result instanceof StringType;
     boolean toText = declared instanceof StringType;
     if (fromText && !toText) {
-      throw SynthlakeException.of("%s: gives text, but the column is declared %s; convert in the expression, e.g. "
-          + "try_cast(... as %s), which gives null for text that is not a %s, or declare the column as string",
-          column.where(), declared.simpleString(), declared.sql().toLowerCase(Locale.ROOT), declared.simpleString());
+      throw SynthlakeException.of(
+          "%s: gives text, but the column is declared %s; convert in the expression, e.g. "
+              + "try_cast(... as %s), which gives null for text that is not a %s, or declare the column as string",
+          column.where(),
+          declared.simpleString(),
+          declared.sql().toLowerCase(Locale.ROOT),
+          declared.simpleString());
     }
 
     if (!toText && !Cast.canAnsiCast(result, declared)) {
-      throw SynthlakeException.of("%s: gives %s, which does not convert to the declared type %s; change the expression "
-          + "or the column's type", column.where(), result.simpleString(), declared.simpleString());
+      throw SynthlakeException.of(
+          "%s: gives %s, which does not convert to the declared type %s; change the expression "
+              + "or the column's type",
+          column.where(), result.simpleString(), declared.simpleString());
     }
   }
 
@@ -230,17 +285,22 @@ public final class SpecGenerator {
     }
 
     Column[] values = lookup.values().stream().map(functions::lit).toArray(Column[]::new);
-    return functions.element_at(functions.array(values), functions.col(SparkTypes.quote(lookup.indexColumn())).plus(1));
+    return functions.element_at(
+        functions.array(values), functions.col(SparkTypes.quote(lookup.indexColumn())).plus(1));
   }
 
-  /** The analyzed expression, before its cast to the declared type, or the first line of Spark's complaint. */
+  /**
+   * The analyzed expression, before its cast to the declared type, or the first line of Spark's
+   * complaint.
+   */
   private record Analysis(Expression expression, String error) {}
 
   private static Analysis analyze(Dataset<Row> frame, DerivedColumn column) {
     try {
       LogicalPlan plan = frame.select(uncast(column)).queryExecution().analyzed();
       NamedExpression result = ((Project) plan).projectList().last();
-      return new Analysis(result instanceof Alias alias ? alias.child() : (Expression) result, null);
+      return new Analysis(
+          result instanceof Alias alias ? alias.child() : (Expression) result, null);
     } catch (Exception e) {
       String message = String.valueOf(e.getMessage());
       return new Analysis(null, message.lines().findFirst().orElse(message).trim());

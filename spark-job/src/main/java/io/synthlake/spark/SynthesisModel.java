@@ -15,8 +15,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A fitted model: saved as versioned JSON (docs/model-format.md), loaded back, and generating rows as a Spark
- * DataFrame. Immutable. Get one from {@link Synthesizer#fit} or {@link #load}.
+ * A fitted model: saved as versioned JSON (docs/model-format.md), loaded back, and generating rows
+ * as a Spark DataFrame. Immutable. Get one from {@link Synthesizer#fit} or {@link #load}.
  *
  * <pre>{@code
  * SynthesisModel model = SynthesisModel.load(spark, "s3a://bucket/models/orders.json");
@@ -28,7 +28,11 @@ import org.apache.spark.sql.types.StructType;
 public final class SynthesisModel {
   private final TableModel model;
   private final String json;
-  /** The model as the data source knows it: computed once, handed over in-process by {@link #generate}. */
+
+  /**
+   * The model as the data source knows it: computed once, handed over in-process by {@link
+   * #generate}.
+   */
   private final ModelCache.Entry shared;
 
   SynthesisModel(TableModel model) {
@@ -43,18 +47,22 @@ public final class SynthesisModel {
   }
 
   /**
-   * Loads a model file from any Hadoop file system (local, HDFS, S3, ABFS, …), with {@code spark}'s configuration.
+   * Loads a model file from any Hadoop file system (local, HDFS, S3, ABFS, …), with {@code spark}'s
+   * configuration.
    *
    * @param spark the Spark session (its Hadoop configuration reaches the file system)
    * @param path the model file, on any Hadoop file system
    * @return the model
    */
   public static SynthesisModel load(SparkSession spark, String path) {
-    return new SynthesisModel(ModelJson.fromJson(ModelFiles.read(path, spark.sparkContext().hadoopConfiguration()), path));
+    return new SynthesisModel(
+        ModelJson.fromJson(
+            ModelFiles.read(path, spark.sparkContext().hadoopConfiguration()), path));
   }
 
   /**
-   * Saves the model as versioned JSON to any Hadoop file system, with {@code spark}'s configuration.
+   * Saves the model as versioned JSON to any Hadoop file system, with {@code spark}'s
+   * configuration.
    *
    * @param spark the Spark session (its Hadoop configuration reaches the file system)
    * @param path the model file to write, on any Hadoop file system
@@ -64,9 +72,10 @@ public final class SynthesisModel {
   }
 
   /**
-   * Exactly {@code rows} rows, generated on the executors from the broadcast model: rows {@code options.firstRow()} to
-   * {@code options.firstRow() + rows - 1} of the seed's stream. The same seed gives the same rows whatever the number of
-   * partitions. Nothing is generated until a query reads the rows, and only the columns it reads.
+   * Exactly {@code rows} rows, generated on the executors from the broadcast model: rows {@code
+   * options.firstRow()} to {@code options.firstRow() + rows - 1} of the seed's stream. The same
+   * seed gives the same rows whatever the number of partitions. Nothing is generated until a query
+   * reads the rows, and only the columns it reads.
    *
    * @param spark the Spark session (its Hadoop configuration reaches the file system)
    * @param rows how many rows to generate
@@ -74,10 +83,13 @@ public final class SynthesisModel {
    * @return the rows, as a lazy DataFrame
    */
   public Dataset<Row> generate(SparkSession spark, long rows, GenerateOptions options) {
-    var reader = spark.read().format(SynthlakeSource.NAME)
-        .option("model-key", shared.key())
-        .option("rows", Long.toString(rows))
-        .option("seed", Long.toString(options.seed()));
+    var reader =
+        spark
+            .read()
+            .format(SynthlakeSource.NAME)
+            .option("model-key", shared.key())
+            .option("rows", Long.toString(rows))
+            .option("seed", Long.toString(options.seed()));
     if (options.firstRow() > 0) {
       reader = reader.option("first-row", Long.toString(options.firstRow()));
     }
@@ -113,7 +125,8 @@ public final class SynthesisModel {
   }
 
   /**
-   * How {@code column} is modelled (continuous, categorical, key, …); fails naming the columns if there is none.
+   * How {@code column} is modelled (continuous, categorical, key, …); fails naming the columns if
+   * there is none.
    *
    * @param column a column name
    * @return the column's kind
@@ -132,7 +145,8 @@ public final class SynthesisModel {
   }
 
   /**
-   * What the fitter recorded (sampled rows, component selection, created-by, …), as in the model file.
+   * What the fitter recorded (sampled rows, component selection, created-by, …), as in the model
+   * file.
    *
    * @return the properties, by name
    */

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fits synthesis models on Spark tables: samples rows, brings them to the driver, fits marginals and a mixture of
- * Gaussian copulas (clusters chosen with MLlib's GaussianMixture).
+ * Fits synthesis models on Spark tables: samples rows, brings them to the driver, fits marginals
+ * and a mixture of Gaussian copulas (clusters chosen with MLlib's GaussianMixture).
  *
  * <pre>{@code
  * SynthesisModel model = Synthesizer.fit(spark.table("sales"), FitOptions.builder().sampleRows(200_000).build());
@@ -39,10 +39,10 @@ public final class Synthesizer {
   private Synthesizer() {}
 
   /**
-   * Fits a model on {@code input}: a sample of {@link FitOptions#sampleRows()} rows is brought to the driver, every
-   * column of a supported type is modelled (others are skipped or rejected, {@link FitOptions#unsupported()}), and
-   * the dependence between columns is fitted as a mixture of Gaussian copulas. Fails with a one-line message naming the
-   * column on input it cannot model.
+   * Fits a model on {@code input}: a sample of {@link FitOptions#sampleRows()} rows is brought to
+   * the driver, every column of a supported type is modelled (others are skipped or rejected,
+   * {@link FitOptions#unsupported()}), and the dependence between columns is fitted as a mixture of
+   * Gaussian copulas. Fails with a one-line message naming the column on input it cannot model.
    *
    * @param input the real table
    * @param options what to sample and how to model the columns
@@ -52,8 +52,11 @@ public final class Synthesizer {
     List<String> available = Arrays.asList(input.columns());
     Set<String> seen = new HashSet<>();
     for (String name : available) {
-      SynthlakeException.check(seen.add(name), "the input has two columns named '%s': rename one (for example with "
-          + "withColumnRenamed or a select with aliases) before fitting", name);
+      SynthlakeException.check(
+          seen.add(name),
+          "the input has two columns named '%s': rename one (for example with "
+              + "withColumnRenamed or a select with aliases) before fitting",
+          name);
     }
 
     for (String excluded : options.exclude()) {
@@ -88,15 +91,29 @@ public final class Synthesizer {
       LOG.warn("Skipping columns of types synthlake cannot model: {}", list);
     }
 
-    SynthlakeException.check(!names.isEmpty(), "the input has no column synthlake can model (its columns: %s)", String.join(", ", available));
+    SynthlakeException.check(
+        !names.isEmpty(),
+        "the input has no column synthlake can model (its columns: %s)",
+        String.join(", ", available));
     long start = System.nanoTime();
-    SampleTable sample = SampleCollector.collect(input, names, types, options.sampleRows(), options.seed());
-    LOG.info("Sampled {} rows of {} columns in {} ms", sample.rows(), names.size(), (System.nanoTime() - start) / 1_000_000);
-    FitResult result = ModelFitter.fit(sample, options.settings(),
-        new MllibClusterer(input.sparkSession(), options.clusterRows()));
+    SampleTable sample =
+        SampleCollector.collect(input, names, types, options.sampleRows(), options.seed());
+    LOG.info(
+        "Sampled {} rows of {} columns in {} ms",
+        sample.rows(),
+        names.size(),
+        (System.nanoTime() - start) / 1_000_000);
+    FitResult result =
+        ModelFitter.fit(
+            sample,
+            options.settings(),
+            new MllibClusterer(input.sparkSession(), options.clusterRows()));
     result.warnings().forEach(warning -> LOG.warn(warning));
-    LOG.info("Fitted {} columns with {} components in {} ms: {}", result.model().columns().size(),
-        result.model().dependence().componentCount(), (System.nanoTime() - start) / 1_000_000,
+    LOG.info(
+        "Fitted {} columns with {} components in {} ms: {}",
+        result.model().columns().size(),
+        result.model().dependence().componentCount(),
+        (System.nanoTime() - start) / 1_000_000,
         result.model().properties().get("component-selection"));
     return new SynthesisModel(result.model());
   }

@@ -33,13 +33,15 @@ import scala.concurrent.Await;
 import scala.concurrent.duration.Duration;
 
 /**
- * Writes rows (generated or not) so that a failure leaves nothing half-written. Delta commits atomically by itself.
- * Parquet, CSV and JSON are written to a hidden staging directory beside the target and moved into place only after
- * the Spark job has succeeded; an overwritten target is replaced only then. Rows that are purely generated columns are
- * written to Parquet and Delta straight from the generated blocks: the same files, without Spark's rows. Before a write is published, its rows are counted against the rows asked for (the direct
- * writers' own counts, the rows Spark observed on their way into its writer); a Delta commit by Delta's writer is
- * checked on its {@code numOutputRows} metric. The output directory is checked before any job starts: writable, and
- * empty or a table of the format written.
+ * Writes rows (generated or not) so that a failure leaves nothing half-written. Delta commits
+ * atomically by itself. Parquet, CSV and JSON are written to a hidden staging directory beside the
+ * target and moved into place only after the Spark job has succeeded; an overwritten target is
+ * replaced only then. Rows that are purely generated columns are written to Parquet and Delta
+ * straight from the generated blocks: the same files, without Spark's rows. Before a write is
+ * published, its rows are counted against the rows asked for (the direct writers' own counts, the
+ * rows Spark observed on their way into its writer); a Delta commit by Delta's writer is checked on
+ * its {@code numOutputRows} metric. The output directory is checked before any job starts:
+ * writable, and empty or a table of the format written.
  *
  * <pre>{@code
  * TableWriter.toPath(rows, "s3a://bucket/fixtures/orders",
@@ -54,8 +56,8 @@ public final class TableWriter {
   private TableWriter() {}
 
   /**
-   * Writes {@code rows} to the directory {@code path} (any Hadoop file system) in the format, mode and Delta statistics
-   * of {@code options}.
+   * Writes {@code rows} to the directory {@code path} (any Hadoop file system) in the format, mode
+   * and Delta statistics of {@code options}.
    *
    * @param rows the rows to write
    * @param path the output directory, on any Hadoop file system
@@ -83,10 +85,14 @@ public final class TableWriter {
       boolean throughDelta;
       try {
         if (!exists) {
-          publisher.markCreating(); // a kill before the first commit leaves a directory the next run removes
+          publisher
+              .markCreating(); // a kill before the first commit leaves a directory the next run
+          // removes
         }
 
-        throughDelta = generated.isEmpty() || !DeltaCommit.write(rows.sparkSession(), generated.get(), path, mode, statistics);
+        throughDelta =
+            generated.isEmpty()
+                || !DeltaCommit.write(rows.sparkSession(), generated.get(), path, mode, statistics);
         if (throughDelta) {
           try {
             deltaWriter(rows, mode, exists, statistics).save(path);
@@ -99,17 +105,23 @@ public final class TableWriter {
           publisher.created();
         }
       } catch (IOException e) {
-        throw new SynthlakeException("cannot write the Delta table " + path + ": " + e.getMessage(), e);
+        throw new SynthlakeException(
+            "cannot write the Delta table " + path + ": " + e.getMessage(), e);
       } catch (RuntimeException e) {
         if (!exists) {
-          deleteQuietly(fs, target); // a table that never committed: leave no directory of orphan files behind
+          deleteQuietly(
+              fs,
+              target); // a table that never committed: leave no directory of orphan files behind
         }
 
         throw e;
       }
 
       if (throughDelta && asked.isPresent()) {
-        checkLastCommit(DeltaTable.forPath(rows.sparkSession(), path), asked.getAsLong(), "delta.`" + path + "`");
+        checkLastCommit(
+            DeltaTable.forPath(rows.sparkSession(), path),
+            asked.getAsLong(),
+            "delta.`" + path + "`");
       }
 
       return;
@@ -118,15 +130,27 @@ public final class TableWriter {
     Path staging = null;
     try {
       staging = publisher.newStaging();
-      Optional<GeneratedRows> direct = format == OutputFormat.PARQUET ? directlyWritable(rows) : Optional.empty();
+      Optional<GeneratedRows> direct =
+          format == OutputFormat.PARQUET ? directlyWritable(rows) : Optional.empty();
       if (direct.isPresent()) {
         // DirectWriter checks the rows its files hold against the rows asked for.
-        DirectWriter.writeParquet(rows.sparkSession(), direct.get(), staging.toString(), new boolean[direct.get().schema().size()]);
+        DirectWriter.writeParquet(
+            rows.sparkSession(),
+            direct.get(),
+            staging.toString(),
+            new boolean[direct.get().schema().size()]);
         fs.create(new Path(staging, "_SUCCESS")).close();
       } else {
         Observation written = new Observation("synthlake-written-rows-" + UUID.randomUUID());
-        Dataset<Row> counted = asked.isPresent() ? rows.observe(written, functions.count(functions.lit(1)).as("rows")) : rows;
-        counted.write().format(format.sparkName()).option("header", "true").mode(SaveMode.ErrorIfExists)
+        Dataset<Row> counted =
+            asked.isPresent()
+                ? rows.observe(written, functions.count(functions.lit(1)).as("rows"))
+                : rows;
+        counted
+            .write()
+            .format(format.sparkName())
+            .option("header", "true")
+            .mode(SaveMode.ErrorIfExists)
             .save(staging.toString());
         if (asked.isPresent()) {
           WrittenRows.check(asked.getAsLong(), observedRows(written), path);
@@ -139,8 +163,15 @@ public final class TableWriter {
         publisher.overwrite(staging);
       }
     } catch (IOException e) {
-      throw new SynthlakeException("cannot move the written files into " + path + ": " + e.getMessage()
-          + "; run synthlake recover " + path + " to complete or clean up", e);
+      throw new SynthlakeException(
+          "cannot move the written files into "
+              + path
+              + ": "
+              + e.getMessage()
+              + "; run synthlake recover "
+              + path
+              + " to complete or clean up",
+          e);
     } finally {
       if (staging != null) {
         publisher.discard(staging);
@@ -148,7 +179,10 @@ public final class TableWriter {
     }
   }
 
-  /** The rows Spark counted on their way into the writer; the count arrives when the write's query finishes. */
+  /**
+   * The rows Spark counted on their way into the writer; the count arrives when the write's query
+   * finishes.
+   */
   private static long observedRows(Observation written) {
     try {
       Row metrics = Await.result(written.future(), Duration.create(5, TimeUnit.MINUTES));
@@ -156,16 +190,20 @@ public final class TableWriter {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SynthlakeException("interrupted while counting the rows written", e);
-    } catch (Exception e) { // Await declares Exception; it throws TimeoutException when the count never comes
-      throw new SynthlakeException("generate: Spark did not report how many rows it wrote within 5 minutes, so nothing was "
-          + "published: rerun, and report it if it happens again", e);
+    } catch (
+        Exception
+            e) { // Await declares Exception; it throws TimeoutException when the count never comes
+      throw new SynthlakeException(
+          "generate: Spark did not report how many rows it wrote within 5 minutes, so nothing was "
+              + "published: rerun, and report it if it happens again",
+          e);
     }
   }
 
   /**
-   * Checks the commit Delta's own writer just made: its {@code numOutputRows} metric against the rows asked for.
-   * Delta records the metric unless {@code spark.databricks.delta.history.metricsEnabled} is off; then there is
-   * nothing to check.
+   * Checks the commit Delta's own writer just made: its {@code numOutputRows} metric against the
+   * rows asked for. Delta records the metric unless {@code
+   * spark.databricks.delta.history.metricsEnabled} is off; then there is nothing to check.
    */
   private static void checkLastCommit(DeltaTable table, long asked, String name) {
     Row last = table.history(1).first();
@@ -175,13 +213,17 @@ public final class TableWriter {
       return;
     }
 
-    WrittenRows.checkCommitted(asked, Long.parseLong(metrics.get("numOutputRows")), name,
+    WrittenRows.checkCommitted(
+        asked,
+        Long.parseLong(metrics.get("numOutputRows")),
+        name,
         last.getLong(last.fieldIndex("version")));
   }
 
   /**
-   * The generated rows behind {@code rows} when they can skip Spark's row writer: a query that only picks generated
-   * columns, under Parquet settings the direct writer honours. Anything else goes through Spark.
+   * The generated rows behind {@code rows} when they can skip Spark's row writer: a query that only
+   * picks generated columns, under Parquet settings the direct writer honours. Anything else goes
+   * through Spark.
    */
   private static Optional<GeneratedRows> directlyWritable(Dataset<Row> rows) {
     Optional<GeneratedRows> generated = GeneratedRows.of(rows);
@@ -195,7 +237,8 @@ public final class TableWriter {
   }
 
   /**
-   * Writes {@code rows} to the catalog table {@code name} (Delta needs the Delta catalog configured).
+   * Writes {@code rows} to the catalog table {@code name} (Delta needs the Delta catalog
+   * configured).
    *
    * @param rows the rows to write
    * @param name the catalog table name
@@ -221,17 +264,24 @@ public final class TableWriter {
     }
 
     Observation written = new Observation("synthlake-written-rows-" + UUID.randomUUID());
-    Dataset<Row> counted = asked.isPresent() ? rows.observe(written, functions.count(functions.lit(1)).as("rows")) : rows;
+    Dataset<Row> counted =
+        asked.isPresent()
+            ? rows.observe(written, functions.count(functions.lit(1)).as("rows"))
+            : rows;
     counted.write().format(format.sparkName()).mode(mode.saveMode()).saveAsTable(name);
     if (asked.isPresent()) {
-      // A catalog table's files are in place once Spark's writer returns: the check can only report the loss.
+      // A catalog table's files are in place once Spark's writer returns: the check can only report
+      // the loss.
       WrittenRows.check(asked.getAsLong(), observedRows(written), "table " + name);
     }
   }
 
-  /** Delta's own writer, with a new table's statistics columns and, where its names need it, column mapping. */
-  private static DataFrameWriter<Row> deltaWriter(Dataset<Row> rows, WriteMode mode, boolean exists,
-      DeltaStatistics statistics) {
+  /**
+   * Delta's own writer, with a new table's statistics columns and, where its names need it, column
+   * mapping.
+   */
+  private static DataFrameWriter<Row> deltaWriter(
+      Dataset<Row> rows, WriteMode mode, boolean exists, DeltaStatistics statistics) {
     DataFrameWriter<Row> writer = rows.write().format("delta").mode(mode.saveMode());
     boolean creates = !exists || mode == WriteMode.OVERWRITE;
     if (creates) {
@@ -239,7 +289,8 @@ public final class TableWriter {
         writer = writer.option(property[0], property[1]);
       }
 
-      for (Map.Entry<String, String> property : DeltaCommit.columnMappingProperties(rows.schema()).entrySet()) {
+      for (Map.Entry<String, String> property :
+          DeltaCommit.columnMappingProperties(rows.schema()).entrySet()) {
         writer = writer.option(property.getKey(), property.getValue());
       }
     }
@@ -247,20 +298,23 @@ public final class TableWriter {
     return writer;
   }
 
-  /** Completes or cleans up what a killed earlier write to {@code path} left; returns what it did. */
+  /**
+   * Completes or cleans up what a killed earlier write to {@code path} left; returns what it did.
+   */
   private static List<String> recover(OutputPublisher publisher, String path) {
     try {
       return publisher.recover(false);
     } catch (IOException e) {
-      throw SynthlakeException.of("cannot recover what an earlier write left at %s: %s; run synthlake recover %s",
+      throw SynthlakeException.of(
+          "cannot recover what an earlier write left at %s: %s; run synthlake recover %s",
           path, e.getMessage(), path);
     }
   }
 
   /**
-   * Completes an interrupted publication at {@code path}, removes the staging directories of killed jobs (every one,
-   * with {@code force}: the caller knows no job writes there) and a Delta table that never committed. Returns what it
-   * did, one line each.
+   * Completes an interrupted publication at {@code path}, removes the staging directories of killed
+   * jobs (every one, with {@code force}: the caller knows no job writes there) and a Delta table
+   * that never committed. Returns what it did, one line each.
    *
    * @param spark the Spark session (its Hadoop configuration reaches the file system)
    * @param path the output directory, on any Hadoop file system
@@ -270,7 +324,9 @@ public final class TableWriter {
   public static List<String> recover(SparkSession spark, String path, boolean force) {
     Path target = new Path(path);
     try {
-      return OutputPublisher.of(target.getFileSystem(spark.sparkContext().hadoopConfiguration()), target).recover(force);
+      return OutputPublisher.of(
+              target.getFileSystem(spark.sparkContext().hadoopConfiguration()), target)
+          .recover(force);
     } catch (IOException e) {
       throw SynthlakeException.of("cannot recover %s: %s", path, e.getMessage());
     }
@@ -280,7 +336,8 @@ public final class TableWriter {
     try {
       return path.getFileSystem(rows.sparkSession().sparkContext().hadoopConfiguration());
     } catch (IOException e) {
-      throw new SynthlakeException("cannot open the file system of " + path + ": " + e.getMessage(), e);
+      throw new SynthlakeException(
+          "cannot open the file system of " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -288,7 +345,8 @@ public final class TableWriter {
     try {
       return fs.exists(path);
     } catch (IOException e) {
-      throw new SynthlakeException("cannot check whether " + path + " exists: " + e.getMessage(), e);
+      throw new SynthlakeException(
+          "cannot check whether " + path + " exists: " + e.getMessage(), e);
     }
   }
 

@@ -5,7 +5,9 @@ import org.apache.spark.sql.SaveMode;
 /** What to do when the output already exists ({@link WriteOptions.Builder#mode}). */
 @PublicApi
 public enum WriteMode {
-  /** Fail before any work if the output exists (the default: nothing is ever replaced by accident). */
+  /**
+   * Fail before any work if the output exists (the default: nothing is ever replaced by accident).
+   */
   ERROR(SaveMode.ErrorIfExists),
   /** Replace the output once the new data is completely written. */
   OVERWRITE(SaveMode.Overwrite),

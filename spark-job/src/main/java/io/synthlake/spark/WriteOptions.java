@@ -3,9 +3,9 @@ package io.synthlake.spark;
 import java.util.Objects;
 
 /**
- * Options of {@link TableWriter}: the format, what to do when the output exists, and a new Delta table's statistics
- * columns. Immutable; build with {@link #builder()}, or start from {@link #defaults()} (Delta, fail if the output
- * exists, statistics on non-string columns).
+ * Options of {@link TableWriter}: the format, what to do when the output exists, and a new Delta
+ * table's statistics columns. Immutable; build with {@link #builder()}, or start from {@link
+ * #defaults()} (Delta, fail if the output exists, statistics on non-string columns).
  *
  * <pre>{@code
  * TableWriter.toPath(rows, "s3a://bucket/fixtures/orders",
@@ -34,7 +34,8 @@ public final class WriteOptions {
   }
 
   /**
-   * Delta, {@link WriteMode#ERROR} (never replace anything by accident), {@link DeltaStatistics#NON_STRING}.
+   * Delta, {@link WriteMode#ERROR} (never replace anything by accident), {@link
+   * DeltaStatistics#NON_STRING}.
    *
    * @return the default options
    */
@@ -61,7 +62,8 @@ public final class WriteOptions {
   }
 
   /**
-   * The columns a new Delta table collects statistics on; ignored for other formats and existing tables.
+   * The columns a new Delta table collects statistics on; ignored for other formats and existing
+   * tables.
    *
    * @return the statistics choice
    */

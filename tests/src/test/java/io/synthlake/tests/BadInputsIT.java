@@ -15,16 +15,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The corpus of bad inputs (src/test/resources/bad-inputs, documented in its README.md): each line of cases.tsv is a
- * command line that must end with exit status 2 and one line on stderr, {@code synthlake: error: ...}, holding the
- * expected part. Runs on the shared session; the fixtures a case may write into are checked to be left as they were.
+ * The corpus of bad inputs (src/test/resources/bad-inputs, documented in its README.md): each line
+ * of cases.tsv is a command line that must end with exit status 2 and one line on stderr, {@code
+ * synthlake: error: ...}, holding the expected part. Runs on the shared session; the fixtures a
+ * case may write into are checked to be left as they were.
  */
 class BadInputsIT {
-  private static final Path CORPUS = Path.of("src", "test", "resources", "bad-inputs").toAbsolutePath();
+  private static final Path CORPUS =
+      Path.of("src", "test", "resources", "bad-inputs").toAbsolutePath();
   private static final long DELTA_ROWS = 100;
 
-  @TempDir
-  static Path temp;
+  @TempDir static Path temp;
 
   private static Path delta;
   private static Path parquet;
@@ -36,9 +37,19 @@ class BadInputsIT {
     SharedSpark.session();
     delta = temp.resolve("delta-table");
     parquet = temp.resolve("parquet-table");
-    for (String[] output : new String[][] {{delta.toString(), "delta"}, {parquet.toString(), "parquet"}}) {
-      Cli.Result made = Cli.run("generate", "--spec", CORPUS.resolve("good-spec.yaml").toString(), "--rows",
-          Long.toString(DELTA_ROWS), "--output", output[0], "--format", output[1]);
+    for (String[] output :
+        new String[][] {{delta.toString(), "delta"}, {parquet.toString(), "parquet"}}) {
+      Cli.Result made =
+          Cli.run(
+              "generate",
+              "--spec",
+              CORPUS.resolve("good-spec.yaml").toString(),
+              "--rows",
+              Long.toString(DELTA_ROWS),
+              "--output",
+              output[0],
+              "--format",
+              output[1]);
       assertThat(made.status()).as(made.err()).isZero();
     }
 
@@ -56,11 +67,18 @@ class BadInputsIT {
 
   @ParameterizedTest(name = "{0}: {3}")
   @MethodSource("cases")
-  void endsWithOneLineAndStatusTwo(String id, String commandLine, String expected, String description) throws IOException {
+  void endsWithOneLineAndStatusTwo(
+      String id, String commandLine, String expected, String description) throws IOException {
     Path scratch = Files.createTempDirectory(temp, id + "-");
-    String[] args = commandLine.replace("{in}", CORPUS.toString()).replace("{tmp}", scratch.toString())
-        .replace("{delta}", delta.toString()).replace("{parquet}", parquet.toString())
-        .replace("{foreign}", foreign.toString()).replace("{file}", file.toString()).split(" ");
+    String[] args =
+        commandLine
+            .replace("{in}", CORPUS.toString())
+            .replace("{tmp}", scratch.toString())
+            .replace("{delta}", delta.toString())
+            .replace("{parquet}", parquet.toString())
+            .replace("{foreign}", foreign.toString())
+            .replace("{file}", file.toString())
+            .split(" ");
 
     Cli.Result result = Cli.run(args);
 
@@ -68,12 +86,14 @@ class BadInputsIT {
     assertThat(result.err()).as(id).startsWith("synthlake: error: ").contains(expected);
     assertThat(result.err().strip().lines().count()).as("one line: %s", result.err()).isEqualTo(1);
     try (Stream<Path> entries = Files.list(foreign)) {
-      assertThat(entries.map(path -> path.getFileName().toString()).toList()).as("foreign directory untouched")
+      assertThat(entries.map(path -> path.getFileName().toString()).toList())
+          .as("foreign directory untouched")
           .isEqualTo(List.of("notes.txt"));
     }
 
     if (commandLine.contains("{delta}")) {
-      assertThat(SharedSpark.session().read().format("delta").load(delta.toString()).count()).as("Delta table untouched")
+      assertThat(SharedSpark.session().read().format("delta").load(delta.toString()).count())
+          .as("Delta table untouched")
           .isEqualTo(DELTA_ROWS);
     }
   }

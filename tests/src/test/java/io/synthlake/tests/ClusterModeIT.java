@@ -19,21 +19,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real multi-JVM run: a driver JVM with a Spark standalone cluster of two executor JVMs ({@code local-cluster}),
- * so the model really crosses process boundaries as a broadcast and the data source is loaded on executors. The
- * rows it writes must equal, row for row, what local mode generates from the same model and seed.
+ * A real multi-JVM run: a driver JVM with a Spark standalone cluster of two executor JVMs ({@code
+ * local-cluster}), so the model really crosses process boundaries as a broadcast and the data
+ * source is loaded on executors. The rows it writes must equal, row for row, what local mode
+ * generates from the same model and seed.
  */
 class ClusterModeIT {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
-  void executorsInOtherJvmsGenerateTheSameRowsAsLocalMode() throws IOException, InterruptedException {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  void executorsInOtherJvmsGenerateTheSameRowsAsLocalMode()
+      throws IOException, InterruptedException {
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> jvmOptions = ChildJvm.jvmOptions();
-    // Executors are launched through Spark's launcher, which wants a SPARK_HOME with a jars directory; ours is empty
+    // Executors are launched through Spark's launcher, which wants a SPARK_HOME with a jars
+    // directory; ours is empty
     // and the executors take their classes from spark.executor.extraClassPath instead.
-    Path sparkHome = Files.createDirectories(temp.resolve("spark-home").resolve("jars")).getParent();
+    Path sparkHome =
+        Files.createDirectories(temp.resolve("spark-home").resolve("jars")).getParent();
     String model = temp.resolve("model.json").toString();
     Path output = temp.resolve("out");
 
@@ -42,10 +46,22 @@ class ClusterModeIT {
     command.addAll(jvmOptions);
     command.add("-Xmx1g");
     command.add("-Dsynthlake.executor.options=" + String.join(" ", jvmOptions));
-    command.add("-Dlog4j2.configurationFile=" + Path.of("..", "conf", "log4j2-test.properties").toAbsolutePath());
-    command.addAll(List.of("-cp", classPath, ClusterDriver.class.getName(), SharedSpark.dataset("seattle-weather.csv"), model,
-        output.toString(), classPath));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(temp.resolve("driver.log").toFile());
+    command.add(
+        "-Dlog4j2.configurationFile="
+            + Path.of("..", "conf", "log4j2-test.properties").toAbsolutePath());
+    command.addAll(
+        List.of(
+            "-cp",
+            classPath,
+            ClusterDriver.class.getName(),
+            SharedSpark.dataset("seattle-weather.csv"),
+            model,
+            output.toString(),
+            classPath));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(temp.resolve("driver.log").toFile());
     builder.environment().put("SPARK_HOME", sparkHome.toString());
     builder.environment().put("SPARK_SCALA_VERSION", "2.13");
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
@@ -61,30 +77,61 @@ class ClusterModeIT {
     assertThat(log).contains("EXECUTORS=2");
 
     SparkSession spark = SharedSpark.session();
-    Dataset<Row> local = SynthesisModel.load(spark, model).generate(spark, 50_000, GenerateOptions.defaults().withSeed(4).withPartitions(2));
+    Dataset<Row> local =
+        SynthesisModel.load(spark, model)
+            .generate(spark, 50_000, GenerateOptions.defaults().withSeed(4).withPartitions(2));
     for (String format : List.of("parquet", "delta", "parquet-retried", "delta-retried")) {
-      Dataset<Row> written = spark.read().format(format.replace("-retried", "")).load(output.resolve(format).toString());
+      Dataset<Row> written =
+          spark
+              .read()
+              .format(format.replace("-retried", ""))
+              .load(output.resolve(format).toString());
       assertThat(written.count()).as(format).isEqualTo(50_000);
-      assertThat(written.exceptAll(local).count()).as("%s rows not generated locally", format).isZero();
-      assertThat(local.exceptAll(written).count()).as("local rows missing from %s", format).isZero();
+      assertThat(written.exceptAll(local).count())
+          .as("%s rows not generated locally", format)
+          .isZero();
+      assertThat(local.exceptAll(written).count())
+          .as("local rows missing from %s", format)
+          .isZero();
     }
 
-    // Retried tasks: the files that count hold byte for byte the pages of the run without failures, and the first
+    // Retried tasks: the files that count hold byte for byte the pages of the run without failures,
+    // and the first
     // attempts' partial files are gone.
     assertThat(log).contains("test hook synthlake.test.task-fault: failing the first attempt");
-    assertThat(dataFiles(output.resolve("parquet-retried"))).hasSize(6).isEqualTo(dataFiles(output.resolve("parquet")));
-    assertThat(dataFiles(output.resolve("delta-retried"))).hasSize(6).isEqualTo(dataFiles(output.resolve("delta")));
-    List<Row> referenced = spark.read().json(output.resolve("delta-retried").resolve("_delta_log").resolve("00000000000000000000.json").toString())
-        .where("add is not null").select("add.path").collectAsList();
+    assertThat(dataFiles(output.resolve("parquet-retried")))
+        .hasSize(6)
+        .isEqualTo(dataFiles(output.resolve("parquet")));
+    assertThat(dataFiles(output.resolve("delta-retried")))
+        .hasSize(6)
+        .isEqualTo(dataFiles(output.resolve("delta")));
+    List<Row> referenced =
+        spark
+            .read()
+            .json(
+                output
+                    .resolve("delta-retried")
+                    .resolve("_delta_log")
+                    .resolve("00000000000000000000.json")
+                    .toString())
+            .where("add is not null")
+            .select("add.path")
+            .collectAsList();
     assertThat(referenced).hasSize(6);
-    Dataset<Row> csv = spark.read().option("header", "true").option("inferSchema", "true").csv(output.resolve("csv-retried").toString());
+    Dataset<Row> csv =
+        spark
+            .read()
+            .option("header", "true")
+            .option("inferSchema", "true")
+            .csv(output.resolve("csv-retried").toString());
     assertThat(csv.count()).as("rows through Spark's own writer, with retries").isEqualTo(50_000);
   }
 
   /**
-   * A digest of each Parquet data file's pages, by the partition its name starts with; a second file for a partition
-   * fails. The footer is left out but for its length: parquet-mr lists a column's encodings in the order of a hash set
-   * of enum constants, which changes from one JVM to the next.
+   * A digest of each Parquet data file's pages, by the partition its name starts with; a second
+   * file for a partition fails. The footer is left out but for its length: parquet-mr lists a
+   * column's encodings in the order of a hash set of enum constants, which changes from one JVM to
+   * the next.
    */
   private static java.util.Map<String, String> dataFiles(Path directory) throws IOException {
     java.util.Map<String, String> files = new java.util.TreeMap<>();
@@ -95,12 +142,17 @@ class ClusterModeIT {
           continue; // checksums and _SUCCESS
         }
 
-        String key = name.startsWith("part-") && name.endsWith(".parquet") ? name.substring(0, 10) : name;
+        String key =
+            name.startsWith("part-") && name.endsWith(".parquet") ? name.substring(0, 10) : name;
         byte[] bytes = Files.readAllBytes(file);
-        int footer = java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        int footer =
+            java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 4)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .getInt();
         java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
         digest.update(bytes, 0, bytes.length - 8 - footer);
-        String previous = files.put(key, footer + ":" + java.util.HexFormat.of().formatHex(digest.digest()));
+        String previous =
+            files.put(key, footer + ":" + java.util.HexFormat.of().formatHex(digest.digest()));
         assertThat(previous).as("a second file for %s in %s", key, directory).isNull();
       }
     } catch (java.security.NoSuchAlgorithmException e) {

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Output is a pure function of (model, seed, row index): partition counts and retries never change a row. */
+/**
+ * Output is a pure function of (model, seed, row index): partition counts and retries never change
+ * a row.
+ */
 class DeterminismIT {
   private static SparkSession spark;
   private static SynthesisModel model;
@@ -23,7 +26,12 @@ class DeterminismIT {
   @BeforeAll
   static void fit() {
     spark = SharedSpark.session();
-    Dataset<Row> weather = spark.read().option("header", "true").option("inferSchema", "true").csv(SharedSpark.dataset("seattle-weather.csv"));
+    Dataset<Row> weather =
+        spark
+            .read()
+            .option("header", "true")
+            .option("inferSchema", "true")
+            .csv(SharedSpark.dataset("seattle-weather.csv"));
     model = Synthesizer.fit(weather, FitOptions.builder().seed(5).build());
   }
 
@@ -39,7 +47,8 @@ class DeterminismIT {
 
   @Test
   void aRecomputedDataFrameRegeneratesExactlyTheSameRows() {
-    Dataset<Row> frame = model.generate(spark, 10_000, GenerateOptions.defaults().withSeed(3).withPartitions(3));
+    Dataset<Row> frame =
+        model.generate(spark, 10_000, GenerateOptions.defaults().withSeed(3).withPartitions(3));
     assertThat(frame.collectAsList()).isEqualTo(frame.collectAsList());
   }
 
@@ -54,12 +63,14 @@ class DeterminismIT {
   @ParameterizedTest
   @ValueSource(longs = {1, 4095, 4096, 4097, 100_003})
   void exactRowCounts(long rows) {
-    assertThat(model.generate(spark, rows, GenerateOptions.defaults().withPartitions(3)).count()).isEqualTo(rows);
+    assertThat(model.generate(spark, rows, GenerateOptions.defaults().withPartitions(3)).count())
+        .isEqualTo(rows);
   }
 
   @Test
   void theDefaultPartitionCountIsAWholeNumberOfWavesOfTheCores() {
-    // local[2]: up to 4M rows a partition, rounded up to a multiple of 2 so that no core idles through a last wave.
+    // local[2]: up to 4M rows a partition, rounded up to a multiple of 2 so that no core idles
+    // through a last wave.
     assertThat(partitionsFor(1_000)).isEqualTo(1);
     assertThat(partitionsFor(100_000)).isEqualTo(2);
     assertThat(partitionsFor(10_000_000)).isEqualTo(4);
@@ -72,6 +83,8 @@ class DeterminismIT {
   }
 
   private static List<Row> generate(long rows, long seed, int partitions) {
-    return model.generate(spark, rows, GenerateOptions.defaults().withSeed(seed).withPartitions(partitions)).collectAsList();
+    return model
+        .generate(spark, rows, GenerateOptions.defaults().withSeed(seed).withPartitions(partitions))
+        .collectAsList();
   }
 }

@@ -31,9 +31,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Fit on a bundled real table, generate into Delta and Parquet, read back, and compare with the real data. Marginal
- * checks use the two-sample KS test at α = 0.001 (one false failure in a thousand runs if the synthetic column were
- * drawn from the real distribution; fixed seeds make each run identical) and a TVD bound for categories.
+ * Fit on a bundled real table, generate into Delta and Parquet, read back, and compare with the
+ * real data. Marginal checks use the two-sample KS test at α = 0.001 (one false failure in a
+ * thousand runs if the synthetic column were drawn from the real distribution; fixed seeds make
+ * each run identical) and a TVD bound for categories.
  */
 class FitGenerateRoundTripIT {
   private static final int ROWS = 20_000;
@@ -44,21 +45,30 @@ class FitGenerateRoundTripIT {
   private static Dataset<Row> penguins;
   private static SynthesisModel model;
 
-  @TempDir
-  static Path temp;
+  @TempDir static Path temp;
 
   @BeforeAll
   static void fit() {
     spark = SharedSpark.session();
-    penguins = spark.read().option("header", "true").option("inferSchema", "true").csv(SharedSpark.dataset("penguins.csv")).cache();
+    penguins =
+        spark
+            .read()
+            .option("header", "true")
+            .option("inferSchema", "true")
+            .csv(SharedSpark.dataset("penguins.csv"))
+            .cache();
     model = Synthesizer.fit(penguins, FitOptions.builder().seed(7).build());
   }
 
   @ParameterizedTest
-  @EnumSource(value = OutputFormat.class, names = {"DELTA", "PARQUET"})
+  @EnumSource(
+      value = OutputFormat.class,
+      names = {"DELTA", "PARQUET"})
   void generatedTableMatchesTheRealOne(OutputFormat format) {
     String output = temp.resolve("penguins-" + format).toString();
-    TableWriter.toPath(model.generate(spark, ROWS, GenerateOptions.defaults().withSeed(11)), output,
+    TableWriter.toPath(
+        model.generate(spark, ROWS, GenerateOptions.defaults().withSeed(11)),
+        output,
         WriteOptions.builder().format(format).mode(WriteMode.ERROR).build());
     Dataset<Row> synthetic = spark.read().format(format.sparkName()).load(output).cache();
 
@@ -67,39 +77,57 @@ class FitGenerateRoundTripIT {
     for (StructField field : penguins.schema().fields()) {
       String name = field.name();
       assertThat(Math.abs(Stats.nullShare(synthetic, name) - Stats.nullShare(penguins, name)))
-          .as("null share of %s", name).isLessThan(0.02);
+          .as("null share of %s", name)
+          .isLessThan(0.02);
       if (field.dataType() instanceof org.apache.spark.sql.types.StringType) {
-        assertThat(Stats.tvd(Stats.values(penguins, name), Stats.values(synthetic, name))).as("TVD of %s", name).isLessThan(MAX_TVD);
+        assertThat(Stats.tvd(Stats.values(penguins, name), Stats.values(synthetic, name)))
+            .as("TVD of %s", name)
+            .isLessThan(MAX_TVD);
       } else {
         double[] real = Stats.numbers(penguins, name);
         double[] fake = Stats.numbers(synthetic, name);
-        assertThat(Stats.ks(real, fake)).as("KS of %s", name).isLessThan(Stats.ksCritical(real.length, fake.length));
+        assertThat(Stats.ks(real, fake))
+            .as("KS of %s", name)
+            .isLessThan(Stats.ksCritical(real.length, fake.length));
       }
     }
 
-    List<String> numeric = Arrays.stream(penguins.schema().fields())
-        .filter(f -> !(f.dataType() instanceof org.apache.spark.sql.types.StringType)).map(StructField::name).collect(Collectors.toList());
+    List<String> numeric =
+        Arrays.stream(penguins.schema().fields())
+            .filter(f -> !(f.dataType() instanceof org.apache.spark.sql.types.StringType))
+            .map(StructField::name)
+            .collect(Collectors.toList());
     for (int a = 0; a < numeric.size(); a++) {
       for (int b = 0; b < a; b++) {
         double[][] real = Stats.pairs(penguins, numeric.get(a), numeric.get(b));
         double[][] fake = Stats.pairs(synthetic, numeric.get(a), numeric.get(b));
         assertThat(Math.abs(Stats.pearson(fake[0], fake[1]) - Stats.pearson(real[0], real[1])))
-            .as("correlation of %s and %s", numeric.get(a), numeric.get(b)).isLessThan(MAX_CORRELATION_ERROR);
+            .as("correlation of %s and %s", numeric.get(a), numeric.get(b))
+            .isLessThan(MAX_CORRELATION_ERROR);
       }
     }
 
-    // Dependence between a category and a measurement: each species' mean body mass within 5% of the real one.
+    // Dependence between a category and a measurement: each species' mean body mass within 5% of
+    // the real one.
     Map<String, Double> realMass = meanBy(penguins, "Species", "Body Mass (g)");
     Map<String, Double> fakeMass = meanBy(synthetic, "Species", "Body Mass (g)");
-    realMass.forEach((species, mass) -> assertThat(fakeMass.get(species)).as("mean mass of %s", species).isCloseTo(mass,
-        org.assertj.core.data.Percentage.withPercentage(5)));
+    realMass.forEach(
+        (species, mass) ->
+            assertThat(fakeMass.get(species))
+                .as("mean mass of %s", species)
+                .isCloseTo(mass, org.assertj.core.data.Percentage.withPercentage(5)));
     synthetic.unpersist();
   }
 
   @Test
   void keysAreUniqueAndNeverCopiedAndRareValuesNeverEmitted() {
-    Dataset<Row> cars = spark.read().option("header", "true").option("inferSchema", "true").csv(SharedSpark.dataset("cars.csv"))
-        .withColumn("car_id", functions.monotonically_increasing_id().plus(1000));
+    Dataset<Row> cars =
+        spark
+            .read()
+            .option("header", "true")
+            .option("inferSchema", "true")
+            .csv(SharedSpark.dataset("cars.csv"))
+            .withColumn("car_id", functions.monotonically_increasing_id().plus(1000));
     SynthesisModel carsModel = Synthesizer.fit(cars, FitOptions.builder().seed(3).build());
     assertThat(carsModel.kind("car_id")).isEqualTo(ColumnKind.KEY);
     assertThat(carsModel.kind("Name")).isEqualTo(ColumnKind.TEXT);
@@ -112,26 +140,43 @@ class FitGenerateRoundTripIT {
     // Words of car names that occur in fewer than 5 real rows must never appear in synthetic names.
     Map<String, Integer> wordRows = new HashMap<>();
     for (Object name : Stats.values(cars, "Name")) {
-      new HashSet<>(Arrays.asList(name.toString().trim().split("\\s+"))).forEach(w -> wordRows.merge(w, 1, Integer::sum));
+      new HashSet<>(Arrays.asList(name.toString().trim().split("\\s+")))
+          .forEach(w -> wordRows.merge(w, 1, Integer::sum));
     }
 
-    Set<String> rareWords = wordRows.entrySet().stream().filter(e -> e.getValue() < 5).map(Map.Entry::getKey).collect(Collectors.toSet());
+    Set<String> rareWords =
+        wordRows.entrySet().stream()
+            .filter(e -> e.getValue() < 5)
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toSet());
     assertThat(rareWords).isNotEmpty();
-    Set<String> syntheticWords = Stats.values(synthetic, "Name").stream().filter(v -> v != null)
-        .flatMap(v -> Arrays.stream(v.toString().split("\\s+"))).collect(Collectors.toSet());
+    Set<String> syntheticWords =
+        Stats.values(synthetic, "Name").stream()
+            .filter(v -> v != null)
+            .flatMap(v -> Arrays.stream(v.toString().split("\\s+")))
+            .collect(Collectors.toSet());
     assertThat(syntheticWords).doesNotContainAnyElementsOf(rareWords);
 
     // Model years are Jan 1 of 1970..1982: point masses, so no day in between is ever made up.
-    assertThat(Stats.distinct(Stats.values(synthetic, "Year"))).isSubsetOf(Stats.distinct(Stats.values(cars, "Year")));
+    assertThat(Stats.distinct(Stats.values(synthetic, "Year")))
+        .isSubsetOf(Stats.distinct(Stats.values(cars, "Year")));
     synthetic.unpersist();
   }
 
   @Test
   void keysAvoidRealKeysThatTheSampleMissed() {
-    // 20,000 rows, 1,000 sampled: the largest ids and longest codes are almost surely outside the sample.
-    Dataset<Row> input = spark.range(1, 20_001).selectExpr("id", "concat('TX-', lpad(cast(id as string), 6, '0')) as ref",
-        "concat(substring('ABCDEFGHJK', cast(id % 10 as int) + 1, 1), cast(id as string)) as code", "id % 7 as bucket");
-    SynthesisModel keyed = Synthesizer.fit(input, FitOptions.builder().sampleRows(1_000).seed(9).build());
+    // 20,000 rows, 1,000 sampled: the largest ids and longest codes are almost surely outside the
+    // sample.
+    Dataset<Row> input =
+        spark
+            .range(1, 20_001)
+            .selectExpr(
+                "id",
+                "concat('TX-', lpad(cast(id as string), 6, '0')) as ref",
+                "concat(substring('ABCDEFGHJK', cast(id % 10 as int) + 1, 1), cast(id as string)) as code",
+                "id % 7 as bucket");
+    SynthesisModel keyed =
+        Synthesizer.fit(input, FitOptions.builder().sampleRows(1_000).seed(9).build());
     for (String key : List.of("id", "ref", "code")) {
       assertThat(keyed.kind(key)).as(key).isEqualTo(ColumnKind.KEY);
     }
@@ -147,12 +192,18 @@ class FitGenerateRoundTripIT {
   }
 
   private static List<String> fields(Dataset<Row> frame) {
-    return Arrays.stream(frame.schema().fields()).map(f -> f.name() + ":" + f.dataType().simpleString()).collect(Collectors.toList());
+    return Arrays.stream(frame.schema().fields())
+        .map(f -> f.name() + ":" + f.dataType().simpleString())
+        .collect(Collectors.toList());
   }
 
   private static Map<String, Double> meanBy(Dataset<Row> frame, String group, String value) {
-    return frame.where("`" + group + "` is not null").groupBy("`" + group + "`")
-        .agg(functions.avg(functions.col("`" + value + "`"))).collectAsList().stream()
+    return frame
+        .where("`" + group + "` is not null")
+        .groupBy("`" + group + "`")
+        .agg(functions.avg(functions.col("`" + value + "`")))
+        .collectAsList()
+        .stream()
         .collect(Collectors.toMap(r -> r.getString(0), r -> r.getDouble(1)));
   }
 }

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fit, generate and spec mode against HDFS: a MiniDFSCluster (a name node and a data node in this JVM, on 127.0.0.1)
- * holds the input, the model, the spec and the Parquet and Delta output, all named by hdfs:// URIs.
+ * Fit, generate and spec mode against HDFS: a MiniDFSCluster (a name node and a data node in this
+ * JVM, on 127.0.0.1) holds the input, the model, the spec and the Parquet and Delta output, all
+ * named by hdfs:// URIs.
  */
 class HdfsIT {
-  @TempDir
-  static Path temp;
+  @TempDir static Path temp;
 
   private static MiniDFSCluster cluster;
   private static FileSystem hdfs;
@@ -39,9 +39,12 @@ class HdfsIT {
     cluster.waitActive();
     hdfs = cluster.getFileSystem();
     root = hdfs.getUri() + "/synthlake";
-    hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(SharedSpark.dataset("penguins.csv")),
+    hdfs.copyFromLocalFile(
+        new org.apache.hadoop.fs.Path(SharedSpark.dataset("penguins.csv")),
         new org.apache.hadoop.fs.Path(root + "/in/penguins.csv"));
-    hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(Path.of("..", "conf", "banking.yaml").toAbsolutePath().toString()),
+    hdfs.copyFromLocalFile(
+        new org.apache.hadoop.fs.Path(
+            Path.of("..", "conf", "banking.yaml").toAbsolutePath().toString()),
         new org.apache.hadoop.fs.Path(root + "/specs/banking.yaml"));
     spark = SharedSpark.session();
   }
@@ -56,24 +59,57 @@ class HdfsIT {
   @Test
   void fitsAndGeneratesParquetAndDeltaOnHdfs() throws IOException {
     String model = root + "/models/penguins.json";
-    Cli.Result fit = Cli.run("fit", "--input", root + "/in/penguins.csv", "--model", model, "--seed", "5");
+    Cli.Result fit =
+        Cli.run("fit", "--input", root + "/in/penguins.csv", "--model", model, "--seed", "5");
     assertThat(fit.status()).as(fit.err()).isZero();
     assertThat(hdfs.exists(new org.apache.hadoop.fs.Path(model))).isTrue();
 
-    Dataset<Row> expected = SynthesisModel.load(spark, model).generate(spark, 20_000, GenerateOptions.defaults().withSeed(9));
+    Dataset<Row> expected =
+        SynthesisModel.load(spark, model)
+            .generate(spark, 20_000, GenerateOptions.defaults().withSeed(9));
     for (String format : new String[] {"parquet", "delta"}) {
       String output = root + "/out/penguins-" + format;
-      Cli.Result generate = Cli.run("generate", "--model", model, "--rows", "20000", "--seed", "9", "--output", output,
-          "--format", format, "--partitions", "3");
+      Cli.Result generate =
+          Cli.run(
+              "generate",
+              "--model",
+              model,
+              "--rows",
+              "20000",
+              "--seed",
+              "9",
+              "--output",
+              output,
+              "--format",
+              format,
+              "--partitions",
+              "3");
       assertThat(generate.status()).as(generate.err()).isZero();
       Dataset<Row> written = spark.read().format(format).load(output);
       assertThat(written.count()).as(format).isEqualTo(20_000);
-      assertThat(written.exceptAll(expected).count()).as("%s rows that local generation does not give", format).isZero();
+      assertThat(written.exceptAll(expected).count())
+          .as("%s rows that local generation does not give", format)
+          .isZero();
 
-      Cli.Result append = Cli.run("generate", "--model", model, "--rows", "500", "--seed", "10", "--output", output,
-          "--format", format, "--mode", "append");
+      Cli.Result append =
+          Cli.run(
+              "generate",
+              "--model",
+              model,
+              "--rows",
+              "500",
+              "--seed",
+              "10",
+              "--output",
+              output,
+              "--format",
+              format,
+              "--mode",
+              "append");
       assertThat(append.status()).as(append.err()).isZero();
-      assertThat(spark.read().format(format).load(output).count()).as(format + " after the append").isEqualTo(20_500);
+      assertThat(spark.read().format(format).load(output).count())
+          .as(format + " after the append")
+          .isEqualTo(20_500);
     }
 
     assertThat(hdfs.listStatus(new org.apache.hadoop.fs.Path(root + "/out")))
@@ -84,8 +120,17 @@ class HdfsIT {
   @Test
   void generatesFromASpecOnHdfs() {
     String output = root + "/out/banking";
-    Cli.Result generate = Cli.run("generate", "--spec", root + "/specs/banking.yaml", "--rows", "10000", "--output", output,
-        "--format", "delta");
+    Cli.Result generate =
+        Cli.run(
+            "generate",
+            "--spec",
+            root + "/specs/banking.yaml",
+            "--rows",
+            "10000",
+            "--output",
+            output,
+            "--format",
+            "delta");
     assertThat(generate.status()).as(generate.err()).isZero();
     Dataset<Row> written = spark.read().format("delta").load(output);
     assertThat(written.count()).isEqualTo(10_000);
@@ -94,9 +139,19 @@ class HdfsIT {
 
   @Test
   void aMissingHdfsFileIsAOneLineError() {
-    Cli.Result missing = Cli.run("generate", "--model", root + "/models/none.json", "--rows", "10", "--output",
-        root + "/out/none");
+    Cli.Result missing =
+        Cli.run(
+            "generate",
+            "--model",
+            root + "/models/none.json",
+            "--rows",
+            "10",
+            "--output",
+            root + "/out/none");
     assertThat(missing.status()).isEqualTo(2);
-    assertThat(missing.err().strip()).startsWith("synthlake: error:").contains("none.json").doesNotContain("\n");
+    assertThat(missing.err().strip())
+        .startsWith("synthlake: error:")
+        .contains("none.json")
+        .doesNotContain("\n");
   }
 }

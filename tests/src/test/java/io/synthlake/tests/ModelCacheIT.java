@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The data source caches models on their content. "Aa" and "BB" have the same String.hashCode, so two models that
- * differ only in a column named one or the other have JSON of the same hashCode and length: a cache keyed on those two
- * numbers gave the second model the first one's columns.
+ * The data source caches models on their content. "Aa" and "BB" have the same String.hashCode, so
+ * two models that differ only in a column named one or the other have JSON of the same hashCode and
+ * length: a cache keyed on those two numbers gave the second model the first one's columns.
  */
 class ModelCacheIT {
   private static SparkSession spark;
@@ -42,7 +42,9 @@ class ModelCacheIT {
       rows.add(RowFactory.create((double) i, (double) (i % 7)));
     }
 
-    Dataset<Row> input = spark.createDataFrame(rows, new StructType().add("Aa", DataTypes.DoubleType).add("y", DataTypes.DoubleType));
+    Dataset<Row> input =
+        spark.createDataFrame(
+            rows, new StructType().add("Aa", DataTypes.DoubleType).add("y", DataTypes.DoubleType));
     aa = Synthesizer.fit(input, FitOptions.builder().seed(3).build()).toJson();
     bb = aa.replace("\"Aa\"", "\"BB\"");
   }
@@ -57,7 +59,14 @@ class ModelCacheIT {
     SynthlakeSource source = new SynthlakeSource();
     assertThat(source.inferSchema(options(aa)).fieldNames()).containsExactly("Aa", "y");
     assertThat(source.inferSchema(options(bb)).fieldNames()).containsExactly("BB", "y");
-    assertThat(spark.read().format("synthlake").option("model-json", bb).option("rows", 10).load().columns())
+    assertThat(
+            spark
+                .read()
+                .format("synthlake")
+                .option("model-json", bb)
+                .option("rows", 10)
+                .load()
+                .columns())
         .containsExactly("BB", "y");
   }
 
@@ -74,8 +83,13 @@ class ModelCacheIT {
     assertThat(fromSecond.count()).isEqualTo(100);
 
     // The same rows as reading the file: handing the model over changes nothing but the parsing.
-    Dataset<Row> fromFile = spark.read().format("synthlake").option("model", dir.resolve("bb.json").toString())
-        .option("rows", 100).load();
+    Dataset<Row> fromFile =
+        spark
+            .read()
+            .format("synthlake")
+            .option("model", dir.resolve("bb.json").toString())
+            .option("rows", 100)
+            .load();
     assertThat(fromSecond.collectAsList()).isEqualTo(fromFile.collectAsList());
     assertThat(fromSecond.queryExecution().analyzed().toString()).doesNotContain("model-json");
   }

@@ -18,9 +18,10 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * MLlib's GaussianMixture must find a planted two-cluster dependence with no label to help: x and y correlate +0.8 in
- * half the rows and -0.8 in the other half, so their overall correlation is 0 but x² and y² correlate by about
- * 0.8² = 0.64. One Gaussian copula cannot express that; the mixture must.
+ * MLlib's GaussianMixture must find a planted two-cluster dependence with no label to help: x and y
+ * correlate +0.8 in half the rows and -0.8 in the other half, so their overall correlation is 0 but
+ * x² and y² correlate by about 0.8² = 0.64. One Gaussian copula cannot express that; the mixture
+ * must.
  */
 class PlantedMixtureIT {
   @Test
@@ -35,16 +36,23 @@ class PlantedMixtureIT {
       rows.add(RowFactory.create(x, y));
     }
 
-    Dataset<Row> real = spark.createDataFrame(rows, new StructType().add("x", DataTypes.DoubleType).add("y", DataTypes.DoubleType));
+    Dataset<Row> real =
+        spark.createDataFrame(
+            rows, new StructType().add("x", DataTypes.DoubleType).add("y", DataTypes.DoubleType));
     SynthesisModel mixture = Synthesizer.fit(real, FitOptions.builder().seed(1).build());
-    SynthesisModel single = Synthesizer.fit(real, FitOptions.builder().seed(1).maxComponents(1).build());
+    SynthesisModel single =
+        Synthesizer.fit(real, FitOptions.builder().seed(1).maxComponents(1).build());
     assertThat(mixture.componentCount()).isGreaterThan(1);
 
     double realSquares = squareCorrelation(real);
     assertThat(realSquares).isGreaterThan(0.5);
-    double mixtureSquares = squareCorrelation(mixture.generate(spark, 20_000, GenerateOptions.defaults()));
-    double singleSquares = squareCorrelation(single.generate(spark, 20_000, GenerateOptions.defaults()));
-    assertThat(mixtureSquares).as("corr(x², y²) from the mixture").isGreaterThan(realSquares - 0.15);
+    double mixtureSquares =
+        squareCorrelation(mixture.generate(spark, 20_000, GenerateOptions.defaults()));
+    double singleSquares =
+        squareCorrelation(single.generate(spark, 20_000, GenerateOptions.defaults()));
+    assertThat(mixtureSquares)
+        .as("corr(x², y²) from the mixture")
+        .isGreaterThan(realSquares - 0.15);
     assertThat(Math.abs(singleSquares)).as("corr(x², y²) from one copula").isLessThan(0.15);
   }
 

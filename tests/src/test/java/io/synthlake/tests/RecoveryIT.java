@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A write killed at any moment is completed or cleaned up by the next run or by {@code synthlake recover PATH}. The
- * moments between the renames of a publication are laid out on disk as a kill leaves them (the journal, the staging
- * directory, the old output); the moments inside a Spark job are real: a child JVM killed with SIGKILL.
+ * A write killed at any moment is completed or cleaned up by the next run or by {@code synthlake
+ * recover PATH}. The moments between the renames of a publication are laid out on disk as a kill
+ * leaves them (the journal, the staging directory, the old output); the moments inside a Spark job
+ * are real: a child JVM killed with SIGKILL.
  */
 class RecoveryIT {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private static SparkSession spark;
 
@@ -39,7 +39,8 @@ class RecoveryIT {
 
   @Test
   void anOverwriteKilledBetweenItsRenamesIsCompleted() throws Exception {
-    for (String step : List.of("journal written", "old output moved aside", "new output moved in")) {
+    for (String step :
+        List.of("journal written", "old output moved aside", "new output moved in")) {
       Path parent = Files.createDirectories(temp.resolve(step.replace(' ', '-')));
       Path target = parent.resolve("out");
       write(spark.range(100), target, WriteMode.ERROR);
@@ -55,9 +56,15 @@ class RecoveryIT {
       }
 
       List<String> report = TableWriter.recover(spark, target.toString(), false);
-      assertThat(report).as(step).singleElement().asString().startsWith("completed an interrupted overwrite of ");
+      assertThat(report)
+          .as(step)
+          .singleElement()
+          .asString()
+          .startsWith("completed an interrupted overwrite of ");
       assertThat(spark.read().parquet(target.toString()).count()).as(step).isEqualTo(250);
-      assertThat(spark.read().parquet(target.toString()).where("id < 1000").count()).as(step).isZero();
+      assertThat(spark.read().parquet(target.toString()).where("id < 1000").count())
+          .as(step)
+          .isZero();
       assertThat(names(parent)).as(step).containsExactly("out");
     }
   }
@@ -70,7 +77,11 @@ class RecoveryIT {
     write(spark.range(1000, 1300).repartition(3), staging, WriteMode.ERROR);
     journal(temp, "append", ".out.synthlake-staging-2", null);
     try (Stream<Path> files = Files.list(staging)) {
-      Path first = files.filter(file -> file.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
+      Path first =
+          files
+              .filter(file -> file.getFileName().toString().startsWith("part-"))
+              .findFirst()
+              .orElseThrow();
       Files.move(first, target.resolve("moved-" + first.getFileName()));
     }
 
@@ -84,15 +95,33 @@ class RecoveryIT {
   @Test
   void aParquetWriteKilledInsideItsJobLeavesStagingThatTheNextRunRemoves() throws Exception {
     Path target = temp.resolve("banking");
-    Path staging = killWhileWriting(target, "parquet", path -> path.getFileName().toString().startsWith(".banking.synthlake-staging-")
-        && Files.isDirectory(path) && countParts(path) > 0);
+    Path staging =
+        killWhileWriting(
+            target,
+            "parquet",
+            path ->
+                path.getFileName().toString().startsWith(".banking.synthlake-staging-")
+                    && Files.isDirectory(path)
+                    && countParts(path) > 0);
     assertThat(target).doesNotExist();
     assertThat(staging).exists();
 
-    Cli.Result again = Cli.run("generate", "--spec", spec(), "--rows", "20000", "--output", target.toString(), "--format", "parquet");
+    Cli.Result again =
+        Cli.run(
+            "generate",
+            "--spec",
+            spec(),
+            "--rows",
+            "20000",
+            "--output",
+            target.toString(),
+            "--format",
+            "parquet");
     assertThat(again.status()).as(again.err()).isZero();
     assertThat(spark.read().parquet(target.toString()).count()).isEqualTo(20_000);
-    assertThat(names(temp)).as("the killed job's staging directory and owner file are gone").containsExactly("banking");
+    assertThat(names(temp))
+        .as("the killed job's staging directory and owner file are gone")
+        .containsExactly("banking");
   }
 
   @Test
@@ -106,32 +135,63 @@ class RecoveryIT {
     assertThat(recover.out()).contains("a Delta table whose first commit never happened");
     assertThat(target).doesNotExist();
 
-    Cli.Result again = Cli.run("generate", "--spec", spec(), "--rows", "20000", "--output", target.toString());
+    Cli.Result again =
+        Cli.run("generate", "--spec", spec(), "--rows", "20000", "--output", target.toString());
     assertThat(again.status()).as(again.err()).isZero();
     assertThat(spark.read().format("delta").load(target.toString()).count()).isEqualTo(20_000);
-    assertThat(Cli.run("recover", target.toString()).out()).contains("Nothing to recover", "VACUUM");
+    assertThat(Cli.run("recover", target.toString()).out())
+        .contains("Nothing to recover", "VACUUM");
   }
 
   @Test
   void aStagingDirectoryOfALiveProcessIsLeftAndReported() throws Exception {
     Path target = temp.resolve("busy");
     Path staging = Files.createDirectories(temp.resolve(".busy.synthlake-staging-3"));
-    Files.writeString(temp.resolve(".busy.synthlake-staging-3.owner"), String.join("\n",
-        "host=" + InetAddress.getLocalHost().getHostName(),
-        "pid=" + ProcessHandle.current().pid(),
-        "started=" + ManagementFactory.getRuntimeMXBean().getStartTime()), StandardCharsets.UTF_8);
+    Files.writeString(
+        temp.resolve(".busy.synthlake-staging-3.owner"),
+        String.join(
+            "\n",
+            "host=" + InetAddress.getLocalHost().getHostName(),
+            "pid=" + ProcessHandle.current().pid(),
+            "started=" + ManagementFactory.getRuntimeMXBean().getStartTime()),
+        StandardCharsets.UTF_8);
 
-    assertThat(TableWriter.recover(spark, target.toString(), false)).singleElement().asString()
-        .contains("left the staging directory .busy.synthlake-staging-3", "is still running", "synthlake recover");
+    assertThat(TableWriter.recover(spark, target.toString(), false))
+        .singleElement()
+        .asString()
+        .contains(
+            "left the staging directory .busy.synthlake-staging-3",
+            "is still running",
+            "synthlake recover");
     assertThat(staging).exists();
-    assertThat(TableWriter.recover(spark, target.toString(), true)).singleElement().asString().contains("removed");
+    assertThat(TableWriter.recover(spark, target.toString(), true))
+        .singleElement()
+        .asString()
+        .contains("removed");
     assertThat(names(temp)).isEmpty();
   }
 
-  /** Starts generate in a child JVM, kills it with SIGKILL once {@code ready} holds for a path beside the target. */
-  private Path killWhileWriting(Path target, String format, java.util.function.Predicate<Path> ready) throws Exception {
-    Process child = ChildJvm.start("1g", temp.resolve(format + ".log"), "generate", "--spec", spec(), "--rows", "200000000",
-        "--output", target.toString(), "--format", format, "--partitions", "40");
+  /**
+   * Starts generate in a child JVM, kills it with SIGKILL once {@code ready} holds for a path
+   * beside the target.
+   */
+  private Path killWhileWriting(
+      Path target, String format, java.util.function.Predicate<Path> ready) throws Exception {
+    Process child =
+        ChildJvm.start(
+            "1g",
+            temp.resolve(format + ".log"),
+            "generate",
+            "--spec",
+            spec(),
+            "--rows",
+            "200000000",
+            "--output",
+            target.toString(),
+            "--format",
+            format,
+            "--partitions",
+            "40");
     try {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
       while (System.nanoTime() < deadline && child.isAlive()) {
@@ -146,7 +206,9 @@ class RecoveryIT {
         Thread.sleep(100);
       }
 
-      throw new AssertionError("the child never started writing; its log:\n" + Files.readString(temp.resolve(format + ".log")));
+      throw new AssertionError(
+          "the child never started writing; its log:\n"
+              + Files.readString(temp.resolve(format + ".log")));
     } finally {
       child.destroyForcibly().waitFor();
     }
@@ -165,18 +227,34 @@ class RecoveryIT {
   }
 
   private static void write(org.apache.spark.sql.Dataset<Long> ids, Path path, WriteMode mode) {
-    TableWriter.toPath(ids.toDF("id"), path.toString(), WriteOptions.builder().format(OutputFormat.PARQUET).mode(mode).build());
+    TableWriter.toPath(
+        ids.toDF("id"),
+        path.toString(),
+        WriteOptions.builder().format(OutputFormat.PARQUET).mode(mode).build());
   }
 
-  /** The journal a publication writes before its first rename (OutputPublisher's on-disk format). */
-  private static void journal(Path parent, String operation, String staging, String old) throws IOException {
-    Files.writeString(parent.resolve(".out.synthlake-publish"), "operation=" + operation + "\nstaging=" + staging + "\n"
-        + (old == null ? "" : "old=" + old + "\n"), StandardCharsets.UTF_8);
+  /**
+   * The journal a publication writes before its first rename (OutputPublisher's on-disk format).
+   */
+  private static void journal(Path parent, String operation, String staging, String old)
+      throws IOException {
+    Files.writeString(
+        parent.resolve(".out.synthlake-publish"),
+        "operation="
+            + operation
+            + "\nstaging="
+            + staging
+            + "\n"
+            + (old == null ? "" : "old=" + old + "\n"),
+        StandardCharsets.UTF_8);
   }
 
   private static List<String> names(Path directory) throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
-      return files.map(file -> file.getFileName().toString()).filter(name -> !name.endsWith(".log")).sorted()
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(name -> !name.endsWith(".log"))
+          .sorted()
           .collect(Collectors.toList());
     }
   }

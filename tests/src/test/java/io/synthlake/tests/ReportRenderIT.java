@@ -20,18 +20,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The HTML evaluation report opened in a real headless browser, offline: every chart initialises without a script
- * error, and a screenshot shows them drawn. Needs Debian's chromium package (.ci/run installs it).
+ * The HTML evaluation report opened in a real headless browser, offline: every chart initialises
+ * without a script error, and a screenshot shows them drawn. Needs Debian's chromium package
+ * (.ci/run installs it).
  */
 class ReportRenderIT {
   private static final int WIDTH = 1280;
   private static final int HEIGHT = 2400;
-  /** The synthetic series' bar colour in report.js; bars in it prove the column charts were painted. */
+
+  /**
+   * The synthetic series' bar colour in report.js; bars in it prove the column charts were painted.
+   */
   private static final int SYNTHETIC_ORANGE = 0xe8833a;
+
   private static final Pattern BODY = Pattern.compile("<body([^>]*)>");
 
-  @TempDir
-  static Path temp;
+  @TempDir static Path temp;
 
   private static EvaluationResult result;
   private static Path page;
@@ -53,7 +57,8 @@ class ReportRenderIT {
     assertThat(body.find()).as("a <body> in the dumped DOM; stderr:\n%s", dom.stderr()).isTrue();
     String attributes = body.group(1);
     int charts = result.columns().size() + 3 /* training, synthetic and difference heatmaps */;
-    assertThat(attributes).as("body attributes; stderr:\n%s", dom.stderr())
+    assertThat(attributes)
+        .as("body attributes; stderr:\n%s", dom.stderr())
         .contains("data-charts-rendered=\"" + charts + "\"")
         .doesNotContain("data-script-errors")
         .doesNotContain("data-injected");
@@ -86,10 +91,14 @@ class ReportRenderIT {
     }
 
     long pixels = (long) WIDTH * HEIGHT;
-    // A blank or unstyled page has a handful of colours; text, bars and heatmaps anti-aliased give thousands.
+    // A blank or unstyled page has a handful of colours; text, bars and heatmaps anti-aliased give
+    // thousands.
     assertThat(colours.size()).as("distinct colours in %s", png).isGreaterThan(1_000);
-    assertThat((double) ink / pixels).as("share of non-white pixels in %s", png).isGreaterThan(0.05);
-    // Six column charts fit in the screenshot, each with several synthetic bars tens of pixels in size.
+    assertThat((double) ink / pixels)
+        .as("share of non-white pixels in %s", png)
+        .isGreaterThan(0.05);
+    // Six column charts fit in the screenshot, each with several synthetic bars tens of pixels in
+    // size.
     assertThat(orange).as("pixels of the synthetic bars' orange in %s", png).isGreaterThan(5_000);
   }
 
@@ -107,7 +116,9 @@ class ReportRenderIT {
     return true;
   }
 
-  /** Keeps the rendered page and screenshot for a person to look at when asked: -Dreport.keep=dir. */
+  /**
+   * Keeps the rendered page and screenshot for a person to look at when asked: -Dreport.keep=dir.
+   */
   @AfterAll
   static void keep() throws IOException {
     String keep = System.getProperty("report.keep");

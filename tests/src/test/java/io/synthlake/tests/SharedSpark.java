@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 
-/** One local[2] session for every integration test in the JVM: UI off, bound to 127.0.0.1, Delta enabled. */
+/**
+ * One local[2] session for every integration test in the JVM: UI off, bound to 127.0.0.1, Delta
+ * enabled.
+ */
 public final class SharedSpark {
   private static SparkSession session;
 
@@ -21,17 +24,20 @@ public final class SharedSpark {
         throw new UncheckedIOException(e);
       }
 
-      session = SparkSession.builder()
-          .master("local[2]")
-          .appName("synthlake-tests")
-          .config("spark.ui.enabled", "false")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.sql.shuffle.partitions", "4")
-          .config("spark.sql.warehouse.dir", warehouse.toString())
-          .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-          .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-          .getOrCreate();
+      session =
+          SparkSession.builder()
+              .master("local[2]")
+              .appName("synthlake-tests")
+              .config("spark.ui.enabled", "false")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.driver.bindAddress", "127.0.0.1")
+              .config("spark.sql.shuffle.partitions", "4")
+              .config("spark.sql.warehouse.dir", warehouse.toString())
+              .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+              .config(
+                  "spark.sql.catalog.spark_catalog",
+                  "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+              .getOrCreate();
     }
 
     return session;

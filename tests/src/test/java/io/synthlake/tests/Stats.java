@@ -23,7 +23,9 @@ final class Stats {
     return TwoSample.ksCritical(n, m);
   }
 
-  /** Total variation distance between the value frequencies of two samples (null counts as a value). */
+  /**
+   * Total variation distance between the value frequencies of two samples (null counts as a value).
+   */
   static double tvd(List<Object> a, List<Object> b) {
     Map<Object, Double> frequencies = new HashMap<>();
     for (Object value : a) {
@@ -43,14 +45,22 @@ final class Stats {
 
   /** Non-null values of a numeric column as doubles. */
   static double[] numbers(Dataset<Row> frame, String column) {
-    return frame.selectExpr("cast(`" + column + "` as double) as v").where("v is not null").collectAsList().stream()
-        .mapToDouble(row -> row.getDouble(0)).toArray();
+    return frame
+        .selectExpr("cast(`" + column + "` as double) as v")
+        .where("v is not null")
+        .collectAsList()
+        .stream()
+        .mapToDouble(row -> row.getDouble(0))
+        .toArray();
   }
 
   /** Rows where both columns are non-null, as two aligned arrays. */
   static double[][] pairs(Dataset<Row> frame, String a, String b) {
-    List<Row> rows = frame.where("`" + a + "` is not null and `" + b + "` is not null")
-        .selectExpr("cast(`" + a + "` as double)", "cast(`" + b + "` as double)").collectAsList();
+    List<Row> rows =
+        frame
+            .where("`" + a + "` is not null and `" + b + "` is not null")
+            .selectExpr("cast(`" + a + "` as double)", "cast(`" + b + "` as double)")
+            .collectAsList();
     double[][] result = new double[2][rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       result[0][i] = rows.get(i).getDouble(0);
@@ -61,8 +71,12 @@ final class Stats {
   }
 
   static List<Object> values(Dataset<Row> frame, String column) {
-    return frame.select(org.apache.spark.sql.functions.col("`" + column + "`")).collectAsList().stream()
-        .map(row -> row.get(0)).collect(java.util.stream.Collectors.toList());
+    return frame
+        .select(org.apache.spark.sql.functions.col("`" + column + "`"))
+        .collectAsList()
+        .stream()
+        .map(row -> row.get(0))
+        .collect(java.util.stream.Collectors.toList());
   }
 
   static double nullShare(Dataset<Row> frame, String column) {

@@ -17,20 +17,36 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A job that fails half way leaves the previous output exactly as it was, and no staging files behind. */
+/**
+ * A job that fails half way leaves the previous output exactly as it was, and no staging files
+ * behind.
+ */
 class WriterAtomicityIT {
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void failedOverwriteKeepsThePreviousParquetOutput() throws IOException {
     SparkSession spark = SharedSpark.session();
     String output = temp.resolve("table").toString();
-    TableWriter.toPath(spark.range(1000).toDF(), output, WriteOptions.builder().format(OutputFormat.PARQUET).mode(WriteMode.ERROR).build());
+    TableWriter.toPath(
+        spark.range(1000).toDF(),
+        output,
+        WriteOptions.builder().format(OutputFormat.PARQUET).mode(WriteMode.ERROR).build());
 
-    // raise_error fails the task that reaches id 150000, after other tasks have written their files.
-    Dataset<Row> failing = spark.range(0, 200_000, 1, 4).selectExpr("if(id = 150000, raise_error('boom'), id) as id");
-    assertThatThrownBy(() -> TableWriter.toPath(failing, output, WriteOptions.builder().format(OutputFormat.PARQUET).mode(WriteMode.OVERWRITE).build())).hasStackTraceContaining("boom");
+    // raise_error fails the task that reaches id 150000, after other tasks have written their
+    // files.
+    Dataset<Row> failing =
+        spark.range(0, 200_000, 1, 4).selectExpr("if(id = 150000, raise_error('boom'), id) as id");
+    assertThatThrownBy(
+            () ->
+                TableWriter.toPath(
+                    failing,
+                    output,
+                    WriteOptions.builder()
+                        .format(OutputFormat.PARQUET)
+                        .mode(WriteMode.OVERWRITE)
+                        .build()))
+        .hasStackTraceContaining("boom");
 
     assertThat(spark.read().parquet(output).count()).isEqualTo(1000);
     try (Stream<Path> siblings = Files.list(temp)) {
@@ -42,10 +58,19 @@ class WriterAtomicityIT {
   void overwriteAndAppendReplaceOrAddOnlyOnSuccess() {
     SparkSession spark = SharedSpark.session();
     String output = temp.resolve("csv").toString();
-    TableWriter.toPath(spark.range(10).toDF(), output, WriteOptions.builder().format(OutputFormat.CSV).mode(WriteMode.ERROR).build());
-    TableWriter.toPath(spark.range(20).toDF(), output, WriteOptions.builder().format(OutputFormat.CSV).mode(WriteMode.APPEND).build());
+    TableWriter.toPath(
+        spark.range(10).toDF(),
+        output,
+        WriteOptions.builder().format(OutputFormat.CSV).mode(WriteMode.ERROR).build());
+    TableWriter.toPath(
+        spark.range(20).toDF(),
+        output,
+        WriteOptions.builder().format(OutputFormat.CSV).mode(WriteMode.APPEND).build());
     assertThat(spark.read().option("header", "true").csv(output).count()).isEqualTo(30);
-    TableWriter.toPath(spark.range(5).toDF(), output, WriteOptions.builder().format(OutputFormat.CSV).mode(WriteMode.OVERWRITE).build());
+    TableWriter.toPath(
+        spark.range(5).toDF(),
+        output,
+        WriteOptions.builder().format(OutputFormat.CSV).mode(WriteMode.OVERWRITE).build());
     assertThat(spark.read().option("header", "true").csv(output).count()).isEqualTo(5);
   }
 }

@@ -20,8 +20,9 @@ import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * PNG charts of a benchmark run, drawn with XChart: for each sink, wall time, throughput and peak heap against the
- * number of rows, one line per generator, both axes logarithmic. Medians, as in the report.
+ * PNG charts of a benchmark run, drawn with XChart: for each sink, wall time, throughput and peak
+ * heap against the number of rows, one line per generator, both axes logarithmic. Medians, as in
+ * the report.
  */
 final class BenchCharts {
   private static final int WIDTH = 900;
@@ -30,42 +31,73 @@ final class BenchCharts {
 
   private BenchCharts() {}
 
-  /** Writes time-, throughput- and memory-{sink}.png into {@code out}; returns the file names in order. */
+  /**
+   * Writes time-, throughput- and memory-{sink}.png into {@code out}; returns the file names in
+   * order.
+   */
   static List<String> write(List<Measurement> medians, Path out) throws IOException {
     System.setProperty("java.awt.headless", "true");
     Files.createDirectories(out);
     List<String> files = new ArrayList<>();
     for (String sink : List.of("noop", "parquet", "delta")) {
       // Datafaker keeps its rows in memory: it belongs beside pure generation.
-      List<Measurement> shown = medians.stream()
-          .filter(m -> m.sink.equals(sink) || (sink.equals("noop") && m.sink.equals("memory"))).toList();
+      List<Measurement> shown =
+          medians.stream()
+              .filter(m -> m.sink.equals(sink) || (sink.equals("noop") && m.sink.equals("memory")))
+              .toList();
       if (shown.isEmpty()) {
         continue;
       }
 
       files.add(chart(shown, out, "time-" + sink, "Wall time, " + sink, "seconds", m -> m.seconds));
-      files.add(chart(shown, out, "throughput-" + sink, "Throughput, " + sink, "rows per second", Measurement::rowsPerSecond));
-      files.add(chart(shown, out, "memory-" + sink, "Heap after GC (median of the run's collections), " + sink, "MiB",
-          m -> m.heapAfterGcBytes / 1048576.0));
+      files.add(
+          chart(
+              shown,
+              out,
+              "throughput-" + sink,
+              "Throughput, " + sink,
+              "rows per second",
+              Measurement::rowsPerSecond));
+      files.add(
+          chart(
+              shown,
+              out,
+              "memory-" + sink,
+              "Heap after GC (median of the run's collections), " + sink,
+              "MiB",
+              m -> m.heapAfterGcBytes / 1048576.0));
     }
 
     return files;
   }
 
   /** One fixed, distinct colour per generator (synthlake's in blues), the same in every chart. */
-  private static final Map<String, Color> COLORS = Map.of(
-      "synthlake-spec", new Color(0x1f4e9c),
-      "synthlake-fitted", new Color(0x4fa3e0),
-      "sql-dbldatagen", new Color(0xd62728),
-      "sql-rint", new Color(0xff7f0e),
-      "mappartitions", new Color(0x2ca02c),
-      "write-floor", new Color(0x7f7f7f),
-      "datafaker-1-thread", new Color(0x9467bd));
+  private static final Map<String, Color> COLORS =
+      Map.of(
+          "synthlake-spec", new Color(0x1f4e9c),
+          "synthlake-fitted", new Color(0x4fa3e0),
+          "sql-dbldatagen", new Color(0xd62728),
+          "sql-rint", new Color(0xff7f0e),
+          "mappartitions", new Color(0x2ca02c),
+          "write-floor", new Color(0x7f7f7f),
+          "datafaker-1-thread", new Color(0x9467bd));
 
-  private static String chart(List<Measurement> measurements, Path out, String name, String title, String yTitle,
-      ToDoubleFunction<Measurement> value) throws IOException {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("rows").yAxisTitle(yTitle)
-        .build();
+  private static String chart(
+      List<Measurement> measurements,
+      Path out,
+      String name,
+      String title,
+      String yTitle,
+      ToDoubleFunction<Measurement> value)
+      throws IOException {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle("rows")
+            .yAxisTitle(yTitle)
+            .build();
     XYStyler styler = chart.getStyler();
     styler.setXAxisLogarithmic(true);
     styler.setYAxisLogarithmic(true);
@@ -75,16 +107,18 @@ final class BenchCharts {
     styler.setLegendLayout(Styler.LegendLayout.Horizontal);
     styler.setChartBackgroundColor(Color.WHITE);
     Map<String, List<Measurement>> byGenerator = new LinkedHashMap<>();
-    measurements.forEach(m -> byGenerator.computeIfAbsent(m.generator, k -> new ArrayList<>()).add(m));
-    byGenerator.forEach((generator, runs) -> {
-      runs.sort(Comparator.comparingLong(m -> m.rows));
-      double[] rows = runs.stream().mapToDouble(m -> m.rows).toArray();
-      double[] values = runs.stream().mapToDouble(value).map(v -> Math.max(v, 1e-9)).toArray();
-      XYSeries series = chart.addSeries(generator, rows, values);
-      series.setMarker(SeriesMarkers.CIRCLE);
-      series.setLineColor(COLORS.getOrDefault(generator, Color.GRAY));
-      series.setMarkerColor(COLORS.getOrDefault(generator, Color.GRAY));
-    });
+    measurements.forEach(
+        m -> byGenerator.computeIfAbsent(m.generator, k -> new ArrayList<>()).add(m));
+    byGenerator.forEach(
+        (generator, runs) -> {
+          runs.sort(Comparator.comparingLong(m -> m.rows));
+          double[] rows = runs.stream().mapToDouble(m -> m.rows).toArray();
+          double[] values = runs.stream().mapToDouble(value).map(v -> Math.max(v, 1e-9)).toArray();
+          XYSeries series = chart.addSeries(generator, rows, values);
+          series.setMarker(SeriesMarkers.CIRCLE);
+          series.setLineColor(COLORS.getOrDefault(generator, Color.GRAY));
+          series.setMarkerColor(COLORS.getOrDefault(generator, Color.GRAY));
+        });
     String file = name + ".png";
     BitmapEncoder.saveBitmap(chart, out.resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);
     return file;
@@ -102,19 +136,27 @@ final class BenchCharts {
     int rss = header.indexOf("peak_rss_bytes");
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
-      measurements.add(new Measurement(f[0], f[1], Long.parseLong(f[2]), Double.parseDouble(f[3]),
-          Long.parseLong(f[header.indexOf("peak_heap_bytes")]), afterGc < 0 ? -1 : Long.parseLong(f[afterGc]),
-          settled < 0 ? -1 : Long.parseLong(f[settled]), live < 0 ? -1 : Long.parseLong(f[live]),
-          rss < 0 ? -1 : Long.parseLong(f[rss]), Long.parseLong(f[header.indexOf("output_bytes")])));
+      measurements.add(
+          new Measurement(
+              f[0],
+              f[1],
+              Long.parseLong(f[2]),
+              Double.parseDouble(f[3]),
+              Long.parseLong(f[header.indexOf("peak_heap_bytes")]),
+              afterGc < 0 ? -1 : Long.parseLong(f[afterGc]),
+              settled < 0 ? -1 : Long.parseLong(f[settled]),
+              live < 0 ? -1 : Long.parseLong(f[live]),
+              rss < 0 ? -1 : Long.parseLong(f[rss]),
+              Long.parseLong(f[header.indexOf("output_bytes")])));
     }
 
     return measurements;
   }
 
   /**
-   * Redraws the charts of a committed run from its results.csv, into the same directory, and recomputes the ratios
-   * section of its results.md (so that runs recorded before a change to how ratios are computed read the same way),
-   * adding the chart section when missing.
+   * Redraws the charts of a committed run from its results.csv, into the same directory, and
+   * recomputes the ratios section of its results.md (so that runs recorded before a change to how
+   * ratios are computed read the same way), adding the chart section when missing.
    */
   static String redraw(Path csv) throws IOException {
     Path out = csv.toAbsolutePath().getParent();
@@ -126,7 +168,8 @@ final class BenchCharts {
       int ratios = report.indexOf(BenchReport.RATIOS_HEADING);
       int charts = report.indexOf(CHARTS_HEADING);
       String tail = charts < 0 ? markdown(files) : report.substring(charts);
-      String head = report.substring(0, ratios >= 0 ? ratios : charts >= 0 ? charts : report.length());
+      String head =
+          report.substring(0, ratios >= 0 ? ratios : charts >= 0 ? charts : report.length());
       Files.writeString(reportFile, head + BenchReport.ratios(measurements) + tail);
     }
 

@@ -12,27 +12,42 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The table-level benchmark's command line, run by bin/synthlake-bench (and, with --in-process, by the child JVMs of
- * {@link ForkedBenchmark}). It lives outside the job so that the jar users deploy carries no benchmark code. User errors
- * print one line and exit 2, as the synthlake CLI's do.
+ * The table-level benchmark's command line, run by bin/synthlake-bench (and, with --in-process, by
+ * the child JVMs of {@link ForkedBenchmark}). It lives outside the job so that the jar users deploy
+ * carries no benchmark code. User errors print one line and exit 2, as the synthlake CLI's do.
  */
 public final class BenchMain {
-  static final String USAGE = String.join("\n",
-      "usage: synthlake-bench [options]",
-      "",
-      "  [--rows 1000,100000,...] [--sinks noop,parquet,delta] [--generators synthlake-spec,...] [--runs R] [--out docs/bench]",
-      "  [--live-heap-every-ms MS]   (memory runs: a full collection every MS ms measures the live heap)",
-      "  [--warm-up-runs N]  (unmeasured runs at the first size before measuring; default 3)",
-      "  [--in-process]  (all generators in this JVM, instead of a JVM each)",
-      "  [--spec conf/banking.yaml] [--fit-rows N] [--work DIR]",
-      "",
-      "  --fit-scaling [--fit-sizes 10000,100000,1000000] [--fit-widths 10,50,100] [--out docs/bench]",
-      "  --charts-from docs/bench/results.csv   (redraw the charts, recompute the ratios of a run)",
-      "",
-      "  Add --verbose for stack traces. Docs: docs/bench/README.md.");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: synthlake-bench [options]",
+          "",
+          "  [--rows 1000,100000,...] [--sinks noop,parquet,delta] [--generators synthlake-spec,...] [--runs R] [--out docs/bench]",
+          "  [--live-heap-every-ms MS]   (memory runs: a full collection every MS ms measures the live heap)",
+          "  [--warm-up-runs N]  (unmeasured runs at the first size before measuring; default 3)",
+          "  [--in-process]  (all generators in this JVM, instead of a JVM each)",
+          "  [--spec conf/banking.yaml] [--fit-rows N] [--work DIR]",
+          "",
+          "  --fit-scaling [--fit-sizes 10000,100000,1000000] [--fit-widths 10,50,100] [--out docs/bench]",
+          "  --charts-from docs/bench/results.csv   (redraw the charts, recompute the ratios of a run)",
+          "",
+          "  Add --verbose for stack traces. Docs: docs/bench/README.md.");
 
-  private static final Set<String> OPTIONS = Set.of("rows", "sinks", "generators", "runs", "out", "spec", "work", "fit-rows",
-      "fit-widths", "fit-sizes", "charts-from", "live-heap-every-ms", "warm-up-runs");
+  private static final Set<String> OPTIONS =
+      Set.of(
+          "rows",
+          "sinks",
+          "generators",
+          "runs",
+          "out",
+          "spec",
+          "work",
+          "fit-rows",
+          "fit-widths",
+          "fit-sizes",
+          "charts-from",
+          "live-heap-every-ms",
+          "warm-up-runs");
   private static final Set<String> FLAGS = Set.of("verbose", "fit-scaling", "in-process");
 
   private BenchMain() {}
@@ -56,12 +71,17 @@ public final class BenchMain {
       bench(Arguments.parse("bench", "synthlake-bench help", args, 0, OPTIONS, FLAGS), out);
       return 0;
     } catch (Exception e) {
-      // Spark wraps what its tasks throw; a user error anywhere in the chain is reported as one line.
+      // Spark wraps what its tasks throw; a user error anywhere in the chain is reported as one
+      // line.
       SynthlakeException cause = userCause(e);
       if (cause != null) {
-        err.println("synthlake-bench: error: " + cause.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
+        err.println(
+            "synthlake-bench: error: " + cause.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
       } else {
-        err.println("synthlake-bench: failed: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        err.println(
+            "synthlake-bench: failed: "
+                + e
+                + (verbose ? "" : " (run with --verbose for the stack trace)"));
       }
 
       if (verbose) {
@@ -90,30 +110,44 @@ public final class BenchMain {
 
     Path reportDir = Path.of(args.has("out") ? args.get("out") : "docs/bench");
     if (args.has("fit-scaling")) {
-      Path work = args.has("work") ? Path.of(args.get("work")) : Files.createTempDirectory("synthlake-fit-scaling");
-      out.print(new FitScaling(SparkSessions.getOrCreate(), work).run(
-          ints(args.positiveList("fit-widths", "10,50,100", Integer.MAX_VALUE)),
-          ints(args.positiveList("fit-sizes", "10000,100000,1000000", Integer.MAX_VALUE)), reportDir));
+      Path work =
+          args.has("work")
+              ? Path.of(args.get("work"))
+              : Files.createTempDirectory("synthlake-fit-scaling");
+      out.print(
+          new FitScaling(SparkSessions.getOrCreate(), work)
+              .run(
+                  ints(args.positiveList("fit-widths", "10,50,100", Integer.MAX_VALUE)),
+                  ints(args.positiveList("fit-sizes", "10000,100000,1000000", Integer.MAX_VALUE)),
+                  reportDir));
       return;
     }
 
     List<Long> sizes = args.positiveList("rows", "1000,10000,100000,1000000", Long.MAX_VALUE);
-    List<String> sinks = Arrays.asList((args.has("sinks") ? args.get("sinks") : "noop,parquet,delta").split(","));
-    List<String> generators = args.has("generators") ? Arrays.asList(args.get("generators").split(",")) : Benchmark.GENERATORS;
+    List<String> sinks =
+        Arrays.asList((args.has("sinks") ? args.get("sinks") : "noop,parquet,delta").split(","));
+    List<String> generators =
+        args.has("generators")
+            ? Arrays.asList(args.get("generators").split(","))
+            : Benchmark.GENERATORS;
     int runs = args.positiveInt("runs", 3);
-    Path work = args.has("work") ? Path.of(args.get("work")) : Files.createTempDirectory("synthlake-bench");
+    Path work =
+        args.has("work") ? Path.of(args.get("work")) : Files.createTempDirectory("synthlake-bench");
     String spec = args.has("spec") ? args.get("spec") : "conf/banking.yaml";
     int fitRows = args.positiveInt("fit-rows", 200_000);
     long liveHeapEveryMillis = args.positiveInt("live-heap-every-ms", 0);
     int warmUpRuns = args.wholeInt("warm-up-runs", 3);
     if (!args.has("in-process")) {
-      out.print(new ForkedBenchmark(spec, work, fitRows, liveHeapEveryMillis, warmUpRuns)
-          .run(sizes, sinks, generators, runs, reportDir));
+      out.print(
+          new ForkedBenchmark(spec, work, fitRows, liveHeapEveryMillis, warmUpRuns)
+              .run(sizes, sinks, generators, runs, reportDir));
       return;
     }
 
-    out.print(new Benchmark(SparkSessions.getOrCreate(), spec, work, fitRows, liveHeapEveryMillis, warmUpRuns)
-        .run(sizes, sinks, generators, runs, reportDir));
+    out.print(
+        new Benchmark(
+                SparkSessions.getOrCreate(), spec, work, fitRows, liveHeapEveryMillis, warmUpRuns)
+            .run(sizes, sinks, generators, runs, reportDir));
   }
 
   private static List<Integer> ints(List<Long> values) {

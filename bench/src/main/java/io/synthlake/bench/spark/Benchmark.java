@@ -33,19 +33,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every generator of the banking table into every sink, side by side in one JVM, several times, and reports
- * medians and pairwise ratios (see {@link BenchReport}). Timings come from here, never from unit tests.
- * {@link ForkedBenchmark} runs each generator in a JVM of its own through this class.
+ * Runs every generator of the banking table into every sink, side by side in one JVM, several
+ * times, and reports medians and pairwise ratios (see {@link BenchReport}). Timings come from here,
+ * never from unit tests. {@link ForkedBenchmark} runs each generator in a JVM of its own through
+ * this class.
  */
 public final class Benchmark {
   private static final Logger LOG = LoggerFactory.getLogger(Benchmark.class);
+
   /** Datafaker runs row by row in one thread; beyond this it only proves it is slow. */
   static final long DATAFAKER_MAX_ROWS = 1_000_000L;
+
   /** Every generator the benchmark knows, in the order it runs them. */
-  /** Beside results.csv when the run fitted a model: the fit's seconds, for {@link ForkedBenchmark}. */
+  /**
+   * Beside results.csv when the run fitted a model: the fit's seconds, for {@link ForkedBenchmark}.
+   */
   static final String FIT_SECONDS = "fit-seconds.txt";
-  public static final List<String> GENERATORS = List.of("synthlake-spec", "synthlake-fitted", "sql-dbldatagen", "sql-rint",
-      "mappartitions", "write-floor", "datafaker-1-thread");
+
+  public static final List<String> GENERATORS =
+      List.of(
+          "synthlake-spec",
+          "synthlake-fitted",
+          "sql-dbldatagen",
+          "sql-rint",
+          "mappartitions",
+          "write-floor",
+          "datafaker-1-thread");
 
   private final SparkSession spark;
   private final String specPath;
@@ -56,14 +69,22 @@ public final class Benchmark {
   private final int warmUpRuns;
 
   /**
-   * @param fitRows rows of banking data the fitted model learns from (fit time is reported, not counted)
-   * @param liveHeapEveryMillis interval of the live-heap probes (full collections, which slow the runs down), or 0 for
-   *     none
-   * @param warmUpRuns how many times each generator first runs into every sink, unmeasured, at the first size: a
-   *     fresh JVM's first runs mostly measure the JIT compiler, and one run of a million rows invokes each per-block
-   *     method only a few hundred times, too few for the optimizing compiler to have finished with all of them
+   * @param fitRows rows of banking data the fitted model learns from (fit time is reported, not
+   *     counted)
+   * @param liveHeapEveryMillis interval of the live-heap probes (full collections, which slow the
+   *     runs down), or 0 for none
+   * @param warmUpRuns how many times each generator first runs into every sink, unmeasured, at the
+   *     first size: a fresh JVM's first runs mostly measure the JIT compiler, and one run of a
+   *     million rows invokes each per-block method only a few hundred times, too few for the
+   *     optimizing compiler to have finished with all of them
    */
-  public Benchmark(SparkSession spark, String specPath, Path work, int fitRows, long liveHeapEveryMillis, int warmUpRuns) {
+  public Benchmark(
+      SparkSession spark,
+      String specPath,
+      Path work,
+      int fitRows,
+      long liveHeapEveryMillis,
+      int warmUpRuns) {
     this.spark = spark;
     this.specPath = specPath;
     this.work = work;
@@ -73,17 +94,23 @@ public final class Benchmark {
     this.warmUpRuns = warmUpRuns;
   }
 
-  /** Redraws the PNG charts of a committed run from its results.csv (they land beside it) and recomputes its ratios. */
+  /**
+   * Redraws the PNG charts of a committed run from its results.csv (they land beside it) and
+   * recomputes its ratios.
+   */
   public static String redrawCharts(Path csv) throws IOException {
     return BenchCharts.redraw(csv);
   }
 
   /**
-   * Runs the matrix and writes results.md and results.csv into {@code out}; returns the report text.
+   * Runs the matrix and writes results.md and results.csv into {@code out}; returns the report
+   * text.
    *
-   * @param generators which of {@link #GENERATORS} to run (a long memory check needs only synthlake's own)
+   * @param generators which of {@link #GENERATORS} to run (a long memory check needs only
+   *     synthlake's own)
    */
-  public String run(List<Long> sizes, List<String> sinks, List<String> generators, int runs, Path out) {
+  public String run(
+      List<Long> sizes, List<String> sinks, List<String> generators, int runs, Path out) {
     checkNames(sinks, generators);
 
     List<String> cities = BankingPeers.cities();
@@ -91,13 +118,18 @@ public final class Benchmark {
     double fitSeconds = Double.NaN;
     if (generators.contains("synthlake-fitted")) {
       long fitStart = System.nanoTime();
-      Dataset<Row> fitInput = SpecGenerator.generate(spark, specPath, fitRows, GenerateOptions.defaults().withSeed(99)).cache();
+      Dataset<Row> fitInput =
+          SpecGenerator.generate(spark, specPath, fitRows, GenerateOptions.defaults().withSeed(99))
+              .cache();
       fitInput.count();
       long fitInputDone = System.nanoTime();
       fitted = Synthesizer.fit(fitInput, FitOptions.builder().sampleRows(fitRows).seed(1).build());
       fitSeconds = (System.nanoTime() - fitInputDone) / 1e9;
       fitInput.unpersist();
-      LOG.info("Fitted the banking model on {} rows in {} s (input made in {} s)", fitRows, fitSeconds,
+      LOG.info(
+          "Fitted the banking model on {} rows in {} s (input made in {} s)",
+          fitRows,
+          fitSeconds,
           (fitInputDone - fitStart) / 1e9);
     }
 
@@ -105,20 +137,29 @@ public final class Benchmark {
 
     List<Measurement> measurements = new ArrayList<>();
     for (long rows : sizes) {
-      // Every generator writes as many partitions (files) as synthlake would by default, so that file sizes stay what
-      // users get at every size: a fixed count would make files grow with the rows, and Parquet's per-file metadata
+      // Every generator writes as many partitions (files) as synthlake would by default, so that
+      // file sizes stay what
+      // users get at every size: a fixed count would make files grow with the rows, and Parquet's
+      // per-file metadata
       // with them.
       int files = GenerateOptions.defaultPartitions(rows, parallelism);
-      Supplier<Dataset<Row>> spec = () -> SpecGenerator.generate(spark, specPath, rows, GenerateOptions.defaults().withPartitions(files));
+      Supplier<Dataset<Row>> spec =
+          () ->
+              SpecGenerator.generate(
+                  spark, specPath, rows, GenerateOptions.defaults().withPartitions(files));
       Map<String, Supplier<Dataset<Row>>> frames = new LinkedHashMap<>();
       frames.put("synthlake-spec", spec);
-      frames.put("synthlake-fitted", () -> model.generate(spark, rows, GenerateOptions.defaults().withPartitions(files)));
-      frames.put("sql-dbldatagen", () -> BankingPeers.expressions(spark, rows, files, cities, false));
+      frames.put(
+          "synthlake-fitted",
+          () -> model.generate(spark, rows, GenerateOptions.defaults().withPartitions(files)));
+      frames.put(
+          "sql-dbldatagen", () -> BankingPeers.expressions(spark, rows, files, cities, false));
       frames.put("sql-rint", () -> BankingPeers.expressions(spark, rows, files, cities, true));
       frames.put("mappartitions", () -> BankingPeers.mapPartitions(spark, rows, files, cities));
       frames.keySet().retainAll(generators);
       for (int warmUp = 0; rows == sizes.get(0) && warmUp < warmUpRuns; warmUp++) {
-        // Measured like a run, then dropped: every sink's code path gets compiled before the measured runs.
+        // Measured like a run, then dropped: every sink's code path gets compiled before the
+        // measured runs.
         for (String sink : sinks) {
           frames.forEach((generator, frame) -> measure(generator, sink, rows, frame.get()));
           if (generators.contains("write-floor")) {
@@ -154,22 +195,40 @@ public final class Benchmark {
   /** One-line errors for unknown sinks and generators, before anything runs. */
   static void checkNames(List<String> sinks, List<String> generators) {
     for (String sink : sinks) {
-      SynthlakeException.check(List.of("noop", "parquet", "delta").contains(sink), "bench: unknown sink '%s'; use noop, parquet, delta", sink);
+      SynthlakeException.check(
+          List.of("noop", "parquet", "delta").contains(sink),
+          "bench: unknown sink '%s'; use noop, parquet, delta",
+          sink);
     }
 
     for (String generator : generators) {
-      SynthlakeException.check(GENERATORS.contains(generator), "bench: unknown generator '%s' in --generators; use some of %s",
-          generator, String.join(",", GENERATORS));
+      SynthlakeException.check(
+          GENERATORS.contains(generator),
+          "bench: unknown generator '%s' in --generators; use some of %s",
+          generator,
+          String.join(",", GENERATORS));
     }
   }
 
-  /** Writes results.md (with its charts), results.csv and the fit time into {@code out}; returns the report text. */
-  static String writeReport(List<Measurement> measurements, double fitSeconds, int fitRows, int parallelism, boolean forked,
-      int warmUpRuns, Path out) {
-    String report = BenchReport.of(measurements, fitSeconds, fitRows, parallelism, forked, warmUpRuns);
+  /**
+   * Writes results.md (with its charts), results.csv and the fit time into {@code out}; returns the
+   * report text.
+   */
+  static String writeReport(
+      List<Measurement> measurements,
+      double fitSeconds,
+      int fitRows,
+      int parallelism,
+      boolean forked,
+      int warmUpRuns,
+      Path out) {
+    String report =
+        BenchReport.of(measurements, fitSeconds, fitRows, parallelism, forked, warmUpRuns);
     try {
       Files.createDirectories(out);
-      report += BenchCharts.markdown(BenchCharts.write(new ArrayList<>(BenchReport.medians(measurements).values()), out));
+      report +=
+          BenchCharts.markdown(
+              BenchCharts.write(new ArrayList<>(BenchReport.medians(measurements).values()), out));
       Files.writeString(out.resolve("results.md"), report);
       Files.writeString(out.resolve("results.csv"), BenchReport.csv(measurements));
       if (!Double.isNaN(fitSeconds)) {
@@ -191,8 +250,18 @@ public final class Benchmark {
     write(frame, sink, output);
     double seconds = (System.nanoTime() - start) / 1e9;
     long liveHeap = probe == null ? -1 : probe.stop();
-    Measurement measurement = new Measurement(generator, sink, rows, seconds, peakHeap(), HeapAfterGc.median(), HeapAfterGc.settled(),
-        liveHeap, peakResidentBytes(), bytes(output));
+    Measurement measurement =
+        new Measurement(
+            generator,
+            sink,
+            rows,
+            seconds,
+            peakHeap(),
+            HeapAfterGc.median(),
+            HeapAfterGc.settled(),
+            liveHeap,
+            peakResidentBytes(),
+            bytes(output));
     deleteQuietly(output);
     LOG.info("{} → {}: {} rows in {} s", generator, sink, rows, seconds);
     return measurement;
@@ -213,28 +282,44 @@ public final class Benchmark {
     long checksum = BankingPeers.datafakerRows(rows);
     double seconds = (System.nanoTime() - start) / 1e9;
     LOG.debug("datafaker checksum {}", checksum);
-    return new Measurement("datafaker-1-thread", "memory", rows, seconds, peakHeap(), HeapAfterGc.median(), HeapAfterGc.settled(), -1,
-        peakResidentBytes(), 0);
+    return new Measurement(
+        "datafaker-1-thread",
+        "memory",
+        rows,
+        seconds,
+        peakHeap(),
+        HeapAfterGc.median(),
+        HeapAfterGc.settled(),
+        -1,
+        peakResidentBytes(),
+        0);
   }
 
   /**
-   * Every generator writes through {@link TableWriter}, as {@code synthlake generate} does, with synthlake's default
-   * Delta statistics columns: the sink is the same for all, and only synthlake's own scans qualify for its direct
-   * Parquet and Delta writer (the peers' queries and the cached floor go through Spark's writers).
+   * Every generator writes through {@link TableWriter}, as {@code synthlake generate} does, with
+   * synthlake's default Delta statistics columns: the sink is the same for all, and only
+   * synthlake's own scans qualify for its direct Parquet and Delta writer (the peers' queries and
+   * the cached floor go through Spark's writers).
    */
   private static void write(Dataset<Row> frame, String sink, Path output) {
     if (sink.equals("noop")) {
       frame.write().format("noop").mode("overwrite").save();
     } else {
-      TableWriter.toPath(frame, output.toString(), WriteOptions.builder()
-          .format(sink.equals("parquet") ? OutputFormat.PARQUET : OutputFormat.DELTA).mode(WriteMode.OVERWRITE)
-          .deltaStatistics(DeltaStatistics.NON_STRING).build());
+      TableWriter.toPath(
+          frame,
+          output.toString(),
+          WriteOptions.builder()
+              .format(sink.equals("parquet") ? OutputFormat.PARQUET : OutputFormat.DELTA)
+              .mode(WriteMode.OVERWRITE)
+              .deltaStatistics(DeltaStatistics.NON_STRING)
+              .build());
     }
   }
 
   /**
-   * Starts the memory measures afresh: a collection first, so neither heap measure counts the previous run's garbage,
-   * then the resident high-water mark back to the current size (Linux: 5 written to /proc/self/clear_refs).
+   * Starts the memory measures afresh: a collection first, so neither heap measure counts the
+   * previous run's garbage, then the resident high-water mark back to the current size (Linux: 5
+   * written to /proc/self/clear_refs).
    */
   private static void resetMemoryMeasures() {
     HeapAfterGc.install();
@@ -242,7 +327,9 @@ public final class Benchmark {
     try {
       Files.writeString(Path.of("/proc/self/clear_refs"), "5");
     } catch (IOException | UnsupportedOperationException e) {
-      LOG.debug("cannot reset the peak resident size; it then covers the whole process: {}", e.toString());
+      LOG.debug(
+          "cannot reset the peak resident size; it then covers the whole process: {}",
+          e.toString());
     }
 
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -263,7 +350,10 @@ public final class Benchmark {
     return peak;
   }
 
-  /** Peak resident memory of this process since the last reset (VmHWM), or -1 where /proc is not available. */
+  /**
+   * Peak resident memory of this process since the last reset (VmHWM), or -1 where /proc is not
+   * available.
+   */
   private static long peakResidentBytes() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -280,7 +370,9 @@ public final class Benchmark {
 
   /** The machine's physical memory, or -1 where the JVM cannot tell. */
   static long physicalMemoryBytes() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os ? os.getTotalMemorySize() : -1;
+    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+        ? os.getTotalMemorySize()
+        : -1;
   }
 
   private static long bytes(Path path) {

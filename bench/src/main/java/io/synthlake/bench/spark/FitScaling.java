@@ -21,19 +21,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How fit time and fidelity grow with the sample size and the number of columns. The "real" table comes from a spec
- * whose truth is known ({@link #wideSpec}): a quarter each of log-normal amounts, normals, categories and Poisson
- * counts, numeric neighbours correlated, and a second mixture component that moves the normals. For each point: fit on
- * the sample (timed), generate as many rows as the holdout, and evaluate them against the sample and a holdout drawn
- * with another seed (the evaluation's accuracy and its ceiling).
+ * How fit time and fidelity grow with the sample size and the number of columns. The "real" table
+ * comes from a spec whose truth is known ({@link #wideSpec}): a quarter each of log-normal amounts,
+ * normals, categories and Poisson counts, numeric neighbours correlated, and a second mixture
+ * component that moves the normals. For each point: fit on the sample (timed), generate as many
+ * rows as the holdout, and evaluate them against the sample and a holdout drawn with another seed
+ * (the evaluation's accuracy and its ceiling).
  */
 public final class FitScaling {
   private static final Logger LOG = LoggerFactory.getLogger(FitScaling.class);
+
   /** Holdout and synthetic rows per evaluation: equal, so both carry the same sampling noise. */
   static final int EVALUATION_ROWS = 50_000;
 
   /** One measured point. */
-  public record Point(int columns, int sampleRows, double fitSeconds, int components, EvaluationResult evaluation) {}
+  public record Point(
+      int columns,
+      int sampleRows,
+      double fitSeconds,
+      int components,
+      EvaluationResult evaluation) {}
 
   private final SparkSession spark;
   private final Path work;
@@ -44,8 +51,8 @@ public final class FitScaling {
   }
 
   /**
-   * Every sample size at the first width, and every width at the middle sample size; writes fit-scaling.md to
-   * {@code out} and returns its text.
+   * Every sample size at the first width, and every width at the middle sample size; writes
+   * fit-scaling.md to {@code out} and returns its text.
    */
   public String run(List<Integer> widths, List<Integer> sizes, Path out) throws IOException {
     List<Point> points = new ArrayList<>();
@@ -69,20 +76,32 @@ public final class FitScaling {
     Path spec = work.resolve("wide-" + columns + ".yaml");
     Files.writeString(spec, wideSpec(columns));
     int evaluationRows = Math.min(EVALUATION_ROWS, sampleRows);
-    Dataset<Row> sample = SpecGenerator.generate(spark, spec.toString(), sampleRows, GenerateOptions.defaults().withSeed(1))
-        .cache();
-    Dataset<Row> holdout = SpecGenerator.generate(spark, spec.toString(), evaluationRows,
-        GenerateOptions.defaults().withSeed(2)).cache();
+    Dataset<Row> sample =
+        SpecGenerator.generate(
+                spark, spec.toString(), sampleRows, GenerateOptions.defaults().withSeed(1))
+            .cache();
+    Dataset<Row> holdout =
+        SpecGenerator.generate(
+                spark, spec.toString(), evaluationRows, GenerateOptions.defaults().withSeed(2))
+            .cache();
     sample.count();
     holdout.count();
     try {
       long start = System.nanoTime();
-      SynthesisModel model = Synthesizer.fit(sample, FitOptions.builder().sampleRows(sampleRows).seed(3).build());
+      SynthesisModel model =
+          Synthesizer.fit(sample, FitOptions.builder().sampleRows(sampleRows).seed(3).build());
       double fitSeconds = (System.nanoTime() - start) / 1e9;
-      Dataset<Row> synthetic = model.generate(spark, evaluationRows, GenerateOptions.defaults().withSeed(4));
-      EvaluationResult evaluation = Evaluation.evaluate(sample, holdout, synthetic, EvaluationSettings.defaults());
-      LOG.info("Fit {} columns x {} rows in {} s; overall accuracy {} (ceiling {})", columns, sampleRows, fitSeconds,
-          evaluation.accuracy().overall().synthetic(), evaluation.accuracy().overall().ceiling());
+      Dataset<Row> synthetic =
+          model.generate(spark, evaluationRows, GenerateOptions.defaults().withSeed(4));
+      EvaluationResult evaluation =
+          Evaluation.evaluate(sample, holdout, synthetic, EvaluationSettings.defaults());
+      LOG.info(
+          "Fit {} columns x {} rows in {} s; overall accuracy {} (ceiling {})",
+          columns,
+          sampleRows,
+          fitSeconds,
+          evaluation.accuracy().overall().synthetic(),
+          evaluation.accuracy().overall().ceiling());
       return new Point(columns, sampleRows, fitSeconds, model.componentCount(), evaluation);
     } finally {
       sample.unpersist();
@@ -93,48 +112,77 @@ public final class FitScaling {
   static String report(List<Point> points) {
     Runtime runtime = Runtime.getRuntime();
     StringBuilder out = new StringBuilder("# Fit time and fidelity by sample size and width\n\n");
-    out.append(String.format(Locale.ROOT, "Machine: %d cores, %.1f GiB max heap. Generated by `synthlake-bench --fit-scaling`;"
-        + " the table comes from a spec with known truth (see FitScaling). Accuracy: docs/evaluation.md; the ceiling is a"
-        + " holdout of as many rows as the synthetic table (at most %,d).%n%n", runtime.availableProcessors(),
-        runtime.maxMemory() / (1024.0 * 1024 * 1024), EVALUATION_ROWS));
-    out.append("| columns | sample rows | fit s | components | overall accuracy | ceiling | ratio | univariate | bivariate |"
-        + " correlation similarity |\n");
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "Machine: %d cores, %.1f GiB max heap. Generated by `synthlake-bench --fit-scaling`;"
+                + " the table comes from a spec with known truth (see FitScaling). Accuracy: docs/evaluation.md; the ceiling is a"
+                + " holdout of as many rows as the synthetic table (at most %,d).%n%n",
+            runtime.availableProcessors(),
+            runtime.maxMemory() / (1024.0 * 1024 * 1024),
+            EVALUATION_ROWS));
+    out.append(
+        "| columns | sample rows | fit s | components | overall accuracy | ceiling | ratio | univariate | bivariate |"
+            + " correlation similarity |\n");
     out.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (Point point : points) {
       EvaluationResult.Accuracy accuracy = point.evaluation().accuracy();
-      out.append(String.format(Locale.ROOT, "| %d | %,d | %.1f | %d | %.4f | %.4f | %.3f | %.4f | %.4f | %.4f |%n",
-          point.columns(), point.sampleRows(), point.fitSeconds(), point.components(), accuracy.overall().synthetic(),
-          accuracy.overall().ceiling(), accuracy.overall().ratio(), accuracy.univariate().synthetic(),
-          accuracy.bivariate().synthetic(), point.evaluation().correlations().similarity().synthetic()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %,d | %.1f | %d | %.4f | %.4f | %.3f | %.4f | %.4f | %.4f |%n",
+              point.columns(),
+              point.sampleRows(),
+              point.fitSeconds(),
+              point.components(),
+              accuracy.overall().synthetic(),
+              accuracy.overall().ceiling(),
+              accuracy.overall().ratio(),
+              accuracy.univariate().synthetic(),
+              accuracy.bivariate().synthetic(),
+              point.evaluation().correlations().similarity().synthetic()));
     }
 
     return out.toString();
   }
 
-  /** A spec of {@code columns} columns with known dependence, cycling through four column families. */
+  /**
+   * A spec of {@code columns} columns with known dependence, cycling through four column families.
+   */
   static String wideSpec(int columns) {
-    StringBuilder yaml = new StringBuilder("format: synthlake-model\nformat-version: 1\ncolumns:\n");
+    StringBuilder yaml =
+        new StringBuilder("format: synthlake-model\nformat-version: 1\ncolumns:\n");
     List<String> numeric = new ArrayList<>();
     List<String> normals = new ArrayList<>();
     for (int c = 0; c < columns; c++) {
       String name = String.format(Locale.ROOT, "c%03d", c);
       switch (c % 4) {
         case 0:
-          yaml.append("  - {name: ").append(name).append(", type: 'decimal(12,2)', min: 0.01, max: 100000,"
-              + " distribution: {type: log-normal, mu: 3.4, sigma: 1.0}}\n");
+          yaml.append("  - {name: ")
+              .append(name)
+              .append(
+                  ", type: 'decimal(12,2)', min: 0.01, max: 100000,"
+                      + " distribution: {type: log-normal, mu: 3.4, sigma: 1.0}}\n");
           numeric.add(name);
           break;
         case 1:
-          yaml.append("  - {name: ").append(name).append(", type: double, distribution: {type: normal, mean: 0, sd: 1}}\n");
+          yaml.append("  - {name: ")
+              .append(name)
+              .append(", type: double, distribution: {type: normal, mean: 0, sd: 1}}\n");
           numeric.add(name);
           normals.add(name);
           break;
         case 2:
-          yaml.append("  - {name: ").append(name).append(", type: string, distribution: {type: categories,"
-              + " weights: {A: 0.4, B: 0.25, C: 0.15, D: 0.1, E: 0.06, F: 0.04}}}\n");
+          yaml.append("  - {name: ")
+              .append(name)
+              .append(
+                  ", type: string, distribution: {type: categories,"
+                      + " weights: {A: 0.4, B: 0.25, C: 0.15, D: 0.1, E: 0.06, F: 0.04}}}\n");
           break;
         default:
-          yaml.append("  - {name: ").append(name).append(", type: int, distribution: {type: poisson, mean: 4}}\n");
+          yaml.append("  - {name: ")
+              .append(name)
+              .append(", type: int, distribution: {type: poisson, mean: 4}}\n");
           numeric.add(name);
       }
     }
@@ -143,14 +191,21 @@ public final class FitScaling {
     if (numeric.size() > 1) {
       yaml.append("dependence:\n  correlations:\n");
       for (int i = 1; i < numeric.size(); i++) {
-        yaml.append("    - {columns: [").append(numeric.get(i - 1)).append(", ").append(numeric.get(i)).append("], value: 0.4}\n");
+        yaml.append("    - {columns: [")
+            .append(numeric.get(i - 1))
+            .append(", ")
+            .append(numeric.get(i))
+            .append("], value: 0.4}\n");
       }
     }
 
-    yaml.append("components:\n  - {name: usual, weight: 0.7}\n  - name: shifted\n    weight: 0.3\n");
+    yaml.append(
+        "components:\n  - {name: usual, weight: 0.7}\n  - name: shifted\n    weight: 0.3\n");
     if (!normals.isEmpty()) {
       yaml.append("    distributions:\n");
-      normals.forEach(name -> yaml.append("      ").append(name).append(": {type: normal, mean: 2.5, sd: 0.6}\n"));
+      normals.forEach(
+          name ->
+              yaml.append("      ").append(name).append(": {type: normal, mean: 2.5, sd: 0.6}\n"));
     }
 
     return yaml.toString();

@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The benchmark with each generator in a JVM of its own, as jobs run: one child JVM per generator and run, with this
- * JVM's options and class path, runs interleaved across generators so that the machine's drift spreads over all of
- * them. Each child warms up and measures one run of every size and sink in process ({@link Benchmark}); this JVM
- * only merges their results and writes the report. It starts no Spark of its own.
+ * The benchmark with each generator in a JVM of its own, as jobs run: one child JVM per generator
+ * and run, with this JVM's options and class path, runs interleaved across generators so that the
+ * machine's drift spreads over all of them. Each child warms up and measures one run of every size
+ * and sink in process ({@link Benchmark}); this JVM only merges their results and writes the
+ * report. It starts no Spark of its own.
  */
 public final class ForkedBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(ForkedBenchmark.class);
@@ -27,8 +28,12 @@ public final class ForkedBenchmark {
   private final long liveHeapEveryMillis;
   private final int warmUpRuns;
 
-  /** @param warmUpRuns unmeasured runs of every sink at the first size in each child, as in {@link Benchmark} */
-  public ForkedBenchmark(String specPath, Path work, int fitRows, long liveHeapEveryMillis, int warmUpRuns) {
+  /**
+   * @param warmUpRuns unmeasured runs of every sink at the first size in each child, as in {@link
+   *     Benchmark}
+   */
+  public ForkedBenchmark(
+      String specPath, Path work, int fitRows, long liveHeapEveryMillis, int warmUpRuns) {
     this.specPath = specPath;
     this.work = work;
     this.fitRows = fitRows;
@@ -36,8 +41,13 @@ public final class ForkedBenchmark {
     this.warmUpRuns = warmUpRuns;
   }
 
-  /** Runs the matrix in child JVMs and writes results.md and results.csv into {@code out}; returns the report text. */
-  public String run(List<Long> sizes, List<String> sinks, List<String> generators, int runs, Path out) throws IOException {
+  /**
+   * Runs the matrix in child JVMs and writes results.md and results.csv into {@code out}; returns
+   * the report text.
+   */
+  public String run(
+      List<Long> sizes, List<String> sinks, List<String> generators, int runs, Path out)
+      throws IOException {
     Benchmark.checkNames(sinks, generators);
     List<Measurement> measurements = new ArrayList<>();
     List<Double> fitSeconds = new ArrayList<>();
@@ -53,19 +63,47 @@ public final class ForkedBenchmark {
       }
     }
 
-    return Benchmark.writeReport(measurements, median(fitSeconds), fitRows, Runtime.getRuntime().availableProcessors(), true,
-        warmUpRuns, out);
+    return Benchmark.writeReport(
+        measurements,
+        median(fitSeconds),
+        fitRows,
+        Runtime.getRuntime().availableProcessors(),
+        true,
+        warmUpRuns,
+        out);
   }
 
-  private void runChild(String generator, List<Long> sizes, List<String> sinks, Path childOut) throws IOException {
+  private void runChild(String generator, List<Long> sizes, List<String> sinks, Path childOut)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    // This JVM's class path holds the benchmark, the job and Spark, whether bin/synthlake-bench or a test started it.
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchMain.class.getName(), "--in-process",
-        "--warm-up-runs", String.valueOf(warmUpRuns), "--rows", sizes.stream().map(String::valueOf).collect(Collectors.joining(",")), "--sinks",
-        String.join(",", sinks), "--generators", generator, "--runs", "1", "--out", childOut.toString(), "--work",
-        work.resolve("work-" + generator).toString(), "--spec", specPath, "--fit-rows", String.valueOf(fitRows)));
+    // This JVM's class path holds the benchmark, the job and Spark, whether bin/synthlake-bench or
+    // a test started it.
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            BenchMain.class.getName(),
+            "--in-process",
+            "--warm-up-runs",
+            String.valueOf(warmUpRuns),
+            "--rows",
+            sizes.stream().map(String::valueOf).collect(Collectors.joining(",")),
+            "--sinks",
+            String.join(",", sinks),
+            "--generators",
+            generator,
+            "--runs",
+            "1",
+            "--out",
+            childOut.toString(),
+            "--work",
+            work.resolve("work-" + generator).toString(),
+            "--spec",
+            specPath,
+            "--fit-rows",
+            String.valueOf(fitRows)));
     if (liveHeapEveryMillis > 0) {
       command.addAll(List.of("--live-heap-every-ms", String.valueOf(liveHeapEveryMillis)));
     }
@@ -73,7 +111,8 @@ public final class ForkedBenchmark {
     Files.createDirectories(childOut);
     Path log = childOut.resolve("bench.log");
     LOG.info("bench: {} in a JVM of its own (log: {})", generator, log);
-    Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process child =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     int status;
     try {
       status = child.waitFor();
@@ -85,8 +124,9 @@ public final class ForkedBenchmark {
 
     if (status != 0) {
       List<String> lines = Files.readAllLines(log);
-      throw SynthlakeException.of("bench: the JVM running %s exited with status %d: %s (whole log: %s)", generator, status,
-          lines.isEmpty() ? "no output" : lines.get(lines.size() - 1), log);
+      throw SynthlakeException.of(
+          "bench: the JVM running %s exited with status %d: %s (whole log: %s)",
+          generator, status, lines.isEmpty() ? "no output" : lines.get(lines.size() - 1), log);
     }
   }
 

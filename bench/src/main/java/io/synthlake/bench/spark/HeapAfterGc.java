@@ -13,11 +13,11 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The heap in use right after each garbage collection since the last {@link #reset}, summarised by its median. A job
- * that kept something per row would raise every after-collection figure as it ran, and so the median; the median
- * rather than the maximum because G1 leaves old garbage for its next marking cycle, so single after-collection figures
- * rise and fall with that cycle whatever the job keeps. Peak heap, by contrast, mostly measures how long the collector
- * let garbage pile up.
+ * The heap in use right after each garbage collection since the last {@link #reset}, summarised by
+ * its median. A job that kept something per row would raise every after-collection figure as it
+ * ran, and so the median; the median rather than the maximum because G1 leaves old garbage for its
+ * next marking cycle, so single after-collection figures rise and fall with that cycle whatever the
+ * job keeps. Peak heap, by contrast, mostly measures how long the collector let garbage pile up.
  */
 final class HeapAfterGc {
   private static final List<Long> AFTER_EACH = Collections.synchronizedList(new ArrayList<>());
@@ -33,28 +33,40 @@ final class HeapAfterGc {
 
     for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (collector instanceof NotificationEmitter) {
-        ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
-          if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            long used = 0;
-            // The map holds non-heap pools (metaspace, code cache) too; only heap pools count.
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-              MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
-              if (pool.getType() == MemoryType.HEAP && after != null) {
-                used += after.getUsed();
-              }
-            }
+        ((NotificationEmitter) collector)
+            .addNotificationListener(
+                (notification, handback) -> {
+                  if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                      notification.getType())) {
+                    GarbageCollectionNotificationInfo info =
+                        GarbageCollectionNotificationInfo.from(
+                            (CompositeData) notification.getUserData());
+                    long used = 0;
+                    // The map holds non-heap pools (metaspace, code cache) too; only heap pools
+                    // count.
+                    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                      MemoryUsage after =
+                          info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                      if (pool.getType() == MemoryType.HEAP && after != null) {
+                        used += after.getUsed();
+                      }
+                    }
 
-            AFTER_EACH.add(used);
-          }
-        }, null, null);
+                    AFTER_EACH.add(used);
+                  }
+                },
+                null,
+                null);
       }
     }
 
     installed = true;
   }
 
-  /** Collects, waits for the collection to be reported, and starts afresh from one figure: the heap live now. */
+  /**
+   * Collects, waits for the collection to be reported, and starts afresh from one figure: the heap
+   * live now.
+   */
   static void reset() {
     System.gc();
     awaitNotifications();
@@ -63,7 +75,10 @@ final class HeapAfterGc {
     awaitNotifications();
   }
 
-  /** The median of the after-collection figures since the reset (the reset's own full collection included). */
+  /**
+   * The median of the after-collection figures since the reset (the reset's own full collection
+   * included).
+   */
   static long median() {
     awaitNotifications();
     synchronized (AFTER_EACH) {
@@ -79,10 +94,11 @@ final class HeapAfterGc {
   }
 
   /**
-   * The heap the run settles back to: the lowest after-collection figure over the second half of the run's
-   * collections. Buffers that fill and drain (Parquet's row groups) lift the median with their fill level at each
-   * collection, but their low points stay put; a job that kept something per row could not get back under its own
-   * growing live set, so this figure would grow with the rows.
+   * The heap the run settles back to: the lowest after-collection figure over the second half of
+   * the run's collections. Buffers that fill and drain (Parquet's row groups) lift the median with
+   * their fill level at each collection, but their low points stay put; a job that kept something
+   * per row could not get back under its own growing live set, so this figure would grow with the
+   * rows.
    */
   static long settled() {
     awaitNotifications();

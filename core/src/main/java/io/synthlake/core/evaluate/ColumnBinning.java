@@ -14,17 +14,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How one column is binned for evaluation, with bins fitted on the training data. A numeric column (numbers, dates and
- * timestamps as epoch values) has equal-frequency bins; a categorical column has a bin per most frequent value and one
- * for "(other)". Every column has a last bin for nulls. Each column has two binnings: the coarse one that accuracy
- * uses (10 bins, published practice) and a fine one for the per-column statistic (KS at the training percentiles, TVD
- * over the most frequent values).
+ * How one column is binned for evaluation, with bins fitted on the training data. A numeric column
+ * (numbers, dates and timestamps as epoch values) has equal-frequency bins; a categorical column
+ * has a bin per most frequent value and one for "(other)". Every column has a last bin for nulls.
+ * Each column has two binnings: the coarse one that accuracy uses (10 bins, published practice) and
+ * a fine one for the per-column statistic (KS at the training percentiles, TVD over the most
+ * frequent values).
  */
 public final class ColumnBinning implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** How a numeric column's edges read in bin labels. */
-  public enum Scale { NUMBER, DATE, TIMESTAMP }
+  public enum Scale {
+    NUMBER,
+    DATE,
+    TIMESTAMP
+  }
 
   private final String name;
   private final boolean numeric;
@@ -35,7 +40,13 @@ public final class ColumnBinning implements Serializable {
   private final Map<String, Integer> valueIndex;
   private final int fineValueCount;
 
-  private ColumnBinning(String name, boolean numeric, Scale scale, double[] edges, double[] fineEdges, List<String> values,
+  private ColumnBinning(
+      String name,
+      boolean numeric,
+      Scale scale,
+      double[] edges,
+      double[] fineEdges,
+      List<String> values,
       int fineValueCount) {
     this.name = name;
     this.numeric = numeric;
@@ -51,27 +62,45 @@ public final class ColumnBinning implements Serializable {
   }
 
   /**
-   * A numeric column from its training quantiles: bin i holds [edge[i−1], edge[i]). Repeated edges (a value with a
-   * point mass) collapse, so a column can have fewer bins than quantiles asked for.
+   * A numeric column from its training quantiles: bin i holds [edge[i−1], edge[i]). Repeated edges
+   * (a value with a point mass) collapse, so a column can have fewer bins than quantiles asked for.
    */
-  public static ColumnBinning numeric(String name, Scale scale, double[] quantiles, double[] fineQuantiles) {
-    return new ColumnBinning(name, true, scale, distinctSorted(name, quantiles), distinctSorted(name, fineQuantiles),
-        List.of(), 0);
+  public static ColumnBinning numeric(
+      String name, Scale scale, double[] quantiles, double[] fineQuantiles) {
+    return new ColumnBinning(
+        name,
+        true,
+        scale,
+        distinctSorted(name, quantiles),
+        distinctSorted(name, fineQuantiles),
+        List.of(),
+        0);
   }
 
   /**
    * A categorical column from its most frequent training values, most frequent first: the first
-   * {@link EvaluationSettings#COARSE_CATEGORIES} of them get a coarse bin each, all of them a fine bin each.
+   * {@link EvaluationSettings#COARSE_CATEGORIES} of them get a coarse bin each, all of them a fine
+   * bin each.
    */
   public static ColumnBinning categorical(String name, List<String> valuesByFrequency) {
-    SynthlakeException.check(!valuesByFrequency.contains(null), "evaluate: column '%s': null is its own bin, not a value", name);
-    return new ColumnBinning(name, false, Scale.NUMBER, new double[0], new double[0], valuesByFrequency,
+    SynthlakeException.check(
+        !valuesByFrequency.contains(null),
+        "evaluate: column '%s': null is its own bin, not a value",
+        name);
+    return new ColumnBinning(
+        name,
+        false,
+        Scale.NUMBER,
+        new double[0],
+        new double[0],
+        valuesByFrequency,
         valuesByFrequency.size());
   }
 
   private static double[] distinctSorted(String name, double[] quantiles) {
     for (double q : quantiles) {
-      SynthlakeException.check(Double.isFinite(q), "evaluate: column '%s': quantile %s is not finite", name, q);
+      SynthlakeException.check(
+          Double.isFinite(q), "evaluate: column '%s': quantile %s is not finite", name, q);
     }
 
     return Arrays.stream(quantiles).sorted().distinct().toArray();
@@ -111,12 +140,18 @@ public final class ColumnBinning implements Serializable {
     return fineEdges.length == 0 ? 0 : fineEdges[fineEdges.length / 2];
   }
 
-  /** A categorical column's most frequent training values, most frequent first; empty for numeric columns. */
+  /**
+   * A categorical column's most frequent training values, most frequent first; empty for numeric
+   * columns.
+   */
   public List<String> values() {
     return values;
   }
 
-  /** The coarse bin of a value: a Double for numeric columns, a String for categorical ones, null for null. */
+  /**
+   * The coarse bin of a value: a Double for numeric columns, a String for categorical ones, null
+   * for null.
+   */
   public int bin(Object value) {
     return bin(value, edges, coarseValues());
   }
@@ -126,7 +161,10 @@ public final class ColumnBinning implements Serializable {
     return bin(value, fineEdges, fineValueCount);
   }
 
-  /** Value bins first (by edges, or one per listed value), then "(other)" for categories, then nulls. */
+  /**
+   * Value bins first (by edges, or one per listed value), then "(other)" for categories, then
+   * nulls.
+   */
   private int bin(Object value, double[] cuts, int listedValues) {
     int valueBins = numeric ? cuts.length + 1 : listedValues + 1;
     if (value == null) {
@@ -168,7 +206,8 @@ public final class ColumnBinning implements Serializable {
       for (int i = 0; i <= edges.length; i++) {
         String low = i == 0 ? "" : format(edges[i - 1]);
         String high = i == edges.length ? "" : format(edges[i]);
-        labels.add(i == 0 ? "< " + high : i == edges.length ? "≥ " + low : "[" + low + ", " + high + ")");
+        labels.add(
+            i == 0 ? "< " + high : i == edges.length ? "≥ " + low : "[" + low + ", " + high + ")");
       }
 
       if (edges.length == 0) {

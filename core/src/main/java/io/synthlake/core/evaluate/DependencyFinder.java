@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the functional dependencies that hold on every row of a training sample. A determinant must repeat: at most
- * {@link #MAX_DETERMINANT_VALUES} distinct values and on average at least {@link #MIN_ROWS_PER_VALUE} rows per value, so
- * that a dependency is evidence, not the coincidence of a near-unique column. The dependent must vary.
+ * Finds the functional dependencies that hold on every row of a training sample. A determinant must
+ * repeat: at most {@link #MAX_DETERMINANT_VALUES} distinct values and on average at least {@link
+ * #MIN_ROWS_PER_VALUE} rows per value, so that a dependency is evidence, not the coincidence of a
+ * near-unique column. The dependent must vary.
  */
 public final class DependencyFinder {
   public static final int MAX_DETERMINANT_VALUES = 1_000;
@@ -41,7 +42,10 @@ public final class DependencyFinder {
     List<FunctionalDependency> found = new ArrayList<>();
     for (int a = 0; a < columns; a++) {
       int values = distinct.get(a).size();
-      boolean repeats = values >= 2 && values <= MAX_DETERMINANT_VALUES && (long) values * MIN_ROWS_PER_VALUE <= rows.size();
+      boolean repeats =
+          values >= 2
+              && values <= MAX_DETERMINANT_VALUES
+              && (long) values * MIN_ROWS_PER_VALUE <= rows.size();
       if (!eligible[a] || !repeats) {
         continue;
       }

@@ -19,20 +19,22 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Writes an {@link EvaluationResult} as versioned JSON: the record components in kebab-case (as in the model file),
- * plus the derived ratios. NaN and infinite figures are written as null, since JSON has no such numbers.
+ * Writes an {@link EvaluationResult} as versioned JSON: the record components in kebab-case (as in
+ * the model file), plus the derived ratios. NaN and infinite figures are written as null, since
+ * JSON has no such numbers.
  */
 public final class EvaluationJson {
   public static final String FORMAT = "synthlake-evaluation";
   public static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-      .addMixIn(EvaluationResult.Score.class, WithRatio.class)
-      .addMixIn(EvaluationResult.MlUtility.class, WithRatio.class);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+          .addMixIn(EvaluationResult.Score.class, WithRatio.class)
+          .addMixIn(EvaluationResult.MlUtility.class, WithRatio.class);
   // Fixed "\n" line ends, so that the file is the same bytes on every platform.
-  private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
-      .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+  private static final ObjectWriter WRITER =
+      MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
   private EvaluationJson() {}
 
@@ -40,7 +42,8 @@ public final class EvaluationJson {
     try {
       return WRITER.writeValueAsString(toTree(result)) + "\n";
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write an evaluation result as JSON: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot write an evaluation result as JSON: " + e.getMessage(), e);
     }
   }
 
@@ -48,8 +51,10 @@ public final class EvaluationJson {
     try {
       Files.writeString(file, toJson(result), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw SynthlakeException.of("Cannot write the evaluation JSON to %s: %s; check that the directory exists and is "
-          + "writable", file, e);
+      throw SynthlakeException.of(
+          "Cannot write the evaluation JSON to %s: %s; check that the directory exists and is "
+              + "writable",
+          file, e);
     }
   }
 
@@ -88,7 +93,10 @@ public final class EvaluationJson {
     return node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue());
   }
 
-  /** Adds the derived {@code ratio()} to the JSON of the records that have one; records only write components. */
+  /**
+   * Adds the derived {@code ratio()} to the JSON of the records that have one; records only write
+   * components.
+   */
   private abstract static class WithRatio {
     @JsonProperty("ratio")
     abstract double ratio();

@@ -3,17 +3,21 @@ package io.synthlake.core.evaluate;
 import java.util.List;
 
 /**
- * Every figure of one evaluation of a synthetic table against its training and holdout tables. Immutable; the JSON
- * output and the HTML report are both written from it. docs/evaluation.md defines each figure.
+ * Every figure of one evaluation of a synthetic table against its training and holdout tables.
+ * Immutable; the JSON output and the HTML report are both written from it. docs/evaluation.md
+ * defines each figure.
  *
  * @param tables row counts and the time the evaluation took
- * @param accuracy binned accuracy: overall, univariate, bivariate and trivariate, each beside its holdout ceiling
+ * @param accuracy binned accuracy: overall, univariate, bivariate and trivariate, each beside its
+ *     holdout ceiling
  * @param columns one entry per evaluated column, worst univariate accuracy first
  * @param pairs the bivariate accuracy of every column pair, worst first
- * @param correlations Pearson correlations of the numeric columns in training, holdout and synthetic data
+ * @param correlations Pearson correlations of the numeric columns in training, holdout and
+ *     synthetic data
  * @param mlUtility train-synthetic-test-real figures, or null when no target column was given
  * @param privacy distance to closest record, exact copies and rare categories
- * @param dependencies functional dependencies found in the training data and how often each table keeps them
+ * @param dependencies functional dependencies found in the training data and how often each table
+ *     keeps them
  */
 public record EvaluationResult(
     Tables tables,
@@ -32,10 +36,15 @@ public record EvaluationResult(
   }
 
   /**
-   * Row counts, wall time, and the key columns set aside (nearly all values distinct: generated keys are fresh by
-   * design, so comparing them says nothing).
+   * Row counts, wall time, and the key columns set aside (nearly all values distinct: generated
+   * keys are fresh by design, so comparing them says nothing).
    */
-  public record Tables(long trainRows, long holdoutRows, long syntheticRows, double seconds, List<String> keyColumns) {
+  public record Tables(
+      long trainRows,
+      long holdoutRows,
+      long syntheticRows,
+      double seconds,
+      List<String> keyColumns) {
     public Tables {
       keyColumns = List.copyOf(keyColumns);
     }
@@ -46,30 +55,47 @@ public record EvaluationResult(
   }
 
   /**
-   * A figure for the synthetic table beside the same figure for the holdout table (the ceiling: what real unseen data
-   * achieves against the training data).
+   * A figure for the synthetic table beside the same figure for the holdout table (the ceiling:
+   * what real unseen data achieves against the training data).
    */
   public record Score(double synthetic, double ceiling) {
-    /** synthetic / ceiling; 1.0 means as close to the training data as real unseen data is. NaN when undefined. */
+    /**
+     * synthetic / ceiling; 1.0 means as close to the training data as real unseen data is. NaN when
+     * undefined.
+     */
     public double ratio() {
       return ceiling > 0 ? synthetic / ceiling : Double.NaN;
     }
   }
 
   /** Accuracy = 1 − total variation distance between binned distributions, averaged per order. */
-  public record Accuracy(Score overall, Score univariate, Score bivariate, Score trivariate, int pairCount,
+  public record Accuracy(
+      Score overall,
+      Score univariate,
+      Score bivariate,
+      Score trivariate,
+      int pairCount,
       int tripleCount) {}
 
   /**
-   * One column: its univariate accuracy, a two-sample statistic (KS for numeric columns, TVD for categorical ones),
-   * and the binned shares that the report charts.
+   * One column: its univariate accuracy, a two-sample statistic (KS for numeric columns, TVD for
+   * categorical ones), and the binned shares that the report charts.
    *
-   * @param binning "numeric" (equal-frequency bins) or "categorical" (most frequent values and "(other)")
+   * @param binning "numeric" (equal-frequency bins) or "categorical" (most frequent values and
+   *     "(other)")
    * @param statisticName "KS" or "TVD"
    * @param bins the bin labels, nulls last when the column has any
    */
-  public record ColumnReport(String name, String binning, Score accuracy, String statisticName, double statistic,
-      List<String> bins, List<Double> trainShares, List<Double> holdoutShares, List<Double> syntheticShares) {
+  public record ColumnReport(
+      String name,
+      String binning,
+      Score accuracy,
+      String statisticName,
+      double statistic,
+      List<String> bins,
+      List<Double> trainShares,
+      List<Double> holdoutShares,
+      List<Double> syntheticShares) {
     public ColumnReport {
       bins = List.copyOf(bins);
       trainShares = List.copyOf(trainShares);
@@ -82,11 +108,15 @@ public record EvaluationResult(
   public record PairReport(String first, String second, Score accuracy) {}
 
   /**
-   * Pearson correlation matrices over the numeric columns (dates and timestamps as their epoch values), and the
-   * correlation similarity 1 − |ρ_train − ρ_other| / 2 averaged over the pairs. Undefined entries (a constant column)
-   * are NaN in memory and null in JSON.
+   * Pearson correlation matrices over the numeric columns (dates and timestamps as their epoch
+   * values), and the correlation similarity 1 − |ρ_train − ρ_other| / 2 averaged over the pairs.
+   * Undefined entries (a constant column) are NaN in memory and null in JSON.
    */
-  public record CorrelationReport(List<String> columns, double[][] train, double[][] holdout, double[][] synthetic,
+  public record CorrelationReport(
+      List<String> columns,
+      double[][] train,
+      double[][] holdout,
+      double[][] synthetic,
       Score similarity) {
     public CorrelationReport {
       columns = List.copyOf(columns);
@@ -94,16 +124,24 @@ public record EvaluationResult(
   }
 
   /**
-   * Train-synthetic-test-real: one model trained on (a sample of) the synthetic table and one on the training table,
-   * both scored on the holdout table.
+   * Train-synthetic-test-real: one model trained on (a sample of) the synthetic table and one on
+   * the training table, both scored on the holdout table.
    *
    * @param task "classification" or "regression"
    * @param metric "AUC" (one-vs-rest, weighted by class share, for more than two classes) or "R2"
    * @param trainedOnSynthetic the metric of the model trained on synthetic rows
    * @param trainedOnTraining the metric of the model trained on real rows: the ceiling
    */
-  public record MlUtility(String target, String task, String model, String metric, double trainedOnSynthetic,
-      double trainedOnTraining, long trainRowsUsed, long syntheticRowsUsed, long holdoutRowsUsed) {
+  public record MlUtility(
+      String target,
+      String task,
+      String model,
+      String metric,
+      double trainedOnSynthetic,
+      double trainedOnTraining,
+      long trainRowsUsed,
+      long syntheticRowsUsed,
+      long holdoutRowsUsed) {
     public double ratio() {
       return trainedOnTraining != 0 ? trainedOnSynthetic / trainedOnTraining : Double.NaN;
     }
@@ -112,21 +150,34 @@ public record EvaluationResult(
   /**
    * Privacy figures.
    *
-   * @param dcrShare share of sampled synthetic rows closer to the training rows than to the holdout rows (ties count
-   *     half); 0.5 is ideal, 1.0 means the synthetic rows are copies of training rows
+   * @param dcrShare share of sampled synthetic rows closer to the training rows than to the holdout
+   *     rows (ties count half); 0.5 is ideal, 1.0 means the synthetic rows are copies of training
+   *     rows
    * @param syntheticSampleRows synthetic rows sampled for the distance search
    * @param referenceRows rows sampled from training and, as many, from holdout
    * @param medianDcrTrain median distance of a synthetic row to its closest training row
    * @param medianDcrHoldout median distance of a synthetic row to its closest holdout row
-   * @param exactCopyShare share of all synthetic rows equal to some training row (key columns excluded)
+   * @param exactCopyShare share of all synthetic rows equal to some training row (key columns
+   *     excluded)
    * @param exactCopies how many synthetic rows that is
-   * @param holdoutExactCopyShare the same share for the holdout rows: what real data shows by chance
+   * @param holdoutExactCopyShare the same share for the holdout rows: what real data shows by
+   *     chance
    * @param rareThreshold categories seen fewer times than this in training are protected
-   * @param rareCategoriesLeaked protected categories that appear in the synthetic table; empty is the goal
+   * @param rareCategoriesLeaked protected categories that appear in the synthetic table; empty is
+   *     the goal
    */
-  public record Privacy(double dcrShare, long syntheticSampleRows, long referenceRows, double medianDcrTrain,
-      double medianDcrHoldout, double exactCopyShare, long exactCopies, double holdoutExactCopyShare, int rareThreshold,
-      long rareCategoriesChecked, List<LeakedCategory> rareCategoriesLeaked) {
+  public record Privacy(
+      double dcrShare,
+      long syntheticSampleRows,
+      long referenceRows,
+      double medianDcrTrain,
+      double medianDcrHoldout,
+      double exactCopyShare,
+      long exactCopies,
+      double holdoutExactCopyShare,
+      int rareThreshold,
+      long rareCategoriesChecked,
+      List<LeakedCategory> rareCategoriesLeaked) {
     public Privacy {
       rareCategoriesLeaked = List.copyOf(rareCategoriesLeaked);
     }
@@ -136,8 +187,10 @@ public record EvaluationResult(
   public record LeakedCategory(String column, String value, long trainCount, long syntheticCount) {}
 
   /**
-   * A functional dependency of the training data (each value of {@code determinant} goes with one value of
-   * {@code dependent}) and the share of rows that keep it, among rows whose determinant value the training data has.
+   * A functional dependency of the training data (each value of {@code determinant} goes with one
+   * value of {@code dependent}) and the share of rows that keep it, among rows whose determinant
+   * value the training data has.
    */
-  public record DependencyReport(String determinant, String dependent, int determinantValues, Score adherence) {}
+  public record DependencyReport(
+      String determinant, String dependent, int determinantValues, Score adherence) {}
 }

@@ -10,13 +10,22 @@ public final class EvaluationSummary {
   public static String text(EvaluationResult result) {
     StringBuilder text = new StringBuilder();
     EvaluationResult.Tables tables = result.tables();
-    text.append(String.format(Locale.ROOT, "Evaluated %,d synthetic rows against %,d training and %,d holdout rows in %.1f s%n",
-        tables.syntheticRows(), tables.trainRows(), tables.holdoutRows(), tables.seconds()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Evaluated %,d synthetic rows against %,d training and %,d holdout rows in %.1f s%n",
+            tables.syntheticRows(),
+            tables.trainRows(),
+            tables.holdoutRows(),
+            tables.seconds()));
     if (!tables.keyColumns().isEmpty()) {
-      text.append("Key columns set aside: ").append(String.join(", ", tables.keyColumns())).append('\n');
+      text.append("Key columns set aside: ")
+          .append(String.join(", ", tables.keyColumns()))
+          .append('\n');
     }
 
-    text.append(String.format(Locale.ROOT, "%-24s %9s %9s %7s%n", "", "synthetic", "holdout", "ratio"));
+    text.append(
+        String.format(Locale.ROOT, "%-24s %9s %9s %7s%n", "", "synthetic", "holdout", "ratio"));
     line(text, "accuracy (overall)", result.accuracy().overall());
     line(text, "  univariate", result.accuracy().univariate());
     line(text, "  bivariate", result.accuracy().bivariate());
@@ -24,19 +33,37 @@ public final class EvaluationSummary {
     line(text, "correlation similarity", result.correlations().similarity());
     EvaluationResult.MlUtility utility = result.mlUtility();
     if (utility != null) {
-      line(text, "ML utility " + utility.metric(), new Score(utility.trainedOnSynthetic(), utility.trainedOnTraining()));
+      line(
+          text,
+          "ML utility " + utility.metric(),
+          new Score(utility.trainedOnSynthetic(), utility.trainedOnTraining()));
     }
 
     EvaluationResult.Privacy privacy = result.privacy();
-    text.append(String.format(Locale.ROOT, "DCR share %.3f (0.5 is ideal, 1.0 means copies); exact copies %.4f%% (holdout %.4f%%)%n",
-        privacy.dcrShare(), 100 * privacy.exactCopyShare(), 100 * privacy.holdoutExactCopyShare()));
-    text.append(String.format(Locale.ROOT, "Rare categories leaked: %d of %d protected%n",
-        privacy.rareCategoriesLeaked().size(), privacy.rareCategoriesChecked()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "DCR share %.3f (0.5 is ideal, 1.0 means copies); exact copies %.4f%% (holdout %.4f%%)%n",
+            privacy.dcrShare(),
+            100 * privacy.exactCopyShare(),
+            100 * privacy.holdoutExactCopyShare()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Rare categories leaked: %d of %d protected%n",
+            privacy.rareCategoriesLeaked().size(),
+            privacy.rareCategoriesChecked()));
     return text.toString();
   }
 
   private static void line(StringBuilder text, String label, Score score) {
-    text.append(String.format(Locale.ROOT, "%-24s %9.4f %9.4f %7.3f%n", label, score.synthetic(), score.ceiling(),
-        score.ratio()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%-24s %9.4f %9.4f %7.3f%n",
+            label,
+            score.synthetic(),
+            score.ceiling(),
+            score.ratio()));
   }
 }

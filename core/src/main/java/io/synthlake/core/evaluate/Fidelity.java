@@ -11,26 +11,40 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The fidelity figures computed from three profiles of one plan: the training table's (the reference), the holdout
- * table's (the ceiling) and the synthetic table's. Pure arithmetic on counts; docs/evaluation.md defines each figure.
+ * The fidelity figures computed from three profiles of one plan: the training table's (the
+ * reference), the holdout table's (the ceiling) and the synthetic table's. Pure arithmetic on
+ * counts; docs/evaluation.md defines each figure.
  */
-public record Fidelity(Accuracy accuracy, List<ColumnReport> columns, List<PairReport> pairs,
-    CorrelationReport correlations, List<DependencyReport> dependencies) {
+public record Fidelity(
+    Accuracy accuracy,
+    List<ColumnReport> columns,
+    List<PairReport> pairs,
+    CorrelationReport correlations,
+    List<DependencyReport> dependencies) {
 
   public static Fidelity of(TableProfile train, TableProfile holdout, TableProfile synthetic) {
     ProfilePlan plan = train.plan();
     List<ColumnBinning> binnings = plan.columns();
     List<ColumnReport> columns = new ArrayList<>();
     for (int c = 0; c < binnings.size(); c++) {
-      columns.add(column(binnings.get(c), train.coarse(c), holdout.coarse(c), synthetic.coarse(c), train.fine(c),
-          synthetic.fine(c)));
+      columns.add(
+          column(
+              binnings.get(c),
+              train.coarse(c),
+              holdout.coarse(c),
+              synthetic.coarse(c),
+              train.fine(c),
+              synthetic.fine(c)));
     }
 
     List<PairReport> pairs = new ArrayList<>();
     for (int p = 0; p < plan.pairs().length; p++) {
       int[] pair = plan.pairs()[p];
-      pairs.add(new PairReport(binnings.get(pair[0]).name(), binnings.get(pair[1]).name(),
-          score(train.pair(p), holdout.pair(p), synthetic.pair(p))));
+      pairs.add(
+          new PairReport(
+              binnings.get(pair[0]).name(),
+              binnings.get(pair[1]).name(),
+              score(train.pair(p), holdout.pair(p), synthetic.pair(p))));
     }
 
     List<Score> triples = new ArrayList<>();
@@ -44,11 +58,18 @@ public record Fidelity(Accuracy accuracy, List<ColumnReport> columns, List<PairR
     Score overall = mean(List.of(univariate, bivariate, trivariate));
     columns.sort(Comparator.comparingDouble(column -> column.accuracy().synthetic()));
     pairs.sort(Comparator.comparingDouble(pair -> pair.accuracy().synthetic()));
-    return new Fidelity(new Accuracy(overall, univariate, bivariate, trivariate, pairs.size(), triples.size()), columns,
-        pairs, correlations(train, holdout, synthetic), dependencies(train, holdout, synthetic));
+    return new Fidelity(
+        new Accuracy(overall, univariate, bivariate, trivariate, pairs.size(), triples.size()),
+        columns,
+        pairs,
+        correlations(train, holdout, synthetic),
+        dependencies(train, holdout, synthetic));
   }
 
-  /** 1 − total variation distance between two count vectors over the same bins; NaN if either is empty. */
+  /**
+   * 1 − total variation distance between two count vectors over the same bins; NaN if either is
+   * empty.
+   */
   public static double accuracy(long[] a, long[] b) {
     double totalA = 0;
     double totalB = 0;
@@ -75,21 +96,45 @@ public record Fidelity(Accuracy accuracy, List<ColumnReport> columns, List<PairR
 
   /** The mean of each side over the scores where it is defined. */
   private static Score mean(List<Score> scores) {
-    return new Score(scores.stream().mapToDouble(Score::synthetic).filter(Double::isFinite).average().orElse(Double.NaN),
-        scores.stream().mapToDouble(Score::ceiling).filter(Double::isFinite).average().orElse(Double.NaN));
+    return new Score(
+        scores.stream()
+            .mapToDouble(Score::synthetic)
+            .filter(Double::isFinite)
+            .average()
+            .orElse(Double.NaN),
+        scores.stream()
+            .mapToDouble(Score::ceiling)
+            .filter(Double::isFinite)
+            .average()
+            .orElse(Double.NaN));
   }
 
-  private static ColumnReport column(ColumnBinning binning, long[] train, long[] holdout, long[] synthetic,
-      long[] fineTrain, long[] fineSynthetic) {
+  private static ColumnReport column(
+      ColumnBinning binning,
+      long[] train,
+      long[] holdout,
+      long[] synthetic,
+      long[] fineTrain,
+      long[] fineSynthetic) {
     boolean numeric = binning.isNumeric();
-    double statistic = numeric ? ksAtBinEdges(fineTrain, fineSynthetic) : 1 - accuracy(fineTrain, fineSynthetic);
-    return new ColumnReport(binning.name(), numeric ? "numeric" : "categorical", score(train, holdout, synthetic),
-        numeric ? "KS" : "TVD", statistic, binning.labels(), shares(train), shares(holdout), shares(synthetic));
+    double statistic =
+        numeric ? ksAtBinEdges(fineTrain, fineSynthetic) : 1 - accuracy(fineTrain, fineSynthetic);
+    return new ColumnReport(
+        binning.name(),
+        numeric ? "numeric" : "categorical",
+        score(train, holdout, synthetic),
+        numeric ? "KS" : "TVD",
+        statistic,
+        binning.labels(),
+        shares(train),
+        shares(holdout),
+        shares(synthetic));
   }
 
   /**
-   * The Kolmogorov-Smirnov distance between two binned samples, evaluated at the bin edges (the training percentiles),
-   * over non-null values; the null bin is last. A lower bound of the exact KS within one fine bin's mass.
+   * The Kolmogorov-Smirnov distance between two binned samples, evaluated at the bin edges (the
+   * training percentiles), over non-null values; the null bin is last. A lower bound of the exact
+   * KS within one fine bin's mass.
    */
   static double ksAtBinEdges(long[] a, long[] b) {
     int values = a.length - 1;
@@ -130,7 +175,8 @@ public record Fidelity(Accuracy accuracy, List<ColumnReport> columns, List<PairR
     return shares;
   }
 
-  private static CorrelationReport correlations(TableProfile train, TableProfile holdout, TableProfile synthetic) {
+  private static CorrelationReport correlations(
+      TableProfile train, TableProfile holdout, TableProfile synthetic) {
     ProfilePlan plan = train.plan();
     int[] numeric = plan.numeric();
     List<String> names = new ArrayList<>();
@@ -144,12 +190,15 @@ public record Fidelity(Accuracy accuracy, List<ColumnReport> columns, List<PairR
     List<Score> similarity = new ArrayList<>();
     for (int i = 0; i < numeric.length; i++) {
       for (int j = i + 1; j < numeric.length; j++) {
-        similarity.add(new Score(1 - Math.abs(realMatrix[i][j] - syntheticMatrix[i][j]) / 2,
-            1 - Math.abs(realMatrix[i][j] - holdoutMatrix[i][j]) / 2));
+        similarity.add(
+            new Score(
+                1 - Math.abs(realMatrix[i][j] - syntheticMatrix[i][j]) / 2,
+                1 - Math.abs(realMatrix[i][j] - holdoutMatrix[i][j]) / 2));
       }
     }
 
-    return new CorrelationReport(names, realMatrix, holdoutMatrix, syntheticMatrix, mean(similarity));
+    return new CorrelationReport(
+        names, realMatrix, holdoutMatrix, syntheticMatrix, mean(similarity));
   }
 
   private static double[][] matrix(TableProfile profile, int m) {
@@ -165,15 +214,19 @@ public record Fidelity(Accuracy accuracy, List<ColumnReport> columns, List<PairR
     return matrix;
   }
 
-  private static List<DependencyReport> dependencies(TableProfile train, TableProfile holdout, TableProfile synthetic) {
+  private static List<DependencyReport> dependencies(
+      TableProfile train, TableProfile holdout, TableProfile synthetic) {
     List<DependencyReport> reports = new ArrayList<>();
     List<FunctionalDependency> dependencies = train.plan().dependencies();
     List<ColumnBinning> columns = train.plan().columns();
     for (int d = 0; d < dependencies.size(); d++) {
       FunctionalDependency dependency = dependencies.get(d);
-      reports.add(new DependencyReport(columns.get(dependency.determinant()).name(),
-          columns.get(dependency.dependent()).name(), dependency.mapping().size(),
-          new Score(adherence(synthetic, d), adherence(holdout, d))));
+      reports.add(
+          new DependencyReport(
+              columns.get(dependency.determinant()).name(),
+              columns.get(dependency.dependent()).name(),
+              dependency.mapping().size(),
+              new Score(adherence(synthetic, d), adherence(holdout, d))));
     }
 
     return reports;

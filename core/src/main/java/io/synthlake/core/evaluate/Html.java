@@ -2,7 +2,10 @@ package io.synthlake.core.evaluate;
 
 import java.util.Locale;
 
-/** Escaping and number formatting for the HTML report. Every user string goes through {@link #escape}. */
+/**
+ * Escaping and number formatting for the HTML report. Every user string goes through {@link
+ * #escape}.
+ */
 final class Html {
   static final String UNDEFINED = "n/a";
 
@@ -31,8 +34,9 @@ final class Html {
   }
 
   /**
-   * JSON made safe as the text of a {@code <script>} element. '<' can only occur inside JSON strings, where its
-   * escape (backslash, u003c) is the same character, so neither "</script" nor "<!--" can end or confuse the element.
+   * JSON made safe as the text of a {@code <script>} element. '<' can only occur inside JSON
+   * strings, where its escape (backslash, u003c) is the same character, so neither "</script" nor
+   * "<!--" can end or confuse the element.
    */
   static String scriptSafeJson(String json) {
     return json.replace("<", "\\u003c");
@@ -43,7 +47,10 @@ final class Html {
     return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : UNDEFINED;
   }
 
-  /** A share as a percentage; small non-zero shares keep two significant digits so they do not read as 0%. */
+  /**
+   * A share as a percentage; small non-zero shares keep two significant digits so they do not read
+   * as 0%.
+   */
   static String percent(double share) {
     if (!Double.isFinite(share)) {
       return UNDEFINED;

@@ -10,10 +10,10 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
- * What a profile pass counts, fitted on the training data and shared read-only by every task: the columns' binnings,
- * the pairs and the sampled triples, the numeric columns' centring for correlations, the functional dependencies and
- * the rare (protected) categories. The same plan profiles the training, holdout and synthetic tables, so their counts
- * compare bin for bin.
+ * What a profile pass counts, fitted on the training data and shared read-only by every task: the
+ * columns' binnings, the pairs and the sampled triples, the numeric columns' centring for
+ * correlations, the functional dependencies and the rare (protected) categories. The same plan
+ * profiles the training, holdout and synthetic tables, so their counts compare bin for bin.
  */
 public final class ProfilePlan implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -27,8 +27,13 @@ public final class ProfilePlan implements Serializable {
   private final List<FunctionalDependency> dependencies;
   private final List<Set<String>> rareValues;
 
-  private ProfilePlan(List<ColumnBinning> columns, int[][] triples, double[] centre, double[] spread,
-      List<FunctionalDependency> dependencies, List<Set<String>> rareValues) {
+  private ProfilePlan(
+      List<ColumnBinning> columns,
+      int[][] triples,
+      double[] centre,
+      double[] spread,
+      List<FunctionalDependency> dependencies,
+      List<Set<String>> rareValues) {
     this.columns = List.copyOf(columns);
     this.triples = triples;
     this.centre = centre;
@@ -49,31 +54,50 @@ public final class ProfilePlan implements Serializable {
 
   /**
    * @param columns the binnings, in the order rows hold their values
-   * @param centre per column, a typical training value (the median) that numeric values are centred on before
-   *     moments are summed, so that large epoch values keep their precision; ignored for categorical columns
-   * @param spread per column, a positive training scale (the interquartile range) values are divided by
+   * @param centre per column, a typical training value (the median) that numeric values are centred
+   *     on before moments are summed, so that large epoch values keep their precision; ignored for
+   *     categorical columns
+   * @param spread per column, a positive training scale (the interquartile range) values are
+   *     divided by
    * @param rareValues per column, the categories seen fewer times than the protection threshold
    * @param maxTriples how many column triples to sample (all of them when there are fewer)
    */
-  public static ProfilePlan of(List<ColumnBinning> columns, double[] centre, double[] spread,
-      List<FunctionalDependency> dependencies, List<Set<String>> rareValues, int maxTriples, long seed) {
+  public static ProfilePlan of(
+      List<ColumnBinning> columns,
+      double[] centre,
+      double[] spread,
+      List<FunctionalDependency> dependencies,
+      List<Set<String>> rareValues,
+      int maxTriples,
+      long seed) {
     int n = columns.size();
-    SynthlakeException.check(n > 0, "evaluate: no columns to compare; the tables need at least one column in common");
-    SynthlakeException.check(centre.length == n && spread.length == n && rareValues.size() == n,
-        "evaluate: plan arrays must have one entry per column (%d)", n);
-    return new ProfilePlan(columns, sampleTriples(n, maxTriples, seed), centre.clone(), spread.clone(), dependencies,
+    SynthlakeException.check(
+        n > 0, "evaluate: no columns to compare; the tables need at least one column in common");
+    SynthlakeException.check(
+        centre.length == n && spread.length == n && rareValues.size() == n,
+        "evaluate: plan arrays must have one entry per column (%d)",
+        n);
+    return new ProfilePlan(
+        columns,
+        sampleTriples(n, maxTriples, seed),
+        centre.clone(),
+        spread.clone(),
+        dependencies,
         rareValues);
   }
 
   /**
-   * Every triple when there are at most {@code max}, else {@code max} distinct triples drawn uniformly with a fixed
-   * seed (by rejection, so that wide tables never enumerate their n³/6 triples).
+   * Every triple when there are at most {@code max}, else {@code max} distinct triples drawn
+   * uniformly with a fixed seed (by rejection, so that wide tables never enumerate their n³/6
+   * triples).
    */
   static int[][] sampleTriples(int n, int max, long seed) {
     long total = (long) n * (n - 1) * (n - 2) / 6;
-    TreeSet<List<Integer>> chosen = new TreeSet<>(
-        Comparator.<List<Integer>>comparingInt(t -> t.get(0)).thenComparingInt(t -> t.get(1))
-            .thenComparingInt(t -> t.get(2)));
+    TreeSet<List<Integer>> chosen =
+        new TreeSet<>(
+            Comparator.<List<Integer>>comparingInt(t -> t.get(0))
+                .thenComparingInt(t -> t.get(1))
+                .thenComparingInt(t -> t.get(2)));
     if (total <= max) {
       for (int i = 0; i < n; i++) {
         for (int j = i + 1; j < n; j++) {

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Gower-style distance between rows for the distance-to-closest-record search: the mean over the compared columns
- * of |a − b| / range (capped at 1) for numeric columns and of 0 (equal) or 1 (different) for categorical ones. A null
- * is equal to a null and at distance 1 from any value. Numeric ranges are the training data's 1st to 99th percentile,
- * so that one outlier does not shrink every other difference.
+ * A Gower-style distance between rows for the distance-to-closest-record search: the mean over the
+ * compared columns of |a − b| / range (capped at 1) for numeric columns and of 0 (equal) or 1
+ * (different) for categorical ones. A null is equal to a null and at distance 1 from any value.
+ * Numeric ranges are the training data's 1st to 99th percentile, so that one outlier does not
+ * shrink every other difference.
  *
- * <p>Rows are first encoded as double arrays on the driver ({@link Encoder}: categories become dictionary codes), so the
- * search itself runs over primitive arrays.
+ * <p>Rows are first encoded as double arrays on the driver ({@link Encoder}: categories become
+ * dictionary codes), so the search itself runs over primitive arrays.
  */
 public final class RecordDistance implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -47,7 +48,10 @@ public final class RecordDistance implements Serializable {
     return columns.length;
   }
 
-  /** Encodes rows with one shared category dictionary; encode every table to compare with the same encoder. */
+  /**
+   * Encodes rows with one shared category dictionary; encode every table to compare with the same
+   * encoder.
+   */
   public Encoder encoder() {
     return new Encoder();
   }
@@ -85,7 +89,10 @@ public final class RecordDistance implements Serializable {
     return sum(a, b, Double.POSITIVE_INFINITY) / columns.length;
   }
 
-  /** The smallest distance from {@code row} to any of {@code reference}; +∞ if the reference is empty. */
+  /**
+   * The smallest distance from {@code row} to any of {@code reference}; +∞ if the reference is
+   * empty.
+   */
   public double nearest(double[] row, double[][] reference) {
     double best = Double.POSITIVE_INFINITY;
     for (double[] candidate : reference) {
@@ -98,14 +105,19 @@ public final class RecordDistance implements Serializable {
     return best / columns.length;
   }
 
-  /** The summed column distances, abandoned (returning ≥ bound) as soon as they reach {@code bound}. */
+  /**
+   * The summed column distances, abandoned (returning ≥ bound) as soon as they reach {@code bound}.
+   */
   private double sum(double[] a, double[] b, double bound) {
     double sum = 0;
     for (int i = 0; i < a.length && sum < bound; i++) {
       if (numeric[i]) {
         boolean nullA = Double.isNaN(a[i]);
         boolean nullB = Double.isNaN(b[i]);
-        sum += nullA || nullB ? (nullA == nullB ? 0 : 1) : Math.min(1, Math.abs(a[i] - b[i]) / range[i]);
+        sum +=
+            nullA || nullB
+                ? (nullA == nullB ? 0 : 1)
+                : Math.min(1, Math.abs(a[i] - b[i]) / range[i]);
       } else if (a[i] != b[i]) {
         sum += 1;
       }

@@ -9,13 +9,15 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The text the HTML report inlines: its style sheet and script (resources next to this class) and the Apache ECharts
- * library from the org.webjars:echarts jar, whose version is read from the jar itself so that only the pom names it.
- * Loaded once, on first use.
+ * The text the HTML report inlines: its style sheet and script (resources next to this class) and
+ * the Apache ECharts library from the org.webjars:echarts jar, whose version is read from the jar
+ * itself so that only the pom names it. Loaded once, on first use.
  */
 final class ReportAssets {
-  private static final String WEBJAR_PROPERTIES = "META-INF/maven/org.webjars/echarts/pom.properties";
-  private static final String WEBJAR_SCRIPT = "META-INF/resources/webjars/echarts/%s/echarts.min.js";
+  private static final String WEBJAR_PROPERTIES =
+      "META-INF/maven/org.webjars/echarts/pom.properties";
+  private static final String WEBJAR_SCRIPT =
+      "META-INF/resources/webjars/echarts/%s/echarts.min.js";
 
   final String css;
   final String script;
@@ -26,7 +28,8 @@ final class ReportAssets {
     script = read("io/synthlake/core/evaluate/report.js");
     echarts = read(String.format(WEBJAR_SCRIPT, echartsVersion()));
     // The libraries are inlined in <script> elements, which such text would end early.
-    SynthlakeException.check(!echarts.toLowerCase(Locale.ROOT).contains("</script"),
+    SynthlakeException.check(
+        !echarts.toLowerCase(Locale.ROOT).contains("</script"),
         "The ECharts library contains '</script' and cannot be inlined in the HTML report; this ECharts version is "
             + "not supported: use the version the synthlake pom names");
   }
@@ -48,13 +51,18 @@ final class ReportAssets {
 
   private static String read(String resource) {
     try (InputStream in = ReportAssets.class.getClassLoader().getResourceAsStream(resource)) {
-      SynthlakeException.check(in != null, "Cannot write the HTML report: %s is not on the classpath, because the "
-          + "org.webjars:echarts jar or synthlake-core's resources are missing; run synthlake from its build or "
-          + "add org.webjars:echarts to the classpath", resource);
+      SynthlakeException.check(
+          in != null,
+          "Cannot write the HTML report: %s is not on the classpath, because the "
+              + "org.webjars:echarts jar or synthlake-core's resources are missing; run synthlake from its build or "
+              + "add org.webjars:echarts to the classpath",
+          resource);
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw SynthlakeException.of("Cannot write the HTML report: reading %s from the classpath failed: %s; check "
-          + "that synthlake's jars are intact", resource, e);
+      throw SynthlakeException.of(
+          "Cannot write the HTML report: reading %s from the classpath failed: %s; check "
+              + "that synthlake's jars are intact",
+          resource, e);
     }
   }
 

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The body of the HTML report, section by section, in reading order. Every user string (column names, categories) is
- * escaped here; chart placeholders carry only indices into the data, which the inline script reads.
+ * The body of the HTML report, section by section, in reading order. Every user string (column
+ * names, categories) is escaped here; chart placeholders carry only indices into the data, which
+ * the inline script reads.
  */
 final class ReportSections {
   static final int WORST_PAIRS = 20;
@@ -41,31 +42,51 @@ final class ReportSections {
     Accuracy accuracy = result.accuracy();
     open("summary", "Summary");
     out.append("<div class=\"cards\">\n");
-    scoreCard("Overall accuracy", accuracy.overall(), "univariate, bivariate and trivariate together");
-    scoreCard("Univariate accuracy", accuracy.univariate(), plural(result.columns().size(), "column"));
+    scoreCard(
+        "Overall accuracy", accuracy.overall(), "univariate, bivariate and trivariate together");
+    scoreCard(
+        "Univariate accuracy", accuracy.univariate(), plural(result.columns().size(), "column"));
     scoreCard("Bivariate accuracy", accuracy.bivariate(), plural(accuracy.pairCount(), "pair"));
-    scoreCard("Trivariate accuracy", accuracy.trivariate(), plural(accuracy.tripleCount(), "triple"));
+    scoreCard(
+        "Trivariate accuracy", accuracy.trivariate(), plural(accuracy.tripleCount(), "triple"));
     if (result.correlations() != null) {
-      scoreCard("Correlation similarity", result.correlations().similarity(),
+      scoreCard(
+          "Correlation similarity",
+          result.correlations().similarity(),
           plural(result.correlations().columns().size(), "numeric column"));
     }
 
     mlUtilityCard(result.mlUtility());
     Privacy privacy = result.privacy();
-    card(Verdict.ofDcrShare(privacy.dcrShare()), "DCR share", Html.figure(privacy.dcrShare()),
+    card(
+        Verdict.ofDcrShare(privacy.dcrShare()),
+        "DCR share",
+        Html.figure(privacy.dcrShare()),
         "ideal 0.500 · above " + Html.figure(Verdict.DCR_SHARE_OK) + " hints at memorisation");
-    card(Verdict.ofExactCopies(privacy.exactCopyShare(), privacy.holdoutExactCopyShare()), "Exact copies",
-        Html.count(privacy.exactCopies()) + " <small>(" + Html.percent(privacy.exactCopyShare()) + ")</small>",
+    card(
+        Verdict.ofExactCopies(privacy.exactCopyShare(), privacy.holdoutExactCopyShare()),
+        "Exact copies",
+        Html.count(privacy.exactCopies())
+            + " <small>("
+            + Html.percent(privacy.exactCopyShare())
+            + ")</small>",
         "holdout baseline " + Html.percent(privacy.holdoutExactCopyShare()));
     out.append("</div>\n");
     var tables = result.tables();
-    out.append("<p class=\"tables\">Training <b>").append(Html.count(tables.trainRows())).append("</b> rows · holdout <b>")
-        .append(Html.count(tables.holdoutRows())).append("</b> rows · synthetic <b>")
-        .append(Html.count(tables.syntheticRows())).append("</b> rows · evaluated in <b>")
-        .append(Html.seconds(tables.seconds())).append("</b></p>\n");
+    out.append("<p class=\"tables\">Training <b>")
+        .append(Html.count(tables.trainRows()))
+        .append("</b> rows · holdout <b>")
+        .append(Html.count(tables.holdoutRows()))
+        .append("</b> rows · synthetic <b>")
+        .append(Html.count(tables.syntheticRows()))
+        .append("</b> rows · evaluated in <b>")
+        .append(Html.seconds(tables.seconds()))
+        .append("</b></p>\n");
     if (!tables.keyColumns().isEmpty()) {
-      out.append("<p class=\"tables\">Key columns set aside (nearly every value distinct, so not compared): ")
-          .append(Html.escape(String.join(", ", tables.keyColumns()))).append("</p>\n");
+      out.append(
+              "<p class=\"tables\">Key columns set aside (nearly every value distinct, so not compared): ")
+          .append(Html.escape(String.join(", ", tables.keyColumns())))
+          .append("</p>\n");
     }
 
     close();
@@ -73,8 +94,9 @@ final class ReportSections {
 
   private void columns(List<ColumnReport> columns) {
     open("columns", "Columns");
-    out.append("<p class=\"note\">Share of rows in each bin, in the training, holdout and synthetic tables; worst "
-        + "accuracy first. Numeric columns use equal-frequency bins of the training data.</p>\n");
+    out.append(
+        "<p class=\"note\">Share of rows in each bin, in the training, holdout and synthetic tables; worst "
+            + "accuracy first. Numeric columns use equal-frequency bins of the training data.</p>\n");
     if (columns.isEmpty()) {
       out.append("<p>No columns were evaluated.</p>\n");
     }
@@ -82,13 +104,25 @@ final class ReportSections {
     out.append("<div class=\"charts\">\n");
     for (int i = 0; i < columns.size(); i++) {
       ColumnReport column = columns.get(i);
-      out.append("<figure class=\"column\"><figcaption><span class=\"name\">").append(Html.escape(column.name()))
-          .append("</span> <span class=\"kind\">").append(Html.escape(column.binning())).append("</span><br>")
-          .append("accuracy <b>").append(Html.figure(column.accuracy().synthetic())).append("</b> vs ceiling ")
-          .append(Html.figure(column.accuracy().ceiling())).append(' ').append(badge(column.accuracy().ratio()))
-          .append(" · ").append(Html.escape(column.statisticName()))
-          .append(' ').append(Html.figure(column.statistic())).append("</figcaption>\n")
-          .append("<div class=\"chart\" data-column=\"").append(i).append("\"></div></figure>\n");
+      out.append("<figure class=\"column\"><figcaption><span class=\"name\">")
+          .append(Html.escape(column.name()))
+          .append("</span> <span class=\"kind\">")
+          .append(Html.escape(column.binning()))
+          .append("</span><br>")
+          .append("accuracy <b>")
+          .append(Html.figure(column.accuracy().synthetic()))
+          .append("</b> vs ceiling ")
+          .append(Html.figure(column.accuracy().ceiling()))
+          .append(' ')
+          .append(badge(column.accuracy().ratio()))
+          .append(" · ")
+          .append(Html.escape(column.statisticName()))
+          .append(' ')
+          .append(Html.figure(column.statistic()))
+          .append("</figcaption>\n")
+          .append("<div class=\"chart\" data-column=\"")
+          .append(i)
+          .append("\"></div></figure>\n");
     }
 
     out.append("</div>\n");
@@ -98,15 +132,21 @@ final class ReportSections {
   private void correlations(EvaluationResult.CorrelationReport correlations) {
     open("correlations", "Correlations");
     if (correlations == null || correlations.columns().size() < 2) {
-      out.append("<p>Fewer than two numeric columns, so there are no correlations to compare.</p>\n");
+      out.append(
+          "<p>Fewer than two numeric columns, so there are no correlations to compare.</p>\n");
       close();
       return;
     }
 
     Score similarity = correlations.similarity();
-    out.append("<p class=\"note\">Pearson correlations of the numeric columns. Correlation similarity <b>")
-        .append(Html.figure(similarity.synthetic())).append("</b> vs ceiling ").append(Html.figure(similarity.ceiling()))
-        .append(' ').append(badge(similarity.ratio())).append(". Empty cells are undefined (a constant column).</p>\n<div class=\"heatmaps\">\n");
+    out.append(
+            "<p class=\"note\">Pearson correlations of the numeric columns. Correlation similarity <b>")
+        .append(Html.figure(similarity.synthetic()))
+        .append("</b> vs ceiling ")
+        .append(Html.figure(similarity.ceiling()))
+        .append(' ')
+        .append(badge(similarity.ratio()))
+        .append(". Empty cells are undefined (a constant column).</p>\n<div class=\"heatmaps\">\n");
     heatmap("train", "Training");
     heatmap("synthetic", "Synthetic");
     heatmap("difference", "Difference (synthetic − training)");
@@ -123,13 +163,21 @@ final class ReportSections {
     }
 
     int shown = Math.min(WORST_PAIRS, pairs.size());
-    out.append("<p class=\"note\">Bivariate accuracy of the ").append(shown).append(" worst of ")
-        .append(plural(pairs.size(), "pair")).append(".</p>\n");
+    out.append("<p class=\"note\">Bivariate accuracy of the ")
+        .append(shown)
+        .append(" worst of ")
+        .append(plural(pairs.size(), "pair"))
+        .append(".</p>\n");
     tableHead("pairs", 2, "#", "Columns", "Synthetic", "Ceiling", "Ratio");
     for (int i = 0; i < shown; i++) {
       PairReport pair = pairs.get(i);
-      out.append("<tr><td>").append(i + 1).append("</td><td>").append(Html.escape(pair.first()))
-          .append(" <span class=\"times\">×</span> ").append(Html.escape(pair.second())).append("</td>");
+      out.append("<tr><td>")
+          .append(i + 1)
+          .append("</td><td>")
+          .append(Html.escape(pair.first()))
+          .append(" <span class=\"times\">×</span> ")
+          .append(Html.escape(pair.second()))
+          .append("</td>");
       scoreCells(pair.accuracy());
       out.append("</tr>\n");
     }
@@ -142,7 +190,10 @@ final class ReportSections {
     open("privacy", "Privacy");
     out.append("<ul class=\"reading\">\n");
     for (PrivacyReading.Sentence sentence : PrivacyReading.of(privacy)) {
-      out.append("<li class=\"").append(sentence.verdict().cssClass()).append("\">").append(Html.escape(sentence.text()))
+      out.append("<li class=\"")
+          .append(sentence.verdict().cssClass())
+          .append("\">")
+          .append(Html.escape(sentence.text()))
           .append("</li>\n");
     }
 
@@ -150,13 +201,20 @@ final class ReportSections {
     tableHead("figures", 1, "Figure", "Value");
     figureRow("DCR share (0.5 is ideal)", Html.figure(privacy.dcrShare()));
     figureRow("Median distance to the closest training row", Html.figure(privacy.medianDcrTrain()));
-    figureRow("Median distance to the closest holdout row", Html.figure(privacy.medianDcrHoldout()));
+    figureRow(
+        "Median distance to the closest holdout row", Html.figure(privacy.medianDcrHoldout()));
     figureRow("Synthetic rows sampled for distances", Html.count(privacy.syntheticSampleRows()));
-    figureRow("Reference rows sampled (training, and as many holdout)", Html.count(privacy.referenceRows()));
-    figureRow("Synthetic rows equal to a training row",
+    figureRow(
+        "Reference rows sampled (training, and as many holdout)",
+        Html.count(privacy.referenceRows()));
+    figureRow(
+        "Synthetic rows equal to a training row",
         Html.count(privacy.exactCopies()) + " (" + Html.percent(privacy.exactCopyShare()) + ")");
-    figureRow("Holdout rows equal to a training row (baseline)", Html.percent(privacy.holdoutExactCopyShare()));
-    figureRow("Rare categories checked (fewer than " + privacy.rareThreshold() + " training rows)",
+    figureRow(
+        "Holdout rows equal to a training row (baseline)",
+        Html.percent(privacy.holdoutExactCopyShare()));
+    figureRow(
+        "Rare categories checked (fewer than " + privacy.rareThreshold() + " training rows)",
         Html.count(privacy.rareCategoriesChecked()));
     out.append("</tbody></table>\n<h3>Rare categories found in the synthetic table</h3>\n");
     if (privacy.rareCategoriesLeaked().isEmpty()) {
@@ -164,9 +222,15 @@ final class ReportSections {
     } else {
       tableHead("leaked", 2, "Column", "Value", "Training rows", "Synthetic rows");
       for (LeakedCategory leaked : privacy.rareCategoriesLeaked()) {
-        out.append("<tr><td>").append(Html.escape(leaked.column())).append("</td><td>")
-            .append(Html.escape(leaked.value())).append("</td><td class=\"num\">").append(Html.count(leaked.trainCount()))
-            .append("</td><td class=\"num\">").append(Html.count(leaked.syntheticCount())).append("</td></tr>\n");
+        out.append("<tr><td>")
+            .append(Html.escape(leaked.column()))
+            .append("</td><td>")
+            .append(Html.escape(leaked.value()))
+            .append("</td><td class=\"num\">")
+            .append(Html.count(leaked.trainCount()))
+            .append("</td><td class=\"num\">")
+            .append(Html.count(leaked.syntheticCount()))
+            .append("</td></tr>\n");
       }
 
       out.append("</tbody></table>\n");
@@ -178,20 +242,33 @@ final class ReportSections {
   private void dependencies(List<DependencyReport> dependencies) {
     open("rules", "Rule adherence");
     if (dependencies.isEmpty()) {
-      out.append("<p>No functional dependencies (one column's value fixing another's) were found in the training "
-          + "data.</p>\n");
+      out.append(
+          "<p>No functional dependencies (one column's value fixing another's) were found in the training "
+              + "data.</p>\n");
       close();
       return;
     }
 
-    out.append("<p class=\"note\">Functional dependencies of the training data: each value of the determinant goes "
-        + "with one value of the dependent. Adherence is the share of rows that keep it; the holdout's share is the "
-        + "ceiling.</p>\n");
-    tableHead("rules", 1, "Determinant → dependent", "Determinant values", "Synthetic", "Holdout", "Ratio");
+    out.append(
+        "<p class=\"note\">Functional dependencies of the training data: each value of the determinant goes "
+            + "with one value of the dependent. Adherence is the share of rows that keep it; the holdout's share is the "
+            + "ceiling.</p>\n");
+    tableHead(
+        "rules",
+        1,
+        "Determinant → dependent",
+        "Determinant values",
+        "Synthetic",
+        "Holdout",
+        "Ratio");
     for (DependencyReport dependency : dependencies) {
-      out.append("<tr><td>").append(Html.escape(dependency.determinant())).append(" <span class=\"times\">→</span> ")
-          .append(Html.escape(dependency.dependent())).append("</td><td class=\"num\">")
-          .append(Html.count(dependency.determinantValues())).append("</td>");
+      out.append("<tr><td>")
+          .append(Html.escape(dependency.determinant()))
+          .append(" <span class=\"times\">→</span> ")
+          .append(Html.escape(dependency.dependent()))
+          .append("</td><td class=\"num\">")
+          .append(Html.count(dependency.determinantValues()))
+          .append("</td>");
       scoreCells(dependency.adherence());
       out.append("</tr>\n");
     }
@@ -201,15 +278,20 @@ final class ReportSections {
   }
 
   private void footer() {
-    out.append("<footer><h2>How to read this</h2>\n<p>Every figure compares the synthetic table with the training "
-        + "table it was fitted on. The <b>ceiling</b> is the same figure for the holdout table: real rows the model "
-        + "never saw. A ratio of 100% means the synthetic data is as close to the training data as fresh real data "
-        + "is; above 100% usually means it is too close. Colours: ")
-        .append("<span class=\"badge good\">green</span> ratio ≥ ").append(percentOf(Verdict.GOOD_RATIO))
-        .append(", <span class=\"badge ok\">amber</span> ≥ ").append(percentOf(Verdict.OK_RATIO))
-        .append(", <span class=\"badge poor\">red</span> below; for privacy, green means no sign of memorisation "
-            + "or disclosure. Accuracy is 1 − total variation distance between binned distributions.</p>\n")
-        .append("<p>docs/evaluation.md in the synthlake repository defines every figure and how it is computed.</p>\n")
+    out.append(
+            "<footer><h2>How to read this</h2>\n<p>Every figure compares the synthetic table with the training "
+                + "table it was fitted on. The <b>ceiling</b> is the same figure for the holdout table: real rows the model "
+                + "never saw. A ratio of 100% means the synthetic data is as close to the training data as fresh real data "
+                + "is; above 100% usually means it is too close. Colours: ")
+        .append("<span class=\"badge good\">green</span> ratio ≥ ")
+        .append(percentOf(Verdict.GOOD_RATIO))
+        .append(", <span class=\"badge ok\">amber</span> ≥ ")
+        .append(percentOf(Verdict.OK_RATIO))
+        .append(
+            ", <span class=\"badge poor\">red</span> below; for privacy, green means no sign of memorisation "
+                + "or disclosure. Accuracy is 1 − total variation distance between binned distributions.</p>\n")
+        .append(
+            "<p>docs/evaluation.md in the synthlake repository defines every figure and how it is computed.</p>\n")
         .append("</footer>\n");
   }
 
@@ -224,8 +306,16 @@ final class ReportSections {
   }
 
   private void scoreCard(String label, Score score, String detail) {
-    card(Verdict.ofRatio(score.ratio()), label, Html.figure(score.synthetic()),
-        "ceiling " + Html.figure(score.ceiling()) + " · <b>" + ratioText(score.ratio()) + "</b> · " + detail);
+    card(
+        Verdict.ofRatio(score.ratio()),
+        label,
+        Html.figure(score.synthetic()),
+        "ceiling "
+            + Html.figure(score.ceiling())
+            + " · <b>"
+            + ratioText(score.ratio())
+            + "</b> · "
+            + detail);
   }
 
   private void mlUtilityCard(MlUtility ml) {
@@ -234,42 +324,75 @@ final class ReportSections {
       return;
     }
 
-    card(Verdict.ofRatio(ml.ratio()), "ML utility (" + Html.escape(ml.metric()) + ")",
+    card(
+        Verdict.ofRatio(ml.ratio()),
+        "ML utility (" + Html.escape(ml.metric()) + ")",
         Html.figure(ml.trainedOnSynthetic()),
-        "trained on training " + Html.figure(ml.trainedOnTraining()) + " · <b>" + ratioText(ml.ratio()) + "</b> · "
-            + Html.escape(ml.task()) + " of " + Html.escape(ml.target()) + ", " + Html.escape(ml.model()));
+        "trained on training "
+            + Html.figure(ml.trainedOnTraining())
+            + " · <b>"
+            + ratioText(ml.ratio())
+            + "</b> · "
+            + Html.escape(ml.task())
+            + " of "
+            + Html.escape(ml.target())
+            + ", "
+            + Html.escape(ml.model()));
   }
 
   /** A summary card; {@code value} and {@code detail} are HTML, already escaped. */
   private void card(Verdict verdict, String label, String value, String detail) {
-    out.append("<div class=\"card ").append(verdict.cssClass()).append("\"><div class=\"label\">").append(label)
-        .append("</div><div class=\"value\">").append(value).append("</div><div class=\"detail\">").append(detail)
+    out.append("<div class=\"card ")
+        .append(verdict.cssClass())
+        .append("\"><div class=\"label\">")
+        .append(label)
+        .append("</div><div class=\"value\">")
+        .append(value)
+        .append("</div><div class=\"detail\">")
+        .append(detail)
         .append("</div></div>\n");
   }
 
   private void heatmap(String matrix, String caption) {
-    out.append("<figure class=\"correlation\"><figcaption>").append(caption).append("</figcaption>")
-        .append("<div class=\"heatmap\" data-matrix=\"").append(matrix).append("\"></div></figure>\n");
+    out.append("<figure class=\"correlation\"><figcaption>")
+        .append(caption)
+        .append("</figcaption>")
+        .append("<div class=\"heatmap\" data-matrix=\"")
+        .append(matrix)
+        .append("\"></div></figure>\n");
   }
 
-  /** A table's head; the columns after the first {@code textColumns} hold numbers and are right-aligned. */
+  /**
+   * A table's head; the columns after the first {@code textColumns} hold numbers and are
+   * right-aligned.
+   */
   private void tableHead(String cssClass, int textColumns, String... headings) {
     out.append("<table class=\"").append(cssClass).append("\"><thead><tr>");
     for (int i = 0; i < headings.length; i++) {
-      out.append(i < textColumns ? "<th>" : "<th class=\"num\">").append(headings[i]).append("</th>");
+      out.append(i < textColumns ? "<th>" : "<th class=\"num\">")
+          .append(headings[i])
+          .append("</th>");
     }
 
     out.append("</tr></thead><tbody>\n");
   }
 
   private void scoreCells(Score score) {
-    out.append("<td class=\"num\">").append(Html.figure(score.synthetic())).append("</td><td class=\"num\">")
-        .append(Html.figure(score.ceiling())).append("</td><td class=\"num\">").append(badge(score.ratio()))
+    out.append("<td class=\"num\">")
+        .append(Html.figure(score.synthetic()))
+        .append("</td><td class=\"num\">")
+        .append(Html.figure(score.ceiling()))
+        .append("</td><td class=\"num\">")
+        .append(badge(score.ratio()))
         .append("</td>");
   }
 
   private void figureRow(String label, String value) {
-    out.append("<tr><td>").append(label).append("</td><td class=\"num\">").append(value).append("</td></tr>\n");
+    out.append("<tr><td>")
+        .append(label)
+        .append("</td><td class=\"num\">")
+        .append(value)
+        .append("</td></tr>\n");
   }
 
   /** The ratio to the ceiling as a percentage, coloured by its verdict. */
@@ -279,7 +402,9 @@ final class ReportSections {
   }
 
   private static String ratioText(double ratio) {
-    return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.0f%% of ceiling", ratio * 100) : "no ceiling";
+    return Double.isFinite(ratio)
+        ? String.format(Locale.ROOT, "%.0f%% of ceiling", ratio * 100)
+        : "no ceiling";
   }
 
   private static String percentOf(double ratio) {

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The counts one pass over a table gathers for its {@link ProfilePlan}: binned counts per column, pair and sampled
- * triple, pairwise moments of the numeric columns, dependency checks and sightings of rare categories. Memory depends
- * on the plan only, never on the number of rows, and profiles of a table's partitions {@link #merge} into the table's.
- * Not thread-safe: one profile per task.
+ * The counts one pass over a table gathers for its {@link ProfilePlan}: binned counts per column,
+ * pair and sampled triple, pairwise moments of the numeric columns, dependency checks and sightings
+ * of rare categories. Memory depends on the plan only, never on the number of rows, and profiles of
+ * a table's partitions {@link #merge} into the table's. Not thread-safe: one profile per task.
  */
 public final class TableProfile implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -22,8 +22,13 @@ public final class TableProfile implements Serializable {
   private final long[][] fine;
   private final long[][] pairs;
   private final long[][] triples;
-  /** Per numeric pair: n, Σx, Σy, Σx², Σy², Σxy of standardized values, over rows where both are present. */
+
+  /**
+   * Per numeric pair: n, Σx, Σy, Σx², Σy², Σxy of standardized values, over rows where both are
+   * present.
+   */
   private final double[][] moments;
+
   private final long[] dependencyChecked;
   private final long[] dependencyKept;
   private final List<Map<String, Long>> rareSeen;
@@ -50,8 +55,11 @@ public final class TableProfile implements Serializable {
     triples = new long[plan.triples().length][];
     for (int t = 0; t < triples.length; t++) {
       int[] triple = plan.triples()[t];
-      triples[t] = new long[columns.get(triple[0]).binCount() * columns.get(triple[1]).binCount()
-          * columns.get(triple[2]).binCount()];
+      triples[t] =
+          new long
+              [columns.get(triple[0]).binCount()
+                  * columns.get(triple[1]).binCount()
+                  * columns.get(triple[2]).binCount()];
     }
 
     int m = plan.numeric().length;
@@ -64,7 +72,10 @@ public final class TableProfile implements Serializable {
     }
   }
 
-  /** Counts one row: Double (or null) for numeric columns, String (or null) for categorical ones, in plan order. */
+  /**
+   * Counts one row: Double (or null) for numeric columns, String (or null) for categorical ones, in
+   * plan order.
+   */
   public void add(Object[] row) {
     List<ColumnBinning> columns = plan.columns();
     int n = columns.size();
@@ -79,7 +90,9 @@ public final class TableProfile implements Serializable {
       bins[c] = column.bin(row[c]);
       coarse[c][bins[c]]++;
       fine[c][column.fineBin(row[c])]++;
-      if (row[c] != null && !plan.rareValues().get(c).isEmpty() && plan.rareValues().get(c).contains(row[c])) {
+      if (row[c] != null
+          && !plan.rareValues().get(c).isEmpty()
+          && plan.rareValues().get(c).contains(row[c])) {
         rareSeen.get(c).merge((String) row[c], 1L, Long::sum);
       }
     }
@@ -96,7 +109,8 @@ public final class TableProfile implements Serializable {
       int a = tripleIndex[t][0];
       int b = tripleIndex[t][1];
       int c = tripleIndex[t][2];
-      triples[t][(bins[a] * columns.get(b).binCount() + bins[b]) * columns.get(c).binCount() + bins[c]]++;
+      triples[t][
+          (bins[a] * columns.get(b).binCount() + bins[b]) * columns.get(c).binCount() + bins[c]]++;
     }
 
     addMoments(row);
@@ -114,7 +128,8 @@ public final class TableProfile implements Serializable {
     int[] numeric = plan.numeric();
     for (int i = 0; i < numeric.length; i++) {
       Object value = row[numeric[i]];
-      standardized[i] = value == null ? Double.NaN : plan.standardize(numeric[i], ((Number) value).doubleValue());
+      standardized[i] =
+          value == null ? Double.NaN : plan.standardize(numeric[i], ((Number) value).doubleValue());
     }
 
     int p = 0;
@@ -193,7 +208,10 @@ public final class TableProfile implements Serializable {
     return triples[index];
   }
 
-  /** Pearson's correlation of the i-th and j-th numeric columns (i < j), over rows where both are present. */
+  /**
+   * Pearson's correlation of the i-th and j-th numeric columns (i < j), over rows where both are
+   * present.
+   */
   double correlation(int i, int j) {
     int m = plan.numeric().length;
     int p = i * (2 * m - i - 1) / 2 + (j - i - 1);
@@ -202,7 +220,9 @@ public final class TableProfile implements Serializable {
     double covariance = s[5] / n - (s[1] / n) * (s[2] / n);
     double varianceX = s[3] / n - (s[1] / n) * (s[1] / n);
     double varianceY = s[4] / n - (s[2] / n) * (s[2] / n);
-    return n < 2 || varianceX <= 0 || varianceY <= 0 ? Double.NaN : covariance / Math.sqrt(varianceX * varianceY);
+    return n < 2 || varianceX <= 0 || varianceY <= 0
+        ? Double.NaN
+        : covariance / Math.sqrt(varianceX * varianceY);
   }
 
   long dependencyChecked(int index) {

@@ -1,8 +1,8 @@
 package io.synthlake.core.evaluate;
 
 /**
- * The colour cue of a figure in the HTML report. One place for the thresholds, which the report's footer states; they
- * are reading aids, not pass/fail rules.
+ * The colour cue of a figure in the HTML report. One place for the thresholds, which the report's
+ * footer states; they are reading aids, not pass/fail rules.
  */
 enum Verdict {
   GOOD("good"),
@@ -34,7 +34,10 @@ enum Verdict {
     return ratio >= GOOD_RATIO ? GOOD : ratio >= OK_RATIO ? OK : POOR;
   }
 
-  /** For the DCR share: 0.5 is ideal; higher means synthetic rows sit closer to training rows than unseen rows do. */
+  /**
+   * For the DCR share: 0.5 is ideal; higher means synthetic rows sit closer to training rows than
+   * unseen rows do.
+   */
   static Verdict ofDcrShare(double share) {
     if (Double.isNaN(share)) {
       return UNDEFINED;

@@ -16,14 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fits categorical, boolean and text columns. Categories start most frequent first; the fitter may then reorder a
- * categorical column for the copula ({@link CategoryOrdering}). Values seen in fewer than k
- * rows are never kept: string categoricals pool them into the rare token, other types fold them into the most frequent
- * category, and text columns send them to the composed category, whose words must themselves occur in k rows.
+ * Fits categorical, boolean and text columns. Categories start most frequent first; the fitter may
+ * then reorder a categorical column for the copula ({@link CategoryOrdering}). Values seen in fewer
+ * than k rows are never kept: string categoricals pool them into the rare token, other types fold
+ * them into the most frequent category, and text columns send them to the composed category, whose
+ * words must themselves occur in k rows.
  */
 final class CategoricalPlan implements ColumnPlan {
   /** The last category of a text column: values composed from frequent words. */
   static final String COMPOSED = "(composed text)";
+
   private static final int MAX_WORDS = 20;
 
   private final SampleColumn sample;
@@ -40,7 +42,10 @@ final class CategoricalPlan implements ColumnPlan {
     Map<String, Integer> counts = new HashMap<>();
     for (int row = 0; row < rows; row++) {
       if (!sample.isNull(row)) {
-        text[row] = sample.isString() ? sample.string(row) : Values.format(sample.number(row), sample.type());
+        text[row] =
+            sample.isString()
+                ? sample.string(row)
+                : Values.format(sample.number(row), sample.type());
         counts.merge(text[row], 1, Integer::sum);
       }
     }
@@ -64,14 +69,24 @@ final class CategoricalPlan implements ColumnPlan {
         fallback = settings.rareToken();
         kept.merge(fallback, rare, Integer::sum);
       } else {
-        fallback = kept.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-            .orElseThrow(() -> Errors.noFrequentCategory(sample.name(), k, numericKind(sample.type().logicalType())));
+        fallback =
+            kept.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElseThrow(
+                    () ->
+                        Errors.noFrequentCategory(
+                            sample.name(), k, numericKind(sample.type().logicalType())));
         kept.merge(fallback, rare, Integer::sum);
       }
     }
 
     List<String> ordered = new ArrayList<>(kept.keySet());
-    ordered.sort((a, b) -> kept.get(b).equals(kept.get(a)) ? a.compareTo(b) : Integer.compare(kept.get(b), kept.get(a)));
+    ordered.sort(
+        (a, b) ->
+            kept.get(b).equals(kept.get(a))
+                ? a.compareTo(b)
+                : Integer.compare(kept.get(b), kept.get(a)));
     if (kind == ColumnKind.TEXT) {
       ordered.remove(COMPOSED);
       ordered.add(COMPOSED);
@@ -104,7 +119,10 @@ final class CategoricalPlan implements ColumnPlan {
     this.composer = kind == ColumnKind.TEXT ? composer(composedValues, k) : null;
   }
 
-  /** The by-value kind for a non-string type, offered when a categorical override leaves no category. */
+  /**
+   * The by-value kind for a non-string type, offered when a categorical override leaves no
+   * category.
+   */
   private static ColumnKind numericKind(LogicalType type) {
     if (type == LogicalType.DATE) {
       return ColumnKind.DATE;
@@ -135,11 +153,15 @@ final class CategoricalPlan implements ColumnPlan {
     List<Double> weights = new ArrayList<>();
     wordRows.entrySet().stream()
         .filter(e -> e.getValue() >= k)
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .forEach(e -> {
-          words.add(e.getKey());
-          weights.add((double) e.getValue());
-        });
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .forEach(
+            e -> {
+              words.add(e.getKey());
+              weights.add((double) e.getValue());
+            });
 
     double total = Arrays.stream(wordCounts).sum();
     if (total == 0) {
@@ -157,7 +179,8 @@ final class CategoricalPlan implements ColumnPlan {
       shares[i] = wordCounts[i] / total;
     }
 
-    return TextComposer.of(words, weights.stream().mapToDouble(Double::doubleValue).toArray(), shares);
+    return TextComposer.of(
+        words, weights.stream().mapToDouble(Double::doubleValue).toArray(), shares);
   }
 
   @Override
@@ -165,12 +188,18 @@ final class CategoricalPlan implements ColumnPlan {
     return codes;
   }
 
-  /** Whether the copula order of the categories may be chosen from the data (text keeps its composed category last). */
+  /**
+   * Whether the copula order of the categories may be chosen from the data (text keeps its composed
+   * category last).
+   */
   boolean reorderable() {
     return kind == ColumnKind.CATEGORICAL && categories.size() > 2;
   }
 
-  /** Reorders the categories by ascending {@code keys} (ties keep the frequency order) and recodes the rows. */
+  /**
+   * Reorders the categories by ascending {@code keys} (ties keep the frequency order) and recodes
+   * the rows.
+   */
   void reorder(double[] keys) {
     Integer[] order = new Integer[categories.size()];
     for (int c = 0; c < order.length; c++) {
@@ -230,6 +259,7 @@ final class CategoricalPlan implements ColumnPlan {
       probabilities.add(Arrays.copyOfRange(fitted, 1, fitted.length));
     }
 
-    return CategoricalColumn.of(sample.name(), sample.type(), kind, categories, probabilities, nullShares, composer);
+    return CategoricalColumn.of(
+        sample.name(), sample.type(), kind, categories, probabilities, nullShares, composer);
   }
 }

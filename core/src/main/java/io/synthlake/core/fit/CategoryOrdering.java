@@ -4,10 +4,11 @@ import io.synthlake.core.math.Correlations;
 import java.util.Arrays;
 
 /**
- * Orders a categorical column's categories so that its dependence on the other columns is as monotone as possible:
- * by each category's mean of the other columns' first principal component (in normal-score space). A Gaussian copula
- * sees categories through their order, so Adelie, Chinstrap, Gentoo ordered by body mass is expressible where the
- * frequency order Adelie, Gentoo, Chinstrap is not.
+ * Orders a categorical column's categories so that its dependence on the other columns is as
+ * monotone as possible: by each category's mean of the other columns' first principal component (in
+ * normal-score space). A Gaussian copula sees categories through their order, so Adelie, Chinstrap,
+ * Gentoo ordered by body mass is expressible where the frequency order Adelie, Gentoo, Chinstrap is
+ * not.
  */
 final class CategoryOrdering {
   private static final int POWER_ITERATIONS = 100;

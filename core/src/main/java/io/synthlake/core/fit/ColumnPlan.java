@@ -3,7 +3,10 @@ package io.synthlake.core.fit;
 import io.synthlake.core.model.ColumnModel;
 import java.util.List;
 
-/** Fit-time state of one copula column: its score keys, and how to fit it inside one mixture component. */
+/**
+ * Fit-time state of one copula column: its score keys, and how to fit it inside one mixture
+ * component.
+ */
 interface ColumnPlan {
   /** Keys whose order defines the column's normal scores (nulls lowest). */
   double[] scoreKeys();

@@ -3,13 +3,17 @@ package io.synthlake.core.fit;
 import java.util.Arrays;
 
 /**
- * Enforces the minimum component size: while the smallest cluster is below it, its rows move to the nearest other
- * cluster by centroid distance in score space. Small clusters would let marginals echo individual training rows.
+ * Enforces the minimum component size: while the smallest cluster is below it, its rows move to the
+ * nearest other cluster by centroid distance in score space. Small clusters would let marginals
+ * echo individual training rows.
  */
 final class ComponentMerger {
   private ComponentMerger() {}
 
-  /** Returns labels renumbered 0..K-1 in order of first appearance, every cluster holding at least {@code minRows}. */
+  /**
+   * Returns labels renumbered 0..K-1 in order of first appearance, every cluster holding at least
+   * {@code minRows}.
+   */
   static int[] merge(int[] labels, double[][] scores, int minRows) {
     int n = labels.length;
     int clusters = Arrays.stream(labels).max().orElse(-1) + 1;

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** What to do with a column that is null in every sampled row or holds one value only. */
 public enum DegeneratePolicy {
-  /** Stop with an error naming the column (the default: such a column usually means a wrong input). */
+  /**
+   * Stop with an error naming the column (the default: such a column usually means a wrong input).
+   */
   FAIL,
   /** Model it as it is: always null, or always the one value. */
   KEEP,

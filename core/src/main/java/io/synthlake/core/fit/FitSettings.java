@@ -6,7 +6,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** How a model is fitted. Immutable; build with {@link #builder()}. The defaults are listed in docs/cli.md. */
+/**
+ * How a model is fitted. Immutable; build with {@link #builder()}. The defaults are listed in
+ * docs/cli.md.
+ */
 public final class FitSettings {
   private final long seed;
   private final int maxKnots;
@@ -48,7 +51,9 @@ public final class FitSettings {
     return seed;
   }
 
-  /** Knots of an empirical marginal's quantile function (per component, fewer for small components). */
+  /**
+   * Knots of an empirical marginal's quantile function (per component, fewer for small components).
+   */
   public int maxKnots() {
     return maxKnots;
   }
@@ -58,7 +63,10 @@ public final class FitSettings {
     return pointMassShare;
   }
 
-  /** Categories seen in fewer rows than this are never emitted as themselves (k of k-anonymity for categories). */
+  /**
+   * Categories seen in fewer rows than this are never emitted as themselves (k of k-anonymity for
+   * categories).
+   */
   public int rareCount() {
     return rareCount;
   }
@@ -198,12 +206,22 @@ public final class FitSettings {
 
     public FitSettings build() {
       SynthlakeException.check(maxKnots >= 2, "max knots must be at least 2, got %d", maxKnots);
-      SynthlakeException.check(pointMassShare > 0 && pointMassShare <= 1, "point-mass share must be in (0, 1], got %s", pointMassShare);
-      SynthlakeException.check(rareCount >= 1, "the rare-category threshold must be at least 1, got %d", rareCount);
-      SynthlakeException.check(rareToken != null && !rareToken.isEmpty(), "the rare-category token must not be empty");
-      SynthlakeException.check(minComponentRows >= 1, "the minimum component size must be at least 1 row, got %d", minComponentRows);
-      SynthlakeException.check(maxComponents >= 1, "max components must be at least 1, got %d", maxComponents);
-      SynthlakeException.check(maxModes >= 1 && maxModes <= 50, "max modes must be 1 to 50, got %d", maxModes);
+      SynthlakeException.check(
+          pointMassShare > 0 && pointMassShare <= 1,
+          "point-mass share must be in (0, 1], got %s",
+          pointMassShare);
+      SynthlakeException.check(
+          rareCount >= 1, "the rare-category threshold must be at least 1, got %d", rareCount);
+      SynthlakeException.check(
+          rareToken != null && !rareToken.isEmpty(), "the rare-category token must not be empty");
+      SynthlakeException.check(
+          minComponentRows >= 1,
+          "the minimum component size must be at least 1 row, got %d",
+          minComponentRows);
+      SynthlakeException.check(
+          maxComponents >= 1, "max components must be at least 1, got %d", maxComponents);
+      SynthlakeException.check(
+          maxModes >= 1 && maxModes <= 50, "max modes must be 1 to 50, got %d", maxModes);
       return new FitSettings(this);
     }
   }

@@ -1,6 +1,9 @@
 package io.synthlake.core.fit;
 
-/** Key values of sample columns as join keys: strings as they are, numbers as doubles (ids within 2⁵³ stay exact). */
+/**
+ * Key values of sample columns as join keys: strings as they are, numbers as doubles (ids within
+ * 2⁵³ stay exact).
+ */
 final class KeyValues {
   private KeyValues() {}
 

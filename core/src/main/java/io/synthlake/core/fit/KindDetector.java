@@ -7,11 +7,13 @@ import java.util.HashSet;
 import java.util.Map;
 
 /**
- * Chooses a column's kind from its type and sampled values. Every rule here is documented in docs/model-format.md;
- * whether a column is a key is {@link KeyRule}'s to say.
+ * Chooses a column's kind from its type and sampled values. Every rule here is documented in
+ * docs/model-format.md; whether a column is a key is {@link KeyRule}'s to say.
  */
 final class KindDetector {
-  /** A string column is categorical when values seen at least k times cover this share of its rows. */
+  /**
+   * A string column is categorical when values seen at least k times cover this share of its rows.
+   */
   static final double CATEGORICAL_COVERAGE = 0.9;
 
   private KindDetector() {}
@@ -19,13 +21,24 @@ final class KindDetector {
   static ColumnKind detect(SampleColumn column, int rareCount) {
     LogicalType type = column.type().logicalType();
     switch (type) {
-      case BOOLEAN: return ColumnKind.BOOLEAN;
-      case DATE: return ColumnKind.DATE;
-      case TIMESTAMP: case TIMESTAMP_NTZ: return ColumnKind.TIMESTAMP;
-      case STRING: return detectString(column, rareCount);
+      case BOOLEAN:
+        return ColumnKind.BOOLEAN;
+      case DATE:
+        return ColumnKind.DATE;
+      case TIMESTAMP:
+      case TIMESTAMP_NTZ:
+        return ColumnKind.TIMESTAMP;
+      case STRING:
+        return detectString(column, rareCount);
       default:
-        if (type.isIntegral() && KeyRule.isKey(column.name(), type, KeyRule.Values.IDENTIFIERS, nonNull(column),
-            distinctNumbers(column), 0)) {
+        if (type.isIntegral()
+            && KeyRule.isKey(
+                column.name(),
+                type,
+                KeyRule.Values.IDENTIFIERS,
+                nonNull(column),
+                distinctNumbers(column),
+                0)) {
           return ColumnKind.KEY;
         }
 
@@ -50,7 +63,10 @@ final class KindDetector {
       allIdentifiers = allIdentifiers && KeyRule.isIdentifier(value);
     }
 
-    KeyRule.Values values = allUuid ? KeyRule.Values.UUIDS : allIdentifiers ? KeyRule.Values.IDENTIFIERS : KeyRule.Values.OTHER;
+    KeyRule.Values values =
+        allUuid
+            ? KeyRule.Values.UUIDS
+            : allIdentifiers ? KeyRule.Values.IDENTIFIERS : KeyRule.Values.OTHER;
     if (KeyRule.isKey(column.name(), LogicalType.STRING, values, nonNull, counts.size(), 0)) {
       return ColumnKind.KEY;
     }
@@ -96,13 +112,16 @@ final class KindDetector {
       case DATE:
         return type == LogicalType.DATE ? null : "needs a date type";
       case TIMESTAMP:
-        return type == LogicalType.TIMESTAMP || type == LogicalType.TIMESTAMP_NTZ ? null : "needs a timestamp type";
+        return type == LogicalType.TIMESTAMP || type == LogicalType.TIMESTAMP_NTZ
+            ? null
+            : "needs a timestamp type";
       case BOOLEAN:
         return type == LogicalType.BOOLEAN ? null : "needs a boolean type";
       case TEXT:
         return type == LogicalType.STRING ? null : "needs a string type";
       case KEY:
-        return type.isIntegral() || type == LogicalType.STRING || type == LogicalType.DECIMAL ? null
+        return type.isIntegral() || type == LogicalType.STRING || type == LogicalType.DECIMAL
+            ? null
             : "needs an integer, decimal or string type";
       default:
         return null;

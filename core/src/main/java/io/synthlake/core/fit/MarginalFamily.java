@@ -5,9 +5,15 @@ import java.util.Locale;
 
 /** Which marginal a numeric column gets. */
 public enum MarginalFamily {
-  /** Compressed empirical quantiles with point masses: the default, and the more accurate on real tables. */
+  /**
+   * Compressed empirical quantiles with point masses: the default, and the more accurate on real
+   * tables.
+   */
   EMPIRICAL,
-  /** A 1-D Gaussian mixture with the number of modes chosen by BIC (CTGAN's mode-specific normalization). */
+  /**
+   * A 1-D Gaussian mixture with the number of modes chosen by BIC (CTGAN's mode-specific
+   * normalization).
+   */
   GAUSSIAN_MIXTURE;
 
   public String jsonName() {
@@ -21,6 +27,7 @@ public enum MarginalFamily {
       }
     }
 
-    throw SynthlakeException.of("%s: unknown marginal '%s'; use empirical or gaussian-mixture", where, text);
+    throw SynthlakeException.of(
+        "%s: unknown marginal '%s'; use empirical or gaussian-mixture", where, text);
   }
 }

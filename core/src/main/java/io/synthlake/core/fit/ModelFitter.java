@@ -22,9 +22,9 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 /**
- * Fits a {@link TableModel} to a sample: column kinds and per-column plans, normal scores, clustering of the scores
- * into mixture components (at least {@link FitSettings#minComponentRows()} rows each), then per component the
- * marginals and a positive-definite copula correlation.
+ * Fits a {@link TableModel} to a sample: column kinds and per-column plans, normal scores,
+ * clustering of the scores into mixture components (at least {@link FitSettings#minComponentRows()}
+ * rows each), then per component the marginals and a positive-definite copula correlation.
  */
 public final class ModelFitter {
   private ModelFitter() {}
@@ -34,19 +34,24 @@ public final class ModelFitter {
   }
 
   /**
-   * A fit, with each sample row's mixture component and normal scores ({@code [copula column][row]}): over the whole
-   * sample, and within the row's component (the scores its component's copula draws).
+   * A fit, with each sample row's mixture component and normal scores ({@code [copula
+   * column][row]}): over the whole sample, and within the row's component (the scores its
+   * component's copula draws).
    */
-  record FittedRows(FitResult result, int[] components, double[][] scores, double[][] componentScores) {}
+  record FittedRows(
+      FitResult result, int[] components, double[][] scores, double[][] componentScores) {}
 
   /**
-   * Fits like {@link #fit}, clustering the rows on their normal scores joined with {@code context} ({@code
-   * [column][row]}: scores that are not the table's own, such as each row's parent's), and keeps each row's component
-   * and scores.
+   * Fits like {@link #fit}, clustering the rows on their normal scores joined with {@code context}
+   * ({@code [column][row]}: scores that are not the table's own, such as each row's parent's), and
+   * keeps each row's component and scores.
    */
-  static FittedRows fitRows(SampleTable sample, FitSettings settings, ScoreClusterer clusterer, double[][] context) {
+  static FittedRows fitRows(
+      SampleTable sample, FitSettings settings, ScoreClusterer clusterer, double[][] context) {
     int n = sample.rows();
-    SynthlakeException.check(n > 0, "the input has no rows, so there is nothing to fit: check the input path, format and filters");
+    SynthlakeException.check(
+        n > 0,
+        "the input has no rows, so there is nothing to fit: check the input path, format and filters");
     checkNamedColumns(sample, settings);
     List<String> warnings = new ArrayList<>();
     List<SampleColumn> kept = new ArrayList<>();
@@ -57,17 +62,24 @@ public final class ModelFitter {
         continue;
       }
 
-      ColumnKind kind = settings.kinds().containsKey(column.name())
-          ? settings.kinds().get(column.name())
-          : KindDetector.detect(column, settings.rareCount());
+      ColumnKind kind =
+          settings.kinds().containsKey(column.name())
+              ? settings.kinds().get(column.name())
+              : KindDetector.detect(column, settings.rareCount());
       String problem = KindDetector.incompatibility(kind, column.type().logicalType());
-      SynthlakeException.check(problem == null, "column '%s' cannot be of kind %s: it %s, and its type is %s; choose another kind",
-          column.name(), kind.jsonName(), problem, column.type());
+      SynthlakeException.check(
+          problem == null,
+          "column '%s' cannot be of kind %s: it %s, and its type is %s; choose another kind",
+          column.name(),
+          kind.jsonName(),
+          problem,
+          column.type());
       kept.add(column);
       kinds.add(kind);
     }
 
-    SynthlakeException.check(!kept.isEmpty(), "no column is left to model after dropping degenerate columns");
+    SynthlakeException.check(
+        !kept.isEmpty(), "no column is left to model after dropping degenerate columns");
     List<ColumnPlan> plans = new ArrayList<>();
     List<Integer> planColumn = new ArrayList<>();
     for (int i = 0; i < kept.size(); i++) {
@@ -76,7 +88,10 @@ public final class ModelFitter {
         continue;
       }
 
-      plans.add(kind.isNumeric() ? new NumericPlan(kept.get(i), kind, settings) : new CategoricalPlan(kept.get(i), kind, settings));
+      plans.add(
+          kind.isNumeric()
+              ? new NumericPlan(kept.get(i), kind, settings)
+              : new CategoricalPlan(kept.get(i), kind, settings));
       planColumn.add(i);
     }
 
@@ -88,12 +103,21 @@ public final class ModelFitter {
 
     double[][] scores = scores(plans, allRows, random, n);
     orderCategories(plans, scores, allRows, random);
-    int maxComponents = Math.max(1, Math.min(settings.maxComponents(), n / settings.minComponentRows()));
-    ScoreClusterer.Clustering clustering = plans.isEmpty() || maxComponents == 1
-        ? new ScoreClusterer.Clustering(new int[n], "single component (" + n + " rows allow at most 1 of "
-            + settings.minComponentRows() + " rows)")
-        : clusterer.cluster(withContext(scores, context), maxComponents, settings.seed());
-    int[] labels = ComponentMerger.merge(clustering.labels(), withContext(scores, context), settings.minComponentRows());
+    int maxComponents =
+        Math.max(1, Math.min(settings.maxComponents(), n / settings.minComponentRows()));
+    ScoreClusterer.Clustering clustering =
+        plans.isEmpty() || maxComponents == 1
+            ? new ScoreClusterer.Clustering(
+                new int[n],
+                "single component ("
+                    + n
+                    + " rows allow at most 1 of "
+                    + settings.minComponentRows()
+                    + " rows)")
+            : clusterer.cluster(withContext(scores, context), maxComponents, settings.seed());
+    int[] labels =
+        ComponentMerger.merge(
+            clustering.labels(), withContext(scores, context), settings.minComponentRows());
     int components = Arrays.stream(labels).max().orElse(0) + 1;
     int[][] members = members(labels, components);
 
@@ -108,7 +132,9 @@ public final class ModelFitter {
     for (int k = 0; k < components; k++) {
       weights[k] = (double) members[k].length / n;
       for (int p = 0; p < plans.size(); p++) {
-        fitted.get(p).add(plans.get(p).fitComponent(members[k], Seeds.derive(settings.seed(), k, p)));
+        fitted
+            .get(p)
+            .add(plans.get(p).fitComponent(members[k], Seeds.derive(settings.seed(), k, p)));
       }
 
       double[][] componentScores = scores(plans, members[k], random, n);
@@ -118,7 +144,8 @@ public final class ModelFitter {
         }
       }
 
-      correlations.add(Correlations.positiveDefinite(Correlations.pearson(componentScores, members[k])));
+      correlations.add(
+          Correlations.positiveDefinite(Correlations.pearson(componentScores, members[k])));
     }
 
     List<ColumnModel> columns = new ArrayList<>();
@@ -136,7 +163,9 @@ public final class ModelFitter {
     properties.put("min-component-rows", Integer.toString(settings.minComponentRows()));
     properties.put("rare-count", Integer.toString(settings.rareCount()));
     FitResult result =
-        new FitResult(TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties), warnings);
+        new FitResult(
+            TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties),
+            warnings);
     return new FittedRows(result, labels, scores, withinComponent);
   }
 
@@ -151,18 +180,25 @@ public final class ModelFitter {
   }
 
   /** Reorders categorical columns for the copula, then rescores them under the new order. */
-  private static void orderCategories(List<ColumnPlan> plans, double[][] scores, int[] rows, SplittableRandom random) {
+  private static void orderCategories(
+      List<ColumnPlan> plans, double[][] scores, int[] rows, SplittableRandom random) {
     for (int p = 0; p < plans.size(); p++) {
-      if (plans.get(p) instanceof CategoricalPlan && ((CategoricalPlan) plans.get(p)).reorderable()) {
+      if (plans.get(p) instanceof CategoricalPlan
+          && ((CategoricalPlan) plans.get(p)).reorderable()) {
         CategoricalPlan plan = (CategoricalPlan) plans.get(p);
-        plan.reorder(CategoryOrdering.categoryKeys(scores, p, plan.scoreKeys(), plan.categoryCount()));
+        plan.reorder(
+            CategoryOrdering.categoryKeys(scores, p, plan.scoreKeys(), plan.categoryCount()));
         NormalScores.score(plan.scoreKeys(), rows, random, scores[p]);
       }
     }
   }
 
-  /** Normal scores of each plan's column over {@code rows}, as {@code [plan][row]} arrays of the full sample length. */
-  private static double[][] scores(List<ColumnPlan> plans, int[] rows, SplittableRandom random, int n) {
+  /**
+   * Normal scores of each plan's column over {@code rows}, as {@code [plan][row]} arrays of the
+   * full sample length.
+   */
+  private static double[][] scores(
+      List<ColumnPlan> plans, int[] rows, SplittableRandom random, int n) {
     double[][] scores = new double[plans.size()][n];
     for (int p = 0; p < plans.size(); p++) {
       NormalScores.score(plans.get(p).scoreKeys(), rows, random, scores[p]);
@@ -191,12 +227,15 @@ public final class ModelFitter {
   }
 
   private static void checkNamedColumns(SampleTable sample, FitSettings settings) {
-    Set<String> names = sample.columns().stream().map(SampleColumn::name).collect(Collectors.toSet());
+    Set<String> names =
+        sample.columns().stream().map(SampleColumn::name).collect(Collectors.toSet());
     Set<String> named = new HashSet<>(settings.kinds().keySet());
     named.addAll(settings.marginals().keySet());
     for (String name : named) {
       if (!names.contains(name)) {
-        throw Errors.unknownColumn(settings.kinds().containsKey(name) ? Setting.KIND : Setting.MARGINAL, name,
+        throw Errors.unknownColumn(
+            settings.kinds().containsKey(name) ? Setting.KIND : Setting.MARGINAL,
+            name,
             sample.columns().stream().map(SampleColumn::name).collect(Collectors.toList()));
       }
     }
@@ -214,13 +253,19 @@ public final class ModelFitter {
       }
     }
 
-    SynthlakeException.check(bad == 0, "column '%s' has %d NaN or infinite values in the sample: synthlake models finite "
-        + "numbers; turn them into nulls first (for example nanvl(col, null)) or exclude the column", column.name(), bad);
+    SynthlakeException.check(
+        bad == 0,
+        "column '%s' has %d NaN or infinite values in the sample: synthlake models finite "
+            + "numbers; turn them into nulls first (for example nanvl(col, null)) or exclude the column",
+        column.name(),
+        bad);
   }
 
-  private static boolean isDegenerate(SampleColumn column, FitSettings settings, List<String> warnings) {
+  private static boolean isDegenerate(
+      SampleColumn column, FitSettings settings, List<String> warnings) {
     if (TableSet.isCountColumn(column.name())) {
-      return false; // every parent with the same number of children is a fact to keep, not a column to drop
+      return false; // every parent with the same number of children is a fact to keep, not a column
+      // to drop
     }
 
     int rows = column.size();
@@ -237,9 +282,12 @@ public final class ModelFitter {
       return false;
     }
 
-    String what = nonNull == 0
-        ? "is null in all " + rows + " sampled rows"
-        : "holds the single value '" + distinct.iterator().next() + "' in every non-null sampled row";
+    String what =
+        nonNull == 0
+            ? "is null in all " + rows + " sampled rows"
+            : "holds the single value '"
+                + distinct.iterator().next()
+                + "' in every non-null sampled row";
     switch (settings.degenerate()) {
       case KEEP:
         return false;

@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Maps values to normal scores by randomized ranks: rows are ordered by key with ties broken at random, and the row at
- * position i of n gets Φ⁻¹((i + 0.5) / n). For a point mass or a category this is the randomized probability
- * integral transform, which is what the copula needs for discrete margins.
+ * Maps values to normal scores by randomized ranks: rows are ordered by key with ties broken at
+ * random, and the row at position i of n gets Φ⁻¹((i + 0.5) / n). For a point mass or a category
+ * this is the randomized probability integral transform, which is what the copula needs for
+ * discrete margins.
  */
 final class NormalScores {
   private NormalScores() {}
@@ -32,7 +33,8 @@ final class NormalScores {
       }
     }
 
-    // A random permutation breaks ties; packing (rank, permutation slot) into a long keeps the sort primitive.
+    // A random permutation breaks ties; packing (rank, permutation slot) into a long keeps the sort
+    // primitive.
     int[] slots = new int[n];
     for (int i = 0; i < n; i++) {
       slots[i] = i;

@@ -13,14 +13,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Fits continuous, integer, date and timestamp columns: observed bounds and precision, then per-component marginals. */
+/**
+ * Fits continuous, integer, date and timestamp columns: observed bounds and precision, then
+ * per-component marginals.
+ */
 final class NumericPlan implements ColumnPlan {
   /** The Gaussian-mixture EM runs on at most this many quantiles of the values. */
   private static final int MIXTURE_FIT_VALUES = 20_000;
+
   /** A component gets one knot per this many values, within [MIN_KNOTS, maxKnots]. */
   private static final int ROWS_PER_KNOT = 4;
+
   private static final int MIN_KNOTS = 32;
-  private static final long[] TIMESTAMP_STEPS = {86_400_000_000L, 3_600_000_000L, 60_000_000L, 1_000_000L, 1_000L, 1L};
+  private static final long[] TIMESTAMP_STEPS = {
+    86_400_000_000L, 3_600_000_000L, 60_000_000L, 1_000_000L, 1_000L, 1L
+  };
 
   private final SampleColumn sample;
   private final ColumnKind kind;
@@ -52,10 +59,14 @@ final class NumericPlan implements ColumnPlan {
       max = 0;
     }
 
-    this.format = NumericFormat.of(min, max, step(), kind == ColumnKind.CONTINUOUS ? decimals() : -1);
+    this.format =
+        NumericFormat.of(min, max, step(), kind == ColumnKind.CONTINUOUS ? decimals() : -1);
   }
 
-  /** The rounding step: 1 for integers and dates, the coarsest whole time unit for timestamps, none for continuous. */
+  /**
+   * The rounding step: 1 for integers and dates, the coarsest whole time unit for timestamps, none
+   * for continuous.
+   */
   private double step() {
     if (kind == ColumnKind.TIMESTAMP) {
       for (long step : TIMESTAMP_STEPS) {
@@ -153,7 +164,11 @@ final class NumericPlan implements ColumnPlan {
 
   @Override
   public ColumnModel build(List<Object> components) {
-    return NumericColumn.of(sample.name(), sample.type(), kind, format,
+    return NumericColumn.of(
+        sample.name(),
+        sample.type(),
+        kind,
+        format,
         components.stream().map(NumericDistribution.class::cast).collect(Collectors.toList()));
   }
 }

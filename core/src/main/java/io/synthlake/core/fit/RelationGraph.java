@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The declared relations between the tables to fit, checked: every table and column exists, keys and foreign keys
- * hold the same kind of value, and no table depends on itself through them. A table's first foreign key names its
- * parent; the tables come in an order where every referenced table precedes the tables that reference it.
+ * The declared relations between the tables to fit, checked: every table and column exists, keys
+ * and foreign keys hold the same kind of value, and no table depends on itself through them. A
+ * table's first foreign key names its parent; the tables come in an order where every referenced
+ * table precedes the tables that reference it.
  */
 final class RelationGraph {
   private final List<Relation> relations;
@@ -31,20 +32,40 @@ final class RelationGraph {
       Input parent = table(inputs, relation, relation.parent());
       SampleColumn foreign = column(child, relation, relation.column());
       SampleColumn key = column(parent, relation, relation.key());
-      SynthlakeException.check(!relation.child().equals(relation.parent()), "relation %s: a table that references "
-          + "itself (a hierarchy of rows) is not supported: leave the relation out", relation);
-      SynthlakeException.check(foreignColumns.add(relation.child() + "." + relation.column()), "relation %s: column "
-          + "'%s' of '%s' already references a table: give each foreign key column one relation", relation,
-          relation.column(), relation.child());
-      SynthlakeException.check(foreign.isString() == key.isString(), "relation %s: '%s.%s' holds %s but '%s.%s' "
-          + "holds %s, so they never match: cast one of them so that both hold the same kind of value", relation,
-          relation.child(), relation.column(), kind(foreign), relation.parent(), relation.key(), kind(key));
+      SynthlakeException.check(
+          !relation.child().equals(relation.parent()),
+          "relation %s: a table that references "
+              + "itself (a hierarchy of rows) is not supported: leave the relation out",
+          relation);
+      SynthlakeException.check(
+          foreignColumns.add(relation.child() + "." + relation.column()),
+          "relation %s: column "
+              + "'%s' of '%s' already references a table: give each foreign key column one relation",
+          relation,
+          relation.column(),
+          relation.child());
+      SynthlakeException.check(
+          foreign.isString() == key.isString(),
+          "relation %s: '%s.%s' holds %s but '%s.%s' "
+              + "holds %s, so they never match: cast one of them so that both hold the same kind of value",
+          relation,
+          relation.child(),
+          relation.column(),
+          kind(foreign),
+          relation.parent(),
+          relation.key(),
+          kind(key));
     }
 
     for (Relation relation : relations) {
-      SynthlakeException.check(!foreignColumns.contains(relation.parent() + "." + relation.key()), "relation %s: "
-          + "key column '%s.%s' is itself a foreign key; a key shared by parent and child (one-to-one) is not "
-          + "supported: reference the parent's own key", relation, relation.parent(), relation.key());
+      SynthlakeException.check(
+          !foreignColumns.contains(relation.parent() + "." + relation.key()),
+          "relation %s: "
+              + "key column '%s.%s' is itself a foreign key; a key shared by parent and child (one-to-one) is not "
+              + "supported: reference the parent's own key",
+          relation,
+          relation.parent(),
+          relation.key());
     }
 
     return new RelationGraph(List.copyOf(relations), order(inputs, relations));
@@ -56,8 +77,13 @@ final class RelationGraph {
 
   private static Input table(Map<String, Input> inputs, Relation relation, String name) {
     Input input = inputs.get(name);
-    SynthlakeException.check(input != null, "relation %s names table '%s', which is not among the tables to fit (%s): "
-        + "add the table, or fix the name", relation, name, String.join(", ", inputs.keySet()));
+    SynthlakeException.check(
+        input != null,
+        "relation %s names table '%s', which is not among the tables to fit (%s): "
+            + "add the table, or fix the name",
+        relation,
+        name,
+        String.join(", ", inputs.keySet()));
     return input;
   }
 
@@ -68,8 +94,12 @@ final class RelationGraph {
       }
     }
 
-    throw SynthlakeException.of("relation %s names column '%s' of table '%s', which has no such column; its columns "
-        + "are %s", relation, name, input.name(),
+    throw SynthlakeException.of(
+        "relation %s names column '%s' of table '%s', which has no such column; its columns "
+            + "are %s",
+        relation,
+        name,
+        input.name(),
         String.join(", ", input.sample().columns().stream().map(SampleColumn::name).toList()));
   }
 
@@ -84,7 +114,11 @@ final class RelationGraph {
     return List.copyOf(order);
   }
 
-  private static void visit(String table, List<Relation> relations, Map<String, Boolean> state, List<String> order,
+  private static void visit(
+      String table,
+      List<Relation> relations,
+      Map<String, Boolean> state,
+      List<String> order,
       List<String> path) {
     Boolean seen = state.get(table);
     if (Boolean.TRUE.equals(seen)) {
@@ -94,8 +128,10 @@ final class RelationGraph {
     path.add(table);
     if (Boolean.FALSE.equals(seen)) {
       List<String> cycle = path.subList(path.indexOf(table), path.size());
-      throw SynthlakeException.of("the relations form a cycle (%s): tables must form a hierarchy, so leave one of "
-          + "those relations out", String.join(" -> ", cycle));
+      throw SynthlakeException.of(
+          "the relations form a cycle (%s): tables must form a hierarchy, so leave one of "
+              + "those relations out",
+          String.join(" -> ", cycle));
     }
 
     state.put(table, false);
@@ -130,7 +166,8 @@ final class RelationGraph {
   List<String> children(String table) {
     List<String> children = new ArrayList<>();
     for (Relation relation : relations) {
-      if (relation.parent().equals(table) && parentRelation(relation.child()) == relation
+      if (relation.parent().equals(table)
+          && parentRelation(relation.child()) == relation
           && !children.contains(relation.child())) {
         children.add(relation.child());
       }

@@ -4,8 +4,9 @@ import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
 
 /**
- * One column of the sample the driver fits on: numbers (booleans as 0/1, dates as epoch days, timestamps as epoch
- * microseconds, decimals as doubles) with a null mask, or strings with null for null.
+ * One column of the sample the driver fits on: numbers (booleans as 0/1, dates as epoch days,
+ * timestamps as epoch microseconds, decimals as doubles) with a null mask, or strings with null for
+ * null.
  */
 public final class SampleColumn {
   private final String name;
@@ -15,7 +16,13 @@ public final class SampleColumn {
   private final String[] strings;
   private final KeyBounds bounds;
 
-  private SampleColumn(String name, DataType type, double[] numbers, boolean[] nulls, String[] strings, KeyBounds bounds) {
+  private SampleColumn(
+      String name,
+      DataType type,
+      double[] numbers,
+      boolean[] nulls,
+      String[] strings,
+      KeyBounds bounds) {
     this.name = name;
     this.type = type;
     this.numbers = numbers;
@@ -24,10 +31,15 @@ public final class SampleColumn {
     this.bounds = bounds;
   }
 
-  /** A numeric, boolean or temporal column; {@code nulls[i]} marks row i as null (its number is ignored). */
-  public static SampleColumn numbers(String name, DataType type, double[] numbers, boolean[] nulls) {
+  /**
+   * A numeric, boolean or temporal column; {@code nulls[i]} marks row i as null (its number is
+   * ignored).
+   */
+  public static SampleColumn numbers(
+      String name, DataType type, double[] numbers, boolean[] nulls) {
     if (type.logicalType() == LogicalType.STRING || numbers.length != nulls.length) {
-      throw new IllegalArgumentException("column '" + name + "': numbers need a non-string type and a null mask of equal length");
+      throw new IllegalArgumentException(
+          "column '" + name + "': numbers need a non-string type and a null mask of equal length");
     }
 
     return new SampleColumn(name, type, numbers, nulls, null, null);

@@ -4,7 +4,10 @@ package io.synthlake.core.fit;
 final class SampleRows {
   private SampleRows() {}
 
-  /** The rows {@code rows} of {@code column}, in that order, with the column's whole-input key bounds. */
+  /**
+   * The rows {@code rows} of {@code column}, in that order, with the column's whole-input key
+   * bounds.
+   */
   static SampleColumn select(SampleColumn column, int[] rows) {
     if (rows.length == column.size()) {
       return column;

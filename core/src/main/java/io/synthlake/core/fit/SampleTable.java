@@ -14,11 +14,13 @@ public final class SampleTable {
   }
 
   public static SampleTable of(List<SampleColumn> columns) {
-    SynthlakeException.check(!columns.isEmpty(), "the input has no columns that synthlake can model");
+    SynthlakeException.check(
+        !columns.isEmpty(), "the input has no columns that synthlake can model");
     int rows = columns.get(0).size();
     for (SampleColumn column : columns) {
       if (column.size() != rows) {
-        throw new IllegalArgumentException("column '" + column.name() + "' has " + column.size() + " rows, expected " + rows);
+        throw new IllegalArgumentException(
+            "column '" + column.name() + "' has " + column.size() + " rows, expected " + rows);
       }
     }
 

@@ -1,8 +1,9 @@
 package io.synthlake.core.fit;
 
 /**
- * Clusters rows by their normal scores. The Spark module implements it with MLlib's {@code GaussianMixture}, choosing
- * the number of clusters by log-likelihood on a validation split; core ships the one-cluster case and fixed labels.
+ * Clusters rows by their normal scores. The Spark module implements it with MLlib's {@code
+ * GaussianMixture}, choosing the number of clusters by log-likelihood on a validation split; core
+ * ships the one-cluster case and fixed labels.
  */
 public interface ScoreClusterer {
   /**
@@ -33,6 +34,7 @@ public interface ScoreClusterer {
 
   /** The plain Gaussian copula: every row in one cluster. */
   static ScoreClusterer single() {
-    return (scores, maxClusters, seed) -> new Clustering(new int[scores.length == 0 ? 0 : scores[0].length], "single component");
+    return (scores, maxClusters, seed) ->
+        new Clustering(new int[scores.length == 0 ? 0 : scores[0].length], "single component");
   }
 }

@@ -17,19 +17,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Fits a {@link TableSet} to samples of related tables. Each table's first foreign key names its parent; parents are
- * fitted first, with one hidden count column per child table (how many child rows each parent row has), so that
- * fan-out is part of the parent's copula and depends on its other columns. A child's rows are then clustered on their
- * own normal scores joined with their parent's, and the {@link ParentLink} records which parents each child component
- * had. Further foreign keys keep their parents' popularity ({@link Popularity}).
+ * Fits a {@link TableSet} to samples of related tables. Each table's first foreign key names its
+ * parent; parents are fitted first, with one hidden count column per child table (how many child
+ * rows each parent row has), so that fan-out is part of the parent's copula and depends on its
+ * other columns. A child's rows are then clustered on their own normal scores joined with their
+ * parent's, and the {@link ParentLink} records which parents each child component had. Further
+ * foreign keys keep their parents' popularity ({@link Popularity}).
  *
- * <p>The samples must hold every child row of each sampled parent row (the Spark side samples parents and takes their
- * children), or the counts are too low.
+ * <p>The samples must hold every child row of each sampled parent row (the Spark side samples
+ * parents and takes their children), or the counts are too low.
  */
 public final class TableSetFitter {
   private TableSetFitter() {}
 
-  /** A foreign key as the user declared it: {@code child.column} holds values of {@code parent.key}. */
+  /**
+   * A foreign key as the user declared it: {@code child.column} holds values of {@code parent.key}.
+   */
   public record Relation(String child, String column, String parent, String key) {
     @Override
     public String toString() {
@@ -55,12 +58,17 @@ public final class TableSetFitter {
     }
   }
 
-  public static Result fit(List<Input> inputs, List<Relation> relations, OrphanPolicy orphans,
+  public static Result fit(
+      List<Input> inputs,
+      List<Relation> relations,
+      OrphanPolicy orphans,
       ScoreClusterer clusterer) {
     Map<String, Input> byName = new LinkedHashMap<>();
     for (Input input : inputs) {
-      SynthlakeException.check(byName.put(input.name(), input) == null, "table '%s' is given twice: give each table "
-          + "once, under a name of its own", input.name());
+      SynthlakeException.check(
+          byName.put(input.name(), input) == null,
+          "table '%s' is given twice: give each table " + "once, under a name of its own",
+          input.name());
     }
 
     RelationGraph graph = RelationGraph.of(byName, relations);
@@ -78,7 +86,8 @@ public final class TableSetFitter {
 
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("created-by", "synthlake " + SynthlakeVersion.current());
-    properties.put("relations", String.join(", ", relations.stream().map(Relation::toString).toList()));
+    properties.put(
+        "relations", String.join(", ", relations.stream().map(Relation::toString).toList()));
     return new Result(TableSet.of(tables, properties), warnings);
   }
 
@@ -86,8 +95,14 @@ public final class TableSetFitter {
     return warnings.stream().map(warning -> "table '" + table + "': " + warning).toList();
   }
 
-  /** A fitted table: its set entry, its kept sample rows, their components and scores, and each row's key value. */
-  private record Fitted(TableSet.Table table, int[] kept, ModelFitter.FittedRows rows,
+  /**
+   * A fitted table: its set entry, its kept sample rows, their components and scores, and each
+   * row's key value.
+   */
+  private record Fitted(
+      TableSet.Table table,
+      int[] kept,
+      ModelFitter.FittedRows rows,
       Map<String, Map<Object, Integer>> keyRows) {
     /** The kept row holding each value of key column {@code key}. */
     Map<Object, Integer> rowsOf(String key) {
@@ -96,10 +111,14 @@ public final class TableSetFitter {
   }
 
   /**
-   * The sample rows of {@code input} whose every foreign key finds a kept parent row; the others are orphans, dropped
-   * or refused.
+   * The sample rows of {@code input} whose every foreign key finds a kept parent row; the others
+   * are orphans, dropped or refused.
    */
-  private static int[] keptRows(Input input, RelationGraph graph, Map<String, Fitted> fitted, OrphanPolicy orphans,
+  private static int[] keptRows(
+      Input input,
+      RelationGraph graph,
+      Map<String, Fitted> fitted,
+      OrphanPolicy orphans,
       List<String> warnings) {
     SampleTable sample = input.sample();
     boolean[] orphan = new boolean[sample.rows()];
@@ -118,11 +137,19 @@ public final class TableSetFitter {
         continue;
       }
 
-      SynthlakeException.check(orphans == OrphanPolicy.DROP, "table '%s': %d of %d rows have a %s that matches no "
-          + "row of '%s' (orphans): fix the data, or drop them from the fit (orphans: drop)", input.name(), count,
-          sample.rows(), relation, relation.parent());
-      warnings.add(String.format("table '%s': %d of %d rows have a %s that matches no row of '%s'; left out of the fit",
-          input.name(), count, sample.rows(), relation, relation.parent()));
+      SynthlakeException.check(
+          orphans == OrphanPolicy.DROP,
+          "table '%s': %d of %d rows have a %s that matches no "
+              + "row of '%s' (orphans): fix the data, or drop them from the fit (orphans: drop)",
+          input.name(),
+          count,
+          sample.rows(),
+          relation,
+          relation.parent());
+      warnings.add(
+          String.format(
+              "table '%s': %d of %d rows have a %s that matches no row of '%s'; left out of the fit",
+              input.name(), count, sample.rows(), relation, relation.parent()));
     }
 
     int keptCount = 0;
@@ -130,8 +157,11 @@ public final class TableSetFitter {
       keptCount += o ? 0 : 1;
     }
 
-    SynthlakeException.check(keptCount > 0, "table '%s': none of its %d rows matches a parent row, so there is "
-        + "nothing to fit: check the relations and that the tables come from the same data", input.name(),
+    SynthlakeException.check(
+        keptCount > 0,
+        "table '%s': none of its %d rows matches a parent row, so there is "
+            + "nothing to fit: check the relations and that the tables come from the same data",
+        input.name(),
         sample.rows());
     int[] kept = new int[keptCount];
     for (int row = 0, next = 0; row < orphan.length; row++) {
@@ -143,8 +173,13 @@ public final class TableSetFitter {
     return kept;
   }
 
-  private static Fitted fitTable(Input input, int[] kept, RelationGraph graph, Map<String, Fitted> fitted,
-      Map<String, Input> inputs, ScoreClusterer clusterer) {
+  private static Fitted fitTable(
+      Input input,
+      int[] kept,
+      RelationGraph graph,
+      Map<String, Fitted> fitted,
+      Map<String, Input> inputs,
+      ScoreClusterer clusterer) {
     SampleTable sample = input.sample();
     List<Relation> foreignKeys = graph.foreignKeys(input.name());
     Set<String> foreignColumns = new LinkedHashSet<>();
@@ -170,11 +205,14 @@ public final class TableSetFitter {
 
     for (String child : graph.children(input.name())) {
       Relation relation = graph.parentRelation(child);
-      columns.add(childCounts(inputs.get(child).sample(), relation, keyRows.get(relation.key()), kept.length));
+      columns.add(
+          childCounts(
+              inputs.get(child).sample(), relation, keyRows.get(relation.key()), kept.length));
       kinds.put(TableSet.countColumn(child), ColumnKind.INTEGER);
     }
 
-    // A child is clustered on its scores joined with its parent's, so that its components carry the parent's kind.
+    // A child is clustered on its scores joined with its parent's, so that its components carry the
+    // parent's kind.
     Relation parentRelation = graph.parentRelation(input.name());
     int[] parentRows = new int[0];
     Fitted parent = parentRelation == null ? null : fitted.get(parentRelation.parent());
@@ -186,15 +224,21 @@ public final class TableSetFitter {
       }
     }
 
-    double[][] context = parent == null ? new double[0][] : gather(parent.rows().scores(), parentRows);
-    ModelFitter.FittedRows rows = ModelFitter.fitRows(SampleTable.of(columns), input.settings().withKinds(kinds),
-        clusterer, context);
+    double[][] context =
+        parent == null ? new double[0][] : gather(parent.rows().scores(), parentRows);
+    ModelFitter.FittedRows rows =
+        ModelFitter.fitRows(
+            SampleTable.of(columns), input.settings().withKinds(kinds), clusterer, context);
     ParentLink link = parent == null ? null : link(rows.components(), parent.rows(), parentRows);
     List<TableSet.ForeignKey> keys = new ArrayList<>();
     for (Relation relation : foreignKeys) {
-      Popularity popularity = relation == parentRelation ? null
-          : popularity(sample, kept, relation, fitted.get(relation.parent()));
-      keys.add(new TableSet.ForeignKey(relation.column(), relation.parent(), relation.key(), popularity));
+      Popularity popularity =
+          relation == parentRelation
+              ? null
+              : popularity(sample, kept, relation, fitted.get(relation.parent()));
+      keys.add(
+          new TableSet.ForeignKey(
+              relation.column(), relation.parent(), relation.key(), popularity));
     }
 
     List<String> modelled = rows.result().model().columnNames();
@@ -205,30 +249,48 @@ public final class TableSetFitter {
       }
     }
 
-    TableSet.Table table = new TableSet.Table(input.name(), rows.result().model(), output,
-        Math.max(input.inputRows(), sample.rows()), link, keys);
+    TableSet.Table table =
+        new TableSet.Table(
+            input.name(),
+            rows.result().model(),
+            output,
+            Math.max(input.inputRows(), sample.rows()),
+            link,
+            keys);
     return new Fitted(table, kept, rows, keyRows);
   }
 
-  /** The parent row of each key value; refuses a key with nulls or repeats, which cannot be joined on. */
+  /**
+   * The parent row of each key value; refuses a key with nulls or repeats, which cannot be joined
+   * on.
+   */
   private static Map<Object, Integer> uniqueKeys(String table, SampleColumn key) {
     Map<Object, Integer> rows = new HashMap<>();
     for (int row = 0; row < key.size(); row++) {
       Object value = KeyValues.of(key, row);
-      SynthlakeException.check(value != null, "table '%s': key column '%s' is null in some rows, so children cannot "
-          + "reference them: give every row a key, or name another key column", table, key.name());
+      SynthlakeException.check(
+          value != null,
+          "table '%s': key column '%s' is null in some rows, so children cannot "
+              + "reference them: give every row a key, or name another key column",
+          table,
+          key.name());
       Integer before = rows.put(value, row);
-      SynthlakeException.check(before == null, "table '%s': key column '%s' holds %s in more than one row, so a "
-          + "child's key cannot tell its parent: name a column that is unique in '%s'", table, key.name(),
-          SynthlakeException.shown(value), table);
+      SynthlakeException.check(
+          before == null,
+          "table '%s': key column '%s' holds %s in more than one row, so a "
+              + "child's key cannot tell its parent: name a column that is unique in '%s'",
+          table,
+          key.name(),
+          SynthlakeException.shown(value),
+          table);
     }
 
     return rows;
   }
 
   /** The hidden count column: how many (non-orphan) rows of the child each kept parent row has. */
-  private static SampleColumn childCounts(SampleTable child, Relation relation, Map<Object, Integer> parentRows,
-      int parents) {
+  private static SampleColumn childCounts(
+      SampleTable child, Relation relation, Map<Object, Integer> parentRows, int parents) {
     double[] counts = new double[parents];
     SampleColumn foreign = column(child, relation.column());
     for (int row = 0; row < child.rows(); row++) {
@@ -238,7 +300,10 @@ public final class TableSetFitter {
       }
     }
 
-    return SampleColumn.numbers(TableSet.countColumn(relation.child()), DataType.of(LogicalType.LONG), counts,
+    return SampleColumn.numbers(
+        TableSet.countColumn(relation.child()),
+        DataType.of(LogicalType.LONG),
+        counts,
         new boolean[parents]);
   }
 
@@ -255,9 +320,10 @@ public final class TableSetFitter {
   }
 
   /**
-   * The link from the parents' components and within-component scores to the children's components: for each parent
-   * component the shares of its children's components (the overall shares where its rows have no children), and for
-   * each child component the mean and variance of its parents' within-component scores.
+   * The link from the parents' components and within-component scores to the children's components:
+   * for each parent component the shares of its children's components (the overall shares where its
+   * rows have no children), and for each child component the mean and variance of its parents'
+   * within-component scores.
    */
   static ParentLink link(int[] components, ModelFitter.FittedRows parent, int[] parentRows) {
     int count = 1;
@@ -313,7 +379,8 @@ public final class TableSetFitter {
 
     for (int k = 0; k < count; k++) {
       for (int j = 0; j < d; j++) {
-        variances[k][j] = Math.min(1e6, Math.max(ParentLink.MIN_VARIANCE, variances[k][j] / sizes[k]));
+        variances[k][j] =
+            Math.min(1e6, Math.max(ParentLink.MIN_VARIANCE, variances[k][j] / sizes[k]));
       }
     }
 
@@ -334,8 +401,12 @@ public final class TableSetFitter {
     return total > 0;
   }
 
-  /** How the kept rows of a table spread over the rows of a parent it references by a further foreign key. */
-  private static Popularity popularity(SampleTable sample, int[] kept, Relation relation, Fitted parent) {
+  /**
+   * How the kept rows of a table spread over the rows of a parent it references by a further
+   * foreign key.
+   */
+  private static Popularity popularity(
+      SampleTable sample, int[] kept, Relation relation, Fitted parent) {
     long[] inDegrees = new long[parent.kept().length];
     SampleColumn foreign = column(sample, relation.column());
     for (int row : kept) {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Typed, path-aware access to a parsed JSON document: every error names the source and the field path. Shared by the
- * model reader ({@link ModelJson}) and the spec compiler ({@code io.synthlake.core.spec}); not part of the API.
+ * Typed, path-aware access to a parsed JSON document: every error names the source and the field
+ * path. Shared by the model reader ({@link ModelJson}) and the spec compiler ({@code
+ * io.synthlake.core.spec}); not part of the API.
  */
 public final class JsonFields {
   /** Paths hold keys of the document, which may be long. */
@@ -27,7 +28,10 @@ public final class JsonFields {
     this.base = base;
   }
 
-  /** Fields of a part of the document at {@code path}: paths given to it, and its errors, start there. */
+  /**
+   * Fields of a part of the document at {@code path}: paths given to it, and its errors, start
+   * there.
+   */
   public JsonFields nested(String path) {
     return new JsonFields(source, join(base, path));
   }
@@ -37,18 +41,23 @@ public final class JsonFields {
   }
 
   public SynthlakeException error(String path, String problem) {
-    return SynthlakeException.of("%s: %s: %s", source, SynthlakeException.shown(join(base, path), MAX_PATH_CHARS),
-        problem);
+    return SynthlakeException.of(
+        "%s: %s: %s", source, SynthlakeException.shown(join(base, path), MAX_PATH_CHARS), problem);
   }
 
-  /** A value of the document as messages quote it: short, on one line; long arrays and mappings by their size. */
+  /**
+   * A value of the document as messages quote it: short, on one line; long arrays and mappings by
+   * their size.
+   */
   public static String show(JsonNode value) {
     if (value == null) {
       return "nothing";
     }
 
     if (value.isContainerNode() && value.size() > 8) {
-      return (value.isArray() ? "an array of " + value.size() + " values" : "a mapping of " + value.size() + " fields");
+      return (value.isArray()
+          ? "an array of " + value.size() + " values"
+          : "a mapping of " + value.size() + " fields");
     }
 
     return SynthlakeException.shown(value);
@@ -57,7 +66,9 @@ public final class JsonFields {
   public JsonNode field(JsonNode object, String path, String name) {
     JsonNode value = object.get(name);
     if (value == null || value.isNull()) {
-      throw error(join(path, name), "is missing; it is required here (see docs/model-format.md and docs/spec-format.md)");
+      throw error(
+          join(path, name),
+          "is missing; it is required here (see docs/model-format.md and docs/spec-format.md)");
     }
 
     return value;
@@ -66,7 +77,9 @@ public final class JsonFields {
   public String string(JsonNode object, String path, String name) {
     JsonNode value = field(object, path, name);
     if (!value.isTextual()) {
-      throw error(join(path, name), "must be a string, got " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+      throw error(
+          join(path, name),
+          "must be a string, got " + value.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 
     return value.asText();
@@ -139,7 +152,8 @@ public final class JsonFields {
     List<String> result = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       if (!array.get(i).isTextual()) {
-        throw error(join(path, name) + "[" + i + "]", "must be a string, got " + show(array.get(i)));
+        throw error(
+            join(path, name) + "[" + i + "]", "must be a string, got " + show(array.get(i)));
       }
 
       result.add(array.get(i).asText());
@@ -148,13 +162,17 @@ public final class JsonFields {
     return result;
   }
 
-  /** Rejects fields the format does not define, so that typos fail loudly instead of being ignored. */
+  /**
+   * Rejects fields the format does not define, so that typos fail loudly instead of being ignored.
+   */
   public void onlyFields(JsonNode object, String path, String... allowed) {
     Iterator<String> names = object.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
       if (!List.of(allowed).contains(name)) {
-        throw error(join(path, name), "is not a known field here; known fields are " + String.join(", ", allowed));
+        throw error(
+            join(path, name),
+            "is not a known field here; known fields are " + String.join(", ", allowed));
       }
     }
   }

@@ -11,8 +11,8 @@ import io.synthlake.core.SynthlakeVersion;
 import io.synthlake.core.marginal.EmpiricalMarginal;
 import io.synthlake.core.marginal.GaussianMixtureMarginal;
 import io.synthlake.core.marginal.HistogramMarginal;
-import io.synthlake.core.marginal.ParametricMarginal;
 import io.synthlake.core.marginal.Marginal;
+import io.synthlake.core.marginal.ParametricMarginal;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.DependenceModel;
@@ -36,8 +36,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads and writes the model file: versioned JSON, documented field by field in {@code docs/model-format.md}. The one
- * place that knows the layout; every key is a constant here.
+ * Reads and writes the model file: versioned JSON, documented field by field in {@code
+ * docs/model-format.md}. The one place that knows the layout; every key is a constant here.
  */
 public final class ModelJson {
   public static final String FORMAT = "synthlake-model";
@@ -110,30 +110,35 @@ public final class ModelJson {
     return out.toString() + "\n";
   }
 
-  /** Fixed "\n" line ends, so that model files and golden files are the same bytes on every platform. */
+  /**
+   * Fixed "\n" line ends, so that model files and golden files are the same bytes on every
+   * platform.
+   */
   static DefaultPrettyPrinter prettyPrinter() {
     return new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
   }
 
-  /** Writes the model as one JSON object: a model file's whole content, or one table of a table set. */
+  /**
+   * Writes the model as one JSON object: a model file's whole content, or one table of a table set.
+   */
   static void writeModel(JsonGenerator json, TableModel model) throws IOException {
-      json.writeStartObject();
-      json.writeStringField(FORMAT_KEY, FORMAT);
-      json.writeNumberField(VERSION_KEY, FORMAT_VERSION);
-      json.writeObjectFieldStart(PROPERTIES);
-      for (Map.Entry<String, String> property : model.properties().entrySet()) {
-        json.writeStringField(property.getKey(), property.getValue());
-      }
+    json.writeStartObject();
+    json.writeStringField(FORMAT_KEY, FORMAT);
+    json.writeNumberField(VERSION_KEY, FORMAT_VERSION);
+    json.writeObjectFieldStart(PROPERTIES);
+    for (Map.Entry<String, String> property : model.properties().entrySet()) {
+      json.writeStringField(property.getKey(), property.getValue());
+    }
 
-      json.writeEndObject();
-      json.writeArrayFieldStart(COLUMNS);
-      for (ColumnModel column : model.columns()) {
-        writeColumn(json, column);
-      }
+    json.writeEndObject();
+    json.writeArrayFieldStart(COLUMNS);
+    for (ColumnModel column : model.columns()) {
+      writeColumn(json, column);
+    }
 
-      json.writeEndArray();
-      writeDependence(json, model);
-      json.writeEndObject();
+    json.writeEndArray();
+    writeDependence(json, model);
+    json.writeEndObject();
   }
 
   private static void writeColumn(JsonGenerator json, ColumnModel column) throws IOException {
@@ -252,13 +257,15 @@ public final class ModelJson {
 
   private static void writeDependence(JsonGenerator json, TableModel model) throws IOException {
     DependenceModel dependence = model.dependence();
-    RebalancedMixture rebalanced = dependence instanceof RebalancedMixture ? (RebalancedMixture) dependence : null;
+    RebalancedMixture rebalanced =
+        dependence instanceof RebalancedMixture ? (RebalancedMixture) dependence : null;
     if (rebalanced != null) {
       dependence = rebalanced.base();
     }
 
     if (!(dependence instanceof GaussianCopulaMixture)) {
-      throw new IllegalArgumentException("cannot write dependence model " + dependence.getClass().getName());
+      throw new IllegalArgumentException(
+          "cannot write dependence model " + dependence.getClass().getName());
     }
 
     GaussianCopulaMixture mixture = (GaussianCopulaMixture) dependence;
@@ -305,17 +312,26 @@ public final class ModelJson {
   }
 
   /**
-   * Wraps {@code base} so that {@code rebalance: {column, shares: {category: share}}} holds; categories left out get
-   * share 0. Used by model files and the spec compiler alike.
+   * Wraps {@code base} so that {@code rebalance: {column, shares: {category: share}}} holds;
+   * categories left out get share 0. Used by model files and the spec compiler alike.
    */
-  public static DependenceModel rebalance(GaussianCopulaMixture base, List<ColumnModel> columns, JsonNode node, String path, JsonFields fields) {
+  public static DependenceModel rebalance(
+      GaussianCopulaMixture base,
+      List<ColumnModel> columns,
+      JsonNode node,
+      String path,
+      JsonFields fields) {
     fields.onlyFields(node, path, COLUMN, SHARES);
     String name = fields.string(node, path, COLUMN);
     int copulaIndex = 0;
     for (ColumnModel column : columns) {
       if (column.name().equals(name)) {
         if (!(column instanceof CategoricalColumn) || column.kind() == ColumnKind.TEXT) {
-          throw fields.error(path + "." + COLUMN, "'" + SynthlakeException.shown(name) + "' is not a categorical or boolean column, so it has no shares to rebalance");
+          throw fields.error(
+              path + "." + COLUMN,
+              "'"
+                  + SynthlakeException.shown(name)
+                  + "' is not a categorical or boolean column, so it has no shares to rebalance");
         }
 
         CategoricalColumn categorical = (CategoricalColumn) column;
@@ -326,8 +342,12 @@ public final class ModelJson {
           Map.Entry<String, JsonNode> entry = entries.next();
           int c = categorical.categories().indexOf(entry.getKey());
           if (c < 0) {
-            throw fields.error(path + "." + SHARES + "." + entry.getKey(), "is not a category of '" + SynthlakeException.shown(name) + "'; its categories are "
-                + SynthlakeException.shown(categorical.categories(), 100));
+            throw fields.error(
+                path + "." + SHARES + "." + entry.getKey(),
+                "is not a category of '"
+                    + SynthlakeException.shown(name)
+                    + "'; its categories are "
+                    + SynthlakeException.shown(categorical.categories(), 100));
           }
 
           shares[c] = fields.number(sharesNode, path + "." + SHARES, entry.getKey());
@@ -345,15 +365,19 @@ public final class ModelJson {
       }
     }
 
-    throw fields.error(path + "." + COLUMN, "names no column of the model: '" + SynthlakeException.shown(name) + "'");
+    throw fields.error(
+        path + "." + COLUMN,
+        "names no column of the model: '" + SynthlakeException.shown(name) + "'");
   }
 
-  private static void writeNumbers(JsonGenerator json, String name, double[] values) throws IOException {
+  private static void writeNumbers(JsonGenerator json, String name, double[] values)
+      throws IOException {
     json.writeFieldName(name);
     json.writeArray(values, 0, values.length);
   }
 
-  private static void writeStrings(JsonGenerator json, String name, List<String> values) throws IOException {
+  private static void writeStrings(JsonGenerator json, String name, List<String> values)
+      throws IOException {
     json.writeArrayFieldStart(name);
     for (String value : values) {
       json.writeString(value);
@@ -365,34 +389,48 @@ public final class ModelJson {
   // ---------------------------------------------------------------- reading
 
   /**
-   * Parses a model file's text. {@code source} names the file in error messages, which also give the field path:
-   * {@code /tmp/m.json: columns[2].components[0].null-share: must be a number}.
+   * Parses a model file's text. {@code source} names the file in error messages, which also give
+   * the field path: {@code /tmp/m.json: columns[2].components[0].null-share: must be a number}.
    */
   public static TableModel fromJson(String text, String source) {
-    JsonNode root = DocumentParser.parse(text, source, false, "JSON",
-        "the file may be truncated or not a model; write it again with synthlake fit");
+    JsonNode root =
+        DocumentParser.parse(
+            text,
+            source,
+            false,
+            "JSON",
+            "the file may be truncated or not a model; write it again with synthlake fit");
 
     JsonFields fields = new JsonFields(source);
     if (root != null && TableSetJson.FORMAT.equals(root.path(FORMAT_KEY).asText())) {
-      throw SynthlakeException.of("%s holds a set of related tables, not one table's model: read it as a table set "
-          + "(synthlake describe and generate do)", source);
+      throw SynthlakeException.of(
+          "%s holds a set of related tables, not one table's model: read it as a table set "
+              + "(synthlake describe and generate do)",
+          source);
     }
 
     if (root == null || !root.isObject() || !FORMAT.equals(root.path(FORMAT_KEY).asText())) {
-      throw SynthlakeException.of("%s is not a synthlake model: it lacks \"format\": \"%s\"; pass a file written by synthlake fit",
+      throw SynthlakeException.of(
+          "%s is not a synthlake model: it lacks \"format\": \"%s\"; pass a file written by synthlake fit",
           source, FORMAT);
     }
 
     long version = fields.longNumber(root, "", VERSION_KEY);
     if (version != FORMAT_VERSION) {
-      throw SynthlakeException.of("%s has format-version %d, but this synthlake %s reads version %d only: use the synthlake "
-          + "release that wrote it, or fit the model again", source, version, SynthlakeVersion.current(), FORMAT_VERSION);
+      throw SynthlakeException.of(
+          "%s has format-version %d, but this synthlake %s reads version %d only: use the synthlake "
+              + "release that wrote it, or fit the model again",
+          source, version, SynthlakeVersion.current(), FORMAT_VERSION);
     }
 
     try {
       return readModel(root, fields);
-    } catch (InvalidModelException | IllegalArgumentException e) { // IllegalArgumentException: from the JDK's parsers
-      throw SynthlakeException.of(e, "%s: %s; the file is inconsistent: write it again with synthlake fit", source,
+    } catch (InvalidModelException
+        | IllegalArgumentException e) { // IllegalArgumentException: from the JDK's parsers
+      throw SynthlakeException.of(
+          e,
+          "%s: %s; the file is inconsistent: write it again with synthlake fit",
+          source,
           e.getMessage());
     } catch (SynthlakeException e) {
       if (e.getMessage().startsWith(source)) {
@@ -404,8 +442,8 @@ public final class ModelJson {
   }
 
   /**
-   * One table's model inside a larger document, read with {@code fields} nested at its path: errors name the file and
-   * the full path.
+   * One table's model inside a larger document, read with {@code fields} nested at its path: errors
+   * name the file and the full path.
    */
   static TableModel readEmbedded(JsonNode node, JsonFields fields) {
     if (!node.isObject() || !FORMAT.equals(node.path(FORMAT_KEY).asText())) {
@@ -414,14 +452,21 @@ public final class ModelJson {
 
     long version = fields.longNumber(node, "", VERSION_KEY);
     if (version != FORMAT_VERSION) {
-      throw fields.error(VERSION_KEY, "is " + version + ", but this synthlake reads model version " + FORMAT_VERSION
-          + " only: fit the model again");
+      throw fields.error(
+          VERSION_KEY,
+          "is "
+              + version
+              + ", but this synthlake reads model version "
+              + FORMAT_VERSION
+              + " only: fit the model again");
     }
 
     try {
       return readModel(node, fields);
-    } catch (InvalidModelException | IllegalArgumentException e) { // IllegalArgumentException: from the JDK's parsers
-      throw fields.error("", e.getMessage() + "; the file is inconsistent: write it again with synthlake fit");
+    } catch (InvalidModelException
+        | IllegalArgumentException e) { // IllegalArgumentException: from the JDK's parsers
+      throw fields.error(
+          "", e.getMessage() + "; the file is inconsistent: write it again with synthlake fit");
     }
   }
 
@@ -443,22 +488,33 @@ public final class ModelJson {
       columns.add(readColumn(columnsNode.get(i), "columns[" + i + "]", fields));
     }
 
-    DependenceModel dependence = readDependence(fields.field(root, "", DEPENDENCE), columns, fields);
+    DependenceModel dependence =
+        readDependence(fields.field(root, "", DEPENDENCE), columns, fields);
     return TableModel.of(columns, dependence, properties);
   }
 
-  /** One fitted column object; also used by the spec compiler, where a fitted column may stand among spec columns. */
+  /**
+   * One fitted column object; also used by the spec compiler, where a fitted column may stand among
+   * spec columns.
+   */
   public static ColumnModel readColumn(JsonNode node, String path, JsonFields fields) {
     String name = fields.string(node, path, NAME);
-    DataType type = DataType.parse(fields.string(node, path, TYPE), fields.source() + ": " + path + "." + TYPE);
-    ColumnKind kind = ColumnKind.parse(fields.string(node, path, KIND), fields.source() + ": " + path + "." + KIND);
+    DataType type =
+        DataType.parse(fields.string(node, path, TYPE), fields.source() + ": " + path + "." + TYPE);
+    ColumnKind kind =
+        ColumnKind.parse(
+            fields.string(node, path, KIND), fields.source() + ": " + path + "." + KIND);
     if (kind.isNumeric()) {
       fields.onlyFields(node, path, NAME, TYPE, KIND, NUMBER_FORMAT, COMPONENTS);
       JsonNode format = fields.field(node, path, NUMBER_FORMAT);
       String formatPath = path + "." + NUMBER_FORMAT;
       fields.onlyFields(format, formatPath, MIN, MAX, STEP, DECIMALS);
-      NumericFormat numberFormat = NumericFormat.of(fields.number(format, formatPath, MIN), fields.number(format, formatPath, MAX),
-          fields.number(format, formatPath, STEP), fields.intNumber(format, formatPath, DECIMALS));
+      NumericFormat numberFormat =
+          NumericFormat.of(
+              fields.number(format, formatPath, MIN),
+              fields.number(format, formatPath, MAX),
+              fields.number(format, formatPath, STEP),
+              fields.intNumber(format, formatPath, DECIMALS));
       JsonNode componentsNode = fields.array(node, path, COMPONENTS);
       List<NumericDistribution> components = new ArrayList<>();
       for (int k = 0; k < componentsNode.size(); k++) {
@@ -466,8 +522,12 @@ public final class ModelJson {
         String componentPath = path + ".components[" + k + "]";
         fields.onlyFields(component, componentPath, NULL_SHARE, MARGINAL);
         JsonNode marginal = component.get(MARGINAL);
-        components.add(NumericDistribution.of(fields.number(component, componentPath, NULL_SHARE),
-            marginal == null ? null : readMarginal(marginal, componentPath + "." + MARGINAL, fields)));
+        components.add(
+            NumericDistribution.of(
+                fields.number(component, componentPath, NULL_SHARE),
+                marginal == null
+                    ? null
+                    : readMarginal(marginal, componentPath + "." + MARGINAL, fields)));
       }
 
       return NumericColumn.of(name, type, kind, numberFormat, components);
@@ -497,8 +557,11 @@ public final class ModelJson {
       JsonNode text = fields.field(node, path, TEXT);
       String textPath = path + "." + TEXT;
       fields.onlyFields(text, textPath, WORDS, WORD_WEIGHTS, WORD_COUNT_SHARES);
-      composer = TextComposer.of(fields.strings(text, textPath, WORDS), fields.numbers(text, textPath, WORD_WEIGHTS),
-          fields.numbers(text, textPath, WORD_COUNT_SHARES));
+      composer =
+          TextComposer.of(
+              fields.strings(text, textPath, WORDS),
+              fields.numbers(text, textPath, WORD_WEIGHTS),
+              fields.numbers(text, textPath, WORD_COUNT_SHARES));
     }
 
     return CategoricalColumn.of(name, type, kind, categories, probabilities, nullShares, composer);
@@ -510,14 +573,20 @@ public final class ModelJson {
       fields.onlyFields(node, path, FAMILY, POINT_MASSES, KNOTS);
       JsonNode masses = fields.field(node, path, POINT_MASSES);
       fields.onlyFields(masses, path + "." + POINT_MASSES, VALUES, SHARES);
-      return EmpiricalMarginal.of(fields.numbers(masses, path + "." + POINT_MASSES, VALUES),
-          fields.numbers(masses, path + "." + POINT_MASSES, SHARES), fields.numbers(node, path, KNOTS));
+      return EmpiricalMarginal.of(
+          fields.numbers(masses, path + "." + POINT_MASSES, VALUES),
+          fields.numbers(masses, path + "." + POINT_MASSES, SHARES),
+          fields.numbers(node, path, KNOTS));
     }
 
     if (GAUSSIAN_MIXTURE.equals(family)) {
       fields.onlyFields(node, path, FAMILY, WEIGHTS, MEANS, DEVIATIONS, MIN, MAX);
-      return GaussianMixtureMarginal.of(fields.numbers(node, path, WEIGHTS), fields.numbers(node, path, MEANS),
-          fields.numbers(node, path, DEVIATIONS), fields.number(node, path, MIN), fields.number(node, path, MAX));
+      return GaussianMixtureMarginal.of(
+          fields.numbers(node, path, WEIGHTS),
+          fields.numbers(node, path, MEANS),
+          fields.numbers(node, path, DEVIATIONS),
+          fields.number(node, path, MIN),
+          fields.number(node, path, MAX));
     }
 
     if (PARAMETRIC.equals(family)) {
@@ -525,29 +594,52 @@ public final class ModelJson {
       String name = fields.string(node, path, DISTRIBUTION);
       ParametricMarginal.Family parametric = ParametricMarginal.Family.parse(name);
       if (parametric == null) {
-        throw fields.error(path + "." + DISTRIBUTION, "unknown distribution '" + SynthlakeException.shown(name) + "'; use constant, uniform, normal, log-normal, exponential, poisson or zipf");
+        throw fields.error(
+            path + "." + DISTRIBUTION,
+            "unknown distribution '"
+                + SynthlakeException.shown(name)
+                + "'; use constant, uniform, normal, log-normal, exponential, poisson or zipf");
       }
 
       Map<String, Double> parameters = new LinkedHashMap<>();
       JsonNode parametersNode = fields.field(node, path, PARAMETERS);
-      parametersNode.fieldNames().forEachRemaining(key -> parameters.put(key, fields.number(parametersNode, path + "." + PARAMETERS, key)));
-      return ParametricMarginal.of(parametric, parameters, node.has(MIN) ? fields.number(node, path, MIN) : Double.NEGATIVE_INFINITY,
-          node.has(MAX) ? fields.number(node, path, MAX) : Double.POSITIVE_INFINITY, path + "." + PARAMETERS);
+      parametersNode
+          .fieldNames()
+          .forEachRemaining(
+              key ->
+                  parameters.put(key, fields.number(parametersNode, path + "." + PARAMETERS, key)));
+      return ParametricMarginal.of(
+          parametric,
+          parameters,
+          node.has(MIN) ? fields.number(node, path, MIN) : Double.NEGATIVE_INFINITY,
+          node.has(MAX) ? fields.number(node, path, MAX) : Double.POSITIVE_INFINITY,
+          path + "." + PARAMETERS);
     }
 
     if (HISTOGRAM.equals(family)) {
       fields.onlyFields(node, path, FAMILY, EDGES, WEIGHTS);
-      return HistogramMarginal.of(fields.numbers(node, path, EDGES), fields.numbers(node, path, WEIGHTS), path);
+      return HistogramMarginal.of(
+          fields.numbers(node, path, EDGES), fields.numbers(node, path, WEIGHTS), path);
     }
 
-    throw fields.error(path + "." + FAMILY, "unknown marginal family '" + SynthlakeException.shown(family) + "'; use empirical, gaussian-mixture, parametric or histogram");
+    throw fields.error(
+        path + "." + FAMILY,
+        "unknown marginal family '"
+            + SynthlakeException.shown(family)
+            + "'; use empirical, gaussian-mixture, parametric or histogram");
   }
 
-  private static DependenceModel readDependence(JsonNode node, List<ColumnModel> columns, JsonFields fields) {
+  private static DependenceModel readDependence(
+      JsonNode node, List<ColumnModel> columns, JsonFields fields) {
     fields.onlyFields(node, DEPENDENCE, TYPE, COLUMNS, COMPONENTS, REBALANCE);
     String type = fields.string(node, DEPENDENCE, TYPE);
     if (!GAUSSIAN_COPULA_MIXTURE.equals(type)) {
-      throw fields.error(DEPENDENCE + "." + TYPE, "unknown dependence type '" + SynthlakeException.shown(type) + "'; this version reads " + GAUSSIAN_COPULA_MIXTURE);
+      throw fields.error(
+          DEPENDENCE + "." + TYPE,
+          "unknown dependence type '"
+              + SynthlakeException.shown(type)
+              + "'; this version reads "
+              + GAUSSIAN_COPULA_MIXTURE);
     }
 
     List<String> expected = new ArrayList<>();
@@ -559,8 +651,12 @@ public final class ModelJson {
 
     List<String> named = fields.strings(node, DEPENDENCE, COLUMNS);
     if (!named.equals(expected)) {
-      throw fields.error(DEPENDENCE + "." + COLUMNS, "must list the non-key columns in order " + SynthlakeException.shown(expected, 100) + ", got "
-          + SynthlakeException.shown(named, 100));
+      throw fields.error(
+          DEPENDENCE + "." + COLUMNS,
+          "must list the non-key columns in order "
+              + SynthlakeException.shown(expected, 100)
+              + ", got "
+              + SynthlakeException.shown(named, 100));
     }
 
     JsonNode componentsNode = fields.array(node, DEPENDENCE, COMPONENTS);
@@ -585,6 +681,8 @@ public final class ModelJson {
     }
 
     GaussianCopulaMixture mixture = GaussianCopulaMixture.of(weights, correlations);
-    return node.has(REBALANCE) ? rebalance(mixture, columns, node.get(REBALANCE), DEPENDENCE + "." + REBALANCE, fields) : mixture;
+    return node.has(REBALANCE)
+        ? rebalance(mixture, columns, node.get(REBALANCE), DEPENDENCE + "." + REBALANCE, fields)
+        : mixture;
   }
 }

@@ -20,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads and writes the table-set file: versioned JSON holding each table's model (in the model file's own layout) and
- * the foreign keys between them, documented in {@code docs/model-format.md}. The one place that knows its layout.
+ * Reads and writes the table-set file: versioned JSON holding each table's model (in the model
+ * file's own layout) and the foreign keys between them, documented in {@code docs/model-format.md}.
+ * The one place that knows its layout.
  */
 public final class TableSetJson {
   public static final String FORMAT = "synthlake-table-set";
@@ -134,7 +135,8 @@ public final class TableSetJson {
     json.writeEndObject();
   }
 
-  private static void writeNumbers(JsonGenerator json, String name, double[] values) throws IOException {
+  private static void writeNumbers(JsonGenerator json, String name, double[] values)
+      throws IOException {
     if (name != null) {
       json.writeFieldName(name);
     }
@@ -147,21 +149,32 @@ public final class TableSetJson {
     return root != null && root.isObject() && FORMAT.equals(root.path(FORMAT_KEY).asText());
   }
 
-  /** Parses a table-set file's text; {@code source} names the file in error messages, which give the field path. */
+  /**
+   * Parses a table-set file's text; {@code source} names the file in error messages, which give the
+   * field path.
+   */
   public static TableSet fromJson(String text, String source) {
-    JsonNode root = DocumentParser.parse(text, source, false, "JSON",
-        "the file may be truncated or not a table set; write it again with synthlake fit");
+    JsonNode root =
+        DocumentParser.parse(
+            text,
+            source,
+            false,
+            "JSON",
+            "the file may be truncated or not a table set; write it again with synthlake fit");
     if (!isTableSet(root)) {
-      throw SynthlakeException.of("%s is not a synthlake table set: it lacks \"format\": \"%s\"; pass a file written "
-          + "by synthlake fit with several inputs", source, FORMAT);
+      throw SynthlakeException.of(
+          "%s is not a synthlake table set: it lacks \"format\": \"%s\"; pass a file written "
+              + "by synthlake fit with several inputs",
+          source, FORMAT);
     }
 
     JsonFields fields = new JsonFields(source);
     long version = fields.longNumber(root, "", VERSION_KEY);
     if (version != FORMAT_VERSION) {
-      throw SynthlakeException.of("%s has format-version %d, but this synthlake %s reads table-set version %d only: "
-          + "use the synthlake release that wrote it, or fit the tables again", source, version,
-          SynthlakeVersion.current(), FORMAT_VERSION);
+      throw SynthlakeException.of(
+          "%s has format-version %d, but this synthlake %s reads table-set version %d only: "
+              + "use the synthlake release that wrote it, or fit the tables again",
+          source, version, SynthlakeVersion.current(), FORMAT_VERSION);
     }
 
     fields.onlyFields(root, "", FORMAT_KEY, VERSION_KEY, PROPERTIES, TABLES);
@@ -208,15 +221,21 @@ public final class TableSetJson {
         JsonNode curve = keyNode.get(POPULARITY);
         keyFields.onlyFields(curve, POPULARITY, CHILD_SHARES, PARENT_SHARES);
         try {
-          popularity = Popularity.of(keyFields.numbers(curve, POPULARITY, CHILD_SHARES),
-              keyFields.numbers(curve, POPULARITY, PARENT_SHARES));
+          popularity =
+              Popularity.of(
+                  keyFields.numbers(curve, POPULARITY, CHILD_SHARES),
+                  keyFields.numbers(curve, POPULARITY, PARENT_SHARES));
         } catch (InvalidModelException e) {
           throw keyFields.error(POPULARITY, e.getMessage());
         }
       }
 
-      keys.add(new TableSet.ForeignKey(keyFields.string(keyNode, "", COLUMN), keyFields.string(keyNode, "", TABLE),
-          keyFields.string(keyNode, "", KEY), popularity));
+      keys.add(
+          new TableSet.ForeignKey(
+              keyFields.string(keyNode, "", COLUMN),
+              keyFields.string(keyNode, "", TABLE),
+              keyFields.string(keyNode, "", KEY),
+              popularity));
     }
 
     ParentLink link = null;
@@ -224,8 +243,11 @@ public final class TableSetJson {
       JsonNode linkNode = node.get(PARENT_LINK);
       fields.onlyFields(linkNode, PARENT_LINK, TRANSITIONS, MEANS, VARIANCES);
       try {
-        link = ParentLink.of(matrix(linkNode, TRANSITIONS, fields), matrix(linkNode, MEANS, fields),
-            matrix(linkNode, VARIANCES, fields));
+        link =
+            ParentLink.of(
+                matrix(linkNode, TRANSITIONS, fields),
+                matrix(linkNode, MEANS, fields),
+                matrix(linkNode, VARIANCES, fields));
       } catch (InvalidModelException e) {
         throw fields.error(PARENT_LINK, e.getMessage());
       }
@@ -239,7 +261,8 @@ public final class TableSetJson {
     String path = PARENT_LINK + "." + name;
     JsonNode rows = fields.array(link, PARENT_LINK, name);
     if (rows.size() > 10_000) {
-      throw fields.error(path, "holds " + rows.size() + " rows; a model has at most 10000 components");
+      throw fields.error(
+          path, "holds " + rows.size() + " rows; a model has at most 10000 components");
     }
 
     double[][] matrix = new double[rows.size()][];

@@ -1,6 +1,9 @@
 package io.synthlake.core.generate;
 
-/** Working arrays of one block, shared by the column generators of one writer, which run one after another. */
+/**
+ * Working arrays of one block, shared by the column generators of one writer, which run one after
+ * another.
+ */
 final class BlockScratch {
   final double[] probabilities = new double[TableSampler.BLOCK_ROWS];
   final double[] values = new double[TableSampler.BLOCK_ROWS];

@@ -10,14 +10,16 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Maps (component, uniform) to a category by the component's cumulative intervals, nulls first. A text column's last
- * category is filled by its composer from the column's own random stream.
+ * Maps (component, uniform) to a category by the component's cumulative intervals, nulls first. A
+ * text column's last category is filled by its composer from the column's own random stream.
  */
 final class CategoricalGenerator implements ColumnGenerator {
   private final double[] nullShares;
   private final Cumulative[] cumulative;
+
   /** Whether every component has the same intervals (and so the same table and null share). */
   private final boolean sharedTable;
+
   private final byte[][] utf8;
   private final double[] numbers;
   private final Emitter emitter;
@@ -35,7 +37,8 @@ final class CategoricalGenerator implements ColumnGenerator {
       double[] bounds = column.intervalEnds(k);
       bounds[categories] = Double.POSITIVE_INFINITY;
       nullShares[k] = bounds[0];
-      // Components with the same intervals share one table (specs override a column in few components), which keeps
+      // Components with the same intervals share one table (specs override a column in few
+      // components), which keeps
       // the tables of a block's draws in cache and lets fillCodes take its one-table loop.
       boolean same = k > 0 && Arrays.equals(bounds, firstBounds);
       cumulative[k] = same ? cumulative[0] : Cumulative.of(bounds);
@@ -53,7 +56,8 @@ final class CategoricalGenerator implements ColumnGenerator {
       if (isString) {
         utf8[c] = category.getBytes(StandardCharsets.UTF_8);
       } else {
-        numbers[c] = Values.parse(category, column.type(), "column '" + column.name() + "' category");
+        numbers[c] =
+            Values.parse(category, column.type(), "column '" + column.name() + "' category");
       }
     }
 
@@ -64,9 +68,11 @@ final class CategoricalGenerator implements ColumnGenerator {
   }
 
   @Override
-  public void fill(long firstRow, int rows, int[] components, double[] uniforms, long block, ColumnSink sink) {
+  public void fill(
+      long firstRow, int rows, int[] components, double[] uniforms, long block, ColumnSink sink) {
     int composed = text == null ? -1 : utf8.length - 1;
-    // Composed text is not among the fixed values, so only columns without a composer can be written as codes.
+    // Composed text is not among the fixed values, so only columns without a composer can be
+    // written as codes.
     boolean codes = emitter == null && text == null && sink.acceptsDictionary(utf8);
     if (codes) {
       fillCodes(rows, components, uniforms, sink);
@@ -100,9 +106,9 @@ final class CategoricalGenerator implements ColumnGenerator {
   }
 
   /**
-   * String categories as dictionary codes, the common case, in loops of their own (one for components that share
-   * their intervals); the same values as {@link #fill}'s general loop (interval 0 holds the nulls, so category c ends
-   * at interval c + 1).
+   * String categories as dictionary codes, the common case, in loops of their own (one for
+   * components that share their intervals); the same values as {@link #fill}'s general loop
+   * (interval 0 holds the nulls, so category c ends at interval c + 1).
    */
   private void fillCodes(int rows, int[] components, double[] uniforms, ColumnSink sink) {
     if (sharedTable) {

@@ -1,9 +1,10 @@
 package io.synthlake.core.generate;
 
 /**
- * Where generated values of one column go, row by row inside a block. The Spark module writes straight into column
- * vectors; tests collect into arrays. Number forms: integers, epoch days, epoch microseconds and decimal unscaled
- * values go through {@link #putLong}, floating point through {@link #putDouble}.
+ * Where generated values of one column go, row by row inside a block. The Spark module writes
+ * straight into column vectors; tests collect into arrays. Number forms: integers, epoch days,
+ * epoch microseconds and decimal unscaled values go through {@link #putLong}, floating point
+ * through {@link #putDouble}.
  */
 public interface ColumnSink {
   void putNull(int row);
@@ -18,9 +19,9 @@ public interface ColumnSink {
   void putUtf8(int row, byte[] bytes, int offset, int length);
 
   /**
-   * Rows 0 to rows - 1 at once, none null: row r is the {@code width} bytes of {@code bytes} from {@code r * width}
-   * (fixed-width keys such as UUIDs). Sinks backed by one byte buffer copy them in one go; the caller may reuse
-   * {@code bytes}.
+   * Rows 0 to rows - 1 at once, none null: row r is the {@code width} bytes of {@code bytes} from
+   * {@code r * width} (fixed-width keys such as UUIDs). Sinks backed by one byte buffer copy them
+   * in one go; the caller may reuse {@code bytes}.
    */
   default void putFixedWidthUtf8(byte[] bytes, int width, int rows) {
     for (int r = 0; r < rows; r++) {
@@ -29,9 +30,9 @@ public interface ColumnSink {
   }
 
   /**
-   * Offers a column's fixed string values, once per block before any row is written. A sink that returns true then
-   * receives {@link #putCode} (the index of the value) for them instead of their bytes: Spark's column vectors keep such
-   * values as a dictionary and copy nothing per row.
+   * Offers a column's fixed string values, once per block before any row is written. A sink that
+   * returns true then receives {@link #putCode} (the index of the value) for them instead of their
+   * bytes: Spark's column vectors keep such values as a dictionary and copy nothing per row.
    */
   default boolean acceptsDictionary(byte[][] values) {
     return false;
@@ -43,8 +44,9 @@ public interface ColumnSink {
   }
 
   /**
-   * Rows 0 to rows - 1 at once: null for the {@code nullCount} ascending rows in {@code nullRows}, {@code values[r]}
-   * for the others. Sinks backed by column vectors copy the values in bulk and then mark the nulls.
+   * Rows 0 to rows - 1 at once: null for the {@code nullCount} ascending rows in {@code nullRows},
+   * {@code values[r]} for the others. Sinks backed by column vectors copy the values in bulk and
+   * then mark the nulls.
    */
   default void putLongs(long[] values, int rows, int[] nullRows, int nullCount) {
     NullRows.forEach(this, rows, nullRows, nullCount, r -> putLong(r, values[r]));

@@ -1,8 +1,8 @@
 package io.synthlake.core.generate;
 
 /**
- * Keeps the values of a hidden count column: how many child rows each parent row of a block gets. Nulls and
- * negative values count as none.
+ * Keeps the values of a hidden count column: how many child rows each parent row of a block gets.
+ * Nulls and negative values count as none.
  */
 final class CountSink implements ColumnSink {
   private final long[] counts = new long[TableSampler.BLOCK_ROWS];

@@ -31,6 +31,7 @@ final class KeyGenerator implements ColumnGenerator {
   private final long offset;
   private final long randomKeySalt;
   private final byte[] buffer = new byte[KeyColumn.MAX_VALUE_BYTES];
+
   /** A block's UUIDs, one after another; made on first use. */
   private byte[] uuids;
 
@@ -39,7 +40,10 @@ final class KeyGenerator implements ColumnGenerator {
     this.seed = seed;
     this.prefix = column.prefix().getBytes(StandardCharsets.UTF_8);
     this.numeric = column.type().logicalType() != LogicalType.STRING;
-    this.decimalFactor = column.type().logicalType() == LogicalType.DECIMAL ? BigInteger.TEN.pow(column.type().scale()).longValueExact() : 1;
+    this.decimalFactor =
+        column.type().logicalType() == LogicalType.DECIMAL
+            ? BigInteger.TEN.pow(column.type().scale()).longValueExact()
+            : 1;
     String template = column.template();
     this.alphabets = new byte[template.length()][];
     for (int i = 0; i < template.length(); i++) {
@@ -49,7 +53,8 @@ final class KeyGenerator implements ColumnGenerator {
     this.capacity = column.capacity();
     this.randomKeySalt = Seeds.derive(seed, 0, 103);
     if (column.style() == KeyColumn.Style.CODE) {
-      // An affine map row -> (a * row + b) mod capacity with gcd(a, capacity) = 1 is a seeded bijection.
+      // An affine map row -> (a * row + b) mod capacity with gcd(a, capacity) = 1 is a seeded
+      // bijection.
       long a = Math.floorMod(Seeds.derive(seed, 0, 101), capacity);
       while (BigInteger.valueOf(a).gcd(BigInteger.valueOf(capacity)).longValue() != 1) {
         a = (a + 1) % capacity;
@@ -65,16 +70,22 @@ final class KeyGenerator implements ColumnGenerator {
 
   private static String alphabet(char templateClass) {
     switch (templateClass) {
-      case '9': return DIGITS;
-      case 'A': return UPPER;
-      case 'a': return LOWER;
-      case 'X': return DIGITS + UPPER;
-      default: return DIGITS + LOWER;
+      case '9':
+        return DIGITS;
+      case 'A':
+        return UPPER;
+      case 'a':
+        return LOWER;
+      case 'X':
+        return DIGITS + UPPER;
+      default:
+        return DIGITS + LOWER;
     }
   }
 
   @Override
-  public void fill(long firstRow, int rows, int[] components, double[] uniforms, long block, ColumnSink sink) {
+  public void fill(
+      long firstRow, int rows, int[] components, double[] uniforms, long block, ColumnSink sink) {
     if (column.style() == KeyColumn.Style.UUID) {
       // The most common key of fixtures, in a loop of its own, handed over as one block of bytes.
       if (uuids == null) {
@@ -94,7 +105,10 @@ final class KeyGenerator implements ColumnGenerator {
     }
   }
 
-  /** Writes the keys of global rows {@code rowIndex[0..rows)} as rows 0 to rows - 1: a foreign key's values. */
+  /**
+   * Writes the keys of global rows {@code rowIndex[0..rows)} as rows 0 to rows - 1: a foreign key's
+   * values.
+   */
   void fillAt(long[] rowIndex, int rows, ColumnSink sink) {
     for (int r = 0; r < rows; r++) {
       writeKey(rowIndex[r], r, sink);
@@ -125,8 +139,8 @@ final class KeyGenerator implements ColumnGenerator {
   }
 
   /**
-   * A bijection of [0, 2⁶³): the seeded SplitMix finalizer permutes all longs, and cycle-walking past negative results
-   * keeps it a permutation of the non-negative ones (two steps expected).
+   * A bijection of [0, 2⁶³): the seeded SplitMix finalizer permutes all longs, and cycle-walking
+   * past negative results keeps it a permutation of the non-negative ones (two steps expected).
    */
   private long randomKey(long row) {
     long value = Seeds.mix(row ^ randomKeySalt);
@@ -151,14 +165,18 @@ final class KeyGenerator implements ColumnGenerator {
     return length;
   }
 
-  /** Writes row {@code row}'s version-4 UUID, {@link #UUID_LENGTH} bytes, into {@code out} at {@code at}. */
+  /**
+   * Writes row {@code row}'s version-4 UUID, {@link #UUID_LENGTH} bytes, into {@code out} at {@code
+   * at}.
+   */
   private void writeUuid(long row, byte[] out, int at) {
     long key = Seeds.blockKey(seed, row);
     long high = Seeds.stream(key, 201);
     long low = Seeds.stream(key, 202);
     high = (high & ~0xF000L) | 0x4000L;
     low = (low & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    // 8-4-4-4-12 hex digits: each 32-bit half of high and low becomes 8 digits at once, split around the dashes.
+    // 8-4-4-4-12 hex digits: each 32-bit half of high and low becomes 8 digits at once, split
+    // around the dashes.
     long lowerHighDigits = hexDigits(high);
     long upperLowDigits = hexDigits(low >>> 32);
     BIG_ENDIAN_LONGS.set(out, at, hexDigits(high >>> 32));
@@ -174,8 +192,9 @@ final class KeyGenerator implements ColumnGenerator {
   }
 
   /**
-   * The 8 lowercase hex digits of the low 32 bits of {@code bits} as ASCII bytes, most significant digit in the highest
-   * byte: the nibbles are spread one to a byte, and each becomes '0' + n, plus 39 more (to reach 'a') when n > 9.
+   * The 8 lowercase hex digits of the low 32 bits of {@code bits} as ASCII bytes, most significant
+   * digit in the highest byte: the nibbles are spread one to a byte, and each becomes '0' + n, plus
+   * 39 more (to reach 'a') when n > 9.
    */
   static long hexDigits(long bits) {
     long x = bits & 0xFFFFFFFFL;
@@ -211,6 +230,9 @@ final class KeyGenerator implements ColumnGenerator {
       return (a * b) % m;
     }
 
-    return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).mod(BigInteger.valueOf(m)).longValue();
+    return BigInteger.valueOf(a)
+        .multiply(BigInteger.valueOf(b))
+        .mod(BigInteger.valueOf(m))
+        .longValue();
   }
 }

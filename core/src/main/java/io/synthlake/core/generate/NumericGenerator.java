@@ -7,10 +7,11 @@ import io.synthlake.core.model.NumericFormat;
 import java.util.Arrays;
 
 /**
- * Maps (component, uniform) to a value through the component's null share and quantile function, then formats it.
- * Works a block at a time, stage by stage (quantiles per component, formatting, emitting), so each stage is a tight
- * loop over one marginal or format rather than a chain of virtual calls per value. A column without nulls whose every
- * component's marginal {@linkplain Marginal#takesNormalScores takes normal scores} maps the copula's scores directly.
+ * Maps (component, uniform) to a value through the component's null share and quantile function,
+ * then formats it. Works a block at a time, stage by stage (quantiles per component, formatting,
+ * emitting), so each stage is a tight loop over one marginal or format rather than a chain of
+ * virtual calls per value. A column without nulls whose every component's marginal {@linkplain
+ * Marginal#takesNormalScores takes normal scores} maps the copula's scores directly.
  */
 final class NumericGenerator implements ColumnGenerator {
   private final double[] nullShares;
@@ -19,6 +20,7 @@ final class NumericGenerator implements ColumnGenerator {
   private final Emitter emitter;
   private final BlockScratch scratch;
   private final boolean normalScores;
+
   /** The marginal of every component when they all share one (and one null share), else null. */
   private final Marginal sharedMarginal;
 
@@ -55,7 +57,8 @@ final class NumericGenerator implements ColumnGenerator {
   }
 
   @Override
-  public void fill(long firstRow, int rows, int[] components, double[] uniforms, long block, ColumnSink sink) {
+  public void fill(
+      long firstRow, int rows, int[] components, double[] uniforms, long block, ColumnSink sink) {
     double[] values = scratch.values;
     if (normalScores) {
       if (sharedMarginal != null) {
@@ -97,12 +100,14 @@ final class NumericGenerator implements ColumnGenerator {
   }
 
   /**
-   * Maps every row through the marginal of the block's most common component (a mixture has one large component more
-   * often than not), then regroups only the other rows by component (a counting sort), so that each other marginal sees
-   * one batch of probabilities {@code p}, or of normal scores if {@code scores}. Marginals map value by value, so a
-   * row's value is the same whichever batch it is in.
+   * Maps every row through the marginal of the block's most common component (a mixture has one
+   * large component more often than not), then regroups only the other rows by component (a
+   * counting sort), so that each other marginal sees one batch of probabilities {@code p}, or of
+   * normal scores if {@code scores}. Marginals map value by value, so a row's value is the same
+   * whichever batch it is in.
    */
-  private void valuesByComponent(int rows, int[] components, double[] p, double[] values, boolean scores) {
+  private void valuesByComponent(
+      int rows, int[] components, double[] p, double[] values, boolean scores) {
     int[] starts = new int[marginals.length + 1];
     for (int r = 0; r < rows; r++) {
       starts[components[r] + 1]++;

@@ -3,8 +3,9 @@ package io.synthlake.core.generate;
 import java.util.Arrays;
 
 /**
- * Passes on rows {@code skip} and later of a block as rows 0, 1, …, and drops the rows before: a run that starts inside
- * a block generates that block from its first row, exactly as a run from row 0 does, and keeps only its own rows.
+ * Passes on rows {@code skip} and later of a block as rows 0, 1, …, and drops the rows before: a
+ * run that starts inside a block generates that block from its first row, exactly as a run from row
+ * 0 does, and keeps only its own rows.
  */
 final class SkippingSink implements ColumnSink {
   private final ColumnSink sink;
@@ -52,7 +53,8 @@ final class SkippingSink implements ColumnSink {
 
   @Override
   public void putFixedWidthUtf8(byte[] bytes, int width, int rows) {
-    sink.putFixedWidthUtf8(Arrays.copyOfRange(bytes, skip * width, rows * width), width, rows - skip);
+    sink.putFixedWidthUtf8(
+        Arrays.copyOfRange(bytes, skip * width, rows * width), width, rows - skip);
   }
 
   @Override
@@ -81,6 +83,9 @@ final class SkippingSink implements ColumnSink {
 
   /** The null rows from {@code skip} on, shifted like the values. */
   private int[] keptNulls(int[] nullRows, int nullCount) {
-    return Arrays.stream(nullRows, 0, nullCount).filter(row -> row >= skip).map(row -> row - skip).toArray();
+    return Arrays.stream(nullRows, 0, nullCount)
+        .filter(row -> row >= skip)
+        .map(row -> row - skip)
+        .toArray();
   }
 }

@@ -2,25 +2,30 @@ package io.synthlake.core.generate;
 
 import io.synthlake.core.Errors;
 import io.synthlake.core.Setting;
+import io.synthlake.core.math.Normal;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.DependenceModel;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.NumericColumn;
-import io.synthlake.core.math.Normal;
 import io.synthlake.core.model.TableModel;
 import java.util.List;
 
 /**
- * Generates rows of a model in blocks of {@link #BLOCK_ROWS}. Row {@code i} lives in block {@code i / BLOCK_ROWS}, and
- * every random draw comes from a generator of (seed, block, stream) consumed row by row, so every row is a pure function
- * of (model, seed, row index) whatever the partitioning, and a short last block costs only its own rows.
+ * Generates rows of a model in blocks of {@link #BLOCK_ROWS}. Row {@code i} lives in block {@code i
+ * / BLOCK_ROWS}, and every random draw comes from a generator of (seed, block, stream) consumed row
+ * by row, so every row is a pure function of (model, seed, row index) whatever the partitioning,
+ * and a short last block costs only its own rows.
  *
- * <p>The sampler holds immutable compiled state and may be shared across threads; each task takes its own
- * {@link BlockWriter} for generators and scratch space (the commons-rng {@code SharedStateSampler} pattern).
+ * <p>The sampler holds immutable compiled state and may be shared across threads; each task takes
+ * its own {@link BlockWriter} for generators and scratch space (the commons-rng {@code
+ * SharedStateSampler} pattern).
  */
 public final class TableSampler {
-  /** Rows per block: the unit of randomness, and the batch size of the Spark reader. Part of the output contract. */
+  /**
+   * Rows per block: the unit of randomness, and the batch size of the Spark reader. Part of the
+   * output contract.
+   */
   public static final int BLOCK_ROWS = 4096;
 
   private final TableModel model;
@@ -35,14 +40,18 @@ public final class TableSampler {
     return new TableSampler(model, seed);
   }
 
-  /** Fails with a message naming the column when {@code rows} exceeds what a key column can hold uniquely. */
+  /**
+   * Fails with a message naming the column when {@code rows} exceeds what a key column can hold
+   * uniquely.
+   */
   public void checkCapacity(long rows) {
     checkCapacity(0, rows);
   }
 
   /**
-   * Fails with a message naming the column when rows {@code firstRow} to {@code firstRow + rows - 1} exceed what a key
-   * column can hold uniquely: its capacity counts from row 0, whichever row a run starts at.
+   * Fails with a message naming the column when rows {@code firstRow} to {@code firstRow + rows -
+   * 1} exceed what a key column can hold uniquely: its capacity counts from row 0, whichever row a
+   * run starts at.
    */
   public void checkCapacity(long firstRow, long rows) {
     if (rows <= 0) {
@@ -58,8 +67,13 @@ public final class TableSampler {
       if (column instanceof KeyColumn) {
         long capacity = ((KeyColumn) column).capacity();
         if (end > capacity) {
-          throw Errors.keyCapacityExceeded(column.name(), ((KeyColumn) column).style().jsonName(), column.type(), capacity,
-              firstRow, rows);
+          throw Errors.keyCapacityExceeded(
+              column.name(),
+              ((KeyColumn) column).style().jsonName(),
+              column.type(),
+              capacity,
+              firstRow,
+              rows);
         }
       }
     }
@@ -88,7 +102,8 @@ public final class TableSampler {
     private final ColumnGenerator[] generators;
 
     private BlockWriter() {
-      // Generators are cheap views of the shared model; key and text generators keep reusable buffers, so each
+      // Generators are cheap views of the shared model; key and text generators keep reusable
+      // buffers, so each
       // writer owns its own.
       List<ColumnModel> columns = model.columns();
       BlockScratch scratch = new BlockScratch();
@@ -111,21 +126,24 @@ public final class TableSampler {
     }
 
     /**
-     * Writes the first {@code rows} rows of block {@code block} into {@code sinks}, one per model column in order; a
-     * null sink skips its column (pruned by the query), which changes no other column's values.
+     * Writes the first {@code rows} rows of block {@code block} into {@code sinks}, one per model
+     * column in order; a null sink skips its column (pruned by the query), which changes no other
+     * column's values.
      */
     public void write(long block, int rows, ColumnSink[] sinks) {
       write(block, 0, rows, sinks);
     }
 
     /**
-     * Writes rows {@code skip} to {@code skip + rows - 1} of block {@code block} into {@code sinks} as their rows 0 to
-     * {@code rows - 1}: the block is generated from its first row and the rows before {@code skip} are dropped, so a run
-     * starting inside a block gives the rows a run from row 0 gives.
+     * Writes rows {@code skip} to {@code skip + rows - 1} of block {@code block} into {@code sinks}
+     * as their rows 0 to {@code rows - 1}: the block is generated from its first row and the rows
+     * before {@code skip} are dropped, so a run starting inside a block gives the rows a run from
+     * row 0 gives.
      */
     public void write(long block, int skip, int rows, ColumnSink[] sinks) {
       if (skip < 0 || rows < 0 || skip + rows > BLOCK_ROWS || sinks.length != generators.length) {
-        throw new IllegalArgumentException("a block holds 0 to " + BLOCK_ROWS + " rows and needs one sink per column");
+        throw new IllegalArgumentException(
+            "a block holds 0 to " + BLOCK_ROWS + " rows and needs one sink per column");
       }
 
       if (skip == 0) {
@@ -144,24 +162,32 @@ public final class TableSampler {
     /** Writes the first {@code rows} rows of block {@code block}. */
     private void writeFirst(long block, int rows, ColumnSink[] sinks) {
       if (rows < 0 || rows > BLOCK_ROWS || sinks.length != generators.length) {
-        throw new IllegalArgumentException("a block holds 0 to " + BLOCK_ROWS + " rows and needs one sink per column");
+        throw new IllegalArgumentException(
+            "a block holds 0 to " + BLOCK_ROWS + " rows and needs one sink per column");
       }
 
       generate(block, block * BLOCK_ROWS, rows, null, false, sinks);
     }
 
     /**
-     * Writes {@code rows} rows (at most {@link #BLOCK_ROWS}) drawn from block {@code block}'s generators, numbered from
-     * global row {@code firstRow} (key columns count from it): the rows of a table generated beside its parent, whose
-     * blocks are not its row index divided by the block size. {@code givenComponents} holds each row's mixture
-     * component, or is null to draw them as {@link #write} does. With {@code allScores} every copula column is drawn
-     * whatever the sinks, so that {@link #normalScore} reads each row's scores (its children's components depend on
-     * them).
+     * Writes {@code rows} rows (at most {@link #BLOCK_ROWS}) drawn from block {@code block}'s
+     * generators, numbered from global row {@code firstRow} (key columns count from it): the rows
+     * of a table generated beside its parent, whose blocks are not its row index divided by the
+     * block size. {@code givenComponents} holds each row's mixture component, or is null to draw
+     * them as {@link #write} does. With {@code allScores} every copula column is drawn whatever the
+     * sinks, so that {@link #normalScore} reads each row's scores (its children's components depend
+     * on them).
      */
-    public void writeRows(long block, long firstRow, int rows, int[] givenComponents, boolean allScores,
+    public void writeRows(
+        long block,
+        long firstRow,
+        int rows,
+        int[] givenComponents,
+        boolean allScores,
         ColumnSink[] sinks) {
       if (rows < 0 || rows > BLOCK_ROWS || sinks.length != generators.length) {
-        throw new IllegalArgumentException("a block holds 0 to " + BLOCK_ROWS + " rows and needs one sink per column");
+        throw new IllegalArgumentException(
+            "a block holds 0 to " + BLOCK_ROWS + " rows and needs one sink per column");
       }
 
       generate(block, firstRow, rows, givenComponents, allScores, sinks);
@@ -172,13 +198,21 @@ public final class TableSampler {
       return components[row];
     }
 
-    /** Row {@code row}'s standard normal score in copula column {@code copulaColumn}, after a write with all scores. */
+    /**
+     * Row {@code row}'s standard normal score in copula column {@code copulaColumn}, after a write
+     * with all scores.
+     */
     public double normalScore(int copulaColumn, int row) {
       double value = uniforms[copulaColumn][row];
       return scores[copulaColumn] ? value : Normal.quantile(value);
     }
 
-    private void generate(long block, long firstRow, int rows, int[] givenComponents, boolean allScores,
+    private void generate(
+        long block,
+        long firstRow,
+        int rows,
+        int[] givenComponents,
+        boolean allScores,
         ColumnSink[] sinks) {
       for (int i = 0; i < generators.length; i++) {
         int copula = model.copulaIndex(i);
@@ -200,7 +234,8 @@ public final class TableSampler {
         }
 
         int copula = model.copulaIndex(i);
-        generators[i].fill(firstRow, rows, components, copula >= 0 ? uniforms[copula] : null, block, sinks[i]);
+        generators[i].fill(
+            firstRow, rows, components, copula >= 0 ? uniforms[copula] : null, block, sinks[i]);
       }
     }
   }

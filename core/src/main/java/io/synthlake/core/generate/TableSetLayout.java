@@ -9,20 +9,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where each root block's rows fall in each table: the running sums of {@link TableSetSampler#countBlock} over the
- * root blocks, which give every table's global row numbers (its key values) and sizes. Made once on the driver from a
- * counting pass, then shared with the tasks. Immutable.
+ * Where each root block's rows fall in each table: the running sums of {@link
+ * TableSetSampler#countBlock} over the root blocks, which give every table's global row numbers
+ * (its key values) and sizes. Made once on the driver from a counting pass, then shared with the
+ * tasks. Immutable.
  */
 public final class TableSetLayout implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final List<String> tables;
   private final Map<String, Long> rootRows;
-  /** rowsBefore.get(root)[block][table]: each table's rows in the root blocks before {@code block}. */
+
+  /**
+   * rowsBefore.get(root)[block][table]: each table's rows in the root blocks before {@code block}.
+   */
   private final Map<String, long[][]> rowsBefore;
+
   private final long[] tableRows;
 
-  private TableSetLayout(List<String> tables, Map<String, Long> rootRows, Map<String, long[][]> rowsBefore,
+  private TableSetLayout(
+      List<String> tables,
+      Map<String, Long> rootRows,
+      Map<String, long[][]> rowsBefore,
       long[] tableRows) {
     this.tables = tables;
     this.rootRows = rootRows;
@@ -32,9 +40,11 @@ public final class TableSetLayout implements Serializable {
 
   /**
    * @param rootRows the rows of each root table
-   * @param counts for each root, {@code counts[block][table]} as {@link TableSetSampler#countBlock} gave them
+   * @param counts for each root, {@code counts[block][table]} as {@link TableSetSampler#countBlock}
+   *     gave them
    */
-  public static TableSetLayout of(TableSet set, Map<String, Long> rootRows, Map<String, long[][]> counts) {
+  public static TableSetLayout of(
+      TableSet set, Map<String, Long> rootRows, Map<String, long[][]> counts) {
     int size = set.tables().size();
     long[] totals = new long[size];
     Map<String, long[][]> before = new LinkedHashMap<>();
@@ -59,7 +69,10 @@ public final class TableSetLayout implements Serializable {
     return new TableSetLayout(set.names(), Map.copyOf(rootRows), before, totals);
   }
 
-  /** Root rows of each root table when {@code table} is to have about {@code rows} rows: by the fitted tables' sizes. */
+  /**
+   * Root rows of each root table when {@code table} is to have about {@code rows} rows: by the
+   * fitted tables' sizes.
+   */
   public static Map<String, Long> rootRows(TableSet set, String table, long rows) {
     SynthlakeException.check(rows > 0, "a table set needs a positive number of rows, got %d", rows);
     TableSet.Table asked = set.table(table);
@@ -80,7 +93,10 @@ public final class TableSetLayout implements Serializable {
     return rootRows.get(root);
   }
 
-  /** For each table, its rows in root {@code root}'s blocks before {@code block} (0 for tables of other trees). */
+  /**
+   * For each table, its rows in root {@code root}'s blocks before {@code block} (0 for tables of
+   * other trees).
+   */
   public long[] rowsBefore(String root, long block) {
     return rowsBefore.get(root)[Math.toIntExact(block)];
   }

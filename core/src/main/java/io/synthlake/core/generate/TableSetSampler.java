@@ -3,9 +3,7 @@ package io.synthlake.core.generate;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.math.Permutation;
 import io.synthlake.core.math.Seeds;
-import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.KeyColumn;
-import io.synthlake.core.model.ParentLink;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +12,17 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Generates a {@link TableSet} without joins or shuffles. Rows are grouped by <em>root block</em>: block b of a root
- * table holds its rows {@code 4096·b} to {@code 4096·b + 4095}, and every descendant row belongs to the root block of
- * its root ancestor. Within a root block a table's rows follow their parents' order, each parent's children together,
- * so a child task regenerates the few ancestor rows it needs instead of reading them: every row is a pure function of
- * (set, seed, root block, position), whatever the partitioning.
+ * Generates a {@link TableSet} without joins or shuffles. Rows are grouped by <em>root block</em>:
+ * block b of a root table holds its rows {@code 4096·b} to {@code 4096·b + 4095}, and every
+ * descendant row belongs to the root block of its root ancestor. Within a root block a table's rows
+ * follow their parents' order, each parent's children together, so a child task regenerates the few
+ * ancestor rows it needs instead of reading them: every row is a pure function of (set, seed, root
+ * block, position), whatever the partitioning.
  *
- * <p>A table's global row numbers (which its key columns count from) need the rows of the root blocks before: {@link
- * #countBlock} gives a root block's rows per table, a first cheap pass sums them, and {@link Walker#start} takes the
- * sums. Immutable and shareable; each task takes its own {@link Walker}.
+ * <p>A table's global row numbers (which its key columns count from) need the rows of the root
+ * blocks before: {@link #countBlock} gives a root block's rows per table, a first cheap pass sums
+ * them, and {@link Walker#start} takes the sums. Immutable and shareable; each task takes its own
+ * {@link Walker}.
  */
 public final class TableSetSampler {
   private static final int LINK_STREAM = 401;
@@ -33,6 +33,7 @@ public final class TableSetSampler {
   private final long seed;
   private final long[] tableSeeds;
   private final TableSampler[] samplers;
+
   /** children[t]: the indices of table t's child tables, in set order. */
   private final List<Integer>[] children;
 
@@ -62,8 +63,8 @@ public final class TableSetSampler {
   }
 
   /**
-   * A table's seed follows from the run's seed and the table's name alone, so that adding a table to the set, or
-   * resizing a sibling, leaves the other tables' rows as they were.
+   * A table's seed follows from the run's seed and the table's name alone, so that adding a table
+   * to the set, or resizing a sibling, leaves the other tables' rows as they were.
    */
   static long tableSeed(long seed, String table) {
     long hash = 0xcbf29ce484222325L;
@@ -88,8 +89,9 @@ public final class TableSetSampler {
   }
 
   /**
-   * The rows each table of {@code root}'s tree has in root block {@code rootBlock} (indexed as {@link TableSet#tables}
-   * is; 0 for tables of other trees), for a root table of {@code rootRows} rows.
+   * The rows each table of {@code root}'s tree has in root block {@code rootBlock} (indexed as
+   * {@link TableSet#tables} is; 0 for tables of other trees), for a root table of {@code rootRows}
+   * rows.
    */
   public long[] countBlock(String root, long rootBlock, long rootRows) {
     long[] counts = new long[samplers.length];
@@ -168,7 +170,8 @@ public final class TableSetSampler {
       for (int k = 0; k < foreignKeys.length; k++) {
         int parent = set.indexOf(foreignKeys[k].parentTable());
         foreignKeyTables[k] = parent;
-        KeyColumn key = (KeyColumn) set.tables().get(parent).model().column(foreignKeys[k].parentKey());
+        KeyColumn key =
+            (KeyColumn) set.tables().get(parent).model().column(foreignKeys[k].parentKey());
         foreignKeyGenerators[k] = new KeyGenerator(key, tableSeeds[parent]);
       }
     }
@@ -182,9 +185,10 @@ public final class TableSetSampler {
      * Moves to root block {@code rootBlock} and returns how many rows the table has in it.
      *
      * @param rootRows the rows of the table's root
-     * @param rowsBefore for each table of the set, its rows in the root blocks before this one (0 for other trees)
-     * @param tableRows for each table of the set, its rows in all (the size foreign keys other than the parent's pick
-     *     from)
+     * @param rowsBefore for each table of the set, its rows in the root blocks before this one (0
+     *     for other trees)
+     * @param tableRows for each table of the set, its rows in all (the size foreign keys other than
+     *     the parent's pick from)
      */
     public long start(long rootBlock, long rootRows, long[] rowsBefore, long[] tableRows) {
       this.rootBlock = rootBlock;
@@ -204,8 +208,9 @@ public final class TableSetSampler {
     }
 
     /**
-     * Writes rows {@code 4096·chunk} to {@code 4096·chunk + rows - 1} of the table in the current root block into
-     * {@code sinks}, one per output column ({@link TableSet.Table#columns}); a null sink skips its column.
+     * Writes rows {@code 4096·chunk} to {@code 4096·chunk + rows - 1} of the table in the current
+     * root block into {@code sinks}, one per output column ({@link TableSet.Table#columns}); a null
+     * sink skips its column.
      */
     public void write(int chunk, int rows, ColumnSink[] sinks) {
       int first = chunk * TableSampler.BLOCK_ROWS;
@@ -246,19 +251,29 @@ public final class TableSetSampler {
       }
     }
 
-    /** Parent rows for a further foreign key: by its popularity curve, from the chunk's own generator. */
+    /**
+     * Parent rows for a further foreign key: by its popularity curve, from the chunk's own
+     * generator.
+     */
     private void pickParents(int k, int chunk, int rows) {
       long parents = tableRows[foreignKeyTables[k]];
       if (parents <= 0) {
-        throw SynthlakeException.of("table '%s' references '%s', which has no rows in this run: give it rows",
+        throw SynthlakeException.of(
+            "table '%s' references '%s', which has no rows in this run: give it rows",
             set.tables().get(table).name(), foreignKeys[k].parentTable());
       }
 
-      Permutation order = Permutation.of(parents, Seeds.derive(tableSeeds[table], k, PERMUTATION_STREAM));
-      SplittableRandom random = new SplittableRandom(Seeds.derive(tableSeeds[table],
-          parentLevel == null ? rootBlock : level.block(chunk), FOREIGN_KEY_STREAM + k));
+      Permutation order =
+          Permutation.of(parents, Seeds.derive(tableSeeds[table], k, PERMUTATION_STREAM));
+      SplittableRandom random =
+          new SplittableRandom(
+              Seeds.derive(
+                  tableSeeds[table],
+                  parentLevel == null ? rootBlock : level.block(chunk),
+                  FOREIGN_KEY_STREAM + k));
       for (int r = 0; r < rows; r++) {
-        foreignRows[r] = order.apply(foreignKeys[k].popularity().parentRank(random.nextDouble(), parents));
+        foreignRows[r] =
+            order.apply(foreignKeys[k].popularity().parentRank(random.nextDouble(), parents));
       }
     }
   }
@@ -268,18 +283,34 @@ public final class TableSetSampler {
     return parent == null ? -1 : set.indexOf(parent);
   }
 
-  /** One table's rows in a root block: their parents, components and, for a table with children, their scores. */
+  /**
+   * One table's rows in a root block: their parents, components and, for a table with children,
+   * their scores.
+   */
   private static final class Level {
     final int table;
     final long rootBlock;
     final int rows;
+
     /** Each row's parent among the level above's rows; null for a root table. */
     final int[] parentRow;
-    /** Each row's mixture component: drawn from the parents for a child, by its own copula for a root. */
+
+    /**
+     * Each row's mixture component: drawn from the parents for a child, by its own copula for a
+     * root.
+     */
     final int[] components;
-    /** childCounts[c][row]: rows of the level's c-th child table under each row; null until described. */
+
+    /**
+     * childCounts[c][row]: rows of the level's c-th child table under each row; null until
+     * described.
+     */
     long[][] childCounts;
-    /** scores[j][row]: normal scores of the copula columns, for the children's components; null if none needs them. */
+
+    /**
+     * scores[j][row]: normal scores of the copula columns, for the children's components; null if
+     * none needs them.
+     */
     double[][] scores;
 
     Level(int table, long rootBlock, int rows, int[] parentRow, int[] components) {
@@ -290,7 +321,10 @@ public final class TableSetSampler {
       this.components = components;
     }
 
-    /** The random block of chunk {@code chunk}: the root block itself for a root table, a hash of both below. */
+    /**
+     * The random block of chunk {@code chunk}: the root block itself for a root table, a hash of
+     * both below.
+     */
     long block(int chunk) {
       return parentRow == null ? rootBlock : Seeds.derive(rootBlock, chunk, 404);
     }
@@ -307,7 +341,10 @@ public final class TableSetSampler {
       return new Level(table, rootBlock, rows, null, new int[rows]);
     }
 
-    /** The rows of {@code child} under {@code parent}'s rows: the parent's counts fix how many, its scores the kinds. */
+    /**
+     * The rows of {@code child} under {@code parent}'s rows: the parent's counts fix how many, its
+     * scores the kinds.
+     */
     Level child(Level parent, int child) {
       describe(parent);
       long[] counts = parent.childCounts[children[parent.table].indexOf(child)];
@@ -317,9 +354,13 @@ public final class TableSetSampler {
       }
 
       if (total > Integer.MAX_VALUE - 16) {
-        throw SynthlakeException.of("table '%s' would have %d rows under one block of %d rows of '%s', more than one "
-            + "task can hold: check the model's child counts", set.tables().get(child).name(), total,
-            TableSampler.BLOCK_ROWS, set.tables().get(parent.table).name());
+        throw SynthlakeException.of(
+            "table '%s' would have %d rows under one block of %d rows of '%s', more than one "
+                + "task can hold: check the model's child counts",
+            set.tables().get(child).name(),
+            total,
+            TableSampler.BLOCK_ROWS,
+            set.tables().get(parent.table).name());
       }
 
       int rows = (int) total;
@@ -331,16 +372,19 @@ public final class TableSetSampler {
       }
 
       int[] components = new int[rows];
-      SplittableRandom random = new SplittableRandom(Seeds.derive(tableSeeds[child], parent.rootBlock, LINK_STREAM));
-      set.tables().get(child).link().draw(parent.components, parent.scores, parentRow, rows, random, components,
-          linkScratch);
+      SplittableRandom random =
+          new SplittableRandom(Seeds.derive(tableSeeds[child], parent.rootBlock, LINK_STREAM));
+      set.tables()
+          .get(child)
+          .link()
+          .draw(parent.components, parent.scores, parentRow, rows, random, components, linkScratch);
       return new Level(child, parent.rootBlock, rows, parentRow, components);
     }
 
     /**
-     * Generates {@code level}'s rows again, keeping only what its children need: the hidden count columns, and the
-     * normal scores when a child's components depend on them. Key columns are not written, so row numbers do not
-     * matter here.
+     * Generates {@code level}'s rows again, keeping only what its children need: the hidden count
+     * columns, and the normal scores when a child's components depend on them. Key columns are not
+     * written, so row numbers do not matter here.
      */
     void describe(Level level) {
       if (level.childCounts != null) {
@@ -365,7 +409,9 @@ public final class TableSetSampler {
       level.scores = withScores ? new double[dimension][level.rows] : new double[0][];
       TableSampler.BlockWriter writer = samplers[level.table].newBlockWriter();
       int[] given = new int[TableSampler.BLOCK_ROWS];
-      for (int chunk = 0, first = 0; first < level.rows; chunk++, first += TableSampler.BLOCK_ROWS) {
+      for (int chunk = 0, first = 0;
+          first < level.rows;
+          chunk++, first += TableSampler.BLOCK_ROWS) {
         int rows = Math.min(TableSampler.BLOCK_ROWS, level.rows - first);
         boolean root = level.parentRow == null;
         if (!root) {

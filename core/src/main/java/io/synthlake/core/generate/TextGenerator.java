@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/** Composes one text value into a reusable buffer: a word count, then words by weight, joined by spaces. */
+/**
+ * Composes one text value into a reusable buffer: a word count, then words by weight, joined by
+ * spaces.
+ */
 final class TextGenerator {
-  private static final byte[] LETTERS = "abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LETTERS =
+      "abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
 
   private final byte[][] words;
   private final Cumulative cumulativeWords;
@@ -16,7 +20,10 @@ final class TextGenerator {
   private byte[] buffer = new byte[256];
 
   TextGenerator(TextComposer composer) {
-    this.words = composer.words().stream().map(w -> w.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+    this.words =
+        composer.words().stream()
+            .map(w -> w.getBytes(StandardCharsets.UTF_8))
+            .toArray(byte[][]::new);
     this.cumulativeWords = composer.words().isEmpty() ? null : cumulative(composer.wordWeights());
     this.cumulativeCounts = cumulative(composer.wordCountShares());
   }

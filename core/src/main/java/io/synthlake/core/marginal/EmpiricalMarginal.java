@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A compressed empirical distribution: point masses (values that hold a noticeable share of rows, such as zero in a
- * cost column) plus the quantile function of the remaining values at equally spaced probabilities.
+ * A compressed empirical distribution: point masses (values that hold a noticeable share of rows,
+ * such as zero in a cost column) plus the quantile function of the remaining values at equally
+ * spaced probabilities.
  */
 public final class EmpiricalMarginal implements Marginal {
   private final double[] massValues;
@@ -25,34 +26,53 @@ public final class EmpiricalMarginal implements Marginal {
   /**
    * @param massValues point-mass values, strictly increasing
    * @param massShares their shares of the non-null values, each in (0, 1], summing to at most 1
-   * @param knots quantiles of the remaining values at probabilities i / (knots.length - 1); empty when the point
-   *     masses hold everything
+   * @param knots quantiles of the remaining values at probabilities i / (knots.length - 1); empty
+   *     when the point masses hold everything
    */
   public static EmpiricalMarginal of(double[] massValues, double[] massShares, double[] knots) {
     if (massValues.length != massShares.length) {
-      throw Errors.invalidModel("point-masses", "point masses need as many shares as values, got %d values and %d "
-          + "shares", massValues.length, massShares.length);
+      throw Errors.invalidModel(
+          "point-masses",
+          "point masses need as many shares as values, got %d values and %d " + "shares",
+          massValues.length,
+          massShares.length);
     }
 
     double total = 0;
     for (int i = 0; i < massValues.length; i++) {
-      if (!(massShares[i] > 0) || !Double.isFinite(massValues[i]) || i > 0 && !(massValues[i] > massValues[i - 1])) {
-        throw Errors.invalidModel("point-masses", "point masses must be finite, increasing and have positive shares, "
-            + "got value %s with share %s at index %d", massValues[i], massShares[i], i);
+      if (!(massShares[i] > 0)
+          || !Double.isFinite(massValues[i])
+          || i > 0 && !(massValues[i] > massValues[i - 1])) {
+        throw Errors.invalidModel(
+            "point-masses",
+            "point masses must be finite, increasing and have positive shares, "
+                + "got value %s with share %s at index %d",
+            massValues[i],
+            massShares[i],
+            i);
       }
 
       total += massShares[i];
     }
 
-    if (total > 1 + 1e-9 || knots.length == 0 && Math.abs(total - 1) > 1e-6 || knots.length == 0 && massValues.length == 0) {
-      throw Errors.invalidModel("point-masses", "point-mass shares must sum to 1 without knots and to at most 1 with "
-          + "them, got %s with %d knots", total, knots.length);
+    if (total > 1 + 1e-9
+        || knots.length == 0 && Math.abs(total - 1) > 1e-6
+        || knots.length == 0 && massValues.length == 0) {
+      throw Errors.invalidModel(
+          "point-masses",
+          "point-mass shares must sum to 1 without knots and to at most 1 with "
+              + "them, got %s with %d knots",
+          total,
+          knots.length);
     }
 
     for (int i = 0; i < knots.length; i++) {
       if (!Double.isFinite(knots[i]) || i > 0 && knots[i] < knots[i - 1]) {
-        throw Errors.invalidModel("knots", "quantile knots must be finite and nondecreasing, got %s at index %d",
-            knots[i], i);
+        throw Errors.invalidModel(
+            "knots",
+            "quantile knots must be finite and nondecreasing, got %s at index %d",
+            knots[i],
+            i);
       }
     }
 
@@ -60,10 +80,12 @@ public final class EmpiricalMarginal implements Marginal {
   }
 
   /**
-   * Fits the marginal to {@code sorted} (ascending, finite). Values holding at least {@code massShare} of the rows and
-   * at least {@code minMassCount} rows become point masses; the rest are compressed to at most {@code maxKnots} knots.
+   * Fits the marginal to {@code sorted} (ascending, finite). Values holding at least {@code
+   * massShare} of the rows and at least {@code minMassCount} rows become point masses; the rest are
+   * compressed to at most {@code maxKnots} knots.
    */
-  public static EmpiricalMarginal fit(double[] sorted, double massShare, int minMassCount, int maxKnots) {
+  public static EmpiricalMarginal fit(
+      double[] sorted, double massShare, int minMassCount, int maxKnots) {
     int n = sorted.length;
     if (n == 0) {
       throw new IllegalArgumentException("cannot fit a marginal to no values");
@@ -108,7 +130,10 @@ public final class EmpiricalMarginal implements Marginal {
     return of(massValues, massShares, knots);
   }
 
-  /** Quantiles of {@code sorted} at {@code min(maxKnots, n)} equally spaced probabilities (linear interpolation). */
+  /**
+   * Quantiles of {@code sorted} at {@code min(maxKnots, n)} equally spaced probabilities (linear
+   * interpolation).
+   */
   static double[] compress(double[] sorted, int maxKnots) {
     int n = sorted.length;
     if (n == 0) {
@@ -127,7 +152,8 @@ public final class EmpiricalMarginal implements Marginal {
     return knots;
   }
 
-  private static PiecewiseQuantile combine(double[] massValues, double[] massShares, double[] knots) {
+  private static PiecewiseQuantile combine(
+      double[] massValues, double[] massShares, double[] knots) {
     double massTotal = Arrays.stream(massShares).sum();
     double continuous = knots.length == 0 ? 0.0 : Math.max(0.0, 1.0 - massTotal);
     PiecewiseQuantile rest = null;
@@ -159,7 +185,8 @@ public final class EmpiricalMarginal implements Marginal {
       }
 
       if (k < knots.length) {
-        p[size] = continuous * (knots.length == 1 ? 1.0 : (double) k / (knots.length - 1)) + massBelow;
+        p[size] =
+            continuous * (knots.length == 1 ? 1.0 : (double) k / (knots.length - 1)) + massBelow;
         x[size++] = knots[k];
       }
     }

@@ -6,13 +6,18 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A one-dimensional Gaussian mixture, the marginal of the CTGAN paper's mode-specific normalization: each mode has a
- * weight, mean and standard deviation, and the number of modes is chosen from the data by BIC. Generation inverts the
- * mixture CDF through a table built once at construction.
+ * A one-dimensional Gaussian mixture, the marginal of the CTGAN paper's mode-specific
+ * normalization: each mode has a weight, mean and standard deviation, and the number of modes is
+ * chosen from the data by BIC. Generation inverts the mixture CDF through a table built once at
+ * construction.
  */
 public final class GaussianMixtureMarginal implements Marginal {
-  /** Scores at which the quantile table is tabulated: fine in the body, out to ±{@link Normal#MAX_SCORE}. */
+  /**
+   * Scores at which the quantile table is tabulated: fine in the body, out to ±{@link
+   * Normal#MAX_SCORE}.
+   */
   private static final int TABLE_POINTS = 1601;
+
   private static final int EM_ITERATIONS = 200;
   private static final double MIN_WEIGHT = 0.005;
 
@@ -23,7 +28,8 @@ public final class GaussianMixtureMarginal implements Marginal {
   private final double upper;
   private final PiecewiseQuantile table;
 
-  private GaussianMixtureMarginal(double[] weights, double[] means, double[] deviations, double lower, double upper) {
+  private GaussianMixtureMarginal(
+      double[] weights, double[] means, double[] deviations, double lower, double upper) {
     this.weights = weights;
     this.means = means;
     this.deviations = deviations;
@@ -33,28 +39,48 @@ public final class GaussianMixtureMarginal implements Marginal {
   }
 
   /** A mixture with the given modes, truncated to [lower, upper] (the observed bounds). */
-  public static GaussianMixtureMarginal of(double[] weights, double[] means, double[] deviations, double lower, double upper) {
-    if (weights.length == 0 || weights.length != means.length || weights.length != deviations.length) {
-      throw Errors.invalidModel("weights", "a Gaussian mixture needs one weight, mean and deviation per mode, got %d "
-          + "weights, %d means and %d deviations", weights.length, means.length, deviations.length);
+  public static GaussianMixtureMarginal of(
+      double[] weights, double[] means, double[] deviations, double lower, double upper) {
+    if (weights.length == 0
+        || weights.length != means.length
+        || weights.length != deviations.length) {
+      throw Errors.invalidModel(
+          "weights",
+          "a Gaussian mixture needs one weight, mean and deviation per mode, got %d "
+              + "weights, %d means and %d deviations",
+          weights.length,
+          means.length,
+          deviations.length);
     }
 
     double total = 0;
     for (int k = 0; k < weights.length; k++) {
       if (!(weights[k] > 0) || !(deviations[k] > 0) || !Double.isFinite(means[k])) {
-        throw Errors.invalidModel("weights", "Gaussian mixture modes need positive weights and deviations, finite "
-            + "means, got mode %d with weight %s, mean %s and deviation %s", k, weights[k], means[k], deviations[k]);
+        throw Errors.invalidModel(
+            "weights",
+            "Gaussian mixture modes need positive weights and deviations, finite "
+                + "means, got mode %d with weight %s, mean %s and deviation %s",
+            k,
+            weights[k],
+            means[k],
+            deviations[k]);
       }
 
       total += weights[k];
     }
 
     if (Math.abs(total - 1) > 1e-6 || !(lower <= upper)) {
-      throw Errors.invalidModel("weights", "Gaussian mixture weights must sum to 1 and bounds be ordered, got weights "
-          + "summing to %s and bounds [%s, %s]", total, lower, upper);
+      throw Errors.invalidModel(
+          "weights",
+          "Gaussian mixture weights must sum to 1 and bounds be ordered, got weights "
+              + "summing to %s and bounds [%s, %s]",
+          total,
+          lower,
+          upper);
     }
 
-    return new GaussianMixtureMarginal(weights.clone(), means.clone(), deviations.clone(), lower, upper);
+    return new GaussianMixtureMarginal(
+        weights.clone(), means.clone(), deviations.clone(), lower, upper);
   }
 
   /** Fits 1 to {@code maxModes} modes by EM and keeps the count with the lowest BIC. */
@@ -71,7 +97,8 @@ public final class GaussianMixtureMarginal implements Marginal {
     double[][] best = null;
     double bestBic = Double.POSITIVE_INFINITY;
     for (int modes = 1; modes <= Math.max(1, Math.min(maxModes, n / 10)); modes++) {
-      double[][] fitted = expectationMaximization(sorted, modes, floor, new SplittableRandom(seed + modes));
+      double[][] fitted =
+          expectationMaximization(sorted, modes, floor, new SplittableRandom(seed + modes));
       double bic = -2 * fitted[3][0] + (3 * fitted[0].length - 1) * Math.log(n);
       if (bic < bestBic) {
         bestBic = bic;
@@ -82,8 +109,12 @@ public final class GaussianMixtureMarginal implements Marginal {
     return of(best[0], best[1], best[2], lower, upper);
   }
 
-  /** Returns {weights, means, deviations, {log-likelihood}}, dropping modes whose weight falls below 0.5%. */
-  private static double[][] expectationMaximization(double[] x, int modes, double floor, SplittableRandom random) {
+  /**
+   * Returns {weights, means, deviations, {log-likelihood}}, dropping modes whose weight falls below
+   * 0.5%.
+   */
+  private static double[][] expectationMaximization(
+      double[] x, int modes, double floor, SplittableRandom random) {
     int n = x.length;
     double[] w = new double[modes];
     double[] mu = new double[modes];
@@ -92,7 +123,9 @@ public final class GaussianMixtureMarginal implements Marginal {
     for (int k = 0; k < modes; k++) {
       w[k] = 1.0 / modes;
       // Spread the starting means over the quantiles, jittered so that ties do not collapse modes.
-      mu[k] = x[Math.min(n - 1, (int) ((k + 0.5) / modes * n))] + random.nextGaussian() * 1e-3 * overallSd;
+      mu[k] =
+          x[Math.min(n - 1, (int) ((k + 0.5) / modes * n))]
+              + random.nextGaussian() * 1e-3 * overallSd;
       sd[k] = overallSd / modes;
     }
 

@@ -7,9 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A named distribution with parameters, for specs: constant, uniform, normal, log-normal, exponential, Poisson, Zipf.
- * Optionally truncated to [lower, upper] by inverting the CDF over the truncated range, so bounds reshape the
- * distribution instead of piling mass on the bounds. Discrete families (Poisson, Zipf) invert a cumulative table.
+ * A named distribution with parameters, for specs: constant, uniform, normal, log-normal,
+ * exponential, Poisson, Zipf. Optionally truncated to [lower, upper] by inverting the CDF over the
+ * truncated range, so bounds reshape the distribution instead of piling mass on the bounds.
+ * Discrete families (Poisson, Zipf) invert a cumulative table.
  */
 public final class ParametricMarginal implements Marginal {
   /** The supported families and their parameter names. */
@@ -48,9 +49,11 @@ public final class ParametricMarginal implements Marginal {
   }
 
   private static final int MAX_POISSON_TABLE = 1_000_000;
+
   /**
-   * Normal and log-normal marginals take the copula's normal scores directly when their bounds cut off at most this
-   * much probability: that share of rows keeps the exact marginal but loses its dependence on the other columns.
+   * Normal and log-normal marginals take the copula's normal scores directly when their bounds cut
+   * off at most this much probability: that share of rows keeps the exact marginal but loses its
+   * dependence on the other columns.
    */
   static final double MAX_CUT_FOR_SCORES = 1e-4;
 
@@ -61,8 +64,13 @@ public final class ParametricMarginal implements Marginal {
   private final double lowerProbability;
   private final double upperProbability;
   private final double[] cumulative;
-  /** The normal scores at the bounds, and the probability beyond each, for {@link #fromNormalScores}. */
+
+  /**
+   * The normal scores at the bounds, and the probability beyond each, for {@link
+   * #fromNormalScores}.
+   */
   private final double lowScore;
+
   private final double highScore;
   private final double lowTail;
   private final double highTail;
@@ -82,32 +90,47 @@ public final class ParametricMarginal implements Marginal {
     this.highScore = highTail > 0 ? score(upper) : Double.POSITIVE_INFINITY;
   }
 
-  /** The standard normal score of {@code x} under a normal or log-normal family (-∞ for bounds it never reaches). */
+  /**
+   * The standard normal score of {@code x} under a normal or log-normal family (-∞ for bounds it
+   * never reaches).
+   */
   private double score(double x) {
     switch (family) {
-      case NORMAL: return (x - parameters[0]) / parameters[1];
-      case LOG_NORMAL: return x <= 0 ? Double.NEGATIVE_INFINITY : (Math.log(x) - parameters[0]) / parameters[1];
-      default: return Double.NaN;
+      case NORMAL:
+        return (x - parameters[0]) / parameters[1];
+      case LOG_NORMAL:
+        return x <= 0 ? Double.NEGATIVE_INFINITY : (Math.log(x) - parameters[0]) / parameters[1];
+      default:
+        return Double.NaN;
     }
   }
 
   /**
-   * Validates and builds; errors name {@code where} (the spec field path) and the offending parameter.
+   * Validates and builds; errors name {@code where} (the spec field path) and the offending
+   * parameter.
    *
    * @param lower truncation bound, or -∞
    * @param upper truncation bound, or +∞
    */
-  public static ParametricMarginal of(Family family, Map<String, Double> parameters, double lower, double upper, String where) {
+  public static ParametricMarginal of(
+      Family family, Map<String, Double> parameters, double lower, double upper, String where) {
     double[] values = new double[family.parameters.length];
     for (int i = 0; i < values.length; i++) {
       Double value = parameters.get(family.parameters[i]);
       if (value == null) {
-        throw Errors.invalidPart(where + "." + family.parameters[i], family.parameters[i], "is missing; a %s distribution "
-            + "needs %s", family.jsonName(), String.join(", ", family.parameters));
+        throw Errors.invalidPart(
+            where + "." + family.parameters[i],
+            family.parameters[i],
+            "is missing; a %s distribution " + "needs %s",
+            family.jsonName(),
+            String.join(", ", family.parameters));
       }
 
       if (!Double.isFinite(value)) {
-        throw Errors.invalidPart(where + "." + family.parameters[i], family.parameters[i], "must be a finite number, got %s",
+        throw Errors.invalidPart(
+            where + "." + family.parameters[i],
+            family.parameters[i],
+            "must be a finite number, got %s",
             value);
       }
 
@@ -116,14 +139,21 @@ public final class ParametricMarginal implements Marginal {
 
     for (String name : parameters.keySet()) {
       if (!Arrays.asList(family.parameters).contains(name)) {
-        throw Errors.invalidPart(where + "." + name, name, "is not a parameter of %s; it takes %s", family.jsonName(),
+        throw Errors.invalidPart(
+            where + "." + name,
+            name,
+            "is not a parameter of %s; it takes %s",
+            family.jsonName(),
             String.join(", ", family.parameters));
       }
     }
 
     switch (family) {
       case UNIFORM:
-        require(values[0] < values[1], where + ".max", "must be > min (" + values[0] + "), got " + values[1]);
+        require(
+            values[0] < values[1],
+            where + ".max",
+            "must be > min (" + values[0] + "), got " + values[1]);
         break;
       case NORMAL:
         require(values[1] > 0, where + ".sd", "must be > 0, got " + values[1]);
@@ -135,10 +165,15 @@ public final class ParametricMarginal implements Marginal {
         require(values[0] > 0, where + ".rate", "must be > 0, got " + values[0]);
         break;
       case POISSON:
-        require(values[0] > 0 && values[0] <= 100_000, where + ".mean", "must be > 0 and at most 100000, got " + values[0]);
+        require(
+            values[0] > 0 && values[0] <= 100_000,
+            where + ".mean",
+            "must be > 0 and at most 100000, got " + values[0]);
         break;
       case ZIPF:
-        require(values[0] >= 1 && values[0] <= 10_000_000 && values[0] == Math.rint(values[0]), where + ".n",
+        require(
+            values[0] >= 1 && values[0] <= 10_000_000 && values[0] == Math.rint(values[0]),
+            where + ".n",
             "must be a whole number from 1 to 10000000, got " + values[0]);
         require(values[1] > 0, where + ".exponent", "must be > 0, got " + values[1]);
         break;
@@ -148,8 +183,16 @@ public final class ParametricMarginal implements Marginal {
 
     require(!(lower > upper), where, "min " + lower + " is above max " + upper);
     ParametricMarginal marginal = new ParametricMarginal(family, values, lower, upper);
-    require(marginal.upperProbability - marginal.lowerProbability > 1e-12, where,
-        "the bounds [" + lower + ", " + upper + "] leave no probability to this " + family.jsonName() + " distribution");
+    require(
+        marginal.upperProbability - marginal.lowerProbability > 1e-12,
+        where,
+        "the bounds ["
+            + lower
+            + ", "
+            + upper
+            + "] leave no probability to this "
+            + family.jsonName()
+            + " distribution");
     return marginal;
   }
 
@@ -163,11 +206,16 @@ public final class ParametricMarginal implements Marginal {
   public double cdf(double x) {
     double[] p = parameters;
     switch (family) {
-      case CONSTANT: return x >= p[0] ? 1 : 0;
-      case UNIFORM: return Math.max(0, Math.min(1, (x - p[0]) / (p[1] - p[0])));
-      case NORMAL: return Normal.cdf((x - p[0]) / p[1]);
-      case LOG_NORMAL: return x <= 0 ? 0 : Normal.cdf((Math.log(x) - p[0]) / p[1]);
-      case EXPONENTIAL: return x <= 0 ? 0 : -Math.expm1(-p[0] * x);
+      case CONSTANT:
+        return x >= p[0] ? 1 : 0;
+      case UNIFORM:
+        return Math.max(0, Math.min(1, (x - p[0]) / (p[1] - p[0])));
+      case NORMAL:
+        return Normal.cdf((x - p[0]) / p[1]);
+      case LOG_NORMAL:
+        return x <= 0 ? 0 : Normal.cdf((Math.log(x) - p[0]) / p[1]);
+      case EXPONENTIAL:
+        return x <= 0 ? 0 : -Math.expm1(-p[0] * x);
       default:
         // Poisson counts from 0, Zipf ranks from 1; cumulative[k] = P(X <= k + offset).
         int offset = family == Family.ZIPF ? 1 : 0;
@@ -179,10 +227,13 @@ public final class ParametricMarginal implements Marginal {
   /** P(X < x), which differs from the CDF only at the atoms of discrete and constant families. */
   private double cdfBelow(double x) {
     switch (family) {
-      case CONSTANT: return x > parameters[0] ? 1 : 0;
+      case CONSTANT:
+        return x > parameters[0] ? 1 : 0;
       case POISSON:
-      case ZIPF: return x == Math.floor(x) ? cdf(x - 1) : cdf(x);
-      default: return cdf(x);
+      case ZIPF:
+        return x == Math.floor(x) ? cdf(x - 1) : cdf(x);
+      default:
+        return cdf(x);
     }
   }
 
@@ -193,7 +244,10 @@ public final class ParametricMarginal implements Marginal {
     return Math.max(lower, Math.min(upper, value));
   }
 
-  /** The families drawn most often get a loop of their own, with the same arithmetic as {@link #quantile}. */
+  /**
+   * The families drawn most often get a loop of their own, with the same arithmetic as {@link
+   * #quantile}.
+   */
   @Override
   public void quantiles(double[] p, double[] out, int n) {
     double from = lowerProbability;
@@ -232,20 +286,28 @@ public final class ParametricMarginal implements Marginal {
   /** Normal and log-normal families whose bounds cut off at most {@link #MAX_CUT_FOR_SCORES}. */
   @Override
   public boolean takesNormalScores() {
-    return (family == Family.NORMAL || family == Family.LOG_NORMAL) && lowTail + highTail <= MAX_CUT_FOR_SCORES;
+    return (family == Family.NORMAL || family == Family.LOG_NORMAL)
+        && lowTail + highTail <= MAX_CUT_FOR_SCORES;
   }
 
   /**
-   * A score between the bounds' scores maps straight to {@code mean + sd * z} (or its exponential), which is the
-   * truncated law on those rows. A score beyond a bound is turned into a uniform that is independent of how far beyond
-   * it lies ({@code Φ(-z) / Φ(-high)} above, {@code Φ(z) / Φ(low)} below) and inverted through the truncated quantile:
-   * the mixture of the two is exactly the truncated law, and only those rare rows lose their dependence.
+   * A score between the bounds' scores maps straight to {@code mean + sd * z} (or its exponential),
+   * which is the truncated law on those rows. A score beyond a bound is turned into a uniform that
+   * is independent of how far beyond it lies ({@code Φ(-z) / Φ(-high)} above, {@code Φ(z) / Φ(low)}
+   * below) and inverted through the truncated quantile: the mixture of the two is exactly the
+   * truncated law, and only those rare rows lose their dependence.
    */
   @Override
   public void fromNormalScores(double[] z, double[] out, int n) {
     if (!takesNormalScores()) {
-      throw new UnsupportedOperationException("a " + family.jsonName() + " marginal bounded to [" + lower + ", " + upper
-          + "] takes uniforms, not normal scores");
+      throw new UnsupportedOperationException(
+          "a "
+              + family.jsonName()
+              + " marginal bounded to ["
+              + lower
+              + ", "
+              + upper
+              + "] takes uniforms, not normal scores");
     }
 
     double a = parameters[0];
@@ -267,12 +329,18 @@ public final class ParametricMarginal implements Marginal {
   private double untruncatedQuantile(double p) {
     double[] q = parameters;
     switch (family) {
-      case CONSTANT: return q[0];
-      case UNIFORM: return q[0] + p * (q[1] - q[0]);
-      case NORMAL: return q[0] + q[1] * Normal.quantile(p);
-      case LOG_NORMAL: return Math.exp(q[0] + q[1] * Normal.quantile(p));
-      // 1 - 1e-17 rounds to 1.0, whose quantile is infinite; the largest double below 1 keeps max() finite.
-      case EXPONENTIAL: return -Math.log1p(-Math.min(p, Math.nextDown(1.0))) / q[0];
+      case CONSTANT:
+        return q[0];
+      case UNIFORM:
+        return q[0] + p * (q[1] - q[0]);
+      case NORMAL:
+        return q[0] + q[1] * Normal.quantile(p);
+      case LOG_NORMAL:
+        return Math.exp(q[0] + q[1] * Normal.quantile(p));
+      // 1 - 1e-17 rounds to 1.0, whose quantile is infinite; the largest double below 1 keeps max()
+      // finite.
+      case EXPONENTIAL:
+        return -Math.log1p(-Math.min(p, Math.nextDown(1.0))) / q[0];
       default:
         int index = Arrays.binarySearch(cumulative, p);
         int k = index >= 0 ? index : -index - 1;
@@ -280,7 +348,10 @@ public final class ParametricMarginal implements Marginal {
     }
   }
 
-  /** Cumulative probabilities of a discrete family, far enough into the tail that the rest is below 1e-15. */
+  /**
+   * Cumulative probabilities of a discrete family, far enough into the tail that the rest is below
+   * 1e-15.
+   */
   private static double[] discreteTable(Family family, double[] p) {
     if (family == Family.ZIPF) {
       int n = (int) p[0];
@@ -329,7 +400,9 @@ public final class ParametricMarginal implements Marginal {
     return new double[0];
   }
 
-  /** Finite even when the far tail overflows a double (a log-normal with a large sigma and no max). */
+  /**
+   * Finite even when the far tail overflows a double (a log-normal with a large sigma and no max).
+   */
   @Override
   public double min() {
     return Math.max(-Double.MAX_VALUE, Math.max(lower, untruncatedQuantile(lowerProbability)));

@@ -3,8 +3,9 @@ package io.synthlake.core.marginal;
 import java.util.Arrays;
 
 /**
- * A nondecreasing piecewise-linear quantile function through knots (p[i], x[i]). Flat stretches are point masses;
- * equal consecutive probabilities are jumps. Lookups start from a bucket index over p, so they cost a few comparisons.
+ * A nondecreasing piecewise-linear quantile function through knots (p[i], x[i]). Flat stretches are
+ * point masses; equal consecutive probabilities are jumps. Lookups start from a bucket index over
+ * p, so they cost a few comparisons.
  */
 final class PiecewiseQuantile {
   private static final int MIN_BUCKETS = 1024;
@@ -13,6 +14,7 @@ final class PiecewiseQuantile {
   private final double[] p;
   private final double[] x;
   private final int buckets;
+
   /** bucketStart[b]: the last knot index k with p[k] <= b / buckets. */
   private final int[] bucketStart;
 
@@ -29,8 +31,10 @@ final class PiecewiseQuantile {
 
     this.p = p.clone();
     this.x = x.clone();
-    // Two to four buckets per knot (a time range has one knot per hour, 8,760 a year) keep the forward walk short.
-    this.buckets = Math.max(MIN_BUCKETS, Math.min(MAX_BUCKETS, Integer.highestOneBit(p.length) * 4));
+    // Two to four buckets per knot (a time range has one knot per hour, 8,760 a year) keep the
+    // forward walk short.
+    this.buckets =
+        Math.max(MIN_BUCKETS, Math.min(MAX_BUCKETS, Integer.highestOneBit(p.length) * 4));
     this.bucketStart = new int[buckets + 1];
     int k = 0;
     for (int b = 0; b <= buckets; b++) {
@@ -68,7 +72,10 @@ final class PiecewiseQuantile {
     }
   }
 
-  /** The CDF at {@code value}: the largest p whose quantile is at most {@code value} (for scoring, not generation). */
+  /**
+   * The CDF at {@code value}: the largest p whose quantile is at most {@code value} (for scoring,
+   * not generation).
+   */
   double cdf(double value) {
     if (value < x[0]) {
       return 0.0;

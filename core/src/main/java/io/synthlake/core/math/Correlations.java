@@ -4,14 +4,20 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
-/** Correlation matrices: estimation from normal scores, repair to positive definite, and Cholesky factors. */
+/**
+ * Correlation matrices: estimation from normal scores, repair to positive definite, and Cholesky
+ * factors.
+ */
 public final class Correlations {
   /** Eigenvalues are raised to at least this, so that every factor is well conditioned. */
   static final double MIN_EIGENVALUE = 1e-4;
 
   private Correlations() {}
 
-  /** The Pearson correlation of the columns of {@code scores[column][row]} over the rows listed in {@code rows}. */
+  /**
+   * The Pearson correlation of the columns of {@code scores[column][row]} over the rows listed in
+   * {@code rows}.
+   */
   public static double[][] pearson(double[][] scores, int[] rows) {
     int d = scores.length;
     int n = rows.length;
@@ -56,12 +62,13 @@ public final class Correlations {
   }
 
   /**
-   * The nearest well-conditioned correlation matrix by eigenvalue clipping and rescaling to a unit diagonal; returns a
-   * copy of the input when it is already positive definite enough.
+   * The nearest well-conditioned correlation matrix by eigenvalue clipping and rescaling to a unit
+   * diagonal; returns a copy of the input when it is already positive definite enough.
    */
   public static double[][] positiveDefinite(double[][] correlation) {
     int d = correlation.length;
-    if (d == 0 || choleskyOrNull(correlation) != null && minEigenvalue(correlation) >= MIN_EIGENVALUE) {
+    if (d == 0
+        || choleskyOrNull(correlation) != null && minEigenvalue(correlation) >= MIN_EIGENVALUE) {
       return copy(correlation);
     }
 
@@ -77,8 +84,9 @@ public final class Correlations {
   }
 
   /**
-   * A covariance matrix (not unit diagonal) made positive definite by raising its eigenvalues to a small floor; the
-   * conditional covariance of a copula can be singular when a column is a function of the one conditioned on.
+   * A covariance matrix (not unit diagonal) made positive definite by raising its eigenvalues to a
+   * small floor; the conditional covariance of a copula can be singular when a column is a function
+   * of the one conditioned on.
    */
   public static double[][] positiveDefiniteCovariance(double[][] covariance) {
     int d = covariance.length;
@@ -111,7 +119,10 @@ public final class Correlations {
     return result;
   }
 
-  /** The lower-triangular Cholesky factor L with L·Lᵀ = m, or an exception when m is not positive definite. */
+  /**
+   * The lower-triangular Cholesky factor L with L·Lᵀ = m, or an exception when m is not positive
+   * definite.
+   */
   public static double[][] cholesky(double[][] m) {
     double[][] factor = choleskyOrNull(m);
     if (factor == null) {

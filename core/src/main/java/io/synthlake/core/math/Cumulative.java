@@ -1,30 +1,37 @@
 package io.synthlake.core.math;
 
 /**
- * Inversion of a discrete distribution given by cumulative probabilities (last entry +∞), the inner step of every
- * discrete draw. A compiled instance keeps a guide table (Chen and Asau, 1974): for each of n slices of [0, 1], the
- * first outcome any draw in the slice can give, and how many interval ends at most lie past it inside the slice. A draw
- * then takes that many steps, each adding one when the interval ends at or below it, with no branch on the data: with
- * a random draw those branches would be mispredicted about half the time. It returns exactly what the binary search
- * would.
+ * Inversion of a discrete distribution given by cumulative probabilities (last entry +∞), the inner
+ * step of every discrete draw. A compiled instance keeps a guide table (Chen and Asau, 1974): for
+ * each of n slices of [0, 1], the first outcome any draw in the slice can give, and how many
+ * interval ends at most lie past it inside the slice. A draw then takes that many steps, each
+ * adding one when the interval ends at or below it, with no branch on the data: with a random draw
+ * those branches would be mispredicted about half the time. It returns exactly what the binary
+ * search would.
  */
 public final class Cumulative {
   /**
-   * Steps above which a draw walks with a loop instead; the table grows (up to 16 slices an outcome and 65,536 in all)
-   * to avoid it.
+   * Steps above which a draw walks with a loop instead; the table grows (up to 16 slices an outcome
+   * and 65,536 in all) to avoid it.
    */
   private static final int MAX_STEPS = 4;
+
   private static final int MAX_SLICES_PER_OUTCOME = 16;
   private static final int MAX_SLICES = 1 << 16;
 
   private final double[] cumulative;
   private final int[] guide;
-  /** Steps every draw takes past its slice's guide entry, or -1 to walk while the interval ends at or below u. */
+
+  /**
+   * Steps every draw takes past its slice's guide entry, or -1 to walk while the interval ends at
+   * or below u.
+   */
   private final int steps;
 
   private Cumulative(double[] cumulative) {
     this.cumulative = cumulative;
-    // A power of two, so that u * slices is exact and slice b holds exactly [b / slices, (b + 1) / slices).
+    // A power of two, so that u * slices is exact and slice b holds exactly [b / slices, (b + 1) /
+    // slices).
     int slices = Integer.highestOneBit(cumulative.length - 1 | 1) << 1;
     int[] table = guide(cumulative, slices);
     int most = mostSteps(cumulative, table);
@@ -39,7 +46,9 @@ public final class Cumulative {
     this.steps = most <= MAX_STEPS ? most : -1;
   }
 
-  /** @param cumulative nondecreasing, ending in +∞; not copied, so the caller must not change it */
+  /**
+   * @param cumulative nondecreasing, ending in +∞; not copied, so the caller must not change it
+   */
   public static Cumulative of(double[] cumulative) {
     if (cumulative.length == 0 || cumulative[cumulative.length - 1] != Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException("cumulative probabilities must end in +Infinity");
@@ -64,7 +73,8 @@ public final class Cumulative {
     }
 
     for (int s = 0; s < steps; s++) {
-      // Adds 1 when cumulative[i] <= u: u - cumulative[i] is then +0 or positive (never -0), else negative or -∞.
+      // Adds 1 when cumulative[i] <= u: u - cumulative[i] is then +0 or positive (never -0), else
+      // negative or -∞.
       i += 1 - (int) (Double.doubleToRawLongBits(u - cumulative[i]) >>> 63);
     }
 
@@ -96,7 +106,10 @@ public final class Cumulative {
     return guide;
   }
 
-  /** The most interval ends past a slice's guide entry at or below the largest u in the slice (1 in the last). */
+  /**
+   * The most interval ends past a slice's guide entry at or below the largest u in the slice (1 in
+   * the last).
+   */
   private static int mostSteps(double[] cumulative, int[] guide) {
     int most = 0;
     for (int b = 0; b < guide.length; b++) {
@@ -107,7 +120,9 @@ public final class Cumulative {
     return most;
   }
 
-  /** The first index i at or after {@code from} with {@code cumulative[i] > u}, by binary search. */
+  /**
+   * The first index i at or after {@code from} with {@code cumulative[i] > u}, by binary search.
+   */
   public static int firstAbove(double[] cumulative, int from, double u) {
     int low = from;
     int high = cumulative.length - 1;

@@ -3,8 +3,9 @@ package io.synthlake.core.math;
 import java.math.BigInteger;
 
 /**
- * A seeded bijection of [0, n): {@code i -> (a * i + b) mod n} with {@code gcd(a, n) = 1}. Cheap, stateless and the
- * same on every executor, so that "the k-th most popular row" lands on a row index that does not reveal its rank.
+ * A seeded bijection of [0, n): {@code i -> (a * i + b) mod n} with {@code gcd(a, n) = 1}. Cheap,
+ * stateless and the same on every executor, so that "the k-th most popular row" lands on a row
+ * index that does not reveal its rank.
  */
 public final class Permutation {
   private final long size;
@@ -48,8 +49,11 @@ public final class Permutation {
     if (high == 0 && multiplier * index >= 0) {
       product = (multiplier * index) % size;
     } else {
-      product = BigInteger.valueOf(multiplier).multiply(BigInteger.valueOf(index)).mod(BigInteger.valueOf(size))
-          .longValueExact();
+      product =
+          BigInteger.valueOf(multiplier)
+              .multiply(BigInteger.valueOf(index))
+              .mod(BigInteger.valueOf(size))
+              .longValueExact();
     }
 
     long sum = product + offset;

@@ -3,8 +3,9 @@ package io.synthlake.core.math;
 import java.util.SplittableRandom;
 
 /**
- * Derives independent generators from (seed, block, stream). Every block of rows gets generators that depend only on
- * these numbers, which is what makes output independent of how rows are split into partitions.
+ * Derives independent generators from (seed, block, stream). Every block of rows gets generators
+ * that depend only on these numbers, which is what makes output independent of how rows are split
+ * into partitions.
  */
 public final class Seeds {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -23,7 +24,9 @@ public final class Seeds {
     return stream(blockKey(seed, block), stream);
   }
 
-  /** The first half of {@link #derive}: callers drawing several streams of one block mix it once. */
+  /**
+   * The first half of {@link #derive}: callers drawing several streams of one block mix it once.
+   */
   public static long blockKey(long seed, long block) {
     return mix(mix(seed + GOLDEN) + block * GOLDEN);
   }

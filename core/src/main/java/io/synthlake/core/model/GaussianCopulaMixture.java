@@ -12,17 +12,19 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * A mixture of Gaussian copulas: component k is chosen with probability {@code weights[k]}, then the row's normal
- * scores are drawn with correlation matrix {@code correlations[k]} and mapped to uniforms by Φ. One component is the
- * plain Gaussian copula.
+ * A mixture of Gaussian copulas: component k is chosen with probability {@code weights[k]}, then
+ * the row's normal scores are drawn with correlation matrix {@code correlations[k]} and mapped to
+ * uniforms by Φ. One component is the plain Gaussian copula.
  */
 public final class GaussianCopulaMixture implements DependenceModel {
   private final double[] weights;
   private final List<double[][]> correlations;
   private final Cumulative componentPicker;
   private final List<double[][]> factors;
+
   /** Per copula column: whether it correlates with no other in any component. */
   private final boolean[] alone;
+
   /** Per copula column that is not alone: how its score mixes the normals. */
   private final ScoreMix[] mixes;
 
@@ -38,8 +40,10 @@ public final class GaussianCopulaMixture implements DependenceModel {
 
     cumulativeWeights[weights.length - 1] = Double.POSITIVE_INFINITY;
     this.componentPicker = Cumulative.of(cumulativeWeights);
-    this.factors = correlations.stream().map(Correlations::cholesky).collect(Collectors.toUnmodifiableList());
-    List<SparseFactor> sparseFactors = factors.stream().map(SparseFactor::new).collect(Collectors.toUnmodifiableList());
+    this.factors =
+        correlations.stream().map(Correlations::cholesky).collect(Collectors.toUnmodifiableList());
+    List<SparseFactor> sparseFactors =
+        factors.stream().map(SparseFactor::new).collect(Collectors.toUnmodifiableList());
     int d = factors.get(0).length;
     this.alone = new boolean[d];
     this.mixes = new ScoreMix[d];
@@ -55,12 +59,17 @@ public final class GaussianCopulaMixture implements DependenceModel {
 
   /**
    * @param weights component weights, positive, summing to 1
-   * @param correlations one symmetric positive-definite matrix with unit diagonal per component, all of one dimension
+   * @param correlations one symmetric positive-definite matrix with unit diagonal per component,
+   *     all of one dimension
    */
   public static GaussianCopulaMixture of(double[] weights, List<double[][]> correlations) {
     if (weights.length == 0 || weights.length != correlations.size()) {
-      throw Errors.invalidModel("correlation", "a copula mixture needs one correlation matrix per component weight, "
-          + "got %d weights and %d matrices", weights.length, correlations.size());
+      throw Errors.invalidModel(
+          "correlation",
+          "a copula mixture needs one correlation matrix per component weight, "
+              + "got %d weights and %d matrices",
+          weights.length,
+          correlations.size());
     }
 
     double total = 0;
@@ -79,18 +88,23 @@ public final class GaussianCopulaMixture implements DependenceModel {
     int dimension = correlations.get(0).length;
     for (double[][] matrix : correlations) {
       if (matrix.length != dimension) {
-        throw Errors.invalidModel("correlation", "every component's correlation matrix must be %d x %d", dimension,
+        throw Errors.invalidModel(
+            "correlation",
+            "every component's correlation matrix must be %d x %d",
+            dimension,
             dimension);
       }
 
       for (int a = 0; a < dimension; a++) {
         if (matrix[a].length != dimension || Math.abs(matrix[a][a] - 1) > 1e-9) {
-          throw Errors.invalidModel("correlation", "correlation matrices must be square with a unit diagonal");
+          throw Errors.invalidModel(
+              "correlation", "correlation matrices must be square with a unit diagonal");
         }
 
         for (int b = 0; b < a; b++) {
           if (!(Math.abs(matrix[a][b] - matrix[b][a]) < 1e-9) || !(Math.abs(matrix[a][b]) <= 1)) {
-            throw Errors.invalidModel("correlation", "correlation matrices must be symmetric with entries in [-1, 1]");
+            throw Errors.invalidModel(
+                "correlation", "correlation matrices must be symmetric with entries in [-1, 1]");
           }
         }
       }
@@ -98,13 +112,19 @@ public final class GaussianCopulaMixture implements DependenceModel {
       try {
         Correlations.cholesky(matrix);
       } catch (IllegalArgumentException e) { // the factorization's own check
-        throw Errors.invalidModel(e, "correlation", "every correlation matrix must be positive definite: weaken the "
-            + "correlations that cannot hold together");
+        throw Errors.invalidModel(
+            e,
+            "correlation",
+            "every correlation matrix must be positive definite: weaken the "
+                + "correlations that cannot hold together");
       }
     }
 
-    return new GaussianCopulaMixture(weights.clone(),
-        correlations.stream().map(GaussianCopulaMixture::copy).collect(Collectors.toUnmodifiableList()));
+    return new GaussianCopulaMixture(
+        weights.clone(),
+        correlations.stream()
+            .map(GaussianCopulaMixture::copy)
+            .collect(Collectors.toUnmodifiableList()));
   }
 
   /** The plain Gaussian copula with independent columns. */
@@ -150,86 +170,111 @@ public final class GaussianCopulaMixture implements DependenceModel {
     double[][] normals = new double[d][maxRows];
     return new Sampler() {
       @Override
-      public void sample(long seed, long block, int rows, boolean[] needed, boolean[] scores, int[] components,
+      public void sample(
+          long seed,
+          long block,
+          int rows,
+          boolean[] needed,
+          boolean[] scores,
+          int[] components,
           double[][] uniforms) {
         draw(seed, block, rows, needed, scores, components, uniforms, false, normals);
       }
 
       @Override
-      public void sampleGiven(long seed, long block, int rows, boolean[] needed, boolean[] scores, int[] components,
+      public void sampleGiven(
+          long seed,
+          long block,
+          int rows,
+          boolean[] needed,
+          boolean[] scores,
+          int[] components,
           double[][] uniforms) {
         draw(seed, block, rows, needed, scores, components, uniforms, true, normals);
       }
     };
   }
 
-  private void draw(long seed, long block, int rows, boolean[] needed, boolean[] scores, int[] components,
-      double[][] uniforms, boolean componentsGiven, double[][] normals) {
-      int d = dimension();
-      long key = Seeds.blockKey(seed, block);
-      if (!componentsGiven && weights.length == 1) {
-        Arrays.fill(components, 0, rows, 0);
-      } else if (!componentsGiven) {
-        SplittableRandom random = DependenceModel.componentRandom(key);
-        for (int r = 0; r < rows; r++) {
-          components[r] = componentPicker.firstAbove(random.nextDouble());
-        }
+  private void draw(
+      long seed,
+      long block,
+      int rows,
+      boolean[] needed,
+      boolean[] scores,
+      int[] components,
+      double[][] uniforms,
+      boolean componentsGiven,
+      double[][] normals) {
+    int d = dimension();
+    long key = Seeds.blockKey(seed, block);
+    if (!componentsGiven && weights.length == 1) {
+      Arrays.fill(components, 0, rows, 0);
+    } else if (!componentsGiven) {
+      SplittableRandom random = DependenceModel.componentRandom(key);
+      for (int r = 0; r < rows; r++) {
+        components[r] = componentPicker.firstAbove(random.nextDouble());
+      }
+    }
+
+    // A column independent of all others in every component draws its uniform (or normal score)
+    // directly; the rest
+    // draw a normal score each, mixed through the row's component's Cholesky factor and mapped to a
+    // uniform by Φ
+    // unless the column takes the score itself.
+    for (int j = 0; j < d; j++) {
+      if (alone[j] && !needed[j]) {
+        continue;
       }
 
-      // A column independent of all others in every component draws its uniform (or normal score) directly; the rest
-      // draw a normal score each, mixed through the row's component's Cholesky factor and mapped to a uniform by Φ
-      // unless the column takes the score itself.
-      for (int j = 0; j < d; j++) {
-        if (alone[j] && !needed[j]) {
-          continue;
-        }
-
-        SplittableRandom random = DependenceModel.columnRandom(key, j);
-        if (alone[j] && scores[j]) {
-          double[] out = uniforms[j];
-          for (int r = 0; r < rows; r++) {
-            out[r] = random.nextGaussian();
-          }
-        } else if (alone[j]) {
-          double[] out = uniforms[j];
-          for (int r = 0; r < rows; r++) {
-            out[r] = random.nextDouble();
-          }
-        } else {
-          double[] out = normals[j];
-          for (int r = 0; r < rows; r++) {
-            out[r] = random.nextGaussian();
-          }
-        }
-      }
-
-      for (int j = 0; j < d; j++) {
-        if (alone[j] || !needed[j]) {
-          continue;
-        }
-
+      SplittableRandom random = DependenceModel.columnRandom(key, j);
+      if (alone[j] && scores[j]) {
         double[] out = uniforms[j];
-        mixes[j].mix(components, normals, out, rows);
-
-        if (!scores[j]) {
-          for (int r = 0; r < rows; r++) {
-            out[r] = Normal.cdf(out[r]);
-          }
+        for (int r = 0; r < rows; r++) {
+          out[r] = random.nextGaussian();
+        }
+      } else if (alone[j]) {
+        double[] out = uniforms[j];
+        for (int r = 0; r < rows; r++) {
+          out[r] = random.nextDouble();
+        }
+      } else {
+        double[] out = normals[j];
+        for (int r = 0; r < rows; r++) {
+          out[r] = random.nextGaussian();
         }
       }
+    }
+
+    for (int j = 0; j < d; j++) {
+      if (alone[j] || !needed[j]) {
+        continue;
+      }
+
+      double[] out = uniforms[j];
+      mixes[j].mix(components, normals, out, rows);
+
+      if (!scores[j]) {
+        for (int r = 0; r < rows; r++) {
+          out[r] = Normal.cdf(out[r]);
+        }
+      }
+    }
   }
 
   /**
-   * Row j of every component's Cholesky factor, by the columns non-zero in any of them (ascending): out[r] is the sum
-   * over those columns of the row's component's entry times the column's normal score. Summing column by column in
-   * ascending order adds exactly what a per-row sum over each factor's own non-zero entries would, in the same order
-   * (the extra zero terms leave a sum unchanged, bit for bit, as it is never -0), in loops without a per-row factor
-   * look-up; when all components share the row (specs correlate every component alike) the loops vectorise.
+   * Row j of every component's Cholesky factor, by the columns non-zero in any of them (ascending):
+   * out[r] is the sum over those columns of the row's component's entry times the column's normal
+   * score. Summing column by column in ascending order adds exactly what a per-row sum over each
+   * factor's own non-zero entries would, in the same order (the extra zero terms leave a sum
+   * unchanged, bit for bit, as it is never -0), in loops without a per-row factor look-up; when all
+   * components share the row (specs correlate every component alike) the loops vectorise.
    */
   private static final class ScoreMix {
     private final int[] columns;
+
     /** byComponent[i][k]: component k's entry for columns[i]. */
     private final double[][] byComponent;
+
     /** The entries when every component has the same, else null. */
     private final double[] shared;
 
@@ -257,7 +302,8 @@ public final class GaussianCopulaMixture implements DependenceModel {
         }
       }
 
-      this.shared = same ? Arrays.stream(byComponent).mapToDouble(entries -> entries[0]).toArray() : null;
+      this.shared =
+          same ? Arrays.stream(byComponent).mapToDouble(entries -> entries[0]).toArray() : null;
     }
 
     void mix(int[] components, double[][] normals, double[] out, int rows) {
@@ -280,8 +326,9 @@ public final class GaussianCopulaMixture implements DependenceModel {
   }
 
   /**
-   * A Cholesky factor kept as its non-zero entries per row, with the columns that correlate with no other marked:
-   * specs correlate a few columns and leave the rest independent, and those cost one uniform each.
+   * A Cholesky factor kept as its non-zero entries per row, with the columns that correlate with no
+   * other marked: specs correlate a few columns and leave the rest independent, and those cost one
+   * uniform each.
    */
   private static final class SparseFactor {
     private final boolean[] independent;
@@ -296,7 +343,8 @@ public final class GaussianCopulaMixture implements DependenceModel {
       for (int j = 0; j < d; j++) {
         boolean alone = true;
         for (int i = 0; i < d; i++) {
-          // Row j holds how j depends on earlier normals; column j how later rows depend on normal j.
+          // Row j holds how j depends on earlier normals; column j how later rows depend on normal
+          // j.
           alone &= i == j || factor[j][i] == 0 && factor[i][j] == 0;
         }
 

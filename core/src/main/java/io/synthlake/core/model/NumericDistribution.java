@@ -3,13 +3,19 @@ package io.synthlake.core.model;
 import io.synthlake.core.Errors;
 import io.synthlake.core.marginal.Marginal;
 
-/** A numeric column inside one mixture component: the share of nulls and the marginal of the rest. */
+/**
+ * A numeric column inside one mixture component: the share of nulls and the marginal of the rest.
+ */
 public record NumericDistribution(double nullShare, Marginal marginal) {
   /** {@code marginal} may be null only when every value is null ({@code nullShare == 1}). */
   public NumericDistribution {
     if (!(nullShare >= 0 && nullShare <= 1) || marginal == null && nullShare < 1) {
-      throw Errors.invalidModel("null-share", "null share must be in [0, 1] and a marginal is needed unless all is "
-          + "null, got null share %s %s a marginal", nullShare, marginal == null ? "without" : "with");
+      throw Errors.invalidModel(
+          "null-share",
+          "null share must be in [0, 1] and a marginal is needed unless all is "
+              + "null, got null share %s %s a marginal",
+          nullShare,
+          marginal == null ? "without" : "with");
     }
   }
 

@@ -3,9 +3,10 @@ package io.synthlake.core.model;
 import io.synthlake.core.Errors;
 
 /**
- * How generated numbers are shaped: clipped to the observed bounds and rounded to the observed precision. {@code step}
- * rounds to multiples (1 for integers, 86,400,000,000 µs for day-granular timestamps); {@code decimals} rounds
- * continuous values to that many decimal places (-1: no rounding).
+ * How generated numbers are shaped: clipped to the observed bounds and rounded to the observed
+ * precision. {@code step} rounds to multiples (1 for integers, 86,400,000,000 µs for day-granular
+ * timestamps); {@code decimals} rounds continuous values to that many decimal places (-1: no
+ * rounding).
  */
 public final class NumericFormat {
   private final double min;
@@ -24,12 +25,19 @@ public final class NumericFormat {
 
   public static NumericFormat of(double min, double max, double step, int decimals) {
     if (!(min <= max) || !Double.isFinite(min) || !Double.isFinite(max)) {
-      throw Errors.invalidModel("min", "numeric bounds must be finite and ordered, got [%s, %s]; give a min at most "
-          + "the max", min, max);
+      throw Errors.invalidModel(
+          "min",
+          "numeric bounds must be finite and ordered, got [%s, %s]; give a min at most "
+              + "the max",
+          min,
+          max);
     }
 
     if (!(step >= 0) || decimals < -1 || decimals > 15) {
-      throw Errors.invalidModel("step", "step must be >= 0 and decimals -1 to 15, got step %s and decimals %d", step,
+      throw Errors.invalidModel(
+          "step",
+          "step must be >= 0 and decimals -1 to 15, got step %s and decimals %d",
+          step,
           decimals);
     }
 
@@ -37,8 +45,8 @@ public final class NumericFormat {
   }
 
   /**
-   * Clips to the bounds, then rounds; rounding never leaves the bounds. Steps count from zero (whole numbers, whole
-   * seconds), not from the lower bound, which may itself fall between steps.
+   * Clips to the bounds, then rounds; rounding never leaves the bounds. Steps count from zero
+   * (whole numbers, whole seconds), not from the lower bound, which may itself fall between steps.
    */
   public double apply(double value) {
     double clipped = Math.max(min, Math.min(max, value));
@@ -52,7 +60,8 @@ public final class NumericFormat {
         rounded -= step;
       }
 
-      // When no multiple of the step lies within the bounds, the bound itself is the closest allowed value.
+      // When no multiple of the step lies within the bounds, the bound itself is the closest
+      // allowed value.
       return Math.max(min, Math.min(max, rounded));
     }
 

@@ -4,23 +4,29 @@ import io.synthlake.core.Errors;
 import java.util.SplittableRandom;
 
 /**
- * How a child row's mixture component depends on its parent row. The child table's components were clustered on the
- * child's normal scores joined with its parent's, so each child component has a typical parent (the latent link
- * between tables that ClavaDDPM builds from Gaussian-mixture cluster labels). Two things are kept:
+ * How a child row's mixture component depends on its parent row. The child table's components were
+ * clustered on the child's normal scores joined with its parent's, so each child component has a
+ * typical parent (the latent link between tables that ClavaDDPM builds from Gaussian-mixture
+ * cluster labels). Two things are kept:
  *
  * <ul>
- *   <li>{@code transitions[c][k]}: the share of children of parents in parent component c that are in child component
- *       k, which carries most of the dependence (premium parents' children come from premium children's components);
- *   <li>per child component k and parent copula column j, the mean and variance of the parent's normal score
- *       <em>within its own component</em> (the scores the parent's copula draws), which refines the choice inside a
- *       parent component (the richer of two premium parents gets the larger orders).
+ *   <li>{@code transitions[c][k]}: the share of children of parents in parent component c that are
+ *       in child component k, which carries most of the dependence (premium parents' children come
+ *       from premium children's components);
+ *   <li>per child component k and parent copula column j, the mean and variance of the parent's
+ *       normal score <em>within its own component</em> (the scores the parent's copula draws),
+ *       which refines the choice inside a parent component (the richer of two premium parents gets
+ *       the larger orders).
  * </ul>
  *
- * <p>A child of a parent in component c with scores z is drawn into component k with probability proportional to
- * {@code transitions[c][k] · Π_j N(z_j; mean[k][j], var[k][j])}. Immutable.
+ * <p>A child of a parent in component c with scores z is drawn into component k with probability
+ * proportional to {@code transitions[c][k] · Π_j N(z_j; mean[k][j], var[k][j])}. Immutable.
  */
 public final class ParentLink {
-  /** Variances below this are raised to it: a component whose parents all share one score must not be a spike. */
+  /**
+   * Variances below this are raised to it: a component whose parents all share one score must not
+   * be a spike.
+   */
   public static final double MIN_VARIANCE = 0.01;
 
   private final double[][] transitions;
@@ -54,24 +60,27 @@ public final class ParentLink {
   }
 
   /**
-   * @param transitions {@code transitions[c][k]}: for parents in component c, the share of their children in child
-   *     component k; each row at least 0 and summing to 1
-   * @param means {@code means[k][j]}: the mean within-component normal score of parent copula column j among child
-   *     component k's parents (no columns when the scores do not matter)
+   * @param transitions {@code transitions[c][k]}: for parents in component c, the share of their
+   *     children in child component k; each row at least 0 and summing to 1
+   * @param means {@code means[k][j]}: the mean within-component normal score of parent copula
+   *     column j among child component k's parents (no columns when the scores do not matter)
    * @param variances likewise the variances, each in [{@link #MIN_VARIANCE}, 1e6]
    */
   public static ParentLink of(double[][] transitions, double[][] means, double[][] variances) {
     int children = means.length;
     if (transitions.length == 0 || children == 0 || variances.length != children) {
-      throw Errors.invalidModel("parent-link", "needs a transition row per parent component and a mean and variance "
-          + "vector per child component");
+      throw Errors.invalidModel(
+          "parent-link",
+          "needs a transition row per parent component and a mean and variance "
+              + "vector per child component");
     }
 
     for (int c = 0; c < transitions.length; c++) {
       double total = 0;
       for (int k = 0; k < children; k++) {
         if (transitions[c].length != children || !(transitions[c][k] >= 0)) {
-          throw Errors.invalidModel("transitions", "row %d needs %d shares, each at least 0", c, children);
+          throw Errors.invalidModel(
+              "transitions", "row %d needs %d shares, each at least 0", c, children);
         }
 
         total += transitions[c][k];
@@ -84,13 +93,21 @@ public final class ParentLink {
 
     for (int k = 0; k < children; k++) {
       if (means[k].length != means[0].length || variances[k].length != means[0].length) {
-        throw Errors.invalidModel("means", "child component %d needs one mean and one variance per parent column", k);
+        throw Errors.invalidModel(
+            "means", "child component %d needs one mean and one variance per parent column", k);
       }
 
       for (int j = 0; j < means[k].length; j++) {
-        if (!Double.isFinite(means[k][j]) || !(variances[k][j] >= MIN_VARIANCE) || variances[k][j] > 1e6) {
-          throw Errors.invalidModel("variances", "child component %d, parent column %d: the mean must be finite and "
-              + "the variance in [%s, 1e6]", k, j, MIN_VARIANCE);
+        if (!Double.isFinite(means[k][j])
+            || !(variances[k][j] >= MIN_VARIANCE)
+            || variances[k][j] > 1e6) {
+          throw Errors.invalidModel(
+              "variances",
+              "child component %d, parent column %d: the mean must be finite and "
+                  + "the variance in [%s, 1e6]",
+              k,
+              j,
+              MIN_VARIANCE);
         }
       }
     }
@@ -107,7 +124,10 @@ public final class ParentLink {
     return copy;
   }
 
-  /** Child components drawn by {@code weights} alone, whatever the parent (of {@code parentComponents} components). */
+  /**
+   * Child components drawn by {@code weights} alone, whatever the parent (of {@code
+   * parentComponents} components).
+   */
   public static ParentLink unlinked(int parentComponents, double[] weights) {
     double[][] transitions = new double[parentComponents][];
     for (int c = 0; c < parentComponents; c++) {
@@ -126,7 +146,10 @@ public final class ParentLink {
     return transitions.length;
   }
 
-  /** The parent copula columns whose scores the link reads; 0 when only the parent's component matters. */
+  /**
+   * The parent copula columns whose scores the link reads; 0 when only the parent's component
+   * matters.
+   */
   public int parentDimension() {
     return means[0].length;
   }
@@ -144,14 +167,20 @@ public final class ParentLink {
   }
 
   /**
-   * Draws the components of {@code rows} children: child r's parent is row {@code parentRow[r]}, in component {@code
-   * parentComponents[parentRow[r]]} with scores {@code parentScores[j][parentRow[r]]}. One uniform per child from
-   * {@code random}, consumed in order.
+   * Draws the components of {@code rows} children: child r's parent is row {@code parentRow[r]}, in
+   * component {@code parentComponents[parentRow[r]]} with scores {@code
+   * parentScores[j][parentRow[r]]}. One uniform per child from {@code random}, consumed in order.
    *
    * @param scratch at least {@link #componentCount()} doubles
    */
-  public void draw(int[] parentComponents, double[][] parentScores, int[] parentRow, int rows,
-      SplittableRandom random, int[] components, double[] scratch) {
+  public void draw(
+      int[] parentComponents,
+      double[][] parentScores,
+      int[] parentRow,
+      int rows,
+      SplittableRandom random,
+      int[] components,
+      double[] scratch) {
     int count = means.length;
     int dimension = parentDimension();
     for (int r = 0; r < rows; r++) {

@@ -9,29 +9,46 @@ import io.synthlake.core.math.Seeds;
 import java.util.SplittableRandom;
 
 /**
- * A mixture of Gaussian copulas with one categorical column's shares changed (rebalancing, such as fraud from 1% to
- * 10%) while every other column keeps its conditional distribution given that column's value. A row draws its
- * category from the target shares, then a component in proportion to weight × the category's probability in it, then
- * the column's normal score inside the category's interval (exact, by inverse CDF), then the other scores from the
- * Gaussian conditional given that score. Each row consumes the same number of draws.
+ * A mixture of Gaussian copulas with one categorical column's shares changed (rebalancing, such as
+ * fraud from 1% to 10%) while every other column keeps its conditional distribution given that
+ * column's value. A row draws its category from the target shares, then a component in proportion
+ * to weight × the category's probability in it, then the column's normal score inside the
+ * category's interval (exact, by inverse CDF), then the other scores from the Gaussian conditional
+ * given that score. Each row consumes the same number of draws.
  */
 public final class RebalancedMixture implements DependenceModel {
   private final GaussianCopulaMixture base;
   private final String column;
   private final int index;
   private final double[] targets;
-  /** The shares as given, kept so that a model file writes back what it read (targets hold them times 1 - null share). */
+
+  /**
+   * The shares as given, kept so that a model file writes back what it read (targets hold them
+   * times 1 - null share).
+   */
   private final double[] shares;
-  /** lower[k][s], upper[k][s]: the uniform interval of slot s (0 = null, then categories) in component k. */
+
+  /**
+   * lower[k][s], upper[k][s]: the uniform interval of slot s (0 = null, then categories) in
+   * component k.
+   */
   private final double[][] lower;
+
   private final double[][] upper;
+
   /** componentCumulative[s][k]: cumulative P(component k | slot s). */
   private final double[][] componentCumulative;
+
   private final double[][] slopes;
   private final double[][][] residualFactors;
   private final double[] targetCumulative;
 
-  private RebalancedMixture(GaussianCopulaMixture base, String column, int index, CategoricalColumn categorical, double[] targets,
+  private RebalancedMixture(
+      GaussianCopulaMixture base,
+      String column,
+      int index,
+      CategoricalColumn categorical,
+      double[] targets,
       double[] shares) {
     this.base = base;
     this.column = column;
@@ -105,27 +122,34 @@ public final class RebalancedMixture implements DependenceModel {
 
   /**
    * @param index the column's position among the copula columns
-   * @param shares target share of each category of the column, in its category order, summing to 1; the null share
-   *     stays what the model gives
+   * @param shares target share of each category of the column, in its category order, summing to 1;
+   *     the null share stays what the model gives
    */
-  public static RebalancedMixture of(GaussianCopulaMixture base, CategoricalColumn categorical, int index, double[] shares) {
+  public static RebalancedMixture of(
+      GaussianCopulaMixture base, CategoricalColumn categorical, int index, double[] shares) {
     String name = categorical.name();
     if (shares.length != categorical.categories().size()) {
-      throw Errors.invalidColumn(name, "rebalance", "a rebalance needs one share per category (%d), got %d",
-          categorical.categories().size(), shares.length);
+      throw Errors.invalidColumn(
+          name,
+          "rebalance",
+          "a rebalance needs one share per category (%d), got %d",
+          categorical.categories().size(),
+          shares.length);
     }
 
     double total = 0;
     for (double share : shares) {
       if (!(share >= 0)) {
-        throw Errors.invalidColumn(name, "rebalance", "rebalance shares must be >= 0, got %s", share);
+        throw Errors.invalidColumn(
+            name, "rebalance", "rebalance shares must be >= 0, got %s", share);
       }
 
       total += share;
     }
 
     if (Math.abs(total - 1) > 1e-6) {
-      throw Errors.invalidColumn(name, "rebalance", "rebalance shares must sum to 1, got %s", total);
+      throw Errors.invalidColumn(
+          name, "rebalance", "rebalance shares must sum to 1, got %s", total);
     }
 
     double[] weights = base.weights();
@@ -144,8 +168,12 @@ public final class RebalancedMixture implements DependenceModel {
       }
 
       if (shares[c] > 0 && mass <= 0) {
-        throw Errors.invalidColumn(name, "rebalance", "category '%s' never occurs in the model, so it cannot be given a "
-            + "share; give it 0", SynthlakeException.shown(categorical.categories().get(c)));
+        throw Errors.invalidColumn(
+            name,
+            "rebalance",
+            "category '%s' never occurs in the model, so it cannot be given a "
+                + "share; give it 0",
+            SynthlakeException.shown(categorical.categories().get(c)));
       }
     }
 
@@ -182,7 +210,8 @@ public final class RebalancedMixture implements DependenceModel {
     double[][] normals = new double[Math.max(0, d - 1)][maxRows];
     return (seed, block, rows, needed, takesScores, components, uniforms) -> {
       long key = Seeds.blockKey(seed, block);
-      // Per row: the rebalanced column's slot, then the component, then the column's uniform inside its interval.
+      // Per row: the rebalanced column's slot, then the component, then the column's uniform inside
+      // its interval.
       SplittableRandom random = DependenceModel.componentRandom(key);
       double[] own = uniforms[index];
       for (int r = 0; r < rows; r++) {

@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A fitted or specified table model: the output columns in order, the dependence between the copula columns (every
- * column but keys, in column order) and free-form properties recording how the model was made. Immutable; holds no raw
- * rows.
+ * A fitted or specified table model: the output columns in order, the dependence between the copula
+ * columns (every column but keys, in column order) and free-form properties recording how the model
+ * was made. Immutable; holds no raw rows.
  */
 public final class TableModel {
   private final List<ColumnModel> columns;
@@ -22,7 +22,8 @@ public final class TableModel {
   private final Map<String, String> properties;
   private final int[] copulaIndex;
 
-  private TableModel(List<ColumnModel> columns, DependenceModel dependence, Map<String, String> properties) {
+  private TableModel(
+      List<ColumnModel> columns, DependenceModel dependence, Map<String, String> properties) {
     this.columns = List.copyOf(columns);
     this.dependence = dependence;
     this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
@@ -33,26 +34,40 @@ public final class TableModel {
     }
   }
 
-  public static TableModel of(List<ColumnModel> columns, DependenceModel dependence, Map<String, String> properties) {
+  public static TableModel of(
+      List<ColumnModel> columns, DependenceModel dependence, Map<String, String> properties) {
     check(!columns.isEmpty(), "columns", "a model needs at least one column");
     Set<String> names = new HashSet<>();
     List<ColumnModel> copulaColumns = new ArrayList<>();
     for (ColumnModel column : columns) {
-      check(names.add(column.name()), "name", "column '%s' appears twice; column names must be unique", column.name());
+      check(
+          names.add(column.name()),
+          "name",
+          "column '%s' appears twice; column names must be unique",
+          column.name());
       if (column.kind().inCopula()) {
         copulaColumns.add(column);
       }
     }
 
-    check(dependence.dimension() == copulaColumns.size(), "dependence",
-        "the dependence model covers %d columns but the model has %d non-key columns", dependence.dimension(), copulaColumns.size());
+    check(
+        dependence.dimension() == copulaColumns.size(),
+        "dependence",
+        "the dependence model covers %d columns but the model has %d non-key columns",
+        dependence.dimension(),
+        copulaColumns.size());
     for (ColumnModel column : copulaColumns) {
-      int components = column instanceof NumericColumn
-          ? ((NumericColumn) column).components().size()
-          : ((CategoricalColumn) column).componentCount();
-      check(components == dependence.componentCount(), "components",
+      int components =
+          column instanceof NumericColumn
+              ? ((NumericColumn) column).components().size()
+              : ((CategoricalColumn) column).componentCount();
+      check(
+          components == dependence.componentCount(),
+          "components",
           "column '%s' has %d component distributions but the dependence model has %d components",
-          column.name(), components, dependence.componentCount());
+          column.name(),
+          components,
+          dependence.componentCount());
     }
 
     return new TableModel(columns, dependence, properties);
@@ -93,7 +108,8 @@ public final class TableModel {
       }
     }
 
-    throw SynthlakeException.of("the model has no column '%s'; its columns are %s", name,
-        columns.stream().map(ColumnModel::name).collect(Collectors.joining(", ")));
+    throw SynthlakeException.of(
+        "the model has no column '%s'; its columns are %s",
+        name, columns.stream().map(ColumnModel::name).collect(Collectors.joining(", ")));
   }
 }

@@ -11,19 +11,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Tables whose keys join: each table's model, and the foreign keys between them. A table has at most one parent (its
- * first foreign key), which makes the tables a forest: a child's rows are generated beside their parent's, the number
- * each parent gets drawn from a hidden count column of the parent's own model (so it depends on the parent's other
- * columns through the copula), and each child's mixture component drawn from its parent's scores ({@link ParentLink}).
- * Further foreign keys pick a parent row by popularity ({@link Popularity}). Immutable; holds no rows and no keys of
- * the input.
+ * Tables whose keys join: each table's model, and the foreign keys between them. A table has at
+ * most one parent (its first foreign key), which makes the tables a forest: a child's rows are
+ * generated beside their parent's, the number each parent gets drawn from a hidden count column of
+ * the parent's own model (so it depends on the parent's other columns through the copula), and each
+ * child's mixture component drawn from its parent's scores ({@link ParentLink}). Further foreign
+ * keys pick a parent row by popularity ({@link Popularity}). Immutable; holds no rows and no keys
+ * of the input.
  */
 public final class TableSet {
-  /** Prefix of the hidden count columns a parent model holds, one per child table: never written out. */
+  /**
+   * Prefix of the hidden count columns a parent model holds, one per child table: never written
+   * out.
+   */
   public static final String COUNT_COLUMN_PREFIX = "synthlake:children-in:";
 
-  /** A foreign key: {@code column} of a table holds values of {@code parentKey}, the key column of {@code parentTable}. */
-  public record ForeignKey(String column, String parentTable, String parentKey, Popularity popularity) {
+  /**
+   * A foreign key: {@code column} of a table holds values of {@code parentKey}, the key column of
+   * {@code parentTable}.
+   */
+  public record ForeignKey(
+      String column, String parentTable, String parentKey, Popularity popularity) {
     /** Whether this key names the table's parent (its rows are generated beside the parent's). */
     public boolean isParent() {
       return popularity == null;
@@ -34,13 +42,21 @@ public final class TableSet {
    * One table of the set.
    *
    * @param name the table's name, unique in the set
-   * @param model the model of its own columns, with the hidden count columns of its children and without foreign keys
-   * @param columns the output columns in order: the model's columns but the hidden ones, and the foreign keys
-   * @param inputRows rows of the table the model was fitted on, which sets the default size of a root table
+   * @param model the model of its own columns, with the hidden count columns of its children and
+   *     without foreign keys
+   * @param columns the output columns in order: the model's columns but the hidden ones, and the
+   *     foreign keys
+   * @param inputRows rows of the table the model was fitted on, which sets the default size of a
+   *     root table
    * @param link how a row's mixture component depends on its parent row; null for a root table
    * @param foreignKeys the table's foreign keys, its parent's first
    */
-  public record Table(String name, TableModel model, List<String> columns, long inputRows, ParentLink link,
+  public record Table(
+      String name,
+      TableModel model,
+      List<String> columns,
+      long inputRows,
+      ParentLink link,
       List<ForeignKey> foreignKeys) {
     public Table {
       columns = List.copyOf(columns);
@@ -95,40 +111,66 @@ public final class TableSet {
     for (Table table : tables) {
       String name = table.name();
       if (name == null || name.isEmpty() || seen.containsKey(name)) {
-        throw Errors.invalidModel("tables", "table names must be unique and not empty, got '%s' twice or empty", name);
+        throw Errors.invalidModel(
+            "tables", "table names must be unique and not empty, got '%s' twice or empty", name);
       }
 
       checkColumns(table);
       for (ForeignKey key : table.foreignKeys()) {
         Table parent = key.parentTable().equals(name) ? table : seen.get(key.parentTable());
         if (parent == null && key.isParent()) {
-          throw Errors.invalidModel("tables", "table '%s' comes before its parent '%s' (or the parent is missing): list "
-              + "every parent before its children", name, key.parentTable());
+          throw Errors.invalidModel(
+              "tables",
+              "table '%s' comes before its parent '%s' (or the parent is missing): list "
+                  + "every parent before its children",
+              name,
+              key.parentTable());
         }
 
         if (parent == null) {
-          parent = tables.stream().filter(t -> t.name().equals(key.parentTable())).findFirst().orElseThrow(() ->
-              Errors.invalidModel("foreign-keys", "table '%s': column '%s' references table '%s', which the set does "
-                  + "not hold", name, key.column(), key.parentTable()));
+          parent =
+              tables.stream()
+                  .filter(t -> t.name().equals(key.parentTable()))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          Errors.invalidModel(
+                              "foreign-keys",
+                              "table '%s': column '%s' references table '%s', which the set does "
+                                  + "not hold",
+                              name,
+                              key.column(),
+                              key.parentTable()));
         }
 
         if (!parent.model().columnNames().contains(key.parentKey())
             || !(parent.model().column(key.parentKey()) instanceof KeyColumn)) {
-          throw Errors.invalidModel("foreign-keys", "table '%s': column '%s' references '%s.%s', which is not a key "
-              + "column of that table", name, key.column(), key.parentTable(), key.parentKey());
+          throw Errors.invalidModel(
+              "foreign-keys",
+              "table '%s': column '%s' references '%s.%s', which is not a key "
+                  + "column of that table",
+              name,
+              key.column(),
+              key.parentTable(),
+              key.parentKey());
         }
       }
 
       if (table.parent() != null) {
         checkParentLink(table, seen.get(table.parent()));
       } else if (table.link() != null) {
-        throw Errors.invalidModel("parent-link", "table '%s' has no parent but a parent link", name);
+        throw Errors.invalidModel(
+            "parent-link", "table '%s' has no parent but a parent link", name);
       }
 
       for (int i = 1; i < table.foreignKeys().size(); i++) {
         if (table.foreignKeys().get(i).isParent()) {
-          throw Errors.invalidModel("foreign-keys", "table '%s': only its first foreign key may name its parent; "
-              + "column '%s' needs a popularity curve", name, table.foreignKeys().get(i).column());
+          throw Errors.invalidModel(
+              "foreign-keys",
+              "table '%s': only its first foreign key may name its parent; "
+                  + "column '%s' needs a popularity curve",
+              name,
+              table.foreignKeys().get(i).column());
         }
       }
 
@@ -138,8 +180,11 @@ public final class TableSet {
     for (Table table : tables) {
       for (ColumnModel column : table.model().columns()) {
         if (isCountColumn(column.name()) && !seen.containsKey(childOf(column.name()))) {
-          throw Errors.invalidModel("columns", "table '%s' counts the children of '%s', which the set does not hold",
-              table.name(), childOf(column.name()));
+          throw Errors.invalidModel(
+              "columns",
+              "table '%s' counts the children of '%s', which the set does not hold",
+              table.name(),
+              childOf(column.name()));
         }
       }
     }
@@ -157,14 +202,22 @@ public final class TableSet {
 
     for (ForeignKey key : table.foreignKeys()) {
       if (!expected.add(key.column())) {
-        throw Errors.invalidModel("foreign-keys", "table '%s': foreign key column '%s' is also a model column or "
-            + "appears twice", table.name(), key.column());
+        throw Errors.invalidModel(
+            "foreign-keys",
+            "table '%s': foreign key column '%s' is also a model column or " + "appears twice",
+            table.name(),
+            key.column());
       }
     }
 
-    if (!expected.equals(new HashSet<>(table.columns())) || expected.size() != table.columns().size()) {
-      throw Errors.invalidModel("columns", "table '%s': the output columns %s must be the model's columns and the "
-          + "foreign keys, each once", table.name(), table.columns());
+    if (!expected.equals(new HashSet<>(table.columns()))
+        || expected.size() != table.columns().size()) {
+      throw Errors.invalidModel(
+          "columns",
+          "table '%s': the output columns %s must be the model's columns and the "
+              + "foreign keys, each once",
+          table.name(),
+          table.columns());
     }
   }
 
@@ -173,22 +226,35 @@ public final class TableSet {
     if (!parent.model().columnNames().contains(countColumn)
         || !(parent.model().column(countColumn) instanceof NumericColumn)
         || parent.model().column(countColumn).kind() != ColumnKind.INTEGER) {
-      throw Errors.invalidModel("columns", "table '%s' has no integer column '%s' to count the rows of its child '%s'",
-          parent.name(), countColumn, table.name());
+      throw Errors.invalidModel(
+          "columns",
+          "table '%s' has no integer column '%s' to count the rows of its child '%s'",
+          parent.name(),
+          countColumn,
+          table.name());
     }
 
     ParentLink link = table.link();
-    if (link == null || link.componentCount() != table.model().dependence().componentCount()
+    if (link == null
+        || link.componentCount() != table.model().dependence().componentCount()
         || link.parentComponentCount() != parent.model().dependence().componentCount()
-        || link.parentDimension() != 0 && link.parentDimension() != parent.model().dependence().dimension()) {
-      throw Errors.invalidModel("parent-link", "table '%s' needs a parent link from its parent's %d mixture components "
-          + "and %d copula columns to its own %d components", table.name(),
-          parent.model().dependence().componentCount(), parent.model().dependence().dimension(),
+        || link.parentDimension() != 0
+            && link.parentDimension() != parent.model().dependence().dimension()) {
+      throw Errors.invalidModel(
+          "parent-link",
+          "table '%s' needs a parent link from its parent's %d mixture components "
+              + "and %d copula columns to its own %d components",
+          table.name(),
+          parent.model().dependence().componentCount(),
+          parent.model().dependence().dimension(),
           table.model().dependence().componentCount());
     }
   }
 
-  /** The hidden column of a parent model that holds how many rows of {@code child} each parent row has. */
+  /**
+   * The hidden column of a parent model that holds how many rows of {@code child} each parent row
+   * has.
+   */
   public static String countColumn(String child) {
     return COUNT_COLUMN_PREFIX + child;
   }

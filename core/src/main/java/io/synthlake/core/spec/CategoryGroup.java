@@ -20,10 +20,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Columns whose values come in allowed combinations: conditional categories ({@code given: country}, where city
- * weights depend on the country) and explicit {@code combination} entries (country with its currency). A group is
- * generated as one hidden categorical column over its tuples, weighted P(root)·P(child | parent)…, and each member is
- * derived from the tuple index ({@link DerivedColumn.Lookup}; spark-job builds the Spark expression). Every row therefore holds an allowed combination, by construction.
+ * Columns whose values come in allowed combinations: conditional categories ({@code given:
+ * country}, where city weights depend on the country) and explicit {@code combination} entries
+ * (country with its currency). A group is generated as one hidden categorical column over its
+ * tuples, weighted P(root)·P(child | parent)…, and each member is derived from the tuple index
+ * ({@link DerivedColumn.Lookup}; spark-job builds the Spark expression). Every row therefore holds
+ * an allowed combination, by construction.
  */
 final class CategoryGroup {
   /** More tuples than this would make the hidden column's model unwieldy. */
@@ -37,8 +39,14 @@ final class CategoryGroup {
   private final double nullShare;
   private final String where;
 
-  private CategoryGroup(String hiddenName, List<String> members, List<DataType> types, List<List<String>> tuples,
-      List<Double> weights, double nullShare, String where) {
+  private CategoryGroup(
+      String hiddenName,
+      List<String> members,
+      List<DataType> types,
+      List<List<String>> tuples,
+      List<Double> weights,
+      double nullShare,
+      String where) {
     this.hiddenName = hiddenName;
     this.members = members;
     this.types = types;
@@ -73,7 +81,14 @@ final class CategoryGroup {
       nullShares[k] = nullShare;
     }
 
-    return CategoricalColumn.of(hiddenName, DataType.of(LogicalType.INT), ColumnKind.CATEGORICAL, categories, probabilities, nullShares, null);
+    return CategoricalColumn.of(
+        hiddenName,
+        DataType.of(LogicalType.INT),
+        ColumnKind.CATEGORICAL,
+        categories,
+        probabilities,
+        nullShares,
+        null);
   }
 
   /** One member, described as a lookup of its values by the hidden tuple index. */
@@ -92,17 +107,23 @@ final class CategoryGroup {
   private static Object typed(String value, DataType type) {
     String trimmed = value.trim();
     switch (type.logicalType()) {
-      case STRING: return value;
-      case BOOLEAN: return Boolean.parseBoolean(trimmed);
-      case DATE: return LocalDate.parse(trimmed);
-      case TIMESTAMP: return Instant.parse(trimmed);
-      case TIMESTAMP_NTZ: return LocalDateTime.parse(trimmed);
+      case STRING:
+        return value;
+      case BOOLEAN:
+        return Boolean.parseBoolean(trimmed);
+      case DATE:
+        return LocalDate.parse(trimmed);
+      case TIMESTAMP:
+        return Instant.parse(trimmed);
+      case TIMESTAMP_NTZ:
+        return LocalDateTime.parse(trimmed);
       default:
         BigDecimal number;
         try {
           number = new BigDecimal(trimmed);
         } catch (NumberFormatException e) {
-          // Java number forms that BigDecimal does not read (1d, hexadecimal) are still finite doubles.
+          // Java number forms that BigDecimal does not read (1d, hexadecimal) are still finite
+          // doubles.
           number = new BigDecimal(Double.toString(Double.parseDouble(trimmed)));
         }
 
@@ -123,7 +144,8 @@ final class CategoryGroup {
     return names;
   }
 
-  static List<CategoryGroup> find(JsonNode columns, JsonFields fields, List<Map<String, JsonNode>> overrides) {
+  static List<CategoryGroup> find(
+      JsonNode columns, JsonFields fields, List<Map<String, JsonNode>> overrides) {
     List<CategoryGroup> groups = new ArrayList<>();
     Map<String, Integer> categoricalIndex = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {
@@ -131,7 +153,8 @@ final class CategoryGroup {
       String path = "columns[" + i + "]";
       if (node.has("combination")) {
         groups.add(combination(node, path, fields));
-      } else if (node.path("distribution").path("type").asText().equals("categories") && node.has("name")) {
+      } else if (node.path("distribution").path("type").asText().equals("categories")
+          && node.has("name")) {
         categoricalIndex.put(node.get("name").asText(), i);
       }
     }
@@ -143,7 +166,11 @@ final class CategoryGroup {
         String path = "columns[" + entry.getValue() + "].distribution.given";
         String parent = distribution.get("given").asText();
         if (!categoricalIndex.containsKey(parent)) {
-          throw fields.error(path, "'" + SynthlakeException.shown(parent) + "' is not a column with a categories distribution");
+          throw fields.error(
+              path,
+              "'"
+                  + SynthlakeException.shown(parent)
+                  + "' is not a column with a categories distribution");
         }
 
         children.computeIfAbsent(parent, k -> new ArrayList<>()).add(entry.getKey());
@@ -153,7 +180,8 @@ final class CategoryGroup {
     for (Map.Entry<String, Integer> entry : categoricalIndex.entrySet()) {
       JsonNode root = columns.get(entry.getValue());
       if (!root.get("distribution").has("given") && children.containsKey(entry.getKey())) {
-        groups.add(conditional(entry.getKey(), columns, categoricalIndex, children, fields, overrides));
+        groups.add(
+            conditional(entry.getKey(), columns, categoricalIndex, children, fields, overrides));
       }
     }
 
@@ -166,8 +194,11 @@ final class CategoryGroup {
     for (Map.Entry<String, Integer> entry : categoricalIndex.entrySet()) {
       boolean member = groups.stream().anyMatch(g -> g.members.contains(entry.getKey()));
       if (!member && columns.get(entry.getValue()).get("distribution").has("given")) {
-        throw fields.error("columns[" + entry.getValue() + "].distribution.given", "the given-chain through '" + entry.getKey()
-            + "' is a cycle; one column of it must have unconditional weights");
+        throw fields.error(
+            "columns[" + entry.getValue() + "].distribution.given",
+            "the given-chain through '"
+                + entry.getKey()
+                + "' is a cycle; one column of it must have unconditional weights");
       }
     }
 
@@ -185,7 +216,10 @@ final class CategoryGroup {
       String columnPath = at + ".columns[" + c + "]";
       fields.onlyFields(columns.get(c), columnPath, "name", "type");
       names.add(fields.string(columns.get(c), columnPath, "name"));
-      types.add(DataType.parse(fields.string(columns.get(c), columnPath, "type"), fields.source() + ": " + columnPath + ".type"));
+      types.add(
+          DataType.parse(
+              fields.string(columns.get(c), columnPath, "type"),
+              fields.source() + ": " + columnPath + ".type"));
     }
 
     if (names.size() < 2) {
@@ -195,7 +229,13 @@ final class CategoryGroup {
     JsonNode values = fields.array(combination, at, "values");
     double[] weights = fields.numbers(combination, at, "weights");
     if (values.size() == 0 || values.size() != weights.length) {
-      throw fields.error(at + ".weights", "needs one weight per combination in values: " + values.size() + " values, " + weights.length + " weights");
+      throw fields.error(
+          at + ".weights",
+          "needs one weight per combination in values: "
+              + values.size()
+              + " values, "
+              + weights.length
+              + " weights");
     }
 
     List<List<String>> tuples = new ArrayList<>();
@@ -205,7 +245,12 @@ final class CategoryGroup {
       String tuplePath = at + ".values[" + t + "]";
       JsonNode tuple = values.get(t);
       if (!tuple.isArray() || tuple.size() != names.size()) {
-        throw fields.error(tuplePath, "must list " + names.size() + " values, one per column " + SynthlakeException.shown(names));
+        throw fields.error(
+            tuplePath,
+            "must list "
+                + names.size()
+                + " values, one per column "
+                + SynthlakeException.shown(names));
       }
 
       List<String> row = new ArrayList<>();
@@ -226,12 +271,19 @@ final class CategoryGroup {
       throw fields.error(at + ".weights", "probabilities must sum to 1, got " + total);
     }
 
-    double nullShare = combination.has("null-share") ? fields.number(combination, at, "null-share") : 0;
-    return new CategoryGroup("__combination_" + names.get(0), names, types, tuples, tupleWeights, nullShare, at);
+    double nullShare =
+        combination.has("null-share") ? fields.number(combination, at, "null-share") : 0;
+    return new CategoryGroup(
+        "__combination_" + names.get(0), names, types, tuples, tupleWeights, nullShare, at);
   }
 
-  private static CategoryGroup conditional(String root, JsonNode columns, Map<String, Integer> index, Map<String, List<String>> children,
-      JsonFields fields, List<Map<String, JsonNode>> overrides) {
+  private static CategoryGroup conditional(
+      String root,
+      JsonNode columns,
+      Map<String, Integer> index,
+      Map<String, List<String>> children,
+      JsonFields fields,
+      List<Map<String, JsonNode>> overrides) {
     List<String> members = new ArrayList<>();
     List<DataType> types = new ArrayList<>();
     List<List<String>> tuples = new ArrayList<>();
@@ -239,10 +291,24 @@ final class CategoryGroup {
     String rootPath = "columns[" + index.get(root) + "]";
     JsonNode rootNode = columns.get(index.get(root));
     members.add(root);
-    types.add(DataType.parse(fields.string(rootNode, rootPath, "type"), fields.source() + ": " + rootPath + ".type"));
-    Map<String, Double> rootWeights = weights(rootNode.get("distribution").get("weights"), rootPath + ".distribution.weights", fields);
+    types.add(
+        DataType.parse(
+            fields.string(rootNode, rootPath, "type"),
+            fields.source() + ": " + rootPath + ".type"));
+    Map<String, Double> rootWeights =
+        weights(
+            rootNode.get("distribution").get("weights"),
+            rootPath + ".distribution.weights",
+            fields);
     for (Map.Entry<String, Double> entry : rootWeights.entrySet()) {
-      tuples.add(new ArrayList<>(List.of(checked(entry.getKey(), types.get(0), rootPath + ".distribution.weights." + entry.getKey(), fields))));
+      tuples.add(
+          new ArrayList<>(
+              List.of(
+                  checked(
+                      entry.getKey(),
+                      types.get(0),
+                      rootPath + ".distribution.weights." + entry.getKey(),
+                      fields))));
       weights.add(entry.getValue());
     }
 
@@ -253,20 +319,33 @@ final class CategoryGroup {
         JsonNode node = columns.get(index.get(child));
         for (int k = 0; k < overrides.size(); k++) {
           if (overrides.get(k).containsKey(child) || overrides.get(k).containsKey(root)) {
-            throw fields.error("components[" + k + "].distributions", "'" + (overrides.get(k).containsKey(child) ? child : root)
-                + "' belongs to a given-chain, whose weights cannot be overridden per component yet");
+            throw fields.error(
+                "components[" + k + "].distributions",
+                "'"
+                    + (overrides.get(k).containsKey(child) ? child : root)
+                    + "' belongs to a given-chain, whose weights cannot be overridden per component yet");
           }
         }
 
         if (node.has("null-share") && node.get("null-share").asDouble() > 0) {
-          throw fields.error(path + ".null-share", "a conditional column is null exactly when its root '" + SynthlakeException.shown(root) + "' is; set null-share there");
+          throw fields.error(
+              path + ".null-share",
+              "a conditional column is null exactly when its root '"
+                  + SynthlakeException.shown(root)
+                  + "' is; set null-share there");
         }
 
-        DataType type = DataType.parse(fields.string(node, path, "type"), fields.source() + ": " + path + ".type");
+        DataType type =
+            DataType.parse(
+                fields.string(node, path, "type"), fields.source() + ": " + path + ".type");
         JsonNode byParent = node.get("distribution").get("weights");
         String weightsPath = path + ".distribution.weights";
         if (byParent == null || !byParent.isObject()) {
-          throw fields.error(weightsPath, "must map each value of '" + SynthlakeException.shown(members.get(parentPosition)) + "' to weights, like {US: {Boston: 0.5, Austin: 0.5}}");
+          throw fields.error(
+              weightsPath,
+              "must map each value of '"
+                  + SynthlakeException.shown(members.get(parentPosition))
+                  + "' to weights, like {US: {Boston: 0.5, Austin: 0.5}}");
         }
 
         List<List<String>> expanded = new ArrayList<>();
@@ -275,16 +354,29 @@ final class CategoryGroup {
           String parentValue = tuples.get(t).get(parentPosition);
           JsonNode conditional = byParent.get(parentValue);
           if (conditional == null) {
-            throw fields.error(weightsPath, "has no weights for " + members.get(parentPosition) + " '" + SynthlakeException.shown(parentValue) + "'");
+            throw fields.error(
+                weightsPath,
+                "has no weights for "
+                    + members.get(parentPosition)
+                    + " '"
+                    + SynthlakeException.shown(parentValue)
+                    + "'");
           }
 
-          for (Map.Entry<String, Double> entry : weights(conditional, weightsPath + "." + parentValue, fields).entrySet()) {
+          for (Map.Entry<String, Double> entry :
+              weights(conditional, weightsPath + "." + parentValue, fields).entrySet()) {
             List<String> tuple = new ArrayList<>(tuples.get(t));
-            tuple.add(checked(entry.getKey(), type, weightsPath + "." + parentValue + "." + entry.getKey(), fields));
+            tuple.add(
+                checked(
+                    entry.getKey(),
+                    type,
+                    weightsPath + "." + parentValue + "." + entry.getKey(),
+                    fields));
             expanded.add(tuple);
             expandedWeights.add(weights.get(t) * entry.getValue());
             if (expanded.size() > MAX_TUPLES) {
-              throw fields.error(weightsPath, "the given-chain has more than " + MAX_TUPLES + " combinations");
+              throw fields.error(
+                  weightsPath, "the given-chain has more than " + MAX_TUPLES + " combinations");
             }
           }
         }
@@ -293,7 +385,11 @@ final class CategoryGroup {
         while (names.hasNext()) {
           String parentValue = names.next();
           if (tuples.stream().noneMatch(tuple -> tuple.get(parentPosition).equals(parentValue))) {
-            throw fields.error(weightsPath + "." + parentValue, "is not a value of '" + SynthlakeException.shown(members.get(parentPosition)) + "'");
+            throw fields.error(
+                weightsPath + "." + parentValue,
+                "is not a value of '"
+                    + SynthlakeException.shown(members.get(parentPosition))
+                    + "'");
           }
         }
 
@@ -304,8 +400,16 @@ final class CategoryGroup {
       }
     }
 
-    double nullShare = rootNode.has("null-share") ? fields.number(rootNode, rootPath, "null-share") : 0;
-    return new CategoryGroup("__" + root + "_given", members, types, tuples, weights, nullShare, rootPath + ".distribution");
+    double nullShare =
+        rootNode.has("null-share") ? fields.number(rootNode, rootPath, "null-share") : 0;
+    return new CategoryGroup(
+        "__" + root + "_given",
+        members,
+        types,
+        tuples,
+        weights,
+        nullShare,
+        rootPath + ".distribution");
   }
 
   private static Map<String, Double> weights(JsonNode node, String path, JsonFields fields) {
@@ -319,7 +423,9 @@ final class CategoryGroup {
     while (entries.hasNext()) {
       Map.Entry<String, JsonNode> entry = entries.next();
       if (!entry.getValue().isNumber() || !(entry.getValue().asDouble() >= 0)) {
-        throw fields.error(path + "." + entry.getKey(), "must be a probability >= 0, got " + JsonFields.show(entry.getValue()));
+        throw fields.error(
+            path + "." + entry.getKey(),
+            "must be a probability >= 0, got " + JsonFields.show(entry.getValue()));
       }
 
       result.put(entry.getKey(), entry.getValue().asDouble());

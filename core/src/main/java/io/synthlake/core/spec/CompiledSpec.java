@@ -3,9 +3,9 @@ package io.synthlake.core.spec;
 import io.synthlake.core.model.TableModel;
 
 /**
- * A spec that has been parsed and checked, ready to give its {@link Spec} for any seed and row count. Building is cheap:
- * only values written as {@code rows / k} and Datafaker pools depend on (seed, rows), and a spec that uses neither is
- * built once and reused. Thread-safe.
+ * A spec that has been parsed and checked, ready to give its {@link Spec} for any seed and row
+ * count. Building is cheap: only values written as {@code rows / k} and Datafaker pools depend on
+ * (seed, rows), and a spec that uses neither is built once and reused. Thread-safe.
  */
 public final class CompiledSpec {
   private final SpecPlan plan;
@@ -26,8 +26,8 @@ public final class CompiledSpec {
    * The spec for one generation.
    *
    * @param seed seeds Datafaker pools, so that a spec and a seed fix every generated value
-   * @param rows the row count of this generation, for values written as {@code rows / 10} (0 when unknown: such values
-   *     are then an error)
+   * @param rows the row count of this generation, for values written as {@code rows / 10} (0 when
+   *     unknown: such values are then an error)
    */
   public Spec spec(long seed, long rows) {
     long seedKey = plan.usesSeed() ? seed : 0;

@@ -24,16 +24,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a spec's {@code distribution} objects and values: parametric families, histograms, time ranges, Gaussian
- * mixtures, weighted categories and Datafaker pools; numbers, ISO dates and times, and {@code rows / k}. Errors name the
- * field path. Used by the build step of {@link SpecCompiler}.
+ * Reads a spec's {@code distribution} objects and values: parametric families, histograms, time
+ * ranges, Gaussian mixtures, weighted categories and Datafaker pools; numbers, ISO dates and times,
+ * and {@code rows / k}. Errors name the field path. Used by the build step of {@link SpecCompiler}.
  */
 final class DistributionReader {
-  static final Pattern ROWS = Pattern.compile("\\s*rows\\s*(?:([*/])\\s*([0-9]+(?:\\.[0-9]+)?))?\\s*");
+  static final Pattern ROWS =
+      Pattern.compile("\\s*rows\\s*(?:([*/])\\s*([0-9]+(?:\\.[0-9]+)?))?\\s*");
   private static final int DEFAULT_POOL = 10_000;
   private static final int MAX_POOL = 1_000_000;
+
   /** Longest Datafaker provider or template: real ones are a few dozen characters. */
   static final int MAX_PROVIDER_CHARS = 200;
+
   private static final long MICROS_PER_HOUR = 3_600_000_000L;
 
   private final JsonFields fields;
@@ -62,12 +65,23 @@ final class DistributionReader {
 
       String provider = fields.string(node, path, "provider");
       if (provider.length() > MAX_PROVIDER_CHARS) {
-        throw fields.error(path + ".provider", "has " + provider.length() + " characters; a Datafaker provider or template has "
-            + "at most " + MAX_PROVIDER_CHARS + ", such as Address.city or #{Name.firstName}.#{Name.lastName}@example.com");
+        throw fields.error(
+            path + ".provider",
+            "has "
+                + provider.length()
+                + " characters; a Datafaker provider or template has "
+                + "at most "
+                + MAX_PROVIDER_CHARS
+                + ", such as Address.city or #{Name.firstName}.#{Name.lastName}@example.com");
       }
 
-      Map<String, Integer> counts = FakerPool.draw(provider, fields.optionalString(node, "locale", "en-US"),
-          pool, Seeds.derive(seed, 0, path.hashCode()), path + ".provider");
+      Map<String, Integer> counts =
+          FakerPool.draw(
+              provider,
+              fields.optionalString(node, "locale", "en-US"),
+              pool,
+              Seeds.derive(seed, 0, path.hashCode()),
+              path + ".provider");
       counts.forEach((value, count) -> weights.put(value, (double) count / pool));
       return weights;
     }
@@ -75,7 +89,9 @@ final class DistributionReader {
     fields.onlyFields(node, path, "type", "weights");
     JsonNode weightsNode = fields.field(node, path, "weights");
     if (!weightsNode.isObject() || weightsNode.size() == 0) {
-      throw fields.error(path + ".weights", "must map each value to its probability, like {Grocery: 0.3, Travel: 0.7}");
+      throw fields.error(
+          path + ".weights",
+          "must map each value to its probability, like {Grocery: 0.3, Travel: 0.7}");
     }
 
     double total = 0;
@@ -84,7 +100,8 @@ final class DistributionReader {
       Map.Entry<String, JsonNode> entry = entries.next();
       String where = path + ".weights." + entry.getKey();
       if (!entry.getValue().isNumber() || !(entry.getValue().asDouble() >= 0)) {
-        throw fields.error(where, "must be a probability >= 0, got " + JsonFields.show(entry.getValue()));
+        throw fields.error(
+            where, "must be a probability >= 0, got " + JsonFields.show(entry.getValue()));
       }
 
       if (type.logicalType() != LogicalType.STRING) {
@@ -102,7 +119,8 @@ final class DistributionReader {
     return weights;
   }
 
-  Marginal numeric(JsonNode node, String path, DataType type, double lower, double upper, double step) {
+  Marginal numeric(
+      JsonNode node, String path, DataType type, double lower, double upper, double step) {
     String kind = fields.string(node, path, "type");
     try {
       switch (kind) {
@@ -128,12 +146,21 @@ final class DistributionReader {
             high = Math.max(high, means[k] + 8 * deviations[k]);
           }
 
-          return GaussianMixtureMarginal.of(fields.numbers(node, path, "weights"), means, deviations, Math.max(low, lower), Math.min(high, upper));
+          return GaussianMixtureMarginal.of(
+              fields.numbers(node, path, "weights"),
+              means,
+              deviations,
+              Math.max(low, lower),
+              Math.min(high, upper));
         default:
           ParametricMarginal.Family family = ParametricMarginal.Family.parse(kind);
           if (family == null) {
-            throw fields.error(path + ".type", "unknown distribution '" + SynthlakeException.shown(kind) + "'; use constant, uniform, normal, log-normal, "
-                + "exponential, poisson, zipf, gaussian-mixture, histogram, time-range, categories or faker");
+            throw fields.error(
+                path + ".type",
+                "unknown distribution '"
+                    + SynthlakeException.shown(kind)
+                    + "'; use constant, uniform, normal, log-normal, "
+                    + "exponential, poisson, zipf, gaussian-mixture, histogram, time-range, categories or faker");
           }
 
           Map<String, Double> parameters = new HashMap<>();
@@ -141,16 +168,22 @@ final class DistributionReader {
           while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             if (!entry.getKey().equals("type")) {
-              parameters.put(entry.getKey(), value(entry.getValue(), type, path + "." + entry.getKey()));
+              parameters.put(
+                  entry.getKey(), value(entry.getValue(), type, path + "." + entry.getKey()));
             }
           }
 
-          if (family == ParametricMarginal.Family.UNIFORM && step > 0 && parameters.containsKey("min") && parameters.containsKey("max")) {
-            // Values are rounded to the step, so a uniform over whole numbers spans half a step beyond each end:
+          if (family == ParametricMarginal.Family.UNIFORM
+              && step > 0
+              && parameters.containsKey("min")
+              && parameters.containsKey("max")) {
+            // Values are rounded to the step, so a uniform over whole numbers spans half a step
+            // beyond each end:
             // otherwise the two end values would get half the share of the others.
             parameters.put("min", parameters.get("min") - step / 2);
             parameters.put("max", parameters.get("max") + step / 2);
-            return ParametricMarginal.of(family, parameters, lower - step / 2, upper + step / 2, path);
+            return ParametricMarginal.of(
+                family, parameters, lower - step / 2, upper + step / 2, path);
           }
 
           return ParametricMarginal.of(family, parameters, lower, upper, path);
@@ -161,10 +194,10 @@ final class DistributionReader {
   }
 
   /**
-   * One histogram bin per hour (per day for dates) between start and end, weighted by hour of day and day of week
-   * (Monday first), in UTC. The column format rounds values to the nearest multiple of {@code step} (start is one), so the
-   * bins are shifted down by half a step: a value drawn in a bin then rounds to a value inside that bin's own [from, to),
-   * and never to end.
+   * One histogram bin per hour (per day for dates) between start and end, weighted by hour of day
+   * and day of week (Monday first), in UTC. The column format rounds values to the nearest multiple
+   * of {@code step} (start is one), so the bins are shifted down by half a step: a value drawn in a
+   * bin then rounds to a value inside that bin's own [from, to), and never to end.
    */
   private Marginal timeRange(JsonNode node, String path, DataType type, double step) {
     fields.onlyFields(node, path, "type", "start", "end", "hour-weights", "day-of-week-weights");
@@ -180,20 +213,25 @@ final class DistributionReader {
     }
 
     double[] hours = node.has("hour-weights") ? fields.numbers(node, path, "hour-weights") : null;
-    double[] days = node.has("day-of-week-weights") ? fields.numbers(node, path, "day-of-week-weights") : null;
+    double[] days =
+        node.has("day-of-week-weights") ? fields.numbers(node, path, "day-of-week-weights") : null;
     if (hours != null && hours.length != 24) {
-      throw fields.error(path + ".hour-weights", "needs 24 weights (hour 0 to 23), got " + hours.length);
+      throw fields.error(
+          path + ".hour-weights", "needs 24 weights (hour 0 to 23), got " + hours.length);
     }
 
     if (days != null && days.length != 7) {
-      throw fields.error(path + ".day-of-week-weights", "needs 7 weights (Monday to Sunday), got " + days.length);
+      throw fields.error(
+          path + ".day-of-week-weights", "needs 7 weights (Monday to Sunday), got " + days.length);
     }
 
     boolean date = logical == LogicalType.DATE;
     double unit = date ? 1 : MICROS_PER_HOUR;
     long bins = (long) Math.ceil((end - start) / unit);
     if (bins > 2_000_000) {
-      throw fields.error(path, "spans " + bins + " " + (date ? "days" : "hours") + "; at most 2000000 are supported");
+      throw fields.error(
+          path,
+          "spans " + bins + " " + (date ? "days" : "hours") + "; at most 2000000 are supported");
     }
 
     double[] edges = new double[(int) bins + 1];
@@ -216,7 +254,8 @@ final class DistributionReader {
 
       double weight = (edges[i + 1] - edges[i]) / unit;
       weight *= hours == null || date ? 1 : hours[hour];
-      weight *= days == null ? 1 : days[day.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()];
+      weight *=
+          days == null ? 1 : days[day.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()];
       weights[i] = weight;
     }
 
@@ -237,15 +276,25 @@ final class DistributionReader {
       Matcher scaled = ROWS.matcher(node.asText());
       if (scaled.matches()) {
         if (rows <= 0) {
-          throw fields.error(path, "'" + SynthlakeException.shown(node.asText()) + "' depends on the row count, which is known only when generating");
+          throw fields.error(
+              path,
+              "'"
+                  + SynthlakeException.shown(node.asText())
+                  + "' depends on the row count, which is known only when generating");
         }
 
         double factor = scaled.group(1) == null ? 1 : Double.parseDouble(scaled.group(2));
         if (factor == 0 && "/".equals(scaled.group(1))) {
-          throw fields.error(path, "'" + SynthlakeException.shown(node.asText()) + "' divides by zero");
+          throw fields.error(
+              path, "'" + SynthlakeException.shown(node.asText()) + "' divides by zero");
         }
 
-        return Math.max(1, Math.floor(scaled.group(1) == null || scaled.group(1).equals("*") ? rows * factor : rows / factor));
+        return Math.max(
+            1,
+            Math.floor(
+                scaled.group(1) == null || scaled.group(1).equals("*")
+                    ? rows * factor
+                    : rows / factor));
       }
 
       if (type.logicalType().isTemporal()) {
@@ -253,7 +302,11 @@ final class DistributionReader {
       }
     }
 
-    throw fields.error(path, "must be a number" + (type.logicalType().isTemporal() ? " or an ISO-8601 date or time" : "")
-        + " (or rows, rows / k, rows * f), got " + JsonFields.show(node));
+    throw fields.error(
+        path,
+        "must be a number"
+            + (type.logicalType().isTemporal() ? " or an ISO-8601 date or time" : "")
+            + " (or rows, rows / k, rows * f), got "
+            + JsonFields.show(node));
   }
 }

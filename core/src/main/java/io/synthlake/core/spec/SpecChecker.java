@@ -21,9 +21,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The check step: everything about a spec that holds for any seed and row count. Top-level fields, format and
- * version, components, unique column names and each column's form; keys, fitted columns and expressions are complete
- * here, given-chains and combinations are expanded; spec columns are left for {@link SpecBuilder}.
+ * The check step: everything about a spec that holds for any seed and row count. Top-level fields,
+ * format and version, components, unique column names and each column's form; keys, fitted columns
+ * and expressions are complete here, given-chains and combinations are expanded; spec columns are
+ * left for {@link SpecBuilder}.
  */
 final class SpecChecker {
   private final SpecDocument document;
@@ -40,23 +41,47 @@ final class SpecChecker {
 
   private SpecPlan plan() {
     JsonNode root = document.root();
-    fields.onlyFields(root, "", "format", "format-version", "properties", "columns", "dependence", "components", "constraints", "rebalance");
+    fields.onlyFields(
+        root,
+        "",
+        "format",
+        "format-version",
+        "properties",
+        "columns",
+        "dependence",
+        "components",
+        "constraints",
+        "rebalance");
     if (root.has("format") && !ModelJson.FORMAT.equals(root.get("format").asText())) {
-      throw fields.error("format", "must be " + ModelJson.FORMAT + " (or left out), got " + JsonFields.show(root.get("format")));
+      throw fields.error(
+          "format",
+          "must be "
+              + ModelJson.FORMAT
+              + " (or left out), got "
+              + JsonFields.show(root.get("format")));
     }
 
-    if (root.has("format-version") && fields.longNumber(root, "", "format-version") != ModelJson.FORMAT_VERSION) {
-      throw fields.error("format-version", "this synthlake reads version " + ModelJson.FORMAT_VERSION + ", got " + JsonFields.show(root.get("format-version")));
+    if (root.has("format-version")
+        && fields.longNumber(root, "", "format-version") != ModelJson.FORMAT_VERSION) {
+      throw fields.error(
+          "format-version",
+          "this synthlake reads version "
+              + ModelJson.FORMAT_VERSION
+              + ", got "
+              + JsonFields.show(root.get("format-version")));
     }
 
     JsonNode dependence = root.get("dependence");
     boolean fittedDependence = dependence != null && dependence.has("type");
     JsonNode specComponents = root.get("components");
     if (fittedDependence && specComponents != null) {
-      throw fields.error("components", "cannot be combined with a fitted dependence (dependence.type); edit the fitted components instead");
+      throw fields.error(
+          "components",
+          "cannot be combined with a fitted dependence (dependence.type); edit the fitted components instead");
     }
 
-    double[] weights = fittedDependence ? fittedWeights(dependence) : componentWeights(specComponents);
+    double[] weights =
+        fittedDependence ? fittedWeights(dependence) : componentWeights(specComponents);
     List<Map<String, JsonNode>> overrides = componentOverrides(specComponents, weights.length);
     List<SpecDocument.Entry> entries = document.columns();
 
@@ -76,11 +101,16 @@ final class SpecChecker {
       JsonNode node = entry.node();
       if (node.has("combination")) {
         fields.onlyFields(node, path, "combination");
-        CategoryGroup group = groupOf.get(CategoryGroup.combinationMembers(node, path, fields).get(0));
+        CategoryGroup group =
+            groupOf.get(CategoryGroup.combinationMembers(node, path, fields).get(0));
         slots.add(new SpecPlan.Hidden(group));
         for (String member : group.members()) {
           if (!names.add(member)) {
-            throw fields.error(path + ".combination.columns", "'" + SynthlakeException.shown(member) + "' is used by two columns; column names must be unique");
+            throw fields.error(
+                path + ".combination.columns",
+                "'"
+                    + SynthlakeException.shown(member)
+                    + "' is used by two columns; column names must be unique");
           }
 
           order.add(member);
@@ -92,7 +122,11 @@ final class SpecChecker {
 
       String name = fields.string(node, path, "name");
       if (!names.add(name)) {
-        throw fields.error(path + ".name", "'" + SynthlakeException.shown(name) + "' is used by two columns; column names must be unique");
+        throw fields.error(
+            path + ".name",
+            "'"
+                + SynthlakeException.shown(name)
+                + "' is used by two columns; column names must be unique");
       }
 
       order.add(name);
@@ -106,15 +140,21 @@ final class SpecChecker {
         continue;
       }
 
-      DataType type = DataType.parse(fields.string(node, path, "type"), document.source() + ": " + path + ".type");
+      DataType type =
+          DataType.parse(
+              fields.string(node, path, "type"), document.source() + ": " + path + ".type");
       if (node.has("expression")) {
         fields.onlyFields(node, path, "name", "type", "expression");
         derived.add(expressionColumn(node, path, name, type));
       } else if (node.has("key")) {
         fields.onlyFields(node, path, "name", "type", "kind", "key");
         try {
-          slots.add(new SpecPlan.Built(KeyJson.read(node.get("key"), path + ".key", name, type, fields, KeyJson.Form.SPEC)));
-        } catch (InvalidModelException | NumberFormatException e) { // NumberFormatException: a pattern's width
+          slots.add(
+              new SpecPlan.Built(
+                  KeyJson.read(
+                      node.get("key"), path + ".key", name, type, fields, KeyJson.Form.SPEC)));
+        } catch (InvalidModelException
+            | NumberFormatException e) { // NumberFormatException: a pattern's width
           throw fields.error(path + ".key", e.getMessage());
         }
       } else if (node.has("components") || node.has("categories")) {
@@ -122,7 +162,18 @@ final class SpecChecker {
         requireComponents(fitted, weights.length, path);
         slots.add(new SpecPlan.Built(fitted));
       } else {
-        fields.onlyFields(node, path, "name", "type", "kind", "distribution", "null-share", "min", "max", "decimals", "step");
+        fields.onlyFields(
+            node,
+            path,
+            "name",
+            "type",
+            "kind",
+            "distribution",
+            "null-share",
+            "min",
+            "max",
+            "decimals",
+            "step");
         slots.add(new SpecPlan.ToBuild(path, node, name, type));
         specFormColumns.add(name);
       }
@@ -131,19 +182,26 @@ final class SpecChecker {
     for (int k = 0; k < overrides.size(); k++) {
       for (String name : overrides.get(k).keySet()) {
         if (!names.contains(name)) {
-          throw fields.error("components[" + k + "].distributions." + name, "names no column of the spec");
+          throw fields.error(
+              "components[" + k + "].distributions." + name, "names no column of the spec");
         }
 
         if (!specFormColumns.contains(name)) {
-          throw fields.error("components[" + k + "].distributions." + name, "'" + SynthlakeException.shown(name) + "' is a key, an expression or a "
-              + "fitted column; only columns with a distribution can be overridden per component");
+          throw fields.error(
+              "components[" + k + "].distributions." + name,
+              "'"
+                  + SynthlakeException.shown(name)
+                  + "' is a key, an expression or a "
+                  + "fitted column; only columns with a distribution can be overridden per component");
         }
       }
     }
 
     Map<String, String> properties = new LinkedHashMap<>();
     if (root.has("properties")) {
-      root.get("properties").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
+      root.get("properties")
+          .fields()
+          .forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
     } else {
       properties.put("created-by", "synthlake spec " + document.source());
     }
@@ -153,22 +211,43 @@ final class SpecChecker {
     }
 
     if (root.has("rebalance") && fittedDependence && dependence.has("rebalance")) {
-      throw fields.error("rebalance", "the fitted dependence already rebalances " + JsonFields.show(dependence.get("rebalance").path("column"))
-          + "; keep one of the two");
+      throw fields.error(
+          "rebalance",
+          "the fitted dependence already rebalances "
+              + JsonFields.show(dependence.get("rebalance").path("column"))
+              + "; keep one of the two");
     }
 
-    return new SpecPlan(document.source(), fields, root, dependence, fittedDependence, weights, overrides, slots, groupOf,
-        names, derived, order, properties, usesRows(root), usesFaker(root));
+    return new SpecPlan(
+        document.source(),
+        fields,
+        root,
+        dependence,
+        fittedDependence,
+        weights,
+        overrides,
+        slots,
+        groupOf,
+        names,
+        derived,
+        order,
+        properties,
+        usesRows(root),
+        usesFaker(root));
   }
 
   // ---------------------------------------------------------------- what a build depends on
 
-  /** Whether any text of the document (properties aside) could be read as {@code rows}, {@code rows / k} or {@code rows * f}. */
+  /**
+   * Whether any text of the document (properties aside) could be read as {@code rows}, {@code rows
+   * / k} or {@code rows * f}.
+   */
   private static boolean usesRows(JsonNode root) {
     Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
-      if (!field.getKey().equals("properties") && anyText(field.getValue(), DistributionReader.ROWS)) {
+      if (!field.getKey().equals("properties")
+          && anyText(field.getValue(), DistributionReader.ROWS)) {
         return true;
       }
     }
@@ -190,7 +269,9 @@ final class SpecChecker {
     return false;
   }
 
-  /** Whether any mapping of the document has {@code type: faker}, whose pool is drawn with the seed. */
+  /**
+   * Whether any mapping of the document has {@code type: faker}, whose pool is drawn with the seed.
+   */
   private static boolean usesFaker(JsonNode node) {
     if (node.isObject() && "faker".equals(node.path("type").asText())) {
       return true;
@@ -262,10 +343,16 @@ final class SpecChecker {
   }
 
   private void requireComponents(ColumnModel column, int components, String path) {
-    int count = column instanceof NumericColumn ? ((NumericColumn) column).components().size()
-        : column instanceof CategoricalColumn ? ((CategoricalColumn) column).componentCount() : components;
+    int count =
+        column instanceof NumericColumn
+            ? ((NumericColumn) column).components().size()
+            : column instanceof CategoricalColumn
+                ? ((CategoricalColumn) column).componentCount()
+                : components;
     if (count != components) {
-      throw fields.error(path + ".components", "has " + count + " entries but the spec has " + components + " mixture components");
+      throw fields.error(
+          path + ".components",
+          "has " + count + " entries but the spec has " + components + " mixture components");
     }
   }
 
@@ -277,6 +364,7 @@ final class SpecChecker {
       throw fields.error(path + ".expression", "must not be empty");
     }
 
-    return DerivedColumn.expression(name, type, expression, document.source() + ": " + path + ".expression");
+    return DerivedColumn.expression(
+        name, type, expression, document.source() + ": " + path + ".expression");
   }
 }

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parse step: a spec's text as a tree (YAML or JSON, within {@link DocumentParser}'s limits), with its column
- * entries and their field paths ({@code columns[3]}), which every later error names.
+ * The parse step: a spec's text as a tree (YAML or JSON, within {@link DocumentParser}'s limits),
+ * with its column entries and their field paths ({@code columns[3]}), which every later error
+ * names.
  */
 final class SpecDocument {
   /** One entry of {@code columns}, with its path. */
@@ -26,8 +27,10 @@ final class SpecDocument {
 
   /** YAML if the name ends in .yaml or .yml or the text does not start with '{'; JSON otherwise. */
   static SpecDocument parse(String text, String source) {
-    boolean yaml = source.endsWith(".yaml") || source.endsWith(".yml") || !text.stripLeading().startsWith("{");
-    return new SpecDocument(source, DocumentParser.parse(text, source, yaml, "YAML or JSON", "fix the syntax"));
+    boolean yaml =
+        source.endsWith(".yaml") || source.endsWith(".yml") || !text.stripLeading().startsWith("{");
+    return new SpecDocument(
+        source, DocumentParser.parse(text, source, yaml, "YAML or JSON", "fix the syntax"));
   }
 
   String source() {
@@ -38,7 +41,9 @@ final class SpecDocument {
     return fields;
   }
 
-  /** The document's top-level mapping; an empty document or one that is not a mapping is an error. */
+  /**
+   * The document's top-level mapping; an empty document or one that is not a mapping is an error.
+   */
   JsonNode root() {
     if (root == null || !root.isObject()) {
       throw fields.error("(document)", "must be a mapping with a 'columns' list");

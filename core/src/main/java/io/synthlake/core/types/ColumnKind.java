@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 
 /** How a column is modelled. Detected from the data at fit time and overridable per column. */
 public enum ColumnKind {
-  /** Real numbers: an empirical (or Gaussian-mixture) marginal, rounded to the observed precision. */
+  /**
+   * Real numbers: an empirical (or Gaussian-mixture) marginal, rounded to the observed precision.
+   */
   CONTINUOUS,
   /** Whole numbers: like continuous, rounded to integers. */
   INTEGER,
@@ -21,7 +23,9 @@ public enum ColumnKind {
   TIMESTAMP,
   /** Unique identifiers: generated unique from the row index, never copied from the input. */
   KEY,
-  /** High-cardinality strings: frequent values as categories, the rest composed from frequent words. */
+  /**
+   * High-cardinality strings: frequent values as categories, the rest composed from frequent words.
+   */
   TEXT;
 
   public String jsonName() {
@@ -35,7 +39,10 @@ public enum ColumnKind {
       }
     }
 
-    throw SynthlakeException.of("%s: unknown column kind '%s'; use one of %s", where, SynthlakeException.shown(text),
+    throw SynthlakeException.of(
+        "%s: unknown column kind '%s'; use one of %s",
+        where,
+        SynthlakeException.shown(text),
         Arrays.stream(values()).map(ColumnKind::jsonName).collect(Collectors.joining(", ")));
   }
 

@@ -2,7 +2,10 @@ package io.synthlake.core.types;
 
 import java.util.Locale;
 
-/** The storage types synthlake reads and writes; the Spark module maps Spark's types onto these in one place. */
+/**
+ * The storage types synthlake reads and writes; the Spark module maps Spark's types onto these in
+ * one place.
+ */
 public enum LogicalType {
   BOOLEAN,
   BYTE,
@@ -34,24 +37,42 @@ public enum LogicalType {
   /** Smallest value the type can hold, as a double. */
   public double minValue() {
     switch (this) {
-      case BYTE: return Byte.MIN_VALUE;
-      case SHORT: return Short.MIN_VALUE;
-      case INT: case DATE: return Integer.MIN_VALUE;
-      case LONG: case TIMESTAMP: case TIMESTAMP_NTZ: return Long.MIN_VALUE;
-      case FLOAT: return -Float.MAX_VALUE;
-      default: return -Double.MAX_VALUE;
+      case BYTE:
+        return Byte.MIN_VALUE;
+      case SHORT:
+        return Short.MIN_VALUE;
+      case INT:
+      case DATE:
+        return Integer.MIN_VALUE;
+      case LONG:
+      case TIMESTAMP:
+      case TIMESTAMP_NTZ:
+        return Long.MIN_VALUE;
+      case FLOAT:
+        return -Float.MAX_VALUE;
+      default:
+        return -Double.MAX_VALUE;
     }
   }
 
   /** Largest value the type can hold, as a double. */
   public double maxValue() {
     switch (this) {
-      case BYTE: return Byte.MAX_VALUE;
-      case SHORT: return Short.MAX_VALUE;
-      case INT: case DATE: return Integer.MAX_VALUE;
-      case LONG: case TIMESTAMP: case TIMESTAMP_NTZ: return Long.MAX_VALUE;
-      case FLOAT: return Float.MAX_VALUE;
-      default: return Double.MAX_VALUE;
+      case BYTE:
+        return Byte.MAX_VALUE;
+      case SHORT:
+        return Short.MAX_VALUE;
+      case INT:
+      case DATE:
+        return Integer.MAX_VALUE;
+      case LONG:
+      case TIMESTAMP:
+      case TIMESTAMP_NTZ:
+        return Long.MAX_VALUE;
+      case FLOAT:
+        return Float.MAX_VALUE;
+      default:
+        return Double.MAX_VALUE;
     }
   }
 

@@ -11,8 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Conversions between a value's number form (what marginals work on: epoch days for dates, epoch microseconds for
- * timestamps, 0/1 for booleans) and its text form (how categories and bounds are written in model files).
+ * Conversions between a value's number form (what marginals work on: epoch days for dates, epoch
+ * microseconds for timestamps, 0/1 for booleans) and its text form (how categories and bounds are
+ * written in model files).
  */
 public final class Values {
   private static final Instant EPOCH = Instant.EPOCH;
@@ -22,18 +23,36 @@ public final class Values {
   /** The canonical text of a number-form value of {@code type}. */
   public static String format(double value, DataType type) {
     switch (type.logicalType()) {
-      case BOOLEAN: return value != 0 ? "true" : "false";
-      case BYTE: case SHORT: case INT: case LONG: return Long.toString((long) value);
-      case DATE: return LocalDate.ofEpochDay((long) value).toString();
-      case TIMESTAMP: return EPOCH.plus((long) value, ChronoUnit.MICROS).toString();
-      case TIMESTAMP_NTZ: return LocalDateTime.ofEpochSecond(Math.floorDiv((long) value, 1_000_000L),
-          (int) Math.floorMod((long) value, 1_000_000L) * 1000, ZoneOffset.UTC).toString();
-      case DECIMAL: return BigDecimal.valueOf(value).setScale(type.scale(), RoundingMode.HALF_EVEN).toPlainString();
-      default: return Double.toString(value);
+      case BOOLEAN:
+        return value != 0 ? "true" : "false";
+      case BYTE:
+      case SHORT:
+      case INT:
+      case LONG:
+        return Long.toString((long) value);
+      case DATE:
+        return LocalDate.ofEpochDay((long) value).toString();
+      case TIMESTAMP:
+        return EPOCH.plus((long) value, ChronoUnit.MICROS).toString();
+      case TIMESTAMP_NTZ:
+        return LocalDateTime.ofEpochSecond(
+                Math.floorDiv((long) value, 1_000_000L),
+                (int) Math.floorMod((long) value, 1_000_000L) * 1000,
+                ZoneOffset.UTC)
+            .toString();
+      case DECIMAL:
+        return BigDecimal.valueOf(value)
+            .setScale(type.scale(), RoundingMode.HALF_EVEN)
+            .toPlainString();
+      default:
+        return Double.toString(value);
     }
   }
 
-  /** Parses {@link #format} output (and ISO-8601 dates and times) into number form; {@code where} names the field. */
+  /**
+   * Parses {@link #format} output (and ISO-8601 dates and times) into number form; {@code where}
+   * names the field.
+   */
   public static double parse(String text, DataType type, String where) {
     String trimmed = text.trim();
     try {
@@ -44,10 +63,15 @@ public final class Values {
           }
 
           throw new IllegalArgumentException("not true or false");
-        case DATE: return LocalDate.parse(trimmed).toEpochDay();
-        case TIMESTAMP: return ChronoUnit.MICROS.between(EPOCH, Instant.parse(trimmed));
-        case TIMESTAMP_NTZ: return ChronoUnit.MICROS.between(LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC), LocalDateTime.parse(trimmed));
-        case STRING: throw new IllegalArgumentException("strings have no number form");
+        case DATE:
+          return LocalDate.parse(trimmed).toEpochDay();
+        case TIMESTAMP:
+          return ChronoUnit.MICROS.between(EPOCH, Instant.parse(trimmed));
+        case TIMESTAMP_NTZ:
+          return ChronoUnit.MICROS.between(
+              LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC), LocalDateTime.parse(trimmed));
+        case STRING:
+          throw new IllegalArgumentException("strings have no number form");
         default:
           double value = Double.parseDouble(trimmed);
           if (!Double.isFinite(value)) {
@@ -57,7 +81,11 @@ public final class Values {
           return value;
       }
     } catch (DateTimeParseException | IllegalArgumentException | ArithmeticException e) {
-      throw SynthlakeException.of("%s: '%s' is not a valid %s value (%s)", where, SynthlakeException.shown(text), type,
+      throw SynthlakeException.of(
+          "%s: '%s' is not a valid %s value (%s)",
+          where,
+          SynthlakeException.shown(text),
+          type,
           SynthlakeException.shown(e.getMessage(), 100));
     }
   }

@@ -9,24 +9,27 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Distance to closest record. Shares are means of 2,000 Bernoulli draws (σ ≤ 0.011); bounds of ±0.06 sit more than 5σ
- * away, a false-failure rate below 1e-6.
+ * Distance to closest record. Shares are means of 2,000 Bernoulli draws (σ ≤ 0.011); bounds of
+ * ±0.06 sit more than 5σ away, a false-failure rate below 1e-6.
  */
 class ClosestRecordsTest {
-  private static final RecordDistance DISTANCE = RecordDistance.of(new int[] {0, 1, 2}, new boolean[] {true, true, false},
-      new double[] {4, 4, 1});
+  private static final RecordDistance DISTANCE =
+      RecordDistance.of(
+          new int[] {0, 1, 2}, new boolean[] {true, true, false}, new double[] {4, 4, 1});
 
   private static List<Object[]> rows(int n, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      rows.add(new Object[] {random.nextDouble() * 4, random.nextDouble() * 4, "c" + random.nextInt(5)});
+      rows.add(
+          new Object[] {random.nextDouble() * 4, random.nextDouble() * 4, "c" + random.nextInt(5)});
     }
 
     return rows;
   }
 
-  private static ClosestRecords search(List<Object[]> train, List<Object[]> holdout, List<Object[]> synthetic) {
+  private static ClosestRecords search(
+      List<Object[]> train, List<Object[]> holdout, List<Object[]> synthetic) {
     RecordDistance.Encoder encoder = DISTANCE.encoder();
     double[][] trainCodes = train.stream().map(encoder::encode).toArray(double[][]::new);
     double[][] holdoutCodes = holdout.stream().map(encoder::encode).toArray(double[][]::new);
@@ -68,6 +71,7 @@ class ClosestRecordsTest {
 
     assertThat(DISTANCE.distance(a, b)).isCloseTo((1 + 0 + 1) / 3.0, within(1e-12));
     assertThat(DISTANCE.distance(a, c)).isCloseTo((0.25 + 1 + 0) / 3.0, within(1e-12));
-    assertThat(DISTANCE.nearest(a, new double[][] {b, c})).isCloseTo(DISTANCE.distance(a, c), within(1e-12));
+    assertThat(DISTANCE.nearest(a, new double[][] {b, c}))
+        .isCloseTo(DISTANCE.distance(a, c), within(1e-12));
   }
 }

@@ -23,7 +23,8 @@ class EvaluationJsonTest {
     assertThat(json.at("/tables/train-rows").asLong()).isEqualTo(8_000);
     assertThat(json.at("/columns/0/name").asText()).isEqualTo("segment");
     assertThat(json.at("/columns/1/synthetic-shares/2").asDouble()).isEqualTo(0.29);
-    assertThat(json.at("/privacy/rare-categories-leaked/0/value").asText()).isEqualTo("<rare & secret>");
+    assertThat(json.at("/privacy/rare-categories-leaked/0/value").asText())
+        .isEqualTo("<rare & secret>");
     assertThat(json.at("/dependencies/0/adherence/ceiling").asDouble()).isEqualTo(0.99);
   }
 
@@ -32,7 +33,8 @@ class EvaluationJsonTest {
     JsonNode json = MAPPER.readTree(EvaluationJson.toJson(EvaluationFixtures.sample()));
 
     assertThat(json.at("/accuracy/overall/ratio").asDouble()).isCloseTo(0.91 / 0.95, within(1e-12));
-    assertThat(json.at("/columns/1/accuracy/ratio").asDouble()).isCloseTo(0.93 / 0.96, within(1e-12));
+    assertThat(json.at("/columns/1/accuracy/ratio").asDouble())
+        .isCloseTo(0.93 / 0.96, within(1e-12));
     assertThat(json.at("/ml-utility/ratio").asDouble()).isCloseTo(0.81 / 0.84, within(1e-12));
   }
 
@@ -46,12 +48,15 @@ class EvaluationJsonTest {
     assertThat(json.at("/correlations/synthetic/2/2").isNull()).isTrue();
     assertThat(json.at("/correlations/train/0/1").asDouble()).isEqualTo(0.6);
     assertThat(json.at("/columns/2/statistic").isNull()).isTrue();
-    assertThat(json.at("/columns/2/accuracy/ratio").isNull()).as("ratio with a zero ceiling").isTrue();
+    assertThat(json.at("/columns/2/accuracy/ratio").isNull())
+        .as("ratio with a zero ceiling")
+        .isTrue();
   }
 
   @Test
   void writesNullWithoutTarget() throws IOException {
-    JsonNode json = MAPPER.readTree(EvaluationJson.toJson(EvaluationFixtures.withoutTargetOrCorrelations()));
+    JsonNode json =
+        MAPPER.readTree(EvaluationJson.toJson(EvaluationFixtures.withoutTargetOrCorrelations()));
 
     assertThat(json.has("ml-utility")).isTrue();
     assertThat(json.get("ml-utility").isNull()).isTrue();
@@ -62,6 +67,7 @@ class EvaluationJsonTest {
     Path file = dir.resolve("evaluation.json");
     EvaluationJson.write(EvaluationFixtures.sample(), file);
 
-    assertThat(Files.readString(file)).isEqualTo(EvaluationJson.toJson(EvaluationFixtures.sample()));
+    assertThat(Files.readString(file))
+        .isEqualTo(EvaluationJson.toJson(EvaluationFixtures.sample()));
   }
 }

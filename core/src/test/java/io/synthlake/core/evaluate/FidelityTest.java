@@ -10,14 +10,18 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fidelity figures on tables whose answer is known. Rows are drawn with fixed seeds; each bound below sits more
- * than 10 standard errors from the expected value, so a false failure has probability far below 1e-6.
+ * The fidelity figures on tables whose answer is known. Rows are drawn with fixed seeds; each bound
+ * below sits more than 10 standard errors from the expected value, so a false failure has
+ * probability far below 1e-6.
  */
 class FidelityTest {
   private static final List<String> NAMES = List.of("x", "y", "segment", "z");
   private static final boolean[] NUMERIC = {true, true, false, true};
 
-  /** x ~ N(0,1); y = x + small noise; segment follows x with 10% flips; z independent exponential with 5% nulls. */
+  /**
+   * x ~ N(0,1); y = x + small noise; segment follows x with 10% flips; z independent exponential
+   * with 5% nulls.
+   */
   static List<Object[]> table(int rows, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<Object[]> table = new ArrayList<>();
@@ -36,12 +40,17 @@ class FidelityTest {
   }
 
   private static double gaussian(SplittableRandom random) {
-    return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    return Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
+        * Math.cos(2 * Math.PI * random.nextDouble());
   }
 
-  private static Fidelity fidelity(List<Object[]> train, List<Object[]> holdout, List<Object[]> synthetic) {
+  private static Fidelity fidelity(
+      List<Object[]> train, List<Object[]> holdout, List<Object[]> synthetic) {
     ProfilePlan plan = Profiles.plan(NAMES, NUMERIC, train);
-    return Fidelity.of(Profiles.profile(plan, train), Profiles.profile(plan, holdout), Profiles.profile(plan, synthetic));
+    return Fidelity.of(
+        Profiles.profile(plan, train),
+        Profiles.profile(plan, holdout),
+        Profiles.profile(plan, synthetic));
   }
 
   @Test
@@ -56,7 +65,8 @@ class FidelityTest {
     assertThat(fidelity.accuracy().pairCount()).isEqualTo(6);
     assertThat(fidelity.accuracy().tripleCount()).isEqualTo(4);
     assertThat(fidelity.correlations().similarity().synthetic()).isCloseTo(1.0, within(1e-12));
-    assertThat(fidelity.columns()).allSatisfy(column -> assertThat(column.statistic()).isEqualTo(0.0));
+    assertThat(fidelity.columns())
+        .allSatisfy(column -> assertThat(column.statistic()).isEqualTo(0.0));
   }
 
   @Test
@@ -88,10 +98,13 @@ class FidelityTest {
     Fidelity fidelity = fidelity(train, table(20_000, 2), shuffled);
 
     assertThat(fidelity.accuracy().univariate().synthetic()).isEqualTo(1.0);
-    assertThat(fidelity.accuracy().bivariate().synthetic()).isLessThan(fidelity.accuracy().bivariate().ceiling() - 0.1);
-    // x and y correlate at 0.96; shuffled, they don't: similarity of that pair is about 1 - 0.96 / 2.
+    assertThat(fidelity.accuracy().bivariate().synthetic())
+        .isLessThan(fidelity.accuracy().bivariate().ceiling() - 0.1);
+    // x and y correlate at 0.96; shuffled, they don't: similarity of that pair is about 1 - 0.96 /
+    // 2.
     assertThat(fidelity.correlations().synthetic()[0][1]).isCloseTo(0.0, within(0.05));
-    assertThat(fidelity.pairs().get(0).first() + "," + fidelity.pairs().get(0).second()).isEqualTo("x,y");
+    assertThat(fidelity.pairs().get(0).first() + "," + fidelity.pairs().get(0).second())
+        .isEqualTo("x,y");
   }
 
   @Test
@@ -100,8 +113,13 @@ class FidelityTest {
     SplittableRandom random = new SplittableRandom(5);
     List<Object[]> noise = new ArrayList<>();
     for (int i = 0; i < 20_000; i++) {
-      noise.add(new Object[] {-4 + 8 * random.nextDouble(), -4 + 8 * random.nextDouble(),
-          new String[] {"low", "mid", "high"}[random.nextInt(3)], 10 * random.nextDouble()});
+      noise.add(
+          new Object[] {
+            -4 + 8 * random.nextDouble(),
+            -4 + 8 * random.nextDouble(),
+            new String[] {"low", "mid", "high"}[random.nextInt(3)],
+            10 * random.nextDouble()
+          });
     }
 
     Fidelity fidelity = fidelity(train, table(20_000, 2), noise);
@@ -117,12 +135,18 @@ class FidelityTest {
   void columnReportsCarrySharesPerBinWithNullsLast() {
     List<Object[]> train = table(20_000, 1);
     Fidelity fidelity = fidelity(train, table(20_000, 2), train);
-    ColumnReport z = fidelity.columns().stream().filter(c -> c.name().equals("z")).findFirst().orElseThrow();
+    ColumnReport z =
+        fidelity.columns().stream().filter(c -> c.name().equals("z")).findFirst().orElseThrow();
 
     assertThat(z.bins()).hasSize(11).endsWith("(null)");
     assertThat(z.trainShares().get(10)).isCloseTo(0.05, within(0.01));
-    assertThat(z.trainShares().subList(0, 10)).allSatisfy(share -> assertThat(share).isCloseTo(0.095, within(0.01)));
-    ColumnReport segment = fidelity.columns().stream().filter(c -> c.name().equals("segment")).findFirst().orElseThrow();
+    assertThat(z.trainShares().subList(0, 10))
+        .allSatisfy(share -> assertThat(share).isCloseTo(0.095, within(0.01)));
+    ColumnReport segment =
+        fidelity.columns().stream()
+            .filter(c -> c.name().equals("segment"))
+            .findFirst()
+            .orElseThrow();
     // Most frequent first: "mid" holds 38% of rows, "low" and "high" 31% each.
     assertThat(segment.bins().get(0)).isEqualTo("mid");
     assertThat(segment.bins()).containsExactlyInAnyOrder("mid", "low", "high", "(other)", "(null)");

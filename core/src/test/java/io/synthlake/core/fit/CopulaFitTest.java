@@ -32,9 +32,12 @@ class CopulaFitTest {
 
     double real = Stats.pearson(x, y);
     double generated = Stats.pearson(rows.column("x").numbers(), rows.column("y").numbers());
-    // The generated correlation of 20,000 rows at rho = 0.7 has standard error (1 - rho^2) / sqrt(n) = 0.0036; 0.03 is
-    // more than 8 of them, which leaves room for the rank-to-Pearson step of the copula but not for a wrong
-    // correlation (independence would give 0, and a copula on raw ranks without normal scores about 0.68).
+    // The generated correlation of 20,000 rows at rho = 0.7 has standard error (1 - rho^2) /
+    // sqrt(n) = 0.0036; 0.03 is
+    // more than 8 of them, which leaves room for the rank-to-Pearson step of the copula but not for
+    // a wrong
+    // correlation (independence would give 0, and a copula on raw ranks without normal scores about
+    // 0.68).
     assertThat(real).isEqualTo(0.7, within(0.02));
     assertThat(generated).isEqualTo(real, within(0.03));
   }
@@ -52,7 +55,9 @@ class CopulaFitTest {
       z[i] = random.nextGaussian();
     }
 
-    TableModel model = Samples.fitSingle(Samples.doubles("x", x), Samples.doubles("y", y), Samples.doubles("z", z)).model();
+    TableModel model =
+        Samples.fitSingle(Samples.doubles("x", x), Samples.doubles("y", y), Samples.doubles("z", z))
+            .model();
     Generated rows = Generated.of(model, 2, N);
     double[] gx = rows.column("x").numbers();
     double[] gy = rows.column("y").numbers();
@@ -66,7 +71,8 @@ class CopulaFitTest {
 
   @Test
   void categoricalToNumericDependenceSurvives() {
-    // Category 'a' (50%) has values around 2, 'b' (30%) around 0 and 'c' (20%) around -1, all with sd 1.
+    // Category 'a' (50%) has values around 2, 'b' (30%) around 0 and 'c' (20%) around -1, all with
+    // sd 1.
     SplittableRandom random = new SplittableRandom(9);
     String[] category = new String[N];
     double[] value = new double[N];
@@ -76,7 +82,9 @@ class CopulaFitTest {
       value[i] = (u < 0.5 ? 2 : u < 0.8 ? 0 : -1) + random.nextGaussian();
     }
 
-    TableModel model = Samples.fitSingle(Samples.strings("category", category), Samples.doubles("value", value)).model();
+    TableModel model =
+        Samples.fitSingle(Samples.strings("category", category), Samples.doubles("value", value))
+            .model();
     Generated rows = Generated.of(model, 3, N);
     CollectingSink generatedCategory = rows.column("category");
     CollectingSink generatedValue = rows.column("value");
@@ -90,22 +98,32 @@ class CopulaFitTest {
     }
 
     double[] generatedMeans = meansByCategory(generatedCategories, generatedValues);
-    // Independent columns would give three equal means (gaps 0 +- 0.03). A Gaussian copula with a discrete margin
-    // shrinks the gaps between categories: only the between-category part of the category's normal score carries them
-    // (about 76% of its variance for shares 0.5, 0.3, 0.2), and the fitted score correlation (-0.65 here) is diluted by
-    // the random ranks within each category. Under the fitted copula the expected gaps are 1.26 (a-b) and 1.07 (b-c)
-    // against real gaps of 2.0 and 1.0. The test asks for half of each real gap, in the right order: the standard
-    // error of a generated gap is under 0.02, so that is far from both the expected value and from independence.
+    // Independent columns would give three equal means (gaps 0 +- 0.03). A Gaussian copula with a
+    // discrete margin
+    // shrinks the gaps between categories: only the between-category part of the category's normal
+    // score carries them
+    // (about 76% of its variance for shares 0.5, 0.3, 0.2), and the fitted score correlation (-0.65
+    // here) is diluted by
+    // the random ranks within each category. Under the fitted copula the expected gaps are 1.26
+    // (a-b) and 1.07 (b-c)
+    // against real gaps of 2.0 and 1.0. The test asks for half of each real gap, in the right
+    // order: the standard
+    // error of a generated gap is under 0.02, so that is far from both the expected value and from
+    // independence.
     assertThat(realMeans[0] - realMeans[1]).isEqualTo(2, within(0.1));
     assertThat(realMeans[1] - realMeans[2]).isEqualTo(1, within(0.1));
-    assertThat(generatedMeans[0] - generatedMeans[1]).isGreaterThan(0.5 * (realMeans[0] - realMeans[1]));
-    assertThat(generatedMeans[1] - generatedMeans[2]).isGreaterThan(0.5 * (realMeans[1] - realMeans[2]));
+    assertThat(generatedMeans[0] - generatedMeans[1])
+        .isGreaterThan(0.5 * (realMeans[0] - realMeans[1]));
+    assertThat(generatedMeans[1] - generatedMeans[2])
+        .isGreaterThan(0.5 * (realMeans[1] - realMeans[2]));
   }
 
   @Test
   void aNonMonotoneCategoryDependenceSurvivesThroughTheCategoryOrder() {
-    // By frequency the order is a (50%), b (30%), c (20%), but the values are a ~ 0, b ~ 2, c ~ 1: not monotone in
-    // that order, so a Gaussian copula over frequency codes would give c the largest generated mean. Ordering the
+    // By frequency the order is a (50%), b (30%), c (20%), but the values are a ~ 0, b ~ 2, c ~ 1:
+    // not monotone in
+    // that order, so a Gaussian copula over frequency codes would give c the largest generated
+    // mean. Ordering the
     // categories by the other columns (a, c, b or its reverse) makes the dependence monotone.
     SplittableRandom random = new SplittableRandom(10);
     String[] category = new String[N];
@@ -116,7 +134,9 @@ class CopulaFitTest {
       value[i] = (u < 0.5 ? 0 : u < 0.8 ? 2 : 1) + random.nextGaussian();
     }
 
-    TableModel model = Samples.fitSingle(Samples.strings("category", category), Samples.doubles("value", value)).model();
+    TableModel model =
+        Samples.fitSingle(Samples.strings("category", category), Samples.doubles("value", value))
+            .model();
     Generated rows = Generated.of(model, 4, N);
     String[] generatedCategories = new String[N];
     double[] generatedValues = new double[N];
@@ -125,9 +145,11 @@ class CopulaFitTest {
       generatedValues[i] = rows.column("value").doubleValue(i);
     }
 
-    assertThat(((CategoricalColumn) model.column("category")).categories()).isIn(List.of("a", "c", "b"), List.of("b", "c", "a"));
+    assertThat(((CategoricalColumn) model.column("category")).categories())
+        .isIn(List.of("a", "c", "b"), List.of("b", "c", "a"));
     double[] generatedMeans = meansByCategory(generatedCategories, generatedValues);
-    // Real gaps are 1 (c - a) and 1 (b - c); as above, the test asks for half of each (generated se under 0.02).
+    // Real gaps are 1 (c - a) and 1 (b - c); as above, the test asks for half of each (generated se
+    // under 0.02).
     assertThat(generatedMeans[2] - generatedMeans[0]).isGreaterThan(0.5);
     assertThat(generatedMeans[1] - generatedMeans[2]).isGreaterThan(0.5);
   }

@@ -42,16 +42,21 @@ class FitErrorsTest {
   void aColumnThatIsNullInEveryRow() {
     boolean[] allNull = new boolean[50];
     Arrays.fill(allNull, true);
-    SampleColumn x = SampleColumn.numbers("x", DataType.of(LogicalType.DOUBLE), new double[50], allNull);
+    SampleColumn x =
+        SampleColumn.numbers("x", DataType.of(LogicalType.DOUBLE), new double[50], allNull);
 
     assertThatThrownBy(() -> Samples.fitSingle(Samples.doubles("ok", sequence(50)), x))
         .isInstanceOf(SynthlakeException.class)
         .hasMessageContaining("column 'x'")
         .hasMessageContaining("null in all 50 sampled rows")
-        .hasMessageContaining("pass FitOptions.degenerate(DegeneratePolicy.KEEP) to reproduce it as is (or "
-            + "FitOptions.degenerate(DegeneratePolicy.DROP) to leave out")
-        .satisfies(e -> assertThat(((SynthlakeException) e).messageFor(Audience.CLI))
-            .contains("pass --degenerate keep to reproduce it as is (or --degenerate drop to leave out"));
+        .hasMessageContaining(
+            "pass FitOptions.degenerate(DegeneratePolicy.KEEP) to reproduce it as is (or "
+                + "FitOptions.degenerate(DegeneratePolicy.DROP) to leave out")
+        .satisfies(
+            e ->
+                assertThat(((SynthlakeException) e).messageFor(Audience.CLI))
+                    .contains(
+                        "pass --degenerate keep to reproduce it as is (or --degenerate drop to leave out"));
     assertThatThrownBy(() -> Samples.fitSingle(Samples.strings("s", new String[20])))
         .hasMessageContaining("column 's'")
         .hasMessageContaining("null in all");
@@ -62,7 +67,10 @@ class FitErrorsTest {
     double[] fives = new double[50];
     Arrays.fill(fives, 5.0);
 
-    assertThatThrownBy(() -> Samples.fitSingle(Samples.doubles("ok", sequence(50)), Samples.doubles("five", fives)))
+    assertThatThrownBy(
+            () ->
+                Samples.fitSingle(
+                    Samples.doubles("ok", sequence(50)), Samples.doubles("five", fives)))
         .isInstanceOf(SynthlakeException.class)
         .hasMessageContaining("column 'five'")
         .hasMessageContaining("single value");
@@ -87,7 +95,9 @@ class FitErrorsTest {
     boolean[] nulls = new boolean[50];
     nulls[3] = true;
 
-    TableModel model = Samples.fitSingle(SampleColumn.numbers("x", DataType.of(LogicalType.DOUBLE), values, nulls)).model();
+    TableModel model =
+        Samples.fitSingle(SampleColumn.numbers("x", DataType.of(LogicalType.DOUBLE), values, nulls))
+            .model();
 
     assertThat(model.columns()).hasSize(1);
   }
@@ -95,7 +105,8 @@ class FitErrorsTest {
   @Test
   void overridesNamingAMissingColumn() {
     FitSettings kindOverride = FitSettings.builder().kind("amount", ColumnKind.CONTINUOUS).build();
-    FitSettings marginalOverride = FitSettings.builder().marginal("price", MarginalFamily.GAUSSIAN_MIXTURE).build();
+    FitSettings marginalOverride =
+        FitSettings.builder().marginal("price", MarginalFamily.GAUSSIAN_MIXTURE).build();
 
     assertThatThrownBy(() -> fit(kindOverride, Samples.doubles("x", sequence(50))))
         .isInstanceOf(SynthlakeException.class)
@@ -131,10 +142,17 @@ class FitErrorsTest {
     Arrays.fill(same, "EU");
     FitSettings keep = FitSettings.builder().degenerate(DegeneratePolicy.KEEP).build();
 
-    FitResult result = fit(keep, Samples.doubles("x", sequence(200)), Samples.doubles("five", fives), Samples.strings("region", same));
+    FitResult result =
+        fit(
+            keep,
+            Samples.doubles("x", sequence(200)),
+            Samples.doubles("five", fives),
+            Samples.strings("region", same));
 
     assertThat(result.warnings()).isEmpty();
-    assertThat(result.model().columns()).extracting(c -> c.name()).containsExactly("x", "five", "region");
+    assertThat(result.model().columns())
+        .extracting(c -> c.name())
+        .containsExactly("x", "five", "region");
     Generated rows = Generated.of(result.model(), 1, 5000);
     CollectingSink five = rows.column("five");
     CollectingSink region = rows.column("region");
@@ -150,9 +168,12 @@ class FitErrorsTest {
     Arrays.fill(allNull, true);
     FitSettings keep = FitSettings.builder().degenerate(DegeneratePolicy.KEEP).build();
 
-    FitResult result = fit(keep, Samples.doubles("x", sequence(200)),
-        SampleColumn.numbers("empty", DataType.of(LogicalType.INT), new double[200], allNull),
-        Samples.strings("note", new String[200]));
+    FitResult result =
+        fit(
+            keep,
+            Samples.doubles("x", sequence(200)),
+            SampleColumn.numbers("empty", DataType.of(LogicalType.INT), new double[200], allNull),
+            Samples.strings("note", new String[200]));
 
     Generated rows = Generated.of(result.model(), 1, 5000);
     for (int row = 0; row < 5000; row++) {
@@ -167,13 +188,23 @@ class FitErrorsTest {
     Arrays.fill(fives, 5.0);
     FitSettings drop = FitSettings.builder().degenerate(DegeneratePolicy.DROP).build();
 
-    FitResult result = fit(drop, Samples.doubles("x", sequence(200)), Samples.doubles("five", fives),
-        Samples.strings("blank", new String[200]));
+    FitResult result =
+        fit(
+            drop,
+            Samples.doubles("x", sequence(200)),
+            Samples.doubles("five", fives),
+            Samples.strings("blank", new String[200]));
 
     assertThat(result.model().columns()).extracting(c -> c.name()).containsExactly("x");
     assertThat(result.warnings()).hasSize(2);
-    assertThat(result.warnings().get(0)).contains("column 'five'").contains("single value").contains("dropped");
-    assertThat(result.warnings().get(1)).contains("column 'blank'").contains("null in all 200").contains("dropped");
+    assertThat(result.warnings().get(0))
+        .contains("column 'five'")
+        .contains("single value")
+        .contains("dropped");
+    assertThat(result.warnings().get(1))
+        .contains("column 'blank'")
+        .contains("null in all 200")
+        .contains("dropped");
     assertThat(result.model().dependence().dimension()).isEqualTo(1);
   }
 
@@ -190,21 +221,28 @@ class FitErrorsTest {
 
   @Test
   void settingsAreValidated() {
-    assertThatThrownBy(() -> FitSettings.builder().maxModes(0).build()).hasMessageContaining("max modes must be 1 to 50");
-    assertThatThrownBy(() -> FitSettings.builder().rareCount(0).build()).hasMessageContaining("rare-category threshold");
+    assertThatThrownBy(() -> FitSettings.builder().maxModes(0).build())
+        .hasMessageContaining("max modes must be 1 to 50");
+    assertThatThrownBy(() -> FitSettings.builder().rareCount(0).build())
+        .hasMessageContaining("rare-category threshold");
     assertThatThrownBy(() -> DegeneratePolicy.parse("sometimes", "--degenerate"))
         .hasMessageContaining("--degenerate: unknown value 'sometimes'");
     assertThat(DegeneratePolicy.parse(" Keep ", "x")).isEqualTo(DegeneratePolicy.KEEP);
-    assertThat(MarginalFamily.parse("gaussian-mixture", "x")).isEqualTo(MarginalFamily.GAUSSIAN_MIXTURE);
-    assertThatThrownBy(() -> MarginalFamily.parse("kde", "--marginal")).hasMessageContaining("unknown marginal 'kde'");
+    assertThat(MarginalFamily.parse("gaussian-mixture", "x"))
+        .isEqualTo(MarginalFamily.GAUSSIAN_MIXTURE);
+    assertThatThrownBy(() -> MarginalFamily.parse("kde", "--marginal"))
+        .hasMessageContaining("unknown marginal 'kde'");
   }
 
   @Test
   void sampleColumnsMustAgreeInLength() {
-    List<SampleColumn> columns = List.of(Samples.doubles("a", new double[3]), Samples.doubles("b", new double[4]));
+    List<SampleColumn> columns =
+        List.of(Samples.doubles("a", new double[3]), Samples.doubles("b", new double[4]));
 
-    assertThatThrownBy(() -> SampleTable.of(columns)).hasMessageContaining("column 'b' has 4 rows, expected 3");
+    assertThatThrownBy(() -> SampleTable.of(columns))
+        .hasMessageContaining("column 'b' has 4 rows, expected 3");
     assertThatThrownBy(() -> SampleTable.of(List.of())).hasMessageContaining("no columns");
-    assertThat(columns.stream().map(SampleColumn::name).collect(Collectors.toList())).containsExactly("a", "b");
+    assertThat(columns.stream().map(SampleColumn::name).collect(Collectors.toList()))
+        .containsExactly("a", "b");
   }
 }

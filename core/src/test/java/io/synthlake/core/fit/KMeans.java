@@ -3,8 +3,8 @@ package io.synthlake.core.fit;
 import java.util.SplittableRandom;
 
 /**
- * A small seeded k-means (k-means++ start, Lloyd steps) over normal scores, standing in in core tests for the MLlib
- * Gaussian mixture the Spark module clusters with.
+ * A small seeded k-means (k-means++ start, Lloyd steps) over normal scores, standing in in core
+ * tests for the MLlib Gaussian mixture the Spark module clusters with.
  */
 public final class KMeans implements ScoreClusterer {
   private final int clusters;

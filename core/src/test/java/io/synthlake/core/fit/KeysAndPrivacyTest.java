@@ -44,11 +44,14 @@ class KeysAndPrivacyTest {
     double[] ids = new double[500];
     Arrays.setAll(ids, i -> (i * 211) % 500 + 1);
 
-    TableModel model = Samples.fitSingle(Samples.ints("id", ids), Samples.doubles("x", noise(500, 1))).model();
+    TableModel model =
+        Samples.fitSingle(Samples.ints("id", ids), Samples.doubles("x", noise(500, 1))).model();
 
     assertThat(model.column("id").kind()).isEqualTo(ColumnKind.KEY);
     assertThat(model.dependence().dimension()).isEqualTo(1);
-    assertThat(((KeyColumn) model.column("id")).start()).as("not 501, which would reveal the real maximum").isEqualTo(1000);
+    assertThat(((KeyColumn) model.column("id")).start())
+        .as("not 501, which would reveal the real maximum")
+        .isEqualTo(1000);
     CollectingSink generated = Generated.of(model, 1, GENERATED).column("id");
     Set<Long> seen = new HashSet<>();
     for (int row = 0; row < GENERATED; row++) {
@@ -63,7 +66,11 @@ class KeysAndPrivacyTest {
     double[] ids = new double[200];
     Arrays.setAll(ids, i -> 10L * (i + 1));
 
-    KeyColumn key = (KeyColumn) Samples.fitSingle(Samples.ints("id", ids), Samples.doubles("x", noise(200, 2))).model().column("id");
+    KeyColumn key =
+        (KeyColumn)
+            Samples.fitSingle(Samples.ints("id", ids), Samples.doubles("x", noise(200, 2)))
+                .model()
+                .column("id");
 
     assertThat(key.style()).isEqualTo(KeyColumn.Style.SEQUENCE);
     assertThat(key.start()).isEqualTo(10_000);
@@ -75,7 +82,9 @@ class KeysAndPrivacyTest {
     String[] codes = new String[500];
     Arrays.setAll(codes, i -> String.format("A%03d", i + 1));
 
-    TableModel model = Samples.fitSingle(Samples.strings("account", codes), Samples.doubles("x", noise(500, 3))).model();
+    TableModel model =
+        Samples.fitSingle(Samples.strings("account", codes), Samples.doubles("x", noise(500, 3)))
+            .model();
 
     KeyColumn key = (KeyColumn) model.column("account");
     assertThat(key.style()).isEqualTo(KeyColumn.Style.CODE);
@@ -90,7 +99,10 @@ class KeysAndPrivacyTest {
     String[] codes = new String[300];
     Arrays.setAll(codes, i -> String.format("TX-%04d", 3 * i + 7));
 
-    TableModel model = Samples.fitSingle(Samples.strings("transaction", codes), Samples.doubles("x", noise(300, 4))).model();
+    TableModel model =
+        Samples.fitSingle(
+                Samples.strings("transaction", codes), Samples.doubles("x", noise(300, 4)))
+            .model();
 
     KeyColumn key = (KeyColumn) model.column("transaction");
     assertThat(key.style()).isEqualTo(KeyColumn.Style.SEQUENCE);
@@ -106,10 +118,17 @@ class KeysAndPrivacyTest {
   void uuidsGetFreshValidUuids() {
     SplittableRandom random = new SplittableRandom(5);
     String[] uuids = new String[300];
-    Arrays.setAll(uuids, i -> new UUID(random.nextLong() & ~0xF000L | 0x4000L,
-        random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString());
+    Arrays.setAll(
+        uuids,
+        i ->
+            new UUID(
+                    random.nextLong() & ~0xF000L | 0x4000L,
+                    random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L)
+                .toString());
 
-    TableModel model = Samples.fitSingle(Samples.strings("ref", uuids), Samples.doubles("x", noise(300, 5))).model();
+    TableModel model =
+        Samples.fitSingle(Samples.strings("ref", uuids), Samples.doubles("x", noise(300, 5)))
+            .model();
 
     assertThat(((KeyColumn) model.column("ref")).style()).isEqualTo(KeyColumn.Style.UUID);
     Set<String> generated = strings(Generated.of(model, 1, GENERATED).column("ref"));
@@ -124,7 +143,8 @@ class KeysAndPrivacyTest {
 
   @Test
   void rareStringCategoriesBecomeTheRareToken() {
-    // 1000 rows: three frequent values and 12 rare ones seen 1 to 4 times each (30 rows in all, 3%).
+    // 1000 rows: three frequent values and 12 rare ones seen 1 to 4 times each (30 rows in all,
+    // 3%).
     String[] city = new String[1000];
     int row = 0;
     Set<String> rare = new HashSet<>();
@@ -141,7 +161,9 @@ class KeysAndPrivacyTest {
       row++;
     }
 
-    TableModel model = Samples.fitSingle(Samples.strings("city", city), Samples.doubles("x", noise(1000, 6))).model();
+    TableModel model =
+        Samples.fitSingle(Samples.strings("city", city), Samples.doubles("x", noise(1000, 6)))
+            .model();
 
     CategoricalColumn column = (CategoricalColumn) model.column("city");
     assertThat(column.kind()).isEqualTo(ColumnKind.CATEGORICAL);
@@ -164,8 +186,12 @@ class KeysAndPrivacyTest {
     Arrays.setAll(rating, i -> i < 3 ? 9 : i % 2 == 0 ? 1 : i % 4 == 1 ? 2 : 3);
     FitSettings settings = FitSettings.builder().kind("rating", ColumnKind.CATEGORICAL).build();
 
-    TableModel model = ModelFitter.fit(Samples.table(Samples.ints("rating", rating), Samples.doubles("x", noise(500, 7))),
-        settings, ScoreClusterer.single()).model();
+    TableModel model =
+        ModelFitter.fit(
+                Samples.table(Samples.ints("rating", rating), Samples.doubles("x", noise(500, 7))),
+                settings,
+                ScoreClusterer.single())
+            .model();
 
     CategoricalColumn column = (CategoricalColumn) model.column("rating");
     assertThat(column.categories()).containsExactlyInAnyOrder("1", "2", "3");
@@ -211,19 +237,26 @@ class KeysAndPrivacyTest {
       inputCounts.merge(note, 1, Integer::sum);
     }
 
-    TableModel model = Samples.fitSingle(Samples.strings("note", notes), Samples.doubles("x", noise(300, 8))).model();
+    TableModel model =
+        Samples.fitSingle(Samples.strings("note", notes), Samples.doubles("x", noise(300, 8)))
+            .model();
 
     CategoricalColumn column = (CategoricalColumn) model.column("note");
     assertThat(column.kind()).isEqualTo(ColumnKind.TEXT);
     assertThat(rareWords).hasSize(10);
-    assertThat(column.composer().words()).doesNotContainAnyElementsOf(rareWords).isSubsetOf(List.of(vocabulary));
+    assertThat(column.composer().words())
+        .doesNotContainAnyElementsOf(rareWords)
+        .isSubsetOf(List.of(vocabulary));
     CollectingSink sink = Generated.of(model, 1, GENERATED).column("note");
     int composed = 0;
     for (int r = 0; r < GENERATED; r++) {
       String note = sink.string(r);
-      // A composed value could equal a real one only by chance: 6 to 9 words drawn from 40 of similar frequency make
+      // A composed value could equal a real one only by chance: 6 to 9 words drawn from 40 of
+      // similar frequency make
       // the expected number of such coincidences in 10,000 rows about 1e-4.
-      assertThat(inputCounts.getOrDefault(note, 5)).as("'%s' was seen fewer than 5 times", note).isGreaterThanOrEqualTo(5);
+      assertThat(inputCounts.getOrDefault(note, 5))
+          .as("'%s' was seen fewer than 5 times", note)
+          .isGreaterThanOrEqualTo(5);
       assertThat(note.split(" ")).doesNotContainAnyElementsOf(rareWords);
       composed += inputCounts.containsKey(note) ? 0 : 1;
     }

@@ -15,9 +15,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Shapes of numeric marginals survive fit and generation. Every KS test here compares the real sample with 20,000
- * generated rows at alpha = 0.001, critical value 1.95 * sqrt((n + m) / (n m)) = 0.0195: a correct model fails it with
- * probability at most 0.001 (less, since the model is fitted to the very sample it is compared with).
+ * Shapes of numeric marginals survive fit and generation. Every KS test here compares the real
+ * sample with 20,000 generated rows at alpha = 0.001, critical value 1.95 * sqrt((n + m) / (n m)) =
+ * 0.0195: a correct model fails it with probability at most 0.001 (less, since the model is fitted
+ * to the very sample it is compared with).
  */
 class MarginalFitTest {
   private static final int N = 20_000;
@@ -27,7 +28,8 @@ class MarginalFitTest {
     SplittableRandom random = new SplittableRandom(seed);
     double[] values = new double[N];
     for (int i = 0; i < N; i++) {
-      values[i] = random.nextDouble() < 0.4 ? -3 + random.nextGaussian() : 4 + 0.5 * random.nextGaussian();
+      values[i] =
+          random.nextDouble() < 0.4 ? -3 + random.nextGaussian() : 4 + 0.5 * random.nextGaussian();
     }
 
     return values;
@@ -48,7 +50,8 @@ class MarginalFitTest {
   void bimodalAndZeroInflatedColumnsKeepTheirShape() {
     double[] x = bimodal(1);
     double[] cost = zeroInflated(2);
-    TableModel model = Samples.fitSingle(Samples.doubles("x", x), Samples.doubles("cost", cost)).model();
+    TableModel model =
+        Samples.fitSingle(Samples.doubles("x", x), Samples.doubles("cost", cost)).model();
 
     Generated rows = Generated.of(model, 99, N);
 
@@ -59,22 +62,26 @@ class MarginalFitTest {
     assertThat(Stats.ks(x, generatedX)).isLessThan(critical);
     assertThat(Stats.ks(cost, generatedCost)).isLessThan(critical);
     // Between the modes (around 1.5) there is almost no mass; a unimodal fit would put ~15% there.
-    assertThat(Arrays.stream(generatedX).filter(v -> v > 0.5 && v < 2.5).count()).isLessThan(N / 50);
+    assertThat(Arrays.stream(generatedX).filter(v -> v > 0.5 && v < 2.5).count())
+        .isLessThan(N / 50);
 
-    // The zero share: the real one is 0.6 +- 0.0035 (one binomial sd) and the generated one adds as much again; 0.02
+    // The zero share: the real one is 0.6 +- 0.0035 (one binomial sd) and the generated one adds as
+    // much again; 0.02
     // is more than 4 combined standard deviations (false failure rate below 1e-4).
     long zeros = Arrays.stream(generatedCost).filter(v -> v == 0.0).count();
     assertThat(zeros / (double) N).isEqualTo(0.6, within(0.02));
     assertThat(Arrays.stream(generatedCost).min().getAsDouble()).isEqualTo(0.0);
 
-    EmpiricalMarginal costMarginal = (EmpiricalMarginal) ((NumericColumn) model.column("cost")).components().get(0).marginal();
+    EmpiricalMarginal costMarginal =
+        (EmpiricalMarginal) ((NumericColumn) model.column("cost")).components().get(0).marginal();
     assertThat(costMarginal.massValues()).containsExactly(0.0);
     assertThat(costMarginal.knots()).hasSize(1000);
   }
 
   @Test
   void aTestThatWouldCatchAWrongShape() {
-    // Guards the KS helper: a single normal with the bimodal column's mean and deviation is rejected at the same
+    // Guards the KS helper: a single normal with the bimodal column's mean and deviation is
+    // rejected at the same
     // critical value, so the passing KS above means something.
     double[] x = bimodal(1);
     double mean = Stats.mean(x);
@@ -91,12 +98,16 @@ class MarginalFitTest {
   @Test
   void gaussianMixtureMarginalFindsTwoModesAndKeepsTheShape() {
     double[] x = bimodal(3);
-    FitSettings settings = FitSettings.builder().marginal("x", MarginalFamily.GAUSSIAN_MIXTURE).build();
-    TableModel model = ModelFitter.fit(Samples.table(Samples.doubles("x", x)), settings, ScoreClusterer.single()).model();
+    FitSettings settings =
+        FitSettings.builder().marginal("x", MarginalFamily.GAUSSIAN_MIXTURE).build();
+    TableModel model =
+        ModelFitter.fit(Samples.table(Samples.doubles("x", x)), settings, ScoreClusterer.single())
+            .model();
 
     NumericColumn column = (NumericColumn) model.column("x");
     assertThat(column.components().get(0).marginal()).isInstanceOf(GaussianMixtureMarginal.class);
-    GaussianMixtureMarginal marginal = (GaussianMixtureMarginal) column.components().get(0).marginal();
+    GaussianMixtureMarginal marginal =
+        (GaussianMixtureMarginal) column.components().get(0).marginal();
     assertThat(marginal.modes()).isEqualTo(2);
     double[] means = marginal.means();
     Arrays.sort(means);

@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A planted two-cluster dependence: x and y correlate +0.8 in group a and -0.8 in group b, so overall they look
- * independent. A mixture with the right components reproduces both; one Gaussian copula cannot.
+ * A planted two-cluster dependence: x and y correlate +0.8 in group a and -0.8 in group b, so
+ * overall they look independent. A mixture with the right components reproduces both; one Gaussian
+ * copula cannot.
  */
 class MixtureFitTest {
   private static final int N = 2000;
@@ -39,8 +40,12 @@ class MixtureFitTest {
   }
 
   private TableModel fit(ScoreClusterer clusterer) {
-    return ModelFitter.fit(Samples.table(Samples.strings("group", group), Samples.doubles("x", x), Samples.doubles("y", y)),
-        FitSettings.defaults(), clusterer).model();
+    return ModelFitter.fit(
+            Samples.table(
+                Samples.strings("group", group), Samples.doubles("x", x), Samples.doubles("y", y)),
+            FitSettings.defaults(),
+            clusterer)
+        .model();
   }
 
   /** Pearson correlation of generated x and y within each group: {a, b}. */
@@ -56,7 +61,9 @@ class MixtureFitTest {
   }
 
   private static double correlation(List<double[]> pairs) {
-    return Stats.pearson(pairs.stream().mapToDouble(p -> p[0]).toArray(), pairs.stream().mapToDouble(p -> p[1]).toArray());
+    return Stats.pearson(
+        pairs.stream().mapToDouble(p -> p[0]).toArray(),
+        pairs.stream().mapToDouble(p -> p[1]).toArray());
   }
 
   @Test
@@ -65,15 +72,19 @@ class MixtureFitTest {
 
     assertThat(model.dependence().componentCount()).isEqualTo(2);
     assertThat(((GaussianCopulaMixture) model.dependence()).weights()).containsExactly(0.5, 0.5);
-    assertThat(model.properties()).containsEntry("components", "2").containsEntry("component-selection", "fixed test labels");
+    assertThat(model.properties())
+        .containsEntry("components", "2")
+        .containsEntry("component-selection", "fixed test labels");
     CategoricalColumn groupColumn = (CategoricalColumn) model.column("group");
     assertThat(groupColumn.probabilities(0)[groupColumn.categories().indexOf("a")]).isEqualTo(1.0);
     assertThat(groupColumn.probabilities(1)[groupColumn.categories().indexOf("b")]).isEqualTo(1.0);
 
     double[] correlations = withinGroupCorrelations(Generated.of(model, 11, GENERATED));
 
-    // About 10,000 generated rows per group: the standard error of a correlation near 0.8 is 0.004, and the fitted
-    // score correlation itself comes from 1,000 rows (se 0.011); 0.65 is more than 10 of them from 0.8.
+    // About 10,000 generated rows per group: the standard error of a correlation near 0.8 is 0.004,
+    // and the fitted
+    // score correlation itself comes from 1,000 rows (se 0.011); 0.65 is more than 10 of them from
+    // 0.8.
     assertThat(correlations[0]).isGreaterThan(0.65);
     assertThat(correlations[1]).isLessThan(-0.65);
   }
@@ -85,8 +96,10 @@ class MixtureFitTest {
     assertThat(model.dependence().componentCount()).isEqualTo(1);
     double[] correlations = withinGroupCorrelations(Generated.of(model, 11, GENERATED));
 
-    // Overall x and y are uncorrelated and the group is independent of both, so a single copula generates
-    // within-group correlations near 0 (se 0.01); 0.3 leaves a wide margin and still fails any model that kept the
+    // Overall x and y are uncorrelated and the group is independent of both, so a single copula
+    // generates
+    // within-group correlations near 0 (se 0.01); 0.3 leaves a wide margin and still fails any
+    // model that kept the
     // planted +-0.8.
     assertThat(Math.abs(correlations[0])).isLessThan(0.3);
     assertThat(Math.abs(correlations[1])).isLessThan(0.3);
@@ -94,7 +107,8 @@ class MixtureFitTest {
 
   @Test
   void clustersBelowTheMinimumSizeAreMergedIntoTheirNeighbours() {
-    // Three labels, the third holding 50 rows of group a only: below minComponentRows = 100, it is merged away.
+    // Three labels, the third holding 50 rows of group a only: below minComponentRows = 100, it is
+    // merged away.
     int[] three = labels.clone();
     for (int i = 0; i < 100; i += 2) {
       three[i] = 2;
@@ -102,7 +116,8 @@ class MixtureFitTest {
 
     TableModel model = fit(Samples.fixedLabels(three));
 
-    // Its rows are all in group a, so their nearest centroid in score space is the group-a component.
+    // Its rows are all in group a, so their nearest centroid in score space is the group-a
+    // component.
     assertThat(model.dependence().componentCount()).isEqualTo(2);
     assertThat(((GaussianCopulaMixture) model.dependence()).weights()).containsExactly(0.5, 0.5);
   }

@@ -17,7 +17,10 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Generated numbers keep the observed bounds and precision, and arrive in the column's storage form. */
+/**
+ * Generated numbers keep the observed bounds and precision, and arrive in the column's storage
+ * form.
+ */
 class PrecisionRulesTest {
   private static final int N = 5000;
   private static final int GENERATED = 10_000;
@@ -61,7 +64,8 @@ class PrecisionRulesTest {
     assertThat(format.step()).isEqualTo(1);
     long[] generated = longsWithin(Generated.of(model, 3, GENERATED).column("age"), min, max);
     // The distribution survives too: KS at alpha = 0.001 (conservative for a discrete column).
-    assertThat(Stats.ks(age, Arrays.stream(generated).asDoubleStream().toArray())).isLessThan(Stats.ksCritical(N, GENERATED));
+    assertThat(Stats.ks(age, Arrays.stream(generated).asDoubleStream().toArray()))
+        .isLessThan(Stats.ksCritical(N, GENERATED));
   }
 
   @Test
@@ -79,7 +83,9 @@ class PrecisionRulesTest {
     int withCents = 0;
     for (int row = 0; row < GENERATED; row++) {
       double value = sink.doubleValue(row);
-      assertThat(BigDecimal.valueOf(value).stripTrailingZeros().scale()).as("%s", value).isLessThanOrEqualTo(2);
+      assertThat(BigDecimal.valueOf(value).stripTrailingZeros().scale())
+          .as("%s", value)
+          .isLessThanOrEqualTo(2);
       assertThat(value).isBetween(format(model, "price").min(), format(model, "price").max());
       withCents += BigDecimal.valueOf(value).stripTrailingZeros().scale() == 2 ? 1 : 0;
     }
@@ -103,12 +109,16 @@ class PrecisionRulesTest {
     assertThat(model.column("amount").type()).isEqualTo(decimal);
     NumericFormat format = format(model, "amount");
     assertThat(format.decimals()).isEqualTo(2);
-    long[] unscaled = longsWithin(Generated.of(model, 3, GENERATED).column("amount"),
-        Math.round(format.min() * 100), Math.round(format.max() * 100));
+    long[] unscaled =
+        longsWithin(
+            Generated.of(model, 3, GENERATED).column("amount"),
+            Math.round(format.min() * 100),
+            Math.round(format.max() * 100));
     // Unscaled means cents: values are around 5,000 to 45,000, and most are not whole units.
     assertThat(Arrays.stream(unscaled).min().getAsLong()).isLessThan(6000);
     assertThat(Arrays.stream(unscaled).max().getAsLong()).isGreaterThan(44_000);
-    assertThat(Arrays.stream(unscaled).filter(v -> v % 100 != 0).count()).isGreaterThan(GENERATED * 9 / 10);
+    assertThat(Arrays.stream(unscaled).filter(v -> v % 100 != 0).count())
+        .isGreaterThan(GENERATED * 9 / 10);
   }
 
   @Test
@@ -121,14 +131,16 @@ class PrecisionRulesTest {
       days[i] = first + random.nextLong(last - first + 1);
     }
 
-    TableModel model = Samples.fitSingle(Samples.numbers("signup", DataType.of(LogicalType.DATE), days)).model();
+    TableModel model =
+        Samples.fitSingle(Samples.numbers("signup", DataType.of(LogicalType.DATE), days)).model();
 
     assertThat(model.column("signup").kind()).isEqualTo(ColumnKind.DATE);
     assertThat(format(model, "signup").step()).isEqualTo(1);
     double min = Arrays.stream(days).min().getAsDouble();
     double max = Arrays.stream(days).max().getAsDouble();
     long[] generated = longsWithin(Generated.of(model, 3, GENERATED).column("signup"), min, max);
-    assertThat(Stats.ks(days, Arrays.stream(generated).asDoubleStream().toArray())).isLessThan(Stats.ksCritical(N, GENERATED));
+    assertThat(Stats.ks(days, Arrays.stream(generated).asDoubleStream().toArray()))
+        .isLessThan(Stats.ksCritical(N, GENERATED));
   }
 
   @Test
@@ -145,23 +157,33 @@ class PrecisionRulesTest {
       millis[i] = start + random.nextLong(3_600_000L) * 1000L;
     }
 
-    TableModel model = Samples.fitSingle(
-        Samples.numbers("seen", DataType.of(LogicalType.TIMESTAMP), seconds),
-        Samples.numbers("day", DataType.of(LogicalType.TIMESTAMP_NTZ), days),
-        Samples.numbers("ms", DataType.of(LogicalType.TIMESTAMP), millis)).model();
+    TableModel model =
+        Samples.fitSingle(
+                Samples.numbers("seen", DataType.of(LogicalType.TIMESTAMP), seconds),
+                Samples.numbers("day", DataType.of(LogicalType.TIMESTAMP_NTZ), days),
+                Samples.numbers("ms", DataType.of(LogicalType.TIMESTAMP), millis))
+            .model();
 
     assertThat(model.column("seen").kind()).isEqualTo(ColumnKind.TIMESTAMP);
     assertThat(format(model, "seen").step()).isEqualTo(1_000_000);
     assertThat(format(model, "day").step()).isEqualTo(86_400_000_000L);
     assertThat(format(model, "ms").step()).isEqualTo(1000);
     Generated rows = Generated.of(model, 3, GENERATED);
-    long[] generatedSeconds = longsWithin(rows.column("seen"), format(model, "seen").min(), format(model, "seen").max());
+    long[] generatedSeconds =
+        longsWithin(rows.column("seen"), format(model, "seen").min(), format(model, "seen").max());
     assertThat(boxed(generatedSeconds)).allMatch(v -> v % 1_000_000L == 0);
     // Not coarser than the data: seconds within the minute vary.
-    assertThat(Arrays.stream(generatedSeconds).filter(v -> v % 60_000_000L != 0).count()).isGreaterThan(GENERATED / 2);
-    assertThat(boxed(longsWithin(rows.column("day"), format(model, "day").min(), format(model, "day").max())))
+    assertThat(Arrays.stream(generatedSeconds).filter(v -> v % 60_000_000L != 0).count())
+        .isGreaterThan(GENERATED / 2);
+    assertThat(
+            boxed(
+                longsWithin(
+                    rows.column("day"), format(model, "day").min(), format(model, "day").max())))
         .allMatch(v -> v % 86_400_000_000L == 0);
-    assertThat(boxed(longsWithin(rows.column("ms"), format(model, "ms").min(), format(model, "ms").max())))
+    assertThat(
+            boxed(
+                longsWithin(
+                    rows.column("ms"), format(model, "ms").min(), format(model, "ms").max())))
         .allMatch(v -> v % 1000L == 0)
         .anyMatch(v -> v % 1_000_000L != 0);
   }

@@ -44,6 +44,7 @@ public final class Samples {
 
   /** A clusterer that returns fixed labels, standing in for the MLlib one of the Spark module. */
   public static ScoreClusterer fixedLabels(int[] labels) {
-    return (scores, maxClusters, seed) -> new ScoreClusterer.Clustering(labels.clone(), "fixed test labels");
+    return (scores, maxClusters, seed) ->
+        new ScoreClusterer.Clustering(labels.clone(), "fixed test labels");
   }
 }

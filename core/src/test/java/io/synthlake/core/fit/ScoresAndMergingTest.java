@@ -26,7 +26,8 @@ class ScoresAndMergingTest {
     // Null (lowest key) first, then 1, then the four 3s in some order, then 5 and 9.
     assertThat(scores[5]).isEqualTo(sorted[0]);
     assertThat(scores[1]).isEqualTo(sorted[1]);
-    assertThat(new double[] {scores[2], scores[3], scores[4], scores[7]}).containsExactlyInAnyOrder(sorted[2], sorted[3], sorted[4], sorted[5]);
+    assertThat(new double[] {scores[2], scores[3], scores[4], scores[7]})
+        .containsExactlyInAnyOrder(sorted[2], sorted[3], sorted[4], sorted[5]);
     assertThat(scores[0]).isEqualTo(sorted[6]);
     assertThat(scores[6]).isEqualTo(sorted[7]);
   }
@@ -46,7 +47,8 @@ class ScoresAndMergingTest {
 
   @Test
   void smallClustersMergeIntoTheNearestOneAndLabelsAreRenumbered() {
-    // Scores on one axis: cluster 5 (rows 0-99) near -2, cluster 3 (rows 100-199) near +2, cluster 7 (rows 200-209)
+    // Scores on one axis: cluster 5 (rows 0-99) near -2, cluster 3 (rows 100-199) near +2, cluster
+    // 7 (rows 200-209)
     // near +1.8: too small, so its rows join cluster 3.
     int n = 210;
     int[] labels = new int[n];

@@ -17,9 +17,10 @@ public final class TableFixtures {
   private TableFixtures() {}
 
   /**
-   * A model with every column kind, fitted on 1200 rows with three fixed mixture components: keys of every style
-   * (sequence, uuid, code), continuous with the empirical and the Gaussian-mixture marginal and with nulls, decimal,
-   * integer, categorical with rare values, boolean, date, timestamp and text.
+   * A model with every column kind, fitted on 1200 rows with three fixed mixture components: keys
+   * of every style (sequence, uuid, code), continuous with the empirical and the Gaussian-mixture
+   * marginal and with nulls, decimal, integer, categorical with rare values, boolean, date,
+   * timestamp and text.
    */
   public static TableModel everyKind() {
     SplittableRandom random = new SplittableRandom(2024);
@@ -38,19 +39,28 @@ public final class TableFixtures {
     double[] seen = new double[n];
     String[] note = new String[n];
     int[] labels = new int[n];
-    String[] words = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"};
+    String[] words = {
+      "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"
+    };
     String[] cities = {"Lima", "Quito", "Bogota", "Cusco"};
     long firstDay = LocalDate.of(2021, 1, 1).toEpochDay();
     for (int i = 0; i < n; i++) {
       int k = i % COMPONENTS;
       labels[i] = k;
       id[i] = i + 1;
-      ref[i] = new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L)
-          .toString();
+      ref[i] =
+          new UUID(
+                  random.nextLong() & ~0xF000L | 0x4000L,
+                  random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L)
+              .toString();
       account[i] = String.format("B%04d", 3 * i + 11);
       amountNull[i] = random.nextDouble() < 0.1;
-      amount[i] = random.nextDouble() < 0.3 ? 0.0 : Math.round(Math.exp(3 + k + random.nextGaussian()) * 100) / 100.0;
-      score[i] = random.nextBoolean() ? -2 + 0.5 * random.nextGaussian() : 3 + random.nextGaussian();
+      amount[i] =
+          random.nextDouble() < 0.3
+              ? 0.0
+              : Math.round(Math.exp(3 + k + random.nextGaussian()) * 100) / 100.0;
+      score[i] =
+          random.nextBoolean() ? -2 + 0.5 * random.nextGaussian() : 3 + random.nextGaussian();
       price[i] = Math.round((10 + 5 * k + 2 * random.nextGaussian()) * 100) / 100.0;
       quantity[i] = 1 + random.nextInt(5 + 5 * k);
       city[i] = i < 6 ? "Hamlet" + i : cities[(k + random.nextInt(3)) % cities.length];
@@ -72,28 +82,42 @@ public final class TableFixtures {
       }
     }
 
-    List<SampleColumn> columns = List.of(
-        Samples.ints("id", id),
-        Samples.strings("ref", ref),
-        Samples.strings("account", account),
-        SampleColumn.numbers("amount", DataType.of(LogicalType.DOUBLE), amount, amountNull),
-        Samples.doubles("score", score),
-        Samples.numbers("price", DataType.decimal(10, 2), price),
-        Samples.ints("quantity", quantity),
-        Samples.strings("city", city),
-        Samples.booleans("active", active),
-        Samples.numbers("signup", DataType.of(LogicalType.DATE), signup),
-        Samples.numbers("seen", DataType.of(LogicalType.TIMESTAMP), seen),
-        Samples.strings("note", note));
-    FitSettings settings = FitSettings.builder()
-        .marginal("score", MarginalFamily.GAUSSIAN_MIXTURE)
-        .maxModes(4)
-        .build();
+    List<SampleColumn> columns =
+        List.of(
+            Samples.ints("id", id),
+            Samples.strings("ref", ref),
+            Samples.strings("account", account),
+            SampleColumn.numbers("amount", DataType.of(LogicalType.DOUBLE), amount, amountNull),
+            Samples.doubles("score", score),
+            Samples.numbers("price", DataType.decimal(10, 2), price),
+            Samples.ints("quantity", quantity),
+            Samples.strings("city", city),
+            Samples.booleans("active", active),
+            Samples.numbers("signup", DataType.of(LogicalType.DATE), signup),
+            Samples.numbers("seen", DataType.of(LogicalType.TIMESTAMP), seen),
+            Samples.strings("note", note));
+    FitSettings settings =
+        FitSettings.builder()
+            .marginal("score", MarginalFamily.GAUSSIAN_MIXTURE)
+            .maxModes(4)
+            .build();
     return ModelFitter.fit(SampleTable.of(columns), settings, Samples.fixedLabels(labels)).model();
   }
 
   /** Column names of {@link #everyKind()}, in order. */
   public static List<String> everyKindColumns() {
-    return Arrays.asList("id", "ref", "account", "amount", "score", "price", "quantity", "city", "active", "signup", "seen", "note");
+    return Arrays.asList(
+        "id",
+        "ref",
+        "account",
+        "amount",
+        "score",
+        "price",
+        "quantity",
+        "city",
+        "active",
+        "signup",
+        "seen",
+        "note");
   }
 }

@@ -26,10 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Customers, merchants and orders: premium customers place six orders on average and basic ones one, premium orders
- * are five times larger, and a few merchants take most orders. A fitted set must keep all three facts and every key
- * must join. Seeds are fixed, so each assertion is deterministic; the bounds sit at least four standard errors from
- * the true values, which would put the false-failure rate of a fresh seed below 1 in 10,000 per bound.
+ * Customers, merchants and orders: premium customers place six orders on average and basic ones
+ * one, premium orders are five times larger, and a few merchants take most orders. A fitted set
+ * must keep all three facts and every key must join. Seeds are fixed, so each assertion is
+ * deterministic; the bounds sit at least four standard errors from the true values, which would put
+ * the false-failure rate of a fresh seed below 1 in 10,000 per bound.
  */
 class TableSetFitTest {
   private static final int CUSTOMERS = 3000;
@@ -52,11 +53,17 @@ class TableSetFitTest {
       boolean premium = random.nextDouble() < 0.3;
       customerIds[c] = c + 1;
       segments[c] = premium ? "premium" : "basic";
-      incomes[c] = premium ? 120_000 + 20_000 * random.nextGaussian() : 40_000 + 10_000 * random.nextGaussian();
+      incomes[c] =
+          premium
+              ? 120_000 + 20_000 * random.nextGaussian()
+              : 40_000 + 10_000 * random.nextGaussian();
       int count = poisson(premium ? 6 : 1, random);
       for (int o = 0; o < count; o++) {
         double amount = Math.exp(Math.log(premium ? 200 : 40) + 0.4 * random.nextGaussian());
-        orders.add(new double[] {c + 1, merchant(zipf, random.nextDouble()), Math.round(amount * 100) / 100.0});
+        orders.add(
+            new double[] {
+              c + 1, merchant(zipf, random.nextDouble()), Math.round(amount * 100) / 100.0
+            });
       }
     }
 
@@ -85,16 +92,36 @@ class TableSetFitTest {
     realTopMerchantShare = topShare(inDegree, 0.1);
     DataType longs = DataType.of(LogicalType.LONG);
     FitSettings settings = FitSettings.builder().seed(11).build();
-    List<Input> inputs = List.of(
-        new Input("customers", Samples.table(Samples.numbers("id", longs, customerIds),
-            Samples.strings("segment", segments), Samples.doubles("income", incomes)), CUSTOMERS, settings),
-        new Input("merchants", Samples.table(Samples.strings("merchant_id", merchantIds),
-            Samples.strings("category", categories)), MERCHANTS, settings),
-        new Input("orders", Samples.table(Samples.numbers("order_id", longs, orderIds),
-            Samples.numbers("customer_id", longs, orderCustomers), Samples.strings("merchant_id", orderMerchants),
-            Samples.doubles("amount", amounts)), n, settings));
-    List<Relation> relations = List.of(new Relation("orders", "customer_id", "customers", "id"),
-        new Relation("orders", "merchant_id", "merchants", "merchant_id"));
+    List<Input> inputs =
+        List.of(
+            new Input(
+                "customers",
+                Samples.table(
+                    Samples.numbers("id", longs, customerIds),
+                    Samples.strings("segment", segments),
+                    Samples.doubles("income", incomes)),
+                CUSTOMERS,
+                settings),
+            new Input(
+                "merchants",
+                Samples.table(
+                    Samples.strings("merchant_id", merchantIds),
+                    Samples.strings("category", categories)),
+                MERCHANTS,
+                settings),
+            new Input(
+                "orders",
+                Samples.table(
+                    Samples.numbers("order_id", longs, orderIds),
+                    Samples.numbers("customer_id", longs, orderCustomers),
+                    Samples.strings("merchant_id", orderMerchants),
+                    Samples.doubles("amount", amounts)),
+                n,
+                settings));
+    List<Relation> relations =
+        List.of(
+            new Relation("orders", "customer_id", "customers", "id"),
+            new Relation("orders", "merchant_id", "merchants", "merchant_id"));
     set = TableSetFitter.fit(inputs, relations, OrphanPolicy.FAIL, new KMeans(4)).set();
     generated = TableSetRun.generate(set, 5, "customers", GENERATED_CUSTOMERS, false);
   }
@@ -102,10 +129,12 @@ class TableSetFitTest {
   @Test
   void keepsTheTablesColumnsAndForeignKeysInInputOrder() {
     assertThat(set.names()).containsExactly("customers", "merchants", "orders");
-    assertThat(set.table("orders").columns()).containsExactly("order_id", "customer_id", "merchant_id", "amount");
+    assertThat(set.table("orders").columns())
+        .containsExactly("order_id", "customer_id", "merchant_id", "amount");
     assertThat(set.table("orders").parent()).isEqualTo("customers");
     assertThat(set.table("orders").foreignKey("merchant_id").isParent()).isFalse();
-    assertThat(set.table("customers").model().columnNames()).contains(TableSet.countColumn("orders"));
+    assertThat(set.table("customers").model().columnNames())
+        .contains(TableSet.countColumn("orders"));
     assertThat(set.table("customers").columns()).containsExactly("id", "segment", "income");
   }
 
@@ -129,7 +158,8 @@ class TableSetFitTest {
   @Test
   void fanOutDependsOnTheParentsSegment() {
     Map<Object, String> segment = segments();
-    Map<String, int[]> customersAndOrders = new HashMap<>(); // segment -> {customers, orders, childless}
+    Map<String, int[]> customersAndOrders =
+        new HashMap<>(); // segment -> {customers, orders, childless}
     Map<Object, Integer> ordersPer = ordersPerCustomer();
     for (Map.Entry<Object, String> customer : segment.entrySet()) {
       int count = ordersPer.getOrDefault(customer.getKey(), 0);
@@ -175,13 +205,15 @@ class TableSetFitTest {
       perMerchant.merge(orders[2].value(r), 1L, Long::sum);
     }
 
-    double share = topShare(perMerchant.values().stream().mapToLong(Long::longValue).toArray(), 0.1);
+    double share =
+        topShare(perMerchant.values().stream().mapToLong(Long::longValue).toArray(), 0.1);
     assertThat(share).isBetween(realTopMerchantShare - 0.06, realTopMerchantShare + 0.06);
   }
 
   @Test
   void rowsDoNotDependOnTheOrderRootBlocksAreVisitedIn() {
-    Map<String, CollectingSink[]> reversed = TableSetRun.generate(set, 5, "customers", GENERATED_CUSTOMERS, true);
+    Map<String, CollectingSink[]> reversed =
+        TableSetRun.generate(set, 5, "customers", GENERATED_CUSTOMERS, true);
     for (String table : set.names()) {
       CollectingSink[] forward = generated.get(table);
       CollectingSink[] backward = reversed.get(table);
@@ -214,7 +246,8 @@ class TableSetFitTest {
     String json = TableSetJson.toJson(set);
     String badWeight = json.replaceFirst("\"weight\" : [0-9.E-]+", "\"weight\" : \"heavy\"");
     assertThatThrownBy(() -> TableSetJson.fromJson(badWeight, "shop.json"))
-        .hasMessageStartingWith("shop.json: tables[0].model.dependence.components[0].weight: must be a number");
+        .hasMessageStartingWith(
+            "shop.json: tables[0].model.dependence.components[0].weight: must be a number");
     String badParent = json.replace("\"table\" : \"merchants\"", "\"table\" : \"shops\"");
     assertThatThrownBy(() -> TableSetJson.fromJson(badParent, "shop.json"))
         .hasMessageContaining("references table 'shops', which the set does not hold");
@@ -226,27 +259,68 @@ class TableSetFitTest {
   void refusesOrphansCyclesAndKeysThatRepeat() {
     DataType longs = DataType.of(LogicalType.LONG);
     FitSettings settings = FitSettings.defaults();
-    Input parents = new Input("parents", Samples.table(Samples.numbers("id", longs, new double[] {1, 2, 2})), 3,
-        settings);
-    Input children = new Input("children", Samples.table(Samples.numbers("parent_id", longs, new double[] {1, 9}),
-        Samples.numbers("id", longs, new double[] {1, 2})), 2, settings);
+    Input parents =
+        new Input(
+            "parents",
+            Samples.table(Samples.numbers("id", longs, new double[] {1, 2, 2})),
+            3,
+            settings);
+    Input children =
+        new Input(
+            "children",
+            Samples.table(
+                Samples.numbers("parent_id", longs, new double[] {1, 9}),
+                Samples.numbers("id", longs, new double[] {1, 2})),
+            2,
+            settings);
     Relation up = new Relation("children", "parent_id", "parents", "id");
-    assertThatThrownBy(() -> TableSetFitter.fit(List.of(parents, children), List.of(up), OrphanPolicy.DROP,
-        ScoreClusterer.single())).isInstanceOf(SynthlakeException.class)
+    assertThatThrownBy(
+            () ->
+                TableSetFitter.fit(
+                    List.of(parents, children),
+                    List.of(up),
+                    OrphanPolicy.DROP,
+                    ScoreClusterer.single()))
+        .isInstanceOf(SynthlakeException.class)
         .hasMessageContaining("table 'parents': key column 'id' holds 2.0 in more than one row");
-    Input uniqueParents = new Input("parents", Samples.table(Samples.numbers("id", longs, new double[] {1, 2, 3}),
-        Samples.numbers("child_id", longs, new double[] {1, 2, 1})), 3, settings);
-    assertThatThrownBy(() -> TableSetFitter.fit(List.of(uniqueParents, children), List.of(up), OrphanPolicy.FAIL,
-        ScoreClusterer.single())).hasMessageContaining("table 'children': 1 of 2 rows have a "
-            + "children.parent_id=parents.id that matches no row of 'parents' (orphans)");
+    Input uniqueParents =
+        new Input(
+            "parents",
+            Samples.table(
+                Samples.numbers("id", longs, new double[] {1, 2, 3}),
+                Samples.numbers("child_id", longs, new double[] {1, 2, 1})),
+            3,
+            settings);
+    assertThatThrownBy(
+            () ->
+                TableSetFitter.fit(
+                    List.of(uniqueParents, children),
+                    List.of(up),
+                    OrphanPolicy.FAIL,
+                    ScoreClusterer.single()))
+        .hasMessageContaining(
+            "table 'children': 1 of 2 rows have a "
+                + "children.parent_id=parents.id that matches no row of 'parents' (orphans)");
     Relation down = new Relation("parents", "child_id", "children", "id");
-    assertThatThrownBy(() -> TableSetFitter.fit(List.of(uniqueParents, children), List.of(up, down),
-        OrphanPolicy.DROP, ScoreClusterer.single())).hasMessageContaining("the relations form a cycle (parents -> "
-            + "children -> parents)");
+    assertThatThrownBy(
+            () ->
+                TableSetFitter.fit(
+                    List.of(uniqueParents, children),
+                    List.of(up, down),
+                    OrphanPolicy.DROP,
+                    ScoreClusterer.single()))
+        .hasMessageContaining("the relations form a cycle (parents -> " + "children -> parents)");
     Relation missing = new Relation("children", "parent_id", "parent", "id");
-    assertThatThrownBy(() -> TableSetFitter.fit(List.of(uniqueParents, children), List.of(missing),
-        OrphanPolicy.DROP, ScoreClusterer.single())).hasMessageContaining("relation children.parent_id=parent.id "
-            + "names table 'parent', which is not among the tables to fit (parents, children)");
+    assertThatThrownBy(
+            () ->
+                TableSetFitter.fit(
+                    List.of(uniqueParents, children),
+                    List.of(missing),
+                    OrphanPolicy.DROP,
+                    ScoreClusterer.single()))
+        .hasMessageContaining(
+            "relation children.parent_id=parent.id "
+                + "names table 'parent', which is not among the tables to fit (parents, children)");
   }
 
   @Test
@@ -260,14 +334,34 @@ class TableSetFitTest {
       parentIds[2 * i + 1] = i < 5 ? 10_000 + i : i + 1;
     }
 
-    Input parents = new Input("parents", Samples.table(Samples.numbers("id", longs, ids),
-        Samples.doubles("size", Arrays.stream(ids).map(Math::sqrt).toArray())), 300, FitSettings.defaults());
-    Input children = new Input("children", Samples.table(Samples.numbers("parent_id", longs, parentIds),
-        Samples.doubles("weight", Arrays.stream(parentIds).map(Math::log).toArray())), 600, FitSettings.defaults());
-    TableSetFitter.Result result = TableSetFitter.fit(List.of(parents, children),
-        List.of(new Relation("children", "parent_id", "parents", "id")), OrphanPolicy.DROP, ScoreClusterer.single());
-    assertThat(result.warnings()).anyMatch(warning -> warning.contains("table 'children': 5 of 600 rows have a "
-        + "children.parent_id=parents.id that matches no row of 'parents'; left out of the fit"));
+    Input parents =
+        new Input(
+            "parents",
+            Samples.table(
+                Samples.numbers("id", longs, ids),
+                Samples.doubles("size", Arrays.stream(ids).map(Math::sqrt).toArray())),
+            300,
+            FitSettings.defaults());
+    Input children =
+        new Input(
+            "children",
+            Samples.table(
+                Samples.numbers("parent_id", longs, parentIds),
+                Samples.doubles("weight", Arrays.stream(parentIds).map(Math::log).toArray())),
+            600,
+            FitSettings.defaults());
+    TableSetFitter.Result result =
+        TableSetFitter.fit(
+            List.of(parents, children),
+            List.of(new Relation("children", "parent_id", "parents", "id")),
+            OrphanPolicy.DROP,
+            ScoreClusterer.single());
+    assertThat(result.warnings())
+        .anyMatch(
+            warning ->
+                warning.contains(
+                    "table 'children': 5 of 600 rows have a "
+                        + "children.parent_id=parents.id that matches no row of 'parents'; left out of the fit"));
   }
 
   private static Map<Object, String> segments() {

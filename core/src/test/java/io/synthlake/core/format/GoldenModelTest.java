@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The released format-version 1 file still reads, means the same, writes back byte for byte and generates the same
- * rows. If this fails, the change breaks model files or output that users already have: bump the format version or
- * fix the change, never the golden file.
+ * The released format-version 1 file still reads, means the same, writes back byte for byte and
+ * generates the same rows. If this fails, the change breaks model files or output that users
+ * already have: bump the format version or fix the change, never the golden file.
  */
 class GoldenModelTest {
   private static final String GOLDEN = "golden/model-v1.json";
@@ -44,8 +44,14 @@ class GoldenModelTest {
     assertThat(model.columns().stream().map(ColumnModel::name).collect(Collectors.toList()))
         .containsExactly("order_id", "amount", "segment", "active", "signup");
     assertThat(model.columns().stream().map(ColumnModel::kind).collect(Collectors.toList()))
-        .containsExactly(ColumnKind.KEY, ColumnKind.CONTINUOUS, ColumnKind.CATEGORICAL, ColumnKind.BOOLEAN, ColumnKind.DATE);
-    assertThat(model.properties()).containsEntry("note", "golden file for format-version 1, written by hand");
+        .containsExactly(
+            ColumnKind.KEY,
+            ColumnKind.CONTINUOUS,
+            ColumnKind.CATEGORICAL,
+            ColumnKind.BOOLEAN,
+            ColumnKind.DATE);
+    assertThat(model.properties())
+        .containsEntry("note", "golden file for format-version 1, written by hand");
 
     KeyColumn orderId = (KeyColumn) model.column("order_id");
     assertThat(orderId.type()).isEqualTo(DataType.of(LogicalType.LONG));
@@ -64,7 +70,9 @@ class GoldenModelTest {
     assertThat(segment.probabilities(1)[1]).isEqualTo(0.75);
     assertThat(segment.nullShare(1)).isEqualTo(0.1);
 
-    GaussianMixtureMarginal signup = (GaussianMixtureMarginal) ((NumericColumn) model.column("signup")).components().get(0).marginal();
+    GaussianMixtureMarginal signup =
+        (GaussianMixtureMarginal)
+            ((NumericColumn) model.column("signup")).components().get(0).marginal();
     assertThat(signup.means()).containsExactly(19000.0);
 
     GaussianCopulaMixture dependence = (GaussianCopulaMixture) model.dependence();
@@ -87,21 +95,25 @@ class GoldenModelTest {
     TableModel model = ModelJson.fromJson(golden(), GOLDEN);
 
     Generated rows = Generated.of(model, 7, 10);
-    // Regenerated on purpose twice, before any release (0.1.0): when columns with no correlation began drawing their
-    // uniforms directly, and when every copula column and the mixture components got a random stream of their own
-    // per block (column-major generation). Any other change to these rows changes every user's output: bump the version.
+    // Regenerated on purpose twice, before any release (0.1.0): when columns with no correlation
+    // began drawing their
+    // uniforms directly, and when every copula column and the mixture components got a random
+    // stream of their own
+    // per block (column-major generation). Any other change to these rows changes every user's
+    // output: bump the version.
 
-    List<List<Object>> expected = List.of(
-        Arrays.asList(1001L, 0.0, "retail", false, 18441L),
-        Arrays.asList(1002L, 121.08, "business", true, 18595L),
-        Arrays.asList(1003L, 13.75, "business", false, 19233L),
-        Arrays.asList(1004L, 243.16, "business", true, 19482L),
-        Arrays.asList(1005L, 0.0, "retail", true, 18742L),
-        Arrays.asList(1006L, 9.49, "retail", false, 19067L),
-        Arrays.asList(1007L, 145.39, "business", true, 18907L),
-        Arrays.asList(1008L, 22.49, "retail", true, 18771L),
-        Arrays.asList(1009L, 120.27, "business", true, 19687L),
-        Arrays.asList(1010L, 119.81, "business", true, 19515L));
+    List<List<Object>> expected =
+        List.of(
+            Arrays.asList(1001L, 0.0, "retail", false, 18441L),
+            Arrays.asList(1002L, 121.08, "business", true, 18595L),
+            Arrays.asList(1003L, 13.75, "business", false, 19233L),
+            Arrays.asList(1004L, 243.16, "business", true, 19482L),
+            Arrays.asList(1005L, 0.0, "retail", true, 18742L),
+            Arrays.asList(1006L, 9.49, "retail", false, 19067L),
+            Arrays.asList(1007L, 145.39, "business", true, 18907L),
+            Arrays.asList(1008L, 22.49, "retail", true, 18771L),
+            Arrays.asList(1009L, 120.27, "business", true, 19687L),
+            Arrays.asList(1010L, 119.81, "business", true, 19515L));
     for (int row = 0; row < expected.size(); row++) {
       assertThat(rows.row(row)).as("row %d", row).isEqualTo(expected.get(row));
     }

@@ -19,23 +19,41 @@ class ModelJsonRoundTripTest {
     TableModel read = ModelJson.fromJson(json, "test.json");
 
     assertThat(ModelJson.toJson(read)).isEqualTo(json);
-    assertThat(json).contains("\"family\" : \"gaussian-mixture\"", "\"family\" : \"empirical\"", "\"style\" : \"uuid\"",
-        "\"style\" : \"code\"", "\"style\" : \"sequence\"", "\"word-weights\"", "\"_RARE_\"", "\"type\" : \"decimal(10,2)\"",
-        "\"type\" : \"timestamp\"", "\"type\" : \"date\"");
+    assertThat(json)
+        .contains(
+            "\"family\" : \"gaussian-mixture\"",
+            "\"family\" : \"empirical\"",
+            "\"style\" : \"uuid\"",
+            "\"style\" : \"code\"",
+            "\"style\" : \"sequence\"",
+            "\"word-weights\"",
+            "\"_RARE_\"",
+            "\"type\" : \"decimal(10,2)\"",
+            "\"type\" : \"timestamp\"",
+            "\"type\" : \"date\"");
     assertThat(read.dependence().componentCount()).isEqualTo(TableFixtures.COMPONENTS);
     assertThat(read.column("note").kind()).isEqualTo(ColumnKind.TEXT);
-    assertThat(((KeyColumn) read.column("account")).template()).isEqualTo(((KeyColumn) model.column("account")).template());
+    assertThat(((KeyColumn) read.column("account")).template())
+        .isEqualTo(((KeyColumn) model.column("account")).template());
     assertThat(read.properties()).isEqualTo(model.properties());
   }
 
   @Test
   void rebalanceSharesWriteBackAsGiven() {
-    // Stored as (1 - null share) * share and divided back, 0.55 came out as 0.5499999999999999 at a null share of 0.01.
-    TableModel model = SpecCompiler.read(String.join("\n",
-        "columns:",
-        "  - {name: x, type: double, distribution: {type: normal, mean: 0, sd: 1}}",
-        "  - {name: flag, type: string, null-share: 0.01, distribution: {type: categories, weights: {a: 0.5, b: 0.5}}}",
-        "rebalance: {column: flag, shares: {a: 0.45, b: 0.55}}"), "rebalanced.yaml", 1, 100).model();
+    // Stored as (1 - null share) * share and divided back, 0.55 came out as 0.5499999999999999 at a
+    // null share of 0.01.
+    TableModel model =
+        SpecCompiler.read(
+                String.join(
+                    "\n",
+                    "columns:",
+                    "  - {name: x, type: double, distribution: {type: normal, mean: 0, sd: 1}}",
+                    "  - {name: flag, type: string, null-share: 0.01, distribution: {type: categories, weights: {a: 0.5, b: 0.5}}}",
+                    "rebalance: {column: flag, shares: {a: 0.45, b: 0.55}}"),
+                "rebalanced.yaml",
+                1,
+                100)
+            .model();
 
     String json = ModelJson.toJson(model);
     assertThat(json).contains("0.45", "0.55").doesNotContain("0.5499999");

@@ -11,11 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every value of the first 10,000 rows (two full blocks and a partial one), as a hash: the generated rows are part of
- * the output contract (row i is a function of model, seed and i), and changes made for speed must leave them alone. The
- * spec covers a mixture whose components share one correlation and one marginal for most columns; the golden model
- * covers components with correlations and marginals of their own. Both are hashed with strings written as bytes and as
- * dictionary codes (Spark's path). A change here changes every user's output: make it on purpose, before a release.
+ * Every value of the first 10,000 rows (two full blocks and a partial one), as a hash: the
+ * generated rows are part of the output contract (row i is a function of model, seed and i), and
+ * changes made for speed must leave them alone. The spec covers a mixture whose components share
+ * one correlation and one marginal for most columns; the golden model covers components with
+ * correlations and marginals of their own. Both are hashed with strings written as bytes and as
+ * dictionary codes (Spark's path). A change here changes every user's output: make it on purpose,
+ * before a release.
  */
 class OutputFingerprintTest {
   private static final int ROWS = 10_000;
@@ -26,8 +28,13 @@ class OutputFingerprintTest {
 
   @Test
   void theBankingSpecGeneratesTheSameRows() throws IOException {
-    TableModel model = SpecCompiler.read(Files.readString(Path.of("..", "conf", "banking.yaml")), "conf/banking.yaml", 42,
-        1_000_000).model();
+    TableModel model =
+        SpecCompiler.read(
+                Files.readString(Path.of("..", "conf", "banking.yaml")),
+                "conf/banking.yaml",
+                42,
+                1_000_000)
+            .model();
     assertThat(List.of(fingerprint(model, 42, false), fingerprint(model, 42, true)))
         .containsExactly(2678643312685396703L, 2678643312685396703L);
   }

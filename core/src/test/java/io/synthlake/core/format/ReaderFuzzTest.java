@@ -30,24 +30,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Fuzzes the spec reader ({@link SpecCompiler#read}) and the model reader ({@link ModelJson#fromJson}) with thousands of
- * mutations of the real specs ({@code conf/banking.yaml}, {@code conf/geo-example.yaml},
- * {@code tests/src/test/resources/every-type.yaml}) and the golden model file ({@code golden/model-v1.json}, read both as
- * a model and as a spec). Mutations ({@link DocumentMutator}) edit the parsed tree (delete, retype to strings, numbers,
- * ±1e308, NaN-like text, Long.MAX_VALUE, empty or deeply nested arrays and objects, null; duplicate, swap, rename) or the
- * text (truncate, flip, insert and delete bytes, invalid UTF-8, YAML tokens, billion-laughs alias bombs, deep nesting,
- * huge numbers and scalars).
+ * Fuzzes the spec reader ({@link SpecCompiler#read}) and the model reader ({@link
+ * ModelJson#fromJson}) with thousands of mutations of the real specs ({@code conf/banking.yaml},
+ * {@code conf/geo-example.yaml}, {@code tests/src/test/resources/every-type.yaml}) and the golden
+ * model file ({@code golden/model-v1.json}, read both as a model and as a spec). Mutations ({@link
+ * DocumentMutator}) edit the parsed tree (delete, retype to strings, numbers, ±1e308, NaN-like
+ * text, Long.MAX_VALUE, empty or deeply nested arrays and objects, null; duplicate, swap, rename)
+ * or the text (truncate, flip, insert and delete bytes, invalid UTF-8, YAML tokens, billion-laughs
+ * alias bombs, deep nesting, huge numbers and scalars).
  *
- * <p>What it proves, for every case: the reader either returns a model that is usable (the table sampler is built and
- * draws 64 rows, and a model file writes back) or throws a {@link SynthlakeException} whose message is one line under
- * {@value #MAX_MESSAGE} characters naming the file; never another exception, a stack trace, a hang (each case has
- * {@value #CASE_SECONDS} s) or an out-of-memory error. It does not prove that the messages are helpful: the error tests
- * of each reader check wording.
+ * <p>What it proves, for every case: the reader either returns a model that is usable (the table
+ * sampler is built and draws 64 rows, and a model file writes back) or throws a {@link
+ * SynthlakeException} whose message is one line under {@value #MAX_MESSAGE} characters naming the
+ * file; never another exception, a stack trace, a hang (each case has {@value #CASE_SECONDS} s) or
+ * an out-of-memory error. It does not prove that the messages are helpful: the error tests of each
+ * reader check wording.
  *
- * <p>Cases are reproducible: case {@code i} of a seed file draws its mutation from {@code new SplittableRandom(
- * Seeds.mix(hash(file) + i))}. A failure names the file, the case number, the mutation and the exception; run one case
- * with {@code -Dsynthlake.fuzz.case=<file>#<i>}, or fewer cases with {@code -Dsynthlake.fuzz.cases=N}. Every failure
- * of a run is listed in {@code core/target/reader-fuzz/}.
+ * <p>Cases are reproducible: case {@code i} of a seed file draws its mutation from {@code new
+ * SplittableRandom( Seeds.mix(hash(file) + i))}. A failure names the file, the case number, the
+ * mutation and the exception; run one case with {@code -Dsynthlake.fuzz.case=<file>#<i>}, or fewer
+ * cases with {@code -Dsynthlake.fuzz.cases=N}. Every failure of a run is listed in {@code
+ * core/target/reader-fuzz/}.
  */
 class ReaderFuzzTest {
   private static final int CASES = Integer.getInteger("synthlake.fuzz.cases", 3_000);
@@ -58,12 +61,19 @@ class ReaderFuzzTest {
   private static final long GENERATION_SEED = 7;
   private static final long SPEC_ROWS = 100_000;
   private static final int REPORTED = 25;
-  /** Cases slower than this are listed in the report file, as hints of work that grows with the input. */
+
+  /**
+   * Cases slower than this are listed in the report file, as hints of work that grows with the
+   * input.
+   */
   private static final long SLOW_MILLIS = 200;
 
   private static ExecutorService executor;
 
-  enum Reader { SPEC, MODEL }
+  enum Reader {
+    SPEC,
+    MODEL
+  }
 
   /** A seed document, how it is read, and the name errors must contain. */
   static final class SeedFile {
@@ -87,8 +97,12 @@ class ReaderFuzzTest {
     Path golden = Path.of("src", "test", "resources", "golden", "model-v1.json");
     return Stream.of(
         new SeedFile("conf/banking.yaml", Path.of("..", "conf", "banking.yaml"), Reader.SPEC),
-        new SeedFile("conf/geo-example.yaml", Path.of("..", "conf", "geo-example.yaml"), Reader.SPEC),
-        new SeedFile("every-type.yaml", Path.of("..", "tests", "src", "test", "resources", "every-type.yaml"), Reader.SPEC),
+        new SeedFile(
+            "conf/geo-example.yaml", Path.of("..", "conf", "geo-example.yaml"), Reader.SPEC),
+        new SeedFile(
+            "every-type.yaml",
+            Path.of("..", "tests", "src", "test", "resources", "every-type.yaml"),
+            Reader.SPEC),
         new SeedFile("golden/model-v1.json", golden, Reader.MODEL),
         new SeedFile("spec/model-v1.json", golden, Reader.SPEC));
   }
@@ -104,11 +118,12 @@ class ReaderFuzzTest {
   }
 
   private static ExecutorService newExecutor() {
-    return Executors.newSingleThreadExecutor(task -> {
-      Thread thread = new Thread(task, "reader-fuzz");
-      thread.setDaemon(true);
-      return thread;
-    });
+    return Executors.newSingleThreadExecutor(
+        task -> {
+          Thread thread = new Thread(task, "reader-fuzz");
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -124,7 +139,8 @@ class ReaderFuzzTest {
         continue;
       }
 
-      DocumentMutator.Mutant mutant = mutator.mutate(new SplittableRandom(Seeds.mix(seed.source.hashCode() + (long) i)));
+      DocumentMutator.Mutant mutant =
+          mutator.mutate(new SplittableRandom(Seeds.mix(seed.source.hashCode() + (long) i)));
       long started = System.nanoTime();
       String failure = run(seed, mutant.text);
       long millis = (System.nanoTime() - started) / 1_000_000;
@@ -132,42 +148,65 @@ class ReaderFuzzTest {
         slow.add(seed.source + " case " + i + " took " + millis + " ms: " + mutant.description);
       }
 
-      outcomes.merge(failure == null ? "ok" : failure.startsWith("rejected") ? "rejected" : "FAILED", 1, Integer::sum);
+      outcomes.merge(
+          failure == null ? "ok" : failure.startsWith("rejected") ? "rejected" : "FAILED",
+          1,
+          Integer::sum);
       if (failure != null && !failure.startsWith("rejected")) {
-        failures.add(seed.source + " case " + i + ": " + mutant.description + "\n    -> " + failure);
+        failures.add(
+            seed.source + " case " + i + ": " + mutant.description + "\n    -> " + failure);
       }
     }
 
     Path report = Path.of("target", "reader-fuzz", seed.source.replace('/', '_') + ".txt");
     Files.createDirectories(report.getParent());
-    Files.writeString(report, outcomes + "\n" + String.join("\n", failures) + "\nslow cases:\n" + String.join("\n", slow) + "\n");
+    Files.writeString(
+        report,
+        outcomes
+            + "\n"
+            + String.join("\n", failures)
+            + "\nslow cases:\n"
+            + String.join("\n", slow)
+            + "\n");
     assertThat(failures)
-        .as("%s: %d of %d cases failed (%s); the first %d:%n%s", seed, failures.size(), CASES, outcomes, REPORTED,
+        .as(
+            "%s: %d of %d cases failed (%s); the first %d:%n%s",
+            seed,
+            failures.size(),
+            CASES,
+            outcomes,
+            REPORTED,
             String.join("\n", failures.subList(0, Math.min(REPORTED, failures.size()))))
         .isEmpty();
   }
 
-  /** Null when the document read and generated; "rejected" when it failed properly; otherwise what went wrong. */
+  /**
+   * Null when the document read and generated; "rejected" when it failed properly; otherwise what
+   * went wrong.
+   */
   private static String run(SeedFile seed, String text) {
-    Future<String> outcome = executor.submit(() -> {
-      try {
-        TableModel model = seed.reader == Reader.MODEL
-            ? ModelJson.fromJson(text, seed.source)
-            : SpecCompiler.read(text, seed.source, GENERATION_SEED, SPEC_ROWS).model();
-        Generated.of(model, GENERATION_SEED, ROWS);
-        if (seed.reader == Reader.MODEL) {
-          ModelJson.toJson(model);
-        }
+    Future<String> outcome =
+        executor.submit(
+            () -> {
+              try {
+                TableModel model =
+                    seed.reader == Reader.MODEL
+                        ? ModelJson.fromJson(text, seed.source)
+                        : SpecCompiler.read(text, seed.source, GENERATION_SEED, SPEC_ROWS).model();
+                Generated.of(model, GENERATION_SEED, ROWS);
+                if (seed.reader == Reader.MODEL) {
+                  ModelJson.toJson(model);
+                }
 
-        return null;
-      } catch (SynthlakeException e) {
-        return checkMessage(seed, e);
-      } catch (OutOfMemoryError e) {
-        return "out of memory: " + e;
-      } catch (Throwable e) {
-        return trace(e);
-      }
-    });
+                return null;
+              } catch (SynthlakeException e) {
+                return checkMessage(seed, e);
+              } catch (OutOfMemoryError e) {
+                return "out of memory: " + e;
+              } catch (Throwable e) {
+                return trace(e);
+              }
+            });
     try {
       return outcome.get(CASE_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {

@@ -34,29 +34,42 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped banking spec, the model JSON of spec models, and the export → edit → generate path. Statistical checks
- * use fixed seeds at α = 0.001 (KS, chi-square) or a 0.03 bound on correlations near 0 (over 6 standard errors).
+ * The shipped banking spec, the model JSON of spec models, and the export → edit → generate path.
+ * Statistical checks use fixed seeds at α = 0.001 (KS, chi-square) or a 0.03 bound on correlations
+ * near 0 (over 6 standard errors).
  */
 class SpecRoundTripTest {
   /** Tests run in core/. */
   static final Path BANKING = Path.of("..", "conf", "banking.yaml");
+
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private static TableModel banking;
 
   @BeforeAll
   static void readBanking() throws IOException {
-    banking = SpecCompiler.read(Files.readString(BANKING), BANKING.toString(), 42, 1_000_000).model();
+    banking =
+        SpecCompiler.read(Files.readString(BANKING), BANKING.toString(), 42, 1_000_000).model();
   }
 
   private static ParametricMarginal parametric(TableModel model, String column, int component) {
-    return (ParametricMarginal) ((NumericColumn) model.column(column)).components().get(component).marginal();
+    return (ParametricMarginal)
+        ((NumericColumn) model.column(column)).components().get(component).marginal();
   }
 
   @Test
   void theBankingSpecParses() {
-    assertThat(banking.columns()).extracting(ColumnModel::name).containsExactly("customer_id", "transaction_id", "timestamp",
-        "amount", "balance", "merchant_category", "city", "is_fraud");
+    assertThat(banking.columns())
+        .extracting(ColumnModel::name)
+        .containsExactly(
+            "customer_id",
+            "transaction_id",
+            "timestamp",
+            "amount",
+            "balance",
+            "merchant_category",
+            "city",
+            "is_fraud");
     GaussianCopulaMixture dependence = (GaussianCopulaMixture) banking.dependence();
     assertThat(dependence.weights()).containsExactly(0.99, 0.01);
 
@@ -65,17 +78,21 @@ class SpecRoundTripTest {
     assertThat(customer.kind()).isEqualTo(ColumnKind.INTEGER);
     assertThat(customer.format().min()).isEqualTo(1.0);
     assertThat(customer.format().max()).isEqualTo(100_000.0);
-    assertThat(((KeyColumn) banking.column("transaction_id")).style()).isEqualTo(KeyColumn.Style.UUID);
+    assertThat(((KeyColumn) banking.column("transaction_id")).style())
+        .isEqualTo(KeyColumn.Style.UUID);
 
-    // The fraud component overrides the amount and keeps the bounds; the balance is the same in both components.
+    // The fraud component overrides the amount and keeps the bounds; the balance is the same in
+    // both components.
     for (int k = 0; k < 2; k++) {
       ParametricMarginal amount = parametric(banking, "amount", k);
       assertThat(amount.family()).isEqualTo(ParametricMarginal.Family.LOG_NORMAL);
-      assertThat(amount.parameters()).containsExactly(k == 0 ? new double[] {3.4, 1.0} : new double[] {5.6, 1.1});
+      assertThat(amount.parameters())
+          .containsExactly(k == 0 ? new double[] {3.4, 1.0} : new double[] {5.6, 1.1});
       assertThat(amount.lower()).isEqualTo(0.01);
       assertThat(amount.upper()).isEqualTo(50_000.0);
       assertThat(parametric(banking, "balance", k).parameters()).containsExactly(7.6, 1.4);
-      assertThat(((NumericColumn) banking.column("timestamp")).components().get(k).marginal()).isInstanceOf(HistogramMarginal.class);
+      assertThat(((NumericColumn) banking.column("timestamp")).components().get(k).marginal())
+          .isInstanceOf(HistogramMarginal.class);
       // amount and balance are copula columns 2 and 3 (keys have none).
       assertThat(dependence.correlation(k)[2][3]).isEqualTo(0.35);
       assertThat(dependence.correlation(k)[0][2]).isZero();
@@ -88,13 +105,16 @@ class SpecRoundTripTest {
     assertThat(fraud.probabilities(0)).containsExactly(1.0, 0.0);
     assertThat(fraud.probabilities(1)).containsExactly(0.0, 1.0);
     assertThat(((CategoricalColumn) banking.column("city")).categories()).hasSizeBetween(100, 2000);
-    assertThat(banking.properties()).containsEntry("description", "banking transactions with 1% fraud");
+    assertThat(banking.properties())
+        .containsEntry("description", "banking transactions with 1% fraud");
   }
 
   @Test
   void theBankingSpecNeedsItsRowCount() throws IOException {
-    assertThatThrownBy(() -> SpecCompiler.read(Files.readString(BANKING), "conf/banking.yaml", 42, 0))
-        .hasMessage("conf/banking.yaml: columns[0].distribution.max: 'rows / 10' depends on the row count, which is known only when generating");
+    assertThatThrownBy(
+            () -> SpecCompiler.read(Files.readString(BANKING), "conf/banking.yaml", 42, 0))
+        .hasMessage(
+            "conf/banking.yaml: columns[0].distribution.max: 'rows / 10' depends on the row count, which is known only when generating");
   }
 
   @Test
@@ -103,15 +123,23 @@ class SpecRoundTripTest {
     TableModel read = ModelJson.fromJson(json, "banking.json");
 
     assertThat(ModelJson.toJson(read)).isEqualTo(json);
-    assertThat(json).contains("\"family\" : \"parametric\"", "\"distribution\" : \"log-normal\"", "\"family\" : \"histogram\"",
-        "\"style\" : \"uuid\"", "\"min\" : 0.01", "\"max\" : 50000.0");
+    assertThat(json)
+        .contains(
+            "\"family\" : \"parametric\"",
+            "\"distribution\" : \"log-normal\"",
+            "\"family\" : \"histogram\"",
+            "\"style\" : \"uuid\"",
+            "\"min\" : 0.01",
+            "\"max\" : 50000.0");
     assertThat(parametric(read, "amount", 1).parameters()).containsExactly(5.6, 1.1);
     assertThat(parametric(read, "amount", 1).upper()).isEqualTo(50_000.0);
   }
 
   @Test
   void everyParametricFamilyAndRandomKeysRoundTrip() {
-    Spec spec = SpecCompiler.read("""
+    Spec spec =
+        SpecCompiler.read(
+            """
         columns:
           - {name: id, type: long, key: {style: random}}
           - {name: c, type: double, distribution: {type: constant, value: 2.5}}
@@ -123,13 +151,21 @@ class SpecRoundTripTest {
           - {name: z, type: int, distribution: {type: zipf, n: 50, exponent: 1.2}}
           - {name: h, type: double, distribution: {type: histogram, edges: [0, 1, 5], weights: [3, 1]}}
           - {name: g, type: double, distribution: {type: gaussian-mixture, weights: [0.5, 0.5], means: [0, 5], deviations: [1, 1]}}
-        """, "families.yaml", 1, 0);
+        """,
+            "families.yaml",
+            1,
+            0);
     String json = ModelJson.toJson(spec.model());
     TableModel read = ModelJson.fromJson(json, "families.json");
 
     assertThat(ModelJson.toJson(read)).isEqualTo(json);
-    assertThat(json).contains("\"style\" : \"random\"", "\"distribution\" : \"constant\"", "\"distribution\" : \"zipf\"",
-        "\"distribution\" : \"poisson\"", "\"distribution\" : \"exponential\"");
+    assertThat(json)
+        .contains(
+            "\"style\" : \"random\"",
+            "\"distribution\" : \"constant\"",
+            "\"distribution\" : \"zipf\"",
+            "\"distribution\" : \"poisson\"",
+            "\"distribution\" : \"exponential\"");
     // The same rows from the model read back.
     Generated original = Generated.of(spec.model(), 5, 5000);
     Generated again = Generated.of(read, 5, 5000);
@@ -182,7 +218,8 @@ class SpecRoundTripTest {
     ObjectNode extra = columns.addObject().put("name", "extra").put("type", "double");
     extra.putObject("distribution").put("type", "normal").put("mean", 0).put("sd", 1);
 
-    TableModel edited = SpecCompiler.read(YAML.writeValueAsString(root), "edited.yaml", 3, 0).model();
+    TableModel edited =
+        SpecCompiler.read(YAML.writeValueAsString(root), "edited.yaml", 3, 0).model();
 
     // The replaced column has the new distribution in every one of the three fitted components.
     NumericColumn newPrice = (NumericColumn) edited.column("price");
@@ -196,9 +233,11 @@ class SpecRoundTripTest {
 
     assertThat(newPrice.format().min()).isEqualTo(5.0);
     assertThat(newPrice.format().max()).isEqualTo(6.0);
-    assertThatThrownBy(() -> edited.column("score")).hasMessageContaining("the model has no column 'score'");
+    assertThatThrownBy(() -> edited.column("score"))
+        .hasMessageContaining("the model has no column 'score'");
 
-    // The dependence keeps the fitted correlations of the remaining columns, drops score and makes extra independent.
+    // The dependence keeps the fitted correlations of the remaining columns, drops score and makes
+    // extra independent.
     List<String> fittedNames = copulaColumns(fitted);
     List<String> editedNames = copulaColumns(edited);
     assertThat(editedNames).doesNotContain("score").endsWith("extra").hasSize(fittedNames.size());
@@ -210,10 +249,19 @@ class SpecRoundTripTest {
       double[][] correlation = after.correlation(k);
       for (int a = 0; a < editedNames.size(); a++) {
         for (int b = 0; b < editedNames.size(); b++) {
-          boolean extraPair = editedNames.get(a).equals("extra") || editedNames.get(b).equals("extra");
-          double expected = a == b ? 1 : extraPair ? 0
-              : before.correlation(k)[fittedNames.indexOf(editedNames.get(a))][fittedNames.indexOf(editedNames.get(b))];
-          assertThat(correlation[a][b]).as("component %d, %s ~ %s", k, editedNames.get(a), editedNames.get(b)).isEqualTo(expected);
+          boolean extraPair =
+              editedNames.get(a).equals("extra") || editedNames.get(b).equals("extra");
+          double expected =
+              a == b
+                  ? 1
+                  : extraPair
+                      ? 0
+                      : before
+                          .correlation(k)[fittedNames.indexOf(editedNames.get(a))][
+                          fittedNames.indexOf(editedNames.get(b))];
+          assertThat(correlation[a][b])
+              .as("component %d, %s ~ %s", k, editedNames.get(a), editedNames.get(b))
+              .isEqualTo(expected);
           largest = Math.max(largest, a == b || extraPair ? 0 : Math.abs(expected));
         }
       }
@@ -221,7 +269,8 @@ class SpecRoundTripTest {
 
     assertThat(largest).as("the fixture has correlated columns to keep").isGreaterThan(0.1);
 
-    // Generated rows: price uniform on [5, 6] in cents, extra standard normal and uncorrelated with the other columns.
+    // Generated rows: price uniform on [5, 6] in cents, extra standard normal and uncorrelated with
+    // the other columns.
     int n = 20_000;
     Generated rows = Generated.of(edited, 9, n);
     long[] deciles = new long[10];
@@ -231,13 +280,19 @@ class SpecRoundTripTest {
       deciles[(int) Math.min(9, (cents - 500) / 10)]++;
     }
 
-    // Rounding to cents moves half a cent of the first decile into the second, and of each into the next.
-    Stats.ChiSquare fit = Stats.chiSquare(deciles, new double[] {0.095, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.105});
+    // Rounding to cents moves half a cent of the first decile into the second, and of each into the
+    // next.
+    Stats.ChiSquare fit =
+        Stats.chiSquare(
+            deciles, new double[] {0.095, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.105});
     assertThat(fit.statistic()).as("%s", fit).isLessThan(fit.critical());
     double[] extraValues = rows.column("extra").numbers();
-    assertThat(Stats.ks(extraValues, new NormalDistribution(0, 1)::cumulativeProbability)).isLessThan(Stats.ksCritical(n));
+    assertThat(Stats.ks(extraValues, new NormalDistribution(0, 1)::cumulativeProbability))
+        .isLessThan(Stats.ksCritical(n));
     for (String other : List.of("price", "quantity", "seen")) {
-      assertThat(Stats.pearson(extraValues, rows.column(other).numbers())).as("extra ~ %s", other).isCloseTo(0.0, within(0.03));
+      assertThat(Stats.pearson(extraValues, rows.column(other).numbers()))
+          .as("extra ~ %s", other)
+          .isCloseTo(0.0, within(0.03));
     }
   }
 
@@ -247,6 +302,7 @@ class SpecRoundTripTest {
     ((ObjectNode) root).putArray("components").addObject().put("weight", 1.0);
 
     assertThatThrownBy(() -> SpecCompiler.read(YAML.writeValueAsString(root), "edited.yaml", 3, 0))
-        .hasMessageContaining("edited.yaml: components: cannot be combined with a fitted dependence (dependence.type)");
+        .hasMessageContaining(
+            "edited.yaml: components: cannot be combined with a fitted dependence (dependence.type)");
   }
 }

@@ -3,12 +3,20 @@ package io.synthlake.core.generate;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A {@link ColumnSink} that keeps every value of one column across blocks, with the form it arrived in, so that tests
- * can check both values and storage forms (a decimal column must emit unscaled longs, not doubles).
+ * A {@link ColumnSink} that keeps every value of one column across blocks, with the form it arrived
+ * in, so that tests can check both values and storage forms (a decimal column must emit unscaled
+ * longs, not doubles).
  */
 public final class CollectingSink implements ColumnSink {
   /** How a row's value was written; {@code MISSING} when it was never written. */
-  public enum Form { MISSING, NULL, LONG, DOUBLE, BOOLEAN, UTF8 }
+  public enum Form {
+    MISSING,
+    NULL,
+    LONG,
+    DOUBLE,
+    BOOLEAN,
+    UTF8
+  }
 
   private final Form[] forms;
   private final long[] longs;
@@ -23,7 +31,10 @@ public final class CollectingSink implements ColumnSink {
     this(rows, false);
   }
 
-  /** @param takesDictionary whether to accept string columns' fixed values as a dictionary, as Spark's vectors do */
+  /**
+   * @param takesDictionary whether to accept string columns' fixed values as a dictionary, as
+   *     Spark's vectors do
+   */
   public CollectingSink(int rows, boolean takesDictionary) {
     this.takesDictionary = takesDictionary;
     this.forms = new Form[rows];
@@ -124,33 +135,47 @@ public final class CollectingSink implements ColumnSink {
   /** A long or double value as a double (null rows are an error). */
   public double number(int row) {
     switch (forms[row]) {
-      case LONG: return longs[row];
-      case DOUBLE: return doubles[row];
-      case BOOLEAN: return booleans[row] ? 1 : 0;
-      default: throw new AssertionError("row " + row + " is " + forms[row] + ", not a number");
+      case LONG:
+        return longs[row];
+      case DOUBLE:
+        return doubles[row];
+      case BOOLEAN:
+        return booleans[row] ? 1 : 0;
+      default:
+        throw new AssertionError("row " + row + " is " + forms[row] + ", not a number");
     }
   }
 
   /** The value as an object (Long, Double, Boolean, String or null), for exact comparisons. */
   public Object value(int row) {
     switch (forms[row]) {
-      case LONG: return longs[row];
-      case DOUBLE: return doubles[row];
-      case BOOLEAN: return booleans[row];
-      case UTF8: return strings[row];
-      case NULL: return null;
-      default: throw new AssertionError("row " + row + " was never written");
+      case LONG:
+        return longs[row];
+      case DOUBLE:
+        return doubles[row];
+      case BOOLEAN:
+        return booleans[row];
+      case UTF8:
+        return strings[row];
+      case NULL:
+        return null;
+      default:
+        throw new AssertionError("row " + row + " was never written");
     }
   }
 
   /** Every non-null value as a double. */
   public double[] numbers() {
-    return java.util.stream.IntStream.range(0, size()).filter(r -> !isNull(r)).mapToDouble(this::number).toArray();
+    return java.util.stream.IntStream.range(0, size())
+        .filter(r -> !isNull(r))
+        .mapToDouble(this::number)
+        .toArray();
   }
 
   private void expect(int row, Form form) {
     if (forms[row] != form) {
-      throw new AssertionError("row " + row + " was written as " + forms[row] + ", expected " + form);
+      throw new AssertionError(
+          "row " + row + " was written as " + forms[row] + ", expected " + form);
     }
   }
 }

@@ -39,12 +39,16 @@ class DeterminismTest {
     Generated inOrder = Generated.of(model, 42, ROWS);
 
     // Each block on its own task: a new sampler and writer per block, blocks in reverse order.
-    Generated perTask = Generated.of(model, ROWS, List.of(2L, 1L, 0L),
-        block -> TableSampler.of(model, 42).newBlockWriter());
-    // Two partitions sharing nothing, the second written first; the first writer is reused for two blocks.
+    Generated perTask =
+        Generated.of(
+            model, ROWS, List.of(2L, 1L, 0L), block -> TableSampler.of(model, 42).newBlockWriter());
+    // Two partitions sharing nothing, the second written first; the first writer is reused for two
+    // blocks.
     TableSampler.BlockWriter partitionA = TableSampler.of(model, 42).newBlockWriter();
     TableSampler.BlockWriter partitionB = TableSampler.of(model, 42).newBlockWriter();
-    Generated twoPartitions = Generated.of(model, ROWS, List.of(2L, 0L, 1L), block -> block < 2 ? partitionA : partitionB);
+    Generated twoPartitions =
+        Generated.of(
+            model, ROWS, List.of(2L, 0L, 1L), block -> block < 2 ? partitionA : partitionB);
 
     assertSameRows(inOrder, perTask, ROWS);
     assertSameRows(inOrder, twoPartitions, ROWS);
@@ -64,17 +68,29 @@ class DeterminismTest {
 
   @Test
   void aRunStartingAtAnyRowGivesThatSliceOfTheRunFromRowZero() throws java.io.IOException {
-    TableModel banking = io.synthlake.core.spec.SpecCompiler.read(
-        java.nio.file.Files.readString(java.nio.file.Path.of("..", "conf", "banking.yaml")), "conf/banking.yaml", 42, ROWS).model();
+    TableModel banking =
+        io.synthlake.core.spec.SpecCompiler.read(
+                java.nio.file.Files.readString(java.nio.file.Path.of("..", "conf", "banking.yaml")),
+                "conf/banking.yaml",
+                42,
+                ROWS)
+            .model();
     for (TableModel tested : List.of(model, banking)) {
       Generated all = Generated.of(tested, 42, ROWS);
       // Inside the first block, inside the second, on a block boundary, and the last row alone.
-      long[][] slices = {{1000, 5000}, {TableSampler.BLOCK_ROWS + 7, 3000}, {TableSampler.BLOCK_ROWS, 2000}, {ROWS - 1, 1}};
+      long[][] slices = {
+        {1000, 5000},
+        {TableSampler.BLOCK_ROWS + 7, 3000},
+        {TableSampler.BLOCK_ROWS, 2000},
+        {ROWS - 1, 1}
+      };
       for (long[] slice : slices) {
         for (boolean dictionaries : new boolean[] {false, true}) {
           Generated part = Generated.slice(tested, 42, slice[0], (int) slice[1], dictionaries);
           for (int r = 0; r < slice[1]; r++) {
-            assertThat(part.row(r)).as("row %d of the run from row %d", slice[0] + r, slice[0]).isEqualTo(all.row((int) slice[0] + r));
+            assertThat(part.row(r))
+                .as("row %d of the run from row %d", slice[0] + r, slice[0])
+                .isEqualTo(all.row((int) slice[0] + r));
           }
         }
       }
@@ -85,7 +101,8 @@ class DeterminismTest {
   void aColumnHoldsTheSameValuesWhateverOtherColumnsAQueryPrunes() {
     Generated all = Generated.of(model, 11, ROWS);
     List<String> names = TableFixtures.everyKindColumns();
-    // Every other column, then each column alone: correlated columns lose their partners, independent ones are skipped.
+    // Every other column, then each column alone: correlated columns lose their partners,
+    // independent ones are skipped.
     List<java.util.function.Predicate<String>> selections = new java.util.ArrayList<>();
     selections.add(name -> names.indexOf(name) % 2 == 0);
     for (String name : names) {
@@ -133,12 +150,17 @@ class DeterminismTest {
     }
 
     assertThat(sameRows).isZero();
-    // Column by column: continuous values and seeded keys differ almost everywhere; sequence keys depend on the row
+    // Column by column: continuous values and seeded keys differ almost everywhere; sequence keys
+    // depend on the row
     // index alone by design.
     for (String column : List.of("ref", "account", "price", "score", "seen")) {
       int same = 0;
       for (int row = 0; row < ROWS; row++) {
-        same += java.util.Objects.equals(first.column(column).value(row), second.column(column).value(row)) ? 1 : 0;
+        same +=
+            java.util.Objects.equals(
+                    first.column(column).value(row), second.column(column).value(row))
+                ? 1
+                : 0;
       }
 
       assertThat(same).as("rows of '%s' equal under seeds 42 and 43", column).isLessThan(ROWS / 10);

@@ -16,7 +16,9 @@ public final class Generated {
     this.rows = rows;
   }
 
-  /** Generates rows 0..rows-1, block by block in order, with one {@link TableSampler.BlockWriter}. */
+  /**
+   * Generates rows 0..rows-1, block by block in order, with one {@link TableSampler.BlockWriter}.
+   */
   public static Generated of(TableModel model, long seed, int rows) {
     TableSampler sampler = TableSampler.of(model, seed);
     TableSampler.BlockWriter writer = sampler.newBlockWriter();
@@ -28,13 +30,24 @@ public final class Generated {
     return of(model, rows, blocks, block -> writer);
   }
 
-  /** Like {@link #of(TableModel, long, int)}, writing only the columns {@code kept} accepts, as a pruning query does. */
-  public static Generated pruned(TableModel model, long seed, int rows, java.util.function.Predicate<String> kept) {
+  /**
+   * Like {@link #of(TableModel, long, int)}, writing only the columns {@code kept} accepts, as a
+   * pruning query does.
+   */
+  public static Generated pruned(
+      TableModel model, long seed, int rows, java.util.function.Predicate<String> kept) {
     return pruned(model, seed, rows, kept, false);
   }
 
-  /** Like {@link #pruned}, with sinks that take string columns' fixed values as dictionaries, as Spark's vectors do. */
-  public static Generated pruned(TableModel model, long seed, int rows, java.util.function.Predicate<String> kept,
+  /**
+   * Like {@link #pruned}, with sinks that take string columns' fixed values as dictionaries, as
+   * Spark's vectors do.
+   */
+  public static Generated pruned(
+      TableModel model,
+      long seed,
+      int rows,
+      java.util.function.Predicate<String> kept,
       boolean dictionaries) {
     TableSampler.BlockWriter writer = TableSampler.of(model, seed).newBlockWriter();
     Map<String, CollectingSink> columns = new LinkedHashMap<>();
@@ -60,10 +73,13 @@ public final class Generated {
   }
 
   /**
-   * Generates rows 0..rows-1 writing the blocks in the order given, taking the writer of each block from
-   * {@code writers} (so tests can simulate tasks that each own a writer).
+   * Generates rows 0..rows-1 writing the blocks in the order given, taking the writer of each block
+   * from {@code writers} (so tests can simulate tasks that each own a writer).
    */
-  public static Generated of(TableModel model, int rows, List<Long> blockOrder,
+  public static Generated of(
+      TableModel model,
+      int rows,
+      List<Long> blockOrder,
       java.util.function.LongFunction<TableSampler.BlockWriter> writers) {
     Map<String, CollectingSink> columns = new LinkedHashMap<>();
     CollectingSink[] sinks = new CollectingSink[model.columns().size()];
@@ -86,10 +102,12 @@ public final class Generated {
   }
 
   /**
-   * Rows {@code firstRow} to {@code firstRow + rows - 1}, as rows 0 to {@code rows - 1}, block by block as a run
-   * starting at {@code firstRow} writes them (the first block from row {@code firstRow % BLOCK_ROWS} on).
+   * Rows {@code firstRow} to {@code firstRow + rows - 1}, as rows 0 to {@code rows - 1}, block by
+   * block as a run starting at {@code firstRow} writes them (the first block from row {@code
+   * firstRow % BLOCK_ROWS} on).
    */
-  public static Generated slice(TableModel model, long seed, long firstRow, int rows, boolean dictionaries) {
+  public static Generated slice(
+      TableModel model, long seed, long firstRow, int rows, boolean dictionaries) {
     TableSampler.BlockWriter writer = TableSampler.of(model, seed).newBlockWriter();
     Map<String, CollectingSink> columns = new LinkedHashMap<>();
     CollectingSink[] sinks = new CollectingSink[model.columns().size()];
@@ -117,7 +135,8 @@ public final class Generated {
   public CollectingSink column(String name) {
     CollectingSink sink = columns.get(name);
     if (sink == null) {
-      throw new AssertionError("no generated column '" + name + "'; columns are " + columns.keySet());
+      throw new AssertionError(
+          "no generated column '" + name + "'; columns are " + columns.keySet());
     }
 
     return sink;

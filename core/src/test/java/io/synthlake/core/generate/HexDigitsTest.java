@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class HexDigitsTest {
   private static String digits(long bits) {
-    return new String(ByteBuffer.allocate(8).putLong(KeyGenerator.hexDigits(bits)).array(), StandardCharsets.US_ASCII);
+    return new String(
+        ByteBuffer.allocate(8).putLong(KeyGenerator.hexDigits(bits)).array(),
+        StandardCharsets.US_ASCII);
   }
 
   @Test

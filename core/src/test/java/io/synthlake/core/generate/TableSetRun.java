@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generates a whole table set in memory the way the Spark job does: a counting pass over every root block, the
- * layout, then each table root block by root block, chunk by chunk. {@code blockOrder} lets a test visit root blocks
- * in another order, as tasks of another partitioning would.
+ * Generates a whole table set in memory the way the Spark job does: a counting pass over every root
+ * block, the layout, then each table root block by root block, chunk by chunk. {@code blockOrder}
+ * lets a test visit root blocks in another order, as tasks of another partitioning would.
  */
 public final class TableSetRun {
   private TableSetRun() {}
 
   /** Each table's columns, as {@link TableSet.Table#columns} orders them. */
-  public static Map<String, CollectingSink[]> generate(TableSet set, long seed, String table, long rows,
-      boolean reverseBlocks) {
+  public static Map<String, CollectingSink[]> generate(
+      TableSet set, long seed, String table, long rows, boolean reverseBlocks) {
     TableSetSampler sampler = TableSetSampler.of(set, seed);
     TableSetLayout layout = layout(sampler, table, rows);
     Map<String, CollectingSink[]> out = new LinkedHashMap<>();
@@ -44,8 +44,8 @@ public final class TableSetRun {
     return TableSetLayout.of(set, rootRows, counts);
   }
 
-  static CollectingSink[] generate(TableSetSampler sampler, TableSetLayout layout, String table,
-      boolean reverseBlocks) {
+  static CollectingSink[] generate(
+      TableSetSampler sampler, TableSetLayout layout, String table, boolean reverseBlocks) {
     TableSet set = sampler.set();
     String root = set.root(table).name();
     int rows = Math.toIntExact(layout.rows(table));
@@ -67,9 +67,13 @@ public final class TableSetRun {
       long[] before = layout.rowsBefore(root, block);
       long blockRows = walker.start(block, layout.rootRows(root), before, layout.tableRows());
       for (int chunk = 0; chunk * (long) TableSampler.BLOCK_ROWS < blockRows; chunk++) {
-        int chunkRows = (int) Math.min(TableSampler.BLOCK_ROWS, blockRows - chunk * (long) TableSampler.BLOCK_ROWS);
+        int chunkRows =
+            (int)
+                Math.min(
+                    TableSampler.BLOCK_ROWS, blockRows - chunk * (long) TableSampler.BLOCK_ROWS);
         for (CollectingSink column : columns) {
-          column.offset(Math.toIntExact(before[tableIndex] + chunk * (long) TableSampler.BLOCK_ROWS));
+          column.offset(
+              Math.toIntExact(before[tableIndex] + chunk * (long) TableSampler.BLOCK_ROWS));
         }
 
         walker.write(chunk, chunkRows, columns);

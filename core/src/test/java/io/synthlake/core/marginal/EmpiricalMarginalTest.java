@@ -71,7 +71,9 @@ class EmpiricalMarginalTest {
     double previous = Double.NEGATIVE_INFINITY;
     for (int i = 0; i <= 200_000; i++) {
       double q = marginal.quantile(i / 200_000.0);
-      assertThat(q).isGreaterThanOrEqualTo(previous).isBetween(values[0], values[values.length - 1]);
+      assertThat(q)
+          .isGreaterThanOrEqualTo(previous)
+          .isBetween(values[0], values[values.length - 1]);
       previous = q;
     }
 
@@ -117,11 +119,14 @@ class EmpiricalMarginalTest {
 
   @Test
   void ofRejectsInconsistentParts() {
-    assertThatThrownBy(() -> EmpiricalMarginal.of(new double[] {2, 1}, new double[] {0.5, 0.5}, new double[0]))
+    assertThatThrownBy(
+            () -> EmpiricalMarginal.of(new double[] {2, 1}, new double[] {0.5, 0.5}, new double[0]))
         .hasMessageContaining("increasing");
-    assertThatThrownBy(() -> EmpiricalMarginal.of(new double[] {1}, new double[] {0.5}, new double[0]))
+    assertThatThrownBy(
+            () -> EmpiricalMarginal.of(new double[] {1}, new double[] {0.5}, new double[0]))
         .hasMessageContaining("sum to 1");
-    assertThatThrownBy(() -> EmpiricalMarginal.of(new double[0], new double[0], new double[] {3, 2}))
+    assertThatThrownBy(
+            () -> EmpiricalMarginal.of(new double[0], new double[0], new double[] {3, 2}))
         .hasMessageContaining("nondecreasing");
     assertThatThrownBy(() -> EmpiricalMarginal.fit(new double[0], 0.02, 5, 10))
         .hasMessageContaining("no values");

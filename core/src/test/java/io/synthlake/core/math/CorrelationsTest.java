@@ -39,8 +39,11 @@ class CorrelationsTest {
       }
     }
 
-    double minEigenvalue = java.util.Arrays.stream(
-        new EigenDecomposition(new Array2DRowRealMatrix(repaired)).getRealEigenvalues()).min().getAsDouble();
+    double minEigenvalue =
+        java.util.Arrays.stream(
+                new EigenDecomposition(new Array2DRowRealMatrix(repaired)).getRealEigenvalues())
+            .min()
+            .getAsDouble();
     assertThat(minEigenvalue).isGreaterThan(0);
     // The repair keeps the signs of the pattern; it does not zero the matrix out.
     assertThat(repaired[0][1]).isGreaterThan(0.3);
@@ -88,7 +91,8 @@ class CorrelationsTest {
 
     double[][] correlation = Correlations.pearson(scores, rows);
 
-    // The sample correlation of n = 10,000 pairs at rho = -0.5 has standard error (1 - rho^2) / sqrt(n) = 0.0075; the
+    // The sample correlation of n = 10,000 pairs at rho = -0.5 has standard error (1 - rho^2) /
+    // sqrt(n) = 0.0075; the
     // tolerance is 4 standard errors (false failure rate about 6e-5).
     assertThat(correlation[0][1]).isEqualTo(-0.5, within(0.03)).isEqualTo(correlation[1][0]);
     assertThat(correlation[0][0]).isEqualTo(1.0);

@@ -13,7 +13,8 @@ class CumulativeTest {
     double[] weights = new double[outcomes];
     double total = 0;
     for (int i = 0; i < outcomes; i++) {
-      weights[i] = random.nextInt(4) == 0 ? 0 : random.nextDouble() * (random.nextBoolean() ? 1 : 100);
+      weights[i] =
+          random.nextInt(4) == 0 ? 0 : random.nextDouble() * (random.nextBoolean() ? 1 : 100);
       total += weights[i];
     }
 
@@ -35,20 +36,24 @@ class CumulativeTest {
       double[] cumulative = cumulative(random, outcomes);
       Cumulative guided = Cumulative.of(cumulative);
       for (int i = 0; i < 20_000; i++) {
-        // Half the draws sit exactly on interval ends and slice boundaries, where an off-by-one would show.
+        // Half the draws sit exactly on interval ends and slice boundaries, where an off-by-one
+        // would show.
         double end = cumulative[random.nextInt(outcomes)];
-        double u = i % 2 == 0 || Double.isInfinite(end) ? random.nextDouble()
-            : i % 4 == 1 ? end : (double) random.nextInt(outcomes) / outcomes;
-        assertThat(guided.firstAbove(u)).as("%d outcomes, u = %s", outcomes, u)
+        double u =
+            i % 2 == 0 || Double.isInfinite(end)
+                ? random.nextDouble()
+                : i % 4 == 1 ? end : (double) random.nextInt(outcomes) / outcomes;
+        assertThat(guided.firstAbove(u))
+            .as("%d outcomes, u = %s", outcomes, u)
             .isEqualTo(Cumulative.firstAbove(cumulative, 0, u));
       }
     }
   }
 
   /**
-   * Just below a slice boundary b / n, u * n can round up to b, which puts u in slice b although an interval may end
-   * between u and b / n: the draw must still give the interval that holds u. The cases are rare, so they are searched
-   * for rather than drawn.
+   * Just below a slice boundary b / n, u * n can round up to b, which puts u in slice b although an
+   * interval may end between u and b / n: the draw must still give the interval that holds u. The
+   * cases are rare, so they are searched for rather than drawn.
    */
   @Test
   void aDrawThatRoundsUpIntoTheNextSliceKeepsItsInterval() {
@@ -62,11 +67,14 @@ class CumulativeTest {
           continue;
         }
 
-        // Every interval but the last ends exactly at the boundary, so `below` belongs to the first.
+        // Every interval but the last ends exactly at the boundary, so `below` belongs to the
+        // first.
         double[] cumulative = new double[outcomes];
         Arrays.fill(cumulative, boundary);
         cumulative[outcomes - 1] = Double.POSITIVE_INFINITY;
-        assertThat(Cumulative.of(cumulative).firstAbove(below)).as("%d outcomes, u = %s", outcomes, below).isZero();
+        assertThat(Cumulative.of(cumulative).firstAbove(below))
+            .as("%d outcomes, u = %s", outcomes, below)
+            .isZero();
         found++;
       }
     }
@@ -75,9 +83,9 @@ class CumulativeTest {
   }
 
   /**
-   * Draws on and beside every slice boundary of the table's guide, and 1 itself, in tables that take the branch-free
-   * steps (a few outcomes; one large and many tiny outcomes, for which the guide grows) and in one that must walk
-   * (many intervals ending at one point).
+   * Draws on and beside every slice boundary of the table's guide, and 1 itself, in tables that
+   * take the branch-free steps (a few outcomes; one large and many tiny outcomes, for which the
+   * guide grows) and in one that must walk (many intervals ending at one point).
    */
   @Test
   void drawsOnAndBesideSliceBoundariesGiveWhatTheBinarySearchGives() {
@@ -103,7 +111,8 @@ class CumulativeTest {
           double boundary = (double) b / slices;
           for (double u : new double[] {Math.nextDown(boundary), boundary, Math.nextUp(boundary)}) {
             if (u >= 0 && u <= 1) {
-              assertThat(guided.firstAbove(u)).as("%d outcomes, u = %s", cumulative.length, u)
+              assertThat(guided.firstAbove(u))
+                  .as("%d outcomes, u = %s", cumulative.length, u)
                   .isEqualTo(Cumulative.firstAbove(cumulative, 0, u));
             }
           }
@@ -114,7 +123,8 @@ class CumulativeTest {
 
   @Test
   void ofRejectsATableThatDoesNotEndInInfinity() {
-    assertThatThrownBy(() -> Cumulative.of(new double[] {0.5, 1.0})).hasMessageContaining("+Infinity");
+    assertThatThrownBy(() -> Cumulative.of(new double[] {0.5, 1.0}))
+        .hasMessageContaining("+Infinity");
     assertThatThrownBy(() -> Cumulative.of(new double[0])).hasMessageContaining("+Infinity");
   }
 }

@@ -34,8 +34,10 @@ class NormalTest {
 
   @Test
   void quantileInvertsTheCdf() {
-    // p = cdf(z) is a double, so p itself carries an absolute error of up to about one ulp of 1 (1.1e-16): deep in a
-    // tail the best any quantile can do is that error over the density. The tolerance is that conditioning plus 1e-9,
+    // p = cdf(z) is a double, so p itself carries an absolute error of up to about one ulp of 1
+    // (1.1e-16): deep in a
+    // tail the best any quantile can do is that error over the density. The tolerance is that
+    // conditioning plus 1e-9,
     // i.e. 1e-9 in the body and a few thousandths only at |z| = 8.
     for (int i = 0; i <= 1600; i++) {
       double z = -8 + i * 0.01;
@@ -46,20 +48,26 @@ class NormalTest {
 
   @Test
   void quantileIsAccurateRelativeToTheTailProbability() {
-    // Commons Math's cdf (through erfc, accurate relative to the tail) gives p back to a relative 1e-12 down to
+    // Commons Math's cdf (through erfc, accurate relative to the tail) gives p back to a relative
+    // 1e-12 down to
     // p = 1e-15: the tail branches of AS 241 keep their precision where 1 - 2p would cancel.
     for (double p = 1e-15; p < 0.5; p *= 1.07) {
-      assertThat(STANDARD.cumulativeProbability(Normal.quantile(p)) / p).as("p = %s", p).isEqualTo(1.0, within(1e-12));
+      assertThat(STANDARD.cumulativeProbability(Normal.quantile(p)) / p)
+          .as("p = %s", p)
+          .isEqualTo(1.0, within(1e-12));
       double upper = 1 - p;
       // 1 - upper is exact (Sterbenz), unlike p itself after rounding to upper.
-      assertThat(Normal.quantile(upper)).as("1 - p, p = %s", p).isEqualTo(-Normal.quantile(1 - upper), within(1e-9));
+      assertThat(Normal.quantile(upper))
+          .as("1 - p, p = %s", p)
+          .isEqualTo(-Normal.quantile(1 - upper), within(1e-9));
     }
   }
 
   @Test
   void quantileMatchesCommonsMathAndIsClippedAtTheEnds() {
     for (double p = 0.0005; p < 1; p += 0.0005) {
-      assertThat(Normal.quantile(p)).isEqualTo(STANDARD.inverseCumulativeProbability(p), within(1e-12));
+      assertThat(Normal.quantile(p))
+          .isEqualTo(STANDARD.inverseCumulativeProbability(p), within(1e-12));
     }
 
     assertThat(Normal.quantile(0)).isEqualTo(-Normal.MAX_SCORE);

@@ -41,20 +41,26 @@ public final class Stats {
     return max;
   }
 
-  /** The one-sample KS critical value at α = 0.001 for a sample of size n: c(α) / sqrt(n), c(α) = 1.949. */
+  /**
+   * The one-sample KS critical value at α = 0.001 for a sample of size n: c(α) / sqrt(n), c(α) =
+   * 1.949.
+   */
   public static double ksCritical(int n) {
     return TwoSample.KS_C_ALPHA_0_001 / Math.sqrt(n);
   }
 
-  /** The chi-square critical value at α = 0.001: the 0.999 quantile of the chi-square distribution. */
+  /**
+   * The chi-square critical value at α = 0.001: the 0.999 quantile of the chi-square distribution.
+   */
   public static double chiSquareCritical(int degreesOfFreedom) {
     return new ChiSquaredDistribution(degreesOfFreedom).inverseCumulativeProbability(0.999);
   }
 
   /**
-   * Pearson's chi-square goodness of fit of observed counts to the probabilities of the same cells. Adjacent cells are
-   * pooled left to right until each pooled cell expects at least 5, and a short remainder joins the last pooled cell,
-   * so that the chi-square approximation holds; cells with probability 0 must have no observations.
+   * Pearson's chi-square goodness of fit of observed counts to the probabilities of the same cells.
+   * Adjacent cells are pooled left to right until each pooled cell expects at least 5, and a short
+   * remainder joins the last pooled cell, so that the chi-square approximation holds; cells with
+   * probability 0 must have no observations.
    */
   public static ChiSquare chiSquare(long[] observed, double[] probabilities) {
     if (observed.length != probabilities.length) {
@@ -72,7 +78,8 @@ public final class Stats {
     double count = 0;
     for (int i = 0; i < observed.length; i++) {
       if (probabilities[i] == 0 && observed[i] > 0) {
-        throw new AssertionError("cell " + i + " has probability 0 but " + observed[i] + " observations");
+        throw new AssertionError(
+            "cell " + i + " has probability 0 but " + observed[i] + " observations");
       }
 
       expected += n * probabilities[i];
@@ -98,7 +105,10 @@ public final class Stats {
     return new ChiSquare(statistic, cells.size() - 1);
   }
 
-  /** A chi-square statistic with its degrees of freedom (pooled cells − 1; no parameter is estimated). */
+  /**
+   * A chi-square statistic with its degrees of freedom (pooled cells − 1; no parameter is
+   * estimated).
+   */
   public static final class ChiSquare {
     private final double statistic;
     private final int degreesOfFreedom;
@@ -123,8 +133,12 @@ public final class Stats {
 
     @Override
     public String toString() {
-      return String.format(java.util.Locale.ROOT, "chi-square %.2f on %d df (critical %.2f at alpha 0.001)", statistic,
-          degreesOfFreedom, critical());
+      return String.format(
+          java.util.Locale.ROOT,
+          "chi-square %.2f on %d df (critical %.2f at alpha 0.001)",
+          statistic,
+          degreesOfFreedom,
+          critical());
     }
   }
 }

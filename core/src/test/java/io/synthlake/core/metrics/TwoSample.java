@@ -3,8 +3,8 @@ package io.synthlake.core.metrics;
 import java.util.Arrays;
 
 /**
- * Two-sample comparisons of a real and a synthetic column, for tests: core's and the integration tests' (core's test-jar
- * publishes it; depend on synthlake-core with type test-jar).
+ * Two-sample comparisons of a real and a synthetic column, for tests: core's and the integration
+ * tests' (core's test-jar publishes it; depend on synthlake-core with type test-jar).
  */
 public final class TwoSample {
   /** c(α) of the two-sample Kolmogorov-Smirnov test at α = 0.001: sqrt(-ln(α / 2) / 2). */
@@ -12,7 +12,10 @@ public final class TwoSample {
 
   private TwoSample() {}
 
-  /** The two-sample KS statistic sup |F_a − F_b|; equal values are stepped over together, so ties are exact. */
+  /**
+   * The two-sample KS statistic sup |F_a − F_b|; equal values are stepped over together, so ties
+   * are exact.
+   */
   public static double ks(double[] a, double[] b) {
     double[] x = a.clone();
     double[] y = b.clone();
@@ -37,7 +40,9 @@ public final class TwoSample {
     return max;
   }
 
-  /** The KS critical value at α = 0.001 for samples of sizes n and m: c(α)·sqrt((n + m) / (n·m)). */
+  /**
+   * The KS critical value at α = 0.001 for samples of sizes n and m: c(α)·sqrt((n + m) / (n·m)).
+   */
   public static double ksCritical(int n, int m) {
     return KS_C_ALPHA_0_001 * Math.sqrt((double) (n + m) / ((double) n * m));
   }

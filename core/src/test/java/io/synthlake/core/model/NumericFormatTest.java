@@ -19,8 +19,13 @@ class NumericFormatTest {
   @Test
   void applyAllGivesWhatApplyGivesForEveryKindOfFormat() {
     java.util.SplittableRandom random = new java.util.SplittableRandom(9);
-    NumericFormat[] formats = {NumericFormat.of(18, 90, 1, -1), NumericFormat.of(0, 1e6, 86_400_000_000.0, -1),
-        NumericFormat.of(0.01, 50000, 0, 2), NumericFormat.of(-1, 1, 0, -1), NumericFormat.of(0, 10, 3, -1)};
+    NumericFormat[] formats = {
+      NumericFormat.of(18, 90, 1, -1),
+      NumericFormat.of(0, 1e6, 86_400_000_000.0, -1),
+      NumericFormat.of(0.01, 50000, 0, 2),
+      NumericFormat.of(-1, 1, 0, -1),
+      NumericFormat.of(0, 10, 3, -1)
+    };
     for (NumericFormat format : formats) {
       double[] values = new double[1000];
       for (int i = 0; i < values.length; i++) {
@@ -33,7 +38,8 @@ class NumericFormatTest {
       }
 
       format.applyAll(values, values.length - 1);
-      assertThat(java.util.Arrays.copyOf(values, values.length - 1)).containsExactly(java.util.Arrays.copyOf(expected, expected.length - 1));
+      assertThat(java.util.Arrays.copyOf(values, values.length - 1))
+          .containsExactly(java.util.Arrays.copyOf(expected, expected.length - 1));
     }
   }
 
@@ -59,7 +65,9 @@ class NumericFormatTest {
   @Test
   void ofRejectsBadBounds() {
     assertThatThrownBy(() -> NumericFormat.of(2, 1, 0, -1)).hasMessageContaining("[2.0, 1.0]");
-    assertThatThrownBy(() -> NumericFormat.of(0, Double.POSITIVE_INFINITY, 0, -1)).hasMessageContaining("finite");
-    assertThatThrownBy(() -> NumericFormat.of(0, 1, -1, -1)).hasMessageContaining("step must be >= 0");
+    assertThatThrownBy(() -> NumericFormat.of(0, Double.POSITIVE_INFINITY, 0, -1))
+        .hasMessageContaining("finite");
+    assertThatThrownBy(() -> NumericFormat.of(0, 1, -1, -1))
+        .hasMessageContaining("step must be >= 0");
   }
 }

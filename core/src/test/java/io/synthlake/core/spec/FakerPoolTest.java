@@ -16,7 +16,8 @@ class FakerPoolTest {
     assertThat(first.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(300);
     assertThat(again).as("kept from the first draw").isSameAs(first);
     assertThat(otherSeed).isNotEqualTo(first);
-    assertThatThrownBy(() -> first.put("Springfield", 1)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> first.put("Springfield", 1))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

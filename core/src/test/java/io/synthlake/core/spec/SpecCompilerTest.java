@@ -31,9 +31,10 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 
 /**
- * Specs read from inline YAML and generated with the table sampler. Statistical checks use a fixed seed and state their
- * false-failure rate (over seeds): chi-square and KS at α = 0.001; counts of a share p among n rows within 4.5 binomial
- * standard deviations, two-sided 6.8e-6; correlations within 0.03, at least 6 standard errors (below 1e-8).
+ * Specs read from inline YAML and generated with the table sampler. Statistical checks use a fixed
+ * seed and state their false-failure rate (over seeds): chi-square and KS at α = 0.001; counts of a
+ * share p among n rows within 4.5 binomial standard deviations, two-sided 6.8e-6; correlations
+ * within 0.03, at least 6 standard errors (below 1e-8).
  */
 class SpecCompilerTest {
   private static final String SOURCE = "test.yaml";
@@ -48,7 +49,10 @@ class SpecCompilerTest {
     return Generated.of(read(yaml).model(), 11, rows);
   }
 
-  /** The spec is rejected with a one-line message that starts with the source and contains the field path and problem. */
+  /**
+   * The spec is rejected with a one-line message that starts with the source and contains the field
+   * path and problem.
+   */
   private static void rejects(String yaml, String expected) {
     assertThatThrownBy(() -> read(yaml))
         .isInstanceOf(SynthlakeException.class)
@@ -59,7 +63,9 @@ class SpecCompilerTest {
 
   private static void assertBinomial(long count, int n, double p) {
     double sd = Math.sqrt(n * p * (1 - p));
-    assertThat((double) count).as("count of a share %s among %s rows", p, n).isCloseTo(n * p, within(4.5 * sd));
+    assertThat((double) count)
+        .as("count of a share %s among %s rows", p, n)
+        .isCloseTo(n * p, within(4.5 * sd));
   }
 
   private static void assertFits(long[] counts, double[] probabilities, double[] wrong) {
@@ -90,12 +96,15 @@ class SpecCompilerTest {
 
   @Test
   void categoryWeightsComeBack() {
-    Generated rows = generate("""
+    Generated rows =
+        generate(
+            """
         columns:
           - name: merchant
             type: string
             distribution: {type: categories, weights: {Grocery: 0.5, Travel: 0.3, Gas: 0.15, Online: 0.05}}
-        """, N);
+        """,
+            N);
     List<String> categories = List.of("Grocery", "Travel", "Gas", "Online");
 
     long[] counts = new long[4];
@@ -108,7 +117,9 @@ class SpecCompilerTest {
 
   @Test
   void booleanCategoriesComeBackAsBooleans() {
-    Spec spec = read("""
+    Spec spec =
+        read(
+            """
         columns:
           - {name: active, type: boolean, distribution: {type: categories, weights: {true: 0.3, false: 0.7}}}
         """);
@@ -125,11 +136,15 @@ class SpecCompilerTest {
 
   @Test
   void nullSharesAreRespected() {
-    Generated rows = generate("""
+    Generated rows =
+        generate(
+            """
         columns:
           - {name: score, type: double, null-share: 0.2, distribution: %s}
           - {name: tier, type: string, null-share: 0.35, distribution: {type: categories, weights: {gold: 0.25, silver: 0.75}}}
-        """.formatted(NORMAL), N);
+        """
+                .formatted(NORMAL),
+            N);
 
     long scoreNulls = 0;
     long tierNulls = 0;
@@ -149,14 +164,17 @@ class SpecCompilerTest {
     assertBinomial(gold, (int) (N - tierNulls), 0.25);
     // Non-null scores keep their normal distribution.
     double[] scores = rows.column("score").numbers();
-    assertThat(Stats.ks(scores, new NormalDistribution(0, 1)::cumulativeProbability)).isLessThan(Stats.ksCritical(scores.length));
+    assertThat(Stats.ks(scores, new NormalDistribution(0, 1)::cumulativeProbability))
+        .isLessThan(Stats.ksCritical(scores.length));
   }
 
   // ---------------------------------------------------------------- bounds, decimals, integers
 
   @Test
   void boundsAndDecimalsHoldOnEveryRow() {
-    Spec spec = read("""
+    Spec spec =
+        read(
+            """
         columns:
           - name: amount
             type: decimal(12,2)
@@ -190,57 +208,81 @@ class SpecCompilerTest {
       balanceAtMinimum += balance.longValue(r) == 2000 ? 1 : 0;
       double value = ratio.doubleValue(r);
       assertThat(value).as("row %d", r).isBetween(-1.0, 1.5);
-      assertThat(value * 100).as("row %d has two decimals", r).isCloseTo(Math.rint(value * 100), within(1e-6));
+      assertThat(value * 100)
+          .as("row %d has two decimals", r)
+          .isCloseTo(Math.rint(value * 100), within(1e-6));
       ratioAtMinimum += value == -1.0 ? 1 : 0;
     }
 
-    // Bounds truncate (reshape) the distribution instead of clipping: clipping would put 34% of the balances on 20.00
-    // and 7% of the ratios on -1; truncation leaves about 0.03% and 0.2% in the first rounding cell.
+    // Bounds truncate (reshape) the distribution instead of clipping: clipping would put 34% of the
+    // balances on 20.00
+    // and 7% of the ratios on -1; truncation leaves about 0.03% and 0.2% in the first rounding
+    // cell.
     assertThat(balanceAtMinimum).isLessThan(N / 100);
     assertThat(ratioAtMinimum).isLessThan(N / 100);
     assertThat(((NumericColumn) spec.model().column("amount")).format().decimals()).isEqualTo(2);
-    // The truncated log-normals, up to rounding to cents (a CDF error below 1e-3 at these densities).
+    // The truncated log-normals, up to rounding to cents (a CDF error below 1e-3 at these
+    // densities).
     LogNormalDistribution logNormal = new LogNormalDistribution(3.4, 1.0);
     for (String column : List.of("amount", "balance")) {
       double low = column.equals("amount") ? 0.01 : 20;
       double high = column.equals("amount") ? 50000 : 100;
       double below = logNormal.cumulativeProbability(low);
       double kept = logNormal.cumulativeProbability(high) - below;
-      double[] values = java.util.Arrays.stream(rows.column(column).numbers()).map(v -> v / 100).toArray();
-      assertThat(Stats.ks(values, x -> Math.max(0, Math.min(1, (logNormal.cumulativeProbability(x) - below) / kept))))
-          .as(column).isLessThan(Stats.ksCritical(N));
+      double[] values =
+          java.util.Arrays.stream(rows.column(column).numbers()).map(v -> v / 100).toArray();
+      assertThat(
+              Stats.ks(
+                  values,
+                  x ->
+                      Math.max(
+                          0, Math.min(1, (logNormal.cumulativeProbability(x) - below) / kept))))
+          .as(column)
+          .isLessThan(Stats.ksCritical(N));
     }
   }
 
   @Test
   void anIntegerNormalIsRoundedToTheNearestWholeNumber() {
-    // The bounds of an unbounded normal lie between whole numbers; rounding must still go to the nearest one.
-    Generated rows = generate("columns:\n  - {name: n, type: int, distribution: {type: normal, mean: 50, sd: 1.5}}\n", N);
+    // The bounds of an unbounded normal lie between whole numbers; rounding must still go to the
+    // nearest one.
+    Generated rows =
+        generate(
+            "columns:\n  - {name: n, type: int, distribution: {type: normal, mean: 50, sd: 1.5}}\n",
+            N);
     double sum = 0;
     for (int r = 0; r < N; r++) {
       sum += rows.column("n").longValue(r);
     }
 
-    // The mean of 20,000 draws has sd 1.5 / sqrt(20000) = 0.011 (rounding adds about 0.002); ±0.05 is over 4 sigma.
+    // The mean of 20,000 draws has sd 1.5 / sqrt(20000) = 0.011 (rounding adds about 0.002); ±0.05
+    // is over 4 sigma.
     assertThat(sum / N).isCloseTo(50.0, within(0.05));
   }
 
   @Test
   void timestampsBeyondTheMicrosecondRangeAreRejected() {
-    rejects("columns:\n  - {name: t, type: timestamp, distribution: {type: time-range, start: '2025-01-01T00:00:00Z', "
-        + "end: '2300-01-01T00:00:00Z'}}\n", "columns[0].distribution.end: '2300-01-01T00:00:00Z' is not a valid timestamp value");
+    rejects(
+        "columns:\n  - {name: t, type: timestamp, distribution: {type: time-range, start: '2025-01-01T00:00:00Z', "
+            + "end: '2300-01-01T00:00:00Z'}}\n",
+        "columns[0].distribution.end: '2300-01-01T00:00:00Z' is not a valid timestamp value");
   }
 
   @Test
   void rowsDividedByZeroIsRejected() {
-    rejects("columns:\n  - {name: x, type: long, distribution: {type: uniform, min: 1, max: rows / 0}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: long, distribution: {type: uniform, min: 1, max: rows / 0}}\n",
         "columns[0].distribution.max: 'rows / 0' divides by zero");
   }
 
   @Test
   void anIntegerUniformGivesEveryValueTheSameShareEndsIncluded() {
-    // Rounding a continuous uniform on [1, 6] would give 1 and 6 half the share of 2..5; the end values must get 1/6.
-    Generated rows = generate("columns:\n  - {name: die, type: int, distribution: {type: uniform, min: 1, max: 6}}\n", N);
+    // Rounding a continuous uniform on [1, 6] would give 1 and 6 half the share of 2..5; the end
+    // values must get 1/6.
+    Generated rows =
+        generate(
+            "columns:\n  - {name: die, type: int, distribution: {type: uniform, min: 1, max: 6}}\n",
+            N);
     long[] counts = new long[6];
     for (int r = 0; r < N; r++) {
       counts[(int) rows.column("die").longValue(r) - 1]++;
@@ -251,7 +293,8 @@ class SpecCompilerTest {
 
   @Test
   void anIntegerUniformGivesWholeNumbersUpToAShareOfTheRows() {
-    String yaml = """
+    String yaml =
+        """
         columns:
           - {name: customer_id, type: int, distribution: {type: uniform, min: 1, max: rows / 10}}
           - {name: bucket, type: long, distribution: {type: uniform, min: 0, max: rows * 0.001}}
@@ -274,7 +317,8 @@ class SpecCompilerTest {
     // 20,000 draws over 5,000 ids leave about 5000 * e^-4 = 92 unseen.
     assertThat(seen.size()).isGreaterThan(4800);
     assertThatThrownBy(() -> SpecCompiler.read(yaml, SOURCE, 7, 0))
-        .hasMessage("test.yaml: columns[0].distribution.max: 'rows / 10' depends on the row count, which is known only when generating");
+        .hasMessage(
+            "test.yaml: columns[0].distribution.max: 'rows / 10' depends on the row count, which is known only when generating");
   }
 
   // ---------------------------------------------------------------- time ranges
@@ -286,7 +330,9 @@ class SpecCompilerTest {
       hourWeights[h] = h < 6 ? 0.2 : 1 + h % 5;
     }
 
-    Generated rows = generate("""
+    Generated rows =
+        generate(
+            """
         columns:
           - name: at
             type: timestamp
@@ -295,7 +341,9 @@ class SpecCompilerTest {
               start: 2025-03-03T00:00:00Z
               end: 2025-03-17T00:00:00Z
               hour-weights: %s
-        """.formatted(java.util.Arrays.toString(hourWeights)), N);
+        """
+                .formatted(java.util.Arrays.toString(hourWeights)),
+            N);
     long start = micros("2025-03-03T00:00:00Z");
     long end = micros("2025-03-17T00:00:00Z");
 
@@ -314,12 +362,15 @@ class SpecCompilerTest {
   @Test
   void aDateRangeFollowsTheDayOfWeekWeightsAndExcludesItsEnd() {
     // 2025-01-06 is a Monday; four whole weeks.
-    Generated rows = generate("""
+    Generated rows =
+        generate(
+            """
         columns:
           - name: day
             type: date
             distribution: {type: time-range, start: 2025-01-06, end: 2025-02-03, day-of-week-weights: [1, 2, 3, 4, 5, 6, 7]}
-        """, N);
+        """,
+            N);
     long start = LocalDate.parse("2025-01-06").toEpochDay();
     long end = LocalDate.parse("2025-02-03").toEpochDay();
 
@@ -330,7 +381,8 @@ class SpecCompilerTest {
       days[LocalDate.ofEpochDay(day).getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()]++;
     }
 
-    // Against the weights rounded half a day late (each day taking half of the day before): rejected.
+    // Against the weights rounded half a day late (each day taking half of the day before):
+    // rejected.
     assertFits(days, normalized(1, 2, 3, 4, 5, 6, 7), normalized(4, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5));
   }
 
@@ -338,11 +390,14 @@ class SpecCompilerTest {
 
   @Test
   void sequenceKeysFollowTheirPattern() {
-    Generated rows = generate("""
+    Generated rows =
+        generate(
+            """
         columns:
           - {name: id, type: string, key: {style: sequence, pattern: TX-%010d}}
           - {name: n, type: long, key: {style: sequence, start: 100, step: 5}}
-        """, N);
+        """,
+            N);
 
     assertThat(rows.column("id").string(0)).isEqualTo("TX-0000000001");
     assertThat(rows.column("id").string(1)).isEqualTo("TX-0000000002");
@@ -358,10 +413,13 @@ class SpecCompilerTest {
 
   @Test
   void uuidKeysAreUniqueVersion4Uuids() {
-    Generated rows = generate("""
+    Generated rows =
+        generate(
+            """
         columns:
           - {name: id, type: string, key: {style: uuid}}
-        """, N);
+        """,
+            N);
 
     Set<String> ids = new HashSet<>();
     for (int r = 0; r < N; r++) {
@@ -379,10 +437,13 @@ class SpecCompilerTest {
   @Test
   void randomKeysAreUniqueNonNegativeLongs() {
     int rows = 100_000;
-    Generated generated = generate("""
+    Generated generated =
+        generate(
+            """
         columns:
           - {name: id, type: long, key: {style: random}}
-        """, rows);
+        """,
+            rows);
 
     Set<Long> ids = new HashSet<>();
     long aboveHalf = 0;
@@ -396,21 +457,32 @@ class SpecCompilerTest {
     assertThat(ids).hasSize(rows);
     // Spread over [0, 2^63), not a sequence.
     assertBinomial(aboveHalf, rows, 0.5);
-    rejects("""
+    rejects(
+        """
         columns:
           - {name: id, type: int, key: {style: random}}
-        """, "columns[0].key: column 'id': a random key needs the type long, not int");
+        """,
+        "columns[0].key: column 'id': a random key needs the type long, not int");
   }
 
   @Test
   void invalidKeysNameTheField() {
-    rejects("columns:\n  - {name: id, type: long, key: {style: serial}}\n",
+    rejects(
+        "columns:\n  - {name: id, type: long, key: {style: serial}}\n",
         "columns[0].key.style: unknown key style 'serial'; use sequence, uuid, code or random");
-    rejects("columns:\n  - {name: id, type: string, key: {style: sequence, pattern: 'TX-%s'}}\n",
+    rejects(
+        "columns:\n  - {name: id, type: string, key: {style: sequence, pattern: 'TX-%s'}}\n",
         "columns[0].key.pattern: must be a prefix followed by %d or %0Nd");
-    rejects("columns:\n  - {name: id, type: long, key: {style: uuid}}\n", "columns[0].key: column 'id': a uuid key needs a string type");
-    rejects("columns:\n  - {name: id, type: long, key: {style: sequence, stride: 2}}\n", "columns[0].key.stride: is not a known field here");
-    rejects("columns:\n  - {name: id, type: long, key: {style: sequence}, distribution: " + NORMAL + "}\n",
+    rejects(
+        "columns:\n  - {name: id, type: long, key: {style: uuid}}\n",
+        "columns[0].key: column 'id': a uuid key needs a string type");
+    rejects(
+        "columns:\n  - {name: id, type: long, key: {style: sequence, stride: 2}}\n",
+        "columns[0].key.stride: is not a known field here");
+    rejects(
+        "columns:\n  - {name: id, type: long, key: {style: sequence}, distribution: "
+            + NORMAL
+            + "}\n",
         "columns[0].distribution: is not a known field here");
   }
 
@@ -418,7 +490,9 @@ class SpecCompilerTest {
 
   @Test
   void correlationsHoldInTheGeneratedColumns() {
-    Generated rows = generate("""
+    Generated rows =
+        generate(
+            """
         columns:
           - {name: x, type: double, distribution: %1$s}
           - {name: id, type: long, key: {style: sequence}}
@@ -428,7 +502,9 @@ class SpecCompilerTest {
           correlations:
             - {columns: [x, y], value: 0.6}
             - {columns: [z, y], value: -0.3}
-        """.formatted(NORMAL), N);
+        """
+                .formatted(NORMAL),
+            N);
 
     double[] x = rows.column("x").numbers();
     double[] y = rows.column("y").numbers();
@@ -442,29 +518,39 @@ class SpecCompilerTest {
 
   @Test
   void impossibleOrUnknownCorrelationsAreRejected() {
-    String columns = """
+    String columns =
+        """
         columns:
           - {name: a, type: double, distribution: %1$s}
           - {name: b, type: double, distribution: %1$s}
           - {name: c, type: double, distribution: %1$s}
           - {name: k, type: long, key: {style: sequence}}
-        """.formatted(NORMAL);
-    rejects(columns + """
+        """
+            .formatted(NORMAL);
+    rejects(
+        columns
+            + """
         dependence:
           correlations:
             - {columns: [a, b], value: 0.9}
             - {columns: [b, c], value: 0.9}
             - {columns: [a, c], value: -0.9}
-        """, "dependence.correlations: these correlations cannot hold together (the matrix is not positive definite)");
-    rejects(columns + "dependence:\n  correlations:\n    - {columns: [a, nope], value: 0.5}\n",
+        """,
+        "dependence.correlations: these correlations cannot hold together (the matrix is not positive definite)");
+    rejects(
+        columns + "dependence:\n  correlations:\n    - {columns: [a, nope], value: 0.5}\n",
         "dependence.correlations[0].columns: 'nope' is not a generated column of the spec");
-    rejects(columns + "dependence:\n  correlations:\n    - {columns: [a, k], value: 0.5}\n",
+    rejects(
+        columns + "dependence:\n  correlations:\n    - {columns: [a, k], value: 0.5}\n",
         "dependence.correlations[0].columns: 'k' is not a generated column of the spec (keys and expressions have no correlation)");
-    rejects(columns + "dependence:\n  correlations:\n    - {columns: [a, a], value: 0.5}\n",
+    rejects(
+        columns + "dependence:\n  correlations:\n    - {columns: [a, a], value: 0.5}\n",
         "dependence.correlations[0].columns: must name two different columns, got [a, a]");
-    rejects(columns + "dependence:\n  correlations:\n    - {columns: [a, b], value: 1}\n",
+    rejects(
+        columns + "dependence:\n  correlations:\n    - {columns: [a, b], value: 1}\n",
         "dependence.correlations[0].value: must lie strictly between -1 and 1, got 1.0");
-    rejects(columns + "dependence:\n  correlations:\n    - {columns: [a, b], rho: 0.5}\n",
+    rejects(
+        columns + "dependence:\n  correlations:\n    - {columns: [a, b], rho: 0.5}\n",
         "dependence.correlations[0].rho: is not a known field here");
   }
 
@@ -472,7 +558,9 @@ class SpecCompilerTest {
 
   @Test
   void componentsOverrideDistributionsWithTheirShares() {
-    Spec spec = read("""
+    Spec spec =
+        read(
+            """
         columns:
           - name: flag
             type: boolean
@@ -493,7 +581,8 @@ class SpecCompilerTest {
         """);
     Generated rows = Generated.of(spec.model(), 11, N);
 
-    assertThat(((GaussianCopulaMixture) spec.model().dependence()).weights()).containsExactly(0.9, 0.1);
+    assertThat(((GaussianCopulaMixture) spec.model().dependence()).weights())
+        .containsExactly(0.9, 0.1);
     List<Double> usual = new ArrayList<>();
     List<Double> rare = new ArrayList<>();
     long web = 0;
@@ -514,49 +603,71 @@ class SpecCompilerTest {
     assertBinomial(rare.size(), N, 0.1);
     double[] rareAmounts = rare.stream().mapToDouble(Double::doubleValue).toArray();
     double[] usualAmounts = usual.stream().mapToDouble(Double::doubleValue).toArray();
-    assertThat(Stats.ks(rareAmounts, new NormalDistribution(100, 1)::cumulativeProbability)).isLessThan(Stats.ksCritical(rare.size()));
-    assertThat(Stats.ks(usualAmounts, new NormalDistribution(10, 1)::cumulativeProbability)).isLessThan(Stats.ksCritical(usual.size()));
+    assertThat(Stats.ks(rareAmounts, new NormalDistribution(100, 1)::cumulativeProbability))
+        .isLessThan(Stats.ksCritical(rare.size()));
+    assertThat(Stats.ks(usualAmounts, new NormalDistribution(10, 1)::cumulativeProbability))
+        .isLessThan(Stats.ksCritical(usual.size()));
     // A column without overrides has the same distribution in both components.
     assertBinomial(web, N, 0.4);
   }
 
   @Test
   void invalidComponentsAreRejected() {
-    String columns = """
+    String columns =
+        """
         columns:
           - {name: amount, type: double, distribution: %s}
           - {name: flag, type: boolean, distribution: {type: categories, weights: {"false": 1.0}}}
-        """.formatted(NORMAL);
-    rejects(columns + "components:\n  - {weight: 0.5}\n  - {weight: 0.4}\n", "components: weights must sum to 1, got 0.9");
-    rejects(columns + "components:\n  - {weight: 1.0}\n  - {weight: 0}\n", "components[1].weight: must be > 0, got 0.0");
-    rejects(columns + "components: []\n", "components: must be a non-empty list of {weight, distributions}");
-    rejects(columns + "components:\n  - {weight: 1.0, share: 2}\n", "components[0].share: is not a known field here");
-    rejects(columns + """
+        """
+            .formatted(NORMAL);
+    rejects(
+        columns + "components:\n  - {weight: 0.5}\n  - {weight: 0.4}\n",
+        "components: weights must sum to 1, got 0.9");
+    rejects(
+        columns + "components:\n  - {weight: 1.0}\n  - {weight: 0}\n",
+        "components[1].weight: must be > 0, got 0.0");
+    rejects(
+        columns + "components: []\n",
+        "components: must be a non-empty list of {weight, distributions}");
+    rejects(
+        columns + "components:\n  - {weight: 1.0, share: 2}\n",
+        "components[0].share: is not a known field here");
+    rejects(
+        columns
+            + """
         components:
           - {weight: 0.5}
           - weight: 0.5
             distributions:
               nope: {type: normal, mean: 0, sd: 1}
-        """, "components[1].distributions.nope: names no column of the spec");
-    rejects(columns + """
+        """,
+        "components[1].distributions.nope: names no column of the spec");
+    rejects(
+        columns
+            + """
         components:
           - {weight: 0.5}
           - weight: 0.5
             distributions:
               amount: {type: categories, weights: {a: 1.0}}
-        """, "components[1].distributions.amount: mixes categories and numbers with columns[0].distribution");
-    rejects(columns + """
+        """,
+        "components[1].distributions.amount: mixes categories and numbers with columns[0].distribution");
+    rejects(
+        columns
+            + """
         components:
           - {weight: 0.5}
           - weight: 0.5
             distributions:
               amount: {type: normal, mean: 0, sd: -1}
-        """, "components[1].distributions.amount.sd: must be > 0, got -1.0");
+        """,
+        "components[1].distributions.amount.sd: must be > 0, got -1.0");
   }
 
   // ---------------------------------------------------------------- faker
 
-  private static final String FAKER = """
+  private static final String FAKER =
+      """
       columns:
         - {name: first_name, type: string, distribution: {type: faker, provider: Name.firstName, pool: 500}}
       """;
@@ -578,7 +689,9 @@ class SpecCompilerTest {
     Generated rows = Generated.of(spec.model(), 11, N);
 
     // 500 draws of first names hold repeats, and every pool value is a name.
-    assertThat(column.categories()).hasSizeBetween(100, 499).allMatch(name -> name.matches("\\p{Lu}[\\p{L}' -]+"));
+    assertThat(column.categories())
+        .hasSizeBetween(100, 499)
+        .allMatch(name -> name.matches("\\p{Lu}[\\p{L}' -]+"));
     Set<String> pool = new HashSet<>(column.categories());
     for (int r = 0; r < N; r++) {
       assertThat(pool).contains(rows.column("first_name").string(r));
@@ -586,28 +699,37 @@ class SpecCompilerTest {
 
     Spec again = SpecCompiler.read(FAKER, SOURCE, 1, 0);
     Spec other = SpecCompiler.read(FAKER, SOURCE, 2, 0);
-    assertThat(((CategoricalColumn) again.model().column("first_name")).categories()).isEqualTo(column.categories());
+    assertThat(((CategoricalColumn) again.model().column("first_name")).categories())
+        .isEqualTo(column.categories());
     assertThat(firstValues(again, 100)).isEqualTo(firstValues(spec, 100));
-    assertThat(((CategoricalColumn) other.model().column("first_name")).categories()).isNotEqualTo(column.categories());
+    assertThat(((CategoricalColumn) other.model().column("first_name")).categories())
+        .isNotEqualTo(column.categories());
     assertThat(firstValues(other, 100)).isNotEqualTo(firstValues(spec, 100));
   }
 
   @Test
   void invalidFakerColumnsNameTheField() {
-    rejects("columns:\n  - {name: x, type: string, distribution: {type: faker, provider: Nope.nothing}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: string, distribution: {type: faker, provider: Nope.nothing}}\n",
         "test.yaml: columns[0].distribution.provider: Datafaker");
-    rejects("columns:\n  - {name: x, type: long, distribution: {type: faker, provider: Name.firstName}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: long, distribution: {type: faker, provider: Name.firstName}}\n",
         "columns[0].distribution: faker values need a string column, not long");
-    rejects("columns:\n  - {name: x, type: string, distribution: {type: faker, provider: Name.firstName, pool: 0}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: string, distribution: {type: faker, provider: Name.firstName, pool: 0}}\n",
         "columns[0].distribution.pool: must be 1 to 1000000, got 0");
-    rejects("columns:\n  - {name: x, type: string, distribution: {type: faker}}\n", "columns[0].distribution.provider: is missing");
+    rejects(
+        "columns:\n  - {name: x, type: string, distribution: {type: faker}}\n",
+        "columns[0].distribution.provider: is missing");
   }
 
   // ---------------------------------------------------------------- derived columns
 
   @Test
   void derivedColumnsKeepTheirExpressionAndPlace() {
-    Spec spec = read("""
+    Spec spec =
+        read(
+            """
         columns:
           - {name: amount, type: double, distribution: {type: uniform, min: 0, max: 1}}
           - {name: doubled, type: double, expression: "amount * 2"}
@@ -621,29 +743,45 @@ class SpecCompilerTest {
     assertThat(derived.expression()).isEqualTo("amount * 2");
     assertThat(derived.where()).isEqualTo("test.yaml: columns[1].expression");
     assertThat(spec.columnOrder()).containsExactly("amount", "doubled", "id");
-    assertThat(spec.model().columns()).extracting(ColumnModel::name).containsExactly("amount", "id");
+    assertThat(spec.model().columns())
+        .extracting(ColumnModel::name)
+        .containsExactly("amount", "id");
   }
 
   @Test
   void expressionsMayNotCallJava() {
     String head = "columns:\n  - {name: a, type: double, distribution: " + NORMAL + "}\n";
-    rejects(head + "  - {name: b, type: double, expression: \"  \"}\n", "columns[1].expression: must not be empty");
-    rejects(head + "  - {name: b, type: double, expression: \"a\", null-share: 0.1}\n", "columns[1].null-share: is not a known field here");
-    rejects("columns:\n  - {name: b, type: double, expression: \"1\"}\n", "columns: needs at least one column that is not an expression");
+    rejects(
+        head + "  - {name: b, type: double, expression: \"  \"}\n",
+        "columns[1].expression: must not be empty");
+    rejects(
+        head + "  - {name: b, type: double, expression: \"a\", null-share: 0.1}\n",
+        "columns[1].null-share: is not a known field here");
+    rejects(
+        "columns:\n  - {name: b, type: double, expression: \"1\"}\n",
+        "columns: needs at least one column that is not an expression");
     // A column merely named like the functions is fine.
-    assertThat(read(head + "  - {name: b, type: double, expression: \"a + reflected\"}\n").derived()).hasSize(1);
+    assertThat(
+            read(head + "  - {name: b, type: double, expression: \"a + reflected\"}\n").derived())
+        .hasSize(1);
   }
 
   // ---------------------------------------------------------------- validation errors
 
-  private static final String COLUMN = "  - {name: x, type: double, distribution: " + NORMAL + "}\n";
+  private static final String COLUMN =
+      "  - {name: x, type: double, distribution: " + NORMAL + "}\n";
 
   @Test
   void documentLevelErrorsNameTheField() {
-    rejects("bogus: 1\ncolumns:\n" + COLUMN,
+    rejects(
+        "bogus: 1\ncolumns:\n" + COLUMN,
         "test.yaml: bogus: is not a known field here; known fields are format, format-version, properties, columns, dependence, components");
-    rejects("format-version: 2\ncolumns:\n" + COLUMN, "test.yaml: format-version: this synthlake reads version 1, got 2");
-    rejects("format: other\ncolumns:\n" + COLUMN, "test.yaml: format: must be synthlake-model (or left out), got \"other\"");
+    rejects(
+        "format-version: 2\ncolumns:\n" + COLUMN,
+        "test.yaml: format-version: this synthlake reads version 1, got 2");
+    rejects(
+        "format: other\ncolumns:\n" + COLUMN,
+        "test.yaml: format: must be synthlake-model (or left out), got \"other\"");
     rejects("columns: []\n", "test.yaml: columns: must list at least one column");
     rejects("columns: {x: 1}\n", "test.yaml: columns: must be an array");
     rejects("rows: 5\n", "test.yaml: rows: is not a known field here");
@@ -657,87 +795,130 @@ class SpecCompilerTest {
 
   @Test
   void columnLevelErrorsNameTheField() {
-    rejects("columns:\n  - {name: x, type: double, bogus: 1, distribution: " + NORMAL + "}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, bogus: 1, distribution: " + NORMAL + "}\n",
         "test.yaml: columns[0].bogus: is not a known field here; known fields are name, type, kind, distribution");
-    rejects("columns:\n" + COLUMN + COLUMN, "test.yaml: columns[1].name: 'x' is used by two columns; column names must be unique");
-    rejects("columns:\n  - {type: double, distribution: " + NORMAL + "}\n", "columns[0].name: is missing");
-    rejects("columns:\n  - {name: 5, type: double, distribution: " + NORMAL + "}\n", "columns[0].name: must be a string, got number");
-    rejects("columns:\n  - {name: x, type: text, distribution: " + NORMAL + "}\n", "test.yaml: columns[0].type: unknown type 'text'");
-    rejects("columns:\n  - {name: x, type: double}\n",
+    rejects(
+        "columns:\n" + COLUMN + COLUMN,
+        "test.yaml: columns[1].name: 'x' is used by two columns; column names must be unique");
+    rejects(
+        "columns:\n  - {type: double, distribution: " + NORMAL + "}\n",
+        "columns[0].name: is missing");
+    rejects(
+        "columns:\n  - {name: 5, type: double, distribution: " + NORMAL + "}\n",
+        "columns[0].name: must be a string, got number");
+    rejects(
+        "columns:\n  - {name: x, type: text, distribution: " + NORMAL + "}\n",
+        "test.yaml: columns[0].type: unknown type 'text'");
+    rejects(
+        "columns:\n  - {name: x, type: double}\n",
         "test.yaml: columns[0].distribution: is missing; give the column a distribution, a key or an expression");
-    rejects("columns:\n  - {name: x, type: double, distribution: normal}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, distribution: normal}\n",
         "columns[0].distribution: must be a mapping with a 'type', such as {type: normal, mean: 0, sd: 1}");
-    rejects("columns:\n  - {name: x, type: double, distribution: {type: gamma, shape: 2}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, distribution: {type: gamma, shape: 2}}\n",
         "test.yaml: columns[0].distribution.type: unknown distribution 'gamma'; use constant, uniform, normal");
-    rejects("columns:\n  - {name: x, type: string, distribution: " + NORMAL + "}\n",
+    rejects(
+        "columns:\n  - {name: x, type: string, distribution: " + NORMAL + "}\n",
         "columns[0].distribution: a numeric distribution cannot fill a string column; use categories or faker");
-    rejects("columns:\n  - {name: x, type: boolean, distribution: " + NORMAL + "}\n",
+    rejects(
+        "columns:\n  - {name: x, type: boolean, distribution: " + NORMAL + "}\n",
         "columns[0].distribution: a numeric distribution cannot fill a boolean column");
   }
 
   @Test
   void valueErrorsNameTheField() {
-    rejects("columns:\n  - {name: x, type: string, distribution: {type: categories, weights: {a: 0.5, b: 0.4}}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: string, distribution: {type: categories, weights: {a: 0.5, b: 0.4}}}\n",
         "test.yaml: columns[0].distribution.weights: probabilities must sum to 1, got 0.9");
-    rejects("columns:\n  - {name: x, type: string, distribution: {type: categories, weights: {a: 1.1, b: -0.1}}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: string, distribution: {type: categories, weights: {a: 1.1, b: -0.1}}}\n",
         "test.yaml: columns[0].distribution.weights.b: must be a probability >= 0, got -0.1");
-    rejects("columns:\n  - {name: x, type: string, distribution: {type: categories, weights: {a: \"half\", b: 0.5}}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: string, distribution: {type: categories, weights: {a: \"half\", b: 0.5}}}\n",
         "columns[0].distribution.weights.a: must be a probability >= 0, got \"half\"");
-    rejects("columns:\n  - {name: x, type: string, distribution: {type: categories, weights: [a, b]}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: string, distribution: {type: categories, weights: [a, b]}}\n",
         "columns[0].distribution.weights: must map each value to its probability");
-    rejects("columns:\n  - {name: x, type: boolean, distribution: {type: categories, weights: {maybe: 1.0}}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: boolean, distribution: {type: categories, weights: {maybe: 1.0}}}\n",
         "columns[0].distribution.weights.maybe: 'maybe' is not a valid boolean value");
-    rejects("columns:\n  - {name: x, type: double, min: abc, distribution: " + NORMAL + "}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, min: abc, distribution: " + NORMAL + "}\n",
         "test.yaml: columns[0].min: must be a number (or rows, rows / k, rows * f), got \"abc\"");
-    rejects("columns:\n  - {name: x, type: double, distribution: {type: normal, mean: zero, sd: 1}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, distribution: {type: normal, mean: zero, sd: 1}}\n",
         "columns[0].distribution.mean: must be a number (or rows, rows / k, rows * f), got \"zero\"");
-    rejects("columns:\n  - {name: x, type: date, distribution: {type: time-range, start: 2025-13-01, end: 2026-01-01}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: date, distribution: {type: time-range, start: 2025-13-01, end: 2026-01-01}}\n",
         "columns[0].distribution.start: '2025-13-01' is not a valid date value");
-    rejects("columns:\n  - {name: x, type: double, null-share: lots, distribution: " + NORMAL + "}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, null-share: lots, distribution: " + NORMAL + "}\n",
         "columns[0].null-share: must be a number, got \"lots\"");
-    rejects("columns:\n  - {name: x, type: double, null-share: 1.5, distribution: " + NORMAL + "}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, null-share: 1.5, distribution: " + NORMAL + "}\n",
         "columns[0].null-share: must be in [0, 1], got 1.5");
-    rejects("columns:\n  - {name: x, type: double, decimals: 2.5, distribution: " + NORMAL + "}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, decimals: 2.5, distribution: " + NORMAL + "}\n",
         "columns[0].decimals: must be a whole number, got 2.5");
-    rejects("columns:\n  - {name: x, type: double, min: 5, max: 1, distribution: " + NORMAL + "}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, min: 5, max: 1, distribution: " + NORMAL + "}\n",
         "columns[0].max: must be >= min, got min 5 and max 1");
-    rejects("columns:\n  - {name: x, type: double, min: 50, max: 60, distribution: " + NORMAL + "}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, min: 50, max: 60, distribution: " + NORMAL + "}\n",
         "columns[0].distribution: the bounds [50.0, 60.0] leave no probability to this normal distribution");
   }
 
   @Test
   void distributionParameterErrorsNameTheField() {
-    rejects("columns:\n  - {name: x, type: double, distribution: {type: normal, mean: 0, sd: 0}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, distribution: {type: normal, mean: 0, sd: 0}}\n",
         "test.yaml: columns[0].distribution.sd: must be > 0, got 0.0");
-    rejects("columns:\n  - {name: x, type: double, distribution: {type: normal, mean: 0, sd: 1, sdev: 1}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, distribution: {type: normal, mean: 0, sd: 1, sdev: 1}}\n",
         "columns[0].distribution.sdev: is not a parameter of normal; it takes mean, sd");
-    rejects("columns:\n  - {name: x, type: double, distribution: {type: normal, mean: 0}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, distribution: {type: normal, mean: 0}}\n",
         "columns[0].distribution.sd: is missing; a normal distribution needs mean, sd");
-    rejects("columns:\n  - {name: x, type: double, distribution: {type: uniform, min: 3, max: 3}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, distribution: {type: uniform, min: 3, max: 3}}\n",
         "columns[0].distribution.max: must be > min (3.0), got 3.0");
-    rejects("columns:\n  - {name: x, type: long, distribution: {type: poisson, mean: -2}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: long, distribution: {type: poisson, mean: -2}}\n",
         "columns[0].distribution.mean: must be > 0 and at most 100000, got -2.0");
-    rejects("columns:\n  - {name: x, type: long, distribution: {type: zipf, n: 10.5, exponent: 1}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: long, distribution: {type: zipf, n: 10.5, exponent: 1}}\n",
         "columns[0].distribution.n: must be a whole number from 1 to 10000000, got 10.5");
-    rejects("columns:\n  - {name: x, type: double, distribution: {type: histogram, edges: [0, 2, 1], weights: [1, 1]}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, distribution: {type: histogram, edges: [0, 2, 1], weights: [1, 1]}}\n",
         "columns[0].distribution.edges[2]: edges must be finite and increasing, got 1.0");
-    rejects("columns:\n  - {name: x, type: double, distribution: {type: histogram, edges: [0, 1], weights: [1, 1]}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, distribution: {type: histogram, edges: [0, 1], weights: [1, 1]}}\n",
         "columns[0].distribution: a histogram needs n + 1 edges for n weights, got 2 edges and 2 weights");
-    rejects("columns:\n  - {name: x, type: double, distribution: {type: histogram, edges: [0, 1, 2], weights: [1, -1]}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, distribution: {type: histogram, edges: [0, 1, 2], weights: [1, -1]}}\n",
         "columns[0].distribution.weights[1]: must be a finite number >= 0, got -1.0");
-    rejects("columns:\n  - {name: x, type: double, distribution: {type: time-range, start: 0, end: 1}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: double, distribution: {type: time-range, start: 0, end: 1}}\n",
         "columns[0].distribution: a time-range fills date and timestamp columns, not double");
-    rejects("columns:\n  - {name: x, type: date, distribution: {type: time-range, start: 2025-02-01, end: 2025-01-01}}\n",
+    rejects(
+        "columns:\n  - {name: x, type: date, distribution: {type: time-range, start: 2025-02-01, end: 2025-01-01}}\n",
         "columns[0].distribution.end: must be after start");
-    rejects("columns:\n  - {name: x, type: timestamp, distribution: {type: time-range, start: 2025-01-01T00:00:00Z, "
-        + "end: 2025-01-02T00:00:00Z, hour-weights: [1, 2, 3]}}\n", "columns[0].distribution.hour-weights: needs 24 weights (hour 0 to 23), got 3");
-    rejects("columns:\n  - {name: x, type: date, distribution: {type: time-range, start: 2025-01-01, end: 2025-02-01, "
-        + "day-of-week-weights: [1, 2]}}\n", "columns[0].distribution.day-of-week-weights: needs 7 weights (Monday to Sunday), got 2");
+    rejects(
+        "columns:\n  - {name: x, type: timestamp, distribution: {type: time-range, start: 2025-01-01T00:00:00Z, "
+            + "end: 2025-01-02T00:00:00Z, hour-weights: [1, 2, 3]}}\n",
+        "columns[0].distribution.hour-weights: needs 24 weights (hour 0 to 23), got 3");
+    rejects(
+        "columns:\n  - {name: x, type: date, distribution: {type: time-range, start: 2025-01-01, end: 2025-02-01, "
+            + "day-of-week-weights: [1, 2]}}\n",
+        "columns[0].distribution.day-of-week-weights: needs 7 weights (Monday to Sunday), got 2");
   }
 
   @Test
   void theIssuesExampleMessageIsExact() {
-    String yaml = """
+    String yaml =
+        """
         columns:
           - {name: a, type: long, key: {style: sequence}}
           - {name: b, type: double, distribution: {type: normal, mean: 0, sd: 1}}
@@ -754,8 +935,13 @@ class SpecCompilerTest {
 
   @Test
   void jsonSpecsReadLikeYaml() {
-    Spec spec = SpecCompiler.read("{\"columns\": [{\"name\": \"x\", \"type\": \"double\", "
-        + "\"distribution\": {\"type\": \"exponential\", \"rate\": 2}}]}", "test.json", 7, 0);
+    Spec spec =
+        SpecCompiler.read(
+            "{\"columns\": [{\"name\": \"x\", \"type\": \"double\", "
+                + "\"distribution\": {\"type\": \"exponential\", \"rate\": 2}}]}",
+            "test.json",
+            7,
+            0);
 
     NumericColumn column = (NumericColumn) spec.model().column("x");
     ParametricMarginal marginal = (ParametricMarginal) column.components().get(0).marginal();
@@ -765,66 +951,92 @@ class SpecCompilerTest {
     assertThat(column.format().min()).isEqualTo(0.0);
     assertThat(column.format().max()).isFinite().isGreaterThan(15);
     assertThat(spec.model().properties()).containsEntry("created-by", "synthlake spec test.json");
-    assertThatThrownBy(() -> SpecCompiler.read("{\"columns\": [}", "test.json", 7, 0)).hasMessageStartingWith("test.json is not valid YAML or JSON");
+    assertThatThrownBy(() -> SpecCompiler.read("{\"columns\": [}", "test.json", 7, 0))
+        .hasMessageStartingWith("test.json is not valid YAML or JSON");
   }
 
   @Test
   void anOrderConstraintThatNoRowCanMeetIsAnError() {
-    String columns = "columns:\n"
-        + "  - {name: a, type: double, distribution: {type: uniform, min: 100, max: 200}}\n"
-        + "  - {name: b, type: double, distribution: {type: uniform, min: 1, max: 10}}\n"
-        + "  - {name: c, type: double, distribution: {type: uniform, min: 5, max: 150}}\n";
+    String columns =
+        "columns:\n"
+            + "  - {name: a, type: double, distribution: {type: uniform, min: 100, max: 200}}\n"
+            + "  - {name: b, type: double, distribution: {type: uniform, min: 1, max: 10}}\n"
+            + "  - {name: c, type: double, distribution: {type: uniform, min: 5, max: 150}}\n";
 
-    rejects(columns + "constraints: [{order: [a, b]}]\n",
+    rejects(
+        columns + "constraints: [{order: [a, b]}]\n",
         "test.yaml: constraints[0].order: 'a' is at least 100.0 in every row but 'b' at most 10.0, so the order can never hold");
-    rejects(columns + "constraints: [{order: [c, a, b]}]\n", "constraints[0].order: 'a' is at least 100.0");
-    assertThat(read(columns + "constraints: [{order: [b, a]}, {order: [c, a]}]\n").orderConstraints())
+    rejects(
+        columns + "constraints: [{order: [c, a, b]}]\n",
+        "constraints[0].order: 'a' is at least 100.0");
+    assertThat(
+            read(columns + "constraints: [{order: [b, a]}, {order: [c, a]}]\n").orderConstraints())
         .containsExactly(List.of("b", "a"), List.of("c", "a"));
   }
 
   @Test
   void anOrderConstraintBetweenDifferentSortsOfValuesIsAnError() {
-    String columns = "columns:\n"
-        + "  - {name: label, type: string, distribution: {type: categories, weights: {x: 1.0}}}\n"
-        + "  - {name: amount, type: double, distribution: " + NORMAL + "}\n"
-        + "  - {name: opened, type: date, distribution: {type: uniform, min: 2020-01-01, max: 2020-12-31}}\n"
-        + "  - {name: count, type: int, distribution: {type: uniform, min: -5, max: 5}}\n";
+    String columns =
+        "columns:\n"
+            + "  - {name: label, type: string, distribution: {type: categories, weights: {x: 1.0}}}\n"
+            + "  - {name: amount, type: double, distribution: "
+            + NORMAL
+            + "}\n"
+            + "  - {name: opened, type: date, distribution: {type: uniform, min: 2020-01-01, max: 2020-12-31}}\n"
+            + "  - {name: count, type: int, distribution: {type: uniform, min: -5, max: 5}}\n";
 
-    rejects(columns + "constraints: [{order: [label, amount]}]\n", "test.yaml: constraints[0].order: 'label' (string) and "
-        + "'amount' (double) hold different sorts of values, which cannot be ordered");
-    rejects(columns + "constraints: [{order: [count, opened]}]\n", "constraints[0].order: 'count' (int) and 'opened' (date)");
+    rejects(
+        columns + "constraints: [{order: [label, amount]}]\n",
+        "test.yaml: constraints[0].order: 'label' (string) and "
+            + "'amount' (double) hold different sorts of values, which cannot be ordered");
+    rejects(
+        columns + "constraints: [{order: [count, opened]}]\n",
+        "constraints[0].order: 'count' (int) and 'opened' (date)");
     assertThat(read(columns + "constraints: [{order: [count, amount]}]\n").orderConstraints())
         .containsExactly(List.of("count", "amount"));
   }
 
   @Test
   void combinationMembersAreDescribedAsTypedLookupsNotSql() {
-    Spec spec = read("columns:\n"
-        + "  - combination:\n"
-        + "      columns: [{name: country, type: string}, {name: since, type: date}, {name: rate, type: 'decimal(5,2)'}]\n"
-        + "      values: [[\"O'Hara\\\\\", 2020-01-01, 1.5], [SE, 2021-06-30, 100]]\n"
-        + "      weights: [0.4, 0.6]\n");
+    Spec spec =
+        read(
+            "columns:\n"
+                + "  - combination:\n"
+                + "      columns: [{name: country, type: string}, {name: since, type: date}, {name: rate, type: 'decimal(5,2)'}]\n"
+                + "      values: [[\"O'Hara\\\\\", 2020-01-01, 1.5], [SE, 2021-06-30, 100]]\n"
+                + "      weights: [0.4, 0.6]\n");
 
-    assertThat(spec.derived()).extracting(DerivedColumn::name).containsExactly("country", "since", "rate");
+    assertThat(spec.derived())
+        .extracting(DerivedColumn::name)
+        .containsExactly("country", "since", "rate");
     for (DerivedColumn member : spec.derived()) {
       assertThat(member.expression()).isNull();
       assertThat(member.lookup().indexColumn()).isEqualTo("__combination_country");
     }
 
     assertThat(spec.derived().get(0).lookup().values()).containsExactly("O'Hara\\", "SE");
-    assertThat(spec.derived().get(1).lookup().values()).containsExactly(LocalDate.of(2020, 1, 1), LocalDate.of(2021, 6, 30));
-    assertThat(spec.derived().get(2).lookup().values()).containsExactly(new java.math.BigDecimal("1.5"), new java.math.BigDecimal("100"));
+    assertThat(spec.derived().get(1).lookup().values())
+        .containsExactly(LocalDate.of(2020, 1, 1), LocalDate.of(2021, 6, 30));
+    assertThat(spec.derived().get(2).lookup().values())
+        .containsExactly(new java.math.BigDecimal("1.5"), new java.math.BigDecimal("100"));
   }
 
   @Test
   void aCompiledSpecIsReadOnceAndBuiltForAnySeedAndSize() {
-    CompiledSpec fixed = SpecCompiler.compile("columns:\n  - {name: x, type: double, distribution: " + NORMAL + "}\n", SOURCE);
+    CompiledSpec fixed =
+        SpecCompiler.compile(
+            "columns:\n  - {name: x, type: double, distribution: " + NORMAL + "}\n", SOURCE);
     assertThat(fixed.spec(1, 10)).isSameAs(fixed.spec(2, 1_000));
 
-    CompiledSpec sized = SpecCompiler.compile("columns:\n"
-        + "  - {name: x, type: long, distribution: {type: uniform, min: 1, max: rows / 10}}\n", SOURCE);
-    assertThat(((NumericColumn) sized.model(1, 1_000).columns().get(0)).format().max()).isEqualTo(100);
-    assertThat(((NumericColumn) sized.model(1, 50_000).columns().get(0)).format().max()).isEqualTo(5_000);
+    CompiledSpec sized =
+        SpecCompiler.compile(
+            "columns:\n"
+                + "  - {name: x, type: long, distribution: {type: uniform, min: 1, max: rows / 10}}\n",
+            SOURCE);
+    assertThat(((NumericColumn) sized.model(1, 1_000).columns().get(0)).format().max())
+        .isEqualTo(100);
+    assertThat(((NumericColumn) sized.model(1, 50_000).columns().get(0)).format().max())
+        .isEqualTo(5_000);
     assertThatThrownBy(() -> sized.spec(1, 0)).hasMessageContaining("depends on the row count");
   }
 }

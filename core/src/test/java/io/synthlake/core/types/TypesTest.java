@@ -17,7 +17,8 @@ class TypesTest {
 
     assertThat(DataType.decimal(10, 2).toString()).isEqualTo("decimal(10,2)");
     assertThat(DataType.parse(" Decimal( 10 , 2 ) ", "x")).isEqualTo(DataType.decimal(10, 2));
-    assertThat(DataType.parse("timestamp-ntz", "x").logicalType()).isEqualTo(LogicalType.TIMESTAMP_NTZ);
+    assertThat(DataType.parse("timestamp-ntz", "x").logicalType())
+        .isEqualTo(LogicalType.TIMESTAMP_NTZ);
   }
 
   @Test
@@ -25,18 +26,25 @@ class TypesTest {
     assertThatThrownBy(() -> DataType.parse("varchar", "m.json: columns[3].type"))
         .isInstanceOf(SynthlakeException.class)
         .hasMessageContaining("m.json: columns[3].type: unknown type 'varchar'");
-    assertThatThrownBy(() -> DataType.decimal(40, 2)).hasMessageContaining("decimal(40,2) is not a valid decimal type");
-    assertThatThrownBy(() -> DataType.of(LogicalType.DECIMAL)).hasMessageContaining("precision and scale");
+    assertThatThrownBy(() -> DataType.decimal(40, 2))
+        .hasMessageContaining("decimal(40,2) is not a valid decimal type");
+    assertThatThrownBy(() -> DataType.of(LogicalType.DECIMAL))
+        .hasMessageContaining("precision and scale");
   }
 
   @Test
   void valuesFormatAndParseTheirNumberForms() {
     assertThat(Values.format(18262, DataType.of(LogicalType.DATE))).isEqualTo("2020-01-01");
     assertThat(Values.parse("2020-01-01", DataType.of(LogicalType.DATE), "x")).isEqualTo(18262);
-    assertThat(Values.format(1_500_000, DataType.of(LogicalType.TIMESTAMP))).isEqualTo("1970-01-01T00:00:01.500Z");
-    assertThat(Values.parse("1970-01-01T00:00:01.500Z", DataType.of(LogicalType.TIMESTAMP), "x")).isEqualTo(1_500_000);
-    assertThat(Values.format(-1, DataType.of(LogicalType.TIMESTAMP_NTZ))).isEqualTo("1969-12-31T23:59:59.999999");
-    assertThat(Values.parse("1969-12-31T23:59:59.999999", DataType.of(LogicalType.TIMESTAMP_NTZ), "x")).isEqualTo(-1);
+    assertThat(Values.format(1_500_000, DataType.of(LogicalType.TIMESTAMP)))
+        .isEqualTo("1970-01-01T00:00:01.500Z");
+    assertThat(Values.parse("1970-01-01T00:00:01.500Z", DataType.of(LogicalType.TIMESTAMP), "x"))
+        .isEqualTo(1_500_000);
+    assertThat(Values.format(-1, DataType.of(LogicalType.TIMESTAMP_NTZ)))
+        .isEqualTo("1969-12-31T23:59:59.999999");
+    assertThat(
+            Values.parse("1969-12-31T23:59:59.999999", DataType.of(LogicalType.TIMESTAMP_NTZ), "x"))
+        .isEqualTo(-1);
     assertThat(Values.format(1, DataType.of(LogicalType.BOOLEAN))).isEqualTo("true");
     assertThat(Values.parse("FALSE", DataType.of(LogicalType.BOOLEAN), "x")).isZero();
     assertThat(Values.format(12.5, DataType.decimal(10, 2))).isEqualTo("12.50");
@@ -45,7 +53,8 @@ class TypesTest {
 
   @Test
   void badValuesNameTheField() {
-    assertThatThrownBy(() -> Values.parse("yes", DataType.of(LogicalType.BOOLEAN), "column 'active' category"))
+    assertThatThrownBy(
+            () -> Values.parse("yes", DataType.of(LogicalType.BOOLEAN), "column 'active' category"))
         .hasMessageContaining("column 'active' category: 'yes' is not a valid boolean value");
     assertThatThrownBy(() -> Values.parse("NaN", DataType.of(LogicalType.DOUBLE), "f"))
         .hasMessageContaining("'NaN' is not a valid double value");
@@ -56,7 +65,8 @@ class TypesTest {
   @Test
   void columnKindsParseTheirJsonNames() {
     for (ColumnKind kind : ColumnKind.values()) {
-      assertThat(ColumnKind.parse(kind.jsonName().toUpperCase(java.util.Locale.ROOT), "x")).isEqualTo(kind);
+      assertThat(ColumnKind.parse(kind.jsonName().toUpperCase(java.util.Locale.ROOT), "x"))
+          .isEqualTo(kind);
     }
 
     assertThatThrownBy(() -> ColumnKind.parse("number", "--kind amount"))

@@ -8,14 +8,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code --name value} options (repeatable ones collect every value) and {@code --flag}s of one command. Public only for
- * the benchmark's launcher in the bench module (io.synthlake.bench.spark.BenchMain), which parses its options the same
- * way; not part of synthlake's API.
+ * {@code --name value} options (repeatable ones collect every value) and {@code --flag}s of one
+ * command. Public only for the benchmark's launcher in the bench module
+ * (io.synthlake.bench.spark.BenchMain), which parses its options the same way; not part of
+ * synthlake's API.
  */
 public final class Arguments {
   private final String command;
-  /** What prints the options, for the error messages: "synthlake help" or "synthlake-bench help". */
+
+  /**
+   * What prints the options, for the error messages: "synthlake help" or "synthlake-bench help".
+   */
   private final String help;
+
   private final Map<String, List<String>> values = new LinkedHashMap<>();
 
   private Arguments(String command, String help) {
@@ -23,17 +28,29 @@ public final class Arguments {
     this.help = help;
   }
 
-  public static Arguments parse(String command, String[] args, int from, Set<String> options, Set<String> flags) {
+  public static Arguments parse(
+      String command, String[] args, int from, Set<String> options, Set<String> flags) {
     return parse(command, "synthlake help", args, from, options, flags);
   }
 
-  /** @param help the command that lists the options, named in the errors */
-  public static Arguments parse(String command, String help, String[] args, int from, Set<String> options,
+  /**
+   * @param help the command that lists the options, named in the errors
+   */
+  public static Arguments parse(
+      String command,
+      String help,
+      String[] args,
+      int from,
+      Set<String> options,
       Set<String> flags) {
     Arguments parsed = new Arguments(command, help);
     for (int i = from; i < args.length; i++) {
       String arg = args[i];
-      SynthlakeException.check(arg.startsWith("--"), "%s: unexpected argument '%s'; options start with --", command, arg);
+      SynthlakeException.check(
+          arg.startsWith("--"),
+          "%s: unexpected argument '%s'; options start with --",
+          command,
+          arg);
       String name = arg.substring(2);
       String value = null;
       int equals = name.indexOf('=');
@@ -47,10 +64,15 @@ public final class Arguments {
         continue;
       }
 
-      SynthlakeException.check(options.contains(name), "%s: unknown option --%s; run %s for the options", command, name,
+      SynthlakeException.check(
+          options.contains(name),
+          "%s: unknown option --%s; run %s for the options",
+          command,
+          name,
           help);
       if (value == null) {
-        SynthlakeException.check(i + 1 < args.length, "%s: option --%s needs a value", command, name);
+        SynthlakeException.check(
+            i + 1 < args.length, "%s: option --%s needs a value", command, name);
         value = args[++i];
       }
 
@@ -71,7 +93,8 @@ public final class Arguments {
 
   String required(String name) {
     String value = get(name);
-    SynthlakeException.check(value != null, "%s: missing --%s; run %s for the options", command, name, help);
+    SynthlakeException.check(
+        value != null, "%s: missing --%s; run %s for the options", command, name, help);
     return value;
   }
 
@@ -86,7 +109,8 @@ public final class Arguments {
     }
 
     long parsed = wholeNumber(name, value);
-    SynthlakeException.check(parsed > 0, "%s: --%s must be a positive whole number, got %s", command, name, value);
+    SynthlakeException.check(
+        parsed > 0, "%s: --%s must be a positive whole number, got %s", command, name, value);
     return parsed;
   }
 
@@ -94,13 +118,15 @@ public final class Arguments {
     try {
       return Long.parseLong(value.trim().replace("_", ""));
     } catch (NumberFormatException e) {
-      throw SynthlakeException.of("%s: --%s must be a whole number, got '%s'", command, name, value);
+      throw SynthlakeException.of(
+          "%s: --%s must be a whole number, got '%s'", command, name, value);
     }
   }
 
   public int positiveInt(String name, int fallback) {
     long value = positiveLong(name, fallback);
-    SynthlakeException.check(value <= Integer.MAX_VALUE, "%s: --%s is too large: %d", command, name, value);
+    SynthlakeException.check(
+        value <= Integer.MAX_VALUE, "%s: --%s is too large: %d", command, name, value);
     return (int) value;
   }
 
@@ -112,8 +138,13 @@ public final class Arguments {
     }
 
     long parsed = wholeNumber(name, value);
-    SynthlakeException.check(parsed >= 0 && parsed <= Integer.MAX_VALUE, "%s: --%s must be a whole number from 0 to %d, got %s",
-        command, name, Integer.MAX_VALUE, value);
+    SynthlakeException.check(
+        parsed >= 0 && parsed <= Integer.MAX_VALUE,
+        "%s: --%s must be a whole number from 0 to %d, got %s",
+        command,
+        name,
+        Integer.MAX_VALUE,
+        value);
     return (int) parsed;
   }
 
@@ -122,7 +153,11 @@ public final class Arguments {
     List<Long> values = new ArrayList<>();
     for (String value : (has(name) ? get(name) : fallback).split(",")) {
       long parsed = wholeNumber(name, value);
-      SynthlakeException.check(parsed > 0 && parsed <= max, "%s: --%s takes positive whole numbers, got %s", command, name,
+      SynthlakeException.check(
+          parsed > 0 && parsed <= max,
+          "%s: --%s takes positive whole numbers, got %s",
+          command,
+          name,
           value);
       values.add(parsed);
     }
@@ -137,11 +172,16 @@ public final class Arguments {
     try {
       parsed = Double.parseDouble(value.trim());
     } catch (NumberFormatException e) {
-      throw SynthlakeException.of("%s: --%s must be a number between 0 and 1, got '%s'", command, name, value);
+      throw SynthlakeException.of(
+          "%s: --%s must be a number between 0 and 1, got '%s'", command, name, value);
     }
 
-    SynthlakeException.check(parsed > 0 && parsed < 1, "%s: --%s must be between 0 and 1 (exclusive), got %s", command,
-        name, value);
+    SynthlakeException.check(
+        parsed > 0 && parsed < 1,
+        "%s: --%s must be between 0 and 1 (exclusive), got %s",
+        command,
+        name,
+        value);
     return parsed;
   }
 
@@ -150,8 +190,12 @@ public final class Arguments {
     Map<String, String> pairs = new LinkedHashMap<>();
     for (String entry : all(name)) {
       int equals = entry.lastIndexOf('=');
-      SynthlakeException.check(equals > 0 && equals < entry.length() - 1,
-          "%s: --%s takes column=value, got '%s'", command, name, entry);
+      SynthlakeException.check(
+          equals > 0 && equals < entry.length() - 1,
+          "%s: --%s takes column=value, got '%s'",
+          command,
+          name,
+          entry);
       pairs.put(entry.substring(0, equals), entry.substring(equals + 1));
     }
 

@@ -14,7 +14,8 @@ final class Choices {
     try {
       return OutputFormat.valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw SynthlakeException.of("--format '%s' is not supported for output; use delta, parquet, csv or json", text);
+      throw SynthlakeException.of(
+          "--format '%s' is not supported for output; use delta, parquet, csv or json", text);
     }
   }
 
@@ -22,7 +23,8 @@ final class Choices {
     try {
       return WriteMode.valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw SynthlakeException.of("--mode '%s' is not a write mode; use error, overwrite or append", text);
+      throw SynthlakeException.of(
+          "--mode '%s' is not a write mode; use error, overwrite or append", text);
     }
   }
 

@@ -2,20 +2,20 @@ package io.synthlake.spark.cli;
 
 import io.synthlake.core.Audience;
 import io.synthlake.core.SynthlakeException;
-import io.synthlake.core.fit.DegeneratePolicy;
 import io.synthlake.core.evaluate.EvaluationJson;
 import io.synthlake.core.evaluate.EvaluationResult;
 import io.synthlake.core.evaluate.EvaluationSettings;
 import io.synthlake.core.evaluate.EvaluationSummary;
 import io.synthlake.core.evaluate.HtmlReport;
+import io.synthlake.core.fit.DegeneratePolicy;
 import io.synthlake.core.fit.MarginalFamily;
 import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.format.SpecWriter;
+import io.synthlake.core.model.KeyColumn;
+import io.synthlake.core.model.TableModel;
 import io.synthlake.core.spec.CompiledSpec;
 import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.core.types.ColumnKind;
-import io.synthlake.core.model.KeyColumn;
-import io.synthlake.core.model.TableModel;
 import io.synthlake.spark.DeltaStatistics;
 import io.synthlake.spark.Evaluation;
 import io.synthlake.spark.FitOptions;
@@ -47,32 +47,35 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The synthlake command line: {@code fit}, {@code describe} and {@code generate}. Under spark-submit it runs on the
- * cluster it is given; bin/synthlake runs it embedded on local[*]. User errors print one line and exit 2.
+ * The synthlake command line: {@code fit}, {@code describe} and {@code generate}. Under
+ * spark-submit it runs on the cluster it is given; bin/synthlake runs it embedded on local[*]. User
+ * errors print one line and exit 2.
  */
 public final class Main {
-  static final String USAGE = String.join("\n",
-      "usage: synthlake <command> [options]",
-      "",
-      "  fit       --input PATH [--format csv|parquet|delta|json] [--encoding ISO-8859-1] | --table NAME   --model FILE",
-      "            [--sample-rows N] [--seed S] [--exclude COL]... [--kind COL=KIND]... [--marginal COL=empirical|gaussian-mixture]...",
-      "            [--max-components K] [--min-component-rows N] [--rare-count K] [--degenerate fail|keep|drop] [--unsupported skip|fail]",
-      "            [--holdout-share F [--report FILE.html] [--json FILE.json] [--target COL]]  (fit on the rest, generate, evaluate)",
-      "  describe  --model FILE",
-      "  evaluate  --train T --holdout H --synthetic S [--format F] [--encoding E] [--target COL] [--report FILE.html] [--json FILE.json]",
-      "            [--seed S] [--rare-count K] [--reference-rows N] [--dcr-rows N] [--utility-rows N]",
-      "            (T, H, S: paths, or catalog tables as NAME or table:NAME)",
-      "  generate  (--model FILE | --spec FILE) --rows N (--output PATH | --table NAME) [--format delta|parquet|csv|json]",
-      "            [--partitions P] [--seed S] [--mode error|overwrite|append] [--delta-stats non-string|all|none]",
-      "            [--first-row N]  (rows N to N+rows-1 of the seed's rows; an append to a table with key columns starts",
-      "            after the table's rows by default, and is refused if a key would repeat)",
-      "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
-      "  recover   PATH [--force]   (complete or clean up what a killed generate left at PATH; --force also removes",
-      "            staging directories whose owner cannot be checked: use it only when no job writes to PATH)",
-      "",
-      "  --encoding: the character set of CSV or JSON input (default UTF-8, checked), e.g. ISO-8859-1 or windows-1252.",
-      "  Kinds: continuous, integer, categorical, boolean, date, timestamp, key, text.",
-      "  Add --verbose to any command for stack traces. Docs: README.md and docs/model-format.md.");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: synthlake <command> [options]",
+          "",
+          "  fit       --input PATH [--format csv|parquet|delta|json] [--encoding ISO-8859-1] | --table NAME   --model FILE",
+          "            [--sample-rows N] [--seed S] [--exclude COL]... [--kind COL=KIND]... [--marginal COL=empirical|gaussian-mixture]...",
+          "            [--max-components K] [--min-component-rows N] [--rare-count K] [--degenerate fail|keep|drop] [--unsupported skip|fail]",
+          "            [--holdout-share F [--report FILE.html] [--json FILE.json] [--target COL]]  (fit on the rest, generate, evaluate)",
+          "  describe  --model FILE",
+          "  evaluate  --train T --holdout H --synthetic S [--format F] [--encoding E] [--target COL] [--report FILE.html] [--json FILE.json]",
+          "            [--seed S] [--rare-count K] [--reference-rows N] [--dcr-rows N] [--utility-rows N]",
+          "            (T, H, S: paths, or catalog tables as NAME or table:NAME)",
+          "  generate  (--model FILE | --spec FILE) --rows N (--output PATH | --table NAME) [--format delta|parquet|csv|json]",
+          "            [--partitions P] [--seed S] [--mode error|overwrite|append] [--delta-stats non-string|all|none]",
+          "            [--first-row N]  (rows N to N+rows-1 of the seed's rows; an append to a table with key columns starts",
+          "            after the table's rows by default, and is refused if a key would repeat)",
+          "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
+          "  recover   PATH [--force]   (complete or clean up what a killed generate left at PATH; --force also removes",
+          "            staging directories whose owner cannot be checked: use it only when no job writes to PATH)",
+          "",
+          "  --encoding: the character set of CSV or JSON input (default UTF-8, checked), e.g. ISO-8859-1 or windows-1252.",
+          "  Kinds: continuous, integer, categorical, boolean, date, timestamp, key, text.",
+          "  Add --verbose to any command for stack traces. Docs: README.md and docs/model-format.md.");
 
   private static final Set<String> FLAGS = Set.of("verbose");
 
@@ -88,7 +91,10 @@ public final class Main {
   /** Runs a command; returns the exit status (0 ok, 2 user error, 1 unexpected failure). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
-    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+    if (args.length == 0
+        || args[0].equals("help")
+        || args[0].equals("--help")
+        || args[0].equals("-h")) {
       out.println(USAGE);
       return args.length == 0 ? 2 : 0;
     }
@@ -96,31 +102,97 @@ public final class Main {
     try {
       switch (args[0]) {
         case "fit":
-          fit(Arguments.parse("fit", args, 1, options("input", "format", "encoding", "table", "model", "sample-rows", "seed", "exclude",
-              "kind", "marginal", "max-components", "min-component-rows", "rare-count", "degenerate", "unsupported",
-              "holdout-share", "report", "json", "target"), FLAGS), out);
+          fit(
+              Arguments.parse(
+                  "fit",
+                  args,
+                  1,
+                  options(
+                      "input",
+                      "format",
+                      "encoding",
+                      "table",
+                      "model",
+                      "sample-rows",
+                      "seed",
+                      "exclude",
+                      "kind",
+                      "marginal",
+                      "max-components",
+                      "min-component-rows",
+                      "rare-count",
+                      "degenerate",
+                      "unsupported",
+                      "holdout-share",
+                      "report",
+                      "json",
+                      "target"),
+                  FLAGS),
+              out);
           return 0;
         case "evaluate":
-          evaluate(Arguments.parse("evaluate", args, 1, options("train", "holdout", "synthetic", "format", "encoding", "target", "report",
-              "json", "seed", "rare-count", "reference-rows", "dcr-rows", "utility-rows"), FLAGS), out);
+          evaluate(
+              Arguments.parse(
+                  "evaluate",
+                  args,
+                  1,
+                  options(
+                      "train",
+                      "holdout",
+                      "synthetic",
+                      "format",
+                      "encoding",
+                      "target",
+                      "report",
+                      "json",
+                      "seed",
+                      "rare-count",
+                      "reference-rows",
+                      "dcr-rows",
+                      "utility-rows"),
+                  FLAGS),
+              out);
           return 0;
         case "describe":
           describe(Arguments.parse("describe", args, 1, options("model"), FLAGS), out);
           return 0;
         case "generate":
-          generate(Arguments.parse("generate", args, 1, options("model", "spec", "rows", "output", "table", "format", "partitions",
-              "seed", "mode", "delta-stats", "first-row"), FLAGS), out);
+          generate(
+              Arguments.parse(
+                  "generate",
+                  args,
+                  1,
+                  options(
+                      "model",
+                      "spec",
+                      "rows",
+                      "output",
+                      "table",
+                      "format",
+                      "partitions",
+                      "seed",
+                      "mode",
+                      "delta-stats",
+                      "first-row"),
+                  FLAGS),
+              out);
           return 0;
         case "export":
           export(Arguments.parse("export", args, 1, options("model", "yaml"), FLAGS), out);
           return 0;
         case "recover":
-          SynthlakeException.check(args.length > 1 && !args[1].startsWith("--"),
+          SynthlakeException.check(
+              args.length > 1 && !args[1].startsWith("--"),
               "recover: give the output path to recover, as in synthlake recover out/banking");
-          recover(args[1], Arguments.parse("recover", args, 2, options(), Set.of("verbose", "force")), out);
+          recover(
+              args[1],
+              Arguments.parse("recover", args, 2, options(), Set.of("verbose", "force")),
+              out);
           return 0;
         default:
-          throw SynthlakeException.of("unknown command '%s'; use fit, describe, evaluate, generate, export or recover (synthlake help lists the options)", args[0]);
+          throw SynthlakeException.of(
+              "unknown command '%s'; use fit, describe, evaluate, generate, export or recover (synthlake help lists the options)",
+              args[0]);
       }
     } catch (SynthlakeException e) {
       err.println("synthlake: error: " + oneLine(e.messageFor(Audience.CLI)));
@@ -130,11 +202,14 @@ public final class Main {
 
       return 2;
     } catch (Exception e) {
-      // Spark's AnalysisException is a checked exception in Java's eyes, so catch Exception, not RuntimeException.
+      // Spark's AnalysisException is a checked exception in Java's eyes, so catch Exception, not
+      // RuntimeException.
       SynthlakeException cause = userCause(e);
       Optional<String> sparkError = cause == null ? SparkErrors.describe(e) : Optional.empty();
       if (cause != null || sparkError.isPresent()) {
-        err.println("synthlake: error: " + oneLine(cause != null ? cause.messageFor(Audience.CLI) : sparkError.get()));
+        err.println(
+            "synthlake: error: "
+                + oneLine(cause != null ? cause.messageFor(Audience.CLI) : sparkError.get()));
         if (verbose) {
           e.printStackTrace(err);
         }
@@ -142,7 +217,8 @@ public final class Main {
         return 2;
       }
 
-      err.println("synthlake: failed: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
+      err.println(
+          "synthlake: failed: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
       if (verbose) {
         e.printStackTrace(err);
       }
@@ -175,20 +251,31 @@ public final class Main {
 
   private static void fit(Arguments args, PrintStream out) {
     String model = args.required("model");
-    SynthlakeException.check(args.has("input") ^ args.has("table"), "fit: pass exactly one of --input PATH and --table NAME");
+    SynthlakeException.check(
+        args.has("input") ^ args.has("table"),
+        "fit: pass exactly one of --input PATH and --table NAME");
     FitOptions.Builder options = FitOptions.builder();
     options.sampleRows(args.positiveInt("sample-rows", 100_000));
     if (args.has("seed")) {
       options.seed(args.wholeNumber("seed", args.get("seed")));
     }
 
-    args.all("exclude").forEach(value -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(options::exclude));
+    args.all("exclude")
+        .forEach(
+            value ->
+                Arrays.stream(value.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .forEach(options::exclude));
     for (Map.Entry<String, String> kind : args.pairs("kind").entrySet()) {
-      options.kind(kind.getKey(), ColumnKind.parse(kind.getValue(), "fit: --kind " + kind.getKey()));
+      options.kind(
+          kind.getKey(), ColumnKind.parse(kind.getValue(), "fit: --kind " + kind.getKey()));
     }
 
     for (Map.Entry<String, String> marginal : args.pairs("marginal").entrySet()) {
-      options.marginal(marginal.getKey(), MarginalFamily.parse(marginal.getValue(), "fit: --marginal " + marginal.getKey()));
+      options.marginal(
+          marginal.getKey(),
+          MarginalFamily.parse(marginal.getValue(), "fit: --marginal " + marginal.getKey()));
     }
 
     if (args.has("max-components")) {
@@ -209,7 +296,10 @@ public final class Main {
 
     if (args.has("unsupported")) {
       String value = args.get("unsupported").trim().toUpperCase(Locale.ROOT);
-      SynthlakeException.check(value.equals("SKIP") || value.equals("FAIL"), "fit: --unsupported takes skip or fail, got '%s'", args.get("unsupported"));
+      SynthlakeException.check(
+          value.equals("SKIP") || value.equals("FAIL"),
+          "fit: --unsupported takes skip or fail, got '%s'",
+          args.get("unsupported"));
       options.unsupported(FitOptions.UnsupportedColumns.valueOf(value));
     }
 
@@ -218,17 +308,20 @@ public final class Main {
     if (args.has("holdout-share")) {
       holdoutShare = args.share("holdout-share");
     } else {
-      SynthlakeException.check(!args.has("report") && !args.has("json") && !args.has("target"),
+      SynthlakeException.check(
+          !args.has("report") && !args.has("json") && !args.has("target"),
           "fit: --report, --json and --target evaluate the model on held-out rows; add --holdout-share (e.g. 0.2)");
     }
 
     SparkSession spark = SparkSessions.getOrCreate();
-    Dataset<Row> input = args.has("table")
-        ? TableReader.table(spark, args.get("table"))
-        : TableReader.path(spark, args.get("input"), args.get("format"), args.get("encoding"));
+    Dataset<Row> input =
+        args.has("table")
+            ? TableReader.table(spark, args.get("table"))
+            : TableReader.path(spark, args.get("input"), args.get("format"), args.get("encoding"));
     Dataset<Row> holdout = null;
     if (holdoutShare > 0) {
-      Dataset<Row>[] split = input.randomSplit(new double[] {1 - holdoutShare, holdoutShare}, built.seed());
+      Dataset<Row>[] split =
+          input.randomSplit(new double[] {1 - holdoutShare, holdoutShare}, built.seed());
       input = split[0].cache();
       holdout = split[1].cache();
     }
@@ -236,18 +329,33 @@ public final class Main {
     long start = System.nanoTime();
     SynthesisModel fitted = Synthesizer.fit(input, built);
     fitted.save(spark, model);
-    out.printf(Locale.ROOT, "Fitted %d columns, %d mixture component(s), from %s sampled rows in %.1f s; model written to %s%n",
-        fitted.columns().size(), fitted.componentCount(),
-        fitted.properties().get("sample-rows"), (System.nanoTime() - start) / 1e9, model);
+    out.printf(
+        Locale.ROOT,
+        "Fitted %d columns, %d mixture component(s), from %s sampled rows in %.1f s; model written to %s%n",
+        fitted.columns().size(),
+        fitted.componentCount(),
+        fitted.properties().get("sample-rows"),
+        (System.nanoTime() - start) / 1e9,
+        model);
     if (holdout != null) {
       long rows = input.count();
-      SynthlakeException.check(rows > 0 && !holdout.isEmpty(),
+      SynthlakeException.check(
+          rows > 0 && !holdout.isEmpty(),
           "fit: --holdout-share %s leaves an empty training or holdout part; use a share between 0 and 1 on a larger input",
           args.get("holdout-share"));
       Dataset<Row> synthetic = fitted.generate(spark, rows, GenerateOptions.defaults());
-      EvaluationSettings settings = EvaluationSettings.defaults().withRareThreshold(built.rareCount());
-      report(args, Evaluation.evaluate(input, holdout, synthetic,
-          args.has("target") ? settings.withTarget(args.get("target")) : settings), "synthlake fit " + model, spark, out);
+      EvaluationSettings settings =
+          EvaluationSettings.defaults().withRareThreshold(built.rareCount());
+      report(
+          args,
+          Evaluation.evaluate(
+              input,
+              holdout,
+              synthetic,
+              args.has("target") ? settings.withTarget(args.get("target")) : settings),
+          "synthlake fit " + model,
+          spark,
+          out);
     }
   }
 
@@ -261,8 +369,11 @@ public final class Main {
       settings = settings.withRareThreshold(args.positiveInt("rare-count", 5));
     }
 
-    settings = settings.withSampleSizes(args.positiveInt("reference-rows", settings.referenceRows()),
-        args.positiveInt("dcr-rows", settings.dcrSyntheticRows()), args.positiveInt("utility-rows", settings.utilityRows()));
+    settings =
+        settings.withSampleSizes(
+            args.positiveInt("reference-rows", settings.referenceRows()),
+            args.positiveInt("dcr-rows", settings.dcrSyntheticRows()),
+            args.positiveInt("utility-rows", settings.utilityRows()));
     if (args.has("target")) {
       settings = settings.withTarget(args.get("target"));
     }
@@ -270,15 +381,26 @@ public final class Main {
     SparkSession spark = SparkSessions.getOrCreate();
     String format = args.get("format");
     String encoding = args.get("encoding");
-    Dataset<Row> train = TableReader.pathOrTable(spark, args.required("train"), format, encoding, "evaluate: --train");
-    Dataset<Row> holdout = TableReader.pathOrTable(spark, args.required("holdout"), format, encoding, "evaluate: --holdout");
-    Dataset<Row> synthetic = TableReader.pathOrTable(spark, args.required("synthetic"), format, encoding, "evaluate: --synthetic");
-    report(args, Evaluation.evaluate(train, holdout, synthetic, settings), "synthlake evaluate " + args.get("synthetic"),
-        spark, out);
+    Dataset<Row> train =
+        TableReader.pathOrTable(
+            spark, args.required("train"), format, encoding, "evaluate: --train");
+    Dataset<Row> holdout =
+        TableReader.pathOrTable(
+            spark, args.required("holdout"), format, encoding, "evaluate: --holdout");
+    Dataset<Row> synthetic =
+        TableReader.pathOrTable(
+            spark, args.required("synthetic"), format, encoding, "evaluate: --synthetic");
+    report(
+        args,
+        Evaluation.evaluate(train, holdout, synthetic, settings),
+        "synthlake evaluate " + args.get("synthetic"),
+        spark,
+        out);
   }
 
   /** Prints the summary, then writes the HTML report and the JSON figures where asked. */
-  private static void report(Arguments args, EvaluationResult result, String title, SparkSession spark, PrintStream out) {
+  private static void report(
+      Arguments args, EvaluationResult result, String title, SparkSession spark, PrintStream out) {
     out.print(EvaluationSummary.text(result));
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     if (args.has("report")) {
@@ -308,9 +430,12 @@ public final class Main {
     Path log = new Path(path, "_delta_log");
     try {
       if (log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log)) {
-        out.println("Delta table: the files of writes killed before their commit are in no version of the table, and "
-            + "readers never see them; VACUUM delta.`" + path + "` deletes them once they are older than the table's "
-            + "retention (7 days by default).");
+        out.println(
+            "Delta table: the files of writes killed before their commit are in no version of the table, and "
+                + "readers never see them; VACUUM delta.`"
+                + path
+                + "` deletes them once they are older than the table's "
+                + "retention (7 days by default).");
       }
     } catch (IOException e) {
       throw SynthlakeException.of("recover: cannot read %s: %s", log, e.getMessage());
@@ -321,23 +446,31 @@ public final class Main {
     String yaml = args.required("yaml");
     SparkSession spark = SparkSessions.getOrCreate();
     String path = args.required("model");
-    TableModel model = ModelJson.fromJson(ModelFiles.read(path, spark.sparkContext().hadoopConfiguration()), path);
-    ModelFiles.write(yaml, SpecWriter.toYaml(model),
-        spark.sparkContext().hadoopConfiguration());
-    out.printf(Locale.ROOT, "Wrote %s: edit it, then run synthlake generate --spec %s%n", yaml, yaml);
+    TableModel model =
+        ModelJson.fromJson(ModelFiles.read(path, spark.sparkContext().hadoopConfiguration()), path);
+    ModelFiles.write(yaml, SpecWriter.toYaml(model), spark.sparkContext().hadoopConfiguration());
+    out.printf(
+        Locale.ROOT, "Wrote %s: edit it, then run synthlake generate --spec %s%n", yaml, yaml);
   }
 
   private static void generate(Arguments args, PrintStream out) {
-    SynthlakeException.check(args.has("model") ^ args.has("spec"), "generate: pass exactly one of --model FILE and --spec FILE");
+    SynthlakeException.check(
+        args.has("model") ^ args.has("spec"),
+        "generate: pass exactly one of --model FILE and --spec FILE");
     long rows = args.positiveLong("rows", -1);
     SynthlakeException.check(rows > 0, "generate: missing --rows; give how many rows to generate");
     GenerateOptions.checkRows(rows);
-    SynthlakeException.check(args.has("output") ^ args.has("table"), "generate: pass exactly one of --output PATH and --table NAME");
+    SynthlakeException.check(
+        args.has("output") ^ args.has("table"),
+        "generate: pass exactly one of --output PATH and --table NAME");
     OutputFormat format = Choices.format(args.has("format") ? args.get("format") : "delta");
     WriteMode mode = Choices.mode(args.has("mode") ? args.get("mode") : "error");
-    DeltaStatistics statistics = Choices.deltaStatistics(args.has("delta-stats") ? args.get("delta-stats") : "non-string",
-        "generate: --delta-stats");
-    GenerateOptions options = GenerateOptions.defaults().withPartitions(args.positiveInt("partitions", 0));
+    DeltaStatistics statistics =
+        Choices.deltaStatistics(
+            args.has("delta-stats") ? args.get("delta-stats") : "non-string",
+            "generate: --delta-stats");
+    GenerateOptions options =
+        GenerateOptions.defaults().withPartitions(args.positiveInt("partitions", 0));
     if (args.has("seed")) {
       options = options.withSeed(args.wholeNumber("seed", args.get("seed")));
     }
@@ -349,15 +482,24 @@ public final class Main {
     SparkSession spark = SparkSessions.getOrCreate();
     long start = System.nanoTime();
     String target = args.has("output") ? args.get("output") : args.get("table");
-    CompiledSpec spec = args.has("spec") ? SpecCompiler.compile(
-        ModelFiles.readSpec(args.get("spec"), spark.sparkContext().hadoopConfiguration()), args.get("spec")) : null;
+    CompiledSpec spec =
+        args.has("spec")
+            ? SpecCompiler.compile(
+                ModelFiles.readSpec(args.get("spec"), spark.sparkContext().hadoopConfiguration()),
+                args.get("spec"))
+            : null;
     SynthesisModel model = args.has("spec") ? null : SynthesisModel.load(spark, args.get("model"));
     Dataset<Row> generated = generated(spark, spec, model, rows, options);
     if (mode == WriteMode.APPEND) {
-      TableModel keysOf = model != null ? ModelJson.fromJson(model.toJson(), args.get("model")) : spec.model(options.seed(), rows);
+      TableModel keysOf =
+          model != null
+              ? ModelJson.fromJson(model.toJson(), args.get("model"))
+              : spec.model(options.seed(), rows);
       List<KeyColumn> keys = AppendKeys.keys(keysOf, generated.schema());
-      Optional<AppendKeys> existing = keys.isEmpty() ? Optional.empty()
-          : AppendKeys.of(spark, target, args.has("table"), format, generated.schema());
+      Optional<AppendKeys> existing =
+          keys.isEmpty()
+              ? Optional.empty()
+              : AppendKeys.of(spark, target, args.has("table"), format, generated.schema());
       if (existing.isPresent()) {
         if (!args.has("first-row")) {
           // Continue the seed's stream after the table's rows, so that its keys continue too.
@@ -369,7 +511,8 @@ public final class Main {
       }
     }
 
-    WriteOptions writeOptions = WriteOptions.builder().format(format).mode(mode).deltaStatistics(statistics).build();
+    WriteOptions writeOptions =
+        WriteOptions.builder().format(format).mode(mode).deltaStatistics(statistics).build();
     if (args.has("output")) {
       TableWriter.toPath(generated, target, writeOptions);
     } else {
@@ -377,20 +520,39 @@ public final class Main {
     }
 
     double seconds = (System.nanoTime() - start) / 1e9;
-    String from = options.firstRow() == 0 ? "" : String.format(Locale.ROOT, " (rows %,d to %,d of seed %d)",
-        options.firstRow(), options.firstRow() + rows - 1, options.seed());
-    out.printf(Locale.ROOT, "Generated %,d rows%s into %s (%s) in %.1f s (%,.0f rows/s)%n", rows, from, target,
-        format.sparkName(), seconds, rows / seconds);
+    String from =
+        options.firstRow() == 0
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                " (rows %,d to %,d of seed %d)",
+                options.firstRow(),
+                options.firstRow() + rows - 1,
+                options.seed());
+    out.printf(
+        Locale.ROOT,
+        "Generated %,d rows%s into %s (%s) in %.1f s (%,.0f rows/s)%n",
+        rows,
+        from,
+        target,
+        format.sparkName(),
+        seconds,
+        rows / seconds);
   }
 
   /** The rows of a --model or --spec run, not yet generated (a Spark query). */
-  private static Dataset<Row> generated(SparkSession spark, CompiledSpec spec, SynthesisModel model, long rows,
+  private static Dataset<Row> generated(
+      SparkSession spark,
+      CompiledSpec spec,
+      SynthesisModel model,
+      long rows,
       GenerateOptions options) {
     if (model != null) {
       return model.generate(spark, rows, options);
     }
 
-    // A spec's `rows` is the table's row count after this run, so a run from a first row continues a single run.
+    // A spec's `rows` is the table's row count after this run, so a run from a first row continues
+    // a single run.
     return SpecGenerator.generate(spark, spec, rows, options);
   }
 }

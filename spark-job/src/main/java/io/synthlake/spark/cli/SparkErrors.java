@@ -15,18 +15,24 @@ import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Turns what Spark reports at run time (a task that failed on a malformed record, a cast of a value that is not a
- * number) into the CLI's one line: what failed, in which file and line where Spark says, and what to do. Spark 4's
- * errors carry a condition ({@code MALFORMED_CSV_RECORD}) and named parameters; the innermost one is the most precise.
- * Spark's internal errors and failures without a condition are bugs, left to the caller's stack trace.
+ * Turns what Spark reports at run time (a task that failed on a malformed record, a cast of a value
+ * that is not a number) into the CLI's one line: what failed, in which file and line where Spark
+ * says, and what to do. Spark 4's errors carry a condition ({@code MALFORMED_CSV_RECORD}) and named
+ * parameters; the innermost one is the most precise. Spark's internal errors and failures without a
+ * condition are bugs, left to the caller's stack trace.
  */
 final class SparkErrors {
-  /** Lines of a CSV file read to find a bad record's line number; past this the line is not named. */
+  /**
+   * Lines of a CSV file read to find a bad record's line number; past this the line is not named.
+   */
   private static final long MAX_LINES_SEARCHED = 10_000_000L;
 
   private SparkErrors() {}
 
-  /** The one-line message for {@code failure}, or empty when it is not an error Spark blames on the input. */
+  /**
+   * The one-line message for {@code failure}, or empty when it is not an error Spark blames on the
+   * input.
+   */
   static Optional<String> describe(Throwable failure) {
     List<SparkThrowable> reported = new ArrayList<>();
     String file = null;
@@ -56,30 +62,57 @@ final class SparkErrors {
       case "MALFORMED_CSV_RECORD":
         return Optional.of(malformedCsv(file, parameters.get("badRecord")));
       case "CAST_INVALID_INPUT":
-        return Optional.of(String.format(Locale.ROOT, "%sthe value %s of type %s cannot be cast to %s: fix the value, or "
-            + "the --kind or expression that asks for %s", where, parameters.get("expression"), parameters.get("sourceType"),
-            parameters.get("targetType"), parameters.get("targetType")));
+        return Optional.of(
+            String.format(
+                Locale.ROOT,
+                "%sthe value %s of type %s cannot be cast to %s: fix the value, or "
+                    + "the --kind or expression that asks for %s",
+                where,
+                parameters.get("expression"),
+                parameters.get("sourceType"),
+                parameters.get("targetType"),
+                parameters.get("targetType")));
       default:
-        return Optional.of(String.format(Locale.ROOT, "%sSpark failed: %s: fix the input, option or spec it names, or "
-            + "rerun with --verbose for the stack trace", where, firstLine((Throwable) cause)));
+        return Optional.of(
+            String.format(
+                Locale.ROOT,
+                "%sSpark failed: %s: fix the input, option or spec it names, or "
+                    + "rerun with --verbose for the stack trace",
+                where,
+                firstLine((Throwable) cause)));
     }
   }
 
-  /** A CSV record whose field count differs from the header's: the file, the line and both counts. */
+  /**
+   * A CSV record whose field count differs from the header's: the file, the line and both counts.
+   */
   private static String malformedCsv(String file, String record) {
-    String shown = record == null ? "?" : record.length() > 80 ? record.substring(0, 77) + "..." : record;
+    String shown =
+        record == null ? "?" : record.length() > 80 ? record.substring(0, 77) + "..." : record;
     if (file == null) {
-      return "a CSV record does not match its header: '" + shown + "'; fix the row, quoting values that contain commas";
+      return "a CSV record does not match its header: '"
+          + shown
+          + "'; fix the row, quoting values that contain commas";
     }
 
     CsvLine line = CsvLine.find(file, record);
     String at = line.number > 0 ? ", line " + line.number : "";
-    String counts = line.headerFields > 0 && record != null
-        ? String.format(Locale.ROOT, " has %d fields where the header has %d", fields(record), line.headerFields)
-        : " does not match the header";
-    return String.format(Locale.ROOT, "input %s%s: the CSV record '%s'%s (a ragged row, or a value with an unquoted "
-        + "comma such as a date 'Jan 5, 2024'): fix or remove the row, and quote values that contain commas",
-        displayPath(file), at, shown, counts);
+    String counts =
+        line.headerFields > 0 && record != null
+            ? String.format(
+                Locale.ROOT,
+                " has %d fields where the header has %d",
+                fields(record),
+                line.headerFields)
+            : " does not match the header";
+    return String.format(
+        Locale.ROOT,
+        "input %s%s: the CSV record '%s'%s (a ragged row, or a value with an unquoted "
+            + "comma such as a date 'Jan 5, 2024'): fix or remove the row, and quote values that contain commas",
+        displayPath(file),
+        at,
+        shown,
+        counts);
   }
 
   /** Fields of one CSV line: commas outside double quotes, plus one. */
@@ -98,7 +131,10 @@ final class SparkErrors {
     return fields;
   }
 
-  /** Where a bad record is in its file: found by reading the file again, line by line, on the driver. */
+  /**
+   * Where a bad record is in its file: found by reading the file again, line by line, on the
+   * driver.
+   */
   private static final class CsvLine {
     final long number;
     final int headerFields;
@@ -110,14 +146,19 @@ final class SparkErrors {
 
     static CsvLine find(String file, String record) {
       Path path = new Path(file);
-      Configuration conf = SparkSession.getActiveSession().isDefined()
-          ? SparkSession.getActiveSession().get().sparkContext().hadoopConfiguration() : new Configuration();
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(path.getFileSystem(conf).open(path),
-          StandardCharsets.UTF_8))) {
+      Configuration conf =
+          SparkSession.getActiveSession().isDefined()
+              ? SparkSession.getActiveSession().get().sparkContext().hadoopConfiguration()
+              : new Configuration();
+      try (BufferedReader reader =
+          new BufferedReader(
+              new InputStreamReader(path.getFileSystem(conf).open(path), StandardCharsets.UTF_8))) {
         String header = reader.readLine();
         int headerFields = header == null ? 0 : fields(header);
         String line;
-        for (long number = 2; record != null && number < MAX_LINES_SEARCHED && (line = reader.readLine()) != null; number++) {
+        for (long number = 2;
+            record != null && number < MAX_LINES_SEARCHED && (line = reader.readLine()) != null;
+            number++) {
           if (line.equals(record)) {
             return new CsvLine(number, headerFields);
           }
@@ -132,12 +173,15 @@ final class SparkErrors {
 
   /** A local file as the user typed it, without the {@code file:} scheme Spark adds. */
   private static String displayPath(String file) {
-    return file.startsWith("file://") ? file.substring("file://".length()) : file.startsWith("file:") ? file.substring(5) : file;
+    return file.startsWith("file://")
+        ? file.substring("file://".length())
+        : file.startsWith("file:") ? file.substring(5) : file;
   }
 
   /** The first line of Spark's message, without its {@code SQLSTATE} suffix. */
   private static String firstLine(Throwable error) {
-    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    String message =
+        error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     String line = message.strip().lines().findFirst().orElse("").strip();
     int state = line.indexOf(" SQLSTATE:");
     return (state > 0 ? line.substring(0, state) : line).strip();

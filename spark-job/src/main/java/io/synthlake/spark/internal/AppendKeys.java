@@ -29,11 +29,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Appends that keep a table's keys unique. Row i of a seed's stream always gets the same keys, so a second append with
- * the same seed would repeat every key of the first. An append therefore starts after the table's rows (its row count:
- * Delta answers it from the statistics in its log, Parquet from file footers, CSV and JSON by reading), and is refused,
- * before any row is generated, when a key it would write is already in the table: for sequences, when its range of
- * values meets the table's (one min/max aggregate of each sequence column); for UUID, code and random keys, when the
+ * Appends that keep a table's keys unique. Row i of a seed's stream always gets the same keys, so a
+ * second append with the same seed would repeat every key of the first. An append therefore starts
+ * after the table's rows (its row count: Delta answers it from the statistics in its log, Parquet
+ * from file footers, CSV and JSON by reading), and is refused, before any row is generated, when a
+ * key it would write is already in the table: for sequences, when its range of values meets the
+ * table's (one min/max aggregate of each sequence column); for UUID, code and random keys, when the
  * table holds the key of the run's first or last row (one filtered read of each such column).
  */
 public final class AppendKeys {
@@ -46,13 +47,15 @@ public final class AppendKeys {
   }
 
   /**
-   * The existing table at {@code target} (a path, or a catalog table when {@code catalog}), read with the output's
-   * {@code schema} where the format has none of its own; empty when there is no table yet.
+   * The existing table at {@code target} (a path, or a catalog table when {@code catalog}), read
+   * with the output's {@code schema} where the format has none of its own; empty when there is no
+   * table yet.
    */
-  public static Optional<AppendKeys> of(SparkSession spark, String target, boolean catalog, OutputFormat format,
-      StructType schema) {
+  public static Optional<AppendKeys> of(
+      SparkSession spark, String target, boolean catalog, OutputFormat format, StructType schema) {
     if (catalog) {
-      return spark.catalog().tableExists(target) ? Optional.of(new AppendKeys(spark.table(target), "table " + target))
+      return spark.catalog().tableExists(target)
+          ? Optional.of(new AppendKeys(spark.table(target), "table " + target))
           : Optional.empty();
     }
 
@@ -63,23 +66,37 @@ public final class AppendKeys {
         return Optional.empty();
       }
 
-      // The writer's own check, made before reading: a directory of other files is refused, not read as a table.
+      // The writer's own check, made before reading: a directory of other files is refused, not
+      // read as a table.
       new OutputDirectory(fs, path, target).checkHolds(format, WriteMode.APPEND);
     } catch (IOException e) {
-      throw new SynthlakeException("cannot check whether " + target + " exists: " + e.getMessage(), e);
+      throw new SynthlakeException(
+          "cannot check whether " + target + " exists: " + e.getMessage(), e);
     }
 
     if (format == OutputFormat.DELTA) {
       return DeltaTable.isDeltaTable(spark, target)
-          ? Optional.of(new AppendKeys(spark.read().format("delta").load(target), target)) : Optional.empty();
+          ? Optional.of(new AppendKeys(spark.read().format("delta").load(target), target))
+          : Optional.empty();
     }
 
-    // The output's schema: no inference pass over CSV or JSON, and an empty directory reads as no rows.
-    return Optional.of(new AppendKeys(spark.read().format(format.sparkName()).option("header", "true").schema(schema)
-        .load(target), target));
+    // The output's schema: no inference pass over CSV or JSON, and an empty directory reads as no
+    // rows.
+    return Optional.of(
+        new AppendKeys(
+            spark
+                .read()
+                .format(format.sparkName())
+                .option("header", "true")
+                .schema(schema)
+                .load(target),
+            target));
   }
 
-  /** The key columns of {@code model} that the output (of {@code schema}) holds under their own names. */
+  /**
+   * The key columns of {@code model} that the output (of {@code schema}) holds under their own
+   * names.
+   */
   public static List<KeyColumn> keys(TableModel model, StructType schema) {
     List<String> names = List.of(schema.fieldNames());
     List<KeyColumn> keys = new ArrayList<>();
@@ -101,9 +118,11 @@ public final class AppendKeys {
    * Refuses, in one line naming the column and what to pass, a run of rows {@code firstRow} to
    * {@code firstRow + rows - 1} whose {@code keys} would repeat a key already in the table.
    */
-  public void checkNoRepeat(TableModel model, long seed, long firstRow, long rows, List<KeyColumn> keys) {
+  public void checkNoRepeat(
+      TableModel model, long seed, long firstRow, long rows, List<KeyColumn> keys) {
     long lastRow = firstRow + rows - 1;
-    List<KeyColumn> sequences = keys.stream().filter(key -> key.style() == KeyColumn.Style.SEQUENCE).toList();
+    List<KeyColumn> sequences =
+        keys.stream().filter(key -> key.style() == KeyColumn.Style.SEQUENCE).toList();
     if (!sequences.isEmpty()) {
       List<Column> bounds = new ArrayList<>();
       for (KeyColumn key : sequences) {
@@ -111,9 +130,15 @@ public final class AppendKeys {
         bounds.add(functions.max(number(key)));
       }
 
-      Row existing = table.agg(bounds.get(0), bounds.subList(1, bounds.size()).toArray(Column[]::new)).first();
+      Row existing =
+          table.agg(bounds.get(0), bounds.subList(1, bounds.size()).toArray(Column[]::new)).first();
       for (int i = 0; i < sequences.size(); i++) {
-        checkSequence(sequences.get(i), existing.getDecimal(2 * i), existing.getDecimal(2 * i + 1), firstRow, lastRow);
+        checkSequence(
+            sequences.get(i),
+            existing.getDecimal(2 * i),
+            existing.getDecimal(2 * i + 1),
+            firstRow,
+            lastRow);
       }
     }
 
@@ -122,17 +147,26 @@ public final class AppendKeys {
         Object first = keyOfRow(model, seed, key, firstRow);
         Object last = keyOfRow(model, seed, key, lastRow);
         Column column = functions.col(SparkTypes.quote(key.name()));
-        List<Row> found = table.select(column).filter(column.isin(first, last)).limit(1).collectAsList();
+        List<Row> found =
+            table.select(column).filter(column.isin(first, last)).limit(1).collectAsList();
         if (!found.isEmpty()) {
           Object held = found.get(0).get(0);
-          throw SparkJobErrors.keyRepeats(key.name(), name, held, key.style().jsonName(), held.equals(first) ? firstRow : lastRow,
+          throw SparkJobErrors.keyRepeats(
+              key.name(),
+              name,
+              held,
+              key.style().jsonName(),
+              held.equals(first) ? firstRow : lastRow,
               seed);
         }
       }
     }
   }
 
-  /** A sequence key's number: the value itself, or a string key's digits after its prefix (null for other strings). */
+  /**
+   * A sequence key's number: the value itself, or a string key's digits after its prefix (null for
+   * other strings).
+   */
   private static Column number(KeyColumn key) {
     Column column = functions.col(SparkTypes.quote(key.name()));
     DataType whole = DataTypes.createDecimalType(38, 0);
@@ -140,11 +174,15 @@ public final class AppendKeys {
       return column.cast(whole);
     }
 
-    return functions.when(column.startsWith(key.prefix()),
-        column.substr(functions.lit(key.prefix().length() + 1), functions.lit(Integer.MAX_VALUE)).try_cast(whole));
+    return functions.when(
+        column.startsWith(key.prefix()),
+        column
+            .substr(functions.lit(key.prefix().length() + 1), functions.lit(Integer.MAX_VALUE))
+            .try_cast(whole));
   }
 
-  private void checkSequence(KeyColumn key, BigDecimal min, BigDecimal max, long firstRow, long lastRow) {
+  private void checkSequence(
+      KeyColumn key, BigDecimal min, BigDecimal max, long firstRow, long lastRow) {
     if (min == null || max == null) {
       return; // no key of this form in the table
     }
@@ -160,52 +198,71 @@ public final class AppendKeys {
     // The first row whose key is past every key of the table, in the direction of the step.
     BigInteger step = BigInteger.valueOf(key.step());
     BigInteger start = BigInteger.valueOf(key.start());
-    BigInteger past = step.signum() > 0 ? max.toBigInteger().subtract(start).divide(step).add(BigInteger.ONE)
-        : start.subtract(min.toBigInteger()).divide(step.negate()).add(BigInteger.ONE);
-    throw SparkJobErrors.sequenceKeyRepeats(key.name(), name, shown(key, first), shown(key, last), firstRow, lastRow,
-        shown(key, min.toBigInteger()), shown(key, max.toBigInteger()), past.max(BigInteger.ZERO));
+    BigInteger past =
+        step.signum() > 0
+            ? max.toBigInteger().subtract(start).divide(step).add(BigInteger.ONE)
+            : start.subtract(min.toBigInteger()).divide(step.negate()).add(BigInteger.ONE);
+    throw SparkJobErrors.sequenceKeyRepeats(
+        key.name(),
+        name,
+        shown(key, first),
+        shown(key, last),
+        firstRow,
+        lastRow,
+        shown(key, min.toBigInteger()),
+        shown(key, max.toBigInteger()),
+        past.max(BigInteger.ZERO));
   }
 
   private static BigInteger value(KeyColumn key, long row) {
-    return BigInteger.valueOf(key.start()).add(BigInteger.valueOf(row).multiply(BigInteger.valueOf(key.step())));
+    return BigInteger.valueOf(key.start())
+        .add(BigInteger.valueOf(row).multiply(BigInteger.valueOf(key.step())));
   }
 
   private static String shown(KeyColumn key, BigInteger number) {
-    return key.type().logicalType() == LogicalType.STRING ? key.prefix() + number : number.toString();
+    return key.type().logicalType() == LogicalType.STRING
+        ? key.prefix() + number
+        : number.toString();
   }
 
-  /** The value {@code key} gets in row {@code row}: its block is generated on the driver, that column only. */
+  /**
+   * The value {@code key} gets in row {@code row}: its block is generated on the driver, that
+   * column only.
+   */
   private static Object keyOfRow(TableModel model, long seed, KeyColumn key, long row) {
     ColumnSink[] sinks = new ColumnSink[model.columns().size()];
     Object[] value = new Object[1];
-    sinks[model.columns().indexOf(key)] = new ColumnSink() {
-      @Override
-      public void putNull(int r) {
-        value[0] = null;
-      }
+    sinks[model.columns().indexOf(key)] =
+        new ColumnSink() {
+          @Override
+          public void putNull(int r) {
+            value[0] = null;
+          }
 
-      @Override
-      public void putLong(int r, long v) {
-        value[0] = v;
-      }
+          @Override
+          public void putLong(int r, long v) {
+            value[0] = v;
+          }
 
-      @Override
-      public void putDouble(int r, double v) {
-        value[0] = v;
-      }
+          @Override
+          public void putDouble(int r, double v) {
+            value[0] = v;
+          }
 
-      @Override
-      public void putBoolean(int r, boolean v) {
-        value[0] = v;
-      }
+          @Override
+          public void putBoolean(int r, boolean v) {
+            value[0] = v;
+          }
 
-      @Override
-      public void putUtf8(int r, byte[] bytes, int offset, int length) {
-        value[0] = new String(bytes, offset, length, StandardCharsets.UTF_8);
-      }
-    };
+          @Override
+          public void putUtf8(int r, byte[] bytes, int offset, int length) {
+            value[0] = new String(bytes, offset, length, StandardCharsets.UTF_8);
+          }
+        };
     long block = row / TableSampler.BLOCK_ROWS;
-    TableSampler.of(model, seed).newBlockWriter().write(block, (int) (row - block * TableSampler.BLOCK_ROWS), 1, sinks);
+    TableSampler.of(model, seed)
+        .newBlockWriter()
+        .write(block, (int) (row - block * TableSampler.BLOCK_ROWS), 1, sinks);
     return value[0];
   }
 }

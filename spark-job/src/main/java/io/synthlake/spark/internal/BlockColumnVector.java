@@ -11,18 +11,23 @@ import org.apache.spark.sql.vectorized.ColumnarMap;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Spark's read-only view of a generated {@link ColumnBuffer}, in the Spark type of its column. Nothing is copied into
- * Spark's own vectors, and a string column with a fixed set of values hands out one {@link UTF8String} per value for
- * the whole partition: Spark 4.1 builds each {@code UTF8String} with volatile writes, which made creating one per row
- * the largest single cost of reading generated rows. Strings that are not from a dictionary (keys, composed text) are
- * still built per row, and cost little only when Spark's generated code inlines {@link #getUTF8String}: the JIT then
- * sees that the string never leaves the row copy and drops its fences. So the row path holds no map look-up, which
- * made the compiled method too large to inline; {@link #blockWritten} finds a block's dictionary strings once.
+ * Spark's read-only view of a generated {@link ColumnBuffer}, in the Spark type of its column.
+ * Nothing is copied into Spark's own vectors, and a string column with a fixed set of values hands
+ * out one {@link UTF8String} per value for the whole partition: Spark 4.1 builds each {@code
+ * UTF8String} with volatile writes, which made creating one per row the largest single cost of
+ * reading generated rows. Strings that are not from a dictionary (keys, composed text) are still
+ * built per row, and cost little only when Spark's generated code inlines {@link #getUTF8String}:
+ * the JIT then sees that the string never leaves the row copy and drops its fences. So the row path
+ * holds no map look-up, which made the compiled method too large to inline; {@link #blockWritten}
+ * finds a block's dictionary strings once.
  */
 public final class BlockColumnVector extends ColumnVector {
   private final ColumnBuffer buffer;
   private final Map<byte[][], UTF8String[]> stringsByDictionary = new IdentityHashMap<>();
-  /** The strings of the current block's dictionary, or null when the block's strings came as bytes. */
+
+  /**
+   * The strings of the current block's dictionary, or null when the block's strings came as bytes.
+   */
   private UTF8String[] dictionaryStrings;
 
   public BlockColumnVector(DataType type, ColumnBuffer buffer) {
@@ -39,7 +44,10 @@ public final class BlockColumnVector extends ColumnVector {
   /** Called once the generators have filled the buffer with a new block, before Spark reads it. */
   public void blockWritten() {
     byte[][] dictionary = buffer.dictionary;
-    dictionaryStrings = dictionary == null ? null : stringsByDictionary.computeIfAbsent(dictionary, BlockColumnVector::strings);
+    dictionaryStrings =
+        dictionary == null
+            ? null
+            : stringsByDictionary.computeIfAbsent(dictionary, BlockColumnVector::strings);
   }
 
   private static UTF8String[] strings(byte[][] dictionary) {
@@ -51,17 +59,22 @@ public final class BlockColumnVector extends ColumnVector {
     return strings;
   }
 
-  /** Spark calls this after each batch; the buffer and the string cache are reused for the next block, as writable vectors are. */
+  /**
+   * Spark calls this after each batch; the buffer and the string cache are reused for the next
+   * block, as writable vectors are.
+   */
   @Override
-  public void closeIfFreeable() {
-  }
+  public void closeIfFreeable() {}
 
   @Override
   public boolean hasNull() {
     return buffer.anyNull;
   }
 
-  /** Counts this block's nulls; Spark asks rarely (statistics, some vectorised paths), so nothing keeps a count. */
+  /**
+   * Counts this block's nulls; Spark asks rarely (statistics, some vectorised paths), so nothing
+   * keeps a count.
+   */
   @Override
   public int numNulls() {
     if (!buffer.anyNull) {
@@ -128,7 +141,8 @@ public final class BlockColumnVector extends ColumnVector {
     }
 
     long unscaled = buffer.longs[rowId];
-    return precision <= Decimal.MAX_LONG_DIGITS() ? Decimal.createUnsafe(unscaled, precision, scale)
+    return precision <= Decimal.MAX_LONG_DIGITS()
+        ? Decimal.createUnsafe(unscaled, precision, scale)
         : Decimal.apply(BigDecimal.valueOf(unscaled, scale), precision, scale);
   }
 
@@ -140,7 +154,9 @@ public final class BlockColumnVector extends ColumnVector {
     }
 
     UTF8String[] strings = dictionaryStrings;
-    return strings != null ? strings[buffer.codes[rowId]] : UTF8String.fromBytes(buffer.bytes, buffer.offsets[rowId], buffer.lengths[rowId]);
+    return strings != null
+        ? strings[buffer.codes[rowId]]
+        : UTF8String.fromBytes(buffer.bytes, buffer.offsets[rowId], buffer.lengths[rowId]);
   }
 
   @Override

@@ -5,9 +5,10 @@ import io.synthlake.core.generate.TableSampler;
 import java.util.Arrays;
 
 /**
- * One block of one column as the generators leave it, in whatever order they write its rows; the direct file writer
- * and Spark's scan ({@link BlockColumnVector}) then read the block in row order. Numbers and codes sit in primitive
- * arrays, strings in one byte array: nothing per row. Read-only to everything but the generators.
+ * One block of one column as the generators leave it, in whatever order they write its rows; the
+ * direct file writer and Spark's scan ({@link BlockColumnVector}) then read the block in row order.
+ * Numbers and codes sit in primitive arrays, strings in one byte array: nothing per row. Read-only
+ * to everything but the generators.
  */
 public final class ColumnBuffer implements ColumnSink {
   public final boolean[] nulls = new boolean[TableSampler.BLOCK_ROWS];
@@ -18,8 +19,10 @@ public final class ColumnBuffer implements ColumnSink {
   public final int[] offsets = new int[TableSampler.BLOCK_ROWS];
   public final int[] lengths = new int[TableSampler.BLOCK_ROWS];
   public byte[] bytes = new byte[16 * TableSampler.BLOCK_ROWS];
+
   /** The dictionary this block's strings are codes of, or null when they came as bytes. */
   public byte[][] dictionary;
+
   public boolean anyNull;
   private int bytesUsed;
 

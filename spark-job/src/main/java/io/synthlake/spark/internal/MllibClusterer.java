@@ -21,16 +21,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Clusters normal scores with MLlib's {@link GaussianMixture} (full covariance). The number of clusters is chosen by
- * log-likelihood on a held-out fifth of the clustering rows, over 1, 2, 3, 5, 10, 20, 40, 80, 160 (up to the cap),
- * stopping once two larger counts in a row fail to improve it. Every sampled row is then labelled by the best model.
+ * Clusters normal scores with MLlib's {@link GaussianMixture} (full covariance). The number of
+ * clusters is chosen by log-likelihood on a held-out fifth of the clustering rows, over 1, 2, 3, 5,
+ * 10, 20, 40, 80, 160 (up to the cap), stopping once two larger counts in a row fail to improve it.
+ * Every sampled row is then labelled by the best model.
  */
 public final class MllibClusterer implements ScoreClusterer {
   private static final Logger LOG = LoggerFactory.getLogger(MllibClusterer.class);
   private static final int[] CANDIDATES = {1, 2, 3, 5, 10, 20, 40, 80, 160};
   private static final double VALIDATION_SHARE = 0.2;
   private static final int MAX_ITERATIONS = 60;
-  private static final StructType SCHEMA = new StructType().add("features", SQLDataTypes.VectorType());
+  private static final StructType SCHEMA =
+      new StructType().add("features", SQLDataTypes.VectorType());
 
   private final SparkSession spark;
   private final int clusterRows;
@@ -56,7 +58,12 @@ public final class MllibClusterer implements ScoreClusterer {
     double bestLikelihood = singleGaussianLikelihood(train, holdout);
     int bestK = 1;
     GaussianMixtureModel bestModel = null;
-    StringBuilder account = new StringBuilder(String.format(Locale.ROOT, "validation log-likelihood per row: K=1 %.4f", bestLikelihood / holdout.size()));
+    StringBuilder account =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "validation log-likelihood per row: K=1 %.4f",
+                bestLikelihood / holdout.size()));
     int worse = 0;
     try {
       for (int k : CANDIDATES) {
@@ -64,7 +71,13 @@ public final class MllibClusterer implements ScoreClusterer {
           continue;
         }
 
-        GaussianMixtureModel model = new GaussianMixture().setK(k).setSeed(seed).setMaxIter(MAX_ITERATIONS).setTol(1e-3).fit(trainFrame);
+        GaussianMixtureModel model =
+            new GaussianMixture()
+                .setK(k)
+                .setSeed(seed)
+                .setMaxIter(MAX_ITERATIONS)
+                .setTol(1e-3)
+                .fit(trainFrame);
         double likelihood = likelihood(model, holdout);
         account.append(String.format(Locale.ROOT, ", K=%d %.4f", k, likelihood / holdout.size()));
         LOG.info("Gaussian mixture with {} clusters: validation log-likelihood {}", k, likelihood);
@@ -155,7 +168,8 @@ public final class MllibClusterer implements ScoreClusterer {
     for (Vector row : train) {
       for (int a = 0; a < d; a++) {
         for (int b = 0; b < d; b++) {
-          covariance[a * d + b] += (row.apply(a) - mean[a]) * (row.apply(b) - mean[b]) / train.size();
+          covariance[a * d + b] +=
+              (row.apply(a) - mean[a]) * (row.apply(b) - mean[b]) / train.size();
         }
       }
     }
@@ -164,8 +178,8 @@ public final class MllibClusterer implements ScoreClusterer {
       covariance[a * d + a] += 1e-6;
     }
 
-    MultivariateGaussian gaussian = new MultivariateGaussian(new DenseVector(mean),
-        new DenseMatrix(d, d, covariance));
+    MultivariateGaussian gaussian =
+        new MultivariateGaussian(new DenseVector(mean), new DenseMatrix(d, d, covariance));
     double total = 0;
     for (Vector row : holdout) {
       total += gaussian.logpdf(row);

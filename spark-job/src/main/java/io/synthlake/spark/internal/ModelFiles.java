@@ -11,23 +11,35 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-/** Reads and writes model and spec files through Hadoop's file systems, so local paths, HDFS, S3 and DBFS all work. */
+/**
+ * Reads and writes model and spec files through Hadoop's file systems, so local paths, HDFS, S3 and
+ * DBFS all work.
+ */
 public final class ModelFiles {
   private ModelFiles() {}
 
   /** The text of the model file at {@code location}. */
   public static String read(String location, Configuration conf) {
-    return read(location, conf, "model file", "run synthlake fit --model " + location + " first, or check the path",
+    return read(
+        location,
+        conf,
+        "model file",
+        "run synthlake fit --model " + location + " first, or check the path",
         "pass the path of the JSON file written by synthlake fit");
   }
 
   /** The text of the spec file at {@code location}. */
   public static String readSpec(String location, Configuration conf) {
-    return read(location, conf, "spec file", "check the path (conf/banking.yaml is an example to start from)",
+    return read(
+        location,
+        conf,
+        "spec file",
+        "check the path (conf/banking.yaml is an example to start from)",
         "pass the path of a YAML or JSON spec (docs/spec-format.md)");
   }
 
-  private static String read(String location, Configuration conf, String what, String whenMissing, String whenDirectory) {
+  private static String read(
+      String location, Configuration conf, String what, String whenMissing, String whenDirectory) {
     Path path = new Path(location);
     try {
       FileSystem fs = path.getFileSystem(conf);
@@ -45,15 +57,23 @@ public final class ModelFiles {
     } catch (FileNotFoundException e) {
       throw SynthlakeException.of("%s %s does not exist: %s", what, location, whenMissing);
     } catch (IOException e) {
-      throw new SynthlakeException("cannot read " + what + " " + location + ": " + e.getMessage()
-          + "; check the path and permissions", e);
+      throw new SynthlakeException(
+          "cannot read "
+              + what
+              + " "
+              + location
+              + ": "
+              + e.getMessage()
+              + "; check the path and permissions",
+          e);
     }
   }
 
   /** Writes to a hidden sibling first, then renames, so that a reader never sees half a model. */
   public static void write(String location, String text, Configuration conf) {
     Path path = new Path(location);
-    Path staging = new Path(path.getParent(), "." + path.getName() + "." + UUID.randomUUID() + ".tmp");
+    Path staging =
+        new Path(path.getParent(), "." + path.getName() + "." + UUID.randomUUID() + ".tmp");
     try {
       FileSystem fs = path.getFileSystem(conf);
       if (path.getParent() != null) {
@@ -72,7 +92,13 @@ public final class ModelFiles {
         throw new IOException("rename of " + staging + " failed");
       }
     } catch (IOException e) {
-      throw new SynthlakeException("cannot write model file " + location + ": " + e.getMessage() + "; check the path and permissions", e);
+      throw new SynthlakeException(
+          "cannot write model file "
+              + location
+              + ": "
+              + e.getMessage()
+              + "; check the path and permissions",
+          e);
     }
   }
 }

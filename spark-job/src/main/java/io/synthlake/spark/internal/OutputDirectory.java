@@ -12,9 +12,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The checks on an output directory that run before any Spark job: that its files can be written, and that a
- * directory already there is a table of the format being written, so that appending or overwriting never mixes a
- * table's files with someone else's (a Delta append once put {@code _delta_log} beside unrelated files).
+ * The checks on an output directory that run before any Spark job: that its files can be written,
+ * and that a directory already there is a table of the format being written, so that appending or
+ * overwriting never mixes a table's files with someone else's (a Delta append once put {@code
+ * _delta_log} beside unrelated files).
  */
 public final class OutputDirectory {
   private final FileSystem fs;
@@ -27,7 +28,10 @@ public final class OutputDirectory {
     this.path = path;
   }
 
-  /** Fails unless files can be created where {@code target} is or will be: its parent exists or can be made, and is writable. */
+  /**
+   * Fails unless files can be created where {@code target} is or will be: its parent exists or can
+   * be made, and is writable.
+   */
   public void checkWritable() {
     Path directory = target.getParent() == null ? target : target.getParent();
     try {
@@ -35,7 +39,12 @@ public final class OutputDirectory {
         if (fs.exists(ancestor)) {
           if (!fs.getFileStatus(ancestor).isDirectory()) {
             throw SparkJobErrors.outputNotWritable(
-                String.format(Locale.ROOT, "cannot write output %s: %s is a file, not a directory", path, ancestor), null);
+                String.format(
+                    Locale.ROOT,
+                    "cannot write output %s: %s is a file, not a directory",
+                    path,
+                    ancestor),
+                null);
           }
 
           break;
@@ -43,22 +52,34 @@ public final class OutputDirectory {
       }
 
       if (!fs.mkdirs(directory)) {
-        throw SparkJobErrors.outputNotWritable(String.format(Locale.ROOT, "cannot write output %s: its directory %s "
-            + "cannot be created", path, directory), "check the path and its permissions");
+        throw SparkJobErrors.outputNotWritable(
+            String.format(
+                Locale.ROOT,
+                "cannot write output %s: its directory %s " + "cannot be created",
+                path,
+                directory),
+            "check the path and its permissions");
       }
 
       Path probe = new Path(directory, ".synthlake-write-check-" + UUID.randomUUID());
       fs.create(probe, false).close();
       fs.delete(probe, false);
     } catch (IOException e) {
-      throw SparkJobErrors.outputNotWritable(String.format(Locale.ROOT, "cannot write output %s: %s is not writable (%s)",
-          path, directory, firstLine(e.getMessage())), "check its permissions");
+      throw SparkJobErrors.outputNotWritable(
+          String.format(
+              Locale.ROOT,
+              "cannot write output %s: %s is not writable (%s)",
+              path,
+              directory,
+              firstLine(e.getMessage())),
+          "check its permissions");
     }
   }
 
   /**
-   * Fails unless {@code target} is absent, empty or a table of {@code format}: a Delta table has {@code _delta_log};
-   * Parquet, CSV and JSON tables hold only their part files and hidden or {@code _}-prefixed bookkeeping files.
+   * Fails unless {@code target} is absent, empty or a table of {@code format}: a Delta table has
+   * {@code _delta_log}; Parquet, CSV and JSON tables hold only their part files and hidden or
+   * {@code _}-prefixed bookkeeping files.
    */
   public void checkHolds(OutputFormat format, WriteMode mode) {
     try {
@@ -67,8 +88,9 @@ public final class OutputDirectory {
       }
 
       if (!fs.getFileStatus(target).isDirectory()) {
-        throw SparkJobErrors.outputNotWritable(String.format(Locale.ROOT, "output %s is a file, not a table directory",
-            path), "delete the file");
+        throw SparkJobErrors.outputNotWritable(
+            String.format(Locale.ROOT, "output %s is a file, not a table directory", path),
+            "delete the file");
       }
 
       boolean delta = fs.exists(new Path(target, "_delta_log"));
@@ -76,8 +98,14 @@ public final class OutputDirectory {
       if (format == OutputFormat.DELTA) {
         Optional<String> other = firstVisibleFile();
         if (!delta && other.isPresent()) {
-          throw SparkJobErrors.outputHoldsOtherFiles(String.format(Locale.ROOT, "cannot %s %s as a Delta table: it has no "
-              + "_delta_log but holds other files (%s)", action, path, other.get()));
+          throw SparkJobErrors.outputHoldsOtherFiles(
+              String.format(
+                  Locale.ROOT,
+                  "cannot %s %s as a Delta table: it has no "
+                      + "_delta_log but holds other files (%s)",
+                  action,
+                  path,
+                  other.get()));
         }
 
         return;
@@ -89,12 +117,20 @@ public final class OutputDirectory {
 
       Optional<String> foreign = firstForeignFile(format);
       if (foreign.isPresent()) {
-        throw SparkJobErrors.outputHoldsOtherFiles(String.format(Locale.ROOT, "cannot %s %s as %s: it holds %s, which is "
-            + "not a %s part file", action, path, format.sparkName(), foreign.get(), format.sparkName()));
+        throw SparkJobErrors.outputHoldsOtherFiles(
+            String.format(
+                Locale.ROOT,
+                "cannot %s %s as %s: it holds %s, which is " + "not a %s part file",
+                action,
+                path,
+                format.sparkName(),
+                foreign.get(),
+                format.sparkName()));
       }
     } catch (IOException e) {
-      throw SynthlakeException.of("cannot list output %s: %s; check the path and its permissions", path,
-          firstLine(e.getMessage()));
+      throw SynthlakeException.of(
+          "cannot list output %s: %s; check the path and its permissions",
+          path, firstLine(e.getMessage()));
     }
   }
 
@@ -108,7 +144,10 @@ public final class OutputDirectory {
     return Optional.empty();
   }
 
-  /** The first entry that is not a part file of {@code format} (compressed ones included) nor bookkeeping. */
+  /**
+   * The first entry that is not a part file of {@code format} (compressed ones included) nor
+   * bookkeeping.
+   */
   private Optional<String> firstForeignFile(OutputFormat format) throws IOException {
     String extension = "." + format.sparkName();
     for (FileStatus file : fs.listStatus(target)) {
@@ -122,7 +161,10 @@ public final class OutputDirectory {
     return Optional.empty();
   }
 
-  /** Spark, Hadoop and synthlake name their bookkeeping files {@code _SUCCESS}, {@code .part-0.crc}, {@code .x.synthlake-staging-…}. */
+  /**
+   * Spark, Hadoop and synthlake name their bookkeeping files {@code _SUCCESS}, {@code .part-0.crc},
+   * {@code .x.synthlake-staging-…}.
+   */
   private static boolean hidden(String name) {
     return name.startsWith("_") || name.startsWith(".");
   }

@@ -17,18 +17,22 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Draws the fitting sample from a DataFrame and brings it to the driver column by column, converted to core's number
- * form by Spark expressions. Streams rows with {@code toLocalIterator}, so the driver holds only the sample's arrays.
+ * Draws the fitting sample from a DataFrame and brings it to the driver column by column, converted
+ * to core's number form by Spark expressions. Streams rows with {@code toLocalIterator}, so the
+ * driver holds only the sample's arrays.
  */
 public final class SampleCollector {
   private SampleCollector() {}
 
   /**
    * @param names the columns to sample, with their synthlake types
-   * @param sampleRows at most this many rows, drawn uniformly without replacement (Bernoulli, then a limit)
+   * @param sampleRows at most this many rows, drawn uniformly without replacement (Bernoulli, then
+   *     a limit)
    */
-  public static SampleTable collect(Dataset<Row> input, List<String> names, List<DataType> types, int sampleRows, long seed) {
-    // One pass over the whole input: the row count, and the key bounds that generated keys must stay clear of.
+  public static SampleTable collect(
+      Dataset<Row> input, List<String> names, List<DataType> types, int sampleRows, long seed) {
+    // One pass over the whole input: the row count, and the key bounds that generated keys must
+    // stay clear of.
     List<Column> aggregates = new ArrayList<>();
     aggregates.add(functions.count(functions.lit(1)));
     int[] boundWidths = new int[names.size()];
@@ -38,12 +42,18 @@ public final class SampleCollector {
       aggregates.addAll(bounds);
     }
 
-    Row totals = input.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0])).first();
+    Row totals =
+        input
+            .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
+            .first();
     long total = totals.getLong(0);
-    SynthlakeException.check(total > 0, "the input has no rows, so there is nothing to fit: check the input path, format and filters");
+    SynthlakeException.check(
+        total > 0,
+        "the input has no rows, so there is nothing to fit: check the input path, format and filters");
     Dataset<Row> sampled = input;
     if (total > sampleRows) {
-      // Oversample slightly so that the Bernoulli draw rarely falls short of sampleRows; the limit trims the excess.
+      // Oversample slightly so that the Bernoulli draw rarely falls short of sampleRows; the limit
+      // trims the excess.
       double fraction = Math.min(1.0, 1.05 * sampleRows / total + 10.0 / total);
       sampled = input.sample(false, fraction, seed).limit(sampleRows);
     }
@@ -87,15 +97,29 @@ public final class SampleCollector {
     List<SampleColumn> result = new ArrayList<>();
     int position = 1;
     for (int c = 0; c < columns; c++) {
-      SampleColumn column = strings[c] != null
-          ? SampleColumn.strings(names.get(c), Arrays.copyOf(strings[c], rows))
-          : SampleColumn.numbers(names.get(c), types.get(c), Arrays.copyOf(numbers[c], rows), Arrays.copyOf(nulls[c], rows));
+      SampleColumn column =
+          strings[c] != null
+              ? SampleColumn.strings(names.get(c), Arrays.copyOf(strings[c], rows))
+              : SampleColumn.numbers(
+                  names.get(c),
+                  types.get(c),
+                  Arrays.copyOf(numbers[c], rows),
+                  Arrays.copyOf(nulls[c], rows));
       int width = boundWidths[c];
       if (width > 0) {
-        column = column.withKeyBounds(strings[c] != null
-            ? KeyBounds.of(Long.MIN_VALUE, totals.isNullAt(position) ? 0 : totals.getInt(position),
-                totals.isNullAt(position + 1) ? Long.MIN_VALUE : totals.getLong(position + 1))
-            : KeyBounds.of(totals.isNullAt(position) ? Long.MIN_VALUE : totals.getLong(position), 0, Long.MIN_VALUE));
+        column =
+            column.withKeyBounds(
+                strings[c] != null
+                    ? KeyBounds.of(
+                        Long.MIN_VALUE,
+                        totals.isNullAt(position) ? 0 : totals.getInt(position),
+                        totals.isNullAt(position + 1)
+                            ? Long.MIN_VALUE
+                            : totals.getLong(position + 1))
+                    : KeyBounds.of(
+                        totals.isNullAt(position) ? Long.MIN_VALUE : totals.getLong(position),
+                        0,
+                        Long.MIN_VALUE));
       }
 
       position += width;
@@ -105,7 +129,10 @@ public final class SampleCollector {
     return SampleTable.of(result);
   }
 
-  /** Whole-input maxima for columns that may become keys: integers' largest value; strings' length and trailing number. */
+  /**
+   * Whole-input maxima for columns that may become keys: integers' largest value; strings' length
+   * and trailing number.
+   */
   private static List<Column> keyBoundExpressions(String name, DataType type) {
     Column column = functions.col(SparkTypes.quote(name));
     LogicalType logical = type.logicalType();
@@ -114,8 +141,10 @@ public final class SampleCollector {
     }
 
     if (logical == LogicalType.STRING) {
-      return List.of(functions.max(functions.length(column)),
-          functions.max(functions.regexp_extract(column, "([0-9]{1,18})$", 1).try_cast(DataTypes.LongType)));
+      return List.of(
+          functions.max(functions.length(column)),
+          functions.max(
+              functions.regexp_extract(column, "([0-9]{1,18})$", 1).try_cast(DataTypes.LongType)));
     }
 
     return List.of();

@@ -11,13 +11,17 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.VarcharType;
 
 /**
- * The one place where Spark's types meet synthlake's: type mapping both ways, and the SQL expressions that turn a
- * column into the number form core fits on (dates as epoch days, timestamps as epoch microseconds).
+ * The one place where Spark's types meet synthlake's: type mapping both ways, and the SQL
+ * expressions that turn a column into the number form core fits on (dates as epoch days, timestamps
+ * as epoch microseconds).
  */
 public final class SparkTypes {
   private SparkTypes() {}
 
-  /** The synthlake type of a Spark type, or null when synthlake cannot model it (struct, array, map, binary, …). */
+  /**
+   * The synthlake type of a Spark type, or null when synthlake cannot model it (struct, array, map,
+   * binary, …).
+   */
   public static DataType toCore(org.apache.spark.sql.types.DataType type) {
     if (type instanceof DecimalType) {
       DecimalType decimal = (DecimalType) type;
@@ -61,22 +65,37 @@ public final class SparkTypes {
   /** The Spark type synthlake writes for a column of {@code type}. */
   public static org.apache.spark.sql.types.DataType toSpark(DataType type) {
     switch (type.logicalType()) {
-      case BOOLEAN: return DataTypes.BooleanType;
-      case BYTE: return DataTypes.ByteType;
-      case SHORT: return DataTypes.ShortType;
-      case INT: return DataTypes.IntegerType;
-      case LONG: return DataTypes.LongType;
-      case FLOAT: return DataTypes.FloatType;
-      case DOUBLE: return DataTypes.DoubleType;
-      case DECIMAL: return DataTypes.createDecimalType(type.precision(), type.scale());
-      case STRING: return DataTypes.StringType;
-      case DATE: return DataTypes.DateType;
-      case TIMESTAMP: return DataTypes.TimestampType;
-      default: return DataTypes.TimestampNTZType;
+      case BOOLEAN:
+        return DataTypes.BooleanType;
+      case BYTE:
+        return DataTypes.ByteType;
+      case SHORT:
+        return DataTypes.ShortType;
+      case INT:
+        return DataTypes.IntegerType;
+      case LONG:
+        return DataTypes.LongType;
+      case FLOAT:
+        return DataTypes.FloatType;
+      case DOUBLE:
+        return DataTypes.DoubleType;
+      case DECIMAL:
+        return DataTypes.createDecimalType(type.precision(), type.scale());
+      case STRING:
+        return DataTypes.StringType;
+      case DATE:
+        return DataTypes.DateType;
+      case TIMESTAMP:
+        return DataTypes.TimestampType;
+      default:
+        return DataTypes.TimestampNTZType;
     }
   }
 
-  /** An expression giving {@code name}'s value in the number form core expects (a double), or the string itself. */
+  /**
+   * An expression giving {@code name}'s value in the number form core expects (a double), or the
+   * string itself.
+   */
   public static Column toSampleForm(String name, DataType type) {
     Column column = functions.col(quote(name));
     switch (type.logicalType()) {
@@ -87,14 +106,21 @@ public final class SparkTypes {
       case TIMESTAMP:
         return functions.unix_micros(column).cast(DataTypes.DoubleType);
       case TIMESTAMP_NTZ:
-        return functions.expr("timestampdiff(MICROSECOND, TIMESTAMP_NTZ'1970-01-01 00:00:00', " + quote(name) + ")")
+        return functions
+            .expr(
+                "timestampdiff(MICROSECOND, TIMESTAMP_NTZ'1970-01-01 00:00:00', "
+                    + quote(name)
+                    + ")")
             .cast(DataTypes.DoubleType);
       default:
         return column.cast(DataTypes.DoubleType);
     }
   }
 
-  /** Backtick-quotes a column name so that dots, spaces and symbols (`Cost Total $`) are taken literally. */
+  /**
+   * Backtick-quotes a column name so that dots, spaces and symbols (`Cost Total $`) are taken
+   * literally.
+   */
   public static String quote(String name) {
     return "`" + name.replace("`", "``") + "`";
   }

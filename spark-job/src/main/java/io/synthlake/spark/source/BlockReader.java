@@ -12,8 +12,9 @@ import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
- * Generates one partition as columnar batches of one block each, reusing the same buffers: memory stays constant
- * however many rows the partition holds. Spark reads the buffers through {@link BlockColumnVector} views.
+ * Generates one partition as columnar batches of one block each, reusing the same buffers: memory
+ * stays constant however many rows the partition holds. Spark reads the buffers through {@link
+ * BlockColumnVector} views.
  */
 final class BlockReader implements PartitionReader<ColumnarBatch> {
   private final GenerationPartition partition;
@@ -33,7 +34,8 @@ final class BlockReader implements PartitionReader<ColumnarBatch> {
     this.sinks = new ColumnSink[models.size()];
     for (int i = 0; i < columns.length; i++) {
       buffers[i] = new ColumnBuffer();
-      vectors[i] = new BlockColumnVector(SparkTypes.toSpark(models.get(columns[i]).type()), buffers[i]);
+      vectors[i] =
+          new BlockColumnVector(SparkTypes.toSpark(models.get(columns[i]).type()), buffers[i]);
       sinks[columns[i]] = buffers[i];
     }
 

@@ -7,7 +7,10 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
-/** Sent to executors with each task: it carries only the broadcast handle and the wanted column indexes. */
+/**
+ * Sent to executors with each task: it carries only the broadcast handle and the wanted column
+ * indexes.
+ */
 final class BlockReaderFactory implements PartitionReaderFactory {
   private static final long serialVersionUID = 1L;
 

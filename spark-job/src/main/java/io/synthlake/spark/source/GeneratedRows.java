@@ -23,9 +23,10 @@ import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * A query that is nothing but generated columns: a synthlake scan, its columns perhaps pruned, reordered or renamed.
- * Writers that recognise one fill their files straight from the generated blocks, without Spark's rows in between;
- * anything else (a filter, a derived column, a join) is a query for Spark to run.
+ * A query that is nothing but generated columns: a synthlake scan, its columns perhaps pruned,
+ * reordered or renamed. Writers that recognise one fill their files straight from the generated
+ * blocks, without Spark's rows in between; anything else (a filter, a derived column, a join) is a
+ * query for Spark to run.
  */
 public final class GeneratedRows {
   private final ModelCache.Entry entry;
@@ -37,7 +38,13 @@ public final class GeneratedRows {
   private final int[] modelColumns;
   private final StructType schema;
 
-  GeneratedRows(ModelCache.Entry entry, long firstRow, long rows, long seed, int partitions, int[] modelColumns,
+  GeneratedRows(
+      ModelCache.Entry entry,
+      long firstRow,
+      long rows,
+      long seed,
+      int partitions,
+      int[] modelColumns,
       StructType schema) {
     this.entry = entry;
     this.model = entry.model();
@@ -49,7 +56,10 @@ public final class GeneratedRows {
     this.schema = schema;
   }
 
-  /** The generated rows {@code query} reads, or empty when the query does anything more than pick columns. */
+  /**
+   * The generated rows {@code query} reads, or empty when the query does anything more than pick
+   * columns.
+   */
   public static Optional<GeneratedRows> of(Dataset<?> query) {
     LogicalPlan plan = query.queryExecution().optimizedPlan();
     List<NamedExpression> projection = null;
@@ -80,19 +90,22 @@ public final class GeneratedRows {
       }
 
       picked[i] = index;
-      fields[i] = new StructField(named.name(), output.get(index).dataType(), true, Metadata.empty());
+      fields[i] =
+          new StructField(named.name(), output.get(index).dataType(), true, Metadata.empty());
     }
 
     if (Arrays.stream(picked).distinct().count() != picked.length) {
       return Optional.empty(); // a column read twice: rare, and Spark's own writer handles it
     }
 
-    return Optional.of(((SynthlakeTable.GenerationScan) relation.scan()).describe(new StructType(fields), picked));
+    return Optional.of(
+        ((SynthlakeTable.GenerationScan) relation.scan()).describe(new StructType(fields), picked));
   }
 
   /**
-   * The rows {@code query} yields when it is a generated table under projections only (which keep every row, as a
-   * spec's derived columns do); empty when it filters, joins or reads anything else, and so has no count to expect.
+   * The rows {@code query} yields when it is a generated table under projections only (which keep
+   * every row, as a spec's derived columns do); empty when it filters, joins or reads anything
+   * else, and so has no count to expect.
    */
   public static OptionalLong rowCount(Dataset<?> query) {
     LogicalPlan plan = query.queryExecution().optimizedPlan();
@@ -102,7 +115,8 @@ public final class GeneratedRows {
 
     if (plan instanceof DataSourceV2ScanRelation
         && ((DataSourceV2ScanRelation) plan).scan() instanceof SynthlakeTable.GenerationScan) {
-      return OptionalLong.of(((SynthlakeTable.GenerationScan) ((DataSourceV2ScanRelation) plan).scan()).rows());
+      return OptionalLong.of(
+          ((SynthlakeTable.GenerationScan) ((DataSourceV2ScanRelation) plan).scan()).rows());
     }
 
     return OptionalLong.empty();
@@ -159,7 +173,9 @@ public final class GeneratedRows {
   /** Broadcasts the model once; the result is what each task needs to generate its partition. */
   public PartitionGenerator broadcast(SparkSession spark) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    return new PartitionGenerator(context.broadcast(new ModelBroadcast(entry, seed)), GenerationPartition.split(firstRow, rows, partitions),
+    return new PartitionGenerator(
+        context.broadcast(new ModelBroadcast(entry, seed)),
+        GenerationPartition.split(firstRow, rows, partitions),
         modelColumns);
   }
 }

@@ -4,17 +4,19 @@ import io.synthlake.core.generate.TableSampler;
 import org.apache.spark.sql.connector.read.InputPartition;
 
 /**
- * Blocks [firstBlock, endBlock) of the output, which holds rows [firstRow, endRow) of the generated stream: the first
- * block of a run that starts inside a block is generated from its first row and keeps only the run's rows, and the last
- * block of the whole output may be partial.
+ * Blocks [firstBlock, endBlock) of the output, which holds rows [firstRow, endRow) of the generated
+ * stream: the first block of a run that starts inside a block is generated from its first row and
+ * keeps only the run's rows, and the last block of the whole output may be partial.
  */
 final class GenerationPartition implements InputPartition {
   private static final long serialVersionUID = 1L;
 
   final long firstBlock;
   final long endBlock;
+
   /** The first row of the whole output, not of this partition. */
   final long firstRow;
+
   /** One past the last row of the whole output. */
   final long endRow;
 
@@ -30,7 +32,10 @@ final class GenerationPartition implements InputPartition {
     return split(0, rows, count);
   }
 
-  /** {@code count} partitions of whole blocks covering rows [firstRow, firstRow + rows), as even as blocks allow. */
+  /**
+   * {@code count} partitions of whole blocks covering rows [firstRow, firstRow + rows), as even as
+   * blocks allow.
+   */
   static GenerationPartition[] split(long firstRow, long rows, int count) {
     if (count <= 0) {
       throw new IllegalArgumentException("rows come in at least one partition, got " + count);
@@ -41,8 +46,12 @@ final class GenerationPartition implements InputPartition {
     long blocks = blocks(endRow) - first;
     GenerationPartition[] partitions = new GenerationPartition[count];
     for (int i = 0; i < count; i++) {
-      partitions[i] = new GenerationPartition(first + boundary(blocks, i, count), first + boundary(blocks, i + 1, count),
-          firstRow, endRow);
+      partitions[i] =
+          new GenerationPartition(
+              first + boundary(blocks, i, count),
+              first + boundary(blocks, i + 1, count),
+              firstRow,
+              endRow);
     }
 
     return partitions;
@@ -53,7 +62,10 @@ final class GenerationPartition implements InputPartition {
     return Math.addExact(rows, TableSampler.BLOCK_ROWS - 1) / TableSampler.BLOCK_ROWS;
   }
 
-  /** Blocks holding rows [firstRow, firstRow + rows): one more than {@link #blocks} when the run starts inside a block. */
+  /**
+   * Blocks holding rows [firstRow, firstRow + rows): one more than {@link #blocks} when the run
+   * starts inside a block.
+   */
   static long blocks(long firstRow, long rows) {
     return blocks(Math.addExact(firstRow, rows)) - firstRow / TableSampler.BLOCK_ROWS;
   }
@@ -68,7 +80,10 @@ final class GenerationPartition implements InputPartition {
     return (int) Math.max(0, firstRow - block * TableSampler.BLOCK_ROWS);
   }
 
-  /** Rows of block {@code block} in the output: a whole block, or the part of it inside [firstRow, endRow). */
+  /**
+   * Rows of block {@code block} in the output: a whole block, or the part of it inside [firstRow,
+   * endRow).
+   */
   int blockRows(long block) {
     long start = block * TableSampler.BLOCK_ROWS;
     return (int) (Math.min(start + TableSampler.BLOCK_ROWS, endRow) - Math.max(start, firstRow));

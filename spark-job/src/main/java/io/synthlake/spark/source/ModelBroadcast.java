@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 /**
- * What is broadcast to executors: the model as gzipped JSON (compact and version-independent), with the sampler
- * rebuilt lazily once per executor JVM, since Spark shares one deserialized broadcast value among its tasks.
+ * What is broadcast to executors: the model as gzipped JSON (compact and version-independent), with
+ * the sampler rebuilt lazily once per executor JVM, since Spark shares one deserialized broadcast
+ * value among its tasks.
  */
 final class ModelBroadcast implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -31,7 +32,8 @@ final class ModelBroadcast implements Serializable {
       synchronized (this) {
         result = sampler;
         if (result == null) {
-          result = TableSampler.of(ModelJson.fromJson(gunzip(gzippedJson), "broadcast model"), seed);
+          result =
+              TableSampler.of(ModelJson.fromJson(gunzip(gzippedJson), "broadcast model"), seed);
           sampler = result;
         }
       }

@@ -16,12 +16,14 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The models the data source knows on this driver, keyed on their content: the SHA-256 of the model JSON. Two models
- * share an entry only when their JSON is the same. Entries are held weakly; whoever reads a model (a {@code
- * SynthesisModel}, the tables of a query) holds its {@link Entry}, so the cache never keeps a model alive by itself.
+ * The models the data source knows on this driver, keyed on their content: the SHA-256 of the model
+ * JSON. Two models share an entry only when their JSON is the same. Entries are held weakly;
+ * whoever reads a model (a {@code SynthesisModel}, the tables of a query) holds its {@link Entry},
+ * so the cache never keeps a model alive by itself.
  *
- * <p>In-process callers hand a model over with {@link #share}: the data source then finds it by its key (the {@code
- * model-key} option) instead of parsing JSON for every read. Internal: not part of the public API.
+ * <p>In-process callers hand a model over with {@link #share}: the data source then finds it by its
+ * key (the {@code model-key} option) instead of parsing JSON for every read. Internal: not part of
+ * the public API.
  */
 public final class ModelCache {
   private static final String PREFIX = "sha256:";
@@ -29,7 +31,10 @@ public final class ModelCache {
 
   private ModelCache() {}
 
-  /** A model, its JSON and its content key; the gzipped JSON (what executors receive) is made once, when first needed. */
+  /**
+   * A model, its JSON and its content key; the gzipped JSON (what executors receive) is made once,
+   * when first needed.
+   */
   public static final class Entry {
     private final TableModel model;
     private final String json;
@@ -46,7 +51,10 @@ public final class ModelCache {
       return model;
     }
 
-    /** The content key, {@code sha256:} and the hex digest of the JSON: the value of the {@code model-key} option. */
+    /**
+     * The content key, {@code sha256:} and the hex digest of the JSON: the value of the {@code
+     * model-key} option.
+     */
     public String key() {
       return key;
     }
@@ -60,19 +68,24 @@ public final class ModelCache {
     }
   }
 
-  /** The content key of a model's JSON: {@code sha256:} followed by the SHA-256 of its UTF-8 bytes, in hex. */
+  /**
+   * The content key of a model's JSON: {@code sha256:} followed by the SHA-256 of its UTF-8 bytes,
+   * in hex.
+   */
   public static String keyOf(String json) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return PREFIX + HexFormat.of().formatHex(digest.digest(json.getBytes(StandardCharsets.UTF_8)));
+      return PREFIX
+          + HexFormat.of().formatHex(digest.digest(json.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime provides SHA-256", e);
     }
   }
 
   /**
-   * Makes {@code model}, whose JSON is {@code json}, known to the data source; the caller keeps the entry for as long
-   * as it may read the model and passes {@link Entry#key()} as the {@code model-key} option.
+   * Makes {@code model}, whose JSON is {@code json}, known to the data source; the caller keeps the
+   * entry for as long as it may read the model and passes {@link Entry#key()} as the {@code
+   * model-key} option.
    */
   public static Entry share(TableModel model, String json) {
     String key = keyOf(json);
@@ -102,13 +115,19 @@ public final class ModelCache {
     return share(ModelJson.fromJson(json, origin), json);
   }
 
-  /** The model handed over under {@code key}; fails when no model with that key is known on this driver. */
+  /**
+   * The model handed over under {@code key}; fails when no model with that key is known on this
+   * driver.
+   */
   static Entry byKey(String key) {
     synchronized (ENTRIES) {
       Entry known = lookup(key);
-      SynthlakeException.check(known != null, "the synthlake data source knows no model with key %s on this driver: the "
-          + "option 'model-key' is for models handed over in the same JVM (SynthesisModel.generate); pass 'model' "
-          + "(a model file path) or 'model-json' instead", key);
+      SynthlakeException.check(
+          known != null,
+          "the synthlake data source knows no model with key %s on this driver: the "
+              + "option 'model-key' is for models handed over in the same JVM (SynthesisModel.generate); pass 'model' "
+              + "(a model file path) or 'model-json' instead",
+          key);
       return known;
     }
   }

@@ -11,8 +11,8 @@ import java.util.function.IntConsumer;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * Generates the partitions of {@link GeneratedRows} on executors, block by block, into sinks of the caller's choosing:
- * the same rows as the scan's reader gives for the same partition.
+ * Generates the partitions of {@link GeneratedRows} on executors, block by block, into sinks of the
+ * caller's choosing: the same rows as the scan's reader gives for the same partition.
  */
 public final class PartitionGenerator implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -21,7 +21,8 @@ public final class PartitionGenerator implements Serializable {
   private final GenerationPartition[] partitions;
   private final int[] modelColumns;
 
-  PartitionGenerator(Broadcast<ModelBroadcast> model, GenerationPartition[] partitions, int[] modelColumns) {
+  PartitionGenerator(
+      Broadcast<ModelBroadcast> model, GenerationPartition[] partitions, int[] modelColumns) {
     this.model = model;
     this.partitions = partitions;
     this.modelColumns = modelColumns;
@@ -48,8 +49,9 @@ public final class PartitionGenerator implements Serializable {
   }
 
   /**
-   * Generates partition {@code partition}: for each block, fills {@code sinks} (one per output column) and then calls
-   * {@code blockDone} with the block's row count, after which the sinks may be drained and reused.
+   * Generates partition {@code partition}: for each block, fills {@code sinks} (one per output
+   * column) and then calls {@code blockDone} with the block's row count, after which the sinks may
+   * be drained and reused.
    */
   public void generate(int partition, ColumnSink[] sinks, IntConsumer blockDone) {
     TableSampler sampler = model.value().sampler();

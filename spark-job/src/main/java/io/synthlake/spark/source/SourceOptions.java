@@ -29,11 +29,14 @@ final class SourceOptions {
 
   static SourceOptions parse(Map<String, String> options, int defaultParallelism) {
     String rowsText = options.get(ROWS);
-    SynthlakeException.check(rowsText != null, "the synthlake data source needs the option 'rows' (how many rows to generate)");
+    SynthlakeException.check(
+        rowsText != null,
+        "the synthlake data source needs the option 'rows' (how many rows to generate)");
     long rows = positiveLong(ROWS, rowsText);
     GenerateOptions.checkRows(rows);
     long seed = options.containsKey(SEED) ? parseLong(SEED, options.get(SEED)) : DEFAULT_SEED;
-    long firstRow = options.containsKey(FIRST_ROW) ? parseLong(FIRST_ROW, options.get(FIRST_ROW)) : 0;
+    long firstRow =
+        options.containsKey(FIRST_ROW) ? parseLong(FIRST_ROW, options.get(FIRST_ROW)) : 0;
     GenerateOptions.checkFirstRow(firstRow);
     long blocks = GenerationPartition.blocks(firstRow, rows);
     long partitions;
@@ -50,7 +53,8 @@ final class SourceOptions {
 
   private static long positiveLong(String name, String text) {
     long value = parseLong(name, text);
-    SynthlakeException.check(value > 0, "option '%s' must be a positive whole number, got %s", name, text);
+    SynthlakeException.check(
+        value > 0, "option '%s' must be a positive whole number, got %s", name, text);
     return value;
   }
 

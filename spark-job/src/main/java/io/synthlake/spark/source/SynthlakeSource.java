@@ -18,16 +18,21 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * The {@code synthlake} data source: {@code spark.read().format("synthlake").option("model", path).option("rows", n)
- * .load()} generates n rows from a model file, with optional {@code seed}, {@code partitions} and {@code first-row} (the
- * run gives rows first-row to first-row + n - 1 of the seed's stream, default 0). The model is read on
- * the driver and broadcast; executors generate their blocks independently, with no shuffle.
+ * The {@code synthlake} data source: {@code spark.read().format("synthlake").option("model",
+ * path).option("rows", n) .load()} generates n rows from a model file, with optional {@code seed},
+ * {@code partitions} and {@code first-row} (the run gives rows first-row to first-row + n - 1 of
+ * the seed's stream, default 0). The model is read on the driver and broadcast; executors generate
+ * their blocks independently, with no shuffle.
  */
 public final class SynthlakeSource implements TableProvider, DataSourceRegister {
   public static final String NAME = "synthlake";
 
-  /** The model this source last loaded and the options that named it, kept between inferSchema and getTable. */
+  /**
+   * The model this source last loaded and the options that named it, kept between inferSchema and
+   * getTable.
+   */
   private String loadedFrom;
+
   private ModelCache.Entry loaded;
 
   @Override
@@ -41,7 +46,8 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
   }
 
   @Override
-  public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+  public Table getTable(
+      StructType schema, Transform[] partitioning, Map<String, String> properties) {
     CaseInsensitiveStringMap options = new CaseInsensitiveStringMap(properties);
     ModelCache.Entry entry = load(options);
     TableModel model = entry.model();
@@ -56,24 +62,28 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
     StructField[] fields = new StructField[model.columns().size()];
     for (int i = 0; i < fields.length; i++) {
       ColumnModel column = model.columns().get(i);
-      fields[i] = DataTypes.createStructField(column.name(), SparkTypes.toSpark(column.type()), true);
+      fields[i] =
+          DataTypes.createStructField(column.name(), SparkTypes.toSpark(column.type()), true);
     }
 
     return DataTypes.createStructType(fields);
   }
 
   /**
-   * The model the options name: a file ({@code model}), JSON text ({@code model-json}) or a model handed over in this
-   * JVM ({@code model-key}). Models are cached on their content (the SHA-256 of their JSON), so two different models
-   * never share an entry, and the same JSON is parsed once while anything still uses it.
+   * The model the options name: a file ({@code model}), JSON text ({@code model-json}) or a model
+   * handed over in this JVM ({@code model-key}). Models are cached on their content (the SHA-256 of
+   * their JSON), so two different models never share an entry, and the same JSON is parsed once
+   * while anything still uses it.
    */
   private ModelCache.Entry load(CaseInsensitiveStringMap options) {
     String path = options.get(SourceOptions.MODEL);
     String inline = options.get(SourceOptions.MODEL_JSON);
     String key = options.get(SourceOptions.MODEL_KEY);
     int given = (path != null ? 1 : 0) + (inline != null ? 1 : 0) + (key != null ? 1 : 0);
-    SynthlakeException.check(given == 1, "the synthlake data source needs exactly one of the options 'model' (a model "
-        + "file path) and 'model-json' (the model's JSON text)");
+    SynthlakeException.check(
+        given == 1,
+        "the synthlake data source needs exactly one of the options 'model' (a model "
+            + "file path) and 'model-json' (the model's JSON text)");
     if (key != null) {
       loaded = ModelCache.byKey(key);
       loadedFrom = null;
@@ -81,8 +91,12 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
       loaded = ModelCache.fromJson(inline, "option model-json");
       loadedFrom = null;
     } else if (!path.equals(loadedFrom)) {
-      // A file is read once per source (Spark asks for the schema, then the table); its content keys the cache.
-      loaded = ModelCache.fromJson(ModelFiles.read(path, SparkSession.active().sparkContext().hadoopConfiguration()), path);
+      // A file is read once per source (Spark asks for the schema, then the table); its content
+      // keys the cache.
+      loaded =
+          ModelCache.fromJson(
+              ModelFiles.read(path, SparkSession.active().sparkContext().hadoopConfiguration()),
+              path);
       loadedFrom = path;
     }
 

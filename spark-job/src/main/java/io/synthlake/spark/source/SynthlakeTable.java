@@ -21,7 +21,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
-/** A generated table: a fixed number of rows of one model under one seed. Supports column pruning. */
+/**
+ * A generated table: a fixed number of rows of one model under one seed. Supports column pruning.
+ */
 final class SynthlakeTable implements SupportsRead {
   private final ModelCache.Entry entry;
   private final TableModel model;
@@ -37,8 +39,13 @@ final class SynthlakeTable implements SupportsRead {
 
   @Override
   public String name() {
-    return "synthlake(" + options.rows + " rows" + (options.firstRow == 0 ? "" : " from row " + options.firstRow) + ", seed "
-        + options.seed + ")";
+    return "synthlake("
+        + options.rows
+        + " rows"
+        + (options.firstRow == 0 ? "" : " from row " + options.firstRow)
+        + ", seed "
+        + options.seed
+        + ")";
   }
 
   @Override
@@ -93,7 +100,12 @@ final class SynthlakeTable implements SupportsRead {
 
     @Override
     public String description() {
-      return name() + " in " + options.partitions + " partitions, " + model.dependence().componentCount() + " components";
+      return name()
+          + " in "
+          + options.partitions
+          + " partitions, "
+          + model.dependence().componentCount()
+          + " components";
     }
 
     @Override
@@ -111,21 +123,32 @@ final class SynthlakeTable implements SupportsRead {
       return options.rows;
     }
 
-    /** What this scan generates, for writers that consume the blocks directly instead of Spark rows. */
+    /**
+     * What this scan generates, for writers that consume the blocks directly instead of Spark rows.
+     */
     GeneratedRows describe(StructType outputSchema, int[] outputColumns) {
       int[] modelColumns = new int[outputColumns.length];
       for (int i = 0; i < outputColumns.length; i++) {
         modelColumns[i] = columns[outputColumns[i]];
       }
 
-      return new GeneratedRows(entry, options.firstRow, options.rows, options.seed, options.partitions, modelColumns, outputSchema);
+      return new GeneratedRows(
+          entry,
+          options.firstRow,
+          options.rows,
+          options.seed,
+          options.partitions,
+          modelColumns,
+          outputSchema);
     }
 
     @Override
     public PartitionReaderFactory createReaderFactory() {
       // Broadcast once per scan: every task then reads the model from its executor's block manager.
-      JavaSparkContext context = JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
-      Broadcast<ModelBroadcast> broadcast = context.broadcast(new ModelBroadcast(entry, options.seed));
+      JavaSparkContext context =
+          JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
+      Broadcast<ModelBroadcast> broadcast =
+          context.broadcast(new ModelBroadcast(entry, options.seed));
       return new BlockReaderFactory(broadcast, columns);
     }
   }

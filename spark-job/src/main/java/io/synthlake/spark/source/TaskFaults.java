@@ -3,11 +3,12 @@ package io.synthlake.spark.source;
 import org.apache.spark.TaskContext;
 
 /**
- * A test hook that makes the first attempt of every generating task misbehave once the partition's first block has
- * gone to its writer, so tests can prove that retried and speculative attempts leave exact, identical output. Off
- * unless the job was submitted from a thread with the Spark local property {@value #PROPERTY} set
- * ({@code SparkContext.setLocalProperty}): {@code fail-first-attempt} throws, {@code slow-first-attempt} stalls for
- * {@value #STALL_MILLIS} ms so that speculation starts a second attempt.
+ * A test hook that makes the first attempt of every generating task misbehave once the partition's
+ * first block has gone to its writer, so tests can prove that retried and speculative attempts
+ * leave exact, identical output. Off unless the job was submitted from a thread with the Spark
+ * local property {@value #PROPERTY} set ({@code SparkContext.setLocalProperty}): {@code
+ * fail-first-attempt} throws, {@code slow-first-attempt} stalls for {@value #STALL_MILLIS} ms so
+ * that speculation starts a second attempt.
  */
 public final class TaskFaults {
   public static final String PROPERTY = "synthlake.test.task-fault";
@@ -24,7 +25,11 @@ public final class TaskFaults {
     }
 
     if (fault.equals("fail-first-attempt")) {
-      throw new IllegalStateException("test hook " + PROPERTY + ": failing the first attempt of partition " + task.partitionId());
+      throw new IllegalStateException(
+          "test hook "
+              + PROPERTY
+              + ": failing the first attempt of partition "
+              + task.partitionId());
     }
 
     if (fault.equals("slow-first-attempt")) {
@@ -32,7 +37,8 @@ public final class TaskFaults {
         Thread.sleep(STALL_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("test hook " + PROPERTY + ": stalled attempt interrupted", e);
+        throw new IllegalStateException(
+            "test hook " + PROPERTY + ": stalled attempt interrupted", e);
       }
     }
   }

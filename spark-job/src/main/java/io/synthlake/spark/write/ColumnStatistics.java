@@ -4,8 +4,9 @@ import io.synthlake.spark.internal.ColumnBuffer;
 import java.io.Serializable;
 
 /**
- * A column's null count and value range over one file, gathered block by block from the buffers (numbers as the
- * longs or doubles the column stores): what a Delta log keeps per file for data skipping, without a second pass.
+ * A column's null count and value range over one file, gathered block by block from the buffers
+ * (numbers as the longs or doubles the column stores): what a Delta log keeps per file for data
+ * skipping, without a second pass.
  */
 public final class ColumnStatistics implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -51,7 +52,10 @@ public final class ColumnStatistics implements Serializable {
     return nulls;
   }
 
-  /** Whether the file holds a non-null value and, for floating point, no NaN (whose range is undefined). */
+  /**
+   * Whether the file holds a non-null value and, for floating point, no NaN (whose range is
+   * undefined).
+   */
   public boolean hasRange() {
     return values > 0 && !nan;
   }

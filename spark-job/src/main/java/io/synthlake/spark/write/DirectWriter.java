@@ -31,18 +31,19 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
- * Writes generated rows as Parquet files without Spark's rows: one task per partition generates its blocks and writes
- * them column by column into one file (see {@link ParquetFileWriter}). The files are what Spark's Parquet writer would
- * write for the same session settings (types, compression, row groups, footer schema), and the caller commits them:
- * by moving them into place, or by adding them to a Delta log.
+ * Writes generated rows as Parquet files without Spark's rows: one task per partition generates its
+ * blocks and writes them column by column into one file (see {@link ParquetFileWriter}). The files
+ * are what Spark's Parquet writer would write for the same session settings (types, compression,
+ * row groups, footer schema), and the caller commits them: by moving them into place, or by adding
+ * them to a Delta log.
  */
 public final class DirectWriter {
   private DirectWriter() {}
 
   /**
-   * Why {@code rows} cannot be written this way under {@code spark}'s settings, or empty when they can: settings
-   * Spark's writer honours that this one does not (legacy format, millisecond timestamps) and decimals wider than 18
-   * digits leave the write to Spark.
+   * Why {@code rows} cannot be written this way under {@code spark}'s settings, or empty when they
+   * can: settings Spark's writer honours that this one does not (legacy format, millisecond
+   * timestamps) and decimals wider than 18 digits leave the write to Spark.
    */
   public static Optional<String> unsupported(SparkSession spark, GeneratedRows rows) {
     if (Boolean.parseBoolean(spark.conf().get("spark.sql.parquet.writeLegacyFormat", "false"))) {
@@ -57,7 +58,8 @@ public final class DirectWriter {
     List<DataType> types = rows.types();
     for (int i = 0; i < names.length; i++) {
       if (ParquetColumn.of(names[i], -1, types.get(i), false) == null) {
-        return Optional.of("column '" + names[i] + "' is a " + types.get(i) + ", wider than this writer takes");
+        return Optional.of(
+            "column '" + names[i] + "' is a " + types.get(i) + ", wider than this writer takes");
       }
     }
 
@@ -65,42 +67,60 @@ public final class DirectWriter {
   }
 
   /**
-   * Writes one Parquet file per partition of {@code rows} into {@code directory} (which need not exist) and returns
-   * them in partition order, after checking that they hold the rows asked for. The files of failed and speculative attempts, which no result names, are deleted
-   * before this returns.
+   * Writes one Parquet file per partition of {@code rows} into {@code directory} (which need not
+   * exist) and returns them in partition order, after checking that they hold the rows asked for.
+   * The files of failed and speculative attempts, which no result names, are deleted before this
+   * returns.
    *
-   * @param statisticsColumns per output column, whether to gather {@link ColumnStatistics} for a Delta log
+   * @param statisticsColumns per output column, whether to gather {@link ColumnStatistics} for a
+   *     Delta log
    */
-  /** How long a finished write waits for the attempts Spark is still killing before it removes their files. */
+  /**
+   * How long a finished write waits for the attempts Spark is still killing before it removes their
+   * files.
+   */
   static final long ATTEMPT_WAIT_MILLIS = 60_000;
 
-  public static List<WrittenFile> writeParquet(SparkSession spark, GeneratedRows rows, String directory,
-      boolean[] statisticsColumns) {
+  public static List<WrittenFile> writeParquet(
+      SparkSession spark, GeneratedRows rows, String directory, boolean[] statisticsColumns) {
     return writeParquet(spark, rows, rows.schema(), directory, statisticsColumns);
   }
 
   /**
-   * Like {@link #writeParquet(SparkSession, GeneratedRows, String, boolean[])}, with the files' own column names (and
-   * Parquet field ids, from {@code delta.columnMapping.id} metadata) taken from {@code fileSchema}: a Delta table
-   * under column mapping names its files' columns by physical name.
+   * Like {@link #writeParquet(SparkSession, GeneratedRows, String, boolean[])}, with the files' own
+   * column names (and Parquet field ids, from {@code delta.columnMapping.id} metadata) taken from
+   * {@code fileSchema}: a Delta table under column mapping names its files' columns by physical
+   * name.
    */
-  public static List<WrittenFile> writeParquet(SparkSession spark, GeneratedRows rows, StructType fileSchema, String directory,
+  public static List<WrittenFile> writeParquet(
+      SparkSession spark,
+      GeneratedRows rows,
+      StructType fileSchema,
+      String directory,
       boolean[] statisticsColumns) {
     boolean int96 = timestampType(spark).equals("INT96");
-    String codecName = spark.conf().get("spark.sql.parquet.compression.codec", "snappy").toUpperCase(Locale.ROOT);
-    CompressionCodecName codec = codecName.equals("NONE") ? CompressionCodecName.UNCOMPRESSED : CompressionCodecName.valueOf(codecName);
+    String codecName =
+        spark.conf().get("spark.sql.parquet.compression.codec", "snappy").toUpperCase(Locale.ROOT);
+    CompressionCodecName codec =
+        codecName.equals("NONE")
+            ? CompressionCodecName.UNCOMPRESSED
+            : CompressionCodecName.valueOf(codecName);
     String[] names = fileSchema.fieldNames();
     int[] ids = new int[names.length];
     for (int i = 0; i < ids.length; i++) {
       Metadata metadata = fileSchema.fields()[i].metadata();
-      ids[i] = metadata.contains("delta.columnMapping.id") ? (int) metadata.getLong("delta.columnMapping.id") : -1;
+      ids[i] =
+          metadata.contains("delta.columnMapping.id")
+              ? (int) metadata.getLong("delta.columnMapping.id")
+              : -1;
     }
 
     HashMap<String, String> footer = new HashMap<>();
     footer.put("org.apache.spark.version", spark.version());
     footer.put("org.apache.spark.sql.parquet.row.metadata", fileSchema.json());
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<SerializableConfiguration> conf = context.broadcast(new SerializableConfiguration(spark.sessionState().newHadoopConf()));
+    Broadcast<SerializableConfiguration> conf =
+        context.broadcast(new SerializableConfiguration(spark.sessionState().newHadoopConf()));
     PartitionGenerator generator = rows.broadcast(spark);
     String job = UUID.randomUUID().toString();
     List<Integer> partitions = new ArrayList<>();
@@ -109,13 +129,30 @@ public final class DirectWriter {
     }
 
     boolean[] wanted = statisticsColumns.clone();
-    // A job group of its own, with interruption: Spark then interrupts the attempts it no longer needs (the losers of
+    // A job group of its own, with interruption: Spark then interrupts the attempts it no longer
+    // needs (the losers of
     // speculation), and this job's attempts can be waited for by group.
-    context.setJobGroup(job, "synthlake: generate " + rows.rows() + " rows into " + directory, true);
+    context.setJobGroup(
+        job, "synthlake: generate " + rows.rows() + " rows into " + directory, true);
     try {
-      List<WrittenFile> files = context.parallelize(partitions, Math.max(1, partitions.size()))
-          .map(partition -> writePartition(generator, partition, names, ids, int96, codec, footer, wanted, conf.value().value(), directory, job))
-          .collect();
+      List<WrittenFile> files =
+          context
+              .parallelize(partitions, Math.max(1, partitions.size()))
+              .map(
+                  partition ->
+                      writePartition(
+                          generator,
+                          partition,
+                          names,
+                          ids,
+                          int96,
+                          codec,
+                          footer,
+                          wanted,
+                          conf.value().value(),
+                          directory,
+                          job))
+              .collect();
       removeOtherAttempts(context, job, files, directory, conf.value().value());
       WrittenRows.check(rows.rows(), files, directory);
       return files;
@@ -125,11 +162,16 @@ public final class DirectWriter {
   }
 
   /**
-   * Deletes the files of this job's failed, killed and speculative attempts, which no result names: a retried task
-   * leaves its first attempt's partial file, and a directory moved into place must hold only the files that count.
-   * Waits first (at most {@value #ATTEMPT_WAIT_MILLIS} ms) for attempts Spark is still killing, so none writes after.
+   * Deletes the files of this job's failed, killed and speculative attempts, which no result names:
+   * a retried task leaves its first attempt's partial file, and a directory moved into place must
+   * hold only the files that count. Waits first (at most {@value #ATTEMPT_WAIT_MILLIS} ms) for
+   * attempts Spark is still killing, so none writes after.
    */
-  private static void removeOtherAttempts(JavaSparkContext context, String job, List<WrittenFile> files, String directory,
+  private static void removeOtherAttempts(
+      JavaSparkContext context,
+      String job,
+      List<WrittenFile> files,
+      String directory,
       Configuration conf) {
     long deadline = System.currentTimeMillis() + ATTEMPT_WAIT_MILLIS;
     while (activeTasks(context, job) > 0 && System.currentTimeMillis() < deadline) {
@@ -153,7 +195,8 @@ public final class DirectWriter {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove the files of failed task attempts from " + directory, e);
+      throw new UncheckedIOException(
+          "cannot remove the files of failed task attempts from " + directory, e);
     }
   }
 
@@ -170,14 +213,30 @@ public final class DirectWriter {
     return active;
   }
 
-  /** Spark's setting for Parquet timestamps: INT96 (its default), TIMESTAMP_MICROS or TIMESTAMP_MILLIS. */
+  /**
+   * Spark's setting for Parquet timestamps: INT96 (its default), TIMESTAMP_MICROS or
+   * TIMESTAMP_MILLIS.
+   */
   private static String timestampType(SparkSession spark) {
-    return spark.conf().get("spark.sql.parquet.outputTimestampType", "INT96").toUpperCase(Locale.ROOT);
+    return spark
+        .conf()
+        .get("spark.sql.parquet.outputTimestampType", "INT96")
+        .toUpperCase(Locale.ROOT);
   }
 
-  private static WrittenFile writePartition(PartitionGenerator generator, int partition, String[] names, int[] ids, boolean int96,
-      CompressionCodecName codec, Map<String, String> footer, boolean[] statisticsColumns, Configuration conf, String directory,
-      String job) throws IOException {
+  private static WrittenFile writePartition(
+      PartitionGenerator generator,
+      int partition,
+      String[] names,
+      int[] ids,
+      boolean int96,
+      CompressionCodecName codec,
+      Map<String, String> footer,
+      boolean[] statisticsColumns,
+      Configuration conf,
+      String directory,
+      String job)
+      throws IOException {
     List<DataType> types = generator.types();
     ParquetColumn[] columns = new ParquetColumn[names.length];
     for (int i = 0; i < names.length; i++) {
@@ -186,20 +245,37 @@ public final class DirectWriter {
 
     TaskContext task = TaskContext.get();
     int attempt = task == null ? 0 : task.attemptNumber();
-    Path path = new Path(directory, String.format(Locale.ROOT, "part-%05d-%s-c%03d%s.parquet", partition, job, attempt,
-        codec.getExtension()));
-    try (ParquetFileWriter writer = new ParquetFileWriter(path, columns, codec, footer, statisticsColumns, conf)) {
+    Path path =
+        new Path(
+            directory,
+            String.format(
+                Locale.ROOT,
+                "part-%05d-%s-c%03d%s.parquet",
+                partition,
+                job,
+                attempt,
+                codec.getExtension()));
+    try (ParquetFileWriter writer =
+        new ParquetFileWriter(path, columns, codec, footer, statisticsColumns, conf)) {
       ColumnSink[] sinks = writer.sinks();
-      generator.generate(partition, sinks, blockRows -> {
-        try {
-          writer.writeBlock(blockRows);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      generator.generate(
+          partition,
+          sinks,
+          blockRows -> {
+            try {
+              writer.writeBlock(blockRows);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
       writer.finish();
       FileStatus status = path.getFileSystem(conf).getFileStatus(path);
-      return new WrittenFile(path.toString(), status.getLen(), status.getModificationTime(), writer.rows(), writer.statistics());
+      return new WrittenFile(
+          path.toString(),
+          status.getLen(),
+          status.getModificationTime(),
+          writer.rows(),
+          writer.statistics());
     }
   }
 }

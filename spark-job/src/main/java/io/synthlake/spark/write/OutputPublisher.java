@@ -18,25 +18,35 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Moves a finished staging directory into place so that a process killed at any moment leaves a state the next run
- * (or {@code synthlake recover PATH}) completes. Staging directories sit beside the target as
- * {@code .NAME.synthlake-staging-ID}, each with an owner file naming the host and process that writes it.
+ * Moves a finished staging directory into place so that a process killed at any moment leaves a
+ * state the next run (or {@code synthlake recover PATH}) completes. Staging directories sit beside
+ * the target as {@code .NAME.synthlake-staging-ID}, each with an owner file naming the host and
+ * process that writes it.
  *
- * <p>Before the first rename, a journal {@code .NAME.synthlake-publish} records what is being published; the staging
- * directory is complete and its rows checked by then, so recovery always rolls forward:
+ * <p>Before the first rename, a journal {@code .NAME.synthlake-publish} records what is being
+ * published; the staging directory is complete and its rows checked by then, so recovery always
+ * rolls forward:
+ *
  * <ul>
- *   <li><b>overwrite:</b> the old output is renamed to {@code .NAME.synthlake-old-ID}, the staging directory to the
- *       target, then the old output is deleted. Recovery renames whatever has not been renamed and deletes the rest.</li>
- *   <li><b>append:</b> files move one by one from the staging directory into the target; a moved file is gone from
- *       the staging directory, so recovery moves what is left.</li>
+ *   <li><b>overwrite:</b> the old output is renamed to {@code .NAME.synthlake-old-ID}, the staging
+ *       directory to the target, then the old output is deleted. Recovery renames whatever has not
+ *       been renamed and deletes the rest.
+ *   <li><b>append:</b> files move one by one from the staging directory into the target; a moved
+ *       file is gone from the staging directory, so recovery moves what is left.
  * </ul>
- * A staging directory without a journal is the debris of a job killed while writing: the next run deletes it when
- * its owner is a dead process on this host, and reports it otherwise. A new Delta table carries a
- * {@value #CREATING} marker until its first commit: a directory with the marker and no commit never became a table.
+ *
+ * A staging directory without a journal is the debris of a job killed while writing: the next run
+ * deletes it when its owner is a dead process on this host, and reports it otherwise. A new Delta
+ * table carries a {@value #CREATING} marker until its first commit: a directory with the marker and
+ * no commit never became a table.
  */
 public final class OutputPublisher {
-  /** Marker inside a Delta table directory that synthlake is creating, removed once the first commit is in. */
+  /**
+   * Marker inside a Delta table directory that synthlake is creating, removed once the first commit
+   * is in.
+   */
   public static final String CREATING = ".synthlake-creating";
+
   private static final String STAGING = ".synthlake-staging-";
   private static final String OLD = ".synthlake-old-";
   private static final String JOURNAL = ".synthlake-publish";
@@ -60,7 +70,8 @@ public final class OutputPublisher {
     Properties owner = new Properties();
     owner.setProperty("host", host());
     owner.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
-    owner.setProperty("started", Long.toString(ManagementFactory.getRuntimeMXBean().getStartTime()));
+    owner.setProperty(
+        "started", Long.toString(ManagementFactory.getRuntimeMXBean().getStartTime()));
     writeProperties(ownerFile(staging), owner);
     return staging;
   }
@@ -91,9 +102,10 @@ public final class OutputPublisher {
   }
 
   /**
-   * Completes an interrupted publication, removes dead processes' staging directories and never-committed Delta
-   * tables; with {@code force}, removes every staging directory without a journal (the caller knows that no job writes
-   * to the target). Returns what it did and what it left, one line each.
+   * Completes an interrupted publication, removes dead processes' staging directories and
+   * never-committed Delta tables; with {@code force}, removes every staging directory without a
+   * journal (the caller knows that no job writes to the target). Returns what it did and what it
+   * left, one line each.
    */
   public List<String> recover(boolean force) throws IOException {
     List<String> report = new ArrayList<>();
@@ -117,8 +129,14 @@ public final class OutputPublisher {
           discard(status.getPath());
           report.add("removed the staging directory " + name + " of a killed job (" + owner + ")");
         } else {
-          report.add("left the staging directory " + name + ": " + owner + "; run synthlake recover " + target
-              + " once no job writes there");
+          report.add(
+              "left the staging directory "
+                  + name
+                  + ": "
+                  + owner
+                  + "; run synthlake recover "
+                  + target
+                  + " once no job writes there");
         }
       }
     }
@@ -136,7 +154,10 @@ public final class OutputPublisher {
     return report;
   }
 
-  /** Marks {@code target} as a Delta table being created: until its first commit it is removable debris. */
+  /**
+   * Marks {@code target} as a Delta table being created: until its first commit it is removable
+   * debris.
+   */
   public void markCreating() throws IOException {
     fs.mkdirs(target);
     fs.create(new Path(target, CREATING), true).close();
@@ -151,8 +172,11 @@ public final class OutputPublisher {
     String operation = journal.getProperty("operation", "");
     String stagingName = journal.getProperty("staging", "");
     String oldName = journal.getProperty("old", hidden(OLD));
-    if (!(operation.equals("overwrite") || operation.equals("append")) || !isOurs(stagingName, STAGING) || !isOurs(oldName, OLD)) {
-      throw SynthlakeException.of("%s is not a synthlake publish journal for %s; move it away and rerun",
+    if (!(operation.equals("overwrite") || operation.equals("append"))
+        || !isOurs(stagingName, STAGING)
+        || !isOurs(oldName, OLD)) {
+      throw SynthlakeException.of(
+          "%s is not a synthlake publish journal for %s; move it away and rerun",
           sibling(hidden(JOURNAL)), target);
     }
 
@@ -197,7 +221,10 @@ public final class OutputPublisher {
     }
   }
 
-  /** "dead …" when the owner is a process of this host that is gone; otherwise who may still be writing. */
+  /**
+   * "dead …" when the owner is a process of this host that is gone; otherwise who may still be
+   * writing.
+   */
   private String ownerOf(Path staging) throws IOException {
     Path file = ownerFile(staging);
     if (!fs.exists(file)) {
@@ -212,10 +239,16 @@ public final class OutputPublisher {
 
     boolean alive;
     try {
-      alive = ProcessHandle.of(Long.parseLong(owner.getProperty("pid", "-1")))
-          .flatMap(process -> process.info().startInstant())
-          .map(start -> Math.abs(start.toEpochMilli() - Long.parseLong(owner.getProperty("started", "0"))) < 5_000)
-          .orElse(false);
+      alive =
+          ProcessHandle.of(Long.parseLong(owner.getProperty("pid", "-1")))
+              .flatMap(process -> process.info().startInstant())
+              .map(
+                  start ->
+                      Math.abs(
+                              start.toEpochMilli()
+                                  - Long.parseLong(owner.getProperty("started", "0")))
+                          < 5_000)
+              .orElse(false);
     } catch (NumberFormatException e) {
       alive = false;
     }
@@ -233,12 +266,18 @@ public final class OutputPublisher {
     return new Path(target.getParent(), name);
   }
 
-  /** The hidden name beside the target that ends in {@code suffix}: readers of the parent skip dot files. */
+  /**
+   * The hidden name beside the target that ends in {@code suffix}: readers of the parent skip dot
+   * files.
+   */
   private String hidden(String suffix) {
     return "." + target.getName() + suffix;
   }
 
-  /** A journal names only our own siblings, so that a damaged one cannot rename or delete anything else. */
+  /**
+   * A journal names only our own siblings, so that a damaged one cannot rename or delete anything
+   * else.
+   */
   private boolean isOurs(String name, String kind) {
     return name.startsWith(hidden(kind)) && !name.contains("/");
   }

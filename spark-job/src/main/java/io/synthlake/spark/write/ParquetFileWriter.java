@@ -1,7 +1,7 @@
 package io.synthlake.spark.write;
 
-import io.synthlake.spark.internal.ColumnBuffer;
 import io.synthlake.core.generate.ColumnSink;
+import io.synthlake.spark.internal.ColumnBuffer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,9 +25,10 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Writes generated blocks into one Parquet file, column by column: each block's buffers go straight to parquet-mr's
- * column writers, with the row groups, pages, encodings, compression and statistics parquet-mr gives Spark's writer.
- * What it skips is the row in between: no row objects, no per-field dispatch, no boxed decimals or copied strings.
+ * Writes generated blocks into one Parquet file, column by column: each block's buffers go straight
+ * to parquet-mr's column writers, with the row groups, pages, encodings, compression and statistics
+ * parquet-mr gives Spark's writer. What it skips is the row in between: no row objects, no
+ * per-field dispatch, no boxed decimals or copied strings.
  */
 final class ParquetFileWriter implements Closeable {
   private final MessageType schema;
@@ -40,10 +41,13 @@ final class ParquetFileWriter implements Closeable {
   private final BytesInputCompressor compressor;
   private final org.apache.parquet.hadoop.ParquetFileWriter file;
   private final Map<String, String> footerMetadata;
+
   /** Per column, the statistics gathered for a Delta log, or null where none are wanted. */
   private final ColumnStatistics[] statistics;
+
   /** Binary views of each dictionary the generators hand out, made once per file. */
   private final Map<byte[][], Binary[]> dictionaries = new IdentityHashMap<>();
+
   private ColumnChunkPageWriteStore pages;
   private ColumnWriteStore store;
   private ColumnWriter[] writers;
@@ -51,9 +55,17 @@ final class ParquetFileWriter implements Closeable {
   private int rowGroupOrdinal;
   private long rows;
 
-  /** @param statisticsColumns which columns to gather {@link ColumnStatistics} on */
-  ParquetFileWriter(Path path, ParquetColumn[] columns, CompressionCodecName codec, Map<String, String> footerMetadata,
-      boolean[] statisticsColumns, Configuration conf) throws IOException {
+  /**
+   * @param statisticsColumns which columns to gather {@link ColumnStatistics} on
+   */
+  ParquetFileWriter(
+      Path path,
+      ParquetColumn[] columns,
+      CompressionCodecName codec,
+      Map<String, String> footerMetadata,
+      boolean[] statisticsColumns,
+      Configuration conf)
+      throws IOException {
     List<Type> fields = new ArrayList<>();
     this.columns = new ParquetColumn[columns.length];
     this.buffers = new ColumnBuffer[columns.length];
@@ -67,22 +79,32 @@ final class ParquetFileWriter implements Closeable {
 
     this.schema = new MessageType("spark_schema", fields);
     this.descriptors = schema.getColumns().toArray(new ColumnDescriptor[0]);
-    this.properties = ParquetProperties.builder()
-        .withPageSize(ParquetOutputFormat.getPageSize(conf))
-        .withDictionaryPageSize(ParquetOutputFormat.getDictionaryPageSize(conf))
-        .withDictionaryEncoding(ParquetOutputFormat.getEnableDictionary(conf))
-        .withWriterVersion(ParquetOutputFormat.getWriterVersion(conf))
-        .withPageWriteChecksumEnabled(ParquetOutputFormat.getPageWriteChecksumEnabled(conf))
-        .withMinRowCountForPageSizeCheck(ParquetOutputFormat.getMinRowCountForPageSizeCheck(conf))
-        .withMaxRowCountForPageSizeCheck(ParquetOutputFormat.getMaxRowCountForPageSizeCheck(conf))
-        .withStatisticsEnabled(ParquetOutputFormat.getStatisticsEnabled(conf))
-        .build();
+    this.properties =
+        ParquetProperties.builder()
+            .withPageSize(ParquetOutputFormat.getPageSize(conf))
+            .withDictionaryPageSize(ParquetOutputFormat.getDictionaryPageSize(conf))
+            .withDictionaryEncoding(ParquetOutputFormat.getEnableDictionary(conf))
+            .withWriterVersion(ParquetOutputFormat.getWriterVersion(conf))
+            .withPageWriteChecksumEnabled(ParquetOutputFormat.getPageWriteChecksumEnabled(conf))
+            .withMinRowCountForPageSizeCheck(
+                ParquetOutputFormat.getMinRowCountForPageSizeCheck(conf))
+            .withMaxRowCountForPageSizeCheck(
+                ParquetOutputFormat.getMaxRowCountForPageSizeCheck(conf))
+            .withStatisticsEnabled(ParquetOutputFormat.getStatisticsEnabled(conf))
+            .build();
     this.rowGroupBytes = ParquetOutputFormat.getLongBlockSize(conf);
     this.codecs = new CodecFactory(conf, properties.getPageSizeThreshold());
     this.compressor = codecs.getCompressor(codec);
     this.footerMetadata = footerMetadata;
-    this.file = new org.apache.parquet.hadoop.ParquetFileWriter(HadoopOutputFile.fromPath(path, conf), schema,
-        org.apache.parquet.hadoop.ParquetFileWriter.Mode.CREATE, rowGroupBytes, 0, null, properties);
+    this.file =
+        new org.apache.parquet.hadoop.ParquetFileWriter(
+            HadoopOutputFile.fromPath(path, conf),
+            schema,
+            org.apache.parquet.hadoop.ParquetFileWriter.Mode.CREATE,
+            rowGroupBytes,
+            0,
+            null,
+            properties);
     file.start();
   }
 
@@ -91,7 +113,9 @@ final class ParquetFileWriter implements Closeable {
     return buffers.clone();
   }
 
-  /** Moves the block just generated into the file (a row group is flushed when it reaches its size). */
+  /**
+   * Moves the block just generated into the file (a row group is flushed when it reaches its size).
+   */
   void writeBlock(int blockRows) throws IOException {
     if (store == null) {
       startRowGroup();
@@ -99,7 +123,11 @@ final class ParquetFileWriter implements Closeable {
 
     for (int i = 0; i < columns.length; i++) {
       ColumnBuffer buffer = buffers[i];
-      columns[i].write(buffer, blockRows, writers[i], buffer.dictionary == null ? null : dictionary(buffer.dictionary));
+      columns[i].write(
+          buffer,
+          blockRows,
+          writers[i],
+          buffer.dictionary == null ? null : dictionary(buffer.dictionary));
       if (statistics[i] != null) {
         statistics[i].update(buffer, blockRows);
       }
@@ -119,19 +147,28 @@ final class ParquetFileWriter implements Closeable {
   }
 
   private Binary[] dictionary(byte[][] values) {
-    return dictionaries.computeIfAbsent(values, v -> {
-      Binary[] binaries = new Binary[v.length];
-      for (int i = 0; i < v.length; i++) {
-        binaries[i] = Binary.fromConstantByteArray(v[i]);
-      }
+    return dictionaries.computeIfAbsent(
+        values,
+        v -> {
+          Binary[] binaries = new Binary[v.length];
+          for (int i = 0; i < v.length; i++) {
+            binaries[i] = Binary.fromConstantByteArray(v[i]);
+          }
 
-      return binaries;
-    });
+          return binaries;
+        });
   }
 
   private void startRowGroup() {
-    pages = new ColumnChunkPageWriteStore(compressor, schema, properties.getAllocator(), properties.getColumnIndexTruncateLength(),
-        properties.getPageWriteChecksumEnabled(), null, rowGroupOrdinal);
+    pages =
+        new ColumnChunkPageWriteStore(
+            compressor,
+            schema,
+            properties.getAllocator(),
+            properties.getColumnIndexTruncateLength(),
+            properties.getPageWriteChecksumEnabled(),
+            null,
+            rowGroupOrdinal);
     store = properties.newColumnWriteStore(schema, pages, pages);
     writers = new ColumnWriter[descriptors.length];
     for (int i = 0; i < descriptors.length; i++) {
@@ -173,7 +210,10 @@ final class ParquetFileWriter implements Closeable {
     file.end(footerMetadata);
   }
 
-  /** Abandons the file on failure; what was written is removed by the caller with its staging directory. */
+  /**
+   * Abandons the file on failure; what was written is removed by the caller with its staging
+   * directory.
+   */
   @Override
   public void close() throws IOException {
     try {

@@ -2,7 +2,10 @@ package io.synthlake.spark.write;
 
 import java.io.Serializable;
 
-/** A data file a task wrote and closed: what the driver needs to move it into place or add it to a Delta log. */
+/**
+ * A data file a task wrote and closed: what the driver needs to move it into place or add it to a
+ * Delta log.
+ */
 public final class WrittenFile implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -12,7 +15,8 @@ public final class WrittenFile implements Serializable {
   private final long rows;
   private final ColumnStatistics[] statistics;
 
-  WrittenFile(String path, long bytes, long modificationTime, long rows, ColumnStatistics[] statistics) {
+  WrittenFile(
+      String path, long bytes, long modificationTime, long rows, ColumnStatistics[] statistics) {
     this.path = path;
     this.bytes = bytes;
     this.modificationTime = modificationTime;

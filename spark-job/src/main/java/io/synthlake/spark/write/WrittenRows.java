@@ -5,8 +5,9 @@ import io.synthlake.spark.internal.SparkJobErrors;
 import java.util.List;
 
 /**
- * The check every write makes before it reports success: the rows that reached the files are the rows asked for. A
- * count that differs means rows were lost or invented on the way, a synthlake bug, so the write stops unpublished.
+ * The check every write makes before it reports success: the rows that reached the files are the
+ * rows asked for. A count that differs means rows were lost or invented on the way, a synthlake
+ * bug, so the write stops unpublished.
  */
 public final class WrittenRows {
   private WrittenRows() {}
@@ -28,10 +29,20 @@ public final class WrittenRows {
     check(asked, written, target);
   }
 
-  /** Fails after a Delta commit whose operation metrics count other rows than asked, saying how to undo it. */
+  /**
+   * Fails after a Delta commit whose operation metrics count other rows than asked, saying how to
+   * undo it.
+   */
   public static void checkCommitted(long asked, long written, String table, long version) {
-    SynthlakeException.check(written == asked, "generate: %,d rows were asked for but version %d of Delta table %s "
-        + "holds %,d: undo it with RESTORE TABLE %s TO VERSION AS OF %d, and report this synthlake bug", asked, version,
-        table, written, table, version - 1);
+    SynthlakeException.check(
+        written == asked,
+        "generate: %,d rows were asked for but version %d of Delta table %s "
+            + "holds %,d: undo it with RESTORE TABLE %s TO VERSION AS OF %d, and report this synthlake bug",
+        asked,
+        version,
+        table,
+        written,
+        table,
+        version - 1);
   }
 }

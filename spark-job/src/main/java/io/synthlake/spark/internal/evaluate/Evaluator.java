@@ -16,27 +16,31 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Evaluates a synthetic table against the training table it was fitted on and a holdout table of real rows the model
- * never saw: fidelity (binned accuracy, correlations, per-column statistics, functional dependencies), ML utility and
- * privacy, each figure beside the holdout's, which is what real unseen data achieves. docs/evaluation.md defines every
- * figure.
+ * Evaluates a synthetic table against the training table it was fitted on and a holdout table of
+ * real rows the model never saw: fidelity (binned accuracy, correlations, per-column statistics,
+ * functional dependencies), ML utility and privacy, each figure beside the holdout's, which is what
+ * real unseen data achieves. docs/evaluation.md defines every figure.
  *
- * <p>Every step is a Spark job whose memory is bounded by the plan or a stated sample size, never by the synthetic
- * table's size: one profile pass per table (no shuffle), a per-partition top-n for each sample, and a left-semi join
- * against broadcast training row hashes.
+ * <p>Every step is a Spark job whose memory is bounded by the plan or a stated sample size, never
+ * by the synthetic table's size: one profile pass per table (no shuffle), a per-partition top-n for
+ * each sample, and a left-semi join against broadcast training row hashes.
  *
  * <p>Internal: callers use {@link io.synthlake.spark.Evaluation}.
  */
 public final class Evaluator {
   private Evaluator() {}
 
-  public static EvaluationResult evaluate(Dataset<Row> train, Dataset<Row> holdout, Dataset<Row> synthetic,
+  public static EvaluationResult evaluate(
+      Dataset<Row> train,
+      Dataset<Row> holdout,
+      Dataset<Row> synthetic,
       EvaluationSettings settings) {
     long start = System.nanoTime();
     List<ColumnRole> all = ColumnRole.decide(train);
     List<ColumnRole> roles = all.stream().filter(role -> !role.key()).collect(Collectors.toList());
     List<String> keys = all.stream().filter(ColumnRole::key).map(ColumnRole::name).toList();
-    SynthlakeException.check(!roles.isEmpty(),
+    SynthlakeException.check(
+        !roles.isEmpty(),
         "evaluate: every column of the training table looks like a key (nearly all values distinct), so nothing can be"
             + " compared; evaluate tables with some non-key columns");
     ColumnRole.checkCompatible(roles, holdout, "holdout");
@@ -48,7 +52,8 @@ public final class Evaluator {
     long trainRows = trainView.count();
     long holdoutRows = holdoutView.count();
     long syntheticRows = syntheticView.count();
-    SynthlakeException.check(trainRows > 0 && holdoutRows > 0 && syntheticRows > 0,
+    SynthlakeException.check(
+        trainRows > 0 && holdoutRows > 0 && syntheticRows > 0,
         "evaluate: the %s table is empty; evaluation compares rows of the training, holdout and synthetic tables",
         trainRows == 0 ? "training" : holdoutRows == 0 ? "holdout" : "synthetic");
     PlanFitter.Fitted fitted = PlanFitter.fit(trainView, roles, trainRows, settings);
@@ -60,26 +65,63 @@ public final class Evaluator {
     shared.destroy();
     Fidelity fidelity = Fidelity.of(trainProfile, holdoutProfile, syntheticProfile);
 
-    ClosestRecords closest = PrivacyJob.closestRecords(trainView, trainRows, holdoutView, holdoutRows, syntheticView,
-        syntheticRows, fitted.distance(), roles.size(), settings.referenceRows(), settings.dcrSyntheticRows(),
-        settings.seed());
+    ClosestRecords closest =
+        PrivacyJob.closestRecords(
+            trainView,
+            trainRows,
+            holdoutView,
+            holdoutRows,
+            syntheticView,
+            syntheticRows,
+            fitted.distance(),
+            roles.size(),
+            settings.referenceRows(),
+            settings.dcrSyntheticRows(),
+            settings.seed());
     long[] copyCounts = PrivacyJob.exactCopies(trainView, List.of(syntheticView, holdoutView));
     long copies = copyCounts[0];
     long holdoutCopies = copyCounts[1];
     List<String> names = roles.stream().map(ColumnRole::name).toList();
     long rareChecked = fitted.rareCounts().stream().mapToLong(map -> map.size()).sum();
-    EvaluationResult.Privacy privacy = new EvaluationResult.Privacy(closest.share(), closest.rows(),
-        Math.min(settings.referenceRows(), Math.min(trainRows, holdoutRows)), closest.medianToTrain(),
-        closest.medianToHoldout(), share(copies, syntheticRows), copies, share(holdoutCopies, holdoutRows),
-        settings.rareThreshold(), rareChecked, PrivacyJob.leaked(syntheticProfile, names, fitted.rareCounts()));
+    EvaluationResult.Privacy privacy =
+        new EvaluationResult.Privacy(
+            closest.share(),
+            closest.rows(),
+            Math.min(settings.referenceRows(), Math.min(trainRows, holdoutRows)),
+            closest.medianToTrain(),
+            closest.medianToHoldout(),
+            share(copies, syntheticRows),
+            copies,
+            share(holdoutCopies, holdoutRows),
+            settings.rareThreshold(),
+            rareChecked,
+            PrivacyJob.leaked(syntheticProfile, names, fitted.rareCounts()));
 
-    EvaluationResult.MlUtility utility = settings.target() == null ? null
-        : MlUtilityJob.measure(trainView, trainRows, holdoutView, holdoutRows, syntheticView, syntheticRows,
-            plan.columns(), settings.target(), settings);
-    EvaluationResult.Tables tables = new EvaluationResult.Tables(trainRows, holdoutRows, syntheticRows,
-        (System.nanoTime() - start) / 1e9, keys);
-    return new EvaluationResult(tables, fidelity.accuracy(), fidelity.columns(), fidelity.pairs(),
-        fidelity.correlations(), utility, privacy, fidelity.dependencies());
+    EvaluationResult.MlUtility utility =
+        settings.target() == null
+            ? null
+            : MlUtilityJob.measure(
+                trainView,
+                trainRows,
+                holdoutView,
+                holdoutRows,
+                syntheticView,
+                syntheticRows,
+                plan.columns(),
+                settings.target(),
+                settings);
+    EvaluationResult.Tables tables =
+        new EvaluationResult.Tables(
+            trainRows, holdoutRows, syntheticRows, (System.nanoTime() - start) / 1e9, keys);
+    return new EvaluationResult(
+        tables,
+        fidelity.accuracy(),
+        fidelity.columns(),
+        fidelity.pairs(),
+        fidelity.correlations(),
+        utility,
+        privacy,
+        fidelity.dependencies());
   }
 
   private static double share(long part, long whole) {

@@ -20,23 +20,34 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * Fits the evaluation plan on the (projected) training table: equal-frequency bin edges from approximate quantiles
- * (one pass for every numeric column), the most frequent and the rare values of each categorical column, and the
- * functional dependencies of a training sample.
+ * Fits the evaluation plan on the (projected) training table: equal-frequency bin edges from
+ * approximate quantiles (one pass for every numeric column), the most frequent and the rare values
+ * of each categorical column, and the functional dependencies of a training sample.
  */
 final class PlanFitter {
   /** Rank error of the approximate quantiles: 0.1% of the rows, well inside one fine (1%) bin. */
   static final double QUANTILE_ERROR = 0.001;
-  /** Rare values checked per column (the first in sort order); the figure states how many were checked. */
+
+  /**
+   * Rare values checked per column (the first in sort order); the figure states how many were
+   * checked.
+   */
   static final int MAX_RARE_VALUES = 10_000;
 
-  /** The fitted plan, the row distance for the closest-record search, and each rare value's training count. */
+  /**
+   * The fitted plan, the row distance for the closest-record search, and each rare value's training
+   * count.
+   */
   record Fitted(ProfilePlan plan, RecordDistance distance, List<Map<String, Long>> rareCounts) {}
 
   private PlanFitter() {}
 
-  /** @param roles the compared columns (keys already set aside), in the order of {@code projected}'s columns */
-  static Fitted fit(Dataset<Row> projected, List<ColumnRole> roles, long trainRows, EvaluationSettings settings) {
+  /**
+   * @param roles the compared columns (keys already set aside), in the order of {@code projected}'s
+   *     columns
+   */
+  static Fitted fit(
+      Dataset<Row> projected, List<ColumnRole> roles, long trainRows, EvaluationSettings settings) {
     int n = roles.size();
     double[] probabilities = new double[EvaluationSettings.FINE_BINS - 1];
     for (int i = 0; i < probabilities.length; i++) {
@@ -45,9 +56,15 @@ final class PlanFitter {
 
     List<String> numericNames = new ArrayList<>();
     roles.stream().filter(ColumnRole::numeric).forEach(role -> numericNames.add(role.name()));
-    double[][] quantiles = numericNames.isEmpty() ? new double[0][]
-        : projected.stat().approxQuantile(numericNames.stream().map(SparkTypes::quote).toArray(String[]::new),
-            probabilities, QUANTILE_ERROR);
+    double[][] quantiles =
+        numericNames.isEmpty()
+            ? new double[0][]
+            : projected
+                .stat()
+                .approxQuantile(
+                    numericNames.stream().map(SparkTypes::quote).toArray(String[]::new),
+                    probabilities,
+                    QUANTILE_ERROR);
 
     List<ColumnBinning> binnings = new ArrayList<>();
     double[] centre = new double[n];
@@ -78,15 +95,22 @@ final class PlanFitter {
     }
 
     List<FunctionalDependency> dependencies = dependencies(projected, roles, trainRows, settings);
-    ProfilePlan plan = ProfilePlan.of(binnings, centre, spread, dependencies, rareValues, settings.maxTriples(),
-        settings.seed());
+    ProfilePlan plan =
+        ProfilePlan.of(
+            binnings,
+            centre,
+            spread,
+            dependencies,
+            rareValues,
+            settings.maxTriples(),
+            settings.seed());
     return new Fitted(plan, distance(roles, range), rareCounts);
   }
 
   /**
-   * Coarse edges are the training deciles. When a point mass makes deciles coincide (a column that is 0 in 97% of rows),
-   * 9 edges spread evenly over the distinct percentiles are used instead, so that the rest of the column still gets
-   * bins of its own rather than one bin "≥ 0".
+   * Coarse edges are the training deciles. When a point mass makes deciles coincide (a column that
+   * is 0 in 97% of rows), 9 edges spread evenly over the distinct percentiles are used instead, so
+   * that the rest of the column still gets bins of its own rather than one bin "≥ 0".
    */
   private static ColumnBinning numeric(ColumnRole role, double[] fine) {
     if (fine.length == 0) {
@@ -120,8 +144,14 @@ final class PlanFitter {
   private static List<String> topValues(Dataset<Row> projected, String name) {
     Column column = functions.col(SparkTypes.quote(name));
     List<String> values = new ArrayList<>();
-    for (Row row : projected.where(column.isNotNull()).groupBy(column).count()
-        .orderBy(functions.col("count").desc(), column.asc()).limit(EvaluationSettings.FINE_CATEGORIES).collectAsList()) {
+    for (Row row :
+        projected
+            .where(column.isNotNull())
+            .groupBy(column)
+            .count()
+            .orderBy(functions.col("count").desc(), column.asc())
+            .limit(EvaluationSettings.FINE_CATEGORIES)
+            .collectAsList()) {
       values.add(row.getString(0));
     }
 
@@ -131,21 +161,30 @@ final class PlanFitter {
   private static Map<String, Long> rareValues(Dataset<Row> projected, String name, int threshold) {
     Column column = functions.col(SparkTypes.quote(name));
     Map<String, Long> rare = new LinkedHashMap<>();
-    for (Row row : projected.where(column.isNotNull()).groupBy(column).count()
-        .where(functions.col("count").lt(threshold)).orderBy(column).limit(MAX_RARE_VALUES).collectAsList()) {
+    for (Row row :
+        projected
+            .where(column.isNotNull())
+            .groupBy(column)
+            .count()
+            .where(functions.col("count").lt(threshold))
+            .orderBy(column)
+            .limit(MAX_RARE_VALUES)
+            .collectAsList()) {
       rare.put(row.getString(0), row.getLong(1));
     }
 
     return rare;
   }
 
-  private static List<FunctionalDependency> dependencies(Dataset<Row> projected, List<ColumnRole> roles, long trainRows,
-      EvaluationSettings settings) {
+  private static List<FunctionalDependency> dependencies(
+      Dataset<Row> projected, List<ColumnRole> roles, long trainRows, EvaluationSettings settings) {
     boolean[] eligible = new boolean[roles.size()];
     Arrays.fill(eligible, true);
 
     List<Object[]> rows = new ArrayList<>();
-    for (Row row : Samples.atMost(projected, trainRows, settings.dependencySampleRows(), settings.seed()).collectAsList()) {
+    for (Row row :
+        Samples.atMost(projected, trainRows, settings.dependencySampleRows(), settings.seed())
+            .collectAsList()) {
       rows.add(Profiler.values(row, roles.size()));
     }
 

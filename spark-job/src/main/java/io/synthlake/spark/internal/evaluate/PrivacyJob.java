@@ -19,7 +19,9 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import scala.jdk.javaapi.CollectionConverters;
 
-/** The privacy figures: distance to closest record, exact copies and rare categories that leaked. */
+/**
+ * The privacy figures: distance to closest record, exact copies and rare categories that leaked.
+ */
 final class PrivacyJob {
   /** Training tables with at most this many distinct rows are broadcast for the exact-copy join. */
   static final long BROADCAST_ROWS = 10_000_000L;
@@ -27,34 +29,58 @@ final class PrivacyJob {
   private PrivacyJob() {}
 
   /**
-   * Samples {@code referenceRows} rows from training and as many from holdout, and {@code syntheticRows} synthetic
-   * rows; encodes them on the driver; then the executors find each synthetic row's nearest neighbour in both references.
+   * Samples {@code referenceRows} rows from training and as many from holdout, and {@code
+   * syntheticRows} synthetic rows; encodes them on the driver; then the executors find each
+   * synthetic row's nearest neighbour in both references.
    */
-  static ClosestRecords closestRecords(Dataset<Row> train, long trainRows, Dataset<Row> holdout, long holdoutRows,
-      Dataset<Row> synthetic, long syntheticRows, RecordDistance distance, int columns, long referenceRows,
-      long sampleRows, long seed) {
+  static ClosestRecords closestRecords(
+      Dataset<Row> train,
+      long trainRows,
+      Dataset<Row> holdout,
+      long holdoutRows,
+      Dataset<Row> synthetic,
+      long syntheticRows,
+      RecordDistance distance,
+      int columns,
+      long referenceRows,
+      long sampleRows,
+      long seed) {
     long reference = Math.min(referenceRows, Math.min(trainRows, holdoutRows));
     RecordDistance.Encoder encoder = distance.encoder();
-    double[][] trainCodes = encode(Samples.atMost(train, trainRows, reference, seed), columns, encoder);
-    double[][] holdoutCodes = encode(Samples.atMost(holdout, holdoutRows, reference, seed + 1), columns, encoder);
-    double[][] syntheticCodes = encode(Samples.atMost(synthetic, syntheticRows, sampleRows, seed + 2), columns, encoder);
+    double[][] trainCodes =
+        encode(Samples.atMost(train, trainRows, reference, seed), columns, encoder);
+    double[][] holdoutCodes =
+        encode(Samples.atMost(holdout, holdoutRows, reference, seed + 1), columns, encoder);
+    double[][] syntheticCodes =
+        encode(Samples.atMost(synthetic, syntheticRows, sampleRows, seed + 2), columns, encoder);
     if (syntheticCodes.length == 0 || trainCodes.length == 0 || holdoutCodes.length == 0) {
       return ClosestRecords.of(new double[0], new double[0]);
     }
 
-    JavaSparkContext context = JavaSparkContext.fromSparkContext(train.sparkSession().sparkContext());
-    Broadcast<double[][][]> references = context.broadcast(new double[][][] {trainCodes, holdoutCodes});
+    JavaSparkContext context =
+        JavaSparkContext.fromSparkContext(train.sparkSession().sparkContext());
+    Broadcast<double[][][]> references =
+        context.broadcast(new double[][][] {trainCodes, holdoutCodes});
     List<double[]> syntheticRowsList = Arrays.asList(syntheticCodes);
-    JavaRDD<double[]> queries = context.parallelize(syntheticRowsList, Math.max(1, context.defaultParallelism() * 4));
-    List<double[]> nearest = queries.map(row -> new double[] {distance.nearest(row, references.value()[0]),
-        distance.nearest(row, references.value()[1])}).collect();
+    JavaRDD<double[]> queries =
+        context.parallelize(syntheticRowsList, Math.max(1, context.defaultParallelism() * 4));
+    List<double[]> nearest =
+        queries
+            .map(
+                row ->
+                    new double[] {
+                      distance.nearest(row, references.value()[0]),
+                      distance.nearest(row, references.value()[1])
+                    })
+            .collect();
     references.destroy();
     double[] toTrain = nearest.stream().mapToDouble(pair -> pair[0]).toArray();
     double[] toHoldout = nearest.stream().mapToDouble(pair -> pair[1]).toArray();
     return ClosestRecords.of(toTrain, toHoldout);
   }
 
-  private static double[][] encode(Dataset<Row> sample, int columns, RecordDistance.Encoder encoder) {
+  private static double[][] encode(
+      Dataset<Row> sample, int columns, RecordDistance.Encoder encoder) {
     List<Row> rows = sample.collectAsList();
     double[][] codes = new double[rows.size()][];
     for (int i = 0; i < codes.length; i++) {
@@ -65,18 +91,22 @@ final class PrivacyJob {
   }
 
   /**
-   * For each table, how many of its rows equal some row of {@code train} over the compared columns, by a 64-bit hash
-   * of the row (a false match among 10^8 × 10^7 rows has probability about 5·10^-5). The training hashes are computed
-   * once; then one pass per table, with the hashes broadcast when they fit, so a large table is never shuffled.
+   * For each table, how many of its rows equal some row of {@code train} over the compared columns,
+   * by a 64-bit hash of the row (a false match among 10^8 × 10^7 rows has probability about
+   * 5·10^-5). The training hashes are computed once; then one pass per table, with the hashes
+   * broadcast when they fit, so a large table is never shuffled.
    */
   static long[] exactCopies(Dataset<Row> train, List<Dataset<Row>> tables) {
     Dataset<Row> trainHashes = hashes(train).distinct().persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> right = trainHashes.count() <= BROADCAST_ROWS ? functions.broadcast(trainHashes) : trainHashes;
+      Dataset<Row> right =
+          trainHashes.count() <= BROADCAST_ROWS ? functions.broadcast(trainHashes) : trainHashes;
       long[] copies = new long[tables.size()];
       for (int t = 0; t < copies.length; t++) {
-        copies[t] = hashes(tables.get(t))
-            .join(right, CollectionConverters.asScala(List.of("row_hash")).toSeq(), "left_semi").count();
+        copies[t] =
+            hashes(tables.get(t))
+                .join(right, CollectionConverters.asScala(List.of("row_hash")).toSeq(), "left_semi")
+                .count();
       }
 
       return copies;
@@ -90,17 +120,24 @@ final class PrivacyJob {
   }
 
   private static Column[] columns(Dataset<Row> projected) {
-    return Arrays.stream(projected.columns()).map(name -> functions.col(SparkTypes.quote(name)))
+    return Arrays.stream(projected.columns())
+        .map(name -> functions.col(SparkTypes.quote(name)))
         .toArray(Column[]::new);
   }
 
   /** The rare training categories the synthetic profile saw, most frequent first. */
-  static List<LeakedCategory> leaked(TableProfile synthetic, List<String> names, List<Map<String, Long>> trainCounts) {
+  static List<LeakedCategory> leaked(
+      TableProfile synthetic, List<String> names, List<Map<String, Long>> trainCounts) {
     List<LeakedCategory> leaked = new ArrayList<>();
     for (int c = 0; c < names.size(); c++) {
       Map<String, Long> counts = trainCounts.get(c);
       for (Map.Entry<String, Long> seen : synthetic.rareSeen(c).entrySet()) {
-        leaked.add(new LeakedCategory(names.get(c), seen.getKey(), counts.getOrDefault(seen.getKey(), 0L), seen.getValue()));
+        leaked.add(
+            new LeakedCategory(
+                names.get(c),
+                seen.getKey(),
+                counts.getOrDefault(seen.getKey(), 0L),
+                seen.getValue()));
       }
     }
 

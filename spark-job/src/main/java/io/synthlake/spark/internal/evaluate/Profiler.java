@@ -10,23 +10,28 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * One pass over a projected table: every task counts its rows into a {@link TableProfile} and the driver merges one
- * profile per task. No shuffle, and memory set by the plan, not by the table.
+ * One pass over a projected table: every task counts its rows into a {@link TableProfile} and the
+ * driver merges one profile per task. No shuffle, and memory set by the plan, not by the table.
  */
 final class Profiler {
   private Profiler() {}
 
   static TableProfile profile(Dataset<Row> projected, Broadcast<ProfilePlan> plan) {
     int columns = plan.value().columns().size();
-    // treeReduce merges on the executors first, so the driver never receives one profile per partition at once.
-    return projected.javaRDD().mapPartitions((Iterator<Row> rows) -> {
-      TableProfile profile = plan.value().newProfile();
-      while (rows.hasNext()) {
-        profile.add(values(rows.next(), columns));
-      }
+    // treeReduce merges on the executors first, so the driver never receives one profile per
+    // partition at once.
+    return projected
+        .javaRDD()
+        .mapPartitions(
+            (Iterator<Row> rows) -> {
+              TableProfile profile = plan.value().newProfile();
+              while (rows.hasNext()) {
+                profile.add(values(rows.next(), columns));
+              }
 
-      return List.of(profile).iterator();
-    }).treeAggregate(plan.value().newProfile(), TableProfile::merge, TableProfile::merge, 2);
+              return List.of(profile).iterator();
+            })
+        .treeAggregate(plan.value().newProfile(), TableProfile::merge, TableProfile::merge, 2);
   }
 
   static Broadcast<ProfilePlan> broadcast(Dataset<Row> any, ProfilePlan plan) {
