@@ -6,6 +6,7 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.fit.DegeneratePolicy;
 import io.synthlake.core.fit.FitSettings;
 import io.synthlake.core.fit.MarginalFamily;
+import io.synthlake.core.fit.OrphanPolicy;
 import io.synthlake.core.types.ColumnKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +41,14 @@ public final class FitOptions {
   private final List<String> exclude;
   private final UnsupportedColumns unsupported;
   private final FitSettings settings;
+  private final OrphanPolicy orphans;
 
   private FitOptions(Builder builder) {
     this.sampleRows = builder.sampleRows;
     this.clusterRows = builder.clusterRows;
     this.exclude = List.copyOf(builder.exclude);
     this.unsupported = builder.unsupported;
+    this.orphans = builder.orphans;
     this.settings = builder.settings.build(); // validates
   }
 
@@ -172,6 +175,16 @@ public final class FitOptions {
     return unsupported;
   }
 
+  /**
+   * What to do, when fitting related tables, with child rows whose foreign key matches no parent
+   * row.
+   *
+   * @return the policy
+   */
+  public OrphanPolicy orphans() {
+    return orphans;
+  }
+
   /** Builds {@link FitOptions}; {@link #build()} validates. */
   public static final class Builder {
     private final FitSettings.Builder settings = FitSettings.builder();
@@ -179,6 +192,7 @@ public final class FitOptions {
     private int clusterRows = 20_000;
     private final List<String> exclude = new ArrayList<>();
     private UnsupportedColumns unsupported = UnsupportedColumns.SKIP;
+    private OrphanPolicy orphans = OrphanPolicy.DROP;
 
     private Builder() {}
 
@@ -309,6 +323,18 @@ public final class FitOptions {
      */
     public Builder unsupported(UnsupportedColumns value) {
       this.unsupported = value;
+      return this;
+    }
+
+    /**
+     * What to do, when fitting related tables, with child rows whose foreign key matches no parent
+     * row (default: leave them out of the fit, with a warning that counts them).
+     *
+     * @param value the new value
+     * @return this builder
+     */
+    public Builder orphans(OrphanPolicy value) {
+      this.orphans = value;
       return this;
     }
 

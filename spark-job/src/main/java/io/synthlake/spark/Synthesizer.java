@@ -1,24 +1,16 @@
 package io.synthlake.spark;
 
-import io.synthlake.core.Errors;
-import io.synthlake.core.Setting;
-import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.fit.FitResult;
 import io.synthlake.core.fit.ModelFitter;
 import io.synthlake.core.fit.SampleTable;
 import io.synthlake.core.types.DataType;
 import io.synthlake.spark.internal.MllibClusterer;
+import io.synthlake.spark.internal.ModelledColumns;
 import io.synthlake.spark.internal.SampleCollector;
-import io.synthlake.spark.internal.SparkJobErrors;
-import io.synthlake.spark.internal.SparkTypes;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,52 +41,9 @@ public final class Synthesizer {
    * @return the fitted model
    */
   public static SynthesisModel fit(Dataset<Row> input, FitOptions options) {
-    List<String> available = Arrays.asList(input.columns());
-    Set<String> seen = new HashSet<>();
-    for (String name : available) {
-      SynthlakeException.check(
-          seen.add(name),
-          "the input has two columns named '%s': rename one (for example with "
-              + "withColumnRenamed or a select with aliases) before fitting",
-          name);
-    }
-
-    for (String excluded : options.exclude()) {
-      if (!available.contains(excluded)) {
-        throw Errors.unknownColumn(Setting.EXCLUDE, excluded, available);
-      }
-    }
-
-    List<String> names = new ArrayList<>();
-    List<DataType> types = new ArrayList<>();
-    List<String> unsupported = new ArrayList<>();
-    for (StructField field : input.schema().fields()) {
-      if (options.exclude().contains(field.name())) {
-        continue;
-      }
-
-      DataType type = SparkTypes.toCore(field.dataType());
-      if (type == null) {
-        unsupported.add(field.name() + " (" + field.dataType().simpleString() + ")");
-      } else {
-        names.add(field.name());
-        types.add(type);
-      }
-    }
-
-    if (!unsupported.isEmpty()) {
-      String list = String.join(", ", unsupported);
-      if (options.unsupported() == FitOptions.UnsupportedColumns.FAIL) {
-        throw SparkJobErrors.unsupportedColumns(list);
-      }
-
-      LOG.warn("Skipping columns of types synthlake cannot model: {}", list);
-    }
-
-    SynthlakeException.check(
-        !names.isEmpty(),
-        "the input has no column synthlake can model (its columns: %s)",
-        String.join(", ", available));
+    ModelledColumns modelled = ModelledColumns.of(input, options, true, "the input");
+    List<String> names = modelled.names();
+    List<DataType> types = modelled.types();
     long start = System.nanoTime();
     SampleTable sample =
         SampleCollector.collect(input, names, types, options.sampleRows(), options.seed());
@@ -116,5 +65,30 @@ public final class Synthesizer {
         (System.nanoTime() - start) / 1_000_000,
         result.model().properties().get("component-selection"));
     return new SynthesisModel(result.model());
+  }
+
+  /**
+   * Fits a set of related tables: each table's columns as {@link #fit} does, the keys that join
+   * them, how many children each parent row has (depending on the parent's columns) and how a
+   * child's columns depend on its parent's. Root tables (those no relation names as the child) are
+   * sampled to {@link FitOptions#sampleRows()} rows; every other table contributes all the rows of
+   * its sampled parents, so that their counts are true.
+   *
+   * <pre>{@code
+   * TableSetModel shop = Synthesizer.fitTables(
+   *     Map.of("customers", spark.table("customers"), "orders", spark.table("orders")),
+   *     List.of("orders.customer_id=customers.id"), FitOptions.defaults());
+   * }</pre>
+   *
+   * @param tables the real tables, by the names relations use (letters, digits and underscores)
+   * @param relations foreign keys as {@code child.column=parent.key}; a table's first names its
+   *     parent, its rows generated beside the parent's
+   * @param options what to sample and how to model the columns (settings naming a column apply to
+   *     every table that has it)
+   * @return the fitted set
+   */
+  public static TableSetModel fitTables(
+      Map<String, Dataset<Row>> tables, List<String> relations, FitOptions options) {
+    return new TableSetModel(TableSetFitting.fit(tables, relations, options));
   }
 }

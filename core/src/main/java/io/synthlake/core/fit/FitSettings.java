@@ -5,6 +5,7 @@ import io.synthlake.core.types.ColumnKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How a model is fitted. Immutable; build with {@link #builder()}. The defaults are listed in
@@ -106,8 +107,25 @@ public final class FitSettings {
     return degenerate;
   }
 
+  /**
+   * These settings for a table of {@code columns} only: kinds and marginals named for other columns
+   * (of other tables of a set) left out.
+   */
+  public FitSettings forColumns(Set<String> columns) {
+    Builder builder = toBuilder();
+    builder.kinds.keySet().retainAll(columns);
+    builder.marginals.keySet().retainAll(columns);
+    return builder.build();
+  }
+
   /** These settings with {@code kinds} overriding the detected kinds of those columns too. */
   public FitSettings withKinds(Map<String, ColumnKind> kinds) {
+    Builder builder = toBuilder();
+    builder.kinds.putAll(kinds);
+    return builder.build();
+  }
+
+  private Builder toBuilder() {
     Builder builder = new Builder();
     builder.seed = seed;
     builder.maxKnots = maxKnots;
@@ -118,11 +136,10 @@ public final class FitSettings {
     builder.maxComponents = maxComponents;
     builder.maxModes = maxModes;
     builder.defaultMarginal = defaultMarginal;
-    builder.kinds.putAll(this.kinds);
     builder.kinds.putAll(kinds);
     builder.marginals.putAll(marginals);
     builder.degenerate = degenerate;
-    return builder.build();
+    return builder;
   }
 
   /** Builds {@link FitSettings}; {@link #build()} validates. */

@@ -26,28 +26,20 @@ final class RelationGraph {
   }
 
   static RelationGraph of(Map<String, Input> inputs, List<Relation> relations) {
-    Set<String> foreignColumns = new LinkedHashSet<>();
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    inputs.forEach(
+        (name, input) ->
+            columns.put(name, input.sample().columns().stream().map(SampleColumn::name).toList()));
+    List<String> order = check(columns, relations);
     for (Relation relation : relations) {
-      Input child = table(inputs, relation, relation.child());
-      Input parent = table(inputs, relation, relation.parent());
-      SampleColumn foreign = column(child, relation, relation.column());
-      SampleColumn key = column(parent, relation, relation.key());
-      SynthlakeException.check(
-          !relation.child().equals(relation.parent()),
-          "relation %s: a table that references "
-              + "itself (a hierarchy of rows) is not supported: leave the relation out",
-          relation);
-      SynthlakeException.check(
-          foreignColumns.add(relation.child() + "." + relation.column()),
-          "relation %s: column "
-              + "'%s' of '%s' already references a table: give each foreign key column one relation",
-          relation,
-          relation.column(),
-          relation.child());
+      SampleColumn foreign =
+          TableSetFitter.column(inputs.get(relation.child()).sample(), relation.column());
+      SampleColumn key =
+          TableSetFitter.column(inputs.get(relation.parent()).sample(), relation.key());
       SynthlakeException.check(
           foreign.isString() == key.isString(),
-          "relation %s: '%s.%s' holds %s but '%s.%s' "
-              + "holds %s, so they never match: cast one of them so that both hold the same kind of value",
+          "relation %s: '%s.%s' holds %s but '%s.%s' holds %s, so they never match: cast one of "
+              + "them so that both hold the same kind of value",
           relation,
           relation.child(),
           relation.column(),
@@ -57,57 +49,74 @@ final class RelationGraph {
           kind(key));
     }
 
+    return new RelationGraph(List.copyOf(relations), order);
+  }
+
+  /**
+   * Checks {@code relations} against the tables' column names: every table and column exists, no
+   * table references itself, each foreign key column has one relation, no key is itself a foreign
+   * key, and no cycle. Returns the tables in fitting order.
+   */
+  static List<String> check(Map<String, List<String>> tableColumns, List<Relation> relations) {
+    Set<String> foreignColumns = new LinkedHashSet<>();
+    for (Relation relation : relations) {
+      column(tableColumns, relation, relation.child(), relation.column());
+      column(tableColumns, relation, relation.parent(), relation.key());
+      SynthlakeException.check(
+          !relation.child().equals(relation.parent()),
+          "relation %s: a table that references itself (a hierarchy of rows) is not supported: "
+              + "leave the relation out",
+          relation);
+      SynthlakeException.check(
+          foreignColumns.add(relation.child() + "." + relation.column()),
+          "relation %s: column '%s' of '%s' already references a table: give each foreign key "
+              + "column one relation",
+          relation,
+          relation.column(),
+          relation.child());
+    }
+
     for (Relation relation : relations) {
       SynthlakeException.check(
           !foreignColumns.contains(relation.parent() + "." + relation.key()),
-          "relation %s: "
-              + "key column '%s.%s' is itself a foreign key; a key shared by parent and child (one-to-one) is not "
-              + "supported: reference the parent's own key",
+          "relation %s: key column '%s.%s' is itself a foreign key; a key shared by parent and "
+              + "child (one-to-one) is not supported: reference the parent's own key",
           relation,
           relation.parent(),
           relation.key());
     }
 
-    return new RelationGraph(List.copyOf(relations), order(inputs, relations));
+    return order(tableColumns.keySet(), relations);
   }
 
   private static String kind(SampleColumn column) {
     return column.isString() ? "text" : "numbers";
   }
 
-  private static Input table(Map<String, Input> inputs, Relation relation, String name) {
-    Input input = inputs.get(name);
+  private static void column(
+      Map<String, List<String>> tableColumns, Relation relation, String table, String column) {
+    List<String> columns = tableColumns.get(table);
     SynthlakeException.check(
-        input != null,
-        "relation %s names table '%s', which is not among the tables to fit (%s): "
-            + "add the table, or fix the name",
+        columns != null,
+        "relation %s names table '%s', which is not among the tables to fit (%s): add the table, "
+            + "or fix the name",
         relation,
-        name,
-        String.join(", ", inputs.keySet()));
-    return input;
-  }
-
-  private static SampleColumn column(Input input, Relation relation, String name) {
-    for (SampleColumn column : input.sample().columns()) {
-      if (column.name().equals(name)) {
-        return column;
-      }
-    }
-
-    throw SynthlakeException.of(
-        "relation %s names column '%s' of table '%s', which has no such column; its columns "
-            + "are %s",
+        table,
+        String.join(", ", tableColumns.keySet()));
+    SynthlakeException.check(
+        columns.contains(column),
+        "relation %s names column '%s' of table '%s', which has no such column; its columns are %s",
         relation,
-        name,
-        input.name(),
-        String.join(", ", input.sample().columns().stream().map(SampleColumn::name).toList()));
+        column,
+        table,
+        String.join(", ", columns));
   }
 
   /** Referenced tables first (depth-first, in input order); a cycle is an error that names it. */
-  private static List<String> order(Map<String, Input> inputs, List<Relation> relations) {
+  private static List<String> order(Set<String> tables, List<Relation> relations) {
     List<String> order = new ArrayList<>();
     Map<String, Boolean> state = new LinkedHashMap<>(); // false: on the current path, true: done
-    for (String table : inputs.keySet()) {
+    for (String table : tables) {
       visit(table, relations, state, order, new ArrayList<>());
     }
 

@@ -38,18 +38,57 @@ public final class TableSetFitter {
     public String toString() {
       return child + "." + column + "=" + parent + "." + key;
     }
+
+    /**
+     * Reads {@code child.column=parent.key}; table names hold no dot, so a column name may.
+     *
+     * @param where what to name in an error (a flag or an option)
+     */
+    public static Relation parse(String text, String where) {
+      String[] sides = text.split("=", -1);
+      int childDot = sides[0].indexOf('.');
+      int parentDot = sides.length == 2 ? sides[1].indexOf('.') : -1;
+      SynthlakeException.check(
+          sides.length == 2
+              && childDot > 0
+              && childDot < sides[0].length() - 1
+              && parentDot > 0
+              && parentDot < sides[1].length() - 1,
+          "%s: '%s' is not a relation; write it as child.column=parent.key, for example "
+              + "orders.customer_id=customers.id",
+          where,
+          SynthlakeException.shown(text));
+      return new Relation(
+          sides[0].substring(0, childDot).trim(),
+          sides[0].substring(childDot + 1).trim(),
+          sides[1].substring(0, parentDot).trim(),
+          sides[1].substring(parentDot + 1).trim());
+    }
   }
 
-  /** What to do with child rows whose foreign key matches no parent row (or is null). */
-  public enum OrphanPolicy {
-    /** Leave them out of the fit, with a warning that counts them. */
-    DROP,
-    /** Refuse to fit, naming the table, the column and how many there are. */
-    FAIL
+  /**
+   * Checks {@code relations} against the tables' column names ({@code tableColumns}, by table),
+   * before any data is read: every table and column exists, no cycle. Returns the tables in the
+   * order they are fitted and sampled, every referenced table before the tables that reference it.
+   */
+  public static List<String> checkRelations(
+      Map<String, List<String>> tableColumns, List<Relation> relations) {
+    return RelationGraph.check(tableColumns, relations);
   }
 
-  /** One table to fit: its sample, the rows of the whole input and its fit settings. */
-  public record Input(String name, SampleTable sample, long inputRows, FitSettings settings) {}
+  /**
+   * One table to fit: its sample, the rows of the whole input and its fit settings. {@code
+   * complete} says the sample is the whole table: only then is a further foreign key that matches
+   * none of its rows an orphan (otherwise its parent may simply not have been sampled, and the row
+   * is left out of the popularity count only).
+   */
+  public record Input(
+      String name, SampleTable sample, long inputRows, FitSettings settings, boolean complete) {
+    /** A table whose sample is the whole table. */
+    public Input(String name, SampleTable sample, long inputRows, FitSettings settings) {
+      this(name, sample, inputRows, settings, true);
+    }
+  }
 
   /** The fitted set and the warnings met on the way. */
   public record Result(TableSet set, List<String> warnings) {
@@ -77,7 +116,7 @@ public final class TableSetFitter {
     List<TableSet.Table> tables = new ArrayList<>();
     for (String name : graph.order()) {
       Input input = byName.get(name);
-      int[] kept = keptRows(input, graph, fitted, orphans, warnings);
+      int[] kept = keptRows(input, graph, fitted, byName, orphans, warnings);
       Fitted table = fitTable(input, kept, graph, fitted, byName, clusterer);
       fitted.put(name, table);
       warnings.addAll(prefixed(name, table.rows.result().warnings()));
@@ -118,11 +157,18 @@ public final class TableSetFitter {
       Input input,
       RelationGraph graph,
       Map<String, Fitted> fitted,
+      Map<String, Input> inputs,
       OrphanPolicy orphans,
       List<String> warnings) {
     SampleTable sample = input.sample();
     boolean[] orphan = new boolean[sample.rows()];
     for (Relation relation : graph.foreignKeys(input.name())) {
+      if (relation != graph.parentRelation(input.name())
+          && !inputs.get(relation.parent()).complete()) {
+        continue; // a further parent that was sampled: an unmatched key may point at a row outside
+        // the sample
+      }
+
       SampleColumn column = column(sample, relation.column());
       Map<Object, Integer> parentRows = fitted.get(relation.parent()).rowsOf(relation.key());
       int count = 0;
@@ -140,7 +186,7 @@ public final class TableSetFitter {
       SynthlakeException.check(
           orphans == OrphanPolicy.DROP,
           "table '%s': %d of %d rows have a %s that matches no "
-              + "row of '%s' (orphans): fix the data, or drop them from the fit (orphans: drop)",
+              + "row of '%s' (orphans): fix the data, or drop them from the fit (drop orphans)",
           input.name(),
           count,
           sample.rows(),
@@ -409,8 +455,12 @@ public final class TableSetFitter {
       SampleTable sample, int[] kept, Relation relation, Fitted parent) {
     long[] inDegrees = new long[parent.kept().length];
     SampleColumn foreign = column(sample, relation.column());
+    Map<Object, Integer> parentRows = parent.rowsOf(relation.key());
     for (int row : kept) {
-      inDegrees[parent.rowsOf(relation.key()).get(KeyValues.of(foreign, row))]++;
+      Integer parentRow = parentRows.get(KeyValues.of(foreign, row));
+      if (parentRow != null) {
+        inDegrees[parentRow]++;
+      }
     }
 
     return Popularity.fit(inDegrees);

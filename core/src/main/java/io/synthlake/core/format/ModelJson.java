@@ -393,14 +393,18 @@ public final class ModelJson {
    * the field path: {@code /tmp/m.json: columns[2].components[0].null-share: must be a number}.
    */
   public static TableModel fromJson(String text, String source) {
-    JsonNode root =
+    return fromNode(
         DocumentParser.parse(
             text,
             source,
             false,
             "JSON",
-            "the file may be truncated or not a model; write it again with synthlake fit");
+            "the file may be truncated or not a model; write it again with synthlake fit"),
+        source);
+  }
 
+  /** Reads a parsed model file; see {@link #fromJson}. */
+  static TableModel fromNode(JsonNode root, String source) {
     JsonFields fields = new JsonFields(source);
     if (root != null && TableSetJson.FORMAT.equals(root.path(FORMAT_KEY).asText())) {
       throw SynthlakeException.of(

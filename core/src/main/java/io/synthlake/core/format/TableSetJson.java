@@ -154,13 +154,18 @@ public final class TableSetJson {
    * field path.
    */
   public static TableSet fromJson(String text, String source) {
-    JsonNode root =
+    return fromNode(
         DocumentParser.parse(
             text,
             source,
             false,
             "JSON",
-            "the file may be truncated or not a table set; write it again with synthlake fit");
+            "the file may be truncated or not a table set; write it again with synthlake fit"),
+        source);
+  }
+
+  /** Reads a parsed table-set file; see {@link #fromJson}. */
+  static TableSet fromNode(JsonNode root, String source) {
     if (!isTableSet(root)) {
       throw SynthlakeException.of(
           "%s is not a synthlake table set: it lacks \"format\": \"%s\"; pass a file written "

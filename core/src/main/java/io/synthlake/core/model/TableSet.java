@@ -2,6 +2,7 @@ package io.synthlake.core.model;
 
 import io.synthlake.core.Errors;
 import io.synthlake.core.types.ColumnKind;
+import io.synthlake.core.types.DataType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -287,6 +288,20 @@ public final class TableSet {
 
   public int indexOf(String name) {
     return tables.indexOf(table(name));
+  }
+
+  /**
+   * The type of output column {@code column} of {@code table}: a foreign key has its parent key's
+   * type.
+   */
+  public DataType type(String table, String column) {
+    Table entry = table(table);
+    ForeignKey key = entry.foreignKey(column);
+    if (key != null) {
+      return table(key.parentTable()).model().column(key.parentKey()).type();
+    }
+
+    return entry.model().column(column).type();
   }
 
   /** The tables without a parent, each the root of the tables generated beside it. */

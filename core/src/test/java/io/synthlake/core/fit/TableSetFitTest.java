@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.fit.TableSetFitter.Input;
-import io.synthlake.core.fit.TableSetFitter.OrphanPolicy;
 import io.synthlake.core.fit.TableSetFitter.Relation;
 import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.format.TableSetJson;

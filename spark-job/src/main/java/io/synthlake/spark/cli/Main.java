@@ -9,6 +9,7 @@ import io.synthlake.core.evaluate.EvaluationSummary;
 import io.synthlake.core.evaluate.HtmlReport;
 import io.synthlake.core.fit.DegeneratePolicy;
 import io.synthlake.core.fit.MarginalFamily;
+import io.synthlake.core.fit.OrphanPolicy;
 import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.format.SpecWriter;
 import io.synthlake.core.model.KeyColumn;
@@ -24,6 +25,7 @@ import io.synthlake.spark.OutputFormat;
 import io.synthlake.spark.SpecGenerator;
 import io.synthlake.spark.SynthesisModel;
 import io.synthlake.spark.Synthesizer;
+import io.synthlake.spark.TableSetModel;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
 import io.synthlake.spark.WriteOptions;
@@ -61,6 +63,8 @@ public final class Main {
           "            [--sample-rows N] [--seed S] [--exclude COL]... [--kind COL=KIND]... [--marginal COL=empirical|gaussian-mixture]...",
           "            [--max-components K] [--min-component-rows N] [--rare-count K] [--degenerate fail|keep|drop] [--unsupported skip|fail]",
           "            [--holdout-share F [--report FILE.html] [--json FILE.json] [--target COL]]  (fit on the rest, generate, evaluate)",
+          "  fit       --input NAME=PATH --input NAME=table:DB.T ... --relation CHILD.COLUMN=PARENT.KEY ... --model FILE",
+          "            [--orphans drop|fail] [the options above]   (related tables: a child's first relation names its parent)",
           "  describe  --model FILE",
           "  evaluate  --train T --holdout H --synthetic S [--format F] [--encoding E] [--target COL] [--report FILE.html] [--json FILE.json]",
           "            [--seed S] [--rare-count K] [--reference-rows N] [--dcr-rows N] [--utility-rows N]",
@@ -69,6 +73,8 @@ public final class Main {
           "            [--partitions P] [--seed S] [--mode error|overwrite|append] [--delta-stats non-string|all|none]",
           "            [--first-row N]  (rows N to N+rows-1 of the seed's rows; an append to a table with key columns starts",
           "            after the table's rows by default, and is refused if a key would repeat)",
+          "  generate  --model SET.json --rows N|NAME=N (--output DIR | --table-prefix PREFIX) [--format F] [--partitions P]",
+          "            [--seed S] [--mode error|overwrite]   (related tables: DIR/NAME or PREFIXNAME for each table of the set)",
           "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
           "  recover   PATH [--force]   (complete or clean up what a killed generate left at PATH; --force also removes",
           "            staging directories whose owner cannot be checked: use it only when no job writes to PATH)",
@@ -126,7 +132,9 @@ public final class Main {
                       "holdout-share",
                       "report",
                       "json",
-                      "target"),
+                      "target",
+                      "relation",
+                      "orphans"),
                   FLAGS),
               out);
           return 0;
@@ -173,7 +181,8 @@ public final class Main {
                       "seed",
                       "mode",
                       "delta-stats",
-                      "first-row"),
+                      "first-row",
+                      "table-prefix"),
                   FLAGS),
               out);
           return 0;
@@ -249,11 +258,8 @@ public final class Main {
     return set;
   }
 
-  private static void fit(Arguments args, PrintStream out) {
-    String model = args.required("model");
-    SynthlakeException.check(
-        args.has("input") ^ args.has("table"),
-        "fit: pass exactly one of --input PATH and --table NAME");
+  /** The fit options the arguments give, for one table or a set. */
+  private static FitOptions fitOptions(Arguments args) {
     FitOptions.Builder options = FitOptions.builder();
     options.sampleRows(args.positiveInt("sample-rows", 100_000));
     if (args.has("seed")) {
@@ -303,8 +309,28 @@ public final class Main {
       options.unsupported(FitOptions.UnsupportedColumns.valueOf(value));
     }
 
-    FitOptions built = options.build();
+    if (args.has("orphans")) {
+      options.orphans(OrphanPolicy.parse(args.get("orphans"), "fit: --orphans"));
+    }
+
+    return options.build();
+  }
+
+  private static void fit(Arguments args, PrintStream out) {
+    FitOptions built = fitOptions(args);
+    if (TableSetCommands.isSetFit(args)) {
+      TableSetCommands.fit(args, built, out);
+      return;
+    }
+
+    String model = args.required("model");
+    SynthlakeException.check(
+        args.has("input") ^ args.has("table"),
+        "fit: pass exactly one of --input PATH and --table NAME");
+    SynthlakeException.check(
+        !args.has("orphans"), "fit: --orphans is for related tables (--relation)");
     double holdoutShare = 0;
+
     if (args.has("holdout-share")) {
       holdoutShare = args.share("holdout-share");
     } else {
@@ -416,7 +442,11 @@ public final class Main {
 
   private static void describe(Arguments args, PrintStream out) {
     SparkSession spark = SparkSessions.getOrCreate();
-    out.print(SynthesisModel.load(spark, args.required("model")).describe());
+    String path = args.required("model");
+    out.print(
+        TableSetCommands.isTableSet(spark, path)
+            ? TableSetModel.load(spark, path).describe()
+            : SynthesisModel.load(spark, path).describe());
   }
 
   private static void recover(String path, Arguments args, PrintStream out) {
@@ -457,6 +487,14 @@ public final class Main {
     SynthlakeException.check(
         args.has("model") ^ args.has("spec"),
         "generate: pass exactly one of --model FILE and --spec FILE");
+    if (args.has("model")
+        && TableSetCommands.isTableSet(SparkSessions.getOrCreate(), args.get("model"))) {
+      TableSetCommands.generate(args, args.get("model"), out);
+      return;
+    }
+
+    SynthlakeException.check(
+        !args.has("table-prefix"), "generate: --table-prefix is for a set of related tables");
     long rows = args.positiveLong("rows", -1);
     SynthlakeException.check(rows > 0, "generate: missing --rows; give how many rows to generate");
     GenerateOptions.checkRows(rows);

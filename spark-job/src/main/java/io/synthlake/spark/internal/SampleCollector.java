@@ -31,6 +31,15 @@ public final class SampleCollector {
    */
   public static SampleTable collect(
       Dataset<Row> input, List<String> names, List<DataType> types, int sampleRows, long seed) {
+    return collectCounted(input, names, types, sampleRows, seed).sample();
+  }
+
+  /** A sample and the rows of the whole input it was drawn from. */
+  public record Counted(SampleTable sample, long inputRows) {}
+
+  /** Like {@link #collect}, also giving the input's row count (counted in the same pass). */
+  public static Counted collectCounted(
+      Dataset<Row> input, List<String> names, List<DataType> types, int sampleRows, long seed) {
     // One pass over the whole input: the row count, and the key bounds that generated keys must
     // stay clear of.
     List<Column> aggregates = new ArrayList<>();
@@ -126,7 +135,7 @@ public final class SampleCollector {
       result.add(column);
     }
 
-    return SampleTable.of(result);
+    return new Counted(SampleTable.of(result), total);
   }
 
   /**

@@ -113,10 +113,9 @@ public final class GeneratedRows {
       plan = ((Project) plan).child();
     }
 
-    if (plan instanceof DataSourceV2ScanRelation
-        && ((DataSourceV2ScanRelation) plan).scan() instanceof SynthlakeTable.GenerationScan) {
-      return OptionalLong.of(
-          ((SynthlakeTable.GenerationScan) ((DataSourceV2ScanRelation) plan).scan()).rows());
+    if (plan instanceof DataSourceV2ScanRelation relation
+        && relation.scan() instanceof CountedScan scan) {
+      return OptionalLong.of(scan.rows());
     }
 
     return OptionalLong.empty();

@@ -2,12 +2,7 @@ package io.synthlake.spark.source;
 
 import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.generate.TableSampler;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
 
 /**
  * What is broadcast to executors: the model as gzipped JSON (compact and version-independent), with
@@ -33,20 +28,13 @@ final class ModelBroadcast implements Serializable {
         result = sampler;
         if (result == null) {
           result =
-              TableSampler.of(ModelJson.fromJson(gunzip(gzippedJson), "broadcast model"), seed);
+              TableSampler.of(
+                  ModelJson.fromJson(GzipText.gunzip(gzippedJson), "broadcast model"), seed);
           sampler = result;
         }
       }
     }
 
     return result;
-  }
-
-  private static String gunzip(byte[] bytes) {
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,11 +1,9 @@
 package io.synthlake.spark.source;
 
 import io.synthlake.core.SynthlakeException;
-import io.synthlake.core.format.ModelJson;
+import io.synthlake.core.format.ModelDocuments;
 import io.synthlake.core.model.TableModel;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.synthlake.core.model.TableSet;
 import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The models the data source knows on this driver, keyed on their content: the SHA-256 of the model
@@ -36,19 +33,34 @@ public final class ModelCache {
    * when first needed.
    */
   public static final class Entry {
-    private final TableModel model;
+    private final ModelDocuments.Content content;
     private final String json;
     private final String key;
     private byte[] gzipped;
 
-    private Entry(TableModel model, String json, String key) {
-      this.model = model;
+    private Entry(ModelDocuments.Content content, String json, String key) {
+      this.content = content;
       this.json = json;
       this.key = key;
     }
 
+    /** The model of one table; fails when the entry holds a set of related tables. */
     public TableModel model() {
-      return model;
+      SynthlakeException.check(
+          !content.isTableSet(),
+          "the model holds a set of related tables (%s): name the one to read with the option "
+              + "'table'",
+          content.isTableSet() ? String.join(", ", content.tableSet().names()) : "");
+      return content.model();
+    }
+
+    public boolean isTableSet() {
+      return content.isTableSet();
+    }
+
+    /** The set of related tables; only when {@link #isTableSet()}. */
+    public TableSet tableSet() {
+      return content.tableSet();
     }
 
     /**
@@ -61,7 +73,7 @@ public final class ModelCache {
 
     synchronized byte[] gzippedJson() {
       if (gzipped == null) {
-        gzipped = gzip(json);
+        gzipped = GzipText.gzip(json);
       }
 
       return gzipped;
@@ -88,6 +100,15 @@ public final class ModelCache {
    * model-key} option.
    */
   public static Entry share(TableModel model, String json) {
+    return share(new ModelDocuments.Content(model, null), json);
+  }
+
+  /** Like {@link #share(TableModel, String)}, for a set of related tables. */
+  public static Entry share(TableSet set, String json) {
+    return share(new ModelDocuments.Content(null, set), json);
+  }
+
+  private static Entry share(ModelDocuments.Content content, String json) {
     String key = keyOf(json);
     synchronized (ENTRIES) {
       Entry known = lookup(key);
@@ -95,7 +116,7 @@ public final class ModelCache {
         return known;
       }
 
-      Entry entry = new Entry(model, json, key);
+      Entry entry = new Entry(content, json, key);
       purge();
       ENTRIES.put(key, new WeakReference<>(entry));
       return entry;
@@ -112,7 +133,7 @@ public final class ModelCache {
       }
     }
 
-    return share(ModelJson.fromJson(json, origin), json);
+    return share(ModelDocuments.read(json, origin), json);
   }
 
   /**
@@ -139,16 +160,5 @@ public final class ModelCache {
 
   private static void purge() {
     ENTRIES.values().removeIf(reference -> reference.get() == null);
-  }
-
-  private static byte[] gzip(String text) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-
-    return bytes.toByteArray();
   }
 }

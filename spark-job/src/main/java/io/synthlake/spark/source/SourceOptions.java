@@ -13,6 +13,8 @@ final class SourceOptions {
   static final String SEED = "seed";
   static final String PARTITIONS = "partitions";
   static final String FIRST_ROW = "first-row";
+  static final String TABLE = "table";
+  static final String ROWS_OF = "rows-of";
   static final long DEFAULT_SEED = 42L;
 
   final long firstRow;
@@ -49,6 +51,41 @@ final class SourceOptions {
 
     // A partition holds whole blocks, so there are never more partitions than blocks.
     return new SourceOptions(firstRow, rows, seed, (int) Math.min(partitions, blocks));
+  }
+
+  /** The rows a table-set read asks for: of which table, how many, under which seed. */
+  record SetRows(String table, long rows, long seed) {}
+
+  /**
+   * The size of a table-set run: {@code rows} rows of table {@code rows-of} (by default the root of
+   * {@code table}), the other roots scaled as in the fitted data.
+   */
+  static SetRows parseSetRows(Map<String, String> options, String defaultTable) {
+    String rowsText = options.get(ROWS);
+    SynthlakeException.check(
+        rowsText != null,
+        "the synthlake data source needs the option 'rows' (how many rows the table named by "
+            + "'rows-of', by default the root of 'table', gets)");
+    long rows = positiveLong(ROWS, rowsText);
+    GenerateOptions.checkRows(rows);
+    SynthlakeException.check(
+        !options.containsKey(FIRST_ROW),
+        "the option 'first-row' is for one table's model; a set of related tables is generated "
+            + "whole: leave it out");
+    long seed = options.containsKey(SEED) ? parseLong(SEED, options.get(SEED)) : DEFAULT_SEED;
+    String table = options.containsKey(ROWS_OF) ? options.get(ROWS_OF) : defaultTable;
+    return new SetRows(table, rows, seed);
+  }
+
+  /** The partitions of a read of {@code rows} rows: the option's, or one per ~ block of work. */
+  static int partitions(Map<String, String> options, long rows, int defaultParallelism) {
+    if (!options.containsKey(PARTITIONS)) {
+      return GenerateOptions.defaultPartitions(Math.max(1, rows), defaultParallelism);
+    }
+
+    long partitions = positiveLong(PARTITIONS, options.get(PARTITIONS));
+    GenerateOptions.checkPartitions(partitions);
+    return (int) partitions;
   }
 
   private static long positiveLong(String name, String text) {

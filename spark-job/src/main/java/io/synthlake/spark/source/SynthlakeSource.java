@@ -2,8 +2,10 @@ package io.synthlake.spark.source;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.generate.TableSampler;
+import io.synthlake.core.generate.TableSetLayout;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.model.TableSet;
 import io.synthlake.spark.internal.ModelFiles;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.Map;
@@ -42,7 +44,10 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
 
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
-    return schema(load(options).model());
+    ModelCache.Entry entry = load(options);
+    return entry.isTableSet()
+        ? TableSetTable.schema(entry.tableSet(), tableOf(entry, options))
+        : schema(entry.model());
   }
 
   @Override
@@ -50,11 +55,46 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
       StructType schema, Transform[] partitioning, Map<String, String> properties) {
     CaseInsensitiveStringMap options = new CaseInsensitiveStringMap(properties);
     ModelCache.Entry entry = load(options);
+    if (entry.isTableSet()) {
+      return tableOfSet(entry, options);
+    }
+
     TableModel model = entry.model();
     SparkSession spark = SparkSession.active();
     SourceOptions parsed = SourceOptions.parse(options, spark.sparkContext().defaultParallelism());
     TableSampler.of(model, parsed.seed).checkCapacity(parsed.firstRow, parsed.rows);
     return new SynthlakeTable(entry, parsed, schema(model));
+  }
+
+  /** The table of a set that the option 'table' names. */
+  private static String tableOf(ModelCache.Entry entry, CaseInsensitiveStringMap options) {
+    String table = options.get(SourceOptions.TABLE);
+    TableSet set = entry.tableSet();
+    SynthlakeException.check(
+        table != null,
+        "the model holds a set of related tables (%s): name the one to read with the option "
+            + "'table'",
+        String.join(", ", set.names()));
+    return set.table(table).name();
+  }
+
+  private static Table tableOfSet(ModelCache.Entry entry, CaseInsensitiveStringMap options) {
+    TableSet set = entry.tableSet();
+    String table = tableOf(entry, options);
+    SourceOptions.SetRows asked = SourceOptions.parseSetRows(options, set.root(table).name());
+    SparkSession spark = SparkSession.active();
+    TableSetLayout layout =
+        TableSetLayouts.of(
+            spark, entry, asked.seed(), TableSetLayout.rootRows(set, asked.table(), asked.rows()));
+    int partitions =
+        SourceOptions.partitions(
+            options, layout.rows(table), spark.sparkContext().defaultParallelism());
+    return new TableSetTable(entry, table, asked.seed(), layout, partitions);
+  }
+
+  /** The output schema of a table of a set: its columns, in order, every one nullable. */
+  public static StructType schema(TableSet set, String table) {
+    return TableSetTable.schema(set, table);
   }
 
   /** The output schema of a model: its columns, in order, every one nullable. */

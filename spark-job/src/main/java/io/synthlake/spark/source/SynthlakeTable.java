@@ -84,7 +84,7 @@ final class SynthlakeTable implements SupportsRead {
   }
 
   /** The scan over this table's {@code columns}, in the order a query reads them. */
-  final class GenerationScan implements Scan, Batch {
+  final class GenerationScan implements Scan, Batch, CountedScan {
     private final StructType readSchema;
     private final int[] columns;
 
@@ -118,8 +118,8 @@ final class SynthlakeTable implements SupportsRead {
       return GenerationPartition.split(options.firstRow, options.rows, options.partitions);
     }
 
-    /** The rows this scan yields. */
-    long rows() {
+    @Override
+    public long rows() {
       return options.rows;
     }
 

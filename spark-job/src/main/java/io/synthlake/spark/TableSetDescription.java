@@ -1,0 +1,125 @@
+package io.synthlake.spark;
+
+import io.synthlake.core.model.GaussianCopulaMixture;
+import io.synthlake.core.model.NumericColumn;
+import io.synthlake.core.model.NumericDistribution;
+import io.synthlake.core.model.Popularity;
+import io.synthlake.core.model.TableSet;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A human-readable summary of a set of related tables: each table with its keys, and for each
+ * parent how many children a row has (mean, share with none, the most), read from the hidden count
+ * column's mixture; the text of {@link TableSetModel#describe()} and the CLI's {@code describe}.
+ */
+final class TableSetDescription {
+  private static final int QUANTILES = 1000;
+
+  private TableSetDescription() {}
+
+  static String of(TableSet set) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "synthlake table set: %d tables%n", set.tables().size()));
+    for (Map.Entry<String, String> property : set.properties().entrySet()) {
+      out.append(String.format(Locale.ROOT, "  %s: %s%n", property.getKey(), property.getValue()));
+    }
+
+    for (TableSet.Table table : set.tables()) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%n%s: %d columns, %d mixture component(s), fitted on %d rows%n",
+              table.name(),
+              table.columns().size(),
+              table.model().dependence().componentCount(),
+              table.inputRows()));
+      out.append(String.format(Locale.ROOT, "  columns: %s%n", String.join(", ", table.columns())));
+      for (TableSet.ForeignKey key : table.foreignKeys()) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  %s -> %s.%s%s%n",
+                key.column(),
+                key.parentTable(),
+                key.parentKey(),
+                key.isParent()
+                    ? " (parent: rows generated beside it)"
+                    : popularity(key.popularity())));
+      }
+
+      for (TableSet.Table child : set.children(table.name())) {
+        FanOut fanOut = fanOut(table, child.name());
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  rows of %s per row: mean %.2f, %.1f%% with none, up to %d%n",
+                child.name(),
+                fanOut.mean,
+                100 * fanOut.noneShare,
+                fanOut.max));
+      }
+    }
+
+    return out.toString();
+  }
+
+  private static String popularity(Popularity popularity) {
+    double[] children = popularity.childShares();
+    double[] parents = popularity.parentShares();
+    // The share of children the most popular tenth of parents takes, read off the curve.
+    double share = 1;
+    for (int i = 1; i < parents.length; i++) {
+      if (parents[i] >= 0.1) {
+        double within = (0.1 - parents[i - 1]) / (parents[i] - parents[i - 1]);
+        share = children[i - 1] + within * (children[i] - children[i - 1]);
+        break;
+      }
+    }
+
+    return String.format(
+        Locale.ROOT,
+        " (by popularity: the top 10%% of rows take %.0f%% of references)",
+        100 * share);
+  }
+
+  private record FanOut(double mean, double noneShare, long max) {}
+
+  /** The count column's mixture over components, read at evenly spaced quantiles. */
+  private static FanOut fanOut(TableSet.Table parent, String child) {
+    NumericColumn counts = (NumericColumn) parent.model().column(TableSet.countColumn(child));
+    double[] weights =
+        parent.model().dependence() instanceof GaussianCopulaMixture mixture
+            ? mixture.weights()
+            : evenWeights(counts.components().size());
+    double mean = 0;
+    double none = 0;
+    long max = 0;
+    for (int k = 0; k < weights.length; k++) {
+      NumericDistribution distribution = counts.components().get(k);
+      double nonNull = 1 - distribution.nullShare();
+      none += weights[k] * distribution.nullShare();
+      if (distribution.marginal() == null) {
+        continue;
+      }
+
+      for (int q = 0; q < QUANTILES; q++) {
+        double value =
+            Math.max(0, Math.rint(distribution.marginal().quantile((q + 0.5) / QUANTILES)));
+        mean += weights[k] * nonNull * value / QUANTILES;
+        none += value == 0 ? weights[k] * nonNull / QUANTILES : 0;
+      }
+
+      max = Math.max(max, Math.round(distribution.marginal().quantile(1.0)));
+    }
+
+    return new FanOut(mean, none, max);
+  }
+
+  private static double[] evenWeights(int count) {
+    double[] weights = new double[count];
+    Arrays.fill(weights, 1.0 / count);
+    return weights;
+  }
+}

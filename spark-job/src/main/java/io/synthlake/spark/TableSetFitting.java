@@ -1,0 +1,188 @@
+package io.synthlake.spark;
+
+import io.synthlake.core.Errors;
+import io.synthlake.core.Setting;
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.fit.SampleColumn;
+import io.synthlake.core.fit.SampleTable;
+import io.synthlake.core.fit.TableSetFitter;
+import io.synthlake.core.fit.TableSetFitter.Input;
+import io.synthlake.core.fit.TableSetFitter.Relation;
+import io.synthlake.core.model.TableSet;
+import io.synthlake.spark.internal.MllibClusterer;
+import io.synthlake.spark.internal.ModelledColumns;
+import io.synthlake.spark.internal.SampleCollector;
+import io.synthlake.spark.internal.SparkTypes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Samples related tables so that their counts stay true, then fits them as a set: root tables are
+ * sampled like single tables; every other table gives all the rows whose parent was sampled (a
+ * semi-join on the sampled keys), at most {@link #CHILD_ROWS_FACTOR} times the sample size.
+ */
+final class TableSetFitting {
+  /** A child table's sample may hold this many times the root's sample rows. */
+  static final int CHILD_ROWS_FACTOR = 20;
+
+  private static final Logger LOG = LoggerFactory.getLogger(TableSetFitting.class);
+  private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private TableSetFitting() {}
+
+  static TableSet fit(
+      Map<String, Dataset<Row>> tables, List<String> relationTexts, FitOptions options) {
+    SynthlakeException.check(!tables.isEmpty(), "a table set needs at least one table");
+    Map<String, ModelledColumns> modelled = new LinkedHashMap<>();
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    Set<String> everyColumn = new HashSet<>();
+    for (Map.Entry<String, Dataset<Row>> table : tables.entrySet()) {
+      SynthlakeException.check(
+          TABLE_NAME.matcher(table.getKey()).matches(),
+          "'%s' is not a table name synthlake can use: use letters, digits and underscores, "
+              + "starting with a letter",
+          SynthlakeException.shown(table.getKey()));
+      ModelledColumns columnsOfTable =
+          ModelledColumns.of(table.getValue(), options, false, "table '" + table.getKey() + "'");
+      modelled.put(table.getKey(), columnsOfTable);
+      columns.put(table.getKey(), columnsOfTable.names());
+      everyColumn.addAll(Arrays.asList(table.getValue().columns()));
+    }
+
+    for (String excluded : options.exclude()) {
+      if (!everyColumn.contains(excluded)) {
+        throw Errors.unknownColumn(Setting.EXCLUDE, excluded, everyColumn);
+      }
+    }
+
+    List<Relation> relations = new ArrayList<>();
+    for (String text : relationTexts) {
+      relations.add(Relation.parse(text, "relation"));
+    }
+
+    List<String> order = TableSetFitter.checkRelations(columns, relations);
+    Map<String, SampleTable> samples = new LinkedHashMap<>();
+    Map<String, Boolean> complete = new LinkedHashMap<>();
+    Map<String, Long> inputRows = new LinkedHashMap<>();
+    long start = System.nanoTime();
+    for (String name : order) {
+      Relation parent = parentRelation(name, relations);
+      Dataset<Row> input = tables.get(name);
+      ModelledColumns table = modelled.get(name);
+      SampleCollector.Counted counted;
+      if (parent == null || complete.get(parent.parent())) {
+        counted =
+            SampleCollector.collectCounted(
+                input, table.names(), table.types(), options.sampleRows(), options.seed());
+        complete.put(name, counted.sample().rows() == counted.inputRows());
+        inputRows.put(name, counted.inputRows());
+      } else {
+        counted = childrenOfSampled(input, table, parent, samples.get(parent.parent()), options);
+        complete.put(name, false);
+        inputRows.put(name, input.count());
+      }
+
+      samples.put(name, counted.sample());
+      LOG.info("Sampled {} rows of table '{}'", counted.sample().rows(), name);
+    }
+
+    List<Input> inputs = new ArrayList<>();
+    for (String name : tables.keySet()) {
+      SampleTable sample = samples.get(name);
+      Set<String> names = new HashSet<>(modelled.get(name).names());
+      inputs.add(
+          new Input(
+              name,
+              sample,
+              inputRows.get(name),
+              options.settings().forColumns(names),
+              complete.get(name)));
+    }
+
+    SparkSession spark = tables.values().iterator().next().sparkSession();
+    TableSetFitter.Result result =
+        TableSetFitter.fit(
+            inputs, relations, options.orphans(), new MllibClusterer(spark, options.clusterRows()));
+    result.warnings().forEach(LOG::warn);
+    LOG.info(
+        "Fitted {} related tables in {} ms",
+        tables.size(),
+        (System.nanoTime() - start) / 1_000_000);
+    return result.set();
+  }
+
+  private static Relation parentRelation(String table, List<Relation> relations) {
+    return relations.stream().filter(r -> r.child().equals(table)).findFirst().orElse(null);
+  }
+
+  /**
+   * Every row of {@code input} whose parent key is among the sampled parent rows: the parents'
+   * whole families, so that the counts per parent are true.
+   */
+  private static SampleCollector.Counted childrenOfSampled(
+      Dataset<Row> input,
+      ModelledColumns table,
+      Relation parent,
+      SampleTable parentSample,
+      FitOptions options) {
+    SampleColumn keys =
+        parentSample.columns().stream()
+            .filter(column -> column.name().equals(parent.key()))
+            .findFirst()
+            .orElseThrow();
+    boolean strings = keys.isString();
+    List<Row> values = new ArrayList<>();
+    for (int row = 0; row < keys.size(); row++) {
+      if (!keys.isNull(row)) {
+        values.add(RowFactory.create(strings ? keys.string(row) : (Object) keys.number(row)));
+      }
+    }
+
+    StructType schema =
+        DataTypes.createStructType(
+            List.of(
+                DataTypes.createStructField(
+                    "synthlake_parent_key",
+                    strings ? DataTypes.StringType : DataTypes.DoubleType,
+                    false)));
+    Dataset<Row> parentKeys = input.sparkSession().createDataFrame(values, schema);
+    int index = table.names().indexOf(parent.column());
+    Dataset<Row> children =
+        input.join(
+            functions.broadcast(parentKeys),
+            SparkTypes.toSampleForm(parent.column(), table.types().get(index))
+                .equalTo(parentKeys.col("synthlake_parent_key")),
+            "left_semi");
+    long limit = (long) options.sampleRows() * CHILD_ROWS_FACTOR;
+    int cap = (int) Math.min(Integer.MAX_VALUE - 8, limit);
+    SampleCollector.Counted counted =
+        SampleCollector.collectCounted(children, table.names(), table.types(), cap, options.seed());
+    SynthlakeException.check(
+        counted.inputRows() <= cap,
+        "table '%s' has %d rows under the %d sampled rows of '%s', more than the %d the driver "
+            + "takes (%d times the sample rows): lower %s",
+        parent.child(),
+        counted.inputRows(),
+        parentSample.rows(),
+        parent.parent(),
+        cap,
+        CHILD_ROWS_FACTOR,
+        Setting.SAMPLE_ROWS);
+    return counted;
+  }
+}

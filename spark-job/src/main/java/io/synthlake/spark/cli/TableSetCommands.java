@@ -1,0 +1,176 @@
+package io.synthlake.spark.cli;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.format.ModelDocuments;
+import io.synthlake.spark.DeltaStatistics;
+import io.synthlake.spark.FitOptions;
+import io.synthlake.spark.GenerateOptions;
+import io.synthlake.spark.OutputFormat;
+import io.synthlake.spark.Synthesizer;
+import io.synthlake.spark.TableSetModel;
+import io.synthlake.spark.TableWriter;
+import io.synthlake.spark.WriteMode;
+import io.synthlake.spark.WriteOptions;
+import io.synthlake.spark.internal.ModelFiles;
+import io.synthlake.spark.internal.SparkSessions;
+import io.synthlake.spark.internal.TableReader;
+import io.synthlake.spark.source.GeneratedRows;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The commands on sets of related tables: {@code fit} with several {@code --input NAME=PATH} and
+ * {@code --relation child.column=parent.key}, and {@code generate} from a table-set file, one
+ * output table per table of the set.
+ */
+final class TableSetCommands {
+  private TableSetCommands() {}
+
+  /** Whether the model file at {@code path} holds a set of related tables. */
+  static boolean isTableSet(SparkSession spark, String path) {
+    return ModelDocuments.read(
+            ModelFiles.read(path, spark.sparkContext().hadoopConfiguration()), path)
+        .isTableSet();
+  }
+
+  /** Whether a fit's arguments name a set of related tables rather than one input. */
+  static boolean isSetFit(Arguments args) {
+    return args.has("relation") || args.all("input").size() > 1;
+  }
+
+  static void fit(Arguments args, FitOptions options, PrintStream out) {
+    String model = args.required("model");
+    SynthlakeException.check(
+        !args.has("table"),
+        "fit: related tables are given as --input NAME=PATH (a catalog table as "
+            + "--input NAME=table:DB.TABLE), not --table");
+    SynthlakeException.check(
+        !args.has("holdout-share"),
+        "fit: --holdout-share evaluates one table; fit the related tables without it");
+    SparkSession spark = SparkSessions.getOrCreate();
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    for (String input : args.all("input")) {
+      int equals = input.indexOf('=');
+      SynthlakeException.check(
+          equals > 0 && equals < input.length() - 1,
+          "fit: --input '%s' names no table; with related tables write --input NAME=PATH, for "
+              + "example --input orders=data/orders.csv",
+          input);
+      String name = input.substring(0, equals).trim();
+      SynthlakeException.check(
+          !tables.containsKey(name), "fit: table '%s' is given twice by --input", name);
+      tables.put(
+          name,
+          TableReader.pathOrTable(
+              spark,
+              input.substring(equals + 1).trim(),
+              args.get("format"),
+              args.get("encoding"),
+              "fit: --input " + name + "="));
+    }
+
+    long start = System.nanoTime();
+    TableSetModel fitted = Synthesizer.fitTables(tables, args.all("relation"), options);
+    fitted.save(spark, model);
+    out.printf(
+        Locale.ROOT,
+        "Fitted %d related tables (%s) in %.1f s; table set written to %s%n",
+        tables.size(),
+        String.join(", ", fitted.tables()),
+        (System.nanoTime() - start) / 1e9,
+        model);
+  }
+
+  static void generate(Arguments args, String modelPath, PrintStream out) {
+    SynthlakeException.check(
+        args.has("output") ^ args.has("table-prefix"),
+        "generate: a table set writes one table per table of the set: pass exactly one of "
+            + "--output DIR (DIR/NAME each) and --table-prefix PREFIX (catalog tables PREFIXNAME)");
+    SynthlakeException.check(
+        !args.has("first-row"),
+        "generate: --first-row is for one table's model; a table set is generated whole");
+    OutputFormat format = Choices.format(args.has("format") ? args.get("format") : "delta");
+    WriteMode mode = Choices.mode(args.has("mode") ? args.get("mode") : "error");
+    SynthlakeException.check(
+        mode != WriteMode.APPEND,
+        "generate: --mode append would repeat the keys of related tables; write the set anew "
+            + "(--mode overwrite) or into another location");
+    DeltaStatistics statistics =
+        Choices.deltaStatistics(
+            args.has("delta-stats") ? args.get("delta-stats") : "non-string",
+            "generate: --delta-stats");
+    GenerateOptions options =
+        GenerateOptions.defaults().withPartitions(args.positiveInt("partitions", 0));
+    if (args.has("seed")) {
+      options = options.withSeed(args.wholeNumber("seed", args.get("seed")));
+    }
+
+    SparkSession spark = SparkSessions.getOrCreate();
+    TableSetModel model = TableSetModel.load(spark, modelPath);
+    String sized = model.tables().get(0);
+    long rows;
+    String rowsText = args.get("rows");
+    SynthlakeException.check(
+        rowsText != null,
+        "generate: missing --rows; give the rows of the first table (--rows N) or of one "
+            + "table (--rows NAME=N)");
+    int equals = rowsText.indexOf('=');
+    if (equals >= 0) {
+      sized = rowsText.substring(0, equals).trim();
+      SynthlakeException.check(
+          model.tables().contains(sized),
+          "generate: --rows names table '%s', which the set does not hold; its tables are %s",
+          sized,
+          String.join(", ", model.tables()));
+      rows = args.wholeNumber("rows", rowsText.substring(equals + 1));
+    } else {
+      rows = args.wholeNumber("rows", rowsText);
+    }
+
+    SynthlakeException.check(
+        rows > 0, "generate: --rows must be a positive whole number, got %s", rowsText);
+    GenerateOptions.checkRows(rows);
+    long start = System.nanoTime();
+    Map<String, Dataset<Row>> tables = model.generate(spark, sized, rows, options);
+    WriteOptions writeOptions =
+        WriteOptions.builder().format(format).mode(mode).deltaStatistics(statistics).build();
+    long total = 0;
+    for (Map.Entry<String, Dataset<Row>> table : tables.entrySet()) {
+      long tableStart = System.nanoTime();
+      String target;
+      if (args.has("output")) {
+        target = new Path(args.get("output"), table.getKey()).toString();
+        TableWriter.toPath(table.getValue(), target, writeOptions);
+      } else {
+        target = args.get("table-prefix") + table.getKey();
+        TableWriter.toTable(table.getValue(), target, writeOptions);
+      }
+
+      long written = GeneratedRows.rowCount(table.getValue()).orElseThrow();
+      total += written;
+      out.printf(
+          Locale.ROOT,
+          "  %s: %,d rows into %s in %.1f s%n",
+          table.getKey(),
+          written,
+          target,
+          (System.nanoTime() - tableStart) / 1e9);
+    }
+
+    double seconds = (System.nanoTime() - start) / 1e9;
+    out.printf(
+        Locale.ROOT,
+        "Generated %d related tables, %,d rows in all (%s), in %.1f s (%,.0f rows/s)%n",
+        tables.size(),
+        total,
+        format.sparkName(),
+        seconds,
+        total / seconds);
+  }
+}

@@ -1,0 +1,40 @@
+package io.synthlake.spark.source;
+
+import io.synthlake.core.format.TableSetJson;
+import io.synthlake.core.generate.TableSetSampler;
+import java.io.Serializable;
+
+/**
+ * What is broadcast to executors for a set of related tables: its JSON, gzipped, and the seed; the
+ * sampler is rebuilt once per executor JVM, since Spark shares one deserialized broadcast value
+ * among its tasks.
+ */
+final class TableSetBroadcast implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final byte[] gzippedJson;
+  private final long seed;
+  private transient volatile TableSetSampler sampler;
+
+  TableSetBroadcast(ModelCache.Entry set, long seed) {
+    this.gzippedJson = set.gzippedJson();
+    this.seed = seed;
+  }
+
+  TableSetSampler sampler() {
+    TableSetSampler result = sampler;
+    if (result == null) {
+      synchronized (this) {
+        result = sampler;
+        if (result == null) {
+          result =
+              TableSetSampler.of(
+                  TableSetJson.fromJson(GzipText.gunzip(gzippedJson), "broadcast table set"), seed);
+          sampler = result;
+        }
+      }
+    }
+
+    return result;
+  }
+}

@@ -1,0 +1,224 @@
+package io.synthlake.spark.source;
+
+import io.synthlake.core.generate.TableSetLayout;
+import io.synthlake.core.generate.TableSetSampler;
+import io.synthlake.core.model.TableSet;
+import io.synthlake.spark.internal.SparkTypes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.catalog.SupportsRead;
+import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+
+/**
+ * One generated table of a set of related tables: its rows under every root block of its root, in
+ * partitions of whole root blocks. Its foreign keys join the other tables of the same set, seed and
+ * size. Supports column pruning.
+ */
+final class TableSetTable implements SupportsRead {
+  private final ModelCache.Entry entry;
+  private final String table;
+  private final String root;
+  private final long seed;
+  private final TableSetLayout layout;
+  private final int partitions;
+  private final StructType schema;
+
+  TableSetTable(
+      ModelCache.Entry entry, String table, long seed, TableSetLayout layout, int partitions) {
+    this.entry = entry;
+    this.table = table;
+    this.root = entry.tableSet().root(table).name();
+    this.seed = seed;
+    this.layout = layout;
+    long blocks = TableSetSampler.rootBlocks(layout.rootRows(root));
+    this.partitions = (int) Math.max(1, Math.min(partitions, blocks));
+    this.schema = schema(entry.tableSet(), table);
+  }
+
+  /** A table's output schema: its columns in order, every one nullable. */
+  static StructType schema(TableSet set, String table) {
+    List<String> columns = set.table(table).columns();
+    StructField[] fields = new StructField[columns.size()];
+    for (int i = 0; i < fields.length; i++) {
+      fields[i] =
+          DataTypes.createStructField(
+              columns.get(i), SparkTypes.toSpark(set.type(table, columns.get(i))), true);
+    }
+
+    return DataTypes.createStructType(fields);
+  }
+
+  @Override
+  public String name() {
+    return "synthlake(" + table + ": " + layout.rows(table) + " rows, seed " + seed + ")";
+  }
+
+  @Override
+  public StructType schema() {
+    return schema;
+  }
+
+  @Override
+  public Set<TableCapability> capabilities() {
+    return EnumSet.of(TableCapability.BATCH_READ);
+  }
+
+  @Override
+  public ScanBuilder newScanBuilder(CaseInsensitiveStringMap ignored) {
+    return new Builder();
+  }
+
+  private final class Builder implements ScanBuilder, SupportsPushDownRequiredColumns {
+    private StructType required = schema;
+
+    @Override
+    public void pruneColumns(StructType requiredSchema) {
+      this.required = requiredSchema;
+    }
+
+    @Override
+    public Scan build() {
+      List<String> names = Arrays.asList(schema.fieldNames());
+      List<Integer> wanted = new ArrayList<>();
+      for (StructField field : required.fields()) {
+        wanted.add(names.indexOf(field.name()));
+      }
+
+      return new TableSetScan(required, wanted.stream().mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  private final class TableSetScan implements Scan, Batch, CountedScan {
+    private final StructType readSchema;
+    private final int[] columns;
+
+    TableSetScan(StructType readSchema, int[] columns) {
+      this.readSchema = readSchema;
+      this.columns = columns;
+    }
+
+    @Override
+    public StructType readSchema() {
+      return readSchema;
+    }
+
+    @Override
+    public long rows() {
+      return layout.rows(table);
+    }
+
+    @Override
+    public String description() {
+      return name() + " in " + partitions + " partitions";
+    }
+
+    @Override
+    public Batch toBatch() {
+      return this;
+    }
+
+    @Override
+    public InputPartition[] planInputPartitions() {
+      long blocks = TableSetSampler.rootBlocks(layout.rootRows(root));
+      InputPartition[] split = new InputPartition[partitions];
+      for (int i = 0; i < partitions; i++) {
+        long first = blocks * i / partitions;
+        long end = blocks * (i + 1) / partitions;
+        long[][] before = new long[(int) (end - first)][];
+        for (long b = first; b < end; b++) {
+          before[(int) (b - first)] = layout.rowsBefore(root, b);
+        }
+
+        split[i] = new TableSetPartition(first, end, before);
+      }
+
+      return split;
+    }
+
+    @Override
+    public PartitionReaderFactory createReaderFactory() {
+      JavaSparkContext context =
+          JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
+      return new ReaderFactory(
+          context.broadcast(new TableSetBroadcast(entry, seed)),
+          table,
+          layout.rootRows(root),
+          layout.tableRows(),
+          readSchema,
+          columns,
+          schema.size());
+    }
+  }
+
+  /** Sent to executors with each task: the broadcast handle and what the reader needs. */
+  private static final class ReaderFactory implements PartitionReaderFactory {
+    private static final long serialVersionUID = 1L;
+
+    private final Broadcast<TableSetBroadcast> set;
+    private final String table;
+    private final long rootRows;
+    private final long[] tableRows;
+    private final StructType readSchema;
+    private final int[] columns;
+    private final int width;
+
+    ReaderFactory(
+        Broadcast<TableSetBroadcast> set,
+        String table,
+        long rootRows,
+        long[] tableRows,
+        StructType readSchema,
+        int[] columns,
+        int width) {
+      this.set = set;
+      this.table = table;
+      this.rootRows = rootRows;
+      this.tableRows = tableRows;
+      this.readSchema = readSchema;
+      this.columns = columns;
+      this.width = width;
+    }
+
+    @Override
+    public boolean supportColumnarReads(InputPartition partition) {
+      return true;
+    }
+
+    @Override
+    public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
+      return new TableSetReader(
+          (TableSetPartition) partition,
+          set.value().sampler(),
+          table,
+          rootRows,
+          tableRows,
+          readSchema,
+          columns,
+          width);
+    }
+
+    @Override
+    public PartitionReader<InternalRow> createReader(InputPartition partition) {
+      throw new UnsupportedOperationException("synthlake generates columnar batches only");
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package io.synthlake.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.spark.FitOptions;
+import io.synthlake.spark.GenerateOptions;
+import io.synthlake.spark.Synthesizer;
+import io.synthlake.spark.TableSetModel;
+import io.synthlake.spark.TableWriter;
+import io.synthlake.spark.WriteOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Airports and the routes between them (two foreign keys to one parent), fitted and generated
+ * through Spark: every key joins at any size, the rows do not depend on the partitioning, and the
+ * tables write to Delta and read back through the data source.
+ */
+class TableSetIT {
+  private static final List<String> RELATIONS =
+      List.of("flights.origin=airports.iata", "flights.destination=airports.iata");
+
+  private static SparkSession spark;
+  private static TableSetModel model;
+  private static Dataset<Row> realAirports;
+  private static Dataset<Row> realFlights;
+
+  @BeforeAll
+  static void fit() {
+    spark = SharedSpark.session();
+    realAirports = csv("airports.csv");
+    realFlights = csv("flights-airport.csv");
+    model =
+        Synthesizer.fitTables(
+            Map.of("airports", realAirports, "flights", realFlights),
+            RELATIONS,
+            FitOptions.builder().seed(3).build());
+  }
+
+  private static Dataset<Row> csv(String file) {
+    return spark
+        .read()
+        .option("header", true)
+        .option("inferSchema", true)
+        .csv(SharedSpark.dataset(file));
+  }
+
+  @Test
+  void describesTheTablesAndTheirKeys() {
+    assertThat(model.tables()).containsExactly("airports", "flights");
+    assertThat(model.parent("flights")).isEqualTo("airports");
+    assertThat(model.describe())
+        .contains("flights: 3 columns")
+        .contains("origin -> airports.iata (parent: rows generated beside it)")
+        .contains("destination -> airports.iata (by popularity")
+        .contains("rows of flights per row: mean");
+    assertThat(model.schema("flights").fieldNames())
+        .containsExactly("origin", "destination", "count");
+  }
+
+  @Test
+  void everyForeignKeyJoinsAndKeysAreUnique() {
+    Map<String, Dataset<Row>> tables =
+        model.generate(spark, "airports", 20_000, GenerateOptions.defaults().withSeed(9));
+    Dataset<Row> airports = tables.get("airports");
+    Dataset<Row> flights = tables.get("flights");
+    assertThat(airports.count()).isEqualTo(20_000);
+    assertThat(airports.select("iata").distinct().count()).isEqualTo(20_000);
+    long flightRows = flights.count();
+    assertThat(flightRows).isPositive();
+    for (String key : List.of("origin", "destination")) {
+      assertThat(
+              flights
+                  .join(airports, flights.col(key).equalTo(airports.col("iata")), "left_anti")
+                  .count())
+          .as("flights whose %s is no airport", key)
+          .isZero();
+    }
+
+    // Real routes per airport: 5,366 / 3,376 = 1.59; the generated set keeps the ratio.
+    double realRatio = (double) realFlights.count() / realAirports.count();
+    assertThat((double) flightRows / 20_000).isBetween(0.75 * realRatio, 1.25 * realRatio);
+  }
+
+  @Test
+  void rowsDoNotDependOnThePartitioning() {
+    Map<String, Dataset<Row>> one =
+        model.generate(spark, "airports", 9_000, GenerateOptions.defaults().withPartitions(1));
+    Map<String, Dataset<Row>> three =
+        model.generate(spark, "airports", 9_000, GenerateOptions.defaults().withPartitions(3));
+    for (String table : model.tables()) {
+      assertThat(one.get(table).count()).isEqualTo(three.get(table).count());
+      assertThat(one.get(table).exceptAll(three.get(table)).count()).isZero();
+    }
+  }
+
+  @Test
+  void writesEachTableToDeltaAndReadsThroughTheDataSource(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("routes.json");
+    model.save(spark, file.toString());
+    assertThat(Files.readString(file)).contains("\"format\" : \"synthlake-table-set\"");
+    TableSetModel loaded = TableSetModel.load(spark, file.toString());
+    Map<String, Dataset<Row>> tables =
+        loaded.generate(spark, "airports", 5_000, GenerateOptions.defaults());
+    for (Map.Entry<String, Dataset<Row>> table : tables.entrySet()) {
+      TableWriter.toPath(
+          table.getValue(), dir.resolve(table.getKey()).toString(), WriteOptions.defaults());
+    }
+
+    Dataset<Row> airports = spark.read().format("delta").load(dir.resolve("airports").toString());
+    Dataset<Row> flights = spark.read().format("delta").load(dir.resolve("flights").toString());
+    assertThat(airports.count()).isEqualTo(5_000);
+    assertThat(flights.count()).isEqualTo(tables.get("flights").count());
+    Dataset<Row> read =
+        spark
+            .read()
+            .format("synthlake")
+            .option("model", file.toString())
+            .option("table", "flights")
+            .option("rows", 5_000)
+            .load();
+    assertThat(read.exceptAll(flights).count()).isZero();
+  }
+
+  @Test
+  void theCommandLineFitsDescribesAndGeneratesASet(@TempDir Path dir) {
+    String model = dir.resolve("routes.json").toString();
+    Cli.Result fit =
+        Cli.run(
+            "fit",
+            "--input",
+            "airports=" + SharedSpark.dataset("airports.csv"),
+            "--input",
+            "flights=" + SharedSpark.dataset("flights-airport.csv"),
+            "--relation",
+            RELATIONS.get(0),
+            "--relation",
+            RELATIONS.get(1),
+            "--model",
+            model);
+    assertThat(fit.status()).as(fit.err()).isZero();
+    assertThat(fit.out()).contains("Fitted 2 related tables (airports, flights)");
+    Cli.Result describe = Cli.run("describe", "--model", model);
+    assertThat(describe.out())
+        .contains("synthlake table set: 2 tables")
+        .contains("rows of flights");
+    String output = dir.resolve("out").toString();
+    Cli.Result generate =
+        Cli.run(
+            "generate",
+            "--model",
+            model,
+            "--rows",
+            "airports=4000",
+            "--output",
+            output,
+            "--format",
+            "parquet");
+    assertThat(generate.status()).as(generate.err()).isZero();
+    assertThat(generate.out())
+        .contains("airports: 4,000 rows")
+        .contains("Generated 2 related tables");
+    Dataset<Row> airports = spark.read().parquet(dir.resolve("out/airports").toString());
+    Dataset<Row> flights = spark.read().parquet(dir.resolve("out/flights").toString());
+    assertThat(airports.count()).isEqualTo(4_000);
+    assertThat(
+            flights
+                .join(
+                    airports, flights.col("destination").equalTo(airports.col("iata")), "left_anti")
+                .count())
+        .isZero();
+    Cli.Result badRows =
+        Cli.run("generate", "--model", model, "--rows", "airport=10", "--output", output);
+    assertThat(badRows.status()).isEqualTo(2);
+    assertThat(badRows.err())
+        .contains(
+            "--rows names table 'airport', which the set does not hold; its tables are "
+                + "airports, flights");
+  }
+
+  @Test
+  void badRelationsGetOneLineErrors() {
+    Map<String, Dataset<Row>> tables = Map.of("airports", realAirports, "flights", realFlights);
+    assertThatThrownBy(
+            () ->
+                Synthesizer.fitTables(
+                    tables, List.of("flights.origin=airport.iata"), FitOptions.defaults()))
+        .isInstanceOf(SynthlakeException.class)
+        .hasMessageContaining("names table 'airport', which is not among the tables to fit");
+    assertThatThrownBy(
+            () ->
+                Synthesizer.fitTables(
+                    tables, List.of("flights.origin=airports.code"), FitOptions.defaults()))
+        .hasMessageContaining("names column 'code' of table 'airports', which has no such column");
+    assertThatThrownBy(
+            () -> Synthesizer.fitTables(tables, List.of("flights.origin"), FitOptions.defaults()))
+        .hasMessageContaining("write it as child.column=parent.key");
+    assertThatThrownBy(
+            () ->
+                spark
+                    .read()
+                    .format("synthlake")
+                    .option("model-json", model.toJson())
+                    .option("rows", 10)
+                    .load())
+        .hasMessageContaining("name the one to read with the option 'table'");
+  }
+}
