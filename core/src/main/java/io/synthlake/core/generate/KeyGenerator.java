@@ -207,7 +207,8 @@ final class KeyGenerator implements ColumnGenerator {
 
   private int writeCode(long row) {
     long index = mulMod(multiplier, Math.floorMod(row, capacity), capacity);
-    index = (index + offset) % capacity;
+    // (index + offset) mod capacity, without the sum overflowing when capacity exceeds 2^62.
+    index = index >= capacity - offset ? index - (capacity - offset) : index + offset;
     int length = copyPrefix();
     int start = length;
     length += alphabets.length;
