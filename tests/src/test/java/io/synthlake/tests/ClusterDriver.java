@@ -5,10 +5,13 @@ import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.OutputFormat;
 import io.synthlake.spark.SynthesisModel;
 import io.synthlake.spark.Synthesizer;
+import io.synthlake.spark.TableSetModel;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
 import io.synthlake.spark.WriteOptions;
 import io.synthlake.spark.source.TaskFaults;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,8 +20,9 @@ import org.apache.spark.sql.SparkSession;
  * Runs in its own JVM as the driver of a Spark standalone cluster with two executor JVMs ({@code
  * local-cluster}): fits on the bundled weather table, saves the model, and generates it into
  * Parquet and Delta from the executors, then again with every task's first attempt failing (and
- * once through Spark's own CSV writer). Arguments: input CSV, model path, output directory,
- * executor class path.
+ * once through Spark's own CSV writer); then fits airports and flights as related tables and writes
+ * both from the executors. Arguments: input CSV, model path, output directory, executor class path,
+ * airports CSV, flights CSV.
  */
 public final class ClusterDriver {
   private ClusterDriver() {}
@@ -78,6 +82,34 @@ public final class ClusterDriver {
           args[2] + "/csv-retried",
           WriteOptions.builder().format(OutputFormat.CSV).mode(WriteMode.ERROR).build());
       spark.sparkContext().setLocalProperty(TaskFaults.PROPERTY, null);
+      // Related tables: the counting job and every table's tasks run on the executors.
+      TableSetModel routes =
+          Synthesizer.fitTables(
+              Map.of(
+                  "airports",
+                      spark
+                          .read()
+                          .option("header", "true")
+                          .option("inferSchema", "true")
+                          .csv(args[4]),
+                  "flights",
+                      spark
+                          .read()
+                          .option("header", "true")
+                          .option("inferSchema", "true")
+                          .csv(args[5])),
+              List.of("flights.origin=airports.iata", "flights.destination=airports.iata"),
+              FitOptions.builder().seed(2).build());
+      routes.save(spark, args[1] + ".routes.json");
+      routes
+          .generate(
+              spark, "airports", 30_000, GenerateOptions.defaults().withSeed(4).withPartitions(5))
+          .forEach(
+              (table, tableRows) ->
+                  TableWriter.toPath(
+                      tableRows,
+                      args[2] + "/routes/" + table,
+                      WriteOptions.builder().format(OutputFormat.PARQUET).build()));
       long executors = spark.sparkContext().getExecutorMemoryStatus().size() - 1;
       System.out.println("EXECUTORS=" + executors);
     } finally {
