@@ -40,6 +40,14 @@ public final class JsonFields {
     return source;
   }
 
+  /**
+   * {@code source: path} with this part's base, as messages that are not made here (type and value
+   * parsers) start.
+   */
+  public String where(String path) {
+    return source + ": " + join(base, path);
+  }
+
   public SynthlakeException error(String path, String problem) {
     return SynthlakeException.of(
         "%s: %s: %s", source, SynthlakeException.shown(join(base, path), MAX_PATH_CHARS), problem);

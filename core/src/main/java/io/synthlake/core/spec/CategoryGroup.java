@@ -92,7 +92,7 @@ final class CategoryGroup {
   }
 
   /** One member, described as a lookup of its values by the hidden tuple index. */
-  DerivedColumn memberColumn(String member, String source) {
+  DerivedColumn memberColumn(String member, JsonFields fields) {
     int position = members.indexOf(member);
     DataType type = types.get(position);
     List<Object> values = new ArrayList<>();
@@ -100,7 +100,7 @@ final class CategoryGroup {
       values.add(typed(tuple.get(position), type));
     }
 
-    return DerivedColumn.lookup(member, type, hiddenName, values, source + ": " + where);
+    return DerivedColumn.lookup(member, type, hiddenName, values, fields.where(where));
   }
 
   /** A value already checked by {@link Values#parse}, as {@link DerivedColumn.Lookup} types it. */
@@ -219,7 +219,7 @@ final class CategoryGroup {
       types.add(
           DataType.parse(
               fields.string(columns.get(c), columnPath, "type"),
-              fields.source() + ": " + columnPath + ".type"));
+              fields.where(columnPath + ".type")));
     }
 
     if (names.size() < 2) {
@@ -293,8 +293,7 @@ final class CategoryGroup {
     members.add(root);
     types.add(
         DataType.parse(
-            fields.string(rootNode, rootPath, "type"),
-            fields.source() + ": " + rootPath + ".type"));
+            fields.string(rootNode, rootPath, "type"), fields.where(rootPath + ".type")));
     Map<String, Double> rootWeights =
         weights(
             rootNode.get("distribution").get("weights"),
@@ -336,8 +335,7 @@ final class CategoryGroup {
         }
 
         DataType type =
-            DataType.parse(
-                fields.string(node, path, "type"), fields.source() + ": " + path + ".type");
+            DataType.parse(fields.string(node, path, "type"), fields.where(path + ".type"));
         JsonNode byParent = node.get("distribution").get("weights");
         String weightsPath = path + ".distribution.weights";
         if (byParent == null || !byParent.isObject()) {
@@ -441,7 +439,7 @@ final class CategoryGroup {
 
   private static String checked(String value, DataType type, String path, JsonFields fields) {
     if (type.logicalType() != LogicalType.STRING) {
-      Values.parse(value, type, fields.source() + ": " + path);
+      Values.parse(value, type, fields.where(path));
     }
 
     return value;

@@ -105,7 +105,7 @@ final class DistributionReader {
       }
 
       if (type.logicalType() != LogicalType.STRING) {
-        Values.parse(entry.getKey(), type, fields.source() + ": " + where);
+        Values.parse(entry.getKey(), type, fields.where(where));
       }
 
       weights.put(entry.getKey(), entry.getValue().asDouble());
@@ -189,7 +189,12 @@ final class DistributionReader {
           return ParametricMarginal.of(family, parameters, lower, upper, path);
       }
     } catch (InvalidModelException e) {
-      throw e.getMessage().startsWith(path) ? e : fields.error(path, e.getMessage());
+      // A message that names its own field under path (distribution.sd) keeps it, below the base.
+      String message = e.getMessage();
+      int colon = message.startsWith(path) ? message.indexOf(": ", path.length()) : -1;
+      throw colon < 0
+          ? fields.error(path, message)
+          : fields.error(message.substring(0, colon), message.substring(colon + 2));
     }
   }
 
@@ -298,7 +303,7 @@ final class DistributionReader {
       }
 
       if (type.logicalType().isTemporal()) {
-        return Values.parse(node.asText(), type, fields.source() + ": " + path);
+        return Values.parse(node.asText(), type, fields.where(path));
       }
     }
 

@@ -390,10 +390,7 @@ final class SpecBuilder {
       }
 
       distributions.add(chosen);
-      paths.add(
-          override != null
-              ? "components[" + k + "].distributions." + name
-              : path + ".distribution");
+      paths.add(override != null ? plan.overridePath(k, name) : path + ".distribution");
     }
 
     boolean categorical = isCategorical(distributions.get(0), paths.get(0));
@@ -458,8 +455,7 @@ final class SpecBuilder {
             : logical == LogicalType.DECIMAL ? type.scale() : -1;
     ColumnKind kind =
         node.has("kind")
-            ? ColumnKind.parse(
-                fields.string(node, path, "kind"), plan.source() + ": " + path + ".kind")
+            ? ColumnKind.parse(fields.string(node, path, "kind"), fields.where(path + ".kind"))
             : logical.isIntegral()
                 ? ColumnKind.INTEGER
                 : logical == LogicalType.DATE

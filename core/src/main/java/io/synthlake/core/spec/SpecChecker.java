@@ -114,7 +114,7 @@ final class SpecChecker {
           }
 
           order.add(member);
-          derived.add(group.memberColumn(member, document.source()));
+          derived.add(group.memberColumn(member, fields));
         }
 
         continue;
@@ -136,13 +136,12 @@ final class SpecChecker {
           slots.add(new SpecPlan.Hidden(group));
         }
 
-        derived.add(group.memberColumn(name, document.source()));
+        derived.add(group.memberColumn(name, fields));
         continue;
       }
 
       DataType type =
-          DataType.parse(
-              fields.string(node, path, "type"), document.source() + ": " + path + ".type");
+          DataType.parse(fields.string(node, path, "type"), fields.where(path + ".type"));
       if (node.has("expression")) {
         fields.onlyFields(node, path, "name", "type", "expression");
         derived.add(expressionColumn(node, path, name, type));
@@ -226,6 +225,7 @@ final class SpecChecker {
         fittedDependence,
         weights,
         overrides,
+        document.overridePaths(),
         slots,
         groupOf,
         names,
@@ -364,7 +364,6 @@ final class SpecChecker {
       throw fields.error(path + ".expression", "must not be empty");
     }
 
-    return DerivedColumn.expression(
-        name, type, expression, document.source() + ": " + path + ".expression");
+    return DerivedColumn.expression(name, type, expression, fields.where(path + ".expression"));
   }
 }

@@ -1,5 +1,6 @@
 package io.synthlake.core.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.synthlake.core.SynthlakeException;
 import java.util.function.Supplier;
 
@@ -35,6 +36,25 @@ public final class SpecCompiler {
   public static CompiledSpec compile(String text, String source) {
     SpecDocument document = SpecDocument.parse(text, source);
     return named(source, () -> new CompiledSpec(SpecChecker.check(document)));
+  }
+
+  /**
+   * Whether the text is a table-set spec (a mapping with {@code tables}) rather than a spec of one
+   * table; text that does not parse is an error.
+   */
+  public static boolean isTableSet(String text, String source) {
+    JsonNode root = SpecDocument.parse(text, source).root();
+    return root.has("tables");
+  }
+
+  /**
+   * Parses and checks a table-set spec ({@code tables: […]}, docs/spec-format.md section 11) once;
+   * build it at any seed and size with {@link CompiledTableSet#build}.
+   */
+  public static CompiledTableSet compileSet(String text, String source) {
+    SpecDocument document = SpecDocument.parse(text, source);
+    return named(
+        source, () -> new CompiledTableSet(TableSetChecker.check(document.root(), source)));
   }
 
   /**

@@ -5,6 +5,7 @@ import io.synthlake.core.format.DocumentParser;
 import io.synthlake.core.format.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The parse step: a spec's text as a tree (YAML or JSON, within {@link DocumentParser}'s limits),
@@ -18,11 +19,14 @@ final class SpecDocument {
   private final String source;
   private final JsonFields fields;
   private final JsonNode root;
+  private final List<Map<String, String>> overridePaths;
 
-  private SpecDocument(String source, JsonNode root) {
+  private SpecDocument(
+      String source, JsonFields fields, JsonNode root, List<Map<String, String>> overridePaths) {
     this.source = source;
-    this.fields = new JsonFields(source);
+    this.fields = fields;
     this.root = root;
+    this.overridePaths = overridePaths;
   }
 
   /** YAML if the name ends in .yaml or .yml or the text does not start with '{'; JSON otherwise. */
@@ -30,11 +34,29 @@ final class SpecDocument {
     boolean yaml =
         source.endsWith(".yaml") || source.endsWith(".yml") || !text.stripLeading().startsWith("{");
     return new SpecDocument(
-        source, DocumentParser.parse(text, source, yaml, "YAML or JSON", "fix the syntax"));
+        source,
+        new JsonFields(source),
+        DocumentParser.parse(text, source, yaml, "YAML or JSON", "fix the syntax"),
+        List.of());
+  }
+
+  /**
+   * One table of a table-set spec, rewritten as a single-table spec ({@link TableSetChecker}):
+   * errors name paths under {@code base} ({@code tables[2]}), and {@code overridePaths} gives, per
+   * component, the path of each override that the rewrite moved out of a column.
+   */
+  static SpecDocument ofTable(
+      String source, String base, JsonNode root, List<Map<String, String>> overridePaths) {
+    return new SpecDocument(
+        source, new JsonFields(source).nested(base), root, List.copyOf(overridePaths));
   }
 
   String source() {
     return source;
+  }
+
+  List<Map<String, String>> overridePaths() {
+    return overridePaths;
   }
 
   JsonFields fields() {

@@ -15,6 +15,8 @@ import java.util.Set;
  *
  * @param weights the mixture components' weights
  * @param overrides per component, the distributions it overrides by column name
+ * @param overridePaths per component, the field path of an override when it is not {@code
+ *     components[k].distributions.NAME} (a table-set column's {@code distributions} by category)
  * @param slots the model's columns in order
  * @param groupOf the given-chain or combination of each member column
  * @param names every output column's name
@@ -31,6 +33,7 @@ record SpecPlan(
     boolean fittedDependence,
     double[] weights,
     List<Map<String, JsonNode>> overrides,
+    List<Map<String, String>> overridePaths,
     List<Slot> slots,
     Map<String, CategoryGroup> groupOf,
     Set<String> names,
@@ -39,6 +42,12 @@ record SpecPlan(
     Map<String, String> properties,
     boolean usesRows,
     boolean usesSeed) {
+
+  /** The field path of component {@code k}'s override of column {@code name}. */
+  String overridePath(int k, String name) {
+    String path = k < overridePaths.size() ? overridePaths.get(k).get(name) : null;
+    return path != null ? path : "components[" + k + "].distributions." + name;
+  }
 
   /**
    * A column of the model: a group's hidden column, a column already built (key or fitted), or one
