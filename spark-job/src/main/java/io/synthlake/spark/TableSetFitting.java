@@ -85,16 +85,25 @@ final class TableSetFitting {
       Dataset<Row> input = tables.get(name);
       ModelledColumns table = modelled.get(name);
       SampleCollector.Counted counted;
-      if (parent == null || complete.get(parent.parent())) {
+      if (parent == null) {
         counted =
             SampleCollector.collectCounted(
                 input, table.names(), table.types(), options.sampleRows(), options.seed());
         complete.put(name, counted.sample().rows() == counted.inputRows());
         inputRows.put(name, counted.inputRows());
       } else {
-        counted = childrenOfSampled(input, table, parent, samples.get(parent.parent()), options);
-        complete.put(name, false);
-        inputRows.put(name, input.count());
+        // A child gives every row of its sampled parents, so that the counts per parent are true:
+        // the whole table when the parent was taken whole.
+        boolean parentWhole = complete.get(parent.parent());
+        counted =
+            childrenOf(
+                parentWhole ? input : semiJoin(input, table, parent, samples.get(parent.parent())),
+                table,
+                parent,
+                samples.get(parent.parent()).rows(),
+                options);
+        complete.put(name, parentWhole);
+        inputRows.put(name, parentWhole ? counted.inputRows() : input.count());
       }
 
       samples.put(name, counted.sample());
@@ -130,16 +139,9 @@ final class TableSetFitting {
     return relations.stream().filter(r -> r.child().equals(table)).findFirst().orElse(null);
   }
 
-  /**
-   * Every row of {@code input} whose parent key is among the sampled parent rows: the parents'
-   * whole families, so that the counts per parent are true.
-   */
-  private static SampleCollector.Counted childrenOfSampled(
-      Dataset<Row> input,
-      ModelledColumns table,
-      Relation parent,
-      SampleTable parentSample,
-      FitOptions options) {
+  /** The rows of {@code input} whose parent key is among the sampled parent rows. */
+  private static Dataset<Row> semiJoin(
+      Dataset<Row> input, ModelledColumns table, Relation parent, SampleTable parentSample) {
     SampleColumn keys =
         parentSample.columns().stream()
             .filter(column -> column.name().equals(parent.key()))
@@ -162,12 +164,23 @@ final class TableSetFitting {
                     false)));
     Dataset<Row> parentKeys = input.sparkSession().createDataFrame(values, schema);
     int index = table.names().indexOf(parent.column());
-    Dataset<Row> children =
-        input.join(
-            functions.broadcast(parentKeys),
-            SparkTypes.toSampleForm(parent.column(), table.types().get(index))
-                .equalTo(parentKeys.col("synthlake_parent_key")),
-            "left_semi");
+    return input.join(
+        functions.broadcast(parentKeys),
+        SparkTypes.toSampleForm(parent.column(), table.types().get(index))
+            .equalTo(parentKeys.col("synthlake_parent_key")),
+        "left_semi");
+  }
+
+  /**
+   * All of {@code children}, the rows of the sampled parents' families: refused when they exceed
+   * {@link #CHILD_ROWS_FACTOR} times the sample rows, since a sample of them would undercount.
+   */
+  private static SampleCollector.Counted childrenOf(
+      Dataset<Row> children,
+      ModelledColumns table,
+      Relation parent,
+      int parentRows,
+      FitOptions options) {
     long limit = (long) options.sampleRows() * CHILD_ROWS_FACTOR;
     int cap = (int) Math.min(Integer.MAX_VALUE - 8, limit);
     SampleCollector.Counted counted =
@@ -178,7 +191,7 @@ final class TableSetFitting {
             + "takes (%d times the sample rows): lower %s",
         parent.child(),
         counted.inputRows(),
-        parentSample.rows(),
+        parentRows,
         parent.parent(),
         cap,
         CHILD_ROWS_FACTOR,

@@ -93,6 +93,27 @@ class TableSetIT {
   }
 
   @Test
+  void samplesKeepWholeFamiliesSoCountsStayTrue() {
+    double realRatio = (double) realFlights.count() / realAirports.count();
+    Map<String, Dataset<Row>> tables = Map.of("airports", realAirports, "flights", realFlights);
+    // 4,000 sample rows: every airport, and all 5,366 flights (more than the sample rows); 1,500:
+    // a sample of airports, and the flights of those airports only.
+    for (int sampleRows : List.of(4_000, 1_500)) {
+      TableSetModel sampled =
+          Synthesizer.fitTables(
+              tables,
+              RELATIONS,
+              FitOptions.builder().seed(3).sampleRows(sampleRows).maxComponents(1).build());
+      Map<String, Dataset<Row>> generated =
+          sampled.generate(spark, "airports", 20_000, GenerateOptions.defaults());
+      double ratio = (double) generated.get("flights").count() / 20_000;
+      assertThat(ratio)
+          .as("flights per airport, %d sample rows", sampleRows)
+          .isBetween(0.8 * realRatio, 1.2 * realRatio);
+    }
+  }
+
+  @Test
   void rowsDoNotDependOnThePartitioning() {
     Map<String, Dataset<Row>> one =
         model.generate(spark, "airports", 9_000, GenerateOptions.defaults().withPartitions(1));

@@ -30,6 +30,7 @@ public final class BenchMain {
           "",
           "  --fit-scaling [--fit-sizes 10000,100000,1000000] [--fit-widths 10,50,100] [--out docs/bench]",
           "  --charts-from docs/bench/results.csv   (redraw the charts, recompute the ratios of a run)",
+          "  --related-tables [--rows CUSTOMERS] [--runs R] [--out docs/bench]   (a three-table set against independent tables)",
           "",
           "  Add --verbose for stack traces. Docs: docs/bench/README.md.");
 
@@ -48,7 +49,8 @@ public final class BenchMain {
           "charts-from",
           "live-heap-every-ms",
           "warm-up-runs");
-  private static final Set<String> FLAGS = Set.of("verbose", "fit-scaling", "in-process");
+  private static final Set<String> FLAGS =
+      Set.of("verbose", "fit-scaling", "in-process", "related-tables");
 
   private BenchMain() {}
 
@@ -119,6 +121,20 @@ public final class BenchMain {
               .run(
                   ints(args.positiveList("fit-widths", "10,50,100", Integer.MAX_VALUE)),
                   ints(args.positiveList("fit-sizes", "10000,100000,1000000", Integer.MAX_VALUE)),
+                  reportDir));
+      return;
+    }
+
+    if (args.has("related-tables")) {
+      Path work =
+          args.has("work")
+              ? Path.of(args.get("work"))
+              : Files.createTempDirectory("synthlake-related-tables");
+      out.print(
+          new TableSetScaling(SparkSessions.getOrCreate(), work)
+              .run(
+                  args.positiveList("rows", "1000000", Long.MAX_VALUE).get(0),
+                  args.positiveInt("runs", 3),
                   reportDir));
       return;
     }

@@ -182,7 +182,8 @@ public final class ParentLink {
       int[] components,
       double[] scratch) {
     int count = means.length;
-    int dimension = parentDimension();
+    int lastParent = -1;
+    int lastPositive = 0;
     for (int r = 0; r < rows; r++) {
       double u = random.nextDouble();
       if (count == 1) {
@@ -190,42 +191,65 @@ public final class ParentLink {
         continue;
       }
 
+      // Children follow their parents' order, so each parent's weights are worked out once.
       int parent = parentRow[r];
-      double[] logTransition = logTransitions[parentComponents[parent]];
-      double best = Double.NEGATIVE_INFINITY;
-      for (int k = 0; k < count; k++) {
-        double log = logTransition[k];
-        if (log != Double.NEGATIVE_INFINITY) {
-          log += logNorms[k];
-          double[] mean = means[k];
-          double[] halfPrecision = halfPrecisions[k];
-          for (int j = 0; j < dimension; j++) {
-            double d = parentScores[j][parent] - mean[j];
-            log -= d * d * halfPrecision[j];
-          }
-        }
-
-        scratch[k] = log;
-        best = Math.max(best, log);
+      if (parent != lastParent) {
+        lastPositive = cumulativeWeights(parentComponents[parent], parentScores, parent, scratch);
+        lastParent = parent;
       }
 
-      double total = 0;
-      for (int k = 0; k < count; k++) {
-        scratch[k] = Math.exp(scratch[k] - best);
-        total += scratch[k];
-      }
-
-      double target = u * total;
-      int chosen = -1;
-      double cumulative = 0;
-      for (int k = 0; k < count && (chosen < 0 || target >= cumulative); k++) {
-        if (scratch[k] > 0) {
-          cumulative += scratch[k];
-          chosen = k; // the last possible component, should rounding leave the target past the end
+      double target = u * scratch[count - 1];
+      int low = 0;
+      int high = lastPositive;
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        if (scratch[middle] > target) {
+          high = middle;
+        } else {
+          low = middle + 1;
         }
       }
 
-      components[r] = chosen;
+      components[r] = low;
     }
+  }
+
+  /**
+   * Fills {@code cumulative} with the running sums of the child components' weights for a parent in
+   * component {@code parentComponent} with scores {@code parentScores[j][parent]}; returns the last
+   * component with a positive weight (where a draw rounding past the total lands).
+   */
+  private int cumulativeWeights(
+      int parentComponent, double[][] parentScores, int parent, double[] cumulative) {
+    int count = means.length;
+    int dimension = parentDimension();
+    double[] logTransition = logTransitions[parentComponent];
+    double best = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < count; k++) {
+      double log = logTransition[k];
+      if (log != Double.NEGATIVE_INFINITY) {
+        log += logNorms[k];
+        double[] mean = means[k];
+        double[] halfPrecision = halfPrecisions[k];
+        for (int j = 0; j < dimension; j++) {
+          double d = parentScores[j][parent] - mean[j];
+          log -= d * d * halfPrecision[j];
+        }
+      }
+
+      cumulative[k] = log;
+      best = Math.max(best, log);
+    }
+
+    double total = 0;
+    int lastPositive = 0;
+    for (int k = 0; k < count; k++) {
+      double weight = Math.exp(cumulative[k] - best);
+      lastPositive = weight > 0 ? k : lastPositive;
+      total += weight;
+      cumulative[k] = total;
+    }
+
+    return lastPositive;
   }
 }
