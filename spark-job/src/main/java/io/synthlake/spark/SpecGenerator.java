@@ -2,9 +2,11 @@ package io.synthlake.spark;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.spec.CompiledSpec;
+import io.synthlake.core.spec.CompiledTableSet;
 import io.synthlake.core.spec.DerivedColumn;
 import io.synthlake.core.spec.Spec;
 import io.synthlake.core.spec.SpecCompiler;
+import io.synthlake.core.spec.TableSetSpec;
 import io.synthlake.spark.internal.ModelFiles;
 import io.synthlake.spark.internal.SparkTypes;
 import io.synthlake.spark.internal.SqlExpressionPolicy;
@@ -23,6 +25,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedAttribute;
 import org.apache.spark.sql.catalyst.expressions.Alias;
 import org.apache.spark.sql.catalyst.expressions.Cast;
 import org.apache.spark.sql.catalyst.expressions.Expression;
@@ -33,6 +36,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Generates rows from a spec: the spec's model through the {@code synthlake} data source, then its
@@ -40,7 +44,8 @@ import org.apache.spark.sql.types.StructType;
  * combinations, built here from core's description ({@link DerivedColumn.Lookup}) as Spark columns.
  * Every expression is checked by {@link SqlExpressionPolicy} and by Spark's analyzer against an
  * empty relation, so invalid SQL, unknown columns and cycles between derived columns fail before
- * any Spark job starts.
+ * any Spark job starts. A table-set spec ({@code tables: […]}) gives one DataFrame per table
+ * ({@link #generateTables}), each with its own derived columns.
  */
 @PublicApi
 public final class SpecGenerator {
@@ -96,12 +101,121 @@ public final class SpecGenerator {
    */
   public static Dataset<Row> generate(
       SparkSession spark, Spec spec, long rows, GenerateOptions options) {
-    List<DerivedColumn> ordered = resolveOrder(spark, spec);
-    // Check the whole projection, constraints included, on an empty relation before generating
-    // anything.
-    Dataset<Row> probe =
-        finish(
-            spark.createDataFrame(List.of(), SynthlakeSource.schema(spec.model())), ordered, spec);
+    StructType base = SynthlakeSource.schema(spec.model());
+    List<DerivedColumn> ordered = resolveOrder(spark, spec, base);
+    probe(spark, base, ordered, spec);
+    return finish(SynthesisModel.of(spec.model()).generate(spark, rows, options), ordered, spec);
+  }
+
+  /**
+   * Reads the table-set spec at {@code path} ({@code tables: […]}, YAML or JSON, any Hadoop file
+   * system) and generates every table of it, so that each foreign key joins.
+   *
+   * @param spark the session to generate in
+   * @param path the spec file
+   * @param table the table whose size {@code rows} sets (the other tables follow as {@link
+   *     TableSetModel#generate} describes)
+   * @param rows its rows, at least 1
+   * @param options seed and partitions (a set has no first row)
+   * @return each table's rows, in set order (parents first), computed as a query reads them
+   */
+  public static Map<String, Dataset<Row>> generateTables(
+      SparkSession spark, String path, String table, long rows, GenerateOptions options) {
+    String text = ModelFiles.readSpec(path, spark.sparkContext().hadoopConfiguration());
+    return generateTables(spark, SpecCompiler.compileSet(text, path), table, rows, options);
+  }
+
+  /**
+   * Generates every table of a table-set spec compiled once ({@link SpecCompiler#compileSet}): the
+   * set through the {@code synthlake} data source, then each table's derived columns, which read
+   * the table's own columns and foreign keys. Every expression is checked before any job.
+   *
+   * @param spark the session to generate in
+   * @param spec the compiled table-set spec
+   * @param table the table whose size {@code rows} sets
+   * @param rows its rows, at least 1
+   * @param options seed and partitions (a set has no first row)
+   * @return each table's rows, in set order (parents first), computed as a query reads them
+   */
+  public static Map<String, Dataset<Row>> generateTables(
+      SparkSession spark, CompiledTableSet spec, String table, long rows, GenerateOptions options) {
+    SynthlakeException.check(
+        rows > 0, "the row count must be a positive whole number, got %d", rows);
+    TableSetSpec built = spec.build(options.seed(), table, rows);
+    Map<String, List<DerivedColumn>> ordered = new LinkedHashMap<>();
+    for (Map.Entry<String, Spec> each : built.tables().entrySet()) {
+      StructType base = SynthlakeSource.schema(built.set(), each.getKey());
+      refuseOtherTables(spark, each.getValue(), base, built.set().names());
+      ordered.put(each.getKey(), resolveOrder(spark, each.getValue(), base));
+      probe(spark, base, ordered.get(each.getKey()), each.getValue());
+    }
+
+    Map<String, Dataset<Row>> generated =
+        new TableSetModel(built.set()).generate(spark, table, rows, options);
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    for (Map.Entry<String, Spec> each : built.tables().entrySet()) {
+      tables.put(
+          each.getKey(),
+          finish(generated.get(each.getKey()), ordered.get(each.getKey()), each.getValue()));
+    }
+
+    return tables;
+  }
+
+  /**
+   * A derived column of a table set reads its own table's columns only: a parent's column is not in
+   * the table's rows. Refused before Spark's analyzer would say "cannot resolve".
+   */
+  private static void refuseOtherTables(
+      SparkSession spark, Spec spec, StructType base, List<String> tables) {
+    Set<String> columns = new HashSet<>();
+    Arrays.stream(base.fieldNames()).forEach(name -> columns.add(name.toLowerCase(Locale.ROOT)));
+    spec.derived().forEach(column -> columns.add(column.name().toLowerCase(Locale.ROOT)));
+    Set<String> others = new HashSet<>();
+    tables.forEach(name -> others.add(name.toLowerCase(Locale.ROOT)));
+    for (DerivedColumn column : spec.derived()) {
+      if (column.lookup() == null) {
+        String other =
+            otherTable(
+                SqlExpressionPolicy.parse(spark, column.expression(), column.where()),
+                columns,
+                others);
+        if (other != null) {
+          throw SynthlakeException.of(
+              "%s: reads %s, a column of another table; a derived column of a table set reads only "
+                  + "its own table's columns and foreign keys (to carry a parent's category down, "
+                  + "give a column given: TABLE.COLUMN)",
+              column.where(), other);
+        }
+      }
+    }
+  }
+
+  private static String otherTable(Expression expression, Set<String> columns, Set<String> tables) {
+    if (expression instanceof UnresolvedAttribute attribute
+        && attribute.nameParts().size() > 1
+        && !columns.contains(attribute.nameParts().head().toLowerCase(Locale.ROOT))
+        && tables.contains(attribute.nameParts().head().toLowerCase(Locale.ROOT))) {
+      return attribute.name();
+    }
+
+    for (Expression child : CollectionConverters.asJava(expression.children())) {
+      String found = otherTable(child, columns, tables);
+      if (found != null) {
+        return found;
+      }
+    }
+
+    return null;
+  }
+
+  /**
+   * Checks the whole projection, constraints included, on an empty relation before generating
+   * anything.
+   */
+  private static void probe(
+      SparkSession spark, StructType base, List<DerivedColumn> ordered, Spec spec) {
+    Dataset<Row> probe = finish(spark.createDataFrame(List.of(), base), ordered, spec);
     try {
       probe.schema();
     } catch (Exception e) {
@@ -109,8 +223,6 @@ public final class SpecGenerator {
           "constraints: cannot be applied: %s",
           String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
-
-    return finish(SynthesisModel.of(spec.model()).generate(spark, rows, options), ordered, spec);
   }
 
   /**
@@ -175,8 +287,7 @@ public final class SpecGenerator {
    * field. Each expression passes {@link SqlExpressionPolicy} before Spark analyzes it, and again
    * once analyzed.
    */
-  static List<DerivedColumn> resolveOrder(SparkSession spark, Spec spec) {
-    StructType base = SynthlakeSource.schema(spec.model());
+  static List<DerivedColumn> resolveOrder(SparkSession spark, Spec spec, StructType base) {
     Set<String> columns = new HashSet<>();
     Arrays.stream(base.fieldNames()).forEach(name -> columns.add(name.toLowerCase(Locale.ROOT)));
     spec.derived().forEach(column -> columns.add(column.name().toLowerCase(Locale.ROOT)));

@@ -73,8 +73,8 @@ public final class Main {
           "            [--partitions P] [--seed S] [--mode error|overwrite|append] [--delta-stats non-string|all|none]",
           "            [--first-row N]  (rows N to N+rows-1 of the seed's rows; an append to a table with key columns starts",
           "            after the table's rows by default, and is refused if a key would repeat)",
-          "  generate  --model SET.json --rows N|NAME=N (--output DIR | --table-prefix PREFIX) [--format F] [--partitions P]",
-          "            [--seed S] [--mode error|overwrite]   (related tables: DIR/NAME or PREFIXNAME for each table of the set)",
+          "  generate  (--model SET.json | --spec SET.yaml) --rows N|NAME=N (--output DIR | --table-prefix PREFIX) [--format F]",
+          "            [--partitions P] [--seed S] [--mode error|overwrite]   (related tables: DIR/NAME or PREFIXNAME for each table)",
           "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
           "  recover   PATH [--force]   (complete or clean up what a killed generate left at PATH; --force also removes",
           "            staging directories whose owner cannot be checked: use it only when no job writes to PATH)",
@@ -490,6 +490,12 @@ public final class Main {
     if (args.has("model")
         && TableSetCommands.isTableSet(SparkSessions.getOrCreate(), args.get("model"))) {
       TableSetCommands.generate(args, args.get("model"), out);
+      return;
+    }
+
+    if (args.has("spec")
+        && TableSetCommands.isTableSetSpec(SparkSessions.getOrCreate(), args.get("spec"))) {
+      TableSetCommands.generateSpec(args, args.get("spec"), out);
       return;
     }
 

@@ -2,10 +2,13 @@ package io.synthlake.spark.cli;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.ModelDocuments;
+import io.synthlake.core.spec.CompiledTableSet;
+import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.spark.DeltaStatistics;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.OutputFormat;
+import io.synthlake.spark.SpecGenerator;
 import io.synthlake.spark.Synthesizer;
 import io.synthlake.spark.TableSetModel;
 import io.synthlake.spark.TableWriter;
@@ -17,8 +20,10 @@ import io.synthlake.spark.internal.TableReader;
 import io.synthlake.spark.source.GeneratedRows;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,8 +31,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The commands on sets of related tables: {@code fit} with several {@code --input NAME=PATH} and
- * {@code --relation child.column=parent.key}, and {@code generate} from a table-set file, one
- * output table per table of the set.
+ * {@code --relation child.column=parent.key}, and {@code generate} from a table-set file or a
+ * table-set spec, one output table per table of the set.
  */
 final class TableSetCommands {
   private TableSetCommands() {}
@@ -87,7 +92,51 @@ final class TableSetCommands {
         model);
   }
 
+  /** Whether the spec file at {@code path} holds related tables ({@code tables: […]}). */
+  static boolean isTableSetSpec(SparkSession spark, String path) {
+    return SpecCompiler.isTableSet(
+        ModelFiles.readSpec(path, spark.sparkContext().hadoopConfiguration()), path);
+  }
+
+  /** The tables of a set, and how to generate them at a size. */
+  private record Source(List<String> tables, Generator generator) {}
+
+  private interface Generator {
+    Map<String, Dataset<Row>> generate(String table, long rows, GenerateOptions options);
+  }
+
+  /** {@code generate --model SET.json}: a fitted table set. */
   static void generate(Arguments args, String modelPath, PrintStream out) {
+    generate(
+        args,
+        out,
+        spark -> {
+          TableSetModel model = TableSetModel.load(spark, modelPath);
+          return new Source(
+              model.tables(),
+              (table, rows, options) -> model.generate(spark, table, rows, options));
+        });
+  }
+
+  /** {@code generate --spec SET.yaml}: a table-set spec, written as a fitted set is. */
+  static void generateSpec(Arguments args, String specPath, PrintStream out) {
+    generate(
+        args,
+        out,
+        spark -> {
+          CompiledTableSet spec =
+              SpecCompiler.compileSet(
+                  ModelFiles.readSpec(specPath, spark.sparkContext().hadoopConfiguration()),
+                  specPath);
+          return new Source(
+              spec.tables(),
+              (table, rows, options) ->
+                  SpecGenerator.generateTables(spark, spec, table, rows, options));
+        });
+  }
+
+  private static void generate(
+      Arguments args, PrintStream out, Function<SparkSession, Source> sourceIn) {
     SynthlakeException.check(
         args.has("output") ^ args.has("table-prefix"),
         "generate: a table set writes one table per table of the set: pass exactly one of "
@@ -111,9 +160,8 @@ final class TableSetCommands {
       options = options.withSeed(args.wholeNumber("seed", args.get("seed")));
     }
 
-    SparkSession spark = SparkSessions.getOrCreate();
-    TableSetModel model = TableSetModel.load(spark, modelPath);
-    String sized = model.tables().get(0);
+    Source source = sourceIn.apply(SparkSessions.getOrCreate());
+    String sized = source.tables().get(0);
     long rows;
     String rowsText = args.get("rows");
     SynthlakeException.check(
@@ -124,10 +172,10 @@ final class TableSetCommands {
     if (equals >= 0) {
       sized = rowsText.substring(0, equals).trim();
       SynthlakeException.check(
-          model.tables().contains(sized),
+          source.tables().contains(sized),
           "generate: --rows names table '%s', which the set does not hold; its tables are %s",
           sized,
-          String.join(", ", model.tables()));
+          String.join(", ", source.tables()));
       rows = args.wholeNumber("rows", rowsText.substring(equals + 1));
     } else {
       rows = args.wholeNumber("rows", rowsText);
@@ -137,7 +185,7 @@ final class TableSetCommands {
         rows > 0, "generate: --rows must be a positive whole number, got %s", rowsText);
     GenerateOptions.checkRows(rows);
     long start = System.nanoTime();
-    Map<String, Dataset<Row>> tables = model.generate(spark, sized, rows, options);
+    Map<String, Dataset<Row>> tables = source.generator().generate(sized, rows, options);
     WriteOptions writeOptions =
         WriteOptions.builder().format(format).mode(mode).deltaStatistics(statistics).build();
     long total = 0;
