@@ -5,7 +5,14 @@ import io.synthlake.core.evaluate.EvaluationResult;
 import io.synthlake.core.evaluate.EvaluationSettings;
 import io.synthlake.core.evaluate.EvaluationSummary;
 import io.synthlake.core.evaluate.HtmlReport;
+import io.synthlake.core.evaluate.TableSetEvaluationJson;
+import io.synthlake.core.evaluate.TableSetEvaluationResult;
+import io.synthlake.core.evaluate.TableSetReport;
+import io.synthlake.core.evaluate.TableSetSummary;
 import io.synthlake.spark.internal.evaluate.Evaluator;
+import io.synthlake.spark.internal.evaluate.TableSetEvaluator;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -63,6 +70,48 @@ public final class Evaluation {
   }
 
   /**
+   * Evaluates a set of related synthetic tables: each table as {@link #evaluate} does (its foreign
+   * keys and the keys they reference set aside), and every relation: referential integrity, key
+   * uniqueness, the similarity of children per parent (overall and within the parent's categories)
+   * and parent-child pair accuracy, each beside the holdout's. {@link TableSetSplit} makes a
+   * holdout set that keeps families whole.
+   *
+   * @param train the real tables the set was fitted on, by name
+   * @param holdout real tables the model never saw, by the same names
+   * @param synthetic the generated tables, by the same names
+   * @param relations foreign keys as {@code child.column=parent.key}, as the set was fitted with; a
+   *     table's first names its parent
+   * @param settings seed and sample sizes (without a target: ML utility is for one table)
+   * @return every table's figures and the relations', beside the holdout's
+   */
+  public static TableSetEvaluationResult evaluateTables(
+      Map<String, Dataset<Row>> train,
+      Map<String, Dataset<Row>> holdout,
+      Map<String, Dataset<Row>> synthetic,
+      List<String> relations,
+      EvaluationSettings settings) {
+    return TableSetEvaluator.evaluate(train, holdout, synthetic, relations, settings);
+  }
+
+  /**
+   * Evaluates a set of related synthetic tables with the default settings, as {@link
+   * #evaluateTables(Map, Map, Map, List, EvaluationSettings)}.
+   *
+   * @param train the real tables the set was fitted on, by name
+   * @param holdout real tables the model never saw, by the same names
+   * @param synthetic the generated tables, by the same names
+   * @param relations foreign keys as {@code child.column=parent.key}
+   * @return every table's figures and the relations', beside the holdout's
+   */
+  public static TableSetEvaluationResult evaluateTables(
+      Map<String, Dataset<Row>> train,
+      Map<String, Dataset<Row>> holdout,
+      Map<String, Dataset<Row>> synthetic,
+      List<String> relations) {
+    return evaluateTables(train, holdout, synthetic, relations, EvaluationSettings.defaults());
+  }
+
+  /**
    * The headline figures as a few lines of plain text, as {@code synthlake evaluate} prints them.
    *
    * @param result an evaluation
@@ -92,5 +141,37 @@ public final class Evaluation {
    */
   public static String json(EvaluationResult result) {
     return EvaluationJson.toJson(result);
+  }
+
+  /**
+   * A set's figures as plain text, as {@code synthlake evaluate} prints them: each table's summary,
+   * then the relations'.
+   *
+   * @param result an evaluation of a set of tables
+   * @return the summary text
+   */
+  public static String summary(TableSetEvaluationResult result) {
+    return TableSetSummary.text(result);
+  }
+
+  /**
+   * A set's report as one self-contained HTML page: the relations first, then every table.
+   *
+   * @param result an evaluation of a set of tables
+   * @param title the report heading
+   * @return the HTML page
+   */
+  public static String htmlReport(TableSetEvaluationResult result, String title) {
+    return TableSetReport.render(result, title);
+  }
+
+  /**
+   * A set's figures as JSON, as {@code synthlake evaluate --json} writes them.
+   *
+   * @param result an evaluation of a set of tables
+   * @return the JSON text
+   */
+  public static String json(TableSetEvaluationResult result) {
+    return TableSetEvaluationJson.toJson(result);
   }
 }

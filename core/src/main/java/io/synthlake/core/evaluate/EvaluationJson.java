@@ -27,13 +27,13 @@ public final class EvaluationJson {
   public static final String FORMAT = "synthlake-evaluation";
   public static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper MAPPER =
+  static final ObjectMapper MAPPER =
       new ObjectMapper()
           .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
           .addMixIn(EvaluationResult.Score.class, WithRatio.class)
           .addMixIn(EvaluationResult.MlUtility.class, WithRatio.class);
   // Fixed "\n" line ends, so that the file is the same bytes on every platform.
-  private static final ObjectWriter WRITER =
+  static final ObjectWriter WRITER =
       MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
   private EvaluationJson() {}
@@ -69,7 +69,7 @@ public final class EvaluationJson {
   }
 
   /** Replaces NaN and infinite numbers, at any depth, by null. */
-  private static void nullNonFinite(JsonNode node) {
+  static void nullNonFinite(JsonNode node) {
     if (node instanceof ObjectNode object) {
       for (Map.Entry<String, JsonNode> field : object.properties()) {
         if (isNonFinite(field.getValue())) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Writes an {@link EvaluationResult} as one self-contained HTML page: style, ECharts and the data
@@ -30,6 +31,14 @@ public final class HtmlReport {
   private HtmlReport() {}
 
   public static String render(EvaluationResult result, String title) {
+    return page(title, EvaluationJson.toJson(result), body -> ReportSections.append(body, result));
+  }
+
+  /**
+   * A self-contained page headed {@code title}: {@code body} writes the sections, and the inline
+   * script draws the charts from {@code json}.
+   */
+  static String page(String title, String json, Consumer<StringBuilder> body) {
     ReportAssets assets = ReportAssets.get();
     StringBuilder page = new StringBuilder(assets.echarts.length() + 64 * 1024);
     page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -43,7 +52,7 @@ public final class HtmlReport {
         .append("<header><p class=\"kicker\">synthlake evaluation</p><h1>")
         .append(Html.escape(title))
         .append("</h1></header>\n");
-    ReportSections.append(page, result);
+    body.accept(page);
     page.append("</main>\n")
         // First, so that errors in the library or the data are recorded too (the browser test reads
         // them).
@@ -54,7 +63,7 @@ public final class HtmlReport {
         .append(assets.echarts)
         .append("\n</script>\n")
         .append("<script type=\"application/json\" id=\"data\">\n")
-        .append(Html.scriptSafeJson(EvaluationJson.toJson(result)))
+        .append(Html.scriptSafeJson(json))
         .append("</script>\n")
         .append("<script>\n")
         .append(assets.script)

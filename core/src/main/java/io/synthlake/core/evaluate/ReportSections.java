@@ -21,19 +21,47 @@ final class ReportSections {
 
   private final StringBuilder out;
 
-  private ReportSections(StringBuilder out) {
+  /** The table of a set the sections are about, or null for a single table's report. */
+  private final String table;
+
+  /** Prefix of the section ids, so that every table of a set has its own. */
+  private final String idPrefix;
+
+  ReportSections(StringBuilder out) {
+    this(out, null, "");
+  }
+
+  private ReportSections(StringBuilder out, String table, String idPrefix) {
     this.out = out;
+    this.table = table;
+    this.idPrefix = idPrefix;
   }
 
   static void append(StringBuilder page, EvaluationResult result) {
     ReportSections sections = new ReportSections(page);
-    sections.summary(result);
-    sections.columns(result.columns());
-    sections.correlations(result.correlations());
-    sections.pairs(result.pairs());
-    sections.privacy(result.privacy());
-    sections.dependencies(result.dependencies());
+    sections.tableSections(result);
     sections.footer();
+  }
+
+  /**
+   * The sections of table {@code name} of a set, the {@code index}th: headings name the table and
+   * chart placeholders point into its entry of the set's data.
+   */
+  static void appendTable(StringBuilder page, EvaluationResult result, String name, int index) {
+    new ReportSections(page, name, "table-" + index + "-").tableSections(result);
+  }
+
+  static void appendFooter(StringBuilder page) {
+    new ReportSections(page).footer();
+  }
+
+  private void tableSections(EvaluationResult result) {
+    summary(result);
+    columns(result.columns());
+    correlations(result.correlations());
+    pairs(result.pairs());
+    privacy(result.privacy());
+    dependencies(result.dependencies());
   }
 
   // ---------------------------------------------------------------- sections
@@ -120,7 +148,9 @@ final class ReportSections {
           .append(' ')
           .append(Html.figure(column.statistic()))
           .append("</figcaption>\n")
-          .append("<div class=\"chart\" data-column=\"")
+          .append("<div class=\"chart\"")
+          .append(tableAttribute())
+          .append(" data-column=\"")
           .append(i)
           .append("\"></div></figure>\n");
     }
@@ -297,15 +327,26 @@ final class ReportSections {
 
   // ---------------------------------------------------------------- pieces
 
-  private void open(String id, String heading) {
-    out.append("<section id=\"").append(id).append("\">\n<h2>").append(heading).append("</h2>\n");
+  void open(String id, String heading) {
+    out.append("<section id=\"")
+        .append(idPrefix)
+        .append(id)
+        .append("\">\n<h2>")
+        .append(table == null ? "" : Html.escape(table) + ": ")
+        .append(heading)
+        .append("</h2>\n");
   }
 
-  private void close() {
+  /** The attribute that points a chart placeholder at its table's data; empty for one table. */
+  private String tableAttribute() {
+    return table == null ? "" : " data-table=\"" + Html.escape(table) + "\"";
+  }
+
+  void close() {
     out.append("</section>\n");
   }
 
-  private void scoreCard(String label, Score score, String detail) {
+  void scoreCard(String label, Score score, String detail) {
     card(
         Verdict.ofRatio(score.ratio()),
         label,
@@ -341,7 +382,7 @@ final class ReportSections {
   }
 
   /** A summary card; {@code value} and {@code detail} are HTML, already escaped. */
-  private void card(Verdict verdict, String label, String value, String detail) {
+  void card(Verdict verdict, String label, String value, String detail) {
     out.append("<div class=\"card ")
         .append(verdict.cssClass())
         .append("\"><div class=\"label\">")
@@ -357,7 +398,9 @@ final class ReportSections {
     out.append("<figure class=\"correlation\"><figcaption>")
         .append(caption)
         .append("</figcaption>")
-        .append("<div class=\"heatmap\" data-matrix=\"")
+        .append("<div class=\"heatmap\"")
+        .append(tableAttribute())
+        .append(" data-matrix=\"")
         .append(matrix)
         .append("\"></div></figure>\n");
   }
@@ -366,7 +409,7 @@ final class ReportSections {
    * A table's head; the columns after the first {@code textColumns} hold numbers and are
    * right-aligned.
    */
-  private void tableHead(String cssClass, int textColumns, String... headings) {
+  void tableHead(String cssClass, int textColumns, String... headings) {
     out.append("<table class=\"").append(cssClass).append("\"><thead><tr>");
     for (int i = 0; i < headings.length; i++) {
       out.append(i < textColumns ? "<th>" : "<th class=\"num\">")
@@ -377,7 +420,7 @@ final class ReportSections {
     out.append("</tr></thead><tbody>\n");
   }
 
-  private void scoreCells(Score score) {
+  void scoreCells(Score score) {
     out.append("<td class=\"num\">")
         .append(Html.figure(score.synthetic()))
         .append("</td><td class=\"num\">")
@@ -387,7 +430,7 @@ final class ReportSections {
         .append("</td>");
   }
 
-  private void figureRow(String label, String value) {
+  void figureRow(String label, String value) {
     out.append("<tr><td>")
         .append(label)
         .append("</td><td class=\"num\">")
@@ -396,7 +439,7 @@ final class ReportSections {
   }
 
   /** The ratio to the ceiling as a percentage, coloured by its verdict. */
-  private static String badge(double ratio) {
+  static String badge(double ratio) {
     String text = Double.isFinite(ratio) ? percentOf(ratio) : Html.UNDEFINED;
     return "<span class=\"badge " + Verdict.ofRatio(ratio).cssClass() + "\">" + text + "</span>";
   }
@@ -407,11 +450,11 @@ final class ReportSections {
         : "no ceiling";
   }
 
-  private static String percentOf(double ratio) {
+  static String percentOf(double ratio) {
     return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
   }
 
-  private static String plural(long count, String noun) {
+  static String plural(long count, String noun) {
     return Html.count(count) + " " + noun + (count == 1 ? "" : "s");
   }
 }

@@ -46,6 +46,15 @@ enum Verdict {
     return share <= DCR_SHARE_OK ? GOOD : share <= DCR_SHARE_POOR ? OK : POOR;
   }
 
+  /** For referential integrity: every foreign key of generated tables must join. */
+  static Verdict ofIntegrity(double share) {
+    if (Double.isNaN(share)) {
+      return UNDEFINED;
+    }
+
+    return share == 1 ? GOOD : POOR;
+  }
+
   /** For exact copies: at most the share real holdout rows reach by chance is expected. */
   static Verdict ofExactCopies(double share, double holdoutShare) {
     if (Double.isNaN(share) || Double.isNaN(holdoutShare)) {

@@ -102,23 +102,28 @@
 
   try {
     var data = JSON.parse(document.getElementById('data').textContent);
+    // A set's report holds one evaluation per table; its placeholders name the table.
+    var resultOf = function (element) {
+      return element.dataset.table === undefined ? data : data.tables[element.dataset.table];
+    };
     document.querySelectorAll('.chart[data-column]').forEach(function (element) {
-      var column = data.columns[Number(element.dataset.column)];
+      var column = resultOf(element).columns[Number(element.dataset.column)];
       draw('column ' + element.dataset.column, function () { return columnChart(element, column); });
     });
-    var correlations = data.correlations;
-    if (correlations) {
-      var matrices = {
-        train: correlations.train,
-        synthetic: correlations.synthetic,
-        difference: difference(correlations.synthetic, correlations.train)
-      };
-      document.querySelectorAll('.heatmap[data-matrix]').forEach(function (element) {
-        var name = element.dataset.matrix;
-        var range = name === 'difference' ? largestMagnitude(matrices.difference) : 1;
-        draw('heatmap ' + name, function () { return heatmap(element, correlations.columns, matrices[name], range); });
-      });
-    }
+    document.querySelectorAll('.chart[data-relation]').forEach(function (element) {
+      var fanOut = data.relations[Number(element.dataset.relation)].cardinality.chart;
+      draw('fan-out ' + element.dataset.relation, function () { return columnChart(element, fanOut); });
+    });
+    document.querySelectorAll('.heatmap[data-matrix]').forEach(function (element) {
+      var correlations = resultOf(element).correlations;
+      if (!correlations) {
+        return;
+      }
+      var name = element.dataset.matrix;
+      var matrix = name === 'difference' ? difference(correlations.synthetic, correlations.train) : correlations[name];
+      var range = name === 'difference' ? largestMagnitude(matrix) : 1;
+      draw('heatmap ' + name, function () { return heatmap(element, correlations.columns, matrix, range); });
+    });
     window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
   } catch (e) {
     window.reportError('report: ' + (e && e.stack ? e.stack : e));

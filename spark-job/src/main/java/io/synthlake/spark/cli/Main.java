@@ -69,6 +69,9 @@ public final class Main {
           "  evaluate  --train T --holdout H --synthetic S [--format F] [--encoding E] [--target COL] [--report FILE.html] [--json FILE.json]",
           "            [--seed S] [--rare-count K] [--reference-rows N] [--dcr-rows N] [--utility-rows N]",
           "            (T, H, S: paths, or catalog tables as NAME or table:NAME)",
+          "  evaluate  --train NAME=T ... --holdout NAME=H ... (--synthetic NAME=S ... | --synthetic-dir DIR)",
+          "            --relation CHILD.COLUMN=PARENT.KEY ... [--report FILE.html] [--json FILE.json] [the options above]",
+          "            (related tables; DIR: what generate --model SET.json --output DIR wrote, DIR/NAME per table)",
           "  generate  (--model FILE | --spec FILE) --rows N (--output PATH | --table NAME) [--format delta|parquet|csv|json]",
           "            [--partitions P] [--seed S] [--mode error|overwrite|append] [--delta-stats non-string|all|none]",
           "            [--first-row N]  (rows N to N+rows-1 of the seed's rows; an append to a table with key columns starts",
@@ -157,7 +160,9 @@ public final class Main {
                       "rare-count",
                       "reference-rows",
                       "dcr-rows",
-                      "utility-rows"),
+                      "utility-rows",
+                      "relation",
+                      "synthetic-dir"),
                   FLAGS),
               out);
           return 0;
@@ -402,6 +407,11 @@ public final class Main {
             args.positiveInt("utility-rows", settings.utilityRows()));
     if (args.has("target")) {
       settings = settings.withTarget(args.get("target"));
+    }
+
+    if (EvaluateTablesCommand.isSetEvaluation(args)) {
+      EvaluateTablesCommand.run(args, settings, out);
+      return;
     }
 
     SparkSession spark = SparkSessions.getOrCreate();

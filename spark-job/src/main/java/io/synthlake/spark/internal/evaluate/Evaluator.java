@@ -9,6 +9,7 @@ import io.synthlake.core.evaluate.ProfilePlan;
 import io.synthlake.core.evaluate.TableProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -30,15 +31,41 @@ import org.apache.spark.sql.Row;
 public final class Evaluator {
   private Evaluator() {}
 
+  /**
+   * One table's evaluation, with the plan whose bins it used and the compared columns in the plan's
+   * order.
+   */
+  record Evaluated(EvaluationResult result, ProfilePlan plan, List<ColumnRole> roles) {}
+
   public static EvaluationResult evaluate(
       Dataset<Row> train,
       Dataset<Row> holdout,
       Dataset<Row> synthetic,
       EvaluationSettings settings) {
+    return evaluate(train, holdout, synthetic, settings, Set.of()).result();
+  }
+
+  /**
+   * @param setAside columns to set aside as keys whatever their values (foreign keys and the keys
+   *     they reference, in a set of tables)
+   */
+  static Evaluated evaluate(
+      Dataset<Row> train,
+      Dataset<Row> holdout,
+      Dataset<Row> synthetic,
+      EvaluationSettings settings,
+      Set<String> setAside) {
     long start = System.nanoTime();
     List<ColumnRole> all = ColumnRole.decide(train);
-    List<ColumnRole> roles = all.stream().filter(role -> !role.key()).collect(Collectors.toList());
-    List<String> keys = all.stream().filter(ColumnRole::key).map(ColumnRole::name).toList();
+    List<ColumnRole> roles =
+        all.stream()
+            .filter(role -> !role.key() && !setAside.contains(role.name()))
+            .collect(Collectors.toList());
+    List<String> keys =
+        all.stream()
+            .filter(role -> role.key() || setAside.contains(role.name()))
+            .map(ColumnRole::name)
+            .toList();
     SynthlakeException.check(
         !roles.isEmpty(),
         "evaluate: every column of the training table looks like a key (nearly all values distinct), so nothing can be"
@@ -113,15 +140,17 @@ public final class Evaluator {
     EvaluationResult.Tables tables =
         new EvaluationResult.Tables(
             trainRows, holdoutRows, syntheticRows, (System.nanoTime() - start) / 1e9, keys);
-    return new EvaluationResult(
-        tables,
-        fidelity.accuracy(),
-        fidelity.columns(),
-        fidelity.pairs(),
-        fidelity.correlations(),
-        utility,
-        privacy,
-        fidelity.dependencies());
+    EvaluationResult result =
+        new EvaluationResult(
+            tables,
+            fidelity.accuracy(),
+            fidelity.columns(),
+            fidelity.pairs(),
+            fidelity.correlations(),
+            utility,
+            privacy,
+            fidelity.dependencies());
+    return new Evaluated(result, plan, roles);
   }
 
   private static double share(long part, long whole) {

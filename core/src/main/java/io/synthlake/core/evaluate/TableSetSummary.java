@@ -1,0 +1,75 @@
+package io.synthlake.core.evaluate;
+
+import io.synthlake.core.evaluate.EvaluationResult.Score;
+import io.synthlake.core.evaluate.TableSetEvaluationResult.RelationReport;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The lines `synthlake evaluate` prints for a set of tables: each table's summary, then the
+ * relations' figures beside their holdout ceilings.
+ */
+public final class TableSetSummary {
+  private TableSetSummary() {}
+
+  public static String text(TableSetEvaluationResult result) {
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, EvaluationResult> table : result.tables().entrySet()) {
+      text.append("Table ").append(table.getKey()).append(":\n");
+      EvaluationSummary.text(table.getValue())
+          .lines()
+          .forEach(line -> text.append("  ").append(line).append('\n'));
+    }
+
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Relations of %d tables, evaluated in %.1f s%n",
+            result.tables().size(),
+            result.seconds()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  %-44s %9s %9s %9s%n",
+            "referential integrity",
+            "training",
+            "holdout",
+            "synthetic"));
+    for (RelationReport relation : result.relations()) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  %-44s %8.2f%% %8.2f%% %8.2f%%%n",
+              relation.relation(),
+              100 * relation.trainIntegrity().share(),
+              100 * relation.holdoutIntegrity().share(),
+              100 * relation.syntheticIntegrity().share()));
+    }
+
+    text.append(
+        String.format(Locale.ROOT, "  %-44s %9s %9s %7s%n", "", "synthetic", "holdout", "ratio"));
+    for (RelationReport relation : result.relations()) {
+      if (relation.cardinality() == null) {
+        continue;
+      }
+
+      String name = relation.child() + " per " + relation.parent();
+      line(text, "fan-out similarity, " + name, relation.cardinality().similarity());
+      line(text, "  within categories", relation.cardinality().byCategory());
+      line(text, "parent-child accuracy, " + name, relation.accuracy().accuracy());
+    }
+
+    return text.toString();
+  }
+
+  private static void line(StringBuilder text, String label, Score score) {
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  %-44s %9.4f %9.4f %7.3f%n",
+            label,
+            score.synthetic(),
+            score.ceiling(),
+            score.ratio()));
+  }
+}

@@ -1,0 +1,401 @@
+package io.synthlake.spark.internal.evaluate;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.evaluate.ColumnBinning;
+import io.synthlake.core.evaluate.EvaluationResult;
+import io.synthlake.core.evaluate.EvaluationSettings;
+import io.synthlake.core.evaluate.FanOut;
+import io.synthlake.core.evaluate.JointCounts;
+import io.synthlake.core.evaluate.TableSetEvaluationResult;
+import io.synthlake.core.evaluate.TableSetEvaluationResult.Cardinality;
+import io.synthlake.core.evaluate.TableSetEvaluationResult.Integrity;
+import io.synthlake.core.evaluate.TableSetEvaluationResult.KeyCount;
+import io.synthlake.core.evaluate.TableSetEvaluationResult.KeyReport;
+import io.synthlake.core.evaluate.TableSetEvaluationResult.ParentChildAccuracy;
+import io.synthlake.core.evaluate.TableSetEvaluationResult.RelationReport;
+import io.synthlake.core.evaluate.TableSetFidelity;
+import io.synthlake.core.evaluate.TableSetFidelity.CategoryFanOuts;
+import io.synthlake.core.fit.TableSetFitter.Relation;
+import io.synthlake.spark.internal.SparkTypes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Evaluates a set of related synthetic tables against the real training and holdout sets: each
+ * table on its own (its foreign keys and referenced keys set aside), then every relation:
+ * referential integrity, key uniqueness, fan-out (children per parent, overall and within the
+ * parent's categories) and parent-child pair accuracy over the join. The Spark jobs only count:
+ * group-bys over keys and child counts, anti-joins for orphans, and one pass over each join filling
+ * {@link JointCounts}; the figures come from core's {@link TableSetFidelity}.
+ *
+ * <p>Internal: callers use {@link io.synthlake.spark.Evaluation}.
+ */
+public final class TableSetEvaluator {
+  private static final String FOREIGN_KEY = "synthlake_foreign_key";
+  private static final String KEY = "synthlake_key";
+  private static final String CHILDREN = "synthlake_children";
+  private static final List<String> SIDES = List.of("training", "holdout", "synthetic");
+
+  private TableSetEvaluator() {}
+
+  public static TableSetEvaluationResult evaluate(
+      Map<String, Dataset<Row>> train,
+      Map<String, Dataset<Row>> holdout,
+      Map<String, Dataset<Row>> synthetic,
+      List<String> relationTexts,
+      EvaluationSettings settings) {
+    long start = System.nanoTime();
+    List<Map<String, Dataset<Row>>> sides = List.of(train, holdout, synthetic);
+    checkSides(sides);
+    SynthlakeException.check(
+        settings.target() == null,
+        "evaluate: a target column (ML utility) is for one table; evaluate that table on its own "
+            + "for ML utility");
+    TableRelations relations =
+        TableRelations.check(TableRelations.columns(train), relationTexts, "evaluate");
+    for (Relation relation : relations.all()) {
+      for (int side = 1; side < sides.size(); side++) {
+        hasColumn(sides.get(side), relation, relation.child(), relation.column(), side);
+        hasColumn(sides.get(side), relation, relation.parent(), relation.key(), side);
+      }
+    }
+
+    Map<String, Evaluator.Evaluated> evaluated = new LinkedHashMap<>();
+    for (String name : train.keySet()) {
+      try {
+        evaluated.put(
+            name,
+            Evaluator.evaluate(
+                train.get(name),
+                holdout.get(name),
+                synthetic.get(name),
+                settings,
+                relations.keyColumns(name)));
+      } catch (SynthlakeException e) {
+        throw e.within("table '" + name + "'");
+      }
+    }
+
+    List<RelationReport> reports = new ArrayList<>();
+    for (Relation relation : relations.all()) {
+      reports.add(relation(relation, relations.isParent(relation), sides, evaluated));
+    }
+
+    List<KeyReport> keys = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Relation relation : relations.all()) {
+      if (seen.add(relation.parent() + "." + relation.key())) {
+        KeyCount[] counts = new KeyCount[3];
+        for (int side = 0; side < 3; side++) {
+          counts[side] = keyCount(sides.get(side).get(relation.parent()), relation.key());
+        }
+
+        keys.add(new KeyReport(relation.parent(), relation.key(), counts[0], counts[1], counts[2]));
+      }
+    }
+
+    Map<String, EvaluationResult> tables = new LinkedHashMap<>();
+    evaluated.forEach((name, table) -> tables.put(name, table.result()));
+    return new TableSetEvaluationResult(
+        TableSetFidelity.headline(reports),
+        reports,
+        keys,
+        tables,
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The same tables on every side, and at least one. */
+  private static void checkSides(List<Map<String, Dataset<Row>>> sides) {
+    Set<String> names = new LinkedHashSet<>();
+    sides.forEach(side -> names.addAll(side.keySet()));
+    SynthlakeException.check(
+        !names.isEmpty(),
+        "evaluate: no tables given; give each table of the set as a training, a holdout and a "
+            + "synthetic table");
+    for (String name : names) {
+      List<String> missing = new ArrayList<>();
+      for (int side = 0; side < sides.size(); side++) {
+        if (!sides.get(side).containsKey(name)) {
+          missing.add(SIDES.get(side));
+        }
+      }
+
+      SynthlakeException.check(
+          missing.isEmpty(),
+          "evaluate: table '%s' has no %s table; give every table of the set as a training, a "
+              + "holdout and a synthetic table",
+          name,
+          String.join(" and no ", missing));
+    }
+  }
+
+  private static void hasColumn(
+      Map<String, Dataset<Row>> side, Relation relation, String table, String column, int index) {
+    SynthlakeException.check(
+        Arrays.asList(side.get(table).columns()).contains(column),
+        "evaluate: relation %s names column '%s' of table '%s', which the %s table lacks; give "
+            + "the tables the same columns",
+        relation,
+        column,
+        table,
+        SIDES.get(index));
+  }
+
+  private static RelationReport relation(
+      Relation relation,
+      boolean parent,
+      List<Map<String, Dataset<Row>>> sides,
+      Map<String, Evaluator.Evaluated> evaluated) {
+    Integrity[] integrity = new Integrity[3];
+    for (int side = 0; side < 3; side++) {
+      integrity[side] =
+          integrity(
+              sides.get(side).get(relation.child()),
+              relation.column(),
+              sides.get(side).get(relation.parent()),
+              relation.key());
+    }
+
+    Cardinality cardinality = null;
+    ParentChildAccuracy accuracy = null;
+    if (parent) {
+      cardinality = cardinality(relation, sides, evaluated.get(relation.parent()));
+      JointCounts[] counts = new JointCounts[3];
+      for (int side = 0; side < 3; side++) {
+        counts[side] =
+            jointCounts(
+                relation,
+                sides.get(side),
+                evaluated.get(relation.parent()),
+                evaluated.get(relation.child()));
+      }
+
+      accuracy =
+          TableSetFidelity.pairs(
+              relation.parent(), relation.child(), counts[0], counts[1], counts[2]);
+    }
+
+    return new RelationReport(
+        relation.toString(),
+        relation.child(),
+        relation.column(),
+        relation.parent(),
+        relation.key(),
+        parent,
+        integrity[0],
+        integrity[1],
+        integrity[2],
+        cardinality,
+        accuracy);
+  }
+
+  private static Column column(String name) {
+    return functions.col(SparkTypes.quote(name));
+  }
+
+  private static Integrity integrity(
+      Dataset<Row> child, String column, Dataset<Row> parent, String key) {
+    Row counts =
+        child.agg(functions.count(functions.lit(1)), functions.count(column(column))).first();
+    long rows = counts.getLong(0);
+    long keyed = counts.getLong(1);
+    long orphans =
+        child
+            .select(column(column).alias(FOREIGN_KEY))
+            .where(functions.col(FOREIGN_KEY).isNotNull())
+            .join(
+                parentKeys(parent, key),
+                functions.col(FOREIGN_KEY).equalTo(functions.col(KEY)),
+                "left_anti")
+            .count();
+    return Integrity.of(rows, rows - keyed, orphans);
+  }
+
+  private static Dataset<Row> parentKeys(Dataset<Row> parent, String key) {
+    return parent.select(column(key).alias(KEY)).where(functions.col(KEY).isNotNull()).distinct();
+  }
+
+  private static KeyCount keyCount(Dataset<Row> table, String key) {
+    Row counts =
+        table
+            .agg(
+                functions.count(functions.lit(1)),
+                functions.count(column(key)),
+                functions.countDistinct(column(key)))
+            .first();
+    return KeyCount.of(counts.getLong(0), counts.getLong(0) - counts.getLong(1), counts.getLong(2));
+  }
+
+  /**
+   * The fan-out on each side, over every parent row (those without children count 0), and within
+   * the categories of each of the parent's categorical columns with fewer than {@link
+   * EvaluationSettings#FINE_CATEGORIES} distinct training values, binned as its evaluation bins it.
+   */
+  private static Cardinality cardinality(
+      Relation relation, List<Map<String, Dataset<Row>>> sides, Evaluator.Evaluated parent) {
+    List<Integer> categorical = new ArrayList<>();
+    for (int c = 0; c < parent.roles().size(); c++) {
+      ColumnBinning binning = parent.plan().columns().get(c);
+      if (!parent.roles().get(c).numeric()
+          && binning.values().size() < EvaluationSettings.FINE_CATEGORIES) {
+        categorical.add(c);
+      }
+    }
+
+    FanOut[] overall = new FanOut[3];
+    List<List<List<FanOut>>> byColumn = new ArrayList<>(); // [side][column][category]
+    for (int side = 0; side < 3; side++) {
+      Map<String, Dataset<Row>> tables = sides.get(side);
+      Dataset<Row> children =
+          tables
+              .get(relation.child())
+              .select(column(relation.column()).alias(FOREIGN_KEY))
+              .where(functions.col(FOREIGN_KEY).isNotNull())
+              .groupBy(FOREIGN_KEY)
+              .agg(functions.count(functions.lit(1)).alias(CHILDREN));
+      List<Column> parentColumns = new ArrayList<>();
+      parentColumns.add(column(relation.key()).alias(KEY));
+      for (int c : categorical) {
+        parentColumns.add(parent.roles().get(c).projection().alias("synthlake_category_" + c));
+      }
+
+      List<Column> fanOutColumns = new ArrayList<>();
+      fanOutColumns.add(
+          functions.coalesce(functions.col(CHILDREN), functions.lit(0L)).alias(CHILDREN));
+      for (int c : categorical) {
+        fanOutColumns.add(functions.col("synthlake_category_" + c));
+      }
+
+      Dataset<Row> parents =
+          tables
+              .get(relation.parent())
+              .select(parentColumns.toArray(new Column[0]))
+              .join(children, functions.col(KEY).equalTo(functions.col(FOREIGN_KEY)), "left")
+              .select(fanOutColumns.toArray(new Column[0]));
+      if (!categorical.isEmpty()) {
+        parents = parents.persist(StorageLevel.MEMORY_AND_DISK());
+      }
+
+      Map<Long, Long> counts = new HashMap<>();
+      for (Row row : parents.groupBy(CHILDREN).count().collectAsList()) {
+        counts.put(row.getLong(0), row.getLong(1));
+      }
+
+      overall[side] = FanOut.of(counts);
+      List<List<FanOut>> columns = new ArrayList<>();
+      for (int c : categorical) {
+        ColumnBinning binning = parent.plan().columns().get(c);
+        List<Map<Long, Long>> categories = new ArrayList<>();
+        for (int bin = 0; bin < binning.binCount(); bin++) {
+          categories.add(new HashMap<>());
+        }
+
+        for (Row row :
+            parents
+                .groupBy(functions.col("synthlake_category_" + c), functions.col(CHILDREN))
+                .count()
+                .collectAsList()) {
+          categories.get(binning.bin(row.get(0))).merge(row.getLong(1), row.getLong(2), Long::sum);
+        }
+
+        columns.add(categories.stream().map(FanOut::of).toList());
+      }
+
+      byColumn.add(columns);
+      parents.unpersist();
+    }
+
+    List<CategoryFanOuts> categories = new ArrayList<>();
+    for (int i = 0; i < categorical.size(); i++) {
+      ColumnBinning binning = parent.plan().columns().get(categorical.get(i));
+      categories.add(
+          new CategoryFanOuts(
+              binning.name(),
+              binning.labels(),
+              byColumn.get(0).get(i),
+              byColumn.get(1).get(i),
+              byColumn.get(2).get(i)));
+    }
+
+    return TableSetFidelity.cardinality(overall[0], overall[1], overall[2], categories);
+  }
+
+  /**
+   * One pass over the child rows joined to their parents (an inner join: orphans have no parent to
+   * pair with), counting every parent column × child column pair in the tables' evaluation bins.
+   */
+  private static JointCounts jointCounts(
+      Relation relation,
+      Map<String, Dataset<Row>> tables,
+      Evaluator.Evaluated parent,
+      Evaluator.Evaluated child) {
+    int parentColumns = parent.roles().size();
+    int childColumns = child.roles().size();
+    JointCounts empty = JointCounts.of(parent.plan().columns(), child.plan().columns());
+    if (parentColumns == 0 || childColumns == 0) {
+      return empty;
+    }
+
+    List<Column> childView = new ArrayList<>();
+    childView.add(column(relation.column()).alias(FOREIGN_KEY));
+    for (int c = 0; c < childColumns; c++) {
+      childView.add(child.roles().get(c).projection().alias("synthlake_child_" + c));
+    }
+
+    List<Column> parentView = new ArrayList<>();
+    parentView.add(column(relation.key()).alias(KEY));
+    for (int p = 0; p < parentColumns; p++) {
+      parentView.add(parent.roles().get(p).projection().alias("synthlake_parent_" + p));
+    }
+
+    List<Column> joinedView = new ArrayList<>();
+    for (int p = 0; p < parentColumns; p++) {
+      joinedView.add(functions.col("synthlake_parent_" + p));
+    }
+
+    for (int c = 0; c < childColumns; c++) {
+      joinedView.add(functions.col("synthlake_child_" + c));
+    }
+
+    Dataset<Row> joined =
+        tables
+            .get(relation.child())
+            .select(childView.toArray(new Column[0]))
+            .join(
+                tables.get(relation.parent()).select(parentView.toArray(new Column[0])),
+                functions.col(FOREIGN_KEY).equalTo(functions.col(KEY)),
+                "inner")
+            .select(joinedView.toArray(new Column[0]));
+    return joined
+        .javaRDD()
+        .treeAggregate(
+            empty,
+            (JointCounts counts, Row row) -> {
+              Object[] parentValues = new Object[parentColumns];
+              Object[] childValues = new Object[childColumns];
+              for (int p = 0; p < parentColumns; p++) {
+                parentValues[p] = row.get(p);
+              }
+
+              for (int c = 0; c < childColumns; c++) {
+                childValues[c] = row.get(parentColumns + c);
+              }
+
+              counts.add(parentValues, childValues);
+              return counts;
+            },
+            JointCounts::merge,
+            2);
+  }
+}
