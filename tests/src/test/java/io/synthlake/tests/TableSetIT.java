@@ -10,6 +10,7 @@ import io.synthlake.spark.Synthesizer;
 import io.synthlake.spark.TableSetModel;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteOptions;
+import io.synthlake.spark.source.GeneratedRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -134,6 +135,8 @@ class TableSetIT {
     Map<String, Dataset<Row>> tables =
         loaded.generate(spark, "airports", 5_000, GenerateOptions.defaults());
     for (Map.Entry<String, Dataset<Row>> table : tables.entrySet()) {
+      // Written straight from the generated blocks, as one table's rows are.
+      assertThat(GeneratedRows.of(table.getValue())).isPresent();
       TableWriter.toPath(
           table.getValue(), dir.resolve(table.getKey()).toString(), WriteOptions.defaults());
     }

@@ -1,5 +1,6 @@
 package io.synthlake.spark.source;
 
+import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.types.DataType;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
@@ -29,16 +31,30 @@ import scala.jdk.javaapi.CollectionConverters;
  * query for Spark to run.
  */
 public final class GeneratedRows {
-  private final ModelCache.Entry entry;
-  private final TableModel model;
-  private final long firstRow;
   private final long rows;
-  private final long seed;
   private final int partitions;
-  private final int[] modelColumns;
+  private final List<DataType> types;
+  private final boolean keyColumns;
   private final StructType schema;
+  private final Function<SparkSession, PartitionGenerator> broadcaster;
 
-  GeneratedRows(
+  private GeneratedRows(
+      long rows,
+      int partitions,
+      List<DataType> types,
+      boolean keyColumns,
+      StructType schema,
+      Function<SparkSession, PartitionGenerator> broadcaster) {
+    this.rows = rows;
+    this.partitions = partitions;
+    this.types = List.copyOf(types);
+    this.keyColumns = keyColumns;
+    this.schema = schema;
+    this.broadcaster = broadcaster;
+  }
+
+  /** Rows {@code firstRow} on of one table's model, its columns {@code modelColumns}. */
+  static GeneratedRows ofModel(
       ModelCache.Entry entry,
       long firstRow,
       long rows,
@@ -46,14 +62,36 @@ public final class GeneratedRows {
       int partitions,
       int[] modelColumns,
       StructType schema) {
-    this.entry = entry;
-    this.model = entry.model();
-    this.firstRow = firstRow;
-    this.rows = rows;
-    this.seed = seed;
-    this.partitions = partitions;
-    this.modelColumns = modelColumns;
-    this.schema = schema;
+    TableModel model = entry.model();
+    List<DataType> types = new ArrayList<>();
+    boolean keys = false;
+    for (int column : modelColumns) {
+      types.add(model.columns().get(column).type());
+      keys |= model.columns().get(column) instanceof KeyColumn;
+    }
+
+    return new GeneratedRows(
+        rows,
+        partitions,
+        types,
+        keys,
+        schema,
+        spark ->
+            new ModelPartitions(
+                JavaSparkContext.fromSparkContext(spark.sparkContext())
+                    .broadcast(new ModelBroadcast(entry, seed)),
+                GenerationPartition.split(firstRow, rows, partitions),
+                modelColumns));
+  }
+
+  /** One table of a set, its output columns {@code columns}, in the scan's partitions. */
+  static GeneratedRows ofTableSet(
+      long rows,
+      List<DataType> types,
+      StructType schema,
+      Function<SparkSession, PartitionGenerator> broadcaster,
+      int partitions) {
+    return new GeneratedRows(rows, partitions, types, true, schema, broadcaster);
   }
 
   /**
@@ -68,12 +106,11 @@ public final class GeneratedRows {
       plan = ((Project) plan).child();
     }
 
-    if (!(plan instanceof DataSourceV2ScanRelation)
-        || !(((DataSourceV2ScanRelation) plan).scan() instanceof SynthlakeTable.GenerationScan)) {
+    if (!(plan instanceof DataSourceV2ScanRelation relation)
+        || !(relation.scan() instanceof DirectScan scan)) {
       return Optional.empty();
     }
 
-    DataSourceV2ScanRelation relation = (DataSourceV2ScanRelation) plan;
     List<AttributeReference> output = CollectionConverters.asJava(relation.output());
     if (projection == null) {
       projection = List.copyOf(output);
@@ -98,8 +135,7 @@ public final class GeneratedRows {
       return Optional.empty(); // a column read twice: rare, and Spark's own writer handles it
     }
 
-    return Optional.of(
-        ((SynthlakeTable.GenerationScan) relation.scan()).describe(new StructType(fields), picked));
+    return Optional.of(scan.describe(new StructType(fields), picked));
   }
 
   /**
@@ -131,17 +167,8 @@ public final class GeneratedRows {
     return -1;
   }
 
-  public TableModel model() {
-    return model;
-  }
-
   public long rows() {
     return rows;
-  }
-
-  /** The row index of the first generated row (0 unless the run continues a stream). */
-  public long firstRow() {
-    return firstRow;
   }
 
   /** The partitions the rows come in, as the scan plans them: one output file each. */
@@ -149,19 +176,16 @@ public final class GeneratedRows {
     return partitions;
   }
 
-  /** For each output column, the index of the model column it holds. */
-  public int[] modelColumns() {
-    return modelColumns.clone();
-  }
-
   /** The model types of the output columns, in output order. */
   public List<DataType> types() {
-    List<DataType> types = new ArrayList<>();
-    for (int column : modelColumns) {
-      types.add(model.columns().get(column).type());
-    }
-
     return types;
+  }
+
+  /**
+   * Whether an output column is a key (or a foreign key): appends then check keys do not repeat.
+   */
+  public boolean hasKeyColumns() {
+    return keyColumns;
   }
 
   /** The output schema: the query's column names and types. */
@@ -171,10 +195,6 @@ public final class GeneratedRows {
 
   /** Broadcasts the model once; the result is what each task needs to generate its partition. */
   public PartitionGenerator broadcast(SparkSession spark) {
-    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    return new PartitionGenerator(
-        context.broadcast(new ModelBroadcast(entry, seed)),
-        GenerationPartition.split(firstRow, rows, partitions),
-        modelColumns);
+    return broadcaster.apply(spark);
   }
 }

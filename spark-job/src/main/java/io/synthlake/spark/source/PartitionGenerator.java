@@ -1,74 +1,29 @@
 package io.synthlake.spark.source;
 
 import io.synthlake.core.generate.ColumnSink;
-import io.synthlake.core.generate.TableSampler;
-import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.types.DataType;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
-import org.apache.spark.broadcast.Broadcast;
 
 /**
  * Generates the partitions of {@link GeneratedRows} on executors, block by block, into sinks of the
- * caller's choosing: the same rows as the scan's reader gives for the same partition.
+ * caller's choosing: the same rows as the scan's reader gives for the same partition. Serializable:
+ * writers send it to their tasks.
  */
-public final class PartitionGenerator implements Serializable {
-  private static final long serialVersionUID = 1L;
+public interface PartitionGenerator extends Serializable {
+  int partitions();
 
-  private final Broadcast<ModelBroadcast> model;
-  private final GenerationPartition[] partitions;
-  private final int[] modelColumns;
-
-  PartitionGenerator(
-      Broadcast<ModelBroadcast> model, GenerationPartition[] partitions, int[] modelColumns) {
-    this.model = model;
-    this.partitions = partitions;
-    this.modelColumns = modelColumns;
-  }
-
-  public int partitions() {
-    return partitions.length;
-  }
-
-  /** The model types of the output columns (on an executor: read from the broadcast model). */
-  public List<DataType> types() {
-    List<ColumnModel> columns = model.value().sampler().model().columns();
-    List<DataType> types = new ArrayList<>();
-    for (int column : modelColumns) {
-      types.add(columns.get(column).type());
-    }
-
-    return types;
-  }
+  /** The model types of the output columns (on an executor: read from the broadcast). */
+  List<DataType> types();
 
   /** Rows in partition {@code partition}. */
-  public long rows(int partition) {
-    return partitions[partition].rows();
-  }
+  long rows(int partition);
 
   /**
    * Generates partition {@code partition}: for each block, fills {@code sinks} (one per output
    * column) and then calls {@code blockDone} with the block's row count, after which the sinks may
    * be drained and reused.
    */
-  public void generate(int partition, ColumnSink[] sinks, IntConsumer blockDone) {
-    TableSampler sampler = model.value().sampler();
-    TableSampler.BlockWriter writer = sampler.newBlockWriter();
-    ColumnSink[] byModelColumn = new ColumnSink[sampler.model().columns().size()];
-    for (int i = 0; i < modelColumns.length; i++) {
-      byModelColumn[modelColumns[i]] = sinks[i];
-    }
-
-    GenerationPartition range = partitions[partition];
-    for (long block = range.firstBlock; block < range.endBlock; block++) {
-      int rows = range.blockRows(block);
-      writer.write(block, range.blockSkip(block), rows, byModelColumn);
-      blockDone.accept(rows);
-      if (block == range.firstBlock) {
-        TaskFaults.afterFirstBlock();
-      }
-    }
-  }
+  void generate(int partition, ColumnSink[] sinks, IntConsumer blockDone);
 }

@@ -84,7 +84,7 @@ final class SynthlakeTable implements SupportsRead {
   }
 
   /** The scan over this table's {@code columns}, in the order a query reads them. */
-  final class GenerationScan implements Scan, Batch, CountedScan {
+  final class GenerationScan implements Scan, Batch, DirectScan {
     private final StructType readSchema;
     private final int[] columns;
 
@@ -126,13 +126,14 @@ final class SynthlakeTable implements SupportsRead {
     /**
      * What this scan generates, for writers that consume the blocks directly instead of Spark rows.
      */
-    GeneratedRows describe(StructType outputSchema, int[] outputColumns) {
+    @Override
+    public GeneratedRows describe(StructType outputSchema, int[] outputColumns) {
       int[] modelColumns = new int[outputColumns.length];
       for (int i = 0; i < outputColumns.length; i++) {
         modelColumns[i] = columns[outputColumns[i]];
       }
 
-      return new GeneratedRows(
+      return GeneratedRows.ofModel(
           entry,
           options.firstRow,
           options.rows,

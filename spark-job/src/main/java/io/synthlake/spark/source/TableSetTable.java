@@ -3,6 +3,7 @@ package io.synthlake.spark.source;
 import io.synthlake.core.generate.TableSetLayout;
 import io.synthlake.core.generate.TableSetSampler;
 import io.synthlake.core.model.TableSet;
+import io.synthlake.core.types.DataType;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,7 +108,7 @@ final class TableSetTable implements SupportsRead {
     }
   }
 
-  private final class TableSetScan implements Scan, Batch, CountedScan {
+  private final class TableSetScan implements Scan, Batch, DirectScan {
     private final StructType readSchema;
     private final int[] columns;
 
@@ -137,9 +138,54 @@ final class TableSetTable implements SupportsRead {
     }
 
     @Override
+    public GeneratedRows describe(StructType outputSchema, int[] outputColumns) {
+      int[] tableColumns = new int[outputColumns.length];
+      List<DataType> types = new ArrayList<>();
+      for (int i = 0; i < outputColumns.length; i++) {
+        tableColumns[i] = columns[outputColumns[i]];
+        types.add(
+            entry
+                .tableSet()
+                .type(table, entry.tableSet().table(table).columns().get(tableColumns[i])));
+      }
+
+      TableSetPartition[] split = split();
+      long[] partitionRows = new long[split.length];
+      int index = entry.tableSet().indexOf(table);
+      long[] total = layout.tableRows();
+      for (int i = 0; i < split.length; i++) {
+        long end =
+            split[i].endBlock < TableSetSampler.rootBlocks(layout.rootRows(root))
+                ? layout.rowsBefore(root, split[i].endBlock)[index]
+                : total[index];
+        partitionRows[i] = end - layout.rowsBefore(root, split[i].firstBlock)[index];
+      }
+
+      return GeneratedRows.ofTableSet(
+          layout.rows(table),
+          types,
+          outputSchema,
+          spark ->
+              new TableSetPartitions(
+                  JavaSparkContext.fromSparkContext(spark.sparkContext())
+                      .broadcast(new TableSetBroadcast(entry, seed)),
+                  split,
+                  table,
+                  layout.rootRows(root),
+                  layout.tableRows(),
+                  partitionRows,
+                  tableColumns),
+          partitions);
+    }
+
+    @Override
     public InputPartition[] planInputPartitions() {
+      return split();
+    }
+
+    private TableSetPartition[] split() {
       long blocks = TableSetSampler.rootBlocks(layout.rootRows(root));
-      InputPartition[] split = new InputPartition[partitions];
+      TableSetPartition[] split = new TableSetPartition[partitions];
       for (int i = 0; i < partitions; i++) {
         long first = blocks * i / partitions;
         long end = blocks * (i + 1) / partitions;

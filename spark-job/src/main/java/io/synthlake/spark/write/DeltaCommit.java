@@ -3,7 +3,6 @@ package io.synthlake.spark.write;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthlake.core.SynthlakeException;
-import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
 import io.synthlake.spark.DeltaStatistics;
@@ -118,7 +117,7 @@ public final class DeltaCommit {
     List<WrittenFile> files =
         DirectWriter.writeParquet(spark, rows, physical, path, statisticsColumns);
     List<Action> actions = new ArrayList<>();
-    if (exists && mode == WriteMode.APPEND && hasKeys(rows)) {
+    if (exists && mode == WriteMode.APPEND && rows.hasKeyColumns()) {
       // An append of key columns continues after the rows the table held when the run started;
       // another append
       // committing meanwhile would take the same keys. Reading every file makes Delta's conflict
@@ -171,11 +170,6 @@ public final class DeltaCommit {
     }
 
     return true;
-  }
-
-  private static boolean hasKeys(GeneratedRows rows) {
-    return Arrays.stream(rows.modelColumns())
-        .anyMatch(column -> rows.model().columns().get(column) instanceof KeyColumn);
   }
 
   /**

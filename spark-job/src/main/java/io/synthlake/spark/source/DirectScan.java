@@ -1,0 +1,12 @@
+package io.synthlake.spark.source;
+
+import org.apache.spark.sql.types.StructType;
+
+/** A scan whose blocks writers can fill their files with directly, without Spark's rows. */
+interface DirectScan extends CountedScan {
+  /**
+   * What the scan generates for a query that reads its columns {@code outputColumns} (indexes into
+   * the scan's read schema) under the names and types of {@code outputSchema}.
+   */
+  GeneratedRows describe(StructType outputSchema, int[] outputColumns);
+}

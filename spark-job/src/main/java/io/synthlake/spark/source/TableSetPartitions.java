@@ -1,0 +1,98 @@
+package io.synthlake.spark.source;
+
+import io.synthlake.core.generate.ColumnSink;
+import io.synthlake.core.generate.TableSampler;
+import io.synthlake.core.generate.TableSetSampler;
+import io.synthlake.core.model.TableSet;
+import io.synthlake.core.types.DataType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * The partitions of one table of a set, generated chunk by chunk into a writer's sinks: the same
+ * rows, in the same order, as {@link TableSetReader} gives Spark.
+ */
+final class TableSetPartitions implements PartitionGenerator {
+  private static final long serialVersionUID = 1L;
+
+  private final Broadcast<TableSetBroadcast> set;
+  private final TableSetPartition[] partitions;
+  private final String table;
+  private final long rootRows;
+  private final long[] tableRows;
+  private final long[] partitionRows;
+
+  /** For each output column, its position among the table's output columns. */
+  private final int[] columns;
+
+  TableSetPartitions(
+      Broadcast<TableSetBroadcast> set,
+      TableSetPartition[] partitions,
+      String table,
+      long rootRows,
+      long[] tableRows,
+      long[] partitionRows,
+      int[] columns) {
+    this.set = set;
+    this.partitions = partitions;
+    this.table = table;
+    this.rootRows = rootRows;
+    this.tableRows = tableRows;
+    this.partitionRows = partitionRows;
+    this.columns = columns;
+  }
+
+  @Override
+  public int partitions() {
+    return partitions.length;
+  }
+
+  @Override
+  public List<DataType> types() {
+    TableSet tables = set.value().sampler().set();
+    List<String> names = tables.table(table).columns();
+    List<DataType> types = new ArrayList<>();
+    for (int column : columns) {
+      types.add(tables.type(table, names.get(column)));
+    }
+
+    return types;
+  }
+
+  @Override
+  public long rows(int partition) {
+    return partitionRows[partition];
+  }
+
+  @Override
+  public void generate(int partition, ColumnSink[] sinks, IntConsumer blockDone) {
+    TableSetSampler sampler = set.value().sampler();
+    TableSetSampler.Walker walker = sampler.newWalker(table);
+    ColumnSink[] byColumn = new ColumnSink[sampler.set().table(table).columns().size()];
+    for (int i = 0; i < columns.length; i++) {
+      byColumn[columns[i]] = sinks[i];
+    }
+
+    TableSetPartition range = partitions[partition];
+    boolean first = true;
+    for (long block = range.firstBlock; block < range.endBlock; block++) {
+      long blockRows =
+          walker.start(
+              block, rootRows, range.rowsBefore[(int) (block - range.firstBlock)], tableRows);
+      for (int chunk = 0; chunk * (long) TableSampler.BLOCK_ROWS < blockRows; chunk++) {
+        int rows =
+            (int)
+                Math.min(
+                    TableSampler.BLOCK_ROWS, blockRows - chunk * (long) TableSampler.BLOCK_ROWS);
+        walker.write(chunk, rows, byColumn);
+        blockDone.accept(rows);
+        if (first) {
+          TaskFaults.afterFirstBlock();
+          first = false;
+        }
+      }
+    }
+  }
+}
