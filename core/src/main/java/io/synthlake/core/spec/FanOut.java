@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.JsonFields;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,28 +56,7 @@ final class FanOut {
     fields.onlyFields(count, path, "given", "distributions");
     JsonNode byCategory = fields.field(count, path, "distributions");
     String where = path + ".distributions";
-    if (!byCategory.isObject()) {
-      throw fields.error(
-          where,
-          "must map each value of "
-              + given.qualified()
-              + " to a count law, like {"
-              + given.categories().get(0)
-              + ": {type: poisson, mean: 2}}");
-    }
-
-    for (Iterator<String> names = byCategory.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!given.categories().contains(name)) {
-        throw fields.error(
-            JsonFields.join(where, name),
-            "is not a value of "
-                + given.qualified()
-                + " (with a positive weight); its values are "
-                + String.join(", ", given.categories()));
-      }
-    }
-
+    given.checkKeys(byCategory, where, fields, "a count law", "{type: poisson, mean: 2}");
     List<Law> laws = new ArrayList<>();
     for (String category : given.categories()) {
       if (!byCategory.has(category)) {
@@ -126,7 +104,7 @@ final class FanOut {
           fields.onlyFields(node, path, "type", "value");
           long value = whole(node, path, "value", 0, fields);
           out.put("type", "constant").put("value", value);
-          return new Law(out, value);
+          return checkedMean(new Law(out, value), path, fields);
         }
       case "uniform":
         {
@@ -139,7 +117,7 @@ final class FanOut {
             out.put("type", "uniform").put("min", min).put("max", max);
           }
 
-          return new Law(out, (min + max) / 2.0);
+          return checkedMean(new Law(out, (min + max) / 2.0), path, fields);
         }
       case "poisson":
         {

@@ -1,5 +1,8 @@
 package io.synthlake.core.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthlake.core.format.JsonFields;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -17,6 +20,39 @@ record Split(String table, String column, List<String> categories, double[] shar
   Split {
     categories = List.copyOf(categories);
     shares = shares.clone();
+  }
+
+  /**
+   * Checks a mapping from this column's values to laws ({@code distributions}, at {@code where}): a
+   * mapping, keyed by values of positive weight only; {@code what} and {@code law} name and show
+   * what a value maps to.
+   */
+  void checkKeys(JsonNode byValue, String where, JsonFields fields, String what, String law) {
+    if (!byValue.isObject()) {
+      throw fields.error(
+          where,
+          "must map each value of "
+              + qualified()
+              + " to "
+              + what
+              + ", like {"
+              + categories.get(0)
+              + ": "
+              + law
+              + "}");
+    }
+
+    for (Iterator<String> names = byValue.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!categories.contains(name)) {
+        throw fields.error(
+            JsonFields.join(where, name),
+            "is not a value of "
+                + qualified()
+                + " (with a positive weight); its values are "
+                + String.join(", ", categories));
+      }
+    }
   }
 
   /** {@code table.column}, as specs write it. */

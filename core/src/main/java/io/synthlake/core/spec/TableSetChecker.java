@@ -849,28 +849,7 @@ final class TableSetChecker {
    */
   private void checkCategories(JsonNode byCategory, String path, Split split, boolean fallback) {
     String where = path + ".distributions";
-    if (!byCategory.isObject()) {
-      throw fields.error(
-          where,
-          "must map each value of "
-              + split.qualified()
-              + " to a distribution, like {"
-              + split.categories().get(0)
-              + ": {type: normal, mean: 0, sd: 1}}");
-    }
-
-    for (Iterator<String> names = byCategory.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!split.categories().contains(name)) {
-        throw fields.error(
-            JsonFields.join(where, name),
-            "is not a value of "
-                + split.qualified()
-                + " (with a positive weight); its values are "
-                + String.join(", ", split.categories()));
-      }
-    }
-
+    split.checkKeys(byCategory, where, fields, "a distribution", "{type: normal, mean: 0, sd: 1}");
     if (!fallback) {
       for (String category : split.categories()) {
         if (!byCategory.has(category)) {
