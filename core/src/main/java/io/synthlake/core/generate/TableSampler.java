@@ -99,6 +99,10 @@ public final class TableSampler {
     private final double[][] uniforms = new double[model.dependence().dimension()][BLOCK_ROWS];
     private final boolean[] needed = new boolean[model.dependence().dimension()];
     private final boolean[] scores = new boolean[model.dependence().dimension()];
+
+    /** Per copula column, whether the last write drew its normal score rather than its uniform. */
+    private final boolean[] drawnAsScores = new boolean[model.dependence().dimension()];
+
     private final ColumnGenerator[] generators;
 
     private BlockWriter() {
@@ -204,7 +208,7 @@ public final class TableSampler {
      */
     public double normalScore(int copulaColumn, int row) {
       double value = uniforms[copulaColumn][row];
-      return scores[copulaColumn] ? value : Normal.quantile(value);
+      return drawnAsScores[copulaColumn] ? value : Normal.quantile(value);
     }
 
     private void generate(
@@ -218,14 +222,19 @@ public final class TableSampler {
         int copula = model.copulaIndex(i);
         if (copula >= 0) {
           needed[copula] = allScores || sinks[i] != null;
+          // A column no sink writes, drawn for its score alone, skips Φ and Φ⁻¹ where that
+          // changes no draw.
+          drawnAsScores[copula] =
+              scores[copula]
+                  || allScores && sinks[i] == null && model.dependence().scoresDrawnAlike(copula);
         }
       }
 
       if (givenComponents == null) {
-        dependence.sample(seed, block, rows, needed, scores, components, uniforms);
+        dependence.sample(seed, block, rows, needed, drawnAsScores, components, uniforms);
       } else {
         System.arraycopy(givenComponents, 0, components, 0, rows);
-        dependence.sampleGiven(seed, block, rows, needed, scores, components, uniforms);
+        dependence.sampleGiven(seed, block, rows, needed, drawnAsScores, components, uniforms);
       }
 
       for (int i = 0; i < generators.length; i++) {

@@ -17,6 +17,15 @@ public interface DependenceModel {
   int componentCount();
 
   /**
+   * Whether copula column {@code column} draws the same score whether its uniform or its normal
+   * score is asked for (the score then skips Φ and Φ⁻¹). Not so for a column drawn on its own,
+   * whose uniform and score come from different draws.
+   */
+  default boolean scoresDrawnAlike(int column) {
+    return false;
+  }
+
+  /**
    * A sampler bound to this model's shared, immutable state, with scratch space for {@code maxRows}
    * rows.
    */

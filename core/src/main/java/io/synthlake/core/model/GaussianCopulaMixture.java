@@ -143,6 +143,11 @@ public final class GaussianCopulaMixture implements DependenceModel {
   }
 
   @Override
+  public boolean scoresDrawnAlike(int column) {
+    return !alone[column];
+  }
+
+  @Override
   public int componentCount() {
     return weights.length;
   }
