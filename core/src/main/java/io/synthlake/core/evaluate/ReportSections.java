@@ -198,19 +198,7 @@ final class ReportSections {
         .append(" worst of ")
         .append(plural(pairs.size(), "pair"))
         .append(".</p>\n");
-    tableHead("pairs", 2, "#", "Columns", "Synthetic", "Ceiling", "Ratio");
-    for (int i = 0; i < shown; i++) {
-      PairReport pair = pairs.get(i);
-      out.append("<tr><td>")
-          .append(i + 1)
-          .append("</td><td>")
-          .append(Html.escape(pair.first()))
-          .append(" <span class=\"times\">×</span> ")
-          .append(Html.escape(pair.second()))
-          .append("</td>");
-      scoreCells(pair.accuracy());
-      out.append("</tr>\n");
-    }
+    pairTable("Columns", pairs, shown);
 
     out.append("</tbody></table>\n");
     close();
@@ -409,6 +397,23 @@ final class ReportSections {
    * A table's head; the columns after the first {@code textColumns} hold numbers and are
    * right-aligned.
    */
+  /** A table of the first {@code shown} pairs with their accuracy, under {@code heading}. */
+  void pairTable(String heading, List<PairReport> pairs, int shown) {
+    tableHead("pairs", 2, "#", heading, "Synthetic", "Ceiling", "Ratio");
+    for (int i = 0; i < shown; i++) {
+      PairReport pair = pairs.get(i);
+      out.append("<tr><td>")
+          .append(i + 1)
+          .append("</td><td>")
+          .append(Html.escape(pair.first()))
+          .append(" <span class=\"times\">×</span> ")
+          .append(Html.escape(pair.second()))
+          .append("</td>");
+      scoreCells(pair.accuracy());
+      out.append("</tr>\n");
+    }
+  }
+
   void tableHead(String cssClass, int textColumns, String... headings) {
     out.append("<table class=\"").append(cssClass).append("\"><thead><tr>");
     for (int i = 0; i < headings.length; i++) {

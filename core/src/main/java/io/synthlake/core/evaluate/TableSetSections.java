@@ -180,20 +180,7 @@ final class TableSetSections {
         .append("; the ")
         .append(shown)
         .append(" worst:</p>\n");
-    pieces.tableHead(
-        "pairs", 2, "#", "Parent column × child column", "Synthetic", "Ceiling", "Ratio");
-    for (int i = 0; i < shown; i++) {
-      PairReport pair = pairs.get(i);
-      out.append("<tr><td>")
-          .append(i + 1)
-          .append("</td><td>")
-          .append(Html.escape(pair.first()))
-          .append(" <span class=\"times\">×</span> ")
-          .append(Html.escape(pair.second()))
-          .append("</td>");
-      pieces.scoreCells(pair.accuracy());
-      out.append("</tr>\n");
-    }
+    pieces.pairTable("Parent column × child column", pairs, shown);
 
     out.append("</tbody></table>\n");
   }

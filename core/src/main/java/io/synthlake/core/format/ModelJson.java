@@ -99,38 +99,66 @@ public final class ModelJson {
   // ---------------------------------------------------------------- writing
 
   public static String toJson(TableModel model) {
+    return document(json -> writeModel(json, model));
+  }
+
+  /** What writes a document's content to a generator. */
+  interface Content {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  /**
+   * A whole document: pretty-printed with fixed "\n" line ends, so that model files and golden
+   * files are the same bytes on every platform, and ending in a line end.
+   */
+  static String document(Content content) {
     StringWriter out = new StringWriter();
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.setPrettyPrinter(prettyPrinter());
-      writeModel(json, model);
+      json.setPrettyPrinter(
+          new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+      content.write(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
 
-    return out.toString() + "\n";
+    return out + "\n";
   }
 
-  /**
-   * Fixed "\n" line ends, so that model files and golden files are the same bytes on every
-   * platform.
-   */
-  static DefaultPrettyPrinter prettyPrinter() {
-    return new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+  /** Opens a document's object and writes its format, version and properties. */
+  static void writeHeader(
+      JsonGenerator json, String format, int version, Map<String, String> properties)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField(FORMAT_KEY, format);
+    json.writeNumberField(VERSION_KEY, version);
+    json.writeObjectFieldStart(PROPERTIES);
+    for (Map.Entry<String, String> property : properties.entrySet()) {
+      json.writeStringField(property.getKey(), property.getValue());
+    }
+
+    json.writeEndObject();
+  }
+
+  /** A document's properties, as text; none when the field is absent. */
+  static Map<String, String> readProperties(JsonNode root) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    JsonNode propertiesNode = root.get(PROPERTIES);
+    if (propertiesNode != null) {
+      Iterator<Map.Entry<String, JsonNode>> entries = propertiesNode.fields();
+      while (entries.hasNext()) {
+        Map.Entry<String, JsonNode> entry = entries.next();
+        properties.put(entry.getKey(), entry.getValue().asText());
+      }
+    }
+
+    return properties;
   }
 
   /**
    * Writes the model as one JSON object: a model file's whole content, or one table of a table set.
    */
   static void writeModel(JsonGenerator json, TableModel model) throws IOException {
-    json.writeStartObject();
-    json.writeStringField(FORMAT_KEY, FORMAT);
-    json.writeNumberField(VERSION_KEY, FORMAT_VERSION);
-    json.writeObjectFieldStart(PROPERTIES);
-    for (Map.Entry<String, String> property : model.properties().entrySet()) {
-      json.writeStringField(property.getKey(), property.getValue());
-    }
-
-    json.writeEndObject();
+    writeHeader(json, FORMAT, FORMAT_VERSION, model.properties());
     json.writeArrayFieldStart(COLUMNS);
     for (ColumnModel column : model.columns()) {
       writeColumn(json, column);
@@ -476,15 +504,7 @@ public final class ModelJson {
 
   private static TableModel readModel(JsonNode root, JsonFields fields) {
     fields.onlyFields(root, "", FORMAT_KEY, VERSION_KEY, PROPERTIES, COLUMNS, DEPENDENCE);
-    Map<String, String> properties = new LinkedHashMap<>();
-    JsonNode propertiesNode = root.get(PROPERTIES);
-    if (propertiesNode != null) {
-      Iterator<Map.Entry<String, JsonNode>> entries = propertiesNode.fields();
-      while (entries.hasNext()) {
-        Map.Entry<String, JsonNode> entry = entries.next();
-        properties.put(entry.getKey(), entry.getValue().asText());
-      }
-    }
+    Map<String, String> properties = readProperties(root);
 
     JsonNode columnsNode = fields.array(root, "", COLUMNS);
     List<ColumnModel> columns = new ArrayList<>();

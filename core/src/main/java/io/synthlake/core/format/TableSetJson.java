@@ -1,6 +1,5 @@
 package io.synthlake.core.format;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthlake.core.InvalidModelException;
@@ -11,11 +10,7 @@ import io.synthlake.core.model.Popularity;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,35 +43,20 @@ public final class TableSetJson {
   private static final String VARIANCES = "variances";
   private static final String MODEL = "model";
 
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private TableSetJson() {}
 
   public static String toJson(TableSet set) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.setPrettyPrinter(ModelJson.prettyPrinter());
-      json.writeStartObject();
-      json.writeStringField(FORMAT_KEY, FORMAT);
-      json.writeNumberField(VERSION_KEY, FORMAT_VERSION);
-      json.writeObjectFieldStart(PROPERTIES);
-      for (Map.Entry<String, String> property : set.properties().entrySet()) {
-        json.writeStringField(property.getKey(), property.getValue());
-      }
+    return ModelJson.document(
+        json -> {
+          ModelJson.writeHeader(json, FORMAT, FORMAT_VERSION, set.properties());
+          json.writeArrayFieldStart(TABLES);
+          for (TableSet.Table table : set.tables()) {
+            writeTable(json, table);
+          }
 
-      json.writeEndObject();
-      json.writeArrayFieldStart(TABLES);
-      for (TableSet.Table table : set.tables()) {
-        writeTable(json, table);
-      }
-
-      json.writeEndArray();
-      json.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-
-    return out + "\n";
+          json.writeEndArray();
+          json.writeEndObject();
+        });
   }
 
   private static void writeTable(JsonGenerator json, TableSet.Table table) throws IOException {
@@ -183,15 +163,7 @@ public final class TableSetJson {
     }
 
     fields.onlyFields(root, "", FORMAT_KEY, VERSION_KEY, PROPERTIES, TABLES);
-    Map<String, String> properties = new LinkedHashMap<>();
-    JsonNode propertiesNode = root.get(PROPERTIES);
-    if (propertiesNode != null) {
-      Iterator<Map.Entry<String, JsonNode>> entries = propertiesNode.fields();
-      while (entries.hasNext()) {
-        Map.Entry<String, JsonNode> entry = entries.next();
-        properties.put(entry.getKey(), entry.getValue().asText());
-      }
-    }
+    Map<String, String> properties = ModelJson.readProperties(root);
 
     JsonNode tablesNode = fields.array(root, "", TABLES);
     List<TableSet.Table> tables = new ArrayList<>();

@@ -2,8 +2,10 @@ package io.synthlake.spark.cli;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.spark.DeltaStatistics;
+import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.OutputFormat;
 import io.synthlake.spark.WriteMode;
+import io.synthlake.spark.WriteOptions;
 import java.util.Locale;
 
 /** Reads the command line's words for the API's enums, with errors that name the option. */
@@ -37,5 +39,26 @@ final class Choices {
     }
 
     throw SynthlakeException.of("%s takes all, non-string or none, got '%s'", where, value);
+  }
+
+  /** The output a generate command's --format, --mode and --delta-stats ask for. */
+  static WriteOptions writeOptions(Arguments args) {
+    return WriteOptions.builder()
+        .format(format(args.has("format") ? args.get("format") : "delta"))
+        .mode(mode(args.has("mode") ? args.get("mode") : "error"))
+        .deltaStatistics(
+            deltaStatistics(
+                args.has("delta-stats") ? args.get("delta-stats") : "non-string",
+                "generate: --delta-stats"))
+        .build();
+  }
+
+  /** The seed and partitions a generate command's --seed and --partitions ask for. */
+  static GenerateOptions generateOptions(Arguments args) {
+    GenerateOptions options =
+        GenerateOptions.defaults().withPartitions(args.positiveInt("partitions", 0));
+    return args.has("seed")
+        ? options.withSeed(args.wholeNumber("seed", args.get("seed")))
+        : options;
   }
 }

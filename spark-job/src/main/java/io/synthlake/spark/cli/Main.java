@@ -17,7 +17,6 @@ import io.synthlake.core.model.TableModel;
 import io.synthlake.core.spec.CompiledSpec;
 import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.core.types.ColumnKind;
-import io.synthlake.spark.DeltaStatistics;
 import io.synthlake.spark.Evaluation;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
@@ -517,18 +516,10 @@ public final class Main {
     SynthlakeException.check(
         args.has("output") ^ args.has("table"),
         "generate: pass exactly one of --output PATH and --table NAME");
-    OutputFormat format = Choices.format(args.has("format") ? args.get("format") : "delta");
-    WriteMode mode = Choices.mode(args.has("mode") ? args.get("mode") : "error");
-    DeltaStatistics statistics =
-        Choices.deltaStatistics(
-            args.has("delta-stats") ? args.get("delta-stats") : "non-string",
-            "generate: --delta-stats");
-    GenerateOptions options =
-        GenerateOptions.defaults().withPartitions(args.positiveInt("partitions", 0));
-    if (args.has("seed")) {
-      options = options.withSeed(args.wholeNumber("seed", args.get("seed")));
-    }
-
+    WriteOptions writeOptions = Choices.writeOptions(args);
+    OutputFormat format = writeOptions.format();
+    WriteMode mode = writeOptions.mode();
+    GenerateOptions options = Choices.generateOptions(args);
     if (args.has("first-row")) {
       options = options.withFirstRow(args.wholeNumber("first-row", args.get("first-row")));
     }
@@ -565,8 +556,6 @@ public final class Main {
       }
     }
 
-    WriteOptions writeOptions =
-        WriteOptions.builder().format(format).mode(mode).deltaStatistics(statistics).build();
     if (args.has("output")) {
       TableWriter.toPath(generated, target, writeOptions);
     } else {

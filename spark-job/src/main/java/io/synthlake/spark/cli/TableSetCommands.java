@@ -4,10 +4,8 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.ModelDocuments;
 import io.synthlake.core.spec.CompiledTableSet;
 import io.synthlake.core.spec.SpecCompiler;
-import io.synthlake.spark.DeltaStatistics;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
-import io.synthlake.spark.OutputFormat;
 import io.synthlake.spark.SpecGenerator;
 import io.synthlake.spark.Synthesizer;
 import io.synthlake.spark.TableSetModel;
@@ -144,21 +142,12 @@ final class TableSetCommands {
     SynthlakeException.check(
         !args.has("first-row"),
         "generate: --first-row is for one table's model; a table set is generated whole");
-    OutputFormat format = Choices.format(args.has("format") ? args.get("format") : "delta");
-    WriteMode mode = Choices.mode(args.has("mode") ? args.get("mode") : "error");
+    WriteOptions writeOptions = Choices.writeOptions(args);
     SynthlakeException.check(
-        mode != WriteMode.APPEND,
+        writeOptions.mode() != WriteMode.APPEND,
         "generate: --mode append would repeat the keys of related tables; write the set anew "
             + "(--mode overwrite) or into another location");
-    DeltaStatistics statistics =
-        Choices.deltaStatistics(
-            args.has("delta-stats") ? args.get("delta-stats") : "non-string",
-            "generate: --delta-stats");
-    GenerateOptions options =
-        GenerateOptions.defaults().withPartitions(args.positiveInt("partitions", 0));
-    if (args.has("seed")) {
-      options = options.withSeed(args.wholeNumber("seed", args.get("seed")));
-    }
+    GenerateOptions options = Choices.generateOptions(args);
 
     Source source = sourceIn.apply(SparkSessions.getOrCreate());
     String sized = source.tables().get(0);
@@ -186,8 +175,6 @@ final class TableSetCommands {
     GenerateOptions.checkRows(rows);
     long start = System.nanoTime();
     Map<String, Dataset<Row>> tables = source.generator().generate(sized, rows, options);
-    WriteOptions writeOptions =
-        WriteOptions.builder().format(format).mode(mode).deltaStatistics(statistics).build();
     long total = 0;
     for (Map.Entry<String, Dataset<Row>> table : tables.entrySet()) {
       long tableStart = System.nanoTime();
@@ -217,7 +204,7 @@ final class TableSetCommands {
         "Generated %d related tables, %,d rows in all (%s), in %.1f s (%,.0f rows/s)%n",
         tables.size(),
         total,
-        format.sparkName(),
+        writeOptions.format().sparkName(),
         seconds,
         total / seconds);
   }

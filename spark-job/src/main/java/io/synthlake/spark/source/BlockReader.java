@@ -3,12 +3,10 @@ package io.synthlake.spark.source;
 import io.synthlake.core.generate.ColumnSink;
 import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.model.ColumnModel;
-import io.synthlake.spark.internal.BlockColumnVector;
-import io.synthlake.spark.internal.ColumnBuffer;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.List;
 import org.apache.spark.sql.connector.read.PartitionReader;
-import org.apache.spark.sql.vectorized.ColumnVector;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
@@ -19,27 +17,25 @@ import org.apache.spark.sql.vectorized.ColumnarBatch;
 final class BlockReader implements PartitionReader<ColumnarBatch> {
   private final GenerationPartition partition;
   private final TableSampler.BlockWriter writer;
-  private final ColumnBuffer[] buffers;
-  private final BlockColumnVector[] vectors;
+  private final BatchBuffers buffers;
   private final ColumnSink[] sinks;
-  private final ColumnarBatch batch;
   private long nextBlock;
 
   BlockReader(GenerationPartition partition, TableSampler sampler, int[] columns) {
     this.partition = partition;
     this.writer = sampler.newBlockWriter();
     List<ColumnModel> models = sampler.model().columns();
-    this.buffers = new ColumnBuffer[columns.length];
-    this.vectors = new BlockColumnVector[columns.length];
-    this.sinks = new ColumnSink[models.size()];
+    DataType[] types = new DataType[columns.length];
     for (int i = 0; i < columns.length; i++) {
-      buffers[i] = new ColumnBuffer();
-      vectors[i] =
-          new BlockColumnVector(SparkTypes.toSpark(models.get(columns[i]).type()), buffers[i]);
-      sinks[columns[i]] = buffers[i];
+      types[i] = SparkTypes.toSpark(models.get(columns[i]).type());
     }
 
-    this.batch = new ColumnarBatch(vectors);
+    this.buffers = new BatchBuffers(types);
+    this.sinks = new ColumnSink[models.size()];
+    for (int i = 0; i < columns.length; i++) {
+      sinks[columns[i]] = buffers.sink(i);
+    }
+
     this.nextBlock = partition.firstBlock;
   }
 
@@ -54,29 +50,20 @@ final class BlockReader implements PartitionReader<ColumnarBatch> {
     }
 
     int rows = partition.blockRows(nextBlock);
-    for (ColumnBuffer buffer : buffers) {
-      buffer.reset();
-    }
-
+    buffers.reset();
     writer.write(nextBlock, partition.blockSkip(nextBlock), rows, sinks);
-    for (BlockColumnVector vector : vectors) {
-      vector.blockWritten();
-    }
-
-    batch.setNumRows(rows);
+    buffers.written(rows);
     nextBlock++;
     return true;
   }
 
   @Override
   public ColumnarBatch get() {
-    return batch;
+    return buffers.batch();
   }
 
   @Override
   public void close() {
-    for (ColumnVector vector : vectors) {
-      vector.close();
-    }
+    buffers.close();
   }
 }

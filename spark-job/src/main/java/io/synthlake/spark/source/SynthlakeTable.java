@@ -1,10 +1,7 @@
 package io.synthlake.spark.source;
 
 import io.synthlake.core.model.TableModel;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -16,8 +13,6 @@ import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
-import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
@@ -60,27 +55,7 @@ final class SynthlakeTable implements SupportsRead {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap ignored) {
-    return new Builder();
-  }
-
-  private final class Builder implements ScanBuilder, SupportsPushDownRequiredColumns {
-    private StructType required = schema;
-
-    @Override
-    public void pruneColumns(StructType requiredSchema) {
-      this.required = requiredSchema;
-    }
-
-    @Override
-    public Scan build() {
-      List<String> names = Arrays.asList(schema.fieldNames());
-      List<Integer> wanted = new ArrayList<>();
-      for (StructField field : required.fields()) {
-        wanted.add(names.indexOf(field.name()));
-      }
-
-      return new GenerationScan(required, wanted.stream().mapToInt(Integer::intValue).toArray());
-    }
+    return new PruningScanBuilder(schema, GenerationScan::new);
   }
 
   /** The scan over this table's {@code columns}, in the order a query reads them. */

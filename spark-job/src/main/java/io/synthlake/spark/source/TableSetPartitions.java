@@ -1,7 +1,6 @@
 package io.synthlake.spark.source;
 
 import io.synthlake.core.generate.ColumnSink;
-import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.generate.TableSetSampler;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.DataType;
@@ -69,29 +68,20 @@ final class TableSetPartitions implements PartitionGenerator {
   @Override
   public void generate(int partition, ColumnSink[] sinks, IntConsumer blockDone) {
     TableSetSampler sampler = set.value().sampler();
-    TableSetSampler.Walker walker = sampler.newWalker(table);
     ColumnSink[] byColumn = new ColumnSink[sampler.set().table(table).columns().size()];
     for (int i = 0; i < columns.length; i++) {
       byColumn[columns[i]] = sinks[i];
     }
 
-    TableSetPartition range = partitions[partition];
+    TableSetCursor cursor =
+        new TableSetCursor(partitions[partition], sampler, table, rootRows, tableRows);
     boolean first = true;
-    for (long block = range.firstBlock; block < range.endBlock; block++) {
-      long blockRows =
-          walker.start(
-              block, rootRows, range.rowsBefore[(int) (block - range.firstBlock)], tableRows);
-      for (int chunk = 0; chunk * (long) TableSampler.BLOCK_ROWS < blockRows; chunk++) {
-        int rows =
-            (int)
-                Math.min(
-                    TableSampler.BLOCK_ROWS, blockRows - chunk * (long) TableSampler.BLOCK_ROWS);
-        walker.write(chunk, rows, byColumn);
-        blockDone.accept(rows);
-        if (first) {
-          TaskFaults.afterFirstBlock();
-          first = false;
-        }
+    while (cursor.next()) {
+      cursor.write(byColumn);
+      blockDone.accept(cursor.rows());
+      if (first) {
+        TaskFaults.afterFirstBlock();
+        first = false;
       }
     }
   }

@@ -6,7 +6,6 @@ import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.DataType;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +21,6 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
-import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -85,27 +83,7 @@ final class TableSetTable implements SupportsRead {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap ignored) {
-    return new Builder();
-  }
-
-  private final class Builder implements ScanBuilder, SupportsPushDownRequiredColumns {
-    private StructType required = schema;
-
-    @Override
-    public void pruneColumns(StructType requiredSchema) {
-      this.required = requiredSchema;
-    }
-
-    @Override
-    public Scan build() {
-      List<String> names = Arrays.asList(schema.fieldNames());
-      List<Integer> wanted = new ArrayList<>();
-      for (StructField field : required.fields()) {
-        wanted.add(names.indexOf(field.name()));
-      }
-
-      return new TableSetScan(required, wanted.stream().mapToInt(Integer::intValue).toArray());
-    }
+    return new PruningScanBuilder(schema, TableSetScan::new);
   }
 
   private final class TableSetScan implements Scan, Batch, DirectScan {
@@ -252,11 +230,8 @@ final class TableSetTable implements SupportsRead {
     @Override
     public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
       return new TableSetReader(
-          (TableSetPartition) partition,
-          set.value().sampler(),
-          table,
-          rootRows,
-          tableRows,
+          new TableSetCursor(
+              (TableSetPartition) partition, set.value().sampler(), table, rootRows, tableRows),
           readSchema,
           columns,
           width);
