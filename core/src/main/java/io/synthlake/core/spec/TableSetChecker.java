@@ -68,7 +68,7 @@ final class TableSetChecker {
       String path,
       SpecPlan spec,
       ForeignKey parent,
-      FanOut count,
+      ChildCount count,
       List<ForeignKey> further,
       Split split,
       long declaredRows,
@@ -109,7 +109,7 @@ final class TableSetChecker {
     ForeignKey parent;
     final List<ForeignKey> further = new ArrayList<>();
     Split split;
-    FanOut count;
+    ChildCount count;
     double[] rowsByCategory;
 
     Entry(String path, String name, JsonNode node, JsonNode columns) {
@@ -164,7 +164,7 @@ final class TableSetChecker {
         Entry parent = entries.get(entry.parent.table());
         JsonNode count = entry.node.get("count");
         entry.count =
-            FanOut.read(
+            ChildCount.read(
                 count, entry.path + ".count", fields, count.has("given") ? parent.split : null);
       }
     }

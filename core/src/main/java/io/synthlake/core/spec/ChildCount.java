@@ -15,7 +15,7 @@ import java.util.Locale;
  * bounded here, so that a spec cannot ask for absurd row counts, and becomes the distribution of
  * the parent's hidden count column; its mean sizes the child table.
  */
-final class FanOut {
+final class ChildCount {
   /** Most children one parent row may have. */
   static final int MAX_CHILDREN = 100_000;
 
@@ -38,7 +38,7 @@ final class FanOut {
   private final Split given;
   private final List<Law> laws;
 
-  private FanOut(Split given, List<Law> laws) {
+  private ChildCount(Split given, List<Law> laws) {
     this.given = given;
     this.laws = List.copyOf(laws);
   }
@@ -48,9 +48,9 @@ final class FanOut {
    * law per category of {@code given} (already resolved by the caller; null when the count has no
    * {@code given}).
    */
-  static FanOut read(JsonNode count, String path, JsonFields fields, Split given) {
+  static ChildCount read(JsonNode count, String path, JsonFields fields, Split given) {
     if (given == null) {
-      return new FanOut(null, List.of(law(count, path, fields)));
+      return new ChildCount(null, List.of(law(count, path, fields)));
     }
 
     fields.onlyFields(count, path, "given", "distributions");
@@ -72,7 +72,7 @@ final class FanOut {
       laws.add(law(byCategory.get(category), JsonFields.join(where, category), fields));
     }
 
-    return new FanOut(given, laws);
+    return new ChildCount(given, laws);
   }
 
   /** The column the count is given, or null. */
