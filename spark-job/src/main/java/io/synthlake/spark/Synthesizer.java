@@ -2,6 +2,7 @@ package io.synthlake.spark;
 
 import io.synthlake.core.fit.FitResult;
 import io.synthlake.core.fit.ModelFitter;
+import io.synthlake.core.fit.NameMatch;
 import io.synthlake.core.fit.SampleTable;
 import io.synthlake.core.types.DataType;
 import io.synthlake.spark.internal.MllibClusterer;
@@ -90,5 +91,34 @@ public final class Synthesizer {
   public static TableSetModel fitTables(
       Map<String, Dataset<Row>> tables, List<String> relations, FitOptions options) {
     return new TableSetModel(TableSetFitting.fit(tables, relations, options));
+  }
+
+  /**
+   * Proposes the foreign keys between {@code tables} from their names and values, for a person to
+   * check before {@link #fitTables} uses them. A key is a text or whole-number column whose
+   * non-null values are all distinct (exact counts, one aggregate pass per table). A column of
+   * another table holding the same kind of value is joined with it (left semi, one Spark job per
+   * pair, at most 200 pairs) when its name relates to the key's or the table's ({@link NameMatch}),
+   * or, with no such name, when it has at least 10 distinct values, no more than the key, within
+   * the key's range. It is proposed when at least 99% of its non-null rows find their value among
+   * the key's (all of them without a name match). A column references one key; a key that is itself
+   * a foreign key, or a relation that closes a cycle, is left out in favour of the stronger one.
+   *
+   * <pre>{@code
+   * List<RelationProposal> found = Synthesizer.detectRelations(Map.of("airports", a, "flights", f));
+   * // flights.origin=airports.iata, flights.destination=airports.iata
+   * TableSetModel routes = Synthesizer.fitTables(Map.of("airports", a, "flights", f),
+   *     found.stream().map(RelationProposal::relation).toList(), FitOptions.defaults());
+   * }</pre>
+   *
+   * @param tables the real tables, by the names relations use (letters, digits and underscores); at
+   *     least two
+   * @return the proposals, each child table's together (tables in the map's order) and the
+   *     strongest first: the strongest name match, then the highest inclusion, then the column that
+   *     comes first in the child table. A child's first proposal names its parent in {@link
+   *     #fitTables}
+   */
+  public static List<RelationProposal> detectRelations(Map<String, Dataset<Row>> tables) {
+    return RelationDetection.detect(tables);
   }
 }

@@ -52,11 +52,7 @@ final class TableSetFitting {
     Map<String, List<String>> columns = new LinkedHashMap<>();
     Set<String> everyColumn = new HashSet<>();
     for (Map.Entry<String, Dataset<Row>> table : tables.entrySet()) {
-      SynthlakeException.check(
-          TABLE_NAME.matcher(table.getKey()).matches(),
-          "'%s' is not a table name synthlake can use: use letters, digits and underscores, "
-              + "starting with a letter",
-          SynthlakeException.shown(table.getKey()));
+      checkTableName(table.getKey());
       ModelledColumns columnsOfTable =
           ModelledColumns.of(table.getValue(), options, false, "table '" + table.getKey() + "'");
       modelled.put(table.getKey(), columnsOfTable);
@@ -133,6 +129,15 @@ final class TableSetFitting {
         tables.size(),
         (System.nanoTime() - start) / 1_000_000);
     return result.set();
+  }
+
+  /** Refuses a name that relations could not name: letters, digits and underscores only. */
+  static void checkTableName(String name) {
+    SynthlakeException.check(
+        TABLE_NAME.matcher(name).matches(),
+        "'%s' is not a table name synthlake can use: use letters, digits and underscores, "
+            + "starting with a letter",
+        SynthlakeException.shown(name));
   }
 
   private static Relation parentRelation(String table, List<Relation> relations) {

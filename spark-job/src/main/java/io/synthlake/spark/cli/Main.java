@@ -64,6 +64,8 @@ public final class Main {
           "            [--holdout-share F [--report FILE.html] [--json FILE.json] [--target COL]]  (fit on the rest, generate, evaluate)",
           "  fit       --input NAME=PATH --input NAME=table:DB.T ... --relation CHILD.COLUMN=PARENT.KEY ... --model FILE",
           "            [--orphans drop|fail] [the options above]   (related tables: a child's first relation names its parent)",
+          "  fit       --input NAME=PATH ... --detect-relations [--model FILE] [the options above]",
+          "            (print the foreign keys found by names and values, as --relation lines; with --model, fit with them)",
           "  describe  --model FILE",
           "  evaluate  --train T --holdout H --synthetic S [--format F] [--encoding E] [--target COL] [--report FILE.html] [--json FILE.json]",
           "            [--seed S] [--rare-count K] [--reference-rows N] [--dcr-rows N] [--utility-rows N]",
@@ -137,7 +139,7 @@ public final class Main {
                       "target",
                       "relation",
                       "orphans"),
-                  FLAGS),
+                  Set.of("verbose", "detect-relations")),
               out);
           return 0;
         case "evaluate":

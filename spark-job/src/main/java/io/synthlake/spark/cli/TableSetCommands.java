@@ -6,6 +6,7 @@ import io.synthlake.core.spec.CompiledTableSet;
 import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
+import io.synthlake.spark.RelationProposal;
 import io.synthlake.spark.SpecGenerator;
 import io.synthlake.spark.Synthesizer;
 import io.synthlake.spark.TableSetModel;
@@ -44,11 +45,16 @@ final class TableSetCommands {
 
   /** Whether a fit's arguments name a set of related tables rather than one input. */
   static boolean isSetFit(Arguments args) {
-    return args.has("relation") || args.all("input").size() > 1;
+    return args.has("relation") || args.has("detect-relations") || args.all("input").size() > 1;
   }
 
   static void fit(Arguments args, FitOptions options, PrintStream out) {
-    String model = args.required("model");
+    boolean detect = args.has("detect-relations");
+    SynthlakeException.check(
+        !(detect && args.has("relation")),
+        "fit: --detect-relations proposes the relations that --relation names; pass one of them "
+            + "(to fit with edited proposals, drop --detect-relations and give them as --relation)");
+    String model = detect ? args.get("model") : args.required("model");
     SynthlakeException.check(
         !args.has("table"),
         "fit: related tables are given as --input NAME=PATH (a catalog table as "
@@ -78,8 +84,14 @@ final class TableSetCommands {
               "fit: --input " + name + "="));
     }
 
+    List<String> relations =
+        detect ? detectRelations(tables, model != null, out) : args.all("relation");
+    if (model == null) {
+      return;
+    }
+
     long start = System.nanoTime();
-    TableSetModel fitted = Synthesizer.fitTables(tables, args.all("relation"), options);
+    TableSetModel fitted = Synthesizer.fitTables(tables, relations, options);
     fitted.save(spark, model);
     out.printf(
         Locale.ROOT,
@@ -88,6 +100,41 @@ final class TableSetCommands {
         String.join(", ", fitted.tables()),
         (System.nanoTime() - start) / 1e9,
         model);
+  }
+
+  /**
+   * Prints the relations found between {@code tables}, one {@code --relation} per line to paste;
+   * when they are to be fitted, says so, and refuses to fit with none.
+   */
+  private static List<String> detectRelations(
+      Map<String, Dataset<Row>> tables, boolean fitting, PrintStream out) {
+    long start = System.nanoTime();
+    List<RelationProposal> proposals = Synthesizer.detectRelations(tables);
+    SynthlakeException.check(
+        !(fitting && proposals.isEmpty()),
+        "fit: --detect-relations found no foreign key between tables %s; name the relations with "
+            + "--relation CHILD.COLUMN=PARENT.KEY, or fit the tables one by one",
+        String.join(", ", tables.keySet()));
+    out.printf(
+        Locale.ROOT,
+        "%s between %s in %.1f s%s%n",
+        proposals.isEmpty()
+            ? "No relation found"
+            : proposals.size() + (proposals.size() == 1 ? " relation" : " relations") + " found",
+        String.join(", ", tables.keySet()),
+        (System.nanoTime() - start) / 1e9,
+        proposals.isEmpty()
+            ? ""
+            : " (a table's first names its parent; edit them and pass them to fit):");
+    for (RelationProposal proposal : proposals) {
+      out.printf("--relation %s   (%s)%n", proposal.relation(), proposal.evidence());
+    }
+
+    if (fitting) {
+      out.println("Fitting with the relations above");
+    }
+
+    return proposals.stream().map(RelationProposal::relation).toList();
   }
 
   /** Whether the spec file at {@code path} holds related tables ({@code tables: […]}). */
