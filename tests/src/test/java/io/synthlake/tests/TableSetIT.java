@@ -213,6 +213,53 @@ class TableSetIT {
   }
 
   @Test
+  void fitWithAHoldoutEvaluatesTheSet(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("routes.html");
+    Path figures = dir.resolve("routes.json");
+    Cli.Result fit =
+        Cli.run(
+            "fit",
+            "--input",
+            "airports=" + SharedSpark.dataset("airports.csv"),
+            "--input",
+            "flights=" + SharedSpark.dataset("flights-airport.csv"),
+            "--relation",
+            RELATIONS.get(0),
+            "--relation",
+            RELATIONS.get(1),
+            "--max-components",
+            "1",
+            "--holdout-share",
+            "0.3",
+            "--report",
+            report.toString(),
+            "--json",
+            figures.toString(),
+            "--model",
+            dir.resolve("set.json").toString());
+    assertThat(fit.status()).as(fit.err()).isZero();
+    assertThat(fit.out()).contains("Fitted 2 related tables").contains("Report written to");
+    assertThat(Files.readString(report)).contains("Related tables");
+    assertThat(Files.readString(figures)).contains("synthlake-table-set-evaluation");
+    Cli.Result target =
+        Cli.run(
+            "fit",
+            "--input",
+            "airports=" + SharedSpark.dataset("airports.csv"),
+            "--input",
+            "flights=" + SharedSpark.dataset("flights-airport.csv"),
+            "--relation",
+            RELATIONS.get(0),
+            "--holdout-share",
+            "0.3",
+            "--target",
+            "count",
+            "--model",
+            dir.resolve("x.json").toString());
+    assertThat(target.err()).contains("--target predicts a column of one table");
+  }
+
+  @Test
   void badRelationsGetOneLineErrors() {
     Map<String, Dataset<Row>> tables = Map.of("airports", realAirports, "flights", realFlights);
     assertThatThrownBy(

@@ -64,8 +64,21 @@ final class EvaluateTablesCommand {
       title = "synthlake evaluate " + String.join(", ", synthetic.keySet());
     }
 
-    TableSetEvaluationResult result =
-        Evaluation.evaluateTables(train, holdout, synthetic, args.all("relation"), settings);
+    report(
+        args,
+        Evaluation.evaluateTables(train, holdout, synthetic, args.all("relation"), settings),
+        title,
+        spark,
+        out);
+  }
+
+  /** Prints the summary, then writes the HTML report and the JSON figures where asked. */
+  static void report(
+      Arguments args,
+      TableSetEvaluationResult result,
+      String title,
+      SparkSession spark,
+      PrintStream out) {
     out.print(Evaluation.summary(result));
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     if (args.has("report")) {

@@ -1,15 +1,18 @@
 package io.synthlake.spark.cli;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.evaluate.EvaluationSettings;
 import io.synthlake.core.format.ModelDocuments;
 import io.synthlake.core.spec.CompiledTableSet;
 import io.synthlake.core.spec.SpecCompiler;
+import io.synthlake.spark.Evaluation;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.RelationProposal;
 import io.synthlake.spark.SpecGenerator;
 import io.synthlake.spark.Synthesizer;
 import io.synthlake.spark.TableSetModel;
+import io.synthlake.spark.TableSetSplit;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
 import io.synthlake.spark.WriteOptions;
@@ -60,8 +63,13 @@ final class TableSetCommands {
         "fit: related tables are given as --input NAME=PATH (a catalog table as "
             + "--input NAME=table:DB.TABLE), not --table");
     SynthlakeException.check(
-        !args.has("holdout-share"),
-        "fit: --holdout-share evaluates one table; fit the related tables without it");
+        !args.has("target"),
+        "fit: --target predicts a column of one table; evaluate related tables without it");
+    SynthlakeException.check(
+        args.has("holdout-share") || !args.has("report") && !args.has("json"),
+        "fit: --report and --json evaluate the tables on held-out rows; add --holdout-share "
+            + "(e.g. 0.2)");
+    double holdoutShare = args.has("holdout-share") ? args.share("holdout-share") : 0;
     SparkSession spark = SparkSessions.getOrCreate();
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     for (String input : args.all("input")) {
@@ -90,8 +98,17 @@ final class TableSetCommands {
       return;
     }
 
+    Map<String, Dataset<Row>> train = tables;
+    Map<String, Dataset<Row>> holdout = null;
+    if (holdoutShare > 0) {
+      // Held out by root entity: a share of each root table's rows with all their descendants.
+      TableSetSplit split = TableSetSplit.of(tables, relations, holdoutShare, options.seed());
+      train = cached(split.train());
+      holdout = cached(split.holdout());
+    }
+
     long start = System.nanoTime();
-    TableSetModel fitted = Synthesizer.fitTables(tables, relations, options);
+    TableSetModel fitted = Synthesizer.fitTables(train, relations, options);
     fitted.save(spark, model);
     out.printf(
         Locale.ROOT,
@@ -100,6 +117,34 @@ final class TableSetCommands {
         String.join(", ", fitted.tables()),
         (System.nanoTime() - start) / 1e9,
         model);
+    if (holdout != null) {
+      // As many rows of the first root table as training holds; the other tables follow.
+      String root =
+          fitted.tables().stream().filter(name -> fitted.parent(name) == null).findFirst().get();
+      long rows = train.get(root).count();
+      SynthlakeException.check(
+          rows > 0 && !holdout.get(root).isEmpty(),
+          "fit: --holdout-share %s leaves table '%s' with an empty training or holdout part; use a "
+              + "share between 0 and 1 on more rows",
+          args.get("holdout-share"),
+          root);
+      Map<String, Dataset<Row>> synthetic =
+          fitted.generate(spark, root, rows, GenerateOptions.defaults());
+      EvaluationSettings settings =
+          EvaluationSettings.defaults().withRareThreshold(options.rareCount());
+      EvaluateTablesCommand.report(
+          args,
+          Evaluation.evaluateTables(train, holdout, synthetic, relations, settings),
+          "synthlake fit " + model,
+          spark,
+          out);
+    }
+  }
+
+  private static Map<String, Dataset<Row>> cached(Map<String, Dataset<Row>> tables) {
+    Map<String, Dataset<Row>> cached = new LinkedHashMap<>();
+    tables.forEach((name, rows) -> cached.put(name, rows.cache()));
+    return cached;
   }
 
   /**
