@@ -66,6 +66,21 @@ public record EvaluationResult(
     public double ratio() {
       return ceiling > 0 ? synthetic / ceiling : Double.NaN;
     }
+
+    /** The mean of each side over the scores where it is defined. */
+    public static Score mean(List<Score> scores) {
+      return new Score(
+          scores.stream()
+              .mapToDouble(Score::synthetic)
+              .filter(Double::isFinite)
+              .average()
+              .orElse(Double.NaN),
+          scores.stream()
+              .mapToDouble(Score::ceiling)
+              .filter(Double::isFinite)
+              .average()
+              .orElse(Double.NaN));
+    }
   }
 
   /** Accuracy = 1 − total variation distance between binned distributions, averaged per order. */

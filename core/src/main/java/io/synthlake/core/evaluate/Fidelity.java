@@ -52,10 +52,10 @@ public record Fidelity(
       triples.add(score(train.triple(t), holdout.triple(t), synthetic.triple(t)));
     }
 
-    Score univariate = mean(columns.stream().map(ColumnReport::accuracy).toList());
-    Score bivariate = mean(pairs.stream().map(PairReport::accuracy).toList());
-    Score trivariate = mean(triples);
-    Score overall = mean(List.of(univariate, bivariate, trivariate));
+    Score univariate = Score.mean(columns.stream().map(ColumnReport::accuracy).toList());
+    Score bivariate = Score.mean(pairs.stream().map(PairReport::accuracy).toList());
+    Score trivariate = Score.mean(triples);
+    Score overall = Score.mean(List.of(univariate, bivariate, trivariate));
     columns.sort(Comparator.comparingDouble(column -> column.accuracy().synthetic()));
     pairs.sort(Comparator.comparingDouble(pair -> pair.accuracy().synthetic()));
     return new Fidelity(
@@ -92,21 +92,6 @@ public record Fidelity(
 
   private static Score score(long[] train, long[] holdout, long[] synthetic) {
     return new Score(accuracy(train, synthetic), accuracy(train, holdout));
-  }
-
-  /** The mean of each side over the scores where it is defined. */
-  private static Score mean(List<Score> scores) {
-    return new Score(
-        scores.stream()
-            .mapToDouble(Score::synthetic)
-            .filter(Double::isFinite)
-            .average()
-            .orElse(Double.NaN),
-        scores.stream()
-            .mapToDouble(Score::ceiling)
-            .filter(Double::isFinite)
-            .average()
-            .orElse(Double.NaN));
   }
 
   private static ColumnReport column(
@@ -198,7 +183,7 @@ public record Fidelity(
     }
 
     return new CorrelationReport(
-        names, realMatrix, holdoutMatrix, syntheticMatrix, mean(similarity));
+        names, realMatrix, holdoutMatrix, syntheticMatrix, Score.mean(similarity));
   }
 
   private static double[][] matrix(TableProfile profile, int m) {

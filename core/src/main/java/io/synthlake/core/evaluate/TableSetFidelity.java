@@ -55,7 +55,7 @@ public final class TableSetFidelity {
 
     return new Cardinality(
         new Score(FanOut.similarity(train, synthetic), FanOut.similarity(train, holdout)),
-        mean(columns.stream().map(CategoryCardinality::similarity).toList()),
+        Score.mean(columns.stream().map(CategoryCardinality::similarity).toList()),
         columns,
         FanOutSummary.of(train),
         FanOutSummary.of(holdout),
@@ -124,7 +124,7 @@ public final class TableSetFidelity {
       }
     }
 
-    Score mean = mean(pairs.stream().map(PairReport::accuracy).toList());
+    Score mean = Score.mean(pairs.stream().map(PairReport::accuracy).toList());
     pairs.sort(Comparator.comparingDouble(pair -> pair.accuracy().synthetic()));
     return new ParentChildAccuracy(mean, pairs);
   }
@@ -144,9 +144,9 @@ public final class TableSetFidelity {
         relations.stream().map(RelationReport::cardinality).filter(Objects::nonNull).toList();
     return new Headline(
         integrity,
-        mean(cardinalities.stream().map(Cardinality::similarity).toList()),
-        mean(cardinalities.stream().map(Cardinality::byCategory).toList()),
-        mean(
+        Score.mean(cardinalities.stream().map(Cardinality::similarity).toList()),
+        Score.mean(cardinalities.stream().map(Cardinality::byCategory).toList()),
+        Score.mean(
             relations.stream()
                 .map(RelationReport::accuracy)
                 .filter(Objects::nonNull)
@@ -206,20 +206,5 @@ public final class TableSetFidelity {
     }
 
     return shares;
-  }
-
-  /** The mean of each side over the scores where it is defined. */
-  static Score mean(List<Score> scores) {
-    return new Score(
-        scores.stream()
-            .mapToDouble(Score::synthetic)
-            .filter(Double::isFinite)
-            .average()
-            .orElse(Double.NaN),
-        scores.stream()
-            .mapToDouble(Score::ceiling)
-            .filter(Double::isFinite)
-            .average()
-            .orElse(Double.NaN));
   }
 }
