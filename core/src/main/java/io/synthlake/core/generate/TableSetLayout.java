@@ -17,6 +17,12 @@ import java.util.Map;
 public final class TableSetLayout implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Most rows of one root table: 2^22 root blocks, whose running row counts per table the driver
+   * holds (about 34 MB per table).
+   */
+  public static final long MAX_ROOT_ROWS = (1L << 22) * TableSampler.BLOCK_ROWS;
+
   private final List<String> tables;
   private final Map<String, Long> rootRows;
 
@@ -84,6 +90,17 @@ public final class TableSetLayout implements Serializable {
 
     if (asked.parent() == null) {
       roots.put(table, rows);
+    }
+
+    for (Map.Entry<String, Long> root : roots.entrySet()) {
+      SynthlakeException.check(
+          root.getValue() <= MAX_ROOT_ROWS,
+          "root table '%s' would get %d rows, more than the %d a table set generates (the driver "
+              + "keeps a row count per block of %d root rows): ask for fewer rows",
+          root.getKey(),
+          root.getValue(),
+          MAX_ROOT_ROWS,
+          TableSampler.BLOCK_ROWS);
     }
 
     return roots;

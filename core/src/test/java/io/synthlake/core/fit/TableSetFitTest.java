@@ -9,6 +9,7 @@ import io.synthlake.core.fit.TableSetFitter.Relation;
 import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.format.TableSetJson;
 import io.synthlake.core.generate.CollectingSink;
+import io.synthlake.core.generate.TableSetLayout;
 import io.synthlake.core.generate.TableSetRun;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.DataType;
@@ -222,6 +223,15 @@ class TableSetFitTest {
         }
       }
     }
+  }
+
+  @Test
+  void rootSizesScaleWithTheFittedTablesAndAreBounded() {
+    Map<String, Long> roots = TableSetLayout.rootRows(set, "customers", 30_000);
+    assertThat(roots).containsEntry("customers", 30_000L).containsEntry("merchants", 4_000L);
+    assertThatThrownBy(
+            () -> TableSetLayout.rootRows(set, "customers", TableSetLayout.MAX_ROOT_ROWS + 1))
+        .hasMessageContaining("root table 'customers' would get 17179869185 rows, more than the");
   }
 
   @Test
