@@ -2,6 +2,8 @@ package io.synthlake.core.fit;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.SynthlakeVersion;
+import io.synthlake.core.model.GaussianCopulaMixture;
+import io.synthlake.core.model.KeyAffinity;
 import io.synthlake.core.model.ParentLink;
 import io.synthlake.core.model.Popularity;
 import io.synthlake.core.model.TableSet;
@@ -9,6 +11,7 @@ import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -257,34 +260,43 @@ public final class TableSetFitter {
       kinds.put(TableSet.countColumn(child), ColumnKind.INTEGER);
     }
 
-    // A child is clustered on its scores joined with its parent's, so that its components carry the
-    // parent's kind.
+    // A child is clustered on its scores joined with its parent's, and with those of the root
+    // tables its further keys reference, so that its components carry the kinds of the rows it
+    // references.
     Relation parentRelation = graph.parentRelation(input.name());
-    int[] parentRows = new int[0];
     Fitted parent = parentRelation == null ? null : fitted.get(parentRelation.parent());
+    int[] parentRows =
+        parent == null ? new int[0] : referencedRows(sample, kept, parentRelation, parent);
+    List<double[][]> contexts = new ArrayList<>();
     if (parent != null) {
-      SampleColumn foreign = column(sample, parentRelation.column());
-      parentRows = new int[kept.length];
-      for (int r = 0; r < kept.length; r++) {
-        parentRows[r] = parent.rowsOf(parentRelation.key()).get(KeyValues.of(foreign, kept[r]));
+      contexts.add(gather(parent.rows().scores(), parentRows));
+    }
+
+    Map<Relation, int[]> furtherRows = new HashMap<>();
+    for (Relation relation : foreignKeys) {
+      Fitted referenced = fitted.get(relation.parent());
+      if (relation != parentRelation) {
+        furtherRows.put(relation, referencedRows(sample, kept, relation, referenced));
+        if (affinityMixture(relation, referenced, graph) != null) {
+          contexts.add(gather(referenced.rows().scores(), furtherRows.get(relation)));
+        }
       }
     }
 
-    double[][] context =
-        parent == null ? new double[0][] : gather(parent.rows().scores(), parentRows);
     ModelFitter.FittedRows rows =
         ModelFitter.fitRows(
-            SampleTable.of(columns), input.settings().withKinds(kinds), clusterer, context);
+            SampleTable.of(columns),
+            input.settings().withKinds(kinds),
+            clusterer,
+            contexts.stream().flatMap(Arrays::stream).toArray(double[][]::new));
     ParentLink link = parent == null ? null : link(rows.components(), parent.rows(), parentRows);
     List<TableSet.ForeignKey> keys = new ArrayList<>();
     for (Relation relation : foreignKeys) {
-      Popularity popularity =
-          relation == parentRelation
-              ? null
-              : popularity(sample, kept, relation, fitted.get(relation.parent()));
       keys.add(
-          new TableSet.ForeignKey(
-              relation.column(), relation.parent(), relation.key(), popularity));
+          relation == parentRelation
+              ? new TableSet.ForeignKey(relation.column(), relation.parent(), relation.key(), null)
+              : furtherKey(
+                  rows, relation, fitted.get(relation.parent()), furtherRows.get(relation), graph));
     }
 
     List<String> modelled = rows.result().model().columnNames();
@@ -353,12 +365,12 @@ public final class TableSetFitter {
         new boolean[parents]);
   }
 
-  /** {@code values[j][rows[r]]} as {@code [j][r]}. */
+  /** {@code values[j][rows[r]]} as {@code [j][r]}; 0, the mean score, where a row is -1. */
   private static double[][] gather(double[][] values, int[] rows) {
     double[][] gathered = new double[values.length][rows.length];
     for (int j = 0; j < values.length; j++) {
       for (int r = 0; r < rows.length; r++) {
-        gathered[j][r] = values[j][rows[r]];
+        gathered[j][r] = rows[r] < 0 ? 0 : values[j][rows[r]];
       }
     }
 
@@ -448,22 +460,65 @@ public final class TableSetFitter {
   }
 
   /**
-   * How the kept rows of a table spread over the rows of a parent it references by a further
-   * foreign key.
+   * Each kept row's referenced row among {@code referenced}'s kept rows, or -1 where the key
+   * matches none (a further key into a sampled table).
    */
-  private static Popularity popularity(
-      SampleTable sample, int[] kept, Relation relation, Fitted parent) {
-    long[] inDegrees = new long[parent.kept().length];
+  private static int[] referencedRows(
+      SampleTable sample, int[] kept, Relation relation, Fitted referenced) {
     SampleColumn foreign = column(sample, relation.column());
-    Map<Object, Integer> parentRows = parent.rowsOf(relation.key());
-    for (int row : kept) {
-      Integer parentRow = parentRows.get(KeyValues.of(foreign, row));
-      if (parentRow != null) {
-        inDegrees[parentRow]++;
+    Map<Object, Integer> keyRows = referenced.rowsOf(relation.key());
+    int[] rows = new int[kept.length];
+    for (int r = 0; r < kept.length; r++) {
+      Integer row = keyRows.get(KeyValues.of(foreign, kept[r]));
+      rows[r] = row == null ? -1 : row;
+    }
+
+    return rows;
+  }
+
+  /**
+   * The mixture of the table a further key references when the key can depend on its components: a
+   * root table (whose rows' components generation can draw again) of several components; else null.
+   */
+  private static GaussianCopulaMixture affinityMixture(
+      Relation relation, Fitted referenced, RelationGraph graph) {
+    return graph.parentRelation(relation.parent()) == null
+            && referenced.table().model().dependence() instanceof GaussianCopulaMixture mixture
+            && mixture.componentCount() > 1
+        ? mixture
+        : null;
+  }
+
+  /**
+   * A further foreign key: how the kept rows spread over the referenced table's rows and, where
+   * {@link #affinityMixture} allows, how the referenced row's component depends on the child's.
+   */
+  private static TableSet.ForeignKey furtherKey(
+      ModelFitter.FittedRows rows,
+      Relation relation,
+      Fitted referenced,
+      int[] referencedRows,
+      RelationGraph graph) {
+    long[] inDegrees = new long[referenced.kept().length];
+    for (int row : referencedRows) {
+      if (row >= 0) {
+        inDegrees[row]++;
       }
     }
 
-    return Popularity.fit(inDegrees);
+    GaussianCopulaMixture mixture = affinityMixture(relation, referenced, graph);
+    KeyAffinity affinity =
+        mixture == null
+            ? null
+            : KeyAffinities.fit(
+                rows.components(),
+                rows.result().model().dependence().componentCount(),
+                referencedRows,
+                referenced.rows().components(),
+                mixture.weights(),
+                inDegrees);
+    return new TableSet.ForeignKey(
+        relation.column(), relation.parent(), relation.key(), Popularity.fit(inDegrees), affinity);
   }
 
   static SampleColumn column(SampleTable sample, String name) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.synthlake.core.InvalidModelException;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.SynthlakeVersion;
+import io.synthlake.core.model.KeyAffinity;
 import io.synthlake.core.model.ParentLink;
 import io.synthlake.core.model.Popularity;
 import io.synthlake.core.model.TableModel;
@@ -21,7 +22,9 @@ import java.util.Map;
  */
 public final class TableSetJson {
   public static final String FORMAT = "synthlake-table-set";
-  public static final int FORMAT_VERSION = 1;
+
+  /** Version 2 added a further key's {@code affinity}; version 1 files are read too. */
+  public static final int FORMAT_VERSION = 2;
 
   private static final String FORMAT_KEY = "format";
   private static final String VERSION_KEY = "format-version";
@@ -37,6 +40,9 @@ public final class TableSetJson {
   private static final String POPULARITY = "popularity";
   private static final String CHILD_SHARES = "child-shares";
   private static final String PARENT_SHARES = "parent-shares";
+  private static final String AFFINITY = "affinity";
+  private static final String SHARES = "shares";
+  private static final String PARENT_WEIGHTS = "parent-weights";
   private static final String PARENT_LINK = "parent-link";
   private static final String TRANSITIONS = "transitions";
   private static final String MEANS = "means";
@@ -76,9 +82,20 @@ public final class TableSetJson {
       json.writeStringField(TABLE, key.parentTable());
       json.writeStringField(KEY, key.parentKey());
       if (!key.isParent()) {
-        json.writeObjectFieldStart(POPULARITY);
-        writeNumbers(json, CHILD_SHARES, key.popularity().childShares());
-        writeNumbers(json, PARENT_SHARES, key.popularity().parentShares());
+        writePopularity(json, key.popularity());
+      }
+
+      KeyAffinity affinity = key.affinity();
+      if (affinity != null) {
+        json.writeObjectFieldStart(AFFINITY);
+        json.writeArrayFieldStart(SHARES);
+        for (int k = 0; k < affinity.componentCount(); k++) {
+          writeNumbers(json, null, affinity.shares(k));
+        }
+
+        json.writeEndArray();
+        writeNumbers(json, PARENT_WEIGHTS, affinity.parentWeights());
+        writePopularity(json, affinity.popularity());
         json.writeEndObject();
       }
 
@@ -112,6 +129,14 @@ public final class TableSetJson {
 
     json.writeFieldName(MODEL);
     ModelJson.writeModel(json, table.model());
+    json.writeEndObject();
+  }
+
+  private static void writePopularity(JsonGenerator json, Popularity popularity)
+      throws IOException {
+    json.writeObjectFieldStart(POPULARITY);
+    writeNumbers(json, CHILD_SHARES, popularity.childShares());
+    writeNumbers(json, PARENT_SHARES, popularity.parentShares());
     json.writeEndObject();
   }
 
@@ -155,9 +180,9 @@ public final class TableSetJson {
 
     JsonFields fields = new JsonFields(source);
     long version = fields.longNumber(root, "", VERSION_KEY);
-    if (version != FORMAT_VERSION) {
+    if (version < 1 || version > FORMAT_VERSION) {
       throw SynthlakeException.of(
-          "%s has format-version %d, but this synthlake %s reads table-set version %d only: "
+          "%s has format-version %d, but this synthlake %s reads table-set versions 1 to %d: "
               + "use the synthlake release that wrote it, or fit the tables again",
           source, version, SynthlakeVersion.current(), FORMAT_VERSION);
     }
@@ -192,18 +217,22 @@ public final class TableSetJson {
     for (int k = 0; k < keysNode.size(); k++) {
       JsonFields keyFields = fields.nested(FOREIGN_KEYS + "[" + k + "]");
       JsonNode keyNode = keysNode.get(k);
-      keyFields.onlyFields(keyNode, "", COLUMN, TABLE, KEY, POPULARITY);
-      Popularity popularity = null;
-      if (keyNode.has(POPULARITY)) {
-        JsonNode curve = keyNode.get(POPULARITY);
-        keyFields.onlyFields(curve, POPULARITY, CHILD_SHARES, PARENT_SHARES);
+      keyFields.onlyFields(keyNode, "", COLUMN, TABLE, KEY, POPULARITY, AFFINITY);
+      Popularity popularity =
+          keyNode.has(POPULARITY) ? readPopularity(keyNode, keyFields, POPULARITY) : null;
+      KeyAffinity affinity = null;
+      if (keyNode.has(AFFINITY)) {
+        JsonNode affinityNode = keyNode.get(AFFINITY);
+        keyFields.onlyFields(affinityNode, AFFINITY, SHARES, PARENT_WEIGHTS, POPULARITY);
+        JsonFields affinityFields = keyFields.nested(AFFINITY);
         try {
-          popularity =
-              Popularity.of(
-                  keyFields.numbers(curve, POPULARITY, CHILD_SHARES),
-                  keyFields.numbers(curve, POPULARITY, PARENT_SHARES));
+          affinity =
+              KeyAffinity.of(
+                  matrix(affinityNode, SHARES, keyFields, AFFINITY),
+                  keyFields.numbers(affinityNode, AFFINITY, PARENT_WEIGHTS),
+                  readPopularity(affinityNode, affinityFields, POPULARITY));
         } catch (InvalidModelException e) {
-          throw keyFields.error(POPULARITY, e.getMessage());
+          throw keyFields.error(AFFINITY, e.getMessage());
         }
       }
 
@@ -212,7 +241,8 @@ public final class TableSetJson {
               keyFields.string(keyNode, "", COLUMN),
               keyFields.string(keyNode, "", TABLE),
               keyFields.string(keyNode, "", KEY),
-              popularity));
+              popularity,
+              affinity));
     }
 
     ParentLink link = null;
@@ -234,9 +264,24 @@ public final class TableSetJson {
     return new TableSet.Table(name, model, columns, inputRows, link, keys);
   }
 
+  private static Popularity readPopularity(JsonNode node, JsonFields fields, String name) {
+    JsonNode curve = fields.field(node, "", name);
+    fields.onlyFields(curve, name, CHILD_SHARES, PARENT_SHARES);
+    try {
+      return Popularity.of(
+          fields.numbers(curve, name, CHILD_SHARES), fields.numbers(curve, name, PARENT_SHARES));
+    } catch (InvalidModelException e) {
+      throw fields.error(name, e.getMessage());
+    }
+  }
+
   private static double[][] matrix(JsonNode link, String name, JsonFields fields) {
-    String path = PARENT_LINK + "." + name;
-    JsonNode rows = fields.array(link, PARENT_LINK, name);
+    return matrix(link, name, fields, PARENT_LINK);
+  }
+
+  private static double[][] matrix(JsonNode node, String name, JsonFields fields, String owner) {
+    String path = owner.isEmpty() ? name : owner + "." + name;
+    JsonNode rows = fields.array(node, owner, name);
     if (rows.size() > 10_000) {
       throw fields.error(
           path, "holds " + rows.size() + " rows; a model has at most 10000 components");

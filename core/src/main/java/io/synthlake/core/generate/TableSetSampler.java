@@ -3,7 +3,9 @@ package io.synthlake.core.generate;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.math.Permutation;
 import io.synthlake.core.math.Seeds;
+import io.synthlake.core.model.KeyAffinity;
 import io.synthlake.core.model.KeyColumn;
+import io.synthlake.core.model.Popularity;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import java.nio.charset.StandardCharsets;
@@ -132,6 +134,10 @@ public final class TableSetSampler {
     private final KeyGenerator[] foreignKeyGenerators;
     private final TableSet.ForeignKey[] foreignKeys;
     private final int[] foreignKeyTables;
+
+    /** Per foreign key with an affinity, its root parent's components; null until needed. */
+    private final RootComponents[] parentComponents;
+
     private final long[] foreignRows = new long[TableSampler.BLOCK_ROWS];
     private final int[] givenComponents = new int[TableSampler.BLOCK_ROWS];
     private Level level;
@@ -155,6 +161,7 @@ public final class TableSetSampler {
       this.foreignKeys = spec.foreignKeys().toArray(new TableSet.ForeignKey[0]);
       this.foreignKeyGenerators = new KeyGenerator[foreignKeys.length];
       this.foreignKeyTables = new int[foreignKeys.length];
+      this.parentComponents = new RootComponents[foreignKeys.length];
       List<String> modelNames = model.columnNames();
       for (int i = 0; i < spec.columns().size(); i++) {
         String name = spec.columns().get(i);
@@ -252,8 +259,9 @@ public final class TableSetSampler {
     }
 
     /**
-     * Parent rows for a further foreign key: by its popularity curve, from the chunk's own
-     * generator.
+     * Parent rows for a further foreign key, from the chunk's own generator: by its popularity
+     * curve or, with an affinity, proposed by the within-component curve and kept by the child's
+     * component's acceptance of the proposed row's component.
      */
     private void pickParents(int k, int chunk, int rows) {
       long parents = tableRows[foreignKeyTables[k]];
@@ -271,10 +279,45 @@ public final class TableSetSampler {
                   tableSeeds[table],
                   parentLevel == null ? rootBlock : level.block(chunk),
                   FOREIGN_KEY_STREAM + k));
-      for (int r = 0; r < rows; r++) {
-        foreignRows[r] =
-            order.apply(foreignKeys[k].popularity().parentRank(random.nextDouble(), parents));
+      KeyAffinity affinity = foreignKeys[k].affinity();
+      RootComponents components = affinity == null ? null : parentComponents(k, parents);
+      if (components == null) {
+        Popularity popularity = foreignKeys[k].popularity();
+        for (int r = 0; r < rows; r++) {
+          foreignRows[r] = order.apply(popularity.parentRank(random.nextDouble(), parents));
+        }
+
+        return;
       }
+
+      Popularity popularity = affinity.popularity();
+      int first = chunk * TableSampler.BLOCK_ROWS;
+      for (int r = 0; r < rows; r++) {
+        int component = parentLevel == null ? writer.component(r) : level.components[first + r];
+        long row;
+        int tries = 0;
+        do {
+          row = order.apply(popularity.parentRank(random.nextDouble(), parents));
+        } while (++tries < KeyAffinity.MAX_TRIES
+            && random.nextDouble() >= affinity.acceptance(component, components.component(row)));
+        foreignRows[r] = row;
+      }
+    }
+
+    /**
+     * The components of key {@code k}'s root parent of {@code parents} rows, or null if too big.
+     */
+    private RootComponents parentComponents(int k, long parents) {
+      RootComponents components = parentComponents[k];
+      if (components == null || components.rows() != parents) {
+        int parent = foreignKeyTables[k];
+        components =
+            RootComponents.of(
+                set.tables().get(parent).model().dependence(), tableSeeds[parent], parents);
+        parentComponents[k] = components;
+      }
+
+      return components;
     }
   }
 

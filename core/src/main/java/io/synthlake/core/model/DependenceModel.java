@@ -31,6 +31,16 @@ public interface DependenceModel {
    */
   Sampler newSampler(int maxRows);
 
+  /**
+   * Fills {@code components[0..rows)} with the components {@link Sampler#sample} draws for block
+   * {@code block}, without drawing the columns: what a row's component is, read again elsewhere.
+   */
+  default void drawComponents(long seed, long block, int rows, int[] components) {
+    int d = dimension();
+    newSampler(rows)
+        .sample(seed, block, rows, new boolean[d], new boolean[d], components, new double[d][rows]);
+  }
+
   /** Draws rows of (component, uniforms); not thread-safe, one per task. */
   interface Sampler {
     /**

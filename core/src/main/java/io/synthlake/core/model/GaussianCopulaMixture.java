@@ -170,6 +170,19 @@ public final class GaussianCopulaMixture implements DependenceModel {
   }
 
   @Override
+  public void drawComponents(long seed, long block, int rows, int[] components) {
+    if (weights.length == 1) {
+      Arrays.fill(components, 0, rows, 0);
+      return;
+    }
+
+    SplittableRandom random = DependenceModel.componentRandom(Seeds.blockKey(seed, block));
+    for (int r = 0; r < rows; r++) {
+      components[r] = componentPicker.firstAbove(random.nextDouble());
+    }
+  }
+
+  @Override
   public Sampler newSampler(int maxRows) {
     int d = dimension();
     double[][] normals = new double[d][maxRows];
@@ -212,13 +225,8 @@ public final class GaussianCopulaMixture implements DependenceModel {
       double[][] normals) {
     int d = dimension();
     long key = Seeds.blockKey(seed, block);
-    if (!componentsGiven && weights.length == 1) {
-      Arrays.fill(components, 0, rows, 0);
-    } else if (!componentsGiven) {
-      SplittableRandom random = DependenceModel.componentRandom(key);
-      for (int r = 0; r < rows; r++) {
-        components[r] = componentPicker.firstAbove(random.nextDouble());
-      }
+    if (!componentsGiven) {
+      drawComponents(seed, block, rows, components);
     }
 
     // A column independent of all others in every component draws its uniform (or normal score)

@@ -71,10 +71,20 @@ public final class Popularity {
    * the rest one per even step.
    */
   public static Popularity fit(long[] inDegrees) {
-    long[] sorted = inDegrees.clone();
+    double[] degrees = new double[inDegrees.length];
+    for (int p = 0; p < degrees.length; p++) {
+      degrees[p] = inDegrees[p];
+    }
+
+    return fit(degrees);
+  }
+
+  /** Like {@link #fit(long[])}, for degrees that were rescaled (so not whole numbers). */
+  public static Popularity fit(double[] inDegrees) {
+    double[] sorted = inDegrees.clone();
     Arrays.sort(sorted);
-    long total = 0;
-    for (long degree : sorted) {
+    double total = 0;
+    for (double degree : sorted) {
       total += degree;
     }
 
@@ -82,7 +92,7 @@ public final class Popularity {
         total > 0, "no child row references the parent, so its popularity cannot be learned");
     int parents = sorted.length;
     int referenced = 0;
-    for (long degree : sorted) {
+    for (double degree : sorted) {
       referenced += degree > 0 ? 1 : 0;
     }
 
@@ -90,14 +100,14 @@ public final class Popularity {
     int[] ends = knotRanks(referenced);
     double[] childShares = new double[ends.length + 1];
     double[] parentShares = new double[ends.length + 1];
-    long cumulative = 0;
+    double cumulative = 0;
     int rank = 0;
     for (int k = 0; k < ends.length; k++) {
       for (; rank < ends[k]; rank++) {
         cumulative += sorted[parents - 1 - rank];
       }
 
-      childShares[k + 1] = (double) cumulative / total;
+      childShares[k + 1] = cumulative / total;
       parentShares[k + 1] = (double) ends[k] / parents;
     }
 

@@ -30,9 +30,23 @@ public final class TableSet {
   /**
    * A foreign key: {@code column} of a table holds values of {@code parentKey}, the key column of
    * {@code parentTable}.
+   *
+   * @param popularity how a further key's children spread over the parent's rows; null for the
+   *     parent's key
+   * @param affinity how a further key's parent depends on the child row's component, or null when
+   *     it does not
    */
   public record ForeignKey(
-      String column, String parentTable, String parentKey, Popularity popularity) {
+      String column,
+      String parentTable,
+      String parentKey,
+      Popularity popularity,
+      KeyAffinity affinity) {
+    /** A key without affinity: the table's parent's (null popularity) or a further one's. */
+    public ForeignKey(String column, String parentTable, String parentKey, Popularity popularity) {
+      this(column, parentTable, parentKey, popularity, null);
+    }
+
     /** Whether this key names the table's parent (its rows are generated beside the parent's). */
     public boolean isParent() {
       return popularity == null;
@@ -164,6 +178,10 @@ public final class TableSet {
             "parent-link", "table '%s' has no parent but a parent link", name);
       }
 
+      for (ForeignKey key : table.foreignKeys()) {
+        checkAffinity(table, key, tables);
+      }
+
       for (int i = 1; i < table.foreignKeys().size(); i++) {
         if (table.foreignKeys().get(i).isParent()) {
           throw Errors.invalidModel(
@@ -219,6 +237,29 @@ public final class TableSet {
               + "foreign keys, each once",
           table.name(),
           table.columns());
+    }
+  }
+
+  private static void checkAffinity(Table table, ForeignKey key, List<Table> tables) {
+    KeyAffinity affinity = key.affinity();
+    if (affinity == null) {
+      return;
+    }
+
+    Table parent =
+        tables.stream().filter(t -> t.name().equals(key.parentTable())).findFirst().orElseThrow();
+    if (key.isParent()
+        || parent.parent() != null
+        || affinity.componentCount() != table.model().dependence().componentCount()
+        || affinity.parentComponentCount() != parent.model().dependence().componentCount()) {
+      throw Errors.invalidModel(
+          "affinity",
+          "table '%s': column '%s' has an affinity, which needs a further key to a root table "
+              + "and one share per component of both tables (%d and %d)",
+          table.name(),
+          key.column(),
+          table.model().dependence().componentCount(),
+          parent.model().dependence().componentCount());
     }
   }
 
