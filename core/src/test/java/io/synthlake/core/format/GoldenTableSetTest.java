@@ -1,0 +1,72 @@
+package io.synthlake.core.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.synthlake.core.generate.CollectingSink;
+import io.synthlake.core.generate.TableSetRun;
+import io.synthlake.core.model.TableSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Table-set files of each format version, as a release wrote them, must keep reading and keep
+ * generating the same rows: every value of every table hashed. Version 1 has no key affinity, so
+ * its routes pick destinations by popularity alone; version 2 adds it. A change here changes every
+ * user's output: make it on purpose, before a release.
+ */
+class GoldenTableSetTest {
+  private static TableSet read(String name) throws IOException {
+    try (InputStream in = GoldenTableSetTest.class.getResourceAsStream("/golden/" + name)) {
+      return TableSetJson.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+    }
+  }
+
+  private static long fingerprint(TableSet set) {
+    Map<String, CollectingSink[]> tables = TableSetRun.generate(set, 7, "airports", 5000, false);
+    long hash = 17;
+    for (String table : set.names()) {
+      for (CollectingSink column : tables.get(table)) {
+        hash = 31 * hash + column.size();
+        for (int r = 0; r < column.size(); r++) {
+          hash = 31 * hash + Objects.hashCode(column.value(r));
+        }
+      }
+    }
+
+    return hash;
+  }
+
+  @Test
+  void versionOneReadsWithoutAffinityAndGeneratesTheSameRows() throws IOException {
+    TableSet set = read("table-set-v1.json");
+    assertThat(set.table("routes").foreignKey("destination").affinity()).isNull();
+    assertThat(set.table("routes").foreignKey("destination").popularity()).isNotNull();
+    assertThat(fingerprint(set)).isEqualTo(-6136334219661578122L);
+  }
+
+  @Test
+  void versionTwoReadsWithAffinityAndGeneratesTheSameRows() throws IOException {
+    TableSet set = read("table-set-v2.json");
+    assertThat(set.table("routes").foreignKey("destination").affinity()).isNotNull();
+    assertThat(fingerprint(set)).isEqualTo(-1505881481400403499L);
+  }
+
+  @Test
+  void aNewerVersionIsRefusedWithTheVersionsThisReleaseReads() throws IOException {
+    String text;
+    try (InputStream in =
+        GoldenTableSetTest.class.getResourceAsStream("/golden/table-set-v2.json")) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    String newer = text.replaceFirst("\"format-version\" : 2", "\"format-version\" : 3");
+    assertThatThrownBy(() -> TableSetJson.fromJson(newer, "routes.json"))
+        .hasMessageContaining("routes.json has format-version 3")
+        .hasMessageContaining("reads table-set versions 1 to 2");
+  }
+}
