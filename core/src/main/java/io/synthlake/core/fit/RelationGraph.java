@@ -32,21 +32,23 @@ final class RelationGraph {
             columns.put(name, input.sample().columns().stream().map(SampleColumn::name).toList()));
     List<String> order = check(columns, relations);
     for (Relation relation : relations) {
-      SampleColumn foreign =
-          TableSetFitter.column(inputs.get(relation.child()).sample(), relation.column());
-      SampleColumn key =
-          TableSetFitter.column(inputs.get(relation.parent()).sample(), relation.key());
-      SynthlakeException.check(
-          foreign.isString() == key.isString(),
-          "relation %s: '%s.%s' holds %s but '%s.%s' holds %s, so they never match: cast one of "
-              + "them so that both hold the same kind of value",
-          relation,
-          relation.child(),
-          relation.column(),
-          kind(foreign),
-          relation.parent(),
-          relation.key(),
-          kind(key));
+      for (int i = 0; i < relation.columns().size(); i++) {
+        SampleColumn foreign =
+            TableSetFitter.column(inputs.get(relation.child()).sample(), relation.columns().get(i));
+        SampleColumn key =
+            TableSetFitter.column(inputs.get(relation.parent()).sample(), relation.keys().get(i));
+        SynthlakeException.check(
+            foreign.isString() == key.isString(),
+            "relation %s: '%s.%s' holds %s but '%s.%s' holds %s, so they never match: cast one "
+                + "of them so that both hold the same kind of value",
+            relation,
+            relation.child(),
+            foreign.name(),
+            kind(foreign),
+            relation.parent(),
+            key.name(),
+            kind(key));
+      }
     }
 
     return new RelationGraph(List.copyOf(relations), order);
@@ -60,33 +62,67 @@ final class RelationGraph {
   static List<String> check(Map<String, List<String>> tableColumns, List<Relation> relations) {
     Set<String> foreignColumns = new LinkedHashSet<>();
     for (Relation relation : relations) {
-      column(tableColumns, relation, relation.child(), relation.column());
-      column(tableColumns, relation, relation.parent(), relation.key());
+      relation.columns().forEach(c -> column(tableColumns, relation, relation.child(), c));
+      relation.keys().forEach(k -> column(tableColumns, relation, relation.parent(), k));
       SynthlakeException.check(
           !relation.child().equals(relation.parent()),
           "relation %s: a table that references itself (a hierarchy of rows) is not supported: "
               + "leave the relation out",
           relation);
-      SynthlakeException.check(
-          foreignColumns.add(relation.child() + "." + relation.column()),
-          "relation %s: column '%s' of '%s' already references a table: give each foreign key "
-              + "column one relation",
-          relation,
-          relation.column(),
-          relation.child());
+      for (String column : relation.columns()) {
+        SynthlakeException.check(
+            foreignColumns.add(relation.child() + "." + column),
+            "relation %s: column '%s' of '%s' already references a table: give each foreign key "
+                + "column one relation",
+            relation,
+            column,
+            relation.child());
+      }
     }
 
     for (Relation relation : relations) {
-      SynthlakeException.check(
-          !foreignColumns.contains(relation.parent() + "." + relation.key()),
-          "relation %s: key column '%s.%s' is itself a foreign key; a key shared by parent and "
-              + "child (one-to-one) is not supported: reference the parent's own key",
-          relation,
-          relation.parent(),
-          relation.key());
+      if (relation.isComposite()) {
+        checkComposite(relation, relations);
+      } else {
+        SynthlakeException.check(
+            !foreignColumns.contains(relation.parent() + "." + relation.key()),
+            "relation %s: key column '%s.%s' is itself a foreign key; a key shared by parent and "
+                + "child (one-to-one) is not supported: reference the parent's own key",
+            relation,
+            relation.parent(),
+            relation.key());
+      }
     }
 
     return order(tableColumns.keySet(), relations);
+  }
+
+  /**
+   * A composite key must be its child's parent key, and name the parent's foreign key to its own
+   * parent followed by one column that numbers the parent's rows within theirs.
+   */
+  private static void checkComposite(Relation relation, List<Relation> relations) {
+    SynthlakeException.check(
+        firstOf(relation.child(), relations) == relation,
+        "relation %s: a composite foreign key must be the table's first relation (its parent); "
+            + "list it first, or reference a key of one column",
+        relation);
+    Relation above = firstOf(relation.parent(), relations);
+    List<String> keys = relation.keys();
+    SynthlakeException.check(
+        above != null
+            && keys.subList(0, keys.size() - 1).equals(above.columns())
+            && !above.columns().contains(keys.get(keys.size() - 1)),
+        "relation %s: a composite key is supported as the parent's own foreign key to its parent "
+            + "followed by a column numbering its rows within that parent (lines.order_id,line "
+            + "where lines.order_id=orders.id comes first); '%s' has %s",
+        relation,
+        relation.parent(),
+        above == null ? "no parent" : "parent key " + String.join(",", above.columns()));
+  }
+
+  private static Relation firstOf(String table, List<Relation> relations) {
+    return relations.stream().filter(r -> r.child().equals(table)).findFirst().orElse(null);
   }
 
   private static String kind(SampleColumn column) {
@@ -185,15 +221,26 @@ final class RelationGraph {
     return children;
   }
 
-  /** The key columns of {@code table} that some relation references. */
-  Set<String> referencedKeys(String table) {
-    Set<String> keys = new LinkedHashSet<>();
+  /** The keys of {@code table} (one column each, or composite) that some relation references. */
+  Set<List<String>> referencedKeys(String table) {
+    Set<List<String>> keys = new LinkedHashSet<>();
     for (Relation relation : relations) {
       if (relation.parent().equals(table)) {
-        keys.add(relation.key());
+        keys.add(relation.keys());
       }
     }
 
     return keys;
+  }
+
+  /** The column a composite key referencing {@code table} names as its ordinal, or null. */
+  String requiredOrdinal(String table) {
+    for (Relation relation : relations) {
+      if (relation.parent().equals(table) && relation.isComposite()) {
+        return relation.keys().get(relation.keys().size() - 1);
+      }
+    }
+
+    return null;
   }
 }

@@ -34,16 +34,43 @@ public final class TableSetFitter {
   private TableSetFitter() {}
 
   /**
-   * A foreign key as the user declared it: {@code child.column} holds values of {@code parent.key}.
+   * A foreign key as the user declared it: {@code child.columns} hold values of {@code
+   * parent.keys}. Several columns make a composite key: the parent's own foreign key to its parent,
+   * then a column numbering its rows within that parent (an order line's order id and line number).
    */
-  public record Relation(String child, String column, String parent, String key) {
+  public record Relation(String child, List<String> columns, String parent, List<String> keys) {
+    public Relation {
+      columns = List.copyOf(columns);
+      keys = List.copyOf(keys);
+    }
+
+    /** A one-column relation. */
+    public Relation(String child, String column, String parent, String key) {
+      this(child, List.of(column), parent, List.of(key));
+    }
+
+    /** The first (for a one-column key, the only) foreign key column. */
+    public String column() {
+      return columns.get(0);
+    }
+
+    /** The first (for a one-column key, the only) parent key column. */
+    public String key() {
+      return keys.get(0);
+    }
+
+    public boolean isComposite() {
+      return columns.size() > 1;
+    }
+
     @Override
     public String toString() {
-      return child + "." + column + "=" + parent + "." + key;
+      return child + "." + String.join(",", columns) + "=" + parent + "." + String.join(",", keys);
     }
 
     /**
-     * Reads {@code child.column=parent.key}; table names hold no dot, so a column name may.
+     * Reads {@code child.column=parent.key}, or {@code child.a,b=parent.x,y} for a composite key;
+     * table names hold no dot, so a column name may.
      *
      * @param where what to name in an error (a flag or an option)
      */
@@ -58,14 +85,28 @@ public final class TableSetFitter {
               && parentDot > 0
               && parentDot < sides[1].length() - 1,
           "%s: '%s' is not a relation; write it as child.column=parent.key, for example "
-              + "orders.customer_id=customers.id",
+              + "orders.customer_id=customers.id (or child.a,b=parent.x,y for a composite key)",
           where,
           SynthlakeException.shown(text));
+      List<String> columns = names(sides[0].substring(childDot + 1));
+      List<String> keys = names(sides[1].substring(parentDot + 1));
+      SynthlakeException.check(
+          columns.size() == keys.size() && !columns.contains("") && !keys.contains(""),
+          "%s: '%s' pairs %d columns with %d keys; a composite key lists as many child columns as "
+              + "parent columns, for example shipments.order_id,line=lines.order_id,line",
+          where,
+          SynthlakeException.shown(text),
+          columns.size(),
+          keys.size());
       return new Relation(
           sides[0].substring(0, childDot).trim(),
-          sides[0].substring(childDot + 1).trim(),
+          columns,
           sides[1].substring(0, parentDot).trim(),
-          sides[1].substring(parentDot + 1).trim());
+          keys);
+    }
+
+    private static List<String> names(String text) {
+      return Arrays.stream(text.split(",", -1)).map(String::trim).toList();
     }
   }
 
@@ -145,9 +186,9 @@ public final class TableSetFitter {
       TableSet.Table table,
       int[] kept,
       ModelFitter.FittedRows rows,
-      Map<String, Map<Object, Integer>> keyRows) {
-    /** The kept row holding each value of key column {@code key}. */
-    Map<Object, Integer> rowsOf(String key) {
+      Map<List<String>, Map<Object, Integer>> keyRows) {
+    /** The kept row holding each value of the key over {@code key}'s columns. */
+    Map<Object, Integer> rowsOf(List<String> key) {
       return keyRows.get(key);
     }
   }
@@ -172,11 +213,11 @@ public final class TableSetFitter {
         // the sample
       }
 
-      SampleColumn column = column(sample, relation.column());
-      Map<Object, Integer> parentRows = fitted.get(relation.parent()).rowsOf(relation.key());
+      List<SampleColumn> columns = columns(sample, relation.columns());
+      Map<Object, Integer> parentRows = fitted.get(relation.parent()).rowsOf(relation.keys());
       int count = 0;
       for (int row = 0; row < sample.rows(); row++) {
-        if (!parentRows.containsKey(KeyValues.of(column, row))) {
+        if (!parentRows.containsKey(KeyValues.of(columns, row))) {
           orphan[row] = true;
           count++;
         }
@@ -232,38 +273,55 @@ public final class TableSetFitter {
     SampleTable sample = input.sample();
     List<Relation> foreignKeys = graph.foreignKeys(input.name());
     Set<String> foreignColumns = new LinkedHashSet<>();
-    foreignKeys.forEach(relation -> foreignColumns.add(relation.column()));
+    foreignKeys.forEach(relation -> foreignColumns.addAll(relation.columns()));
+    Set<List<String>> referencedKeys = graph.referencedKeys(input.name());
+    Relation parentRelation = graph.parentRelation(input.name());
+    TableSet.Ordinal ordinal = null;
+    if (parentRelation != null) {
+      Set<String> excluded = new LinkedHashSet<>(foreignColumns);
+      referencedKeys.forEach(excluded::addAll);
+      ordinal =
+          Ordinals.find(
+              input.name(),
+              sample,
+              kept,
+              columns(sample, parentRelation.columns()),
+              excluded,
+              graph.requiredOrdinal(input.name()));
+    }
 
     // The modelled columns: the table's own, then one count column per child table.
     List<SampleColumn> columns = new ArrayList<>();
     Map<String, ColumnKind> kinds = new LinkedHashMap<>();
     for (SampleColumn column : sample.columns()) {
-      if (!foreignColumns.contains(column.name())) {
+      if (!foreignColumns.contains(column.name())
+          && (ordinal == null || !ordinal.column().equals(column.name()))) {
         columns.add(SampleRows.select(column, kept));
       }
     }
 
-    for (String key : graph.referencedKeys(input.name())) {
-      kinds.put(key, ColumnKind.KEY);
-    }
+    Map<List<String>, Map<Object, Integer>> keyRows = new HashMap<>();
+    for (List<String> key : referencedKeys) {
+      if (key.size() == 1) {
+        kinds.put(key.get(0), ColumnKind.KEY);
+      }
 
-    Map<String, Map<Object, Integer>> keyRows = new HashMap<>();
-    for (String key : graph.referencedKeys(input.name())) {
-      keyRows.put(key, uniqueKeys(input.name(), SampleRows.select(column(sample, key), kept)));
+      List<SampleColumn> keyColumns = new ArrayList<>();
+      columns(sample, key).forEach(column -> keyColumns.add(SampleRows.select(column, kept)));
+      keyRows.put(key, uniqueKeys(input.name(), keyColumns));
     }
 
     for (String child : graph.children(input.name())) {
       Relation relation = graph.parentRelation(child);
       columns.add(
           childCounts(
-              inputs.get(child).sample(), relation, keyRows.get(relation.key()), kept.length));
+              inputs.get(child).sample(), relation, keyRows.get(relation.keys()), kept.length));
       kinds.put(TableSet.countColumn(child), ColumnKind.INTEGER);
     }
 
     // A child is clustered on its scores joined with its parent's, and with those of the root
     // tables its further keys reference, so that its components carry the kinds of the rows it
     // references.
-    Relation parentRelation = graph.parentRelation(input.name());
     Fitted parent = parentRelation == null ? null : fitted.get(parentRelation.parent());
     int[] parentRows =
         parent == null ? new int[0] : referencedRows(sample, kept, parentRelation, parent);
@@ -294,7 +352,8 @@ public final class TableSetFitter {
     for (Relation relation : foreignKeys) {
       keys.add(
           relation == parentRelation
-              ? new TableSet.ForeignKey(relation.column(), relation.parent(), relation.key(), null)
+              ? new TableSet.ForeignKey(
+                  relation.columns(), relation.parent(), relation.keys(), null, null)
               : furtherKey(
                   rows, relation, fitted.get(relation.parent()), furtherRows.get(relation), graph));
     }
@@ -302,7 +361,9 @@ public final class TableSetFitter {
     List<String> modelled = rows.result().model().columnNames();
     List<String> output = new ArrayList<>();
     for (SampleColumn column : sample.columns()) {
-      if (foreignColumns.contains(column.name()) || modelled.contains(column.name())) {
+      if (foreignColumns.contains(column.name())
+          || modelled.contains(column.name())
+          || ordinal != null && ordinal.column().equals(column.name())) {
         output.add(column.name());
       }
     }
@@ -314,7 +375,8 @@ public final class TableSetFitter {
             output,
             Math.max(input.inputRows(), sample.rows()),
             link,
-            keys);
+            keys,
+            ordinal);
     return new Fitted(table, kept, rows, keyRows);
   }
 
@@ -322,23 +384,27 @@ public final class TableSetFitter {
    * The parent row of each key value; refuses a key with nulls or repeats, which cannot be joined
    * on.
    */
-  private static Map<Object, Integer> uniqueKeys(String table, SampleColumn key) {
+  private static Map<Object, Integer> uniqueKeys(String table, List<SampleColumn> key) {
+    String names = String.join(",", key.stream().map(SampleColumn::name).toList());
+    String what = key.size() == 1 ? "key column" : "key columns";
     Map<Object, Integer> rows = new HashMap<>();
-    for (int row = 0; row < key.size(); row++) {
+    for (int row = 0; row < key.get(0).size(); row++) {
       Object value = KeyValues.of(key, row);
       SynthlakeException.check(
           value != null,
-          "table '%s': key column '%s' is null in some rows, so children cannot "
+          "table '%s': %s '%s' is null in some rows, so children cannot "
               + "reference them: give every row a key, or name another key column",
           table,
-          key.name());
+          what,
+          names);
       Integer before = rows.put(value, row);
       SynthlakeException.check(
           before == null,
-          "table '%s': key column '%s' holds %s in more than one row, so a "
+          "table '%s': %s '%s' holds %s in more than one row, so a "
               + "child's key cannot tell its parent: name a column that is unique in '%s'",
           table,
-          key.name(),
+          what,
+          names,
           SynthlakeException.shown(value),
           table);
     }
@@ -350,7 +416,7 @@ public final class TableSetFitter {
   private static SampleColumn childCounts(
       SampleTable child, Relation relation, Map<Object, Integer> parentRows, int parents) {
     double[] counts = new double[parents];
-    SampleColumn foreign = column(child, relation.column());
+    List<SampleColumn> foreign = columns(child, relation.columns());
     for (int row = 0; row < child.rows(); row++) {
       Integer parent = parentRows.get(KeyValues.of(foreign, row));
       if (parent != null) {
@@ -465,8 +531,8 @@ public final class TableSetFitter {
    */
   private static int[] referencedRows(
       SampleTable sample, int[] kept, Relation relation, Fitted referenced) {
-    SampleColumn foreign = column(sample, relation.column());
-    Map<Object, Integer> keyRows = referenced.rowsOf(relation.key());
+    List<SampleColumn> foreign = columns(sample, relation.columns());
+    Map<Object, Integer> keyRows = referenced.rowsOf(relation.keys());
     int[] rows = new int[kept.length];
     for (int r = 0; r < kept.length; r++) {
       Integer row = keyRows.get(KeyValues.of(foreign, kept[r]));
@@ -519,6 +585,10 @@ public final class TableSetFitter {
                 inDegrees);
     return new TableSet.ForeignKey(
         relation.column(), relation.parent(), relation.key(), Popularity.fit(inDegrees), affinity);
+  }
+
+  static List<SampleColumn> columns(SampleTable sample, List<String> names) {
+    return names.stream().map(name -> column(sample, name)).toList();
   }
 
   static SampleColumn column(SampleTable sample, String name) {

@@ -10,6 +10,7 @@ import io.synthlake.core.model.ParentLink;
 import io.synthlake.core.model.Popularity;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
+import io.synthlake.core.types.DataType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,10 @@ public final class TableSetJson {
   private static final String CHILD_SHARES = "child-shares";
   private static final String PARENT_SHARES = "parent-shares";
   private static final String AFFINITY = "affinity";
+  private static final String KEYS = "keys";
+  private static final String ORDINAL = "ordinal";
+  private static final String TYPE = "type";
+  private static final String START = "start";
   private static final String SHARES = "shares";
   private static final String PARENT_WEIGHTS = "parent-weights";
   private static final String PARENT_LINK = "parent-link";
@@ -78,9 +83,16 @@ public final class TableSetJson {
     json.writeArrayFieldStart(FOREIGN_KEYS);
     for (TableSet.ForeignKey key : table.foreignKeys()) {
       json.writeStartObject();
-      json.writeStringField(COLUMN, key.column());
-      json.writeStringField(TABLE, key.parentTable());
-      json.writeStringField(KEY, key.parentKey());
+      if (key.isComposite()) {
+        writeStrings(json, COLUMNS, key.columns());
+        json.writeStringField(TABLE, key.parentTable());
+        writeStrings(json, KEYS, key.parentKeys());
+      } else {
+        json.writeStringField(COLUMN, key.column());
+        json.writeStringField(TABLE, key.parentTable());
+        json.writeStringField(KEY, key.parentKey());
+      }
+
       if (!key.isParent()) {
         writePopularity(json, key.popularity());
       }
@@ -103,6 +115,14 @@ public final class TableSetJson {
     }
 
     json.writeEndArray();
+    if (table.ordinal() != null) {
+      json.writeObjectFieldStart(ORDINAL);
+      json.writeStringField(COLUMN, table.ordinal().column());
+      json.writeStringField(TYPE, table.ordinal().type().toString());
+      json.writeNumberField(START, table.ordinal().start());
+      json.writeEndObject();
+    }
+
     ParentLink link = table.link();
     if (link != null) {
       json.writeObjectFieldStart(PARENT_LINK);
@@ -130,6 +150,16 @@ public final class TableSetJson {
     json.writeFieldName(MODEL);
     ModelJson.writeModel(json, table.model());
     json.writeEndObject();
+  }
+
+  private static void writeStrings(JsonGenerator json, String name, List<String> values)
+      throws IOException {
+    json.writeArrayFieldStart(name);
+    for (String value : values) {
+      json.writeString(value);
+    }
+
+    json.writeEndArray();
   }
 
   private static void writePopularity(JsonGenerator json, Popularity popularity)
@@ -204,7 +234,8 @@ public final class TableSetJson {
   }
 
   private static TableSet.Table readTable(JsonNode node, JsonFields fields) {
-    fields.onlyFields(node, "", NAME, INPUT_ROWS, COLUMNS, FOREIGN_KEYS, PARENT_LINK, MODEL);
+    fields.onlyFields(
+        node, "", NAME, INPUT_ROWS, COLUMNS, FOREIGN_KEYS, ORDINAL, PARENT_LINK, MODEL);
     String name = fields.string(node, "", NAME);
     long inputRows = fields.longNumber(node, "", INPUT_ROWS);
     if (inputRows < 1) {
@@ -217,7 +248,7 @@ public final class TableSetJson {
     for (int k = 0; k < keysNode.size(); k++) {
       JsonFields keyFields = fields.nested(FOREIGN_KEYS + "[" + k + "]");
       JsonNode keyNode = keysNode.get(k);
-      keyFields.onlyFields(keyNode, "", COLUMN, TABLE, KEY, POPULARITY, AFFINITY);
+      keyFields.onlyFields(keyNode, "", COLUMN, COLUMNS, TABLE, KEY, KEYS, POPULARITY, AFFINITY);
       Popularity popularity =
           keyNode.has(POPULARITY) ? readPopularity(keyNode, keyFields, POPULARITY) : null;
       KeyAffinity affinity = null;
@@ -236,13 +267,22 @@ public final class TableSetJson {
         }
       }
 
-      keys.add(
-          new TableSet.ForeignKey(
-              keyFields.string(keyNode, "", COLUMN),
-              keyFields.string(keyNode, "", TABLE),
-              keyFields.string(keyNode, "", KEY),
-              popularity,
-              affinity));
+      boolean composite = keyNode.has(COLUMNS);
+      try {
+        keys.add(
+            new TableSet.ForeignKey(
+                composite
+                    ? keyFields.strings(keyNode, "", COLUMNS)
+                    : List.of(keyFields.string(keyNode, "", COLUMN)),
+                keyFields.string(keyNode, "", TABLE),
+                composite
+                    ? keyFields.strings(keyNode, "", KEYS)
+                    : List.of(keyFields.string(keyNode, "", KEY)),
+                popularity,
+                affinity));
+      } catch (InvalidModelException e) {
+        throw keyFields.error(composite ? KEYS : KEY, e.getMessage());
+      }
     }
 
     ParentLink link = null;
@@ -261,7 +301,24 @@ public final class TableSetJson {
     }
 
     TableModel model = ModelJson.readEmbedded(fields.field(node, "", MODEL), fields.nested(MODEL));
-    return new TableSet.Table(name, model, columns, inputRows, link, keys);
+    TableSet.Ordinal ordinal = null;
+    if (node.has(ORDINAL)) {
+      JsonNode ordinalNode = node.get(ORDINAL);
+      fields.onlyFields(ordinalNode, ORDINAL, COLUMN, TYPE, START);
+      try {
+        ordinal =
+            new TableSet.Ordinal(
+                fields.string(ordinalNode, ORDINAL, COLUMN),
+                DataType.parse(
+                    fields.string(ordinalNode, ORDINAL, TYPE),
+                    fields.source() + ": " + ORDINAL + "." + TYPE),
+                fields.longNumber(ordinalNode, ORDINAL, START));
+      } catch (InvalidModelException e) {
+        throw fields.error(ORDINAL, e.getMessage());
+      }
+    }
+
+    return new TableSet.Table(name, model, columns, inputRows, link, keys, ordinal);
   }
 
   private static Popularity readPopularity(JsonNode node, JsonFields fields, String name) {

@@ -131,6 +131,10 @@ public final class TableSetSampler {
     private final ColumnSink[] modelSinks;
     private final int[] outputModelColumn;
     private final int[] outputForeignKey;
+
+    /** Per output column written from an ancestor's key or ordinal (the parent key's), or null. */
+    private final KeySource[] keySources;
+
     private final KeyGenerator[] foreignKeyGenerators;
     private final TableSet.ForeignKey[] foreignKeys;
     private final int[] foreignKeyTables;
@@ -142,6 +146,10 @@ public final class TableSetSampler {
     private final int[] givenComponents = new int[TableSampler.BLOCK_ROWS];
     private Level level;
     private Level parentLevel;
+
+    /** The levels of the current root block from the root down to this table. */
+    private final Level[] levels;
+
     private long rootBlock;
     private long[] rowsBefore;
     private long[] tableRows;
@@ -151,6 +159,8 @@ public final class TableSetSampler {
       for (int t = table; t >= 0; t = parentIndex(t)) {
         path.add(0, t);
       }
+
+      this.levels = new Level[path.size()];
 
       TableSet.Table spec = set.tables().get(table);
       TableModel model = spec.model();
@@ -162,25 +172,53 @@ public final class TableSetSampler {
       this.foreignKeyGenerators = new KeyGenerator[foreignKeys.length];
       this.foreignKeyTables = new int[foreignKeys.length];
       this.parentComponents = new RootComponents[foreignKeys.length];
+      this.keySources = new KeySource[spec.columns().size()];
       List<String> modelNames = model.columnNames();
       for (int i = 0; i < spec.columns().size(); i++) {
         String name = spec.columns().get(i);
         outputModelColumn[i] = modelNames.indexOf(name);
         outputForeignKey[i] = -1;
         for (int k = 0; k < foreignKeys.length; k++) {
-          if (foreignKeys[k].column().equals(name)) {
+          if (foreignKeys[k].columns().contains(name)) {
             outputForeignKey[i] = k;
           }
+        }
+
+        boolean further = outputForeignKey[i] >= 0 && !foreignKeys[outputForeignKey[i]].isParent();
+        if (outputModelColumn[i] < 0 && !further) {
+          keySources[i] = keySource(path.size() - 1, name);
         }
       }
 
       for (int k = 0; k < foreignKeys.length; k++) {
         int parent = set.indexOf(foreignKeys[k].parentTable());
         foreignKeyTables[k] = parent;
-        KeyColumn key =
-            (KeyColumn) set.tables().get(parent).model().column(foreignKeys[k].parentKey());
-        foreignKeyGenerators[k] = new KeyGenerator(key, tableSeeds[parent]);
+        if (!foreignKeys[k].isParent()) {
+          KeyColumn key =
+              (KeyColumn) set.tables().get(parent).model().column(foreignKeys[k].parentKey());
+          foreignKeyGenerators[k] = new KeyGenerator(key, tableSeeds[parent]);
+        }
       }
+    }
+
+    /**
+     * Where column {@code column} of the table at {@code depth} on the path gets its values: its
+     * ordinal, a column of its parent key (the parent's key column or, for a composite key, the
+     * parent's own parent key and ordinal, followed up), or one of its key columns.
+     */
+    private KeySource keySource(int depth, String column) {
+      TableSet.Table owner = set.tables().get(path.get(depth));
+      if (owner.ordinal() != null && owner.ordinal().column().equals(column)) {
+        return new KeySource(depth, null, owner.ordinal().start());
+      }
+
+      TableSet.ForeignKey up = owner.parentKey();
+      if (up != null && up.columns().contains(column)) {
+        return keySource(depth - 1, up.parentKeys().get(up.columns().indexOf(column)));
+      }
+
+      KeyColumn key = (KeyColumn) owner.model().column(column);
+      return new KeySource(depth, new KeyGenerator(key, tableSeeds[path.get(depth)]), 0);
     }
 
     /** The model column of each output column, or -1 for a foreign key. */
@@ -204,9 +242,11 @@ public final class TableSetSampler {
       Walk walk = new Walk();
       Level current = walk.root(path.get(0), rootBlock, rootRows);
       Level parent = null;
+      levels[0] = current;
       for (int i = 1; i < path.size(); i++) {
         parent = current;
         current = walk.child(current, path.get(i));
+        levels[i] = current;
       }
 
       this.level = current;
@@ -240,21 +280,45 @@ public final class TableSetSampler {
       }
 
       for (int i = 0; i < sinks.length; i++) {
-        int k = outputForeignKey[i];
-        if (k < 0 || sinks[i] == null) {
+        if (sinks[i] == null) {
           continue;
         }
 
-        if (foreignKeys[k].isParent()) {
-          long parentFirst = rowsBefore[foreignKeyTables[k]];
-          for (int r = 0; r < rows; r++) {
-            foreignRows[r] = parentFirst + level.parentRow[first + r];
-          }
-        } else {
+        if (keySources[i] != null) {
+          writeKeySource(keySources[i], first, rows, sinks[i]);
+        } else if (outputForeignKey[i] >= 0) {
+          int k = outputForeignKey[i];
           pickParents(k, chunk, rows);
+          foreignKeyGenerators[k].fillAt(foreignRows, rows, sinks[i]);
+        }
+      }
+    }
+
+    /** Rows {@code first..first + rows - 1}'s values from {@code source}, an ancestor's column. */
+    private void writeKeySource(KeySource source, int first, int rows, ColumnSink sink) {
+      int depth = levels.length - 1;
+      for (int r = 0; r < rows; r++) {
+        int row = first + r;
+        for (int d = depth; d > source.depth(); d--) {
+          row = levels[d].parentRow[row];
         }
 
-        foreignKeyGenerators[k].fillAt(foreignRows, rows, sinks[i]);
+        foreignRows[r] = row;
+      }
+
+      Level owner = levels[source.depth()];
+      if (source.key() == null) {
+        int[] ordinals = owner.ordinals();
+        for (int r = 0; r < rows; r++) {
+          sink.putLong(r, source.ordinalStart() + ordinals[(int) foreignRows[r]]);
+        }
+      } else {
+        long before = rowsBefore[owner.table];
+        for (int r = 0; r < rows; r++) {
+          foreignRows[r] += before;
+        }
+
+        source.key().fillAt(foreignRows, rows, sink);
       }
     }
 
@@ -321,6 +385,12 @@ public final class TableSetSampler {
     }
   }
 
+  /**
+   * An output column written from the table at {@code depth} on a walker's path: its key column
+   * ({@code key}), or its ordinal from {@code ordinalStart} when {@code key} is null.
+   */
+  private record KeySource(int depth, KeyGenerator key, long ordinalStart) {}
+
   private int parentIndex(int table) {
     String parent = set.tables().get(table).parent();
     return parent == null ? -1 : set.indexOf(parent);
@@ -356,12 +426,27 @@ public final class TableSetSampler {
      */
     double[][] scores;
 
+    /** Each row's position among its parent's rows, from 0; null until asked. */
+    private int[] ordinals;
+
     Level(int table, long rootBlock, int rows, int[] parentRow, int[] components) {
       this.table = table;
       this.rootBlock = rootBlock;
       this.rows = rows;
       this.parentRow = parentRow;
       this.components = components;
+    }
+
+    /** Each row's position among its parent's rows (children follow their parents' order). */
+    int[] ordinals() {
+      if (ordinals == null) {
+        ordinals = new int[rows];
+        for (int r = 1; r < rows; r++) {
+          ordinals[r] = parentRow[r] == parentRow[r - 1] ? ordinals[r - 1] + 1 : 0;
+        }
+      }
+
+      return ordinals;
     }
 
     /**

@@ -28,8 +28,10 @@ public final class TableSet {
   public static final String COUNT_COLUMN_PREFIX = "synthlake:children-in:";
 
   /**
-   * A foreign key: {@code column} of a table holds values of {@code parentKey}, the key column of
-   * {@code parentTable}.
+   * A foreign key: {@code columns} of a table hold the values of {@code parentKeys} of {@code
+   * parentTable}. One column names a key column of the parent's model; several name a composite key
+   * (the parent's own foreign key to its parent, then its {@link Ordinal}), which only the table's
+   * parent may have.
    *
    * @param popularity how a further key's children spread over the parent's rows; null for the
    *     parent's key
@@ -37,19 +39,71 @@ public final class TableSet {
    *     it does not
    */
   public record ForeignKey(
-      String column,
+      List<String> columns,
       String parentTable,
-      String parentKey,
+      List<String> parentKeys,
       Popularity popularity,
       KeyAffinity affinity) {
-    /** A key without affinity: the table's parent's (null popularity) or a further one's. */
+    public ForeignKey {
+      columns = List.copyOf(columns);
+      parentKeys = List.copyOf(parentKeys);
+      if (columns.isEmpty() || columns.size() != parentKeys.size()) {
+        throw Errors.invalidModel(
+            "foreign-keys",
+            "a foreign key needs one or more columns and as many parent key columns, got %s and %s",
+            columns,
+            parentKeys);
+      }
+    }
+
+    /** A one-column key. */
+    public ForeignKey(
+        String column,
+        String parentTable,
+        String parentKey,
+        Popularity popularity,
+        KeyAffinity affinity) {
+      this(List.of(column), parentTable, List.of(parentKey), popularity, affinity);
+    }
+
+    /**
+     * A one-column key without affinity: the table's parent's (null popularity) or a further one's.
+     */
     public ForeignKey(String column, String parentTable, String parentKey, Popularity popularity) {
       this(column, parentTable, parentKey, popularity, null);
+    }
+
+    /** The key's first (for a one-column key, its only) column. */
+    public String column() {
+      return columns.get(0);
+    }
+
+    /** The parent's key column the first column references. */
+    public String parentKey() {
+      return parentKeys.get(0);
+    }
+
+    public boolean isComposite() {
+      return columns.size() > 1;
     }
 
     /** Whether this key names the table's parent (its rows are generated beside the parent's). */
     public boolean isParent() {
       return popularity == null;
+    }
+  }
+
+  /**
+   * A column that numbers a child table's rows within their parent row, from {@code start}: with
+   * the foreign key to the parent it makes the table's composite key (an order's line numbers 1, 2,
+   * 3 beside its order id).
+   */
+  public record Ordinal(String column, DataType type, long start) {
+    public Ordinal {
+      if (column == null || column.isEmpty() || !type.logicalType().isIntegral()) {
+        throw Errors.invalidModel(
+            "ordinal", "an ordinal needs a column name and a whole-number type, got %s", type);
+      }
     }
   }
 
@@ -65,6 +119,7 @@ public final class TableSet {
    *     root table
    * @param link how a row's mixture component depends on its parent row; null for a root table
    * @param foreignKeys the table's foreign keys, its parent's first
+   * @param ordinal the column numbering the rows within their parent, or null
    */
   public record Table(
       String name,
@@ -72,10 +127,36 @@ public final class TableSet {
       List<String> columns,
       long inputRows,
       ParentLink link,
-      List<ForeignKey> foreignKeys) {
+      List<ForeignKey> foreignKeys,
+      Ordinal ordinal) {
     public Table {
       columns = List.copyOf(columns);
       foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    /** A table without an ordinal column. */
+    public Table(
+        String name,
+        TableModel model,
+        List<String> columns,
+        long inputRows,
+        ParentLink link,
+        List<ForeignKey> foreignKeys) {
+      this(name, model, columns, inputRows, link, foreignKeys, null);
+    }
+
+    /**
+     * The columns of the table's composite key, its parent key's columns then its ordinal; empty
+     * when it has no ordinal.
+     */
+    public List<String> compositeKey() {
+      if (ordinal == null) {
+        return List.of();
+      }
+
+      List<String> key = new ArrayList<>(parentKey().columns());
+      key.add(ordinal.column());
+      return key;
     }
 
     /** The parent's foreign key, or null for a root table. */
@@ -89,10 +170,10 @@ public final class TableSet {
       return key == null ? null : key.parentTable();
     }
 
-    /** The foreign key on {@code column}, or null. */
+    /** The foreign key on {@code column} (one of its columns), or null. */
     public ForeignKey foreignKey(String column) {
       for (ForeignKey key : foreignKeys) {
-        if (key.column().equals(column)) {
+        if (key.columns().contains(column)) {
           return key;
         }
       }
@@ -158,7 +239,9 @@ public final class TableSet {
                               key.parentTable()));
         }
 
-        if (!parent.model().columnNames().contains(key.parentKey())
+        if (key.isComposite()) {
+          checkCompositeKey(table, key, parent);
+        } else if (!parent.model().columnNames().contains(key.parentKey())
             || !(parent.model().column(key.parentKey()) instanceof KeyColumn)) {
           throw Errors.invalidModel(
               "foreign-keys",
@@ -219,13 +302,28 @@ public final class TableSet {
       }
     }
 
-    for (ForeignKey key : table.foreignKeys()) {
-      if (!expected.add(key.column())) {
+    List<String> generated = new ArrayList<>();
+    table.foreignKeys().forEach(key -> generated.addAll(key.columns()));
+    if (table.ordinal() != null) {
+      if (table.parentKey() == null) {
+        throw Errors.invalidModel(
+            "ordinal",
+            "table '%s' numbers its rows within a parent in '%s', but has no parent",
+            table.name(),
+            table.ordinal().column());
+      }
+
+      generated.add(table.ordinal().column());
+    }
+
+    for (String column : generated) {
+      if (!expected.add(column)) {
         throw Errors.invalidModel(
             "foreign-keys",
-            "table '%s': foreign key column '%s' is also a model column or " + "appears twice",
+            "table '%s': column '%s' is a foreign key or ordinal and also a model column, or "
+                + "appears twice",
             table.name(),
-            key.column());
+            column);
       }
     }
 
@@ -237,6 +335,22 @@ public final class TableSet {
               + "foreign keys, each once",
           table.name(),
           table.columns());
+    }
+  }
+
+  private static void checkCompositeKey(Table table, ForeignKey key, Table parent) {
+    if (key != table.foreignKeys().get(0)
+        || !key.isParent()
+        || !key.parentKeys().equals(parent.compositeKey())) {
+      throw Errors.invalidModel(
+          "foreign-keys",
+          "table '%s': columns %s reference %s of '%s', but a composite key must be the table's "
+              + "first (parent) key and name the parent's composite key %s",
+          table.name(),
+          key.columns(),
+          key.parentKeys(),
+          parent.name(),
+          parent.compositeKey());
     }
   }
 
@@ -333,13 +447,21 @@ public final class TableSet {
 
   /**
    * The type of output column {@code column} of {@code table}: a foreign key has its parent key's
-   * type.
+   * type, an ordinal its own.
    */
   public DataType type(String table, String column) {
     Table entry = table(table);
     ForeignKey key = entry.foreignKey(column);
     if (key != null) {
-      return table(key.parentTable()).model().column(key.parentKey()).type();
+      String parentKey = key.parentKeys().get(key.columns().indexOf(column));
+      Table parent = table(key.parentTable());
+      return parent.model().columnNames().contains(parentKey)
+          ? parent.model().column(parentKey).type()
+          : type(parent.name(), parentKey);
+    }
+
+    if (entry.ordinal() != null && entry.ordinal().column().equals(column)) {
+      return entry.ordinal().type();
     }
 
     return entry.model().column(column).type();
