@@ -40,13 +40,25 @@ final class TableSetDescription {
         out.append(
             String.format(
                 Locale.ROOT,
-                "  %s -> %s.%s%s%n",
-                key.column(),
+                "  %s -> %s.%s%s%s%n",
+                String.join(",", key.columns()),
                 key.parentTable(),
-                key.parentKey(),
+                String.join(",", key.parentKeys()),
                 key.isParent()
                     ? " (parent: rows generated beside it)"
-                    : popularity(key.popularity())));
+                    : popularity(key.popularity()),
+                key.affinity() == null ? "" : "; depends on the row's mixture component"));
+      }
+
+      if (table.ordinal() != null) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  %s: numbers the rows within their %s row from %d (with %s, the table's key)%n",
+                table.ordinal().column(),
+                table.parent(),
+                table.ordinal().start(),
+                String.join(",", table.parentKey().columns())));
       }
 
       for (TableSet.Table child : set.children(table.name())) {
