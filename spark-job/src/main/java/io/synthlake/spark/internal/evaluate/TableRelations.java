@@ -38,8 +38,8 @@ public final class TableRelations {
     Set<String> foreignKeys = new HashSet<>();
     for (String text : texts) {
       Relation relation = Relation.parse(text, command);
-      column(columns, relation, relation.child(), relation.column(), command);
-      column(columns, relation, relation.parent(), relation.key(), command);
+      relation.columns().forEach(c -> column(columns, relation, relation.child(), c, command));
+      relation.keys().forEach(k -> column(columns, relation, relation.parent(), k, command));
       SynthlakeException.check(
           !relation.child().equals(relation.parent()),
           "%s: relation %s: a table that references itself is not supported; leave the relation "
@@ -163,11 +163,11 @@ public final class TableRelations {
     Set<String> keys = new LinkedHashSet<>();
     for (Relation relation : relations) {
       if (relation.child().equals(table)) {
-        keys.add(relation.column());
+        keys.addAll(relation.columns());
       }
 
       if (relation.parent().equals(table)) {
-        keys.add(relation.key());
+        keys.addAll(relation.keys());
       }
     }
 
