@@ -1,0 +1,132 @@
+package io.synthlake.core.math;
+
+import io.synthlake.core.Errors;
+import java.util.Arrays;
+
+/**
+ * A stationary autoregressive process of unit variance, AR(p), given by its autocorrelations at
+ * lags 1 to p: {@code z_t = φ_1 z_{t-1} + … + φ_p z_{t-p} + σ e_t} with standard normal innovations
+ * e_t. The Durbin-Levinson recursion gives the coefficients of every order up to p, so a series
+ * started cold (its first value {@code e_0}, then orders 1, 2, … until p values exist) follows the
+ * stationary law from its first step: each value is standard normal and each lag has its
+ * autocorrelation. Immutable.
+ */
+public final class AutoRegression {
+  private final double[] autocorrelations;
+
+  /** coefficients[k]: the order-k coefficients φ_{k,1..k} (row 0 empty). */
+  private final double[][] coefficients;
+
+  /** innovations[k]: the innovation standard deviation of order k. */
+  private final double[] innovations;
+
+  private AutoRegression(double[] autocorrelations, double[][] coefficients, double[] innovations) {
+    this.autocorrelations = autocorrelations;
+    this.coefficients = coefficients;
+    this.innovations = innovations;
+  }
+
+  /**
+   * The process with autocorrelations {@code rho[0..p)} at lags 1 to p; they must describe a
+   * stationary process (each partial autocorrelation strictly inside (-1, 1)).
+   */
+  public static AutoRegression of(double[] rho) {
+    int p = rho.length;
+    double[][] phi = new double[p + 1][];
+    double[] sigma = new double[p + 1];
+    phi[0] = new double[0];
+    double variance = 1;
+    sigma[0] = 1;
+    for (int k = 1; k <= p; k++) {
+      double numerator = rho[k - 1];
+      for (int i = 1; i < k; i++) {
+        numerator -= phi[k - 1][i - 1] * rho[k - 1 - i];
+      }
+
+      double partial = numerator / variance;
+      if (!(Math.abs(partial) < 1)) {
+        throw Errors.invalidModel(
+            "autocorrelations",
+            "autocorrelations %s are not those of a stationary process (partial autocorrelation "
+                + "at lag %d is %s); fit the model again",
+            Arrays.toString(rho),
+            k,
+            partial);
+      }
+
+      phi[k] = new double[k];
+      for (int i = 1; i < k; i++) {
+        phi[k][i - 1] = phi[k - 1][i - 1] - partial * phi[k - 1][k - 1 - i];
+      }
+
+      phi[k][k - 1] = partial;
+      variance *= 1 - partial * partial;
+      sigma[k] = Math.sqrt(variance);
+    }
+
+    return new AutoRegression(rho.clone(), phi, sigma);
+  }
+
+  /**
+   * The order chosen by the Bayesian information criterion among 0 to {@code maxOrder}, for sample
+   * autocorrelations {@code rho} (lags 1 to at least maxOrder) measured on {@code pairs} pairs: the
+   * process of that order. Orders whose partial autocorrelations leave (-1, 1) are not taken.
+   */
+  public static AutoRegression fit(double[] rho, int maxOrder, long pairs) {
+    int best = 0;
+    double bestScore = 0; // order 0: log(1) * n
+    double variance = 1;
+    double[] previous = new double[0];
+    for (int k = 1; k <= Math.min(maxOrder, rho.length); k++) {
+      double numerator = rho[k - 1];
+      for (int i = 1; i < k; i++) {
+        numerator -= previous[i - 1] * rho[k - 1 - i];
+      }
+
+      double partial = numerator / variance;
+      if (!(Math.abs(partial) < 0.999)) {
+        break;
+      }
+
+      double[] current = new double[k];
+      for (int i = 1; i < k; i++) {
+        current[i - 1] = previous[i - 1] - partial * previous[k - 1 - i];
+      }
+
+      current[k - 1] = partial;
+      previous = current;
+      variance *= 1 - partial * partial;
+      double score = pairs * Math.log(variance) + k * Math.log(Math.max(2, pairs));
+      if (score < bestScore) {
+        bestScore = score;
+        best = k;
+      }
+    }
+
+    return of(Arrays.copyOf(rho, best));
+  }
+
+  public int order() {
+    return autocorrelations.length;
+  }
+
+  public double[] autocorrelations() {
+    return autocorrelations.clone();
+  }
+
+  /**
+   * The value at {@code step} (0 for a series' first) from innovation {@code innovation} and the
+   * series' earlier values, {@code history[0]} the last: at most {@link #order()} of them are read,
+   * and only {@code min(step, order)}.
+   */
+  public double next(double innovation, double[] history, int step) {
+    int k = Math.min(step, order());
+    double[] phi = coefficients[k];
+    double value = innovations[k] * innovation;
+    for (int i = 0; i < k; i++) {
+      value += phi[i] * history[i];
+    }
+
+    return value;
+  }
+}
