@@ -263,7 +263,7 @@ public final class ModelFitter {
 
   private static boolean isDegenerate(
       SampleColumn column, FitSettings settings, List<String> warnings) {
-    if (TableSet.isCountColumn(column.name())) {
+    if (TableSet.isHidden(column.name())) {
       return false; // every parent with the same number of children is a fact to keep, not a column
       // to drop
     }

@@ -146,6 +146,19 @@ public final class TableSetFitter {
       List<Relation> relations,
       OrphanPolicy orphans,
       ScoreClusterer clusterer) {
+    return fit(inputs, relations, Map.of(), orphans, clusterer);
+  }
+
+  /**
+   * Fits the tables; each table named in {@code orders} is a sequence within its parent, ordered by
+   * the column it maps to.
+   */
+  public static Result fit(
+      List<Input> inputs,
+      List<Relation> relations,
+      Map<String, String> orders,
+      OrphanPolicy orphans,
+      ScoreClusterer clusterer) {
     Map<String, Input> byName = new LinkedHashMap<>();
     for (Input input : inputs) {
       SynthlakeException.check(
@@ -155,13 +168,14 @@ public final class TableSetFitter {
     }
 
     RelationGraph graph = RelationGraph.of(byName, relations);
+    checkOrders(byName, graph, orders);
     List<String> warnings = new ArrayList<>();
     Map<String, Fitted> fitted = new HashMap<>();
     List<TableSet.Table> tables = new ArrayList<>();
     for (String name : graph.order()) {
       Input input = byName.get(name);
       int[] kept = keptRows(input, graph, fitted, byName, orphans, warnings);
-      Fitted table = fitTable(input, kept, graph, fitted, byName, clusterer);
+      Fitted table = fitTable(input, kept, graph, fitted, byName, orders, clusterer, warnings);
       fitted.put(name, table);
       warnings.addAll(prefixed(name, table.rows.result().warnings()));
       tables.add(table.table);
@@ -172,6 +186,40 @@ public final class TableSetFitter {
     properties.put(
         "relations", String.join(", ", relations.stream().map(Relation::toString).toList()));
     return new Result(TableSet.of(tables, properties), warnings);
+  }
+
+  /** Each sequence table exists, has a parent (its entity) and a numeric order column. */
+  private static void checkOrders(
+      Map<String, Input> inputs, RelationGraph graph, Map<String, String> orders) {
+    orders.forEach(
+        (table, order) -> {
+          SynthlakeException.check(
+              inputs.containsKey(table),
+              "sequence '%s' names no table to fit (%s): fix the name",
+              table,
+              String.join(", ", inputs.keySet()));
+          SynthlakeException.check(
+              graph.parentRelation(table) != null,
+              "table '%s' is a sequence, so it needs a parent relation naming its entity (the "
+                  + "column that tells whose history a row belongs to)",
+              table);
+          List<String> names =
+              inputs.get(table).sample().columns().stream().map(SampleColumn::name).toList();
+          SynthlakeException.check(
+              names.contains(order),
+              "table '%s' has no order column '%s'; its columns are %s",
+              table,
+              order,
+              String.join(", ", names));
+          SampleColumn column = column(inputs.get(table).sample(), order);
+          SynthlakeException.check(
+              !column.isString() && column.type().logicalType().isNumeric(),
+              "table '%s': order column '%s' is %s; order a sequence by a date, a timestamp or a "
+                  + "number",
+              table,
+              order,
+              column.type());
+        });
   }
 
   private static List<String> prefixed(String table, List<String> warnings) {
@@ -265,17 +313,32 @@ public final class TableSetFitter {
 
   private static Fitted fitTable(
       Input input,
-      int[] kept,
+      int[] keptRows,
       RelationGraph graph,
       Map<String, Fitted> fitted,
       Map<String, Input> inputs,
-      ScoreClusterer clusterer) {
+      Map<String, String> orders,
+      ScoreClusterer clusterer,
+      List<String> warnings) {
     SampleTable sample = input.sample();
+    String order = orders.get(input.name());
+    Relation parentRelation = graph.parentRelation(input.name());
+    // A sequence's rows in order within each entity: the gaps and the processes read them so.
+    int[] kept =
+        order == null
+            ? keptRows
+            : SequenceFitting.ordered(
+                input.name(),
+                column(sample, order),
+                keptRows,
+                referencedRows(
+                    sample, keptRows, parentRelation, fitted.get(parentRelation.parent())),
+                warnings);
+
     List<Relation> foreignKeys = graph.foreignKeys(input.name());
     Set<String> foreignColumns = new LinkedHashSet<>();
     foreignKeys.forEach(relation -> foreignColumns.addAll(relation.columns()));
     Set<List<String>> referencedKeys = graph.referencedKeys(input.name());
-    Relation parentRelation = graph.parentRelation(input.name());
     TableSet.Ordinal ordinal = null;
     if (parentRelation != null) {
       Set<String> excluded = new LinkedHashSet<>(foreignColumns);
@@ -295,7 +358,8 @@ public final class TableSetFitter {
     Map<String, ColumnKind> kinds = new LinkedHashMap<>();
     for (SampleColumn column : sample.columns()) {
       if (!foreignColumns.contains(column.name())
-          && (ordinal == null || !ordinal.column().equals(column.name()))) {
+          && (ordinal == null || !ordinal.column().equals(column.name()))
+          && !column.name().equals(order)) {
         columns.add(SampleRows.select(column, kept));
       }
     }
@@ -313,18 +377,34 @@ public final class TableSetFitter {
 
     for (String child : graph.children(input.name())) {
       Relation relation = graph.parentRelation(child);
-      columns.add(
-          childCounts(
-              inputs.get(child).sample(), relation, keyRows.get(relation.keys()), kept.length));
+      SampleTable childSample = inputs.get(child).sample();
+      columns.add(childCounts(childSample, relation, keyRows.get(relation.keys()), kept.length));
       kinds.put(TableSet.countColumn(child), ColumnKind.INTEGER);
+      String childOrder = orders.get(child);
+      if (childOrder != null) {
+        SampleColumn orderColumn = column(childSample, childOrder);
+        columns.add(
+            SequenceFitting.starts(
+                child,
+                orderColumn,
+                parentOf(childSample, relation, keyRows.get(relation.keys())),
+                kept.length,
+                orderColumn.type()));
+      }
+    }
+
+    int[] parentRows =
+        parentRelation == null
+            ? new int[0]
+            : referencedRows(sample, kept, parentRelation, fitted.get(parentRelation.parent()));
+    if (order != null) {
+      columns.add(SequenceFitting.gaps(column(sample, order), kept, parentRows));
     }
 
     // A child is clustered on its scores joined with its parent's, and with those of the root
     // tables its further keys reference, so that its components carry the kinds of the rows it
     // references.
     Fitted parent = parentRelation == null ? null : fitted.get(parentRelation.parent());
-    int[] parentRows =
-        parent == null ? new int[0] : referencedRows(sample, kept, parentRelation, parent);
     List<double[][]> contexts = new ArrayList<>();
     if (parent != null) {
       contexts.add(gather(parent.rows().scores(), parentRows));
@@ -363,10 +443,19 @@ public final class TableSetFitter {
     for (SampleColumn column : sample.columns()) {
       if (foreignColumns.contains(column.name())
           || modelled.contains(column.name())
-          || ordinal != null && ordinal.column().equals(column.name())) {
+          || ordinal != null && ordinal.column().equals(column.name())
+          || column.name().equals(order)) {
         output.add(column.name());
       }
     }
+
+    TableSet.Sequence sequence =
+        order == null
+            ? null
+            : new TableSet.Sequence(
+                order,
+                column(sample, order).type(),
+                SequenceFitting.processes(rows.result().model(), rows.scores(), parentRows));
 
     TableSet.Table table =
         new TableSet.Table(
@@ -376,7 +465,8 @@ public final class TableSetFitter {
             Math.max(input.inputRows(), sample.rows()),
             link,
             keys,
-            ordinal);
+            ordinal,
+            sequence);
     return new Fitted(table, kept, rows, keyRows);
   }
 
@@ -416,10 +506,8 @@ public final class TableSetFitter {
   private static SampleColumn childCounts(
       SampleTable child, Relation relation, Map<Object, Integer> parentRows, int parents) {
     double[] counts = new double[parents];
-    List<SampleColumn> foreign = columns(child, relation.columns());
-    for (int row = 0; row < child.rows(); row++) {
-      Integer parent = parentRows.get(KeyValues.of(foreign, row));
-      if (parent != null) {
+    for (int parent : parentOf(child, relation, parentRows)) {
+      if (parent >= 0) {
         counts[parent]++;
       }
     }
@@ -429,6 +517,19 @@ public final class TableSetFitter {
         DataType.of(LogicalType.LONG),
         counts,
         new boolean[parents]);
+  }
+
+  /** Each child sample row's parent among the kept parent rows, or -1 for an orphan. */
+  private static int[] parentOf(
+      SampleTable child, Relation relation, Map<Object, Integer> parentRows) {
+    List<SampleColumn> foreign = columns(child, relation.columns());
+    int[] parents = new int[child.rows()];
+    for (int row = 0; row < child.rows(); row++) {
+      Integer parent = parentRows.get(KeyValues.of(foreign, row));
+      parents[row] = parent == null ? -1 : parent;
+    }
+
+    return parents;
   }
 
   /** {@code values[j][rows[r]]} as {@code [j][r]}; 0, the mean score, where a row is -1. */

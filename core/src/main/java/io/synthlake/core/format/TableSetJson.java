@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.synthlake.core.InvalidModelException;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.SynthlakeVersion;
+import io.synthlake.core.math.AutoRegression;
 import io.synthlake.core.model.KeyAffinity;
 import io.synthlake.core.model.ParentLink;
 import io.synthlake.core.model.Popularity;
@@ -13,6 +14,8 @@ import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.DataType;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +49,9 @@ public final class TableSetJson {
   private static final String ORDINAL = "ordinal";
   private static final String TYPE = "type";
   private static final String START = "start";
+  private static final String SEQUENCE = "sequence";
+  private static final String ORDER = "order";
+  private static final String PROCESSES = "processes";
   private static final String SHARES = "shares";
   private static final String PARENT_WEIGHTS = "parent-weights";
   private static final String PARENT_LINK = "parent-link";
@@ -120,6 +126,20 @@ public final class TableSetJson {
       json.writeStringField(COLUMN, table.ordinal().column());
       json.writeStringField(TYPE, table.ordinal().type().toString());
       json.writeNumberField(START, table.ordinal().start());
+      json.writeEndObject();
+    }
+
+    TableSet.Sequence sequence = table.sequence();
+    if (sequence != null) {
+      json.writeObjectFieldStart(SEQUENCE);
+      json.writeStringField(ORDER, sequence.order());
+      json.writeStringField(TYPE, sequence.orderType().toString());
+      json.writeObjectFieldStart(PROCESSES);
+      for (Map.Entry<String, AutoRegression> process : sequence.processes().entrySet()) {
+        writeNumbers(json, process.getKey(), process.getValue().autocorrelations());
+      }
+
+      json.writeEndObject();
       json.writeEndObject();
     }
 
@@ -235,7 +255,7 @@ public final class TableSetJson {
 
   private static TableSet.Table readTable(JsonNode node, JsonFields fields) {
     fields.onlyFields(
-        node, "", NAME, INPUT_ROWS, COLUMNS, FOREIGN_KEYS, ORDINAL, PARENT_LINK, MODEL);
+        node, "", NAME, INPUT_ROWS, COLUMNS, FOREIGN_KEYS, ORDINAL, SEQUENCE, PARENT_LINK, MODEL);
     String name = fields.string(node, "", NAME);
     long inputRows = fields.longNumber(node, "", INPUT_ROWS);
     if (inputRows < 1) {
@@ -318,7 +338,45 @@ public final class TableSetJson {
       }
     }
 
-    return new TableSet.Table(name, model, columns, inputRows, link, keys, ordinal);
+    TableSet.Sequence sequence =
+        node.has(SEQUENCE) ? readSequence(node.get(SEQUENCE), fields) : null;
+    return new TableSet.Table(name, model, columns, inputRows, link, keys, ordinal, sequence);
+  }
+
+  private static TableSet.Sequence readSequence(JsonNode node, JsonFields fields) {
+    fields.onlyFields(node, SEQUENCE, ORDER, TYPE, PROCESSES);
+    JsonNode processesNode = fields.field(node, SEQUENCE, PROCESSES);
+    Map<String, AutoRegression> processes = new LinkedHashMap<>();
+    String path = SEQUENCE + "." + PROCESSES;
+    Iterator<Map.Entry<String, JsonNode>> entries = processesNode.fields();
+    while (entries.hasNext()) {
+      Map.Entry<String, JsonNode> process = entries.next();
+      double[] autocorrelations = fields.numbers(processesNode, path, process.getKey());
+      if (autocorrelations.length > AutoRegression.MAX_ORDER) {
+        throw fields.error(
+            path + "." + process.getKey(),
+            "holds "
+                + autocorrelations.length
+                + " lags; a process has at most "
+                + AutoRegression.MAX_ORDER);
+      }
+
+      try {
+        processes.put(process.getKey(), AutoRegression.of(autocorrelations));
+      } catch (InvalidModelException e) {
+        throw fields.error(path + "." + process.getKey(), e.getMessage());
+      }
+    }
+
+    try {
+      return new TableSet.Sequence(
+          fields.string(node, SEQUENCE, ORDER),
+          DataType.parse(
+              fields.string(node, SEQUENCE, TYPE), fields.source() + ": " + SEQUENCE + "." + TYPE),
+          processes);
+    } catch (InvalidModelException e) {
+      throw fields.error(SEQUENCE, e.getMessage());
+    }
   }
 
   private static Popularity readPopularity(JsonNode node, JsonFields fields, String name) {

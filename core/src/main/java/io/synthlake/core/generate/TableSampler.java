@@ -105,6 +105,9 @@ public final class TableSampler {
 
     private final ColumnGenerator[] generators;
 
+    /** Turns the draws into series along entities, for a sequence table; else null. */
+    private SequenceFilter filter;
+
     private BlockWriter() {
       // Generators are cheap views of the shared model; key and text generators keep reusable
       // buffers, so each
@@ -197,6 +200,11 @@ public final class TableSampler {
       generate(block, firstRow, rows, givenComponents, allScores, sinks);
     }
 
+    /** Filters the following writes' draws along entities; null for none. */
+    void filter(SequenceFilter filter) {
+      this.filter = filter;
+    }
+
     /** Row {@code row}'s mixture component in the last write. */
     public int component(int row) {
       return components[row];
@@ -235,6 +243,10 @@ public final class TableSampler {
       } else {
         System.arraycopy(givenComponents, 0, components, 0, rows);
         dependence.sampleGiven(seed, block, rows, needed, drawnAsScores, components, uniforms);
+      }
+
+      if (filter != null) {
+        filter.apply(uniforms, drawnAsScores, needed, rows);
       }
 
       for (int i = 0; i < generators.length; i++) {

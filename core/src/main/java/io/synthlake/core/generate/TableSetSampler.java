@@ -150,6 +150,19 @@ public final class TableSetSampler {
     /** The levels of the current root block from the root down to this table. */
     private final Level[] levels;
 
+    /** For a sequence table: its order, the draws' filter and the hidden gap column; else null. */
+    private final TableSet.Sequence sequence;
+
+    private SequenceFilter filter;
+    private final NumberSink gaps = new NumberSink();
+    private int gapColumn = -1;
+    private int orderOutput = -1;
+
+    /** The chunk the sequence's filter and order values are at, and the last order value. */
+    private int nextChunk;
+
+    private double lastOrder;
+
     private long rootBlock;
     private long[] rowsBefore;
     private long[] tableRows;
@@ -172,6 +185,12 @@ public final class TableSetSampler {
       this.foreignKeyGenerators = new KeyGenerator[foreignKeys.length];
       this.foreignKeyTables = new int[foreignKeys.length];
       this.parentComponents = new RootComponents[foreignKeys.length];
+      this.sequence = spec.sequence();
+      if (sequence != null) {
+        gapColumn = model.columnNames().indexOf(TableSet.GAP_COLUMN);
+        orderOutput = spec.columns().indexOf(sequence.order());
+      }
+
       this.keySources = new KeySource[spec.columns().size()];
       List<String> modelNames = model.columnNames();
       for (int i = 0; i < spec.columns().size(); i++) {
@@ -185,7 +204,7 @@ public final class TableSetSampler {
         }
 
         boolean further = outputForeignKey[i] >= 0 && !foreignKeys[outputForeignKey[i]].isParent();
-        if (outputModelColumn[i] < 0 && !further) {
+        if (outputModelColumn[i] < 0 && !further && i != orderOutput) {
           keySources[i] = keySource(path.size() - 1, name);
         }
       }
@@ -251,6 +270,12 @@ public final class TableSetSampler {
 
       this.level = current;
       this.parentLevel = parent;
+      if (sequence != null) {
+        filter = new SequenceFilter(set.tables().get(table).model(), sequence);
+        writer.filter(filter);
+        nextChunk = 0;
+      }
+
       return current.rows;
     }
 
@@ -260,6 +285,25 @@ public final class TableSetSampler {
      * sink skips its column.
      */
     public void write(int chunk, int rows, ColumnSink[] sinks) {
+      if (sequence != null) {
+        // A sequence's rows follow the entity's earlier rows: chunks skipped are drawn first.
+        // They are drawn into sinks that drop the values but stand where the real ones do, so that
+        // every column is drawn exactly as it is when written.
+        ColumnSink[] dropping = new ColumnSink[sinks.length];
+        for (int i = 0; i < sinks.length; i++) {
+          dropping[i] = sinks[i] == null ? null : DroppingSink.INSTANCE;
+        }
+
+        for (; nextChunk < chunk; nextChunk++) {
+          int skipped =
+              Math.min(TableSampler.BLOCK_ROWS, level.rows - nextChunk * TableSampler.BLOCK_ROWS);
+          write(nextChunk, skipped, dropping);
+        }
+
+        nextChunk = chunk + 1;
+        filter.steps(level.ordinals(), chunk * TableSampler.BLOCK_ROWS);
+      }
+
       int first = chunk * TableSampler.BLOCK_ROWS;
       for (int i = 0; i < modelSinks.length; i++) {
         modelSinks[i] = null;
@@ -271,12 +315,22 @@ public final class TableSetSampler {
         }
       }
 
+      if (sequence != null) {
+        modelSinks[gapColumn] = gaps;
+      }
+
       long firstRow = rowsBefore[table] + first;
       if (parentLevel == null) {
         writer.writeRows(rootBlock, firstRow, rows, null, false, modelSinks);
       } else {
         System.arraycopy(level.components, first, givenComponents, 0, rows);
-        writer.writeRows(level.block(chunk), firstRow, rows, givenComponents, false, modelSinks);
+        // A sequence draws every column, so that each column's series goes on whatever is read.
+        writer.writeRows(
+            level.block(chunk), firstRow, rows, givenComponents, sequence != null, modelSinks);
+      }
+
+      if (sequence != null) {
+        writeOrder(first, rows, orderOutput >= 0 ? sinks[orderOutput] : null);
       }
 
       for (int i = 0; i < sinks.length; i++) {
@@ -290,6 +344,33 @@ public final class TableSetSampler {
           int k = outputForeignKey[i];
           pickParents(k, chunk, rows);
           foreignKeyGenerators[k].fillAt(foreignRows, rows, sinks[i]);
+        }
+      }
+    }
+
+    /**
+     * The order column of rows {@code first..first + rows - 1}: the entity's start at its first
+     * row, then the last value plus the row's gap (never below 0, so the order never goes back).
+     */
+    private void writeOrder(int first, int rows, ColumnSink sink) {
+      int[] steps = level.ordinals();
+      double[] starts = parentLevel.childStarts[children[parentLevel.table].indexOf(table)];
+      boolean whole =
+          sequence.orderType().logicalType().isIntegral()
+              || sequence.orderType().logicalType().isTemporal();
+      for (int r = 0; r < rows; r++) {
+        int row = first + r;
+        double gap = gaps.value(r);
+        lastOrder =
+            steps[row] == 0
+                ? starts[level.parentRow[row]]
+                : lastOrder + (gap > 0 ? (whole ? Math.round(gap) : gap) : 0);
+        if (sink != null) {
+          if (whole) {
+            sink.putLong(r, Math.round(lastOrder));
+          } else {
+            sink.putDouble(r, lastOrder);
+          }
         }
       }
     }
@@ -420,6 +501,9 @@ public final class TableSetSampler {
      */
     long[][] childCounts;
 
+    /** childStarts[c][row]: where the c-th child's sequence starts under each row; null if not. */
+    double[][] childStarts;
+
     /**
      * scores[j][row]: normal scores of the copula columns, for the children's components; null if
      * none needs them.
@@ -523,19 +607,30 @@ public final class TableSetSampler {
       List<Integer> below = children[level.table];
       List<String> names = model.columnNames();
       CountSink[] counts = new CountSink[below.size()];
+      NumberSink[] starts = new NumberSink[below.size()];
       ColumnSink[] sinks = new ColumnSink[names.size()];
       boolean withScores = false;
       level.childCounts = new long[below.size()][level.rows];
+      level.childStarts = new double[below.size()][];
       for (int c = 0; c < below.size(); c++) {
         TableSet.Table child = set.tables().get(below.get(c));
         counts[c] = new CountSink();
         sinks[names.indexOf(TableSet.countColumn(child.name()))] = counts[c];
         withScores |= child.link().parentDimension() > 0;
+        if (child.sequence() != null) {
+          starts[c] = new NumberSink();
+          sinks[names.indexOf(TableSet.startColumn(child.name()))] = starts[c];
+          level.childStarts[c] = new double[level.rows];
+        }
       }
 
       int dimension = model.dependence().dimension();
       level.scores = withScores ? new double[dimension][level.rows] : new double[0][];
       TableSampler.BlockWriter writer = samplers[level.table].newBlockWriter();
+      TableSet.Sequence sequence = set.tables().get(level.table).sequence();
+      SequenceFilter filter = sequence == null ? null : new SequenceFilter(model, sequence);
+      writer.filter(filter);
+      withScores |= sequence != null;
       int[] given = new int[TableSampler.BLOCK_ROWS];
       for (int chunk = 0, first = 0;
           first < level.rows;
@@ -546,6 +641,10 @@ public final class TableSetSampler {
           System.arraycopy(level.components, first, given, 0, rows);
         }
 
+        if (filter != null) {
+          filter.steps(level.ordinals(), first);
+        }
+
         writer.writeRows(level.block(chunk), 0, rows, root ? null : given, withScores, sinks);
         for (int r = 0; root && r < rows; r++) {
           level.components[first + r] = writer.component(r);
@@ -554,6 +653,10 @@ public final class TableSetSampler {
         for (int c = 0; c < below.size(); c++) {
           for (int r = 0; r < rows; r++) {
             level.childCounts[c][first + r] = counts[c].count(r);
+          }
+
+          for (int r = 0; starts[c] != null && r < rows; r++) {
+            level.childStarts[c][first + r] = starts[c].value(r);
           }
         }
 

@@ -12,6 +12,9 @@ import java.util.Arrays;
  * autocorrelation. Immutable.
  */
 public final class AutoRegression {
+  /** The highest order a process may have: a model file holds at most this many lags. */
+  public static final int MAX_ORDER = 64;
+
   private final double[] autocorrelations;
 
   /** coefficients[k]: the order-k coefficients φ_{k,1..k} (row 0 empty). */
@@ -32,6 +35,11 @@ public final class AutoRegression {
    */
   public static AutoRegression of(double[] rho) {
     int p = rho.length;
+    if (p > MAX_ORDER) {
+      throw Errors.invalidModel(
+          "autocorrelations", "a process has at most %d lags, got %d", MAX_ORDER, p);
+    }
+
     double[][] phi = new double[p + 1][];
     double[] sigma = new double[p + 1];
     phi[0] = new double[0];

@@ -1,6 +1,7 @@
 package io.synthlake.core.model;
 
 import io.synthlake.core.Errors;
+import io.synthlake.core.math.AutoRegression;
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
 import java.util.ArrayList;
@@ -26,6 +27,37 @@ public final class TableSet {
    * out.
    */
   public static final String COUNT_COLUMN_PREFIX = "synthlake:children-in:";
+
+  /** Prefix of every hidden column: the model draws it, no table writes it. */
+  public static final String HIDDEN_PREFIX = "synthlake:";
+
+  /** The hidden column of a sequence table: the gap since the entity's previous row. */
+  public static final String GAP_COLUMN = "synthlake:gap";
+
+  /** Prefix of the hidden columns of a parent that hold when each sequence child starts. */
+  public static final String START_COLUMN_PREFIX = "synthlake:start-of:";
+
+  /**
+   * How a child table's rows follow each other within their parent row, its entity (an account's
+   * transactions, a city's days). Column {@code order} is written as the parent's start (hidden
+   * column {@link #startColumn} of the parent's model) plus the running sum of the gaps (hidden
+   * column {@link #GAP_COLUMN} of the table's model), so it never goes back; and the normal scores
+   * of each column named in {@code processes} follow its autoregressive process along the entity's
+   * rows, so that a hot day follows a hot day.
+   *
+   * @param order the column the rows are ordered by
+   * @param orderType its type: a date (gaps in days), a timestamp (microseconds) or a number
+   * @param processes per model column, its process (columns without one are drawn afresh each row)
+   */
+  public record Sequence(String order, DataType orderType, Map<String, AutoRegression> processes) {
+    public Sequence {
+      processes = Collections.unmodifiableMap(new LinkedHashMap<>(processes));
+      if (order == null || order.isEmpty() || !orderType.logicalType().isNumeric()) {
+        throw Errors.invalidModel(
+            "sequence", "a sequence needs an order column of a date, timestamp or number type");
+      }
+    }
+  }
 
   /**
    * A foreign key: {@code columns} of a table hold the values of {@code parentKeys} of {@code
@@ -120,6 +152,7 @@ public final class TableSet {
    * @param link how a row's mixture component depends on its parent row; null for a root table
    * @param foreignKeys the table's foreign keys, its parent's first
    * @param ordinal the column numbering the rows within their parent, or null
+   * @param sequence how the rows follow each other within their parent, or null
    */
   public record Table(
       String name,
@@ -128,7 +161,8 @@ public final class TableSet {
       long inputRows,
       ParentLink link,
       List<ForeignKey> foreignKeys,
-      Ordinal ordinal) {
+      Ordinal ordinal,
+      Sequence sequence) {
     public Table {
       columns = List.copyOf(columns);
       foreignKeys = List.copyOf(foreignKeys);
@@ -142,7 +176,7 @@ public final class TableSet {
         long inputRows,
         ParentLink link,
         List<ForeignKey> foreignKeys) {
-      this(name, model, columns, inputRows, link, foreignKeys, null);
+      this(name, model, columns, inputRows, link, foreignKeys, null, null);
     }
 
     /**
@@ -256,6 +290,10 @@ public final class TableSet {
 
       if (table.parent() != null) {
         checkParentLink(table, seen.get(table.parent()));
+        checkSequence(table, seen.get(table.parent()));
+      } else if (table.sequence() != null) {
+        throw Errors.invalidModel(
+            "sequence", "table '%s' is a sequence but has no parent, its entity", name);
       } else if (table.link() != null) {
         throw Errors.invalidModel(
             "parent-link", "table '%s' has no parent but a parent link", name);
@@ -294,16 +332,56 @@ public final class TableSet {
     return new TableSet(tables, properties);
   }
 
+  private static void checkSequence(Table table, Table parent) {
+    Sequence sequence = table.sequence();
+    if (sequence == null) {
+      return;
+    }
+
+    String start = startColumn(table.name());
+    boolean columns =
+        numeric(table.model(), GAP_COLUMN)
+            && numeric(parent.model(), start)
+            && table.columns().contains(sequence.order())
+            && !table.model().columnNames().contains(sequence.order());
+    for (String column : sequence.processes().keySet()) {
+      columns &=
+          table.model().columnNames().contains(column)
+              && table.model().copulaIndex(table.model().columnNames().indexOf(column)) >= 0;
+    }
+
+    if (!columns) {
+      throw Errors.invalidModel(
+          "sequence",
+          "table '%s' is a sequence ordered by '%s': it needs a numeric '%s' column, its parent "
+              + "'%s' a numeric '%s' column, the order among its output columns, and a process "
+              + "only for its copula columns",
+          table.name(),
+          sequence.order(),
+          GAP_COLUMN,
+          parent.name(),
+          start);
+    }
+  }
+
+  private static boolean numeric(TableModel model, String column) {
+    return model.columnNames().contains(column) && model.column(column) instanceof NumericColumn;
+  }
+
   private static void checkColumns(Table table) {
     Set<String> expected = new HashSet<>();
     for (ColumnModel column : table.model().columns()) {
-      if (!isCountColumn(column.name())) {
+      if (!isHidden(column.name())) {
         expected.add(column.name());
       }
     }
 
     List<String> generated = new ArrayList<>();
     table.foreignKeys().forEach(key -> generated.addAll(key.columns()));
+    if (table.sequence() != null) {
+      generated.add(table.sequence().order());
+    }
+
     if (table.ordinal() != null) {
       if (table.parentKey() == null) {
         throw Errors.invalidModel(
@@ -417,6 +495,18 @@ public final class TableSet {
 
   public static boolean isCountColumn(String column) {
     return column.startsWith(COUNT_COLUMN_PREFIX);
+  }
+
+  /**
+   * The hidden column of a parent model that holds when its rows of sequence {@code child} start.
+   */
+  public static String startColumn(String child) {
+    return START_COLUMN_PREFIX + child;
+  }
+
+  /** Whether {@code column} is a hidden model column: drawn, never written. */
+  public static boolean isHidden(String column) {
+    return column.startsWith(HIDDEN_PREFIX);
   }
 
   private static String childOf(String countColumn) {

@@ -141,7 +141,7 @@ public final class CompiledTableSet {
 
     List<String> columns = new ArrayList<>();
     for (ColumnModel column : model.columns()) {
-      if (!TableSet.isCountColumn(column.name())) {
+      if (!TableSet.isHidden(column.name())) {
         columns.add(column.name());
       }
     }
@@ -164,7 +164,7 @@ public final class CompiledTableSet {
   private static Spec outputSpec(TableSetChecker.Table table, Spec spec) {
     List<String> order = new ArrayList<>();
     for (String column : spec.columnOrder()) {
-      if (!TableSet.isCountColumn(column)) {
+      if (!TableSet.isHidden(column)) {
         order.add(column);
       }
     }
