@@ -246,6 +246,29 @@ public final class TableSetSampler {
     }
 
     /**
+     * For rows {@code 4096·chunk} to {@code 4096·chunk + rows - 1} of the current root block, the
+     * position of each row's ancestor {@code generations} tables up (1: its parent row) among that
+     * table's rows in the root block, the order its own walker writes them in ({@link
+     * AncestorColumns} copies ancestor values by it).
+     */
+    public void ancestorRows(int chunk, int rows, int generations, int[] into) {
+      int depth = levels.length - 1;
+      SynthlakeException.check(
+          generations >= 1 && generations <= depth,
+          "table '%s' has no ancestor %d tables up",
+          set.tables().get(table).name(),
+          generations);
+      for (int r = 0; r < rows; r++) {
+        int row = chunk * TableSampler.BLOCK_ROWS + r;
+        for (int d = depth; d > depth - generations; d--) {
+          row = levels[d].parentRow[row];
+        }
+
+        into[r] = row;
+      }
+    }
+
+    /**
      * Moves to root block {@code rootBlock} and returns how many rows the table has in it.
      *
      * @param rootRows the rows of the table's root
