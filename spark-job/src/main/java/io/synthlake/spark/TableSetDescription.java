@@ -5,7 +5,9 @@ import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.model.NumericDistribution;
 import io.synthlake.core.model.Popularity;
 import io.synthlake.core.model.TableSet;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -50,6 +52,17 @@ final class TableSetDescription {
                 key.affinity() == null ? "" : "; depends on the row's mixture component"));
       }
 
+      if (table.sequence() != null) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  %s: sequence of %s ordered by %s; %s%n",
+                table.name(),
+                table.parent(),
+                table.sequence().order(),
+                processes(table.sequence())));
+      }
+
       if (table.ordinal() != null) {
         out.append(
             String.format(
@@ -75,6 +88,27 @@ final class TableSetDescription {
     }
 
     return out.toString();
+  }
+
+  /** Each column's process, as its order and lag-1 autocorrelation. */
+  private static String processes(TableSet.Sequence sequence) {
+    if (sequence.processes().isEmpty()) {
+      return "no column follows its earlier values";
+    }
+
+    List<String> each = new ArrayList<>();
+    sequence
+        .processes()
+        .forEach(
+            (column, process) ->
+                each.add(
+                    String.format(
+                        Locale.ROOT,
+                        "%s AR(%d), lag-1 %.2f",
+                        column,
+                        process.order(),
+                        process.autocorrelations()[0])));
+    return String.join(", ", each);
   }
 
   private static String popularity(Popularity popularity) {

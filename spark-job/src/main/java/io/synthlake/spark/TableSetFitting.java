@@ -45,8 +45,14 @@ final class TableSetFitting {
 
   private TableSetFitting() {}
 
+  /**
+   * @param orders each sequence table's order column, by table (its entity is its parent)
+   */
   static TableSet fit(
-      Map<String, Dataset<Row>> tables, List<String> relationTexts, FitOptions options) {
+      Map<String, Dataset<Row>> tables,
+      List<String> relationTexts,
+      Map<String, String> orders,
+      FitOptions options) {
     SynthlakeException.check(!tables.isEmpty(), "a table set needs at least one table");
     Map<String, ModelledColumns> modelled = new LinkedHashMap<>();
     Map<String, List<String>> columns = new LinkedHashMap<>();
@@ -122,7 +128,11 @@ final class TableSetFitting {
     SparkSession spark = tables.values().iterator().next().sparkSession();
     TableSetFitter.Result result =
         TableSetFitter.fit(
-            inputs, relations, options.orphans(), new MllibClusterer(spark, options.clusterRows()));
+            inputs,
+            relations,
+            orders,
+            options.orphans(),
+            new MllibClusterer(spark, options.clusterRows()));
     result.warnings().forEach(LOG::warn);
     LOG.info(
         "Fitted {} related tables in {} ms",

@@ -455,7 +455,8 @@ public final class TableSetFitter {
             : new TableSet.Sequence(
                 order,
                 column(sample, order).type(),
-                SequenceFitting.processes(rows.result().model(), rows.scores(), parentRows));
+                SequenceFitting.processes(
+                    rows.result().model(), rows.componentScores(), parentRows));
 
     TableSet.Table table =
         new TableSet.Table(

@@ -537,7 +537,7 @@ public final class TableSet {
 
   /**
    * The type of output column {@code column} of {@code table}: a foreign key has its parent key's
-   * type, an ordinal its own.
+   * type, an ordinal and a sequence's order their own.
    */
   public DataType type(String table, String column) {
     Table entry = table(table);
@@ -552,6 +552,10 @@ public final class TableSet {
 
     if (entry.ordinal() != null && entry.ordinal().column().equals(column)) {
       return entry.ordinal().type();
+    }
+
+    if (entry.sequence() != null && entry.sequence().order().equals(column)) {
+      return entry.sequence().orderType();
     }
 
     return entry.model().column(column).type();

@@ -103,6 +103,7 @@ class SequenceFitTest {
     TableSet.Table readings = set.table("readings");
     assertThat(readings.columns()).containsExactly("sensor", "day", "temperature");
     assertThat(readings.sequence().order()).isEqualTo("day");
+    assertThat(set.type("readings", "day")).isEqualTo(DATES);
     assertThat(readings.model().columnNames()).contains(TableSet.GAP_COLUMN).doesNotContain("day");
     assertThat(set.table("sensors").model().columnNames())
         .contains(TableSet.startColumn("readings"));

@@ -138,7 +138,9 @@ public final class Main {
                       "json",
                       "target",
                       "relation",
-                      "orphans"),
+                      "orphans",
+                      "sequence",
+                      "order"),
                   Set.of("verbose", "detect-relations")),
               out);
           return 0;

@@ -5,6 +5,7 @@ import io.synthlake.core.evaluate.EvaluationSettings;
 import io.synthlake.core.format.ModelDocuments;
 import io.synthlake.core.spec.CompiledTableSet;
 import io.synthlake.core.spec.SpecCompiler;
+import io.synthlake.spark.EntitySequence;
 import io.synthlake.spark.Evaluation;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
@@ -48,7 +49,10 @@ final class TableSetCommands {
 
   /** Whether a fit's arguments name a set of related tables rather than one input. */
   static boolean isSetFit(Arguments args) {
-    return args.has("relation") || args.has("detect-relations") || args.all("input").size() > 1;
+    return args.has("relation")
+        || args.has("detect-relations")
+        || args.has("sequence")
+        || args.all("input").size() > 1;
   }
 
   static void fit(Arguments args, FitOptions options, PrintStream out) {
@@ -98,6 +102,12 @@ final class TableSetCommands {
       return;
     }
 
+    // Histories: each gets its entity table first, so that a holdout keeps whole histories.
+    List<EntitySequence> sequences = EntitySequence.parse(args.all("sequence"), args.all("order"));
+    EntitySequence.Inputs withEntities = EntitySequence.withEntities(tables, relations, sequences);
+    tables = withEntities.tables();
+    relations = withEntities.relations();
+
     Map<String, Dataset<Row>> train = tables;
     Map<String, Dataset<Row>> holdout = null;
     if (holdoutShare > 0) {
@@ -108,7 +118,7 @@ final class TableSetCommands {
     }
 
     long start = System.nanoTime();
-    TableSetModel fitted = Synthesizer.fitTables(train, relations, options);
+    TableSetModel fitted = Synthesizer.fitTables(train, relations, sequences, options);
     fitted.save(spark, model);
     out.printf(
         Locale.ROOT,
