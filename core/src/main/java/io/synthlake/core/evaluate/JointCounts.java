@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Counts of the binned joint distribution of every (parent column, child column) pair over child
  * rows joined to their parent rows, each column binned as its own table's evaluation bins it. Every
- * Spark task fills one and the driver merges them; memory is set by the bins, not the rows.
+ * Spark task fills one and the driver merges them; memory is set by the bins, not the rows. For a
+ * further relation's co-parent pairs, the "parent" columns are the child's parent's and the "child"
+ * columns the referenced row's, both over the child rows.
  */
 public final class JointCounts implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * Every figure of one evaluation of a set of related synthetic tables: each table's own evaluation,
  * and the figures of the relations between them (referential integrity, key uniqueness, fan-out
- * similarity, parent-child pair accuracy), each beside its holdout ceiling. Immutable; the JSON
- * output and the HTML report are both written from it. docs/evaluation.md defines each figure.
+ * similarity, parent-child and co-parent pair accuracy), each beside its holdout ceiling.
+ * Immutable; the JSON output and the HTML report are both written from it. docs/evaluation.md
+ * defines each figure.
  *
  * @param headline the set's headline figures
  * @param relations one entry per relation, in the order given
@@ -42,12 +43,18 @@ public record TableSetEvaluationResult(
    * @param cardinalityByCategory fan-out similarity within the parents' categories, the mean over
    *     parent relations that have categorical parent columns
    * @param parentChildAccuracy parent-child pair accuracy, the mean over parent relations
+   * @param furtherParentChildAccuracy the referenced table's columns × the child's columns, the
+   *     mean over further relations; NaN when there are none
+   * @param coParentAccuracy the child's parent's columns × the referenced table's columns, the mean
+   *     over further relations; NaN when there are none
    */
   public record Headline(
       double syntheticIntegrity,
       Score cardinality,
       Score cardinalityByCategory,
-      Score parentChildAccuracy) {}
+      Score parentChildAccuracy,
+      Score furtherParentChildAccuracy,
+      Score coParentAccuracy) {}
 
   /**
    * One relation: {@code column} of table {@code child} holds values of key {@code key} of table
@@ -55,9 +62,14 @@ public record TableSetEvaluationResult(
    *
    * @param relation the relation as written, {@code child.column=parent.key}
    * @param parentRelation whether this is the child's first relation, which names its parent (its
-   *     rows belong to the parent's); only parent relations have fan-out and pair figures
+   *     rows belong to the parent's); a further relation only references a table
    * @param cardinality the fan-out figures; null unless a parent relation
-   * @param accuracy the parent-child pair accuracy; null unless a parent relation
+   * @param accuracy the pair accuracy of the referenced table's columns × the child's columns over
+   *     the join; for a further relation, the real sides join against the training and holdout rows
+   *     of the referenced table together, since the holdout split follows parent relations only
+   * @param coParentAccuracy for a further relation, the pair accuracy of the child's parent's
+   *     columns × the referenced table's columns over the child rows (joined as {@code accuracy});
+   *     null for a parent relation
    */
   public record RelationReport(
       String relation,
@@ -70,7 +82,8 @@ public record TableSetEvaluationResult(
       Integrity holdoutIntegrity,
       Integrity syntheticIntegrity,
       Cardinality cardinality,
-      ParentChildAccuracy accuracy) {}
+      ParentChildAccuracy accuracy,
+      ParentChildAccuracy coParentAccuracy) {}
 
   /**
    * Referential integrity of one relation in one table set.
@@ -175,11 +188,14 @@ public record TableSetEvaluationResult(
   }
 
   /**
-   * Parent-child pair accuracy: for every parent column and child column, 1 − TVD between the
-   * binned joint distributions over the child rows joined to their parents.
+   * Pair accuracy over a join: for every column of one table and every column of the other, 1 − TVD
+   * between the binned joint distributions over the joined child rows.
    *
    * @param accuracy the mean over pairs
-   * @param pairs each pair, named {@code parent.column} and {@code child.column}, worst first
+   * @param pairs each pair, worst first: named {@code parent.column} and {@code child.column} for a
+   *     parent relation; for a further relation each referenced row is named by the foreign key
+   *     that reaches it ({@code destination.state} and {@code flights.count}; {@code origin.state}
+   *     and {@code destination.state} for co-parent pairs), since both may be rows of one table
    */
   public record ParentChildAccuracy(Score accuracy, List<PairReport> pairs) {
     public ParentChildAccuracy {

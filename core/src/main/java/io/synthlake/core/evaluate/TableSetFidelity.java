@@ -14,12 +14,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * The figures of the relations between tables, from counts: fan-out similarity (overall and within
- * the parents' categories), parent-child pair accuracy, and the set's headline. Pure arithmetic;
- * docs/evaluation.md defines each figure.
+ * the parents' categories), parent-child and co-parent pair accuracy, and the set's headline. Pure
+ * arithmetic; docs/evaluation.md defines each figure.
  */
 public final class TableSetFidelity {
   /** Up to this largest child count, the fan-out chart has one bar per count. */
@@ -99,12 +100,16 @@ public final class TableSetFidelity {
   }
 
   /**
-   * Parent-child pair accuracy from the joint counts of the three sides, over the same columns;
-   * pairs named {@code parentTable.column} and {@code childTable.column}, worst first.
+   * Pair accuracy from the joint counts of the three sides, over the same columns; pairs named
+   * {@code parentName.column} and {@code childName.column}, worst first.
+   *
+   * @param parentName what names the counts' parent columns: their table, or the foreign key that
+   *     reaches their row
+   * @param childName the same for the counts' child columns
    */
   public static ParentChildAccuracy pairs(
-      String parentTable,
-      String childTable,
+      String parentName,
+      String childName,
       JointCounts train,
       JointCounts holdout,
       JointCounts synthetic) {
@@ -116,8 +121,8 @@ public final class TableSetFidelity {
         long[] real = train.counts(p, c);
         pairs.add(
             new PairReport(
-                parentTable + "." + parent.get(p).name(),
-                childTable + "." + child.get(c).name(),
+                parentName + "." + parent.get(p).name(),
+                childName + "." + child.get(c).name(),
                 new Score(
                     Fidelity.accuracy(real, synthetic.counts(p, c)),
                     Fidelity.accuracy(real, holdout.counts(p, c)))));
@@ -130,8 +135,9 @@ public final class TableSetFidelity {
   }
 
   /**
-   * The set's headline: the lowest synthetic integrity over all relations, and the means of the
-   * parent relations' fan-out and pair figures.
+   * The set's headline: the lowest synthetic integrity over all relations, the means of the parent
+   * relations' fan-out and pair figures, and the means of the further relations' pair figures, kept
+   * apart from the parent relations' so that each kind of link reads on its own.
    */
   public static Headline headline(List<RelationReport> relations) {
     double integrity =
@@ -142,16 +148,27 @@ public final class TableSetFidelity {
             .orElse(Double.NaN);
     List<Cardinality> cardinalities =
         relations.stream().map(RelationReport::cardinality).filter(Objects::nonNull).toList();
+    List<RelationReport> parents =
+        relations.stream().filter(RelationReport::parentRelation).toList();
+    List<RelationReport> further =
+        relations.stream().filter(relation -> !relation.parentRelation()).toList();
     return new Headline(
         integrity,
         Score.mean(cardinalities.stream().map(Cardinality::similarity).toList()),
         Score.mean(cardinalities.stream().map(Cardinality::byCategory).toList()),
-        Score.mean(
-            relations.stream()
-                .map(RelationReport::accuracy)
-                .filter(Objects::nonNull)
-                .map(ParentChildAccuracy::accuracy)
-                .toList()));
+        meanAccuracy(parents, RelationReport::accuracy),
+        meanAccuracy(further, RelationReport::accuracy),
+        meanAccuracy(further, RelationReport::coParentAccuracy));
+  }
+
+  private static Score meanAccuracy(
+      List<RelationReport> relations, Function<RelationReport, ParentChildAccuracy> figure) {
+    return Score.mean(
+        relations.stream()
+            .map(figure)
+            .filter(Objects::nonNull)
+            .map(ParentChildAccuracy::accuracy)
+            .toList());
   }
 
   /**

@@ -9,6 +9,7 @@ import io.synthlake.core.evaluate.TableSetEvaluationResult.Headline;
 import io.synthlake.core.evaluate.TableSetEvaluationResult.Integrity;
 import io.synthlake.core.evaluate.TableSetEvaluationResult.KeyCount;
 import io.synthlake.core.evaluate.TableSetEvaluationResult.KeyReport;
+import io.synthlake.core.evaluate.TableSetEvaluationResult.ParentChildAccuracy;
 import io.synthlake.core.evaluate.TableSetEvaluationResult.RelationReport;
 import java.util.List;
 import java.util.function.Function;
@@ -16,9 +17,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The report's section on the relations of a set of tables: the headline cards, referential
- * integrity, key uniqueness, and for each parent relation its fan-out chart and figures and its
- * worst parent-child pairs. Every user string is escaped here; the fan-out charts' placeholders
- * carry only the relation's index into the data.
+ * integrity, key uniqueness, for each parent relation its fan-out chart and figures and its worst
+ * parent-child pairs, and for each further relation its worst parent-child and co-parent pairs.
+ * Every user string is escaped here; the fan-out charts' placeholders carry only the relation's
+ * index into the data.
  */
 final class TableSetSections {
   private final StringBuilder out;
@@ -52,6 +54,17 @@ final class TableSetSections {
         "Parent-child accuracy",
         headline.parentChildAccuracy(),
         "parent column × child column over the join");
+    if (result.relations().stream().anyMatch(relation -> !relation.parentRelation())) {
+      pieces.scoreCard(
+          "Further parent-child accuracy",
+          headline.furtherParentChildAccuracy(),
+          "referenced column × child column, further relations");
+      pieces.scoreCard(
+          "Co-parent accuracy",
+          headline.coParentAccuracy(),
+          "the child's parent × the referenced row, further relations");
+    }
+
     out.append("</div>\n<p class=\"tables\">")
         .append(ReportSections.plural(result.tables().size(), "table"))
         .append(": ")
@@ -65,6 +78,8 @@ final class TableSetSections {
       RelationReport relation = result.relations().get(i);
       if (relation.cardinality() != null) {
         fanOut(relation, i);
+      } else if (relation.coParentAccuracy() != null) {
+        further(relation);
       }
     }
 
@@ -157,19 +172,55 @@ final class TableSetSections {
     }
 
     out.append("</tbody></table>\n</div>\n</div>\n");
-    pairs(relation);
+    pairs(
+        relation.accuracy(),
+        "Parent-child accuracy",
+        "parent-child",
+        "Parent column × child column");
   }
 
-  private void pairs(RelationReport relation) {
-    List<PairReport> pairs = relation.accuracy().pairs();
+  /**
+   * A further relation: the referenced row's columns with the child's, and with the child's
+   * parent's.
+   */
+  private void further(RelationReport relation) {
+    out.append("<h3>")
+        .append(Html.escape(relation.child()))
+        .append(" by ")
+        .append(Html.escape(relation.column()))
+        .append(" <small>(")
+        .append(Html.escape(relation.relation()))
+        .append(")</small></h3>\n")
+        .append("<p class=\"note\">Pairs over the child rows joined to the rows their key ")
+        .append("references; the training and holdout rows join against the real rows of ")
+        .append(Html.escape(relation.parent()))
+        .append(" from both sides, since the holdout follows parent relations only.</p>\n");
+    pairs(
+        relation.accuracy(),
+        "Parent-child accuracy",
+        "parent-child",
+        "Referenced column × child column");
+    pairs(
+        relation.coParentAccuracy(),
+        "Co-parent accuracy",
+        "co-parent",
+        "Parent column × referenced column");
+  }
+
+  private void pairs(ParentChildAccuracy figure, String label, String kind, String heading) {
+    List<PairReport> pairs = figure.pairs();
     if (pairs.isEmpty()) {
-      out.append("<p>No compared columns on one side, so there are no parent-child pairs.</p>\n");
+      out.append("<p>No compared columns on one side, so there are no ")
+          .append(kind)
+          .append(" pairs.</p>\n");
       return;
     }
 
-    Score accuracy = relation.accuracy().accuracy();
+    Score accuracy = figure.accuracy();
     int shown = Math.min(ReportSections.WORST_PAIRS, pairs.size());
-    out.append("<p class=\"note\">Parent-child accuracy <b>")
+    out.append("<p class=\"note\">")
+        .append(label)
+        .append(" <b>")
         .append(Html.figure(accuracy.synthetic()))
         .append("</b> vs ceiling ")
         .append(Html.figure(accuracy.ceiling()))
@@ -180,7 +231,7 @@ final class TableSetSections {
         .append("; the ")
         .append(shown)
         .append(" worst:</p>\n");
-    pieces.pairTable("Parent column × child column", pairs, shown);
+    pieces.pairTable(heading, pairs, shown);
 
     out.append("</tbody></table>\n");
   }

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The lines `synthlake evaluate` prints for a set of tables: each table's summary, then the
- * relations' figures beside their holdout ceilings.
+ * relations' figures beside their holdout ceilings: a further relation's pair figures are named by
+ * its foreign key ({@code flights.destination}).
  */
 public final class TableSetSummary {
   private TableSetSummary() {}
@@ -49,14 +50,16 @@ public final class TableSetSummary {
     text.append(
         String.format(Locale.ROOT, "  %-44s %9s %9s %7s%n", "", "synthetic", "holdout", "ratio"));
     for (RelationReport relation : result.relations()) {
-      if (relation.cardinality() == null) {
-        continue;
+      if (relation.cardinality() != null) {
+        String name = relation.child() + " per " + relation.parent();
+        line(text, "fan-out similarity, " + name, relation.cardinality().similarity());
+        line(text, "  within categories", relation.cardinality().byCategory());
+        line(text, "parent-child accuracy, " + name, relation.accuracy().accuracy());
+      } else if (relation.coParentAccuracy() != null) {
+        String name = relation.child() + "." + relation.column();
+        line(text, "parent-child accuracy, " + name, relation.accuracy().accuracy());
+        line(text, "co-parent accuracy, " + name, relation.coParentAccuracy().accuracy());
       }
-
-      String name = relation.child() + " per " + relation.parent();
-      line(text, "fan-out similarity, " + name, relation.cardinality().similarity());
-      line(text, "  within categories", relation.cardinality().byCategory());
-      line(text, "parent-child accuracy, " + name, relation.accuracy().accuracy());
     }
 
     return text.toString();

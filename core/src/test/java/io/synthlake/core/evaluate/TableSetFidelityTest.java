@@ -110,6 +110,40 @@ class TableSetFidelityTest {
   }
 
   @Test
+  void coParentPairsNameEachReferencedRowByItsForeignKey() {
+    // Routes: the origin airport's region × the destination airport's region, both binned as
+    // airports' region column.
+    ColumnBinning region = ColumnBinning.categorical("region", Arrays.asList("east", "west"));
+    JointCounts train = JointCounts.of(List.of(region), List.of(region));
+    JointCounts holdout = train.newEmpty();
+    JointCounts synthetic = train.newEmpty();
+    // Training routes stay within their region: (east, east) ×3, (west, west) ×1.
+    for (int i = 0; i < 3; i++) {
+      train.add(new Object[] {"east"}, new Object[] {"east"});
+    }
+
+    train.add(new Object[] {"west"}, new Object[] {"west"});
+    // Holdout: (east, east), (west, west): shares 1/2, 1/2 against 3/4, 1/4, TVD 1/4.
+    holdout.add(new Object[] {"east"}, new Object[] {"east"});
+    holdout.add(new Object[] {"west"}, new Object[] {"west"});
+    // Synthetic destinations ignore the origin: (east, west) ×2, (east, east), (west, west).
+    // Shares 1/4 (east, east), 1/2 (east, west), 1/4 (west, west): TVD ½(1/2 + 1/2 + 0) = 1/2.
+    synthetic.add(new Object[] {"east"}, new Object[] {"west"});
+    synthetic.add(new Object[] {"east"}, new Object[] {"west"});
+    synthetic.add(new Object[] {"east"}, new Object[] {"east"});
+    synthetic.add(new Object[] {"west"}, new Object[] {"west"});
+
+    ParentChildAccuracy coParent =
+        TableSetFidelity.pairs("origin", "destination", train, holdout, synthetic);
+    assertThat(coParent.pairs()).hasSize(1);
+    assertThat(coParent.pairs().get(0).first()).isEqualTo("origin.region");
+    assertThat(coParent.pairs().get(0).second()).isEqualTo("destination.region");
+    assertThat(coParent.accuracy().synthetic()).isCloseTo(0.5, within(1e-12));
+    assertThat(coParent.accuracy().ceiling()).isCloseTo(0.75, within(1e-12));
+    assertThat(coParent.accuracy().ratio()).isCloseTo(2.0 / 3, within(1e-12));
+  }
+
+  @Test
   void headlineTakesTheLowestIntegrityAndMeansOfParentRelations() {
     Cardinality cardinality =
         TableSetFidelity.cardinality(fanOut(1, 2), fanOut(1, 2), fanOut(1, 1), List.of());
@@ -126,7 +160,8 @@ class TableSetFidelityTest {
             Integrity.of(2, 0, 0),
             Integrity.of(4, 0, 0),
             cardinality,
-            accuracy);
+            accuracy,
+            null);
     RelationReport further =
         new RelationReport(
             "orders.courier=couriers.id",
@@ -139,13 +174,38 @@ class TableSetFidelityTest {
             Integrity.of(2, 0, 1),
             Integrity.of(4, 0, 1),
             null,
-            null);
-    Headline headline = TableSetFidelity.headline(List.of(parent, further));
+            new ParentChildAccuracy(new Score(0.6, 0.7), List.of()),
+            new ParentChildAccuracy(new Score(0.5, 0.9), List.of()));
+    RelationReport secondFurther =
+        new RelationReport(
+            "orders.packer=couriers.id",
+            "orders",
+            "packer",
+            "couriers",
+            "id",
+            false,
+            Integrity.of(4, 0, 0),
+            Integrity.of(2, 0, 0),
+            Integrity.of(4, 0, 0),
+            null,
+            new ParentChildAccuracy(new Score(0.4, 0.5), List.of()),
+            new ParentChildAccuracy(new Score(0.7, 0.8), List.of()));
+    Headline headline = TableSetFidelity.headline(List.of(parent, further, secondFurther));
     assertThat(headline.syntheticIntegrity()).isEqualTo(0.75);
     // CDFs at 1, 2: train 0.5, 1; synthetic 1, 1.
     assertThat(headline.cardinality().synthetic()).isEqualTo(0.5);
     assertThat(headline.cardinality().ceiling()).isEqualTo(1.0);
     assertThat(headline.cardinalityByCategory().synthetic()).isNaN();
+    // Further relations' pairs stay out of the parent relations' mean, and have means of their
+    // own.
     assertThat(headline.parentChildAccuracy()).isEqualTo(new Score(0.8, 0.9));
+    assertThat(headline.furtherParentChildAccuracy().synthetic()).isCloseTo(0.5, within(1e-12));
+    assertThat(headline.furtherParentChildAccuracy().ceiling()).isCloseTo(0.6, within(1e-12));
+    assertThat(headline.coParentAccuracy().synthetic()).isCloseTo(0.6, within(1e-12));
+    assertThat(headline.coParentAccuracy().ceiling()).isCloseTo(0.85, within(1e-12));
+
+    Headline parentsOnly = TableSetFidelity.headline(List.of(parent));
+    assertThat(parentsOnly.furtherParentChildAccuracy().synthetic()).isNaN();
+    assertThat(parentsOnly.coParentAccuracy().ceiling()).isNaN();
   }
 }

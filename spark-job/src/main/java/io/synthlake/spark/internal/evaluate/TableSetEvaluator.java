@@ -17,6 +17,7 @@ import io.synthlake.core.evaluate.TableSetFidelity;
 import io.synthlake.core.evaluate.TableSetFidelity.CategoryFanOuts;
 import io.synthlake.core.fit.TableSetFitter.Relation;
 import io.synthlake.spark.internal.SparkTypes;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,9 +36,11 @@ import org.apache.spark.storage.StorageLevel;
  * Evaluates a set of related synthetic tables against the real training and holdout sets: each
  * table on its own (its foreign keys and referenced keys set aside), then every relation:
  * referential integrity, key uniqueness, fan-out (children per parent, overall and within the
- * parent's categories) and parent-child pair accuracy over the join. The Spark jobs only count:
- * group-bys over keys and child counts, anti-joins for orphans, and one pass over each join filling
- * {@link JointCounts}; the figures come from core's {@link TableSetFidelity}.
+ * parent's categories) and parent-child pair accuracy over the join; for a further relation, pair
+ * accuracy of the referenced row with the child row and with the child's parent row (co-parent).
+ * The Spark jobs only count: group-bys over keys and child counts, anti-joins for orphans, and one
+ * pass over each join filling {@link JointCounts}; the figures come from core's {@link
+ * TableSetFidelity}.
  *
  * <p>Internal: callers use {@link io.synthlake.spark.Evaluation}.
  */
@@ -45,6 +48,11 @@ public final class TableSetEvaluator {
   private static final String FOREIGN_KEY = "synthlake_foreign_key";
   private static final String KEY = "synthlake_key";
   private static final String CHILDREN = "synthlake_children";
+  private static final String PARENT_FOREIGN_KEY = "synthlake_parent_foreign_key";
+  private static final String PARENT = "synthlake_parent";
+  private static final String REFERENCED = "synthlake_referenced";
+  private static final String CHILD = "synthlake_child";
+  private static final String OWN_KEY = "synthlake_own_key";
   private static final List<String> SIDES = List.of("training", "holdout", "synthetic");
 
   private TableSetEvaluator() {}
@@ -89,7 +97,7 @@ public final class TableSetEvaluator {
 
     List<RelationReport> reports = new ArrayList<>();
     for (Relation relation : relations.all()) {
-      reports.add(relation(relation, relations.isParent(relation), sides, evaluated));
+      reports.add(relation(relation, relations, sides, evaluated));
     }
 
     List<KeyReport> keys = new ArrayList<>();
@@ -154,9 +162,10 @@ public final class TableSetEvaluator {
 
   private static RelationReport relation(
       Relation relation,
-      boolean parent,
+      TableRelations relations,
       List<Map<String, Dataset<Row>>> sides,
       Map<String, Evaluator.Evaluated> evaluated) {
+    boolean parent = relations.isParent(relation);
     Integrity[] integrity = new Integrity[3];
     for (int side = 0; side < 3; side++) {
       integrity[side] =
@@ -168,7 +177,8 @@ public final class TableSetEvaluator {
     }
 
     Cardinality cardinality = null;
-    ParentChildAccuracy accuracy = null;
+    ParentChildAccuracy accuracy;
+    ParentChildAccuracy coParentAccuracy = null;
     if (parent) {
       cardinality = cardinality(relation, sides, evaluated.get(relation.parent()));
       JointCounts[] counts = new JointCounts[3];
@@ -184,6 +194,30 @@ public final class TableSetEvaluator {
       accuracy =
           TableSetFidelity.pairs(
               relation.parent(), relation.child(), counts[0], counts[1], counts[2]);
+    } else {
+      // A further relation is never its child's first, so the child has a parent.
+      Relation childParent = relations.parentOf(relation.child());
+      FurtherCounts[] counts = new FurtherCounts[3];
+      for (int side = 0; side < 3; side++) {
+        counts[side] = furtherCounts(relation, childParent, sides, side, evaluated);
+      }
+
+      // Referenced rows are named by the foreign key that reaches them: the child's parent and
+      // the referenced table may be one table (a route's origin and destination airports).
+      accuracy =
+          TableSetFidelity.pairs(
+              relation.column(),
+              relation.child(),
+              counts[0].referencedChild(),
+              counts[1].referencedChild(),
+              counts[2].referencedChild());
+      coParentAccuracy =
+          TableSetFidelity.pairs(
+              childParent.column(),
+              relation.column(),
+              counts[0].coParent(),
+              counts[1].coParent(),
+              counts[2].coParent());
     }
 
     return new RelationReport(
@@ -197,7 +231,8 @@ public final class TableSetEvaluator {
         integrity[1],
         integrity[2],
         cardinality,
-        accuracy);
+        accuracy,
+        coParentAccuracy);
   }
 
   private static Column column(String name) {
@@ -397,5 +432,186 @@ public final class TableSetEvaluator {
             },
             JointCounts::merge,
             2);
+  }
+
+  /**
+   * A further relation's counts on one side: the referenced row's columns × the child's columns,
+   * and the child's parent's columns × the referenced row's columns.
+   */
+  private record FurtherCounts(JointCounts referencedChild, JointCounts coParent)
+      implements Serializable {
+    FurtherCounts merge(FurtherCounts other) {
+      referencedChild.merge(other.referencedChild);
+      coParent.merge(other.coParent);
+      return this;
+    }
+  }
+
+  /**
+   * One pass over the child rows of one side joined to the rows their further key references (an
+   * inner join) and, beside, to their parent rows (a left join, so that a child without a parent
+   * still counts towards the referenced-child pairs). On the real sides both joins go to the
+   * training and holdout rows together: the split follows parent relations only, so a held-out
+   * child's further key often references a training row, and joining within the side would drop it.
+   */
+  private static FurtherCounts furtherCounts(
+      Relation relation,
+      Relation childParent,
+      List<Map<String, Dataset<Row>>> sides,
+      int side,
+      Map<String, Evaluator.Evaluated> evaluated) {
+    Evaluator.Evaluated referenced = evaluated.get(relation.parent());
+    Evaluator.Evaluated parent = evaluated.get(childParent.parent());
+    Evaluator.Evaluated child = evaluated.get(relation.child());
+    int referencedColumns = referenced.roles().size();
+    int parentColumns = parent.roles().size();
+    int childColumns = child.roles().size();
+    FurtherCounts empty =
+        new FurtherCounts(
+            JointCounts.of(referenced.plan().columns(), child.plan().columns()),
+            JointCounts.of(parent.plan().columns(), referenced.plan().columns()));
+    if (referencedColumns == 0 || childColumns + parentColumns == 0) {
+      return empty;
+    }
+
+    List<Column> childView = new ArrayList<>();
+    for (int k = 0; k < relation.columns().size(); k++) {
+      childView.add(column(relation.columns().get(k)).alias(indexed(FOREIGN_KEY, k)));
+    }
+
+    for (int k = 0; k < childParent.columns().size(); k++) {
+      childView.add(column(childParent.columns().get(k)).alias(indexed(PARENT_FOREIGN_KEY, k)));
+    }
+
+    for (int c = 0; c < childColumns; c++) {
+      childView.add(child.roles().get(c).projection().alias(indexed(CHILD, c)));
+    }
+
+    Dataset<Row> referencedRows =
+        realOrOwnRows(sides, side, relation.parent(), relation.keys(), referenced, REFERENCED);
+    Dataset<Row> parentRows =
+        realOrOwnRows(sides, side, childParent.parent(), childParent.keys(), parent, PARENT);
+    List<Column> joinedView = new ArrayList<>();
+    joinedView.add(functions.col(indexed(keyOf(PARENT), 0))); // null when no parent joined
+    for (int p = 0; p < parentColumns; p++) {
+      joinedView.add(functions.col(indexed(PARENT, p)));
+    }
+
+    for (int r = 0; r < referencedColumns; r++) {
+      joinedView.add(functions.col(indexed(REFERENCED, r)));
+    }
+
+    for (int c = 0; c < childColumns; c++) {
+      joinedView.add(functions.col(indexed(CHILD, c)));
+    }
+
+    Dataset<Row> joined =
+        sides
+            .get(side)
+            .get(relation.child())
+            .select(childView.toArray(new Column[0]))
+            .join(
+                referencedRows,
+                keysMatch(FOREIGN_KEY, keyOf(REFERENCED), relation.columns().size()),
+                "inner")
+            .join(
+                parentRows,
+                keysMatch(PARENT_FOREIGN_KEY, keyOf(PARENT), childParent.columns().size()),
+                "left")
+            .select(joinedView.toArray(new Column[0]));
+    return joined
+        .javaRDD()
+        .treeAggregate(
+            empty,
+            (FurtherCounts counts, Row row) -> {
+              Object[] parentValues = new Object[parentColumns];
+              Object[] referencedValues = new Object[referencedColumns];
+              Object[] childValues = new Object[childColumns];
+              for (int p = 0; p < parentColumns; p++) {
+                parentValues[p] = row.get(1 + p);
+              }
+
+              for (int r = 0; r < referencedColumns; r++) {
+                referencedValues[r] = row.get(1 + parentColumns + r);
+              }
+
+              for (int c = 0; c < childColumns; c++) {
+                childValues[c] = row.get(1 + parentColumns + referencedColumns + c);
+              }
+
+              counts.referencedChild().add(referencedValues, childValues);
+              if (!row.isNullAt(0)) {
+                counts.coParent().add(parentValues, referencedValues);
+              }
+
+              return counts;
+            },
+            FurtherCounts::merge,
+            2);
+  }
+
+  /**
+   * The rows of {@code table} a foreign key may reach, as their keys ({@code prefix_key_k}) and
+   * their compared values ({@code prefix_0, prefix_1, …}): the synthetic side's own rows; on a real
+   * side its own rows plus the other real side's rows with a key it lacks (the two sides' keys are
+   * disjoint after a split by root, so that is every real row, and a key both sides hold is not
+   * joined twice).
+   */
+  private static Dataset<Row> realOrOwnRows(
+      List<Map<String, Dataset<Row>>> sides,
+      int side,
+      String table,
+      List<String> keys,
+      Evaluator.Evaluated evaluated,
+      String prefix) {
+    Dataset<Row> own = keyedValues(sides.get(side).get(table), keys, evaluated, prefix);
+    if (side == 2) {
+      return own;
+    }
+
+    Dataset<Row> other = keyedValues(sides.get(1 - side).get(table), keys, evaluated, prefix);
+    List<Column> ownKeys = new ArrayList<>();
+    for (int k = 0; k < keys.size(); k++) {
+      ownKeys.add(functions.col(indexed(keyOf(prefix), k)).alias(indexed(OWN_KEY, k)));
+    }
+
+    Dataset<Row> otherOnly =
+        other.join(
+            own.select(ownKeys.toArray(new Column[0])),
+            keysMatch(keyOf(prefix), OWN_KEY, keys.size()),
+            "left_anti");
+    return own.unionByName(otherOnly);
+  }
+
+  private static Dataset<Row> keyedValues(
+      Dataset<Row> table, List<String> keys, Evaluator.Evaluated evaluated, String prefix) {
+    List<Column> view = new ArrayList<>();
+    for (int k = 0; k < keys.size(); k++) {
+      view.add(column(keys.get(k)).alias(indexed(keyOf(prefix), k)));
+    }
+
+    for (int v = 0; v < evaluated.roles().size(); v++) {
+      view.add(evaluated.roles().get(v).projection().alias(indexed(prefix, v)));
+    }
+
+    return table.select(view.toArray(new Column[0]));
+  }
+
+  /** Every column {@code left_k} equals {@code right_k}, k below {@code count}. */
+  private static Column keysMatch(String left, String right, int count) {
+    Column match = functions.col(indexed(left, 0)).equalTo(functions.col(indexed(right, 0)));
+    for (int k = 1; k < count; k++) {
+      match = match.and(functions.col(indexed(left, k)).equalTo(functions.col(indexed(right, k))));
+    }
+
+    return match;
+  }
+
+  private static String indexed(String name, int index) {
+    return name + "_" + index;
+  }
+
+  private static String keyOf(String prefix) {
+    return prefix + "_key";
   }
 }
