@@ -1,6 +1,8 @@
 package io.synthlake.spark;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.generate.AncestorColumns;
+import io.synthlake.core.spec.AncestorReads;
 import io.synthlake.core.spec.CompiledSpec;
 import io.synthlake.core.spec.CompiledTableSet;
 import io.synthlake.core.spec.DerivedColumn;
@@ -25,7 +27,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.analysis.UnresolvedAttribute;
 import org.apache.spark.sql.catalyst.expressions.Alias;
 import org.apache.spark.sql.catalyst.expressions.Cast;
 import org.apache.spark.sql.catalyst.expressions.Expression;
@@ -36,7 +37,6 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Generates rows from a spec: the spec's model through the {@code synthlake} data source, then its
@@ -45,7 +45,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * Every expression is checked by {@link SqlExpressionPolicy} and by Spark's analyzer against an
  * empty relation, so invalid SQL, unknown columns and cycles between derived columns fail before
  * any Spark job starts. A table-set spec ({@code tables: […]}) gives one DataFrame per table
- * ({@link #generateTables}), each with its own derived columns.
+ * ({@link #generateTables}), each with its own derived columns, which may read its ancestors'
+ * columns.
  */
 @PublicApi
 public final class SpecGenerator {
@@ -128,7 +129,9 @@ public final class SpecGenerator {
   /**
    * Generates every table of a table-set spec compiled once ({@link SpecCompiler#compileSet}): the
    * set through the {@code synthlake} data source, then each table's derived columns, which read
-   * the table's own columns and foreign keys. Every expression is checked before any job.
+   * the table's own columns and foreign keys, and as {@code TABLE.COLUMN} the columns of its parent
+   * and further ancestors, each row those of the rows its foreign keys point at ({@link
+   * AncestorFrames}). Every expression is checked before any job.
    *
    * @param spark the session to generate in
    * @param spec the compiled table-set spec
@@ -143,70 +146,34 @@ public final class SpecGenerator {
         rows > 0, "the row count must be a positive whole number, got %d", rows);
     TableSetSpec built = spec.build(options.seed(), table, rows);
     Map<String, List<DerivedColumn>> ordered = new LinkedHashMap<>();
+    Map<String, AncestorReads> reads = new LinkedHashMap<>();
+    Map<String, List<AncestorColumns.Column>> carried = new LinkedHashMap<>();
     for (Map.Entry<String, Spec> each : built.tables().entrySet()) {
-      StructType base = SynthlakeSource.schema(built.set(), each.getKey());
-      refuseOtherTables(spark, each.getValue(), base, built.set().names());
-      ordered.put(each.getKey(), resolveOrder(spark, each.getValue(), base));
-      probe(spark, base, ordered.get(each.getKey()), each.getValue());
+      String name = each.getKey();
+      AncestorReads read =
+          AncestorReads.check(built, name, AncestorFrames.names(spark, each.getValue()));
+      StructType base =
+          AncestorFrames.schema(SynthlakeSource.schema(built.set(), name), read, built.set());
+      reads.put(name, read);
+      carried.put(name, read.columns());
+      ordered.put(name, resolveOrder(spark, each.getValue(), base));
+      probe(spark, base, ordered.get(name), each.getValue());
     }
 
     Map<String, Dataset<Row>> generated =
-        new TableSetModel(built.set()).generate(spark, table, rows, options);
+        new TableSetModel(built.set()).generate(spark, table, rows, options, carried);
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     for (Map.Entry<String, Spec> each : built.tables().entrySet()) {
+      String name = each.getKey();
       tables.put(
-          each.getKey(),
-          finish(generated.get(each.getKey()), ordered.get(each.getKey()), each.getValue()));
+          name,
+          finish(
+              AncestorFrames.attach(generated.get(name), reads.get(name)),
+              ordered.get(name),
+              each.getValue()));
     }
 
     return tables;
-  }
-
-  /**
-   * A derived column of a table set reads its own table's columns only: a parent's column is not in
-   * the table's rows. Refused before Spark's analyzer would say "cannot resolve".
-   */
-  private static void refuseOtherTables(
-      SparkSession spark, Spec spec, StructType base, List<String> tables) {
-    Set<String> columns = new HashSet<>();
-    Arrays.stream(base.fieldNames()).forEach(name -> columns.add(name.toLowerCase(Locale.ROOT)));
-    spec.derived().forEach(column -> columns.add(column.name().toLowerCase(Locale.ROOT)));
-    Set<String> others = new HashSet<>();
-    tables.forEach(name -> others.add(name.toLowerCase(Locale.ROOT)));
-    for (DerivedColumn column : spec.derived()) {
-      if (column.lookup() == null) {
-        String other =
-            otherTable(
-                SqlExpressionPolicy.parse(spark, column.expression(), column.where()),
-                columns,
-                others);
-        if (other != null) {
-          throw SynthlakeException.of(
-              "%s: reads %s, a column of another table; a derived column of a table set reads only "
-                  + "its own table's columns and foreign keys (to carry a parent's category down, "
-                  + "give a column given: TABLE.COLUMN)",
-              column.where(), other);
-        }
-      }
-    }
-  }
-
-  private static String otherTable(Expression expression, Set<String> columns, Set<String> tables) {
-    if (expression instanceof UnresolvedAttribute attribute
-        && attribute.nameParts().size() > 1
-        && !columns.contains(attribute.nameParts().head().toLowerCase(Locale.ROOT))
-        && tables.contains(attribute.nameParts().head().toLowerCase(Locale.ROOT))) {
-      return attribute.name();
-    }
-
-    for (Expression child : CollectionConverters.asJava(expression.children())) {
-      String found = otherTable(child, columns, tables);
-      if (found != null) {
-        return found;
-      }
-    }
-
-    return null;
   }
 
   /**
@@ -251,7 +218,7 @@ public final class SpecGenerator {
    * a null keep their values): the constraint holds by construction and the row count never
    * changes.
    */
-  private static Dataset<Row> sortWithinRows(Dataset<Row> frame, List<String> columns) {
+  static Dataset<Row> sortWithinRows(Dataset<Row> frame, List<String> columns) {
     String list = columns.stream().map(SparkTypes::quote).collect(Collectors.joining(", "));
     String anyNull =
         columns.stream()

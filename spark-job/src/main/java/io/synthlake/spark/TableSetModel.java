@@ -2,6 +2,7 @@ package io.synthlake.spark;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.TableSetJson;
+import io.synthlake.core.generate.AncestorColumns;
 import io.synthlake.core.generate.TableSetLayout;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.spark.internal.ModelFiles;
@@ -83,6 +84,20 @@ public final class TableSetModel {
    */
   public Map<String, Dataset<Row>> generate(
       SparkSession spark, String table, long rows, GenerateOptions options) {
+    return generate(spark, table, rows, options, Map.of());
+  }
+
+  /**
+   * As {@link #generate(SparkSession, String, long, GenerateOptions)}, each table {@code carried}
+   * names also giving the columns of its ancestors' rows listed for it, after its own columns under
+   * their hidden names ({@link AncestorColumns.Column#hiddenName}), for a spec's derived columns.
+   */
+  Map<String, Dataset<Row>> generate(
+      SparkSession spark,
+      String table,
+      long rows,
+      GenerateOptions options,
+      Map<String, List<AncestorColumns.Column>> carried) {
     set.table(table);
     SynthlakeException.check(
         options.firstRow() == 0,
@@ -102,6 +117,12 @@ public final class TableSetModel {
               .option("seed", Long.toString(options.seed()));
       if (options.partitions() > 0) {
         reader = reader.option("partitions", Integer.toString(options.partitions()));
+      }
+
+      List<AncestorColumns.Column> columns = carried.getOrDefault(name, List.of());
+      if (!columns.isEmpty()) {
+        Map.Entry<String, String> option = SynthlakeSource.ancestorColumnsOption(columns);
+        reader = reader.option(option.getKey(), option.getValue());
       }
 
       tables.put(name, reader.load());

@@ -66,7 +66,8 @@ class TableSetSpecTest {
     assertThat(lake.tables()).containsExactly("customers", "merchants", "accounts", "transactions");
     TableSetSpec built = lake.build(5, "customers", CUSTOMERS);
     assertThat(built.tables().get("accounts").columnOrder())
-        .containsExactly("account_id", "customer_id", "account_type", "opened", "balance");
+        .containsExactly(
+            "account_id", "customer_id", "account_type", "opened", "balance", "fee_rate");
     assertThat(built.tables().get("transactions").columnOrder())
         .containsExactly(
             "transaction_id",

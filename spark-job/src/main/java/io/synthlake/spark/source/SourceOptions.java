@@ -1,7 +1,13 @@
 package io.synthlake.spark.source;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.generate.AncestorColumns;
 import io.synthlake.spark.GenerateOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The options of the {@code synthlake} data source, validated once on the driver. */
@@ -15,6 +21,15 @@ final class SourceOptions {
   static final String FIRST_ROW = "first-row";
   static final String TABLE = "table";
   static final String ROWS_OF = "rows-of";
+
+  /**
+   * Columns of a set table's ancestors written beside its own columns, as JSON {@code [[table,
+   * column], …]}: set by a spec whose derived columns read them ({@link
+   * io.synthlake.core.generate.AncestorColumns}).
+   */
+  static final String ANCESTOR_COLUMNS = "ancestor-columns";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
   static final long DEFAULT_SEED = 42L;
 
   final long firstRow;
@@ -86,6 +101,50 @@ final class SourceOptions {
     long partitions = positiveLong(PARTITIONS, options.get(PARTITIONS));
     GenerateOptions.checkPartitions(partitions);
     return (int) partitions;
+  }
+
+  /** The option's value for {@code columns}. */
+  static String ancestorColumns(List<AncestorColumns.Column> columns) {
+    List<List<String>> pairs = new ArrayList<>();
+    columns.forEach(column -> pairs.add(List.of(column.table(), column.column())));
+    try {
+      return JSON.writeValueAsString(pairs);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The ancestor columns the options ask for; none by default. */
+  static List<AncestorColumns.Column> ancestorColumns(Map<String, String> options) {
+    String text = options.get(ANCESTOR_COLUMNS);
+    List<AncestorColumns.Column> columns = new ArrayList<>();
+    if (text == null) {
+      return columns;
+    }
+
+    JsonNode pairs;
+    try {
+      pairs = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      pairs = null;
+    }
+
+    boolean valid = pairs != null && pairs.isArray();
+    for (int i = 0; valid && i < pairs.size(); i++) {
+      JsonNode pair = pairs.get(i);
+      valid =
+          pair.isArray() && pair.size() == 2 && pair.get(0).isTextual() && pair.get(1).isTextual();
+      if (valid) {
+        columns.add(new AncestorColumns.Column(pair.get(0).asText(), pair.get(1).asText()));
+      }
+    }
+
+    SynthlakeException.check(
+        valid,
+        "option '%s' must be a JSON list of [table, column] pairs, got %s",
+        ANCESTOR_COLUMNS,
+        text);
+    return columns;
   }
 
   private static long positiveLong(String name, String text) {

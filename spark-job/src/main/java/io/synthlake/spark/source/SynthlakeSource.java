@@ -1,6 +1,7 @@
 package io.synthlake.spark.source;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.generate.AncestorColumns;
 import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.generate.TableSetLayout;
 import io.synthlake.core.model.ColumnModel;
@@ -8,6 +9,7 @@ import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.spark.internal.ModelFiles;
 import io.synthlake.spark.internal.SparkTypes;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
@@ -46,7 +48,8 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
   public StructType inferSchema(CaseInsensitiveStringMap options) {
     ModelCache.Entry entry = load(options);
     return entry.isTableSet()
-        ? TableSetTable.schema(entry.tableSet(), tableOf(entry, options))
+        ? TableSetTable.schema(
+            entry.tableSet(), tableOf(entry, options), SourceOptions.ancestorColumns(options))
         : schema(entry.model());
   }
 
@@ -89,12 +92,22 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
     int partitions =
         SourceOptions.partitions(
             options, layout.rows(table), spark.sparkContext().defaultParallelism());
-    return new TableSetTable(entry, table, asked.seed(), layout, partitions);
+    return new TableSetTable(
+        entry, table, asked.seed(), layout, partitions, SourceOptions.ancestorColumns(options));
   }
 
   /** The output schema of a table of a set: its columns, in order, every one nullable. */
   public static StructType schema(TableSet set, String table) {
-    return TableSetTable.schema(set, table);
+    return TableSetTable.schema(set, table, List.of());
+  }
+
+  /**
+   * The option that asks a table of a set for columns of its ancestors' rows, written after its own
+   * columns under their {@link AncestorColumns.Column#hiddenName}s.
+   */
+  public static Map.Entry<String, String> ancestorColumnsOption(
+      List<AncestorColumns.Column> columns) {
+    return Map.entry(SourceOptions.ANCESTOR_COLUMNS, SourceOptions.ancestorColumns(columns));
   }
 
   /** The output schema of a model: its columns, in order, every one nullable. */

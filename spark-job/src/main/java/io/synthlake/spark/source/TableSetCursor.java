@@ -1,18 +1,27 @@
 package io.synthlake.spark.source;
 
+import io.synthlake.core.generate.AncestorColumns;
 import io.synthlake.core.generate.ColumnSink;
 import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.generate.TableSetSampler;
+import java.util.List;
 
 /**
  * Walks one partition of a table of a set chunk by chunk: each root block's rows of the table, at
- * most one block of rows at a time, in the order every reader and writer gives them.
+ * most one block of rows at a time, in the order every reader and writer gives them, with the
+ * ancestors' columns carried beside them, if any.
  */
 final class TableSetCursor {
   private final TableSetPartition partition;
   private final TableSetSampler.Walker walker;
   private final long rootRows;
   private final long[] tableRows;
+
+  /** The carried ancestors' columns, or null when none is. */
+  private final AncestorColumns ancestors;
+
+  private final ColumnSink[] ownSinks;
+  private final ColumnSink[] carriedSinks;
   private long block;
   private long blockRows;
   private int chunk;
@@ -23,11 +32,15 @@ final class TableSetCursor {
       TableSetSampler sampler,
       String table,
       long rootRows,
-      long[] tableRows) {
+      long[] tableRows,
+      List<AncestorColumns.Column> carried) {
     this.partition = partition;
     this.walker = sampler.newWalker(table);
     this.rootRows = rootRows;
     this.tableRows = tableRows;
+    this.ancestors = carried.isEmpty() ? null : new AncestorColumns(sampler, table, carried);
+    this.ownSinks = new ColumnSink[sampler.set().table(table).columns().size()];
+    this.carriedSinks = new ColumnSink[carried.size()];
     this.block = partition.firstBlock - 1;
     this.chunk = -1;
   }
@@ -40,12 +53,12 @@ final class TableSetCursor {
         return false;
       }
 
-      blockRows =
-          walker.start(
-              block,
-              rootRows,
-              partition.rowsBefore[(int) (block - partition.firstBlock)],
-              tableRows);
+      long[] rowsBefore = partition.rowsBefore[(int) (block - partition.firstBlock)];
+      blockRows = walker.start(block, rootRows, rowsBefore, tableRows);
+      if (ancestors != null) {
+        ancestors.start(block, rootRows, rowsBefore, tableRows);
+      }
+
       chunk = 0;
     }
 
@@ -59,8 +72,16 @@ final class TableSetCursor {
     return rows;
   }
 
-  /** Writes the current chunk into {@code sinks}, one per output column of the table. */
+  /**
+   * Writes the current chunk into {@code sinks}, one per output column of the table and then one
+   * per carried column (null to skip a column).
+   */
   void write(ColumnSink[] sinks) {
-    walker.write(chunk, rows, sinks);
+    System.arraycopy(sinks, 0, ownSinks, 0, ownSinks.length);
+    walker.write(chunk, rows, ownSinks);
+    if (ancestors != null) {
+      System.arraycopy(sinks, ownSinks.length, carriedSinks, 0, carriedSinks.length);
+      ancestors.write(walker, chunk, rows, carriedSinks);
+    }
   }
 }

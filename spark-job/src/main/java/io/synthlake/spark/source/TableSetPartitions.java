@@ -1,5 +1,6 @@
 package io.synthlake.spark.source;
 
+import io.synthlake.core.generate.AncestorColumns;
 import io.synthlake.core.generate.ColumnSink;
 import io.synthlake.core.generate.TableSetSampler;
 import io.synthlake.core.model.TableSet;
@@ -23,8 +24,11 @@ final class TableSetPartitions implements PartitionGenerator {
   private final long[] tableRows;
   private final long[] partitionRows;
 
-  /** For each output column, its position among the table's output columns. */
+  /** For each output column, its position among the table's output columns, then the carried. */
   private final int[] columns;
+
+  /** The ancestors' columns carried after the table's own. */
+  private final List<AncestorColumns.Column> carried;
 
   TableSetPartitions(
       Broadcast<TableSetBroadcast> set,
@@ -33,7 +37,8 @@ final class TableSetPartitions implements PartitionGenerator {
       long rootRows,
       long[] tableRows,
       long[] partitionRows,
-      int[] columns) {
+      int[] columns,
+      List<AncestorColumns.Column> carried) {
     this.set = set;
     this.partitions = partitions;
     this.table = table;
@@ -41,6 +46,7 @@ final class TableSetPartitions implements PartitionGenerator {
     this.tableRows = tableRows;
     this.partitionRows = partitionRows;
     this.columns = columns;
+    this.carried = carried;
   }
 
   @Override
@@ -51,10 +57,9 @@ final class TableSetPartitions implements PartitionGenerator {
   @Override
   public List<DataType> types() {
     TableSet tables = set.value().sampler().set();
-    List<String> names = tables.table(table).columns();
     List<DataType> types = new ArrayList<>();
     for (int column : columns) {
-      types.add(tables.type(table, names.get(column)));
+      types.add(TableSetTable.type(tables, table, carried, column));
     }
 
     return types;
@@ -68,13 +73,14 @@ final class TableSetPartitions implements PartitionGenerator {
   @Override
   public void generate(int partition, ColumnSink[] sinks, IntConsumer blockDone) {
     TableSetSampler sampler = set.value().sampler();
-    ColumnSink[] byColumn = new ColumnSink[sampler.set().table(table).columns().size()];
+    ColumnSink[] byColumn =
+        new ColumnSink[sampler.set().table(table).columns().size() + carried.size()];
     for (int i = 0; i < columns.length; i++) {
       byColumn[columns[i]] = sinks[i];
     }
 
     TableSetCursor cursor =
-        new TableSetCursor(partitions[partition], sampler, table, rootRows, tableRows);
+        new TableSetCursor(partitions[partition], sampler, table, rootRows, tableRows, carried);
     boolean first = true;
     while (cursor.next()) {
       cursor.write(byColumn);

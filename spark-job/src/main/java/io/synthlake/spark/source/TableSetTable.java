@@ -1,5 +1,6 @@
 package io.synthlake.spark.source;
 
+import io.synthlake.core.generate.AncestorColumns;
 import io.synthlake.core.generate.TableSetLayout;
 import io.synthlake.core.generate.TableSetSampler;
 import io.synthlake.core.model.TableSet;
@@ -30,7 +31,8 @@ import org.apache.spark.sql.vectorized.ColumnarBatch;
 /**
  * One generated table of a set of related tables: its rows under every root block of its root, in
  * partitions of whole root blocks. Its foreign keys join the other tables of the same set, seed and
- * size. Supports column pruning.
+ * size. Supports column pruning. Columns of its ancestors' rows asked for ({@link AncestorColumns})
+ * come after its own columns, under hidden names.
  */
 final class TableSetTable implements SupportsRead {
   private final ModelCache.Entry entry;
@@ -40,9 +42,15 @@ final class TableSetTable implements SupportsRead {
   private final TableSetLayout layout;
   private final int partitions;
   private final StructType schema;
+  private final List<AncestorColumns.Column> carried;
 
   TableSetTable(
-      ModelCache.Entry entry, String table, long seed, TableSetLayout layout, int partitions) {
+      ModelCache.Entry entry,
+      String table,
+      long seed,
+      TableSetLayout layout,
+      int partitions,
+      List<AncestorColumns.Column> carried) {
     this.entry = entry;
     this.table = table;
     this.root = entry.tableSet().root(table).name();
@@ -50,20 +58,43 @@ final class TableSetTable implements SupportsRead {
     this.layout = layout;
     long blocks = TableSetSampler.rootBlocks(layout.rootRows(root));
     this.partitions = (int) Math.max(1, Math.min(partitions, blocks));
-    this.schema = schema(entry.tableSet(), table);
+    this.carried = List.copyOf(carried);
+    this.schema = schema(entry.tableSet(), table, this.carried);
   }
 
-  /** A table's output schema: its columns in order, every one nullable. */
-  static StructType schema(TableSet set, String table) {
+  /**
+   * A table's output schema: its columns in order, then the ancestors' columns {@code carried},
+   * every one nullable.
+   */
+  static StructType schema(TableSet set, String table, List<AncestorColumns.Column> carried) {
     List<String> columns = set.table(table).columns();
-    StructField[] fields = new StructField[columns.size()];
+    StructField[] fields = new StructField[columns.size() + carried.size()];
     for (int i = 0; i < fields.length; i++) {
       fields[i] =
-          DataTypes.createStructField(
-              columns.get(i), SparkTypes.toSpark(set.type(table, columns.get(i))), true);
+          i < columns.size()
+              ? DataTypes.createStructField(
+                  columns.get(i), SparkTypes.toSpark(set.type(table, columns.get(i))), true)
+              : carriedField(set, carried.get(i - columns.size()));
     }
 
     return DataTypes.createStructType(fields);
+  }
+
+  private static StructField carriedField(TableSet set, AncestorColumns.Column column) {
+    return DataTypes.createStructField(
+        column.hiddenName(), SparkTypes.toSpark(set.type(column.table(), column.column())), true);
+  }
+
+  /** The type of output column {@code index}: the table's own, or an ancestor's carried. */
+  static DataType type(
+      TableSet set, String table, List<AncestorColumns.Column> carried, int index) {
+    List<String> columns = set.table(table).columns();
+    if (index < columns.size()) {
+      return set.type(table, columns.get(index));
+    }
+
+    AncestorColumns.Column column = carried.get(index - columns.size());
+    return set.type(column.table(), column.column());
   }
 
   @Override
@@ -121,10 +152,7 @@ final class TableSetTable implements SupportsRead {
       List<DataType> types = new ArrayList<>();
       for (int i = 0; i < outputColumns.length; i++) {
         tableColumns[i] = columns[outputColumns[i]];
-        types.add(
-            entry
-                .tableSet()
-                .type(table, entry.tableSet().table(table).columns().get(tableColumns[i])));
+        types.add(type(entry.tableSet(), table, carried, tableColumns[i]));
       }
 
       TableSetPartition[] split = split();
@@ -152,7 +180,8 @@ final class TableSetTable implements SupportsRead {
                   layout.rootRows(root),
                   layout.tableRows(),
                   partitionRows,
-                  tableColumns),
+                  tableColumns,
+                  carried),
           partitions);
     }
 
@@ -189,7 +218,8 @@ final class TableSetTable implements SupportsRead {
           layout.tableRows(),
           readSchema,
           columns,
-          schema.size());
+          schema.size(),
+          carried);
     }
   }
 
@@ -204,6 +234,7 @@ final class TableSetTable implements SupportsRead {
     private final StructType readSchema;
     private final int[] columns;
     private final int width;
+    private final List<AncestorColumns.Column> carried;
 
     ReaderFactory(
         Broadcast<TableSetBroadcast> set,
@@ -212,7 +243,8 @@ final class TableSetTable implements SupportsRead {
         long[] tableRows,
         StructType readSchema,
         int[] columns,
-        int width) {
+        int width,
+        List<AncestorColumns.Column> carried) {
       this.set = set;
       this.table = table;
       this.rootRows = rootRows;
@@ -220,6 +252,7 @@ final class TableSetTable implements SupportsRead {
       this.readSchema = readSchema;
       this.columns = columns;
       this.width = width;
+      this.carried = carried;
     }
 
     @Override
@@ -231,7 +264,12 @@ final class TableSetTable implements SupportsRead {
     public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
       return new TableSetReader(
           new TableSetCursor(
-              (TableSetPartition) partition, set.value().sampler(), table, rootRows, tableRows),
+              (TableSetPartition) partition,
+              set.value().sampler(),
+              table,
+              rootRows,
+              tableRows,
+              carried),
           readSchema,
           columns,
           width);
