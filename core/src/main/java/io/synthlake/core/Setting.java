@@ -19,6 +19,7 @@ public enum Setting {
   FIRST_ROW("GenerateOptions.withFirstRow", "--first-row"),
   PARTITIONS("GenerateOptions.withPartitions", "--partitions"),
   SEED("GenerateOptions.withSeed", "--seed"),
+  EXACT_ROWS("GenerateOptions.withExactRows", "--exact-rows"),
   OUTPUT("path of TableWriter.toPath", "--output"),
   TABLE("table name of TableWriter.toTable", "--table"),
   FORMAT("WriteOptions.format", "--format"),

@@ -33,15 +33,20 @@ public final class TableSetLayout implements Serializable {
 
   private final long[] tableRows;
 
+  /** Where a run of an exact row count stops its table, or null. */
+  private final TableCut cut;
+
   private TableSetLayout(
       List<String> tables,
       Map<String, Long> rootRows,
       Map<String, long[][]> rowsBefore,
-      long[] tableRows) {
+      long[] tableRows,
+      TableCut cut) {
     this.tables = tables;
     this.rootRows = rootRows;
     this.rowsBefore = rowsBefore;
     this.tableRows = tableRows;
+    this.cut = cut;
   }
 
   /**
@@ -51,6 +56,15 @@ public final class TableSetLayout implements Serializable {
    */
   public static TableSetLayout of(
       TableSet set, Map<String, Long> rootRows, Map<String, long[][]> counts) {
+    return of(set, rootRows, counts, null);
+  }
+
+  /**
+   * Like {@link #of(TableSet, Map, Map)} for a run stopped at {@code cut} (null for none), whose
+   * counts of the cut's block leave out the rows it drops.
+   */
+  public static TableSetLayout of(
+      TableSet set, Map<String, Long> rootRows, Map<String, long[][]> counts, TableCut cut) {
     int size = set.tables().size();
     long[] totals = new long[size];
     Map<String, long[][]> before = new LinkedHashMap<>();
@@ -72,7 +86,7 @@ public final class TableSetLayout implements Serializable {
       before.put(root.name(), sums);
     }
 
-    return new TableSetLayout(set.names(), Map.copyOf(rootRows), before, totals);
+    return new TableSetLayout(set.names(), Map.copyOf(rootRows), before, totals, cut);
   }
 
   /**
@@ -125,6 +139,11 @@ public final class TableSetLayout implements Serializable {
 
   public long rows(String table) {
     return tableRows[tables.indexOf(table)];
+  }
+
+  /** Where a run of an exact row count stops its table; null when no table is cut. */
+  public TableCut cut() {
+    return cut;
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -96,8 +97,13 @@ public final class TableSetSampler {
    * rows.
    */
   public long[] countBlock(String root, long rootBlock, long rootRows) {
+    return countBlock(root, rootBlock, rootRows, null);
+  }
+
+  /** Like {@link #countBlock(String, long, long)}, with the rows {@code cut} drops left out. */
+  public long[] countBlock(String root, long rootBlock, long rootRows, TableCut cut) {
     long[] counts = new long[samplers.length];
-    Walk walk = new Walk();
+    Walk walk = new Walk(cut);
     countBelow(walk, walk.root(set.indexOf(root), rootBlock, rootRows), counts);
     return counts;
   }
@@ -109,13 +115,48 @@ public final class TableSetSampler {
       int child = children[level.table].get(c);
       if (children[child].isEmpty()) {
         // A leaf's rows are its parents' counts: no need to draw their components.
+        long rows = 0;
         for (long count : level.childCounts[c]) {
-          counts[child] += count;
+          rows += count;
         }
+
+        counts[child] += walk.kept(child, level.rootBlock, rows);
       } else {
         countBelow(walk, walk.child(level, child), counts);
       }
     }
+  }
+
+  /**
+   * How many of the first root rows of root block {@code rootBlock} (a full block) hold the first
+   * {@code rows} rows of {@code table} in the block: the root ancestor of its row {@code rows - 1},
+   * plus one. Children follow their parents' order, so no fewer root rows would do.
+   */
+  public int rootRowsFor(String table, long rootBlock, int rows) {
+    List<Integer> path = new ArrayList<>();
+    for (int t = set.indexOf(table); t >= 0; t = parentIndex(t)) {
+      path.add(0, t);
+    }
+
+    Walk walk = new Walk(null);
+    Level[] levels = new Level[path.size()];
+    levels[0] = walk.root(path.get(0), rootBlock, (rootBlock + 1) * TableSampler.BLOCK_ROWS);
+    for (int i = 1; i < levels.length; i++) {
+      levels[i] = walk.child(levels[i - 1], path.get(i));
+    }
+
+    int depth = levels.length - 1;
+    if (rows < 1 || rows > levels[depth].rows) {
+      throw new IllegalArgumentException(
+          "table " + table + " has " + levels[depth].rows + " rows in the block, not " + rows);
+    }
+
+    int row = rows - 1;
+    for (int d = depth; d > 0; d--) {
+      row = levels[d].parentRow[row];
+    }
+
+    return row + 1;
   }
 
   /** A writer of one table's rows, root block by root block; one per task. */
@@ -278,10 +319,19 @@ public final class TableSetSampler {
      *     the parent's pick from)
      */
     public long start(long rootBlock, long rootRows, long[] rowsBefore, long[] tableRows) {
+      return start(rootBlock, rootRows, rowsBefore, tableRows, null);
+    }
+
+    /**
+     * Like {@link #start(long, long, long[], long[])} in a run that stops a table at {@code cut}
+     * (null for none): the rows before the cut are those of a run without it.
+     */
+    public long start(
+        long rootBlock, long rootRows, long[] rowsBefore, long[] tableRows, TableCut cut) {
       this.rootBlock = rootBlock;
       this.rowsBefore = rowsBefore;
       this.tableRows = tableRows;
-      Walk walk = new Walk();
+      Walk walk = new Walk(cut);
       Level current = walk.root(path.get(0), rootBlock, rootRows);
       Level parent = null;
       levels[0] = current;
@@ -544,6 +594,15 @@ public final class TableSetSampler {
       this.components = components;
     }
 
+    /**
+     * The level's first {@code kept} rows: what a cut leaves. Taken before the level is described,
+     * so its children follow from the rows kept alone.
+     */
+    Level first(int kept) {
+      return new Level(
+          table, rootBlock, kept, Arrays.copyOf(parentRow, kept), Arrays.copyOf(components, kept));
+    }
+
     /** Each row's position among its parent's rows (children follow their parents' order). */
     int[] ordinals() {
       if (ordinals == null) {
@@ -568,6 +627,23 @@ public final class TableSetSampler {
   /** The levels of one root block, walked down from the root. */
   private final class Walk {
     private final double[] linkScratch = new double[maxComponents()];
+
+    /** The table a cut stops (-1 for none), in which root block, and its rows kept there. */
+    private final int cutTable;
+
+    private final long cutBlock;
+    private final int cutRows;
+
+    Walk(TableCut cut) {
+      this.cutTable = cut == null ? -1 : set.indexOf(cut.table());
+      this.cutBlock = cut == null ? -1 : cut.rootBlock();
+      this.cutRows = cut == null ? 0 : cut.rows();
+    }
+
+    /** How many of {@code table}'s {@code rows} rows in root block {@code rootBlock} are kept. */
+    long kept(int table, long rootBlock, long rows) {
+      return table == cutTable && rootBlock == cutBlock ? Math.min(rows, cutRows) : rows;
+    }
 
     /** The root table's rows in {@code rootBlock}. */
     Level root(int table, long rootBlock, long rootRows) {
@@ -613,7 +689,10 @@ public final class TableSetSampler {
           .get(child)
           .link()
           .draw(parent.components, parent.scores, parentRow, rows, random, components, linkScratch);
-      return new Level(child, parent.rootBlock, rows, parentRow, components);
+      // Every row is drawn before a cut drops some, so the rows kept are those of a run without it.
+      Level level = new Level(child, parent.rootBlock, rows, parentRow, components);
+      int kept = (int) kept(child, parent.rootBlock, rows);
+      return kept < rows ? level.first(kept) : level;
     }
 
     /**

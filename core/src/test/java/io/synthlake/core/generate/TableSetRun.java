@@ -28,20 +28,29 @@ public final class TableSetRun {
   }
 
   public static TableSetLayout layout(TableSetSampler sampler, String table, long rows) {
-    TableSet set = sampler.set();
-    Map<String, Long> rootRows = TableSetLayout.rootRows(set, table, rows);
+    return layout(sampler, TableSetLayout.rootRows(sampler.set(), table, rows));
+  }
+
+  /** The layout of a run with these root sizes. */
+  public static TableSetLayout layout(TableSetSampler sampler, Map<String, Long> rootRows) {
     Map<String, long[][]> counts = new LinkedHashMap<>();
     for (Map.Entry<String, Long> root : rootRows.entrySet()) {
       long blocks = TableSetSampler.rootBlocks(root.getValue());
-      long[][] perBlock = new long[(int) blocks][];
-      for (int b = 0; b < blocks; b++) {
-        perBlock[b] = sampler.countBlock(root.getKey(), b, root.getValue());
-      }
-
-      counts.put(root.getKey(), perBlock);
+      counts.put(root.getKey(), countBlocks(sampler, root.getKey(), root.getValue(), 0, blocks));
     }
 
-    return TableSetLayout.of(set, rootRows, counts);
+    return TableSetLayout.of(sampler.set(), rootRows, counts);
+  }
+
+  /** Root blocks {@code first} to {@code end - 1} of {@code root}, counted one by one. */
+  public static long[][] countBlocks(
+      TableSetSampler sampler, String root, long rootRows, long first, long end) {
+    long[][] counts = new long[Math.toIntExact(end - first)][];
+    for (long b = first; b < end; b++) {
+      counts[(int) (b - first)] = sampler.countBlock(root, b, rootRows);
+    }
+
+    return counts;
   }
 
   static CollectingSink[] generate(
@@ -65,7 +74,8 @@ public final class TableSetRun {
 
     for (long block : order) {
       long[] before = layout.rowsBefore(root, block);
-      long blockRows = walker.start(block, layout.rootRows(root), before, layout.tableRows());
+      long blockRows =
+          walker.start(block, layout.rootRows(root), before, layout.tableRows(), layout.cut());
       for (int chunk = 0; chunk * (long) TableSampler.BLOCK_ROWS < blockRows; chunk++) {
         int chunkRows =
             (int)
