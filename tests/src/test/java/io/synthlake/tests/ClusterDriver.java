@@ -20,9 +20,10 @@ import org.apache.spark.sql.SparkSession;
  * Runs in its own JVM as the driver of a Spark standalone cluster with two executor JVMs ({@code
  * local-cluster}): fits on the bundled weather table, saves the model, and generates it into
  * Parquet and Delta from the executors, then again with every task's first attempt failing (and
- * once through Spark's own CSV writer); then fits airports and flights as related tables and writes
- * both from the executors. Arguments: input CSV, model path, output directory, executor class path,
- * airports CSV, flights CSV.
+ * once through Spark's own CSV writer); then fits airports and flights as related tables, and the
+ * three football levels ({@link FootballChain}), and writes every table from the executors.
+ * Arguments: input CSV, model path, output directory, executor class path, airports CSV, flights
+ * CSV, football CSV.
  */
 public final class ClusterDriver {
   private ClusterDriver() {}
@@ -109,6 +110,17 @@ public final class ClusterDriver {
                   TableWriter.toPath(
                       tableRows,
                       args[2] + "/routes/" + table,
+                      WriteOptions.builder().format(OutputFormat.PARQUET).build()));
+      // Three levels, and a child with a second foreign key besides its parent's.
+      TableSetModel football = FootballChain.fit(spark, args[6]);
+      football.save(spark, args[1] + ".football.json");
+      football
+          .generate(spark, "divisions", 8, GenerateOptions.defaults().withSeed(4).withPartitions(3))
+          .forEach(
+              (table, tableRows) ->
+                  TableWriter.toPath(
+                      tableRows,
+                      args[2] + "/football/" + table,
                       WriteOptions.builder().format(OutputFormat.PARQUET).build()));
       long executors = spark.sparkContext().getExecutorMemoryStatus().size() - 1;
       System.out.println("EXECUTORS=" + executors);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +62,8 @@ class ClusterModeIT {
             output.toString(),
             classPath,
             SharedSpark.dataset("airports.csv"),
-            SharedSpark.dataset("flights-airport.csv")));
+            SharedSpark.dataset("flights-airport.csv"),
+            SharedSpark.dataset("football.csv")));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -138,12 +140,7 @@ class ClusterModeIT {
                 "airports",
                 30_000,
                 GenerateOptions.defaults().withSeed(4).withPartitions(1));
-    for (Map.Entry<String, Dataset<Row>> table : routes.entrySet()) {
-      Dataset<Row> written =
-          spark.read().parquet(output.resolve("routes").resolve(table.getKey()).toString());
-      assertThat(written.count()).as(table.getKey()).isEqualTo(table.getValue().count());
-      assertThat(written.exceptAll(table.getValue()).count()).as(table.getKey()).isZero();
-    }
+    readSameTables(spark, output.resolve("routes"), routes);
 
     Dataset<Row> airports = spark.read().parquet(output.resolve("routes/airports").toString());
     Dataset<Row> flights = spark.read().parquet(output.resolve("routes/flights").toString());
@@ -153,6 +150,31 @@ class ClusterModeIT {
                     airports, flights.col("destination").equalTo(airports.col("iata")), "left_anti")
                 .count())
         .isZero();
+
+    // Three levels, fitted by the driver: the same rows, every key unique and every foreign key
+    // found.
+    Map<String, Dataset<Row>> football =
+        TableSetModel.load(spark, model + ".football.json")
+            .generate(
+                spark, "divisions", 8, GenerateOptions.defaults().withSeed(4).withPartitions(1));
+    FootballChain.assertKeysHold(readSameTables(spark, output.resolve("football"), football));
+  }
+
+  /**
+   * Reads each table written under {@code directory} and asserts it holds the same rows as the
+   * locally generated one (equal counts and no written row missing locally: the same multiset).
+   */
+  private static Map<String, Dataset<Row>> readSameTables(
+      SparkSession spark, Path directory, Map<String, Dataset<Row>> local) {
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    for (Map.Entry<String, Dataset<Row>> table : local.entrySet()) {
+      Dataset<Row> written = spark.read().parquet(directory.resolve(table.getKey()).toString());
+      assertThat(written.count()).as(table.getKey()).isEqualTo(table.getValue().count());
+      assertThat(written.exceptAll(table.getValue()).count()).as(table.getKey()).isZero();
+      tables.put(table.getKey(), written);
+    }
+
+    return tables;
   }
 
   /**
