@@ -4,8 +4,9 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.spark.internal.SparkJobErrors;
 
 /**
- * Options of {@link SynthesisModel#generate}: the seed and, optionally, the partition count and the
- * first row (to continue the rows of an earlier run).
+ * Options of {@link SynthesisModel#generate} and {@link TableSetModel#generate}: the seed and,
+ * optionally, the partition count, the first row (to continue the rows of an earlier run) and, for
+ * a set of related tables, whether the table sized gets exactly its rows.
  */
 @PublicApi
 public final class GenerateOptions {
@@ -29,11 +30,13 @@ public final class GenerateOptions {
   private final long seed;
   private final int partitions;
   private final long firstRow;
+  private final boolean exactRows;
 
-  private GenerateOptions(long seed, int partitions, long firstRow) {
+  private GenerateOptions(long seed, int partitions, long firstRow, boolean exactRows) {
     this.seed = seed;
     this.partitions = partitions;
     this.firstRow = firstRow;
+    this.exactRows = exactRows;
   }
 
   /**
@@ -42,7 +45,7 @@ public final class GenerateOptions {
    * @return the default options
    */
   public static GenerateOptions defaults() {
-    return new GenerateOptions(42L, 0, 0);
+    return new GenerateOptions(42L, 0, 0, false);
   }
 
   /**
@@ -52,7 +55,7 @@ public final class GenerateOptions {
    * @return options equal to these but for {@code value}
    */
   public GenerateOptions withSeed(long value) {
-    return new GenerateOptions(value, partitions, firstRow);
+    return new GenerateOptions(value, partitions, firstRow, exactRows);
   }
 
   /**
@@ -66,7 +69,7 @@ public final class GenerateOptions {
    */
   public GenerateOptions withFirstRow(long value) {
     checkFirstRow(value);
-    return new GenerateOptions(seed, partitions, value);
+    return new GenerateOptions(seed, partitions, value, exactRows);
   }
 
   /**
@@ -80,7 +83,22 @@ public final class GenerateOptions {
     SynthlakeException.check(
         value >= 0, "the partition count must be 0 (synthlake chooses) or positive, got %d", value);
     checkPartitions(value);
-    return new GenerateOptions(seed, value, firstRow);
+    return new GenerateOptions(seed, value, firstRow, exactRows);
+  }
+
+  /**
+   * For a set of related tables, gives the table that {@link TableSetModel#generate} sizes exactly
+   * its rows, where by default a child table gets about as many: its root gets the fewest rows
+   * whose descendants in the table reach the count (counted block by block), and the last root
+   * row's rows of the table, with their own descendants, are cut to it. Every key still joins, and
+   * the rows kept are those of a run without the cut. A root table, or a single table, always gets
+   * exactly its rows.
+   *
+   * @param value whether the table sized gets exactly its rows
+   * @return options equal to these but for {@code value}
+   */
+  public GenerateOptions withExactRows(boolean value) {
+    return new GenerateOptions(seed, partitions, firstRow, value);
   }
 
   /**
@@ -160,5 +178,14 @@ public final class GenerateOptions {
    */
   public long firstRow() {
     return firstRow;
+  }
+
+  /**
+   * Whether the table sized in a set of related tables gets exactly its rows; false by default.
+   *
+   * @return whether the count is exact
+   */
+  public boolean exactRows() {
+    return exactRows;
   }
 }

@@ -3,6 +3,7 @@ package io.synthlake.spark;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.TableSetJson;
 import io.synthlake.core.generate.AncestorColumns;
+import io.synthlake.core.generate.ExactRows;
 import io.synthlake.core.generate.TableSetLayout;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.spark.internal.ModelFiles;
@@ -72,14 +73,16 @@ public final class TableSetModel {
    * {@code table} when it is a root (a table without parent), the other roots scaled as in the
    * fitted data, and every child table as many rows as its parents' drawn counts give (a child
    * named here sets its root's size from the fitted ratio, so its own count comes out close to
-   * {@code rows}). One cheap Spark job counts each root block's rows; nothing else runs until a
-   * query reads the tables. The same seed gives the same rows in every table, whatever the
-   * partitioning.
+   * {@code rows}, or exactly {@code rows} with {@link GenerateOptions#withExactRows}). One cheap
+   * Spark job counts each root block's rows (a few growing ones for an exact count); nothing else
+   * runs until a query reads the tables. The same seed gives the same rows in every table, whatever
+   * the partitioning.
    *
    * @param spark the Spark session
    * @param table the table whose size {@code rows} sets
    * @param rows how many rows it gets
-   * @param options the seed, and optionally the partition count of every table
+   * @param options the seed, and optionally the partition count of every table and whether {@code
+   *     table} gets exactly {@code rows} rows
    * @return each table's rows, as lazy DataFrames, in set order
    */
   public Map<String, Dataset<Row>> generate(
@@ -103,7 +106,12 @@ public final class TableSetModel {
         options.firstRow() == 0,
         "a set of related tables is generated whole, so it has no first row: leave "
             + "GenerateOptions.withFirstRow out");
-    TableSetLayout.rootRows(set, table, rows); // checks rows before any job
+    // Checks rows before any job.
+    if (options.exactRows()) {
+      ExactRows.check(set, table, rows);
+    }
+
+    TableSetLayout.rootRows(set, table, rows);
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     for (String name : set.names()) {
       DataFrameReader reader =
@@ -114,7 +122,8 @@ public final class TableSetModel {
               .option("table", name)
               .option("rows-of", table)
               .option("rows", Long.toString(rows))
-              .option("seed", Long.toString(options.seed()));
+              .option("seed", Long.toString(options.seed()))
+              .option("exact-rows", Boolean.toString(options.exactRows()));
       if (options.partitions() > 0) {
         reader = reader.option("partitions", Integer.toString(options.partitions()));
       }

@@ -13,6 +13,7 @@ import io.synthlake.spark.WriteOptions;
 import io.synthlake.spark.source.GeneratedRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -124,6 +125,135 @@ class TableSetIT {
       assertThat(one.get(table).count()).isEqualTo(three.get(table).count());
       assertThat(one.get(table).exceptAll(three.get(table)).count()).isZero();
     }
+  }
+
+  @Test
+  void aChildTableGetsExactlyTheRowsAskedFor() {
+    long rows = 30_001;
+    GenerateOptions exact = GenerateOptions.defaults().withSeed(9).withExactRows(true);
+    Map<String, Dataset<Row>> one = model.generate(spark, "flights", rows, exact.withPartitions(1));
+    Map<String, Dataset<Row>> three =
+        model.generate(spark, "flights", rows, exact.withPartitions(3));
+    Dataset<Row> airports = three.get("airports");
+    Dataset<Row> flights = three.get("flights");
+    assertThat(flights.count()).isEqualTo(rows);
+    assertThat(GeneratedRows.rowCount(flights)).hasValue(rows);
+    long airportRows = airports.count();
+    assertThat(airports.select("iata").distinct().count()).isEqualTo(airportRows);
+    for (String key : List.of("origin", "destination")) {
+      assertThat(
+              flights
+                  .join(airports, flights.col(key).equalTo(airports.col("iata")), "left_anti")
+                  .count())
+          .as("flights whose %s is no airport", key)
+          .isZero();
+    }
+
+    for (String table : model.tables()) {
+      assertThat(one.get(table).count()).isEqualTo(three.get(table).count());
+      assertThat(one.get(table).exceptAll(three.get(table)).count()).isZero();
+    }
+
+    // The fewest airports: one fewer gives fewer flights, and the flights kept are those of the
+    // run of as many airports without the cut.
+    GenerateOptions uncut = GenerateOptions.defaults().withSeed(9);
+    assertThat(model.generate(spark, "airports", airportRows - 1, uncut).get("flights").count())
+        .isLessThan(rows);
+    Dataset<Row> whole = model.generate(spark, "airports", airportRows, uncut).get("flights");
+    assertThat(whole.count()).isGreaterThan(rows);
+    assertThat(flights.exceptAll(whole).count()).isZero();
+
+    assertThatThrownBy(() -> model.generate(spark, "flights", 100_000_000_000_000L, exact))
+        .isInstanceOf(SynthlakeException.class)
+        .hasMessageContaining("root table 'airports' would get")
+        .hasMessageContaining("ask for fewer rows");
+  }
+
+  @Test
+  void aSpecSetGetsExactlyTheGrandchildRowsAskedForOnTheCommandLine(@TempDir Path dir)
+      throws Exception {
+    Path spec = dir.resolve("bank.yaml");
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "tables:",
+            "  - name: customers",
+            "    columns: [{name: customer_id, type: long, key: {style: sequence, start: 1}}]",
+            "  - name: merchants",
+            "    rows: 50",
+            "    columns: [{name: merchant_id, type: long, key: {style: sequence}}]",
+            "  - name: accounts",
+            "    parent: {column: customer_id, table: customers}",
+            "    count: {type: poisson, mean: 2}",
+            "    columns: [{name: account_id, type: long, key: {style: sequence}}]",
+            "  - name: transactions",
+            "    parent: {column: account_id, table: accounts}",
+            "    count: {type: poisson, mean: 6}",
+            "    foreign-keys: [{column: merchant_id, table: merchants}]",
+            "    columns:",
+            "      - {name: transaction_id, type: long, key: {style: sequence}}",
+            "      - {name: amount, type: double, distribution: {type: normal, mean: 10, sd: 1}}",
+            ""));
+    String output = dir.resolve("out").toString();
+    Cli.Result generate =
+        Cli.run(
+            "generate",
+            "--spec",
+            spec.toString(),
+            "--rows",
+            "transactions=25000",
+            "--exact-rows",
+            "--partitions",
+            "2",
+            "--output",
+            output,
+            "--format",
+            "parquet");
+    assertThat(generate.status()).as(generate.err()).isZero();
+    assertThat(generate.out())
+        .contains("transactions: 25,000 rows (exactly, as asked) into")
+        .contains("Generated 4 related tables")
+        .contains("transactions exactly 25,000");
+    Map<String, Dataset<Row>> tables = new HashMap<>();
+    for (String table : List.of("customers", "merchants", "accounts", "transactions")) {
+      tables.put(table, spark.read().parquet(dir.resolve("out").resolve(table).toString()));
+    }
+
+    Dataset<Row> transactions = tables.get("transactions");
+    assertThat(transactions.count()).isEqualTo(25_000);
+    assertThat(transactions.select("transaction_id").distinct().count()).isEqualTo(25_000);
+    assertThat(tables.get("accounts").select("account_id").distinct().count())
+        .isEqualTo(tables.get("accounts").count());
+    for (String[] key :
+        List.of(
+            new String[] {"transactions", "account_id", "accounts"},
+            new String[] {"transactions", "merchant_id", "merchants"},
+            new String[] {"accounts", "customer_id", "customers"})) {
+      Dataset<Row> child = tables.get(key[0]);
+      Dataset<Row> parent = tables.get(key[2]);
+      assertThat(
+              child
+                  .join(parent, child.col(key[1]).equalTo(parent.col(key[1])), "left_anti")
+                  .count())
+          .as("%s whose %s joins no row of %s", key[0], key[1], key[2])
+          .isZero();
+    }
+
+    Cli.Result tooMany =
+        Cli.run(
+            "generate",
+            "--spec",
+            spec.toString(),
+            "--rows",
+            "transactions=1000000000000000",
+            "--exact-rows",
+            "--output",
+            dir.resolve("more").toString());
+    assertThat(tooMany.status()).isEqualTo(2);
+    assertThat(tooMany.err())
+        .contains("root table 'customers' would get")
+        .contains("ask for fewer rows");
   }
 
   @Test

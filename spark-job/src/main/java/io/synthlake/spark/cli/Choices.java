@@ -53,10 +53,15 @@ final class Choices {
         .build();
   }
 
-  /** The seed and partitions a generate command's --seed and --partitions ask for. */
+  /**
+   * The seed, partitions and exact count a generate command's --seed, --partitions and --exact-rows
+   * ask for.
+   */
   static GenerateOptions generateOptions(Arguments args) {
     GenerateOptions options =
-        GenerateOptions.defaults().withPartitions(args.positiveInt("partitions", 0));
+        GenerateOptions.defaults()
+            .withPartitions(args.positiveInt("partitions", 0))
+            .withExactRows(args.has("exact-rows"));
     return args.has("seed")
         ? options.withSeed(args.wholeNumber("seed", args.get("seed")))
         : options;

@@ -77,8 +77,9 @@ public final class Main {
           "            [--partitions P] [--seed S] [--mode error|overwrite|append] [--delta-stats non-string|all|none]",
           "            [--first-row N]  (rows N to N+rows-1 of the seed's rows; an append to a table with key columns starts",
           "            after the table's rows by default, and is refused if a key would repeat)",
-          "  generate  (--model SET.json | --spec SET.yaml) --rows N|NAME=N (--output DIR | --table-prefix PREFIX) [--format F]",
-          "            [--partitions P] [--seed S] [--mode error|overwrite]   (related tables: DIR/NAME or PREFIXNAME for each table)",
+          "  generate  (--model SET.json | --spec SET.yaml) --rows N|NAME=N [--exact-rows] (--output DIR | --table-prefix PREFIX)",
+          "            [--format F] [--partitions P] [--seed S] [--mode error|overwrite]   (related tables: DIR/NAME or PREFIXNAME for",
+          "            each table; a child table NAME gets about N rows, or exactly N with --exact-rows)",
           "  export    --model FILE --yaml FILE     (write a model as a YAML spec to edit and generate from)",
           "  recover   PATH [--force]   (complete or clean up what a killed generate left at PATH; --force also removes",
           "            staging directories whose owner cannot be checked: use it only when no job writes to PATH)",
@@ -191,7 +192,7 @@ public final class Main {
                       "delta-stats",
                       "first-row",
                       "table-prefix"),
-                  FLAGS),
+                  Set.of("verbose", "exact-rows")),
               out);
           return 0;
         case "export":

@@ -293,9 +293,10 @@ final class TableSetCommands {
       total += written;
       out.printf(
           Locale.ROOT,
-          "  %s: %,d rows into %s in %.1f s%n",
+          "  %s: %,d rows%s into %s in %.1f s%n",
           table.getKey(),
           written,
+          options.exactRows() && table.getKey().equals(sized) ? " (exactly, as asked)" : "",
           target,
           (System.nanoTime() - tableStart) / 1e9);
     }
@@ -303,10 +304,11 @@ final class TableSetCommands {
     double seconds = (System.nanoTime() - start) / 1e9;
     out.printf(
         Locale.ROOT,
-        "Generated %d related tables, %,d rows in all (%s), in %.1f s (%,.0f rows/s)%n",
+        "Generated %d related tables, %,d rows in all (%s)%s, in %.1f s (%,.0f rows/s)%n",
         tables.size(),
         total,
         writeOptions.format().sparkName(),
+        options.exactRows() ? String.format(Locale.ROOT, ", %s exactly %,d", sized, rows) : "",
         seconds,
         total / seconds);
   }

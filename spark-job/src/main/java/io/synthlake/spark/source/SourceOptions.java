@@ -22,6 +22,9 @@ final class SourceOptions {
   static final String TABLE = "table";
   static final String ROWS_OF = "rows-of";
 
+  /** "true": the table named by {@code rows-of} gets exactly {@code rows} rows, not about. */
+  static final String EXACT_ROWS = "exact-rows";
+
   /**
    * Columns of a set table's ancestors written beside its own columns, as JSON {@code [[table,
    * column], …]}: set by a spec whose derived columns read them ({@link
@@ -68,8 +71,11 @@ final class SourceOptions {
     return new SourceOptions(firstRow, rows, seed, (int) Math.min(partitions, blocks));
   }
 
-  /** The rows a table-set read asks for: of which table, how many, under which seed. */
-  record SetRows(String table, long rows, long seed) {}
+  /**
+   * The rows a table-set read asks for: of which table, how many (exactly, or about as many for a
+   * child table), under which seed.
+   */
+  record SetRows(String table, long rows, long seed, boolean exact) {}
 
   /**
    * The size of a table-set run: {@code rows} rows of table {@code rows-of} (by default the root of
@@ -89,7 +95,13 @@ final class SourceOptions {
             + "whole: leave it out");
     long seed = options.containsKey(SEED) ? parseLong(SEED, options.get(SEED)) : DEFAULT_SEED;
     String table = options.containsKey(ROWS_OF) ? options.get(ROWS_OF) : defaultTable;
-    return new SetRows(table, rows, seed);
+    String exact = options.getOrDefault(EXACT_ROWS, "false").trim();
+    SynthlakeException.check(
+        exact.equalsIgnoreCase("true") || exact.equalsIgnoreCase("false"),
+        "option '%s' must be true or false, got '%s'",
+        EXACT_ROWS,
+        exact);
+    return new SetRows(table, rows, seed, exact.equalsIgnoreCase("true"));
   }
 
   /** The partitions of a read of {@code rows} rows: the option's, or one per ~ block of work. */

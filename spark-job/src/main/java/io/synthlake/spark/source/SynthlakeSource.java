@@ -86,9 +86,7 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
     String table = tableOf(entry, options);
     SourceOptions.SetRows asked = SourceOptions.parseSetRows(options, set.root(table).name());
     SparkSession spark = SparkSession.active();
-    TableSetLayout layout =
-        TableSetLayouts.of(
-            spark, entry, asked.seed(), TableSetLayout.rootRows(set, asked.table(), asked.rows()));
+    TableSetLayout layout = TableSetLayouts.of(spark, entry, asked);
     int partitions =
         SourceOptions.partitions(
             options, layout.rows(table), spark.sparkContext().defaultParallelism());

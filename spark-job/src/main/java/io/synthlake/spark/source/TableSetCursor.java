@@ -54,7 +54,7 @@ final class TableSetCursor {
       }
 
       long[] rowsBefore = partition.rowsBefore[(int) (block - partition.firstBlock)];
-      blockRows = walker.start(block, rootRows, rowsBefore, tableRows);
+      blockRows = walker.start(block, rootRows, rowsBefore, tableRows, partition.cut);
       if (ancestors != null) {
         ancestors.start(block, rootRows, rowsBefore, tableRows);
       }

@@ -1,5 +1,6 @@
 package io.synthlake.spark.source;
 
+import io.synthlake.core.generate.ExactRows;
 import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.generate.TableSetLayout;
 import io.synthlake.core.generate.TableSetSampler;
@@ -14,9 +15,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The layouts of generated table sets: how many rows each root block gives each table, counted by
- * one Spark job over the root blocks (cheap: only the tables that have children are drawn, and only
- * the columns their children need), then summed on the driver. Kept for the last few runs, so the
- * tables of one set, read one after another, count once.
+ * Spark jobs over the root blocks (cheap: only the tables that have children are drawn, and only
+ * the columns their children need), then summed on the driver. A run asking a child table for an
+ * exact count counts its root's blocks in growing batches until they hold it ({@link ExactRows}).
+ * Kept for the last few runs, so the tables of one set, read one after another, count once.
  */
 final class TableSetLayouts {
   private static final int KEPT = 8;
@@ -30,10 +32,21 @@ final class TableSetLayouts {
 
   private TableSetLayouts() {}
 
-  /** The layout of {@code set} (cache key {@code key}) under {@code seed} for these root sizes. */
-  static TableSetLayout of(
-      SparkSession spark, ModelCache.Entry set, long seed, Map<String, Long> rootRows) {
-    String id = set.key() + "/" + seed + "/" + rootRows;
+  /** The layout of {@code set} for the rows {@code asked}. */
+  static TableSetLayout of(SparkSession spark, ModelCache.Entry set, SourceOptions.SetRows asked) {
+    // The size is checked before any job, so that a bad one fails at once.
+    if (asked.exact()) {
+      ExactRows.check(set.tableSet(), asked.table(), asked.rows());
+    }
+
+    Map<String, Long> rootRows =
+        TableSetLayout.rootRows(set.tableSet(), asked.table(), asked.rows());
+    String id =
+        set.key()
+            + "/"
+            + asked.seed()
+            + "/"
+            + (asked.exact() ? "exactly " + asked.rows() + " of " + asked.table() : rootRows);
     synchronized (LAYOUTS) {
       TableSetLayout known = LAYOUTS.get(id);
       if (known != null) {
@@ -41,7 +54,7 @@ final class TableSetLayouts {
       }
     }
 
-    TableSetLayout layout = count(spark, set, seed, rootRows);
+    TableSetLayout layout = count(spark, set, asked);
     synchronized (LAYOUTS) {
       LAYOUTS.put(id, layout);
     }
@@ -50,65 +63,84 @@ final class TableSetLayouts {
   }
 
   private static TableSetLayout count(
-      SparkSession spark, ModelCache.Entry entry, long seed, Map<String, Long> rootRows) {
+      SparkSession spark, ModelCache.Entry entry, SourceOptions.SetRows asked) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<TableSetBroadcast> broadcast = context.broadcast(new TableSetBroadcast(entry, seed));
+    Broadcast<TableSetBroadcast> broadcast =
+        context.broadcast(new TableSetBroadcast(entry, asked.seed()));
     TableSet set = entry.tableSet();
-    Map<String, long[][]> counts = new LinkedHashMap<>();
+    ExactRows.BlockCounter counter =
+        (root, rootRows, first, end) -> count(context, broadcast, set, root, rootRows, first, end);
     try {
+      if (asked.exact()) {
+        return ExactRows.layout(
+            TableSetSampler.of(set, asked.seed()), asked.table(), asked.rows(), counter);
+      }
+
+      Map<String, Long> rootRows = TableSetLayout.rootRows(set, asked.table(), asked.rows());
+      Map<String, long[][]> counts = new LinkedHashMap<>();
       for (Map.Entry<String, Long> root : rootRows.entrySet()) {
         long blocks = TableSetSampler.rootBlocks(root.getValue());
-        if (set.children(root.getKey()).isEmpty()) {
-          counts.put(root.getKey(), rootOnly(set, root.getKey(), root.getValue(), blocks));
-          continue;
-        }
-
-        int slices = (int) Math.max(1, Math.min(blocks, 4L * context.defaultParallelism()));
-        List<long[]> ranges = new ArrayList<>();
-        for (int i = 0; i < slices; i++) {
-          ranges.add(new long[] {blocks * i / slices, blocks * (i + 1) / slices});
-        }
-
-        String name = root.getKey();
-        long rows = root.getValue();
-        List<long[][]> parts =
-            context
-                .parallelize(ranges, slices)
-                .map(
-                    range -> {
-                      TableSetSampler sampler = broadcast.value().sampler();
-                      long[][] part = new long[(int) (range[1] - range[0])][];
-                      for (long b = range[0]; b < range[1]; b++) {
-                        part[(int) (b - range[0])] = sampler.countBlock(name, b, rows);
-                      }
-
-                      return part;
-                    })
-                .collect();
-        long[][] all = new long[Math.toIntExact(blocks)][];
-        int next = 0;
-        for (long[][] part : parts) {
-          for (long[] block : part) {
-            all[next++] = block;
-          }
-        }
-
-        counts.put(name, all);
+        counts.put(root.getKey(), counter.count(root.getKey(), root.getValue(), 0, blocks));
       }
+
+      return TableSetLayout.of(set, rootRows, counts);
     } finally {
       broadcast.destroy();
     }
+  }
 
-    return TableSetLayout.of(set, rootRows, counts);
+  /** Root blocks {@code first} to {@code end - 1} of {@code root}: one job, or none for a leaf. */
+  private static long[][] count(
+      JavaSparkContext context,
+      Broadcast<TableSetBroadcast> broadcast,
+      TableSet set,
+      String root,
+      long rows,
+      long first,
+      long end) {
+    long blocks = end - first;
+    if (set.children(root).isEmpty()) {
+      return rootOnly(set, root, rows, first, end);
+    }
+
+    int slices = (int) Math.max(1, Math.min(blocks, 4L * context.defaultParallelism()));
+    List<long[]> ranges = new ArrayList<>();
+    for (int i = 0; i < slices; i++) {
+      ranges.add(new long[] {first + blocks * i / slices, first + blocks * (i + 1) / slices});
+    }
+
+    List<long[][]> parts =
+        context
+            .parallelize(ranges, slices)
+            .map(
+                range -> {
+                  TableSetSampler sampler = broadcast.value().sampler();
+                  long[][] part = new long[(int) (range[1] - range[0])][];
+                  for (long b = range[0]; b < range[1]; b++) {
+                    part[(int) (b - range[0])] = sampler.countBlock(root, b, rows);
+                  }
+
+                  return part;
+                })
+            .collect();
+    long[][] all = new long[Math.toIntExact(blocks)][];
+    int next = 0;
+    for (long[][] part : parts) {
+      for (long[] block : part) {
+        all[next++] = block;
+      }
+    }
+
+    return all;
   }
 
   /** A root without children needs no job: its blocks are full but the last. */
-  private static long[][] rootOnly(TableSet set, String root, long rows, long blocks) {
+  private static long[][] rootOnly(TableSet set, String root, long rows, long first, long end) {
     int index = set.indexOf(root);
-    long[][] counts = new long[Math.toIntExact(blocks)][set.tables().size()];
-    for (int b = 0; b < blocks; b++) {
-      counts[b][index] =
-          Math.min(TableSampler.BLOCK_ROWS, rows - (long) b * TableSampler.BLOCK_ROWS);
+    long[][] counts = new long[Math.toIntExact(end - first)][set.tables().size()];
+    for (long b = first; b < end; b++) {
+      counts[(int) (b - first)][index] =
+          Math.min(TableSampler.BLOCK_ROWS, rows - b * TableSampler.BLOCK_ROWS);
     }
 
     return counts;

@@ -1,5 +1,6 @@
 package io.synthlake.spark.source;
 
+import io.synthlake.core.generate.TableCut;
 import org.apache.spark.sql.connector.read.InputPartition;
 
 /**
@@ -15,9 +16,13 @@ final class TableSetPartition implements InputPartition {
   /** rowsBefore[b - firstBlock][table]: each table's rows in the root blocks before block b. */
   final long[][] rowsBefore;
 
-  TableSetPartition(long firstBlock, long endBlock, long[][] rowsBefore) {
+  /** Where a run of an exact row count stops its table, or null. */
+  final TableCut cut;
+
+  TableSetPartition(long firstBlock, long endBlock, long[][] rowsBefore, TableCut cut) {
     this.firstBlock = firstBlock;
     this.endBlock = endBlock;
     this.rowsBefore = rowsBefore;
+    this.cut = cut;
   }
 }

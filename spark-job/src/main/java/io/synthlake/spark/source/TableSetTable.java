@@ -201,7 +201,7 @@ final class TableSetTable implements SupportsRead {
           before[(int) (b - first)] = layout.rowsBefore(root, b);
         }
 
-        split[i] = new TableSetPartition(first, end, before);
+        split[i] = new TableSetPartition(first, end, before, layout.cut());
       }
 
       return split;
