@@ -2,6 +2,9 @@ package io.synthlake.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.synthlake.core.evaluate.TableSetEvaluationResult;
+import io.synthlake.core.evaluate.TableSetEvaluationResult.RelationReport;
+import io.synthlake.spark.Evaluation;
 import io.synthlake.spark.FitOptions;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.Synthesizer;
@@ -29,6 +32,7 @@ class CompositeKeyIT {
 
   private static SparkSession spark;
   private static TableSetModel model;
+  private static Map<String, Dataset<Row>> real;
 
   @BeforeAll
   static void fit() {
@@ -47,11 +51,10 @@ class CompositeKeyIT {
         spark.sql(
             "SELECT order_id, line_no AS line, amount / 10 + copy AS weight FROM composite_lines "
                 + "LATERAL VIEW explode(sequence(1, pmod(hash(order_id, line_no), 3) + 1)) AS copy");
+    real = Map.of("orders", orders, "lines", lines, "shipments", shipments);
     model =
         Synthesizer.fitTables(
-            Map.of("orders", orders, "lines", lines, "shipments", shipments),
-            RELATIONS,
-            FitOptions.builder().seed(4).maxComponents(1).build());
+            real, RELATIONS, FitOptions.builder().seed(4).maxComponents(1).build());
   }
 
   @Test
@@ -102,6 +105,36 @@ class CompositeKeyIT {
                     "left_anti")
                 .count())
         .isZero();
+  }
+
+  @Test
+  void evaluateJoinsCompositeKeysOnEveryColumn() {
+    Map<String, Dataset<Row>> synthetic =
+        model.generate(spark, "orders", 3_000, GenerateOptions.defaults().withSeed(2));
+    // A shipment whose line number points past its order's lines joins on the order id alone.
+    Dataset<Row> shipments = synthetic.get("shipments");
+    Map<String, Dataset<Row>> broken = new java.util.LinkedHashMap<>(synthetic);
+    broken.put(
+        "shipments",
+        shipments.withColumn(
+            "line",
+            functions
+                .when(functions.monotonically_increasing_id().equalTo(0), 999)
+                .otherwise(functions.col("line"))));
+    TableSetEvaluationResult result = Evaluation.evaluateTables(real, real, broken, RELATIONS);
+    RelationReport composite =
+        result.relations().stream()
+            .filter(report -> report.child().equals("shipments"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(composite.trainIntegrity().orphans()).isZero();
+    assertThat(composite.syntheticIntegrity().orphans()).isEqualTo(1);
+    assertThat(result.keys())
+        .anySatisfy(
+            key -> {
+              assertThat(key.key()).isEqualTo("order_id,line_no");
+              assertThat(key.synthetic().unique()).isTrue();
+            });
   }
 
   @Test

@@ -11,6 +11,21 @@ interface ColumnPlan {
   /** Keys whose order defines the column's normal scores (nulls lowest). */
   double[] scoreKeys();
 
+  /**
+   * Whether every row has the same score key (one value, or only nulls), so that the column's
+   * scores are only jitter.
+   */
+  default boolean singleValued() {
+    double[] keys = scoreKeys();
+    for (double key : keys) {
+      if (Double.compare(key, keys[0]) != 0) {
+        return false;
+      }
+    }
+
+    return true;
+  }
+
   /** Fits the column's distribution over {@code rows} (row indexes into the sample). */
   Object fitComponent(int[] rows, long seed);
 

@@ -30,7 +30,7 @@ public final class ModelFitter {
   private ModelFitter() {}
 
   public static FitResult fit(SampleTable sample, FitSettings settings, ScoreClusterer clusterer) {
-    return fitRows(sample, settings, clusterer, new double[0][]).result();
+    return fitRows(sample, settings, clusterer, new double[0][], false).result();
   }
 
   /**
@@ -39,7 +39,26 @@ public final class ModelFitter {
    * component's copula draws).
    */
   record FittedRows(
-      FitResult result, int[] components, double[][] scores, double[][] componentScores) {}
+      FitResult result,
+      int[] components,
+      double[][] scores,
+      double[][] componentScores,
+      boolean[] singleValued) {
+    /**
+     * The scores of the copula columns that hold more than one value: what a child's clusters may
+     * read of this table's rows (the others are jitter).
+     */
+    double[][] varyingScores() {
+      List<double[]> kept = new ArrayList<>();
+      for (int j = 0; j < scores.length; j++) {
+        if (!singleValued[j]) {
+          kept.add(scores[j]);
+        }
+      }
+
+      return kept.toArray(double[][]::new);
+    }
+  }
 
   /**
    * Fits like {@link #fit}, clustering the rows on their normal scores joined with {@code context}
@@ -47,7 +66,11 @@ public final class ModelFitter {
    * keeps each row's component and scores.
    */
   static FittedRows fitRows(
-      SampleTable sample, FitSettings settings, ScoreClusterer clusterer, double[][] context) {
+      SampleTable sample,
+      FitSettings settings,
+      ScoreClusterer clusterer,
+      double[][] context,
+      boolean contextOnly) {
     int n = sample.rows();
     SynthlakeException.check(
         n > 0,
@@ -105,19 +128,24 @@ public final class ModelFitter {
     orderCategories(plans, scores, allRows, random);
     int maxComponents =
         Math.max(1, Math.min(settings.maxComponents(), n / settings.minComponentRows()));
+    // A sequence's rows are clustered on their entity's scores alone: its components are kinds of
+    // entity, which every row of a history shares.
+    double[][] clustered = contextOnly ? context : withContext(varying(scores, plans), context);
     ScoreClusterer.Clustering clustering =
-        plans.isEmpty() || maxComponents == 1
+        plans.isEmpty() || maxComponents == 1 || clustered.length == 0
             ? new ScoreClusterer.Clustering(
                 new int[n],
-                "single component ("
-                    + n
-                    + " rows allow at most 1 of "
-                    + settings.minComponentRows()
-                    + " rows)")
-            : clusterer.cluster(withContext(scores, context), maxComponents, settings.seed());
+                maxComponents == 1 || plans.isEmpty()
+                    ? "single component ("
+                        + n
+                        + " rows allow at most 1 of "
+                        + settings.minComponentRows()
+                        + " rows)"
+                    : "single component (a sequence whose entities have no columns to tell them "
+                        + "apart)")
+            : clusterer.cluster(clustered, maxComponents, settings.seed());
     int[] labels =
-        ComponentMerger.merge(
-            clustering.labels(), withContext(scores, context), settings.minComponentRows());
+        ComponentMerger.merge(clustering.labels(), clustered, settings.minComponentRows());
     int components = Arrays.stream(labels).max().orElse(0) + 1;
     int[][] members = members(labels, components);
 
@@ -166,7 +194,27 @@ public final class ModelFitter {
         new FitResult(
             TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties),
             warnings);
-    return new FittedRows(result, labels, scores, withinComponent);
+    boolean[] singleValued = new boolean[plans.size()];
+    for (int p = 0; p < plans.size(); p++) {
+      singleValued[p] = plans.get(p).singleValued();
+    }
+
+    return new FittedRows(result, labels, scores, withinComponent, singleValued);
+  }
+
+  /**
+   * The scores of the columns that hold more than one value: a column of one value (a hidden gap
+   * column of daily rows, say) has scores that are pure jitter, which would only blur the clusters.
+   */
+  private static double[][] varying(double[][] scores, List<ColumnPlan> plans) {
+    List<double[]> kept = new ArrayList<>();
+    for (int p = 0; p < plans.size(); p++) {
+      if (!plans.get(p).singleValued()) {
+        kept.add(scores[p]);
+      }
+    }
+
+    return kept.size() == scores.length || kept.isEmpty() ? scores : kept.toArray(double[][]::new);
   }
 
   private static double[][] withContext(double[][] scores, double[][] context) {

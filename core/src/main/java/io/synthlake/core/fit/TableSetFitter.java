@@ -343,6 +343,10 @@ public final class TableSetFitter {
     if (parentRelation != null) {
       Set<String> excluded = new LinkedHashSet<>(foreignColumns);
       referencedKeys.forEach(excluded::addAll);
+      if (order != null) {
+        excluded.add(order); // a sequence's order is written from its start and gaps
+      }
+
       ordinal =
           Ordinals.find(
               input.name(),
@@ -407,7 +411,7 @@ public final class TableSetFitter {
     Fitted parent = parentRelation == null ? null : fitted.get(parentRelation.parent());
     List<double[][]> contexts = new ArrayList<>();
     if (parent != null) {
-      contexts.add(gather(parent.rows().scores(), parentRows));
+      contexts.add(gather(parent.rows().varyingScores(), parentRows));
     }
 
     Map<Relation, int[]> furtherRows = new HashMap<>();
@@ -416,7 +420,7 @@ public final class TableSetFitter {
       if (relation != parentRelation) {
         furtherRows.put(relation, referencedRows(sample, kept, relation, referenced));
         if (affinityMixture(relation, referenced, graph) != null) {
-          contexts.add(gather(referenced.rows().scores(), furtherRows.get(relation)));
+          contexts.add(gather(referenced.rows().varyingScores(), furtherRows.get(relation)));
         }
       }
     }
@@ -426,7 +430,8 @@ public final class TableSetFitter {
             SampleTable.of(columns),
             input.settings().withKinds(kinds),
             clusterer,
-            contexts.stream().flatMap(Arrays::stream).toArray(double[][]::new));
+            contexts.stream().flatMap(Arrays::stream).toArray(double[][]::new),
+            order != null);
     ParentLink link = parent == null ? null : link(rows.components(), parent.rows(), parentRows);
     List<TableSet.ForeignKey> keys = new ArrayList<>();
     for (Relation relation : foreignKeys) {

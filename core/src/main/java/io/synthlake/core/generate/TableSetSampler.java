@@ -689,6 +689,13 @@ public final class TableSetSampler {
           .get(child)
           .link()
           .draw(parent.components, parent.scores, parentRow, rows, random, components, linkScratch);
+      if (set.tables().get(child).sequence() != null) {
+        // A history's components are kinds of entity: its rows keep its first row's.
+        for (int r = 1; r < rows; r++) {
+          components[r] = parentRow[r] == parentRow[r - 1] ? components[r - 1] : components[r];
+        }
+      }
+
       // Every row is drawn before a cut drops some, so the rows kept are those of a run without it.
       Level level = new Level(child, parent.rootBlock, rows, parentRow, components);
       int kept = (int) kept(child, parent.rootBlock, rows);

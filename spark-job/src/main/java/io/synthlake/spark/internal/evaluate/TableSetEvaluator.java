@@ -74,8 +74,13 @@ public final class TableSetEvaluator {
         TableRelations.check(TableRelations.columns(train), relationTexts, "evaluate");
     for (Relation relation : relations.all()) {
       for (int side = 1; side < sides.size(); side++) {
-        hasColumn(sides.get(side), relation, relation.child(), relation.column(), side);
-        hasColumn(sides.get(side), relation, relation.parent(), relation.key(), side);
+        for (String column : relation.columns()) {
+          hasColumn(sides.get(side), relation, relation.child(), column, side);
+        }
+
+        for (String key : relation.keys()) {
+          hasColumn(sides.get(side), relation, relation.parent(), key, side);
+        }
       }
     }
 
@@ -103,13 +108,14 @@ public final class TableSetEvaluator {
     List<KeyReport> keys = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (Relation relation : relations.all()) {
-      if (seen.add(relation.parent() + "." + relation.key())) {
+      String keyName = String.join(",", relation.keys());
+      if (seen.add(relation.parent() + "." + keyName)) {
         KeyCount[] counts = new KeyCount[3];
         for (int side = 0; side < 3; side++) {
-          counts[side] = keyCount(sides.get(side).get(relation.parent()), relation.key());
+          counts[side] = keyCount(sides.get(side).get(relation.parent()), relation.keys());
         }
 
-        keys.add(new KeyReport(relation.parent(), relation.key(), counts[0], counts[1], counts[2]));
+        keys.add(new KeyReport(relation.parent(), keyName, counts[0], counts[1], counts[2]));
       }
     }
 
@@ -171,9 +177,9 @@ public final class TableSetEvaluator {
       integrity[side] =
           integrity(
               sides.get(side).get(relation.child()),
-              relation.column(),
+              relation.columns(),
               sides.get(side).get(relation.parent()),
-              relation.key());
+              relation.keys());
     }
 
     Cardinality cardinality = null;
@@ -239,15 +245,34 @@ public final class TableSetEvaluator {
     return functions.col(SparkTypes.quote(name));
   }
 
+  /**
+   * The key over {@code names}: the one column, or for a composite key a struct of them, null when
+   * any of them is null, so that keys join on every column.
+   */
+  private static Column key(List<String> names) {
+    if (names.size() == 1) {
+      return column(names.get(0));
+    }
+
+    Column all = functions.lit(true);
+    for (String name : names) {
+      all = all.and(column(name).isNotNull());
+    }
+
+    return functions.when(
+        all,
+        functions.struct(names.stream().map(TableSetEvaluator::column).toArray(Column[]::new)));
+  }
+
   private static Integrity integrity(
-      Dataset<Row> child, String column, Dataset<Row> parent, String key) {
+      Dataset<Row> child, List<String> columns, Dataset<Row> parent, List<String> key) {
     Row counts =
-        child.agg(functions.count(functions.lit(1)), functions.count(column(column))).first();
+        child.agg(functions.count(functions.lit(1)), functions.count(key(columns))).first();
     long rows = counts.getLong(0);
     long keyed = counts.getLong(1);
     long orphans =
         child
-            .select(column(column).alias(FOREIGN_KEY))
+            .select(key(columns).alias(FOREIGN_KEY))
             .where(functions.col(FOREIGN_KEY).isNotNull())
             .join(
                 parentKeys(parent, key),
@@ -257,17 +282,17 @@ public final class TableSetEvaluator {
     return Integrity.of(rows, rows - keyed, orphans);
   }
 
-  private static Dataset<Row> parentKeys(Dataset<Row> parent, String key) {
-    return parent.select(column(key).alias(KEY)).where(functions.col(KEY).isNotNull()).distinct();
+  private static Dataset<Row> parentKeys(Dataset<Row> parent, List<String> key) {
+    return parent.select(key(key).alias(KEY)).where(functions.col(KEY).isNotNull()).distinct();
   }
 
-  private static KeyCount keyCount(Dataset<Row> table, String key) {
+  private static KeyCount keyCount(Dataset<Row> table, List<String> key) {
     Row counts =
         table
             .agg(
                 functions.count(functions.lit(1)),
-                functions.count(column(key)),
-                functions.countDistinct(column(key)))
+                functions.count(key(key)),
+                functions.countDistinct(key(key)))
             .first();
     return KeyCount.of(counts.getLong(0), counts.getLong(0) - counts.getLong(1), counts.getLong(2));
   }
@@ -295,12 +320,12 @@ public final class TableSetEvaluator {
       Dataset<Row> children =
           tables
               .get(relation.child())
-              .select(column(relation.column()).alias(FOREIGN_KEY))
+              .select(key(relation.columns()).alias(FOREIGN_KEY))
               .where(functions.col(FOREIGN_KEY).isNotNull())
               .groupBy(FOREIGN_KEY)
               .agg(functions.count(functions.lit(1)).alias(CHILDREN));
       List<Column> parentColumns = new ArrayList<>();
-      parentColumns.add(column(relation.key()).alias(KEY));
+      parentColumns.add(key(relation.keys()).alias(KEY));
       for (int c : categorical) {
         parentColumns.add(parent.roles().get(c).projection().alias("synthlake_category_" + c));
       }
@@ -383,13 +408,13 @@ public final class TableSetEvaluator {
     }
 
     List<Column> childView = new ArrayList<>();
-    childView.add(column(relation.column()).alias(FOREIGN_KEY));
+    childView.add(key(relation.columns()).alias(FOREIGN_KEY));
     for (int c = 0; c < childColumns; c++) {
       childView.add(child.roles().get(c).projection().alias("synthlake_child_" + c));
     }
 
     List<Column> parentView = new ArrayList<>();
-    parentView.add(column(relation.key()).alias(KEY));
+    parentView.add(key(relation.keys()).alias(KEY));
     for (int p = 0; p < parentColumns; p++) {
       parentView.add(parent.roles().get(p).projection().alias("synthlake_parent_" + p));
     }
