@@ -37,6 +37,12 @@ final class FootballChain {
 
   /** Fits the three levels read from {@code csv} (football.csv), with a fixed seed. */
   static TableSetModel fit(SparkSession spark, String csv) {
+    return Synthesizer.fitTables(
+        tables(spark, csv), RELATIONS, FitOptions.builder().seed(5).build());
+  }
+
+  /** The three real levels read from {@code csv} (football.csv). */
+  static Map<String, Dataset<Row>> tables(SparkSession spark, String csv) {
     Dataset<Row> matches = spark.read().option("header", true).option("inferSchema", true).csv(csv);
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put("divisions", matches.select("division").distinct());
@@ -45,7 +51,7 @@ final class FootballChain {
         matches.groupBy(col("home_team").as("team")).agg(first("division").as("division")));
     tables.put(
         "matches", matches.select("date", "home_team", "away_team", "home_score", "away_score"));
-    return Synthesizer.fitTables(tables, RELATIONS, FitOptions.builder().seed(5).build());
+    return tables;
   }
 
   /** Asserts that every primary key is unique and every foreign key finds its row. */

@@ -2,6 +2,8 @@ package io.synthlake.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.synthlake.core.evaluate.TableSetEvaluationResult;
+import io.synthlake.spark.Evaluation;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.TableSetModel;
 import java.util.Map;
@@ -42,6 +44,24 @@ class TableChainIT {
     double matchesPerTeam = (double) matches.count() / teams.count();
     assertThat(teamsPerDivision).isBetween(0.75 * 116 / 5, 1.25 * 116 / 5);
     assertThat(matchesPerTeam).isBetween(0.75 * 6508 / 116, 1.25 * 6508 / 116);
+  }
+
+  @Test
+  void levelsOfKeysOnlyAreEvaluatedByTheirRelations() {
+    // Divisions hold a key only, teams a key and a foreign key: nothing of their own to compare,
+    // so the set's evaluation compares matches and every relation, and skips their own figures.
+    Map<String, Dataset<Row>> real =
+        FootballChain.tables(spark, SharedSpark.dataset("football.csv"));
+    Map<String, Dataset<Row>> synthetic =
+        model.generate(spark, "divisions", 5, GenerateOptions.defaults().withSeed(3));
+    TableSetEvaluationResult result =
+        Evaluation.evaluateTables(real, real, synthetic, FootballChain.RELATIONS);
+    assertThat(result.tables()).containsOnlyKeys("matches");
+    assertThat(result.headline().syntheticIntegrity()).isEqualTo(1.0);
+    assertThat(result.relations())
+        .filteredOn(relation -> relation.parentRelation())
+        .allSatisfy(
+            relation -> assertThat(relation.cardinality().similarity().synthetic()).isPositive());
   }
 
   @Test

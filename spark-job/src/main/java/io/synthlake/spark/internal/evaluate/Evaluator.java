@@ -2,6 +2,7 @@ package io.synthlake.spark.internal.evaluate;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.evaluate.ClosestRecords;
+import io.synthlake.core.evaluate.ColumnBinning;
 import io.synthlake.core.evaluate.EvaluationResult;
 import io.synthlake.core.evaluate.EvaluationSettings;
 import io.synthlake.core.evaluate.Fidelity;
@@ -35,7 +36,20 @@ public final class Evaluator {
    * One table's evaluation, with the plan whose bins it used and the compared columns in the plan's
    * order.
    */
-  record Evaluated(EvaluationResult result, ProfilePlan plan, List<ColumnRole> roles) {}
+  record Evaluated(EvaluationResult result, ProfilePlan plan, List<ColumnRole> roles) {
+    /**
+     * A table of a set whose columns are all keys (an entity table derived from a history's ids,
+     * say): it has no figures of its own, and its relations pair none of its columns.
+     */
+    static Evaluated keysOnly() {
+      return new Evaluated(null, null, List.of());
+    }
+
+    /** The binnings of the compared columns; none for a table of keys only. */
+    List<ColumnBinning> columns() {
+      return plan == null ? List.of() : plan.columns();
+    }
+  }
 
   public static EvaluationResult evaluate(
       Dataset<Row> train,
@@ -66,6 +80,10 @@ public final class Evaluator {
             .filter(role -> role.key() || setAside.contains(role.name()))
             .map(ColumnRole::name)
             .toList();
+    if (roles.isEmpty() && !setAside.isEmpty()) {
+      return Evaluated.keysOnly();
+    }
+
     SynthlakeException.check(
         !roles.isEmpty(),
         "evaluate: every column of the training table looks like a key (nearly all values distinct), so nothing can be"

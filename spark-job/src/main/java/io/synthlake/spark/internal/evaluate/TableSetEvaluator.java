@@ -120,7 +120,12 @@ public final class TableSetEvaluator {
     }
 
     Map<String, EvaluationResult> tables = new LinkedHashMap<>();
-    evaluated.forEach((name, table) -> tables.put(name, table.result()));
+    evaluated.forEach(
+        (name, table) -> {
+          if (table.result() != null) {
+            tables.put(name, table.result());
+          }
+        });
     return new TableSetEvaluationResult(
         TableSetFidelity.headline(reports),
         reports,
@@ -402,7 +407,7 @@ public final class TableSetEvaluator {
       Evaluator.Evaluated child) {
     int parentColumns = parent.roles().size();
     int childColumns = child.roles().size();
-    JointCounts empty = JointCounts.of(parent.plan().columns(), child.plan().columns());
+    JointCounts empty = JointCounts.of(parent.columns(), child.columns());
     if (parentColumns == 0 || childColumns == 0) {
       return empty;
     }
@@ -493,8 +498,8 @@ public final class TableSetEvaluator {
     int childColumns = child.roles().size();
     FurtherCounts empty =
         new FurtherCounts(
-            JointCounts.of(referenced.plan().columns(), child.plan().columns()),
-            JointCounts.of(parent.plan().columns(), referenced.plan().columns()));
+            JointCounts.of(referenced.columns(), child.columns()),
+            JointCounts.of(parent.columns(), referenced.columns()));
     if (referencedColumns == 0 || childColumns + parentColumns == 0) {
       return empty;
     }
