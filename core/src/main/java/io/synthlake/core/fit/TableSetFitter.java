@@ -357,13 +357,21 @@ public final class TableSetFitter {
               graph.requiredOrdinal(input.name()));
     }
 
+    // Columns written from keys, positions and gaps rather than drawn: the model leaves them out.
+    Set<String> written = new LinkedHashSet<>(foreignColumns);
+    if (ordinal != null) {
+      written.add(ordinal.column());
+    }
+
+    if (order != null) {
+      written.add(order);
+    }
+
     // The modelled columns: the table's own, then one count column per child table.
     List<SampleColumn> columns = new ArrayList<>();
     Map<String, ColumnKind> kinds = new LinkedHashMap<>();
     for (SampleColumn column : sample.columns()) {
-      if (!foreignColumns.contains(column.name())
-          && (ordinal == null || !ordinal.column().equals(column.name()))
-          && !column.name().equals(order)) {
+      if (!written.contains(column.name())) {
         columns.add(SampleRows.select(column, kept));
       }
     }
@@ -446,10 +454,7 @@ public final class TableSetFitter {
     List<String> modelled = rows.result().model().columnNames();
     List<String> output = new ArrayList<>();
     for (SampleColumn column : sample.columns()) {
-      if (foreignColumns.contains(column.name())
-          || modelled.contains(column.name())
-          || ordinal != null && ordinal.column().equals(column.name())
-          || column.name().equals(order)) {
+      if (written.contains(column.name()) || modelled.contains(column.name())) {
         output.add(column.name());
       }
     }

@@ -404,7 +404,7 @@ public final class ModelJson {
     json.writeArray(values, 0, values.length);
   }
 
-  private static void writeStrings(JsonGenerator json, String name, List<String> values)
+  static void writeStrings(JsonGenerator json, String name, List<String> values)
       throws IOException {
     json.writeArrayFieldStart(name);
     for (String value : values) {

@@ -80,19 +80,14 @@ public final class TableSetJson {
     json.writeStartObject();
     json.writeStringField(NAME, table.name());
     json.writeNumberField(INPUT_ROWS, table.inputRows());
-    json.writeArrayFieldStart(COLUMNS);
-    for (String column : table.columns()) {
-      json.writeString(column);
-    }
-
-    json.writeEndArray();
+    ModelJson.writeStrings(json, COLUMNS, table.columns());
     json.writeArrayFieldStart(FOREIGN_KEYS);
     for (TableSet.ForeignKey key : table.foreignKeys()) {
       json.writeStartObject();
       if (key.isComposite()) {
-        writeStrings(json, COLUMNS, key.columns());
+        ModelJson.writeStrings(json, COLUMNS, key.columns());
         json.writeStringField(TABLE, key.parentTable());
-        writeStrings(json, KEYS, key.parentKeys());
+        ModelJson.writeStrings(json, KEYS, key.parentKeys());
       } else {
         json.writeStringField(COLUMN, key.column());
         json.writeStringField(TABLE, key.parentTable());
@@ -170,16 +165,6 @@ public final class TableSetJson {
     json.writeFieldName(MODEL);
     ModelJson.writeModel(json, table.model());
     json.writeEndObject();
-  }
-
-  private static void writeStrings(JsonGenerator json, String name, List<String> values)
-      throws IOException {
-    json.writeArrayFieldStart(name);
-    for (String value : values) {
-      json.writeString(value);
-    }
-
-    json.writeEndArray();
   }
 
   private static void writePopularity(JsonGenerator json, Popularity popularity)
