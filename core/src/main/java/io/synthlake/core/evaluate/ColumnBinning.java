@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How one column is binned for evaluation, with bins fitted on the training data. A numeric column
@@ -84,7 +85,7 @@ public final class ColumnBinning implements Serializable {
    */
   public static ColumnBinning categorical(String name, List<String> valuesByFrequency) {
     SynthlakeException.check(
-        !valuesByFrequency.contains(null),
+        valuesByFrequency.stream().noneMatch(Objects::isNull),
         "evaluate: column '%s': null is its own bin, not a value",
         name);
     return new ColumnBinning(

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param keys the uniqueness of every key a relation references
  * @param tables each table's single-table evaluation, in the order given, with its foreign keys and
  *     referenced keys set aside
+ * @param sequences the figures of each table of histories, in the order given
  * @param seconds the time the whole evaluation took
  */
 public record TableSetEvaluationResult(
@@ -26,12 +27,24 @@ public record TableSetEvaluationResult(
     List<RelationReport> relations,
     List<KeyReport> keys,
     Map<String, EvaluationResult> tables,
+    List<SequenceReport> sequences,
     double seconds) {
 
   public TableSetEvaluationResult {
     relations = List.copyOf(relations);
     keys = List.copyOf(keys);
     tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    sequences = List.copyOf(sequences);
+  }
+
+  /** A set without tables of histories. */
+  public TableSetEvaluationResult(
+      Headline headline,
+      List<RelationReport> relations,
+      List<KeyReport> keys,
+      Map<String, EvaluationResult> tables,
+      double seconds) {
+    this(headline, relations, keys, tables, List.of(), seconds);
   }
 
   /**
