@@ -5,6 +5,7 @@ import io.synthlake.core.evaluate.EvaluationResult;
 import io.synthlake.core.evaluate.EvaluationSettings;
 import io.synthlake.core.evaluate.EvaluationSummary;
 import io.synthlake.core.evaluate.HtmlReport;
+import io.synthlake.core.evaluate.SequenceSpec;
 import io.synthlake.core.evaluate.TableSetEvaluationJson;
 import io.synthlake.core.evaluate.TableSetEvaluationResult;
 import io.synthlake.core.evaluate.TableSetReport;
@@ -91,6 +92,42 @@ public final class Evaluation {
       List<String> relations,
       EvaluationSettings settings) {
     return TableSetEvaluator.evaluate(train, holdout, synthetic, relations, settings);
+  }
+
+  /**
+   * Evaluates a set of related synthetic tables, some of whose tables are histories: as {@link
+   * #evaluateTables(Map, Map, Map, List, EvaluationSettings)}, and for each table of histories the
+   * similarity of its histories' lengths and gaps, each numeric column's autocorrelation at lags 1
+   * to 7, each categorical column's transitions, the accuracy of consecutive values and the share
+   * of rows that keep the rules (order never going back, each floor), beside the held-out entities'
+   * figures. Give the tables as the set was fitted with, each sequence's entity table included
+   * ({@link EntitySequence#withEntities}).
+   *
+   * <pre>{@code
+   * EntitySequence.Inputs inputs = EntitySequence.withEntities(tables, List.of(), List.of(days));
+   * TableSetSplit split = TableSetSplit.of(inputs.tables(), inputs.relations(), 0.5, 7);
+   * ...
+   * Evaluation.evaluateTables(split.train(), split.holdout(), synthetic, inputs.relations(),
+   *     List.of(SequenceSpec.of("weather", "location", "date")), EvaluationSettings.defaults());
+   * }</pre>
+   *
+   * @param train the real tables the set was fitted on, by name
+   * @param holdout real tables the model never saw (held-out entities), by the same names
+   * @param synthetic the generated tables, by the same names
+   * @param relations foreign keys as {@code child.column=parent.key}, each sequence's to its entity
+   *     table first among its table's
+   * @param sequences the tables of histories: table, entity column, order column and floor rules
+   * @param settings seed and sample sizes (without a target: ML utility is for one table)
+   * @return every table's figures, the relations' and the histories', beside the holdout's
+   */
+  public static TableSetEvaluationResult evaluateTables(
+      Map<String, Dataset<Row>> train,
+      Map<String, Dataset<Row>> holdout,
+      Map<String, Dataset<Row>> synthetic,
+      List<String> relations,
+      List<SequenceSpec> sequences,
+      EvaluationSettings settings) {
+    return TableSetEvaluator.evaluate(train, holdout, synthetic, relations, sequences, settings);
   }
 
   /**

@@ -72,7 +72,9 @@ public final class Main {
           "            (T, H, S: paths, or catalog tables as NAME or table:NAME)",
           "  evaluate  --train NAME=T ... --holdout NAME=H ... (--synthetic NAME=S ... | --synthetic-dir DIR)",
           "            --relation CHILD.COLUMN=PARENT.KEY ... [--report FILE.html] [--json FILE.json] [the options above]",
-          "            (related tables; DIR: what generate --model SET.json --output DIR wrote, DIR/NAME per table)",
+          "            [--sequence TABLE.ENTITY --order TABLE.COLUMN [--floor TABLE.COLUMN=VALUE]]...",
+          "            (related tables; DIR: what generate --model SET.json --output DIR wrote, DIR/NAME per table;",
+          "            histories as fit takes them, each rule COLUMN >= VALUE checked on every row)",
           "  generate  (--model FILE | --spec FILE) --rows N (--output PATH | --table NAME) [--format delta|parquet|csv|json]",
           "            [--partitions P] [--seed S] [--mode error|overwrite|append] [--delta-stats non-string|all|none]",
           "            [--first-row N]  (rows N to N+rows-1 of the seed's rows; an append to a table with key columns starts",
@@ -166,7 +168,10 @@ public final class Main {
                       "dcr-rows",
                       "utility-rows",
                       "relation",
-                      "synthetic-dir"),
+                      "synthetic-dir",
+                      "sequence",
+                      "order",
+                      "floor"),
                   FLAGS),
               out);
           return 0;

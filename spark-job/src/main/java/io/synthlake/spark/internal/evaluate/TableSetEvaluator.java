@@ -6,6 +6,8 @@ import io.synthlake.core.evaluate.EvaluationResult;
 import io.synthlake.core.evaluate.EvaluationSettings;
 import io.synthlake.core.evaluate.FanOut;
 import io.synthlake.core.evaluate.JointCounts;
+import io.synthlake.core.evaluate.SequenceReport;
+import io.synthlake.core.evaluate.SequenceSpec;
 import io.synthlake.core.evaluate.TableSetEvaluationResult;
 import io.synthlake.core.evaluate.TableSetEvaluationResult.Cardinality;
 import io.synthlake.core.evaluate.TableSetEvaluationResult.Integrity;
@@ -63,6 +65,20 @@ public final class TableSetEvaluator {
       Map<String, Dataset<Row>> synthetic,
       List<String> relationTexts,
       EvaluationSettings settings) {
+    return evaluate(train, holdout, synthetic, relationTexts, List.of(), settings);
+  }
+
+  /**
+   * As {@link #evaluate(Map, Map, Map, List, EvaluationSettings)}, and the figures of each table of
+   * histories in {@code sequences} (its entity column set aside from its own figures).
+   */
+  public static TableSetEvaluationResult evaluate(
+      Map<String, Dataset<Row>> train,
+      Map<String, Dataset<Row>> holdout,
+      Map<String, Dataset<Row>> synthetic,
+      List<String> relationTexts,
+      List<SequenceSpec> sequences,
+      EvaluationSettings settings) {
     long start = System.nanoTime();
     List<Map<String, Dataset<Row>>> sides = List.of(train, holdout, synthetic);
     checkSides(sides);
@@ -84,17 +100,32 @@ public final class TableSetEvaluator {
       }
     }
 
+    Set<String> sequenceTables = new LinkedHashSet<>();
+    for (SequenceSpec sequence : sequences) {
+      SynthlakeException.check(
+          train.containsKey(sequence.table()),
+          "evaluate: sequence %s.%s names table '%s', which is not among the tables given (%s)",
+          sequence.table(),
+          sequence.entity(),
+          sequence.table(),
+          String.join(", ", train.keySet()));
+      SynthlakeException.check(
+          sequenceTables.add(sequence.table()),
+          "evaluate: table '%s' is given as a sequence twice; give one sequence per table",
+          sequence.table());
+    }
+
     Map<String, Evaluator.Evaluated> evaluated = new LinkedHashMap<>();
     for (String name : train.keySet()) {
+      Set<String> setAside = new LinkedHashSet<>(relations.keyColumns(name));
+      sequences.stream()
+          .filter(sequence -> sequence.table().equals(name))
+          .forEach(sequence -> setAside.add(sequence.entity()));
       try {
         evaluated.put(
             name,
             Evaluator.evaluate(
-                train.get(name),
-                holdout.get(name),
-                synthetic.get(name),
-                settings,
-                relations.keyColumns(name)));
+                train.get(name), holdout.get(name), synthetic.get(name), settings, setAside));
       } catch (SynthlakeException e) {
         throw e.within("table '" + name + "'");
       }
@@ -119,6 +150,17 @@ public final class TableSetEvaluator {
       }
     }
 
+    List<SequenceReport> histories = new ArrayList<>();
+    for (SequenceSpec sequence : sequences) {
+      String name = sequence.table();
+      histories.add(
+          SequenceJob.evaluate(
+              sequence,
+              List.of(train.get(name), holdout.get(name), synthetic.get(name)),
+              evaluated.get(name),
+              settings));
+    }
+
     Map<String, EvaluationResult> tables = new LinkedHashMap<>();
     evaluated.forEach(
         (name, table) -> {
@@ -131,6 +173,7 @@ public final class TableSetEvaluator {
         reports,
         keys,
         tables,
+        histories,
         (System.nanoTime() - start) / 1e9);
   }
 
