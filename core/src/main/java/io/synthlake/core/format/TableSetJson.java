@@ -9,6 +9,7 @@ import io.synthlake.core.math.AutoRegression;
 import io.synthlake.core.model.KeyAffinity;
 import io.synthlake.core.model.ParentLink;
 import io.synthlake.core.model.Popularity;
+import io.synthlake.core.model.RunningBalance;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.DataType;
@@ -52,6 +53,11 @@ public final class TableSetJson {
   private static final String SEQUENCE = "sequence";
   private static final String ORDER = "order";
   private static final String PROCESSES = "processes";
+  private static final String BALANCES = "balances";
+  private static final String ADD = "add";
+  private static final String SUBTRACT = "subtract";
+  private static final String FLOOR = "floor";
+  private static final String WHEN_BELOW = "when-below";
   private static final String SHARES = "shares";
   private static final String PARENT_WEIGHTS = "parent-weights";
   private static final String PARENT_LINK = "parent-link";
@@ -135,6 +141,7 @@ public final class TableSetJson {
       }
 
       json.writeEndObject();
+      writeBalances(json, sequence.balances());
       json.writeEndObject();
     }
 
@@ -328,8 +335,69 @@ public final class TableSetJson {
     return new TableSet.Table(name, model, columns, inputRows, link, keys, ordinal, sequence);
   }
 
+  /** A sequence's running balances, left out when it has none. */
+  private static void writeBalances(JsonGenerator json, List<RunningBalance> balances)
+      throws IOException {
+    if (balances.isEmpty()) {
+      return;
+    }
+
+    json.writeArrayFieldStart(BALANCES);
+    for (RunningBalance balance : balances) {
+      json.writeStartObject();
+      json.writeStringField(COLUMN, balance.column());
+      json.writeStringField(TYPE, balance.type().toString());
+      json.writeStringField(START, balance.start());
+      ModelJson.writeStrings(json, ADD, balance.add());
+      ModelJson.writeStrings(json, SUBTRACT, balance.subtract());
+      json.writeNumberField(FLOOR, balance.floor());
+      json.writeStringField(WHEN_BELOW, balance.whenBelow().jsonName());
+      json.writeEndObject();
+    }
+
+    json.writeEndArray();
+  }
+
+  private static List<RunningBalance> readBalances(JsonNode node, JsonFields fields) {
+    if (!node.has(BALANCES)) {
+      return List.of();
+    }
+
+    JsonNode array = fields.array(node, SEQUENCE, BALANCES);
+    List<RunningBalance> balances = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String path = SEQUENCE + "." + BALANCES + "[" + i + "]";
+      JsonNode entry = array.get(i);
+      fields.onlyFields(entry, path, COLUMN, TYPE, START, ADD, SUBTRACT, FLOOR, WHEN_BELOW);
+      String whenBelow = fields.string(entry, path, WHEN_BELOW);
+      RunningBalance.WhenBelow rule = RunningBalance.WhenBelow.parse(whenBelow);
+      if (rule == null) {
+        throw fields.error(
+            path + "." + WHEN_BELOW,
+            "unknown rule '" + SynthlakeException.shown(whenBelow) + "'; use decline or clip");
+      }
+
+      try {
+        balances.add(
+            RunningBalance.of(
+                fields.string(entry, path, COLUMN),
+                DataType.parse(
+                    fields.string(entry, path, TYPE), fields.source() + ": " + path + "." + TYPE),
+                fields.string(entry, path, START),
+                fields.strings(entry, path, ADD),
+                fields.strings(entry, path, SUBTRACT),
+                fields.number(entry, path, FLOOR),
+                rule));
+      } catch (InvalidModelException e) {
+        throw fields.error(path, e.getMessage());
+      }
+    }
+
+    return balances;
+  }
+
   private static TableSet.Sequence readSequence(JsonNode node, JsonFields fields) {
-    fields.onlyFields(node, SEQUENCE, ORDER, TYPE, PROCESSES);
+    fields.onlyFields(node, SEQUENCE, ORDER, TYPE, PROCESSES, BALANCES);
     JsonNode processesNode = fields.field(node, SEQUENCE, PROCESSES);
     Map<String, AutoRegression> processes = new LinkedHashMap<>();
     String path = SEQUENCE + "." + PROCESSES;
@@ -358,7 +426,8 @@ public final class TableSetJson {
           fields.string(node, SEQUENCE, ORDER),
           DataType.parse(
               fields.string(node, SEQUENCE, TYPE), fields.source() + ": " + SEQUENCE + "." + TYPE),
-          processes);
+          processes,
+          readBalances(node, fields));
     } catch (InvalidModelException e) {
       throw fields.error(SEQUENCE, e.getMessage());
     }

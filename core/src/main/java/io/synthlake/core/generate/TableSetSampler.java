@@ -6,6 +6,7 @@ import io.synthlake.core.math.Seeds;
 import io.synthlake.core.model.KeyAffinity;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.Popularity;
+import io.synthlake.core.model.RunningBalance;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import java.nio.charset.StandardCharsets;
@@ -195,6 +196,10 @@ public final class TableSetSampler {
     private final TableSet.Sequence sequence;
 
     private SequenceFilter filter;
+
+    /** The sequence's running balances, or null when it has none. */
+    private final RunningBalances balances;
+
     private final NumberSink gaps = new NumberSink();
     private int gapColumn = -1;
     private int orderOutput = -1;
@@ -227,6 +232,7 @@ public final class TableSetSampler {
       this.foreignKeyTables = new int[foreignKeys.length];
       this.parentComponents = new RootComponents[foreignKeys.length];
       this.sequence = spec.sequence();
+      this.balances = RunningBalances.of(spec);
       if (sequence != null) {
         gapColumn = model.columnNames().indexOf(TableSet.GAP_COLUMN);
         orderOutput = spec.columns().indexOf(sequence.order());
@@ -245,7 +251,10 @@ public final class TableSetSampler {
         }
 
         boolean further = outputForeignKey[i] >= 0 && !foreignKeys[outputForeignKey[i]].isParent();
-        if (outputModelColumn[i] < 0 && !further && i != orderOutput) {
+        if (outputModelColumn[i] < 0
+            && !further
+            && i != orderOutput
+            && !RunningBalances.isBalance(spec, name)) {
           keySources[i] = keySource(path.size() - 1, name);
         }
       }
@@ -392,6 +401,10 @@ public final class TableSetSampler {
         modelSinks[gapColumn] = gaps;
       }
 
+      if (balances != null) {
+        balances.catchMoves(modelSinks);
+      }
+
       long firstRow = rowsBefore[table] + first;
       if (parentLevel == null) {
         writer.writeRows(rootBlock, firstRow, rows, null, false, modelSinks);
@@ -404,6 +417,10 @@ public final class TableSetSampler {
 
       if (sequence != null) {
         writeOrder(first, rows, orderOutput >= 0 ? sinks[orderOutput] : null);
+      }
+
+      if (balances != null) {
+        balances.write(first, rows, level.ordinals(), level.balanceStarts, sinks);
       }
 
       for (int i = 0; i < sinks.length; i++) {
@@ -577,6 +594,12 @@ public final class TableSetSampler {
     /** childStarts[c][row]: where the c-th child's sequence starts under each row; null if not. */
     double[][] childStarts;
 
+    /** balanceStarts[b][row]: the opening b-th running balance of the row's entity; else null. */
+    double[][] balanceStarts;
+
+    /** values[m][row]: model column m in number form where a child's balance starts; else null. */
+    double[][] values;
+
     /**
      * scores[j][row]: normal scores of the copula columns, for the children's components; null if
      * none needs them.
@@ -599,8 +622,21 @@ public final class TableSetSampler {
      * so its children follow from the rows kept alone.
      */
     Level first(int kept) {
-      return new Level(
-          table, rootBlock, kept, Arrays.copyOf(parentRow, kept), Arrays.copyOf(components, kept));
+      Level first =
+          new Level(
+              table,
+              rootBlock,
+              kept,
+              Arrays.copyOf(parentRow, kept),
+              Arrays.copyOf(components, kept));
+      if (balanceStarts != null) {
+        first.balanceStarts = new double[balanceStarts.length][];
+        for (int b = 0; b < balanceStarts.length; b++) {
+          first.balanceStarts[b] = Arrays.copyOf(balanceStarts[b], kept);
+        }
+      }
+
+      return first;
     }
 
     /** Each row's position among its parent's rows (children follow their parents' order). */
@@ -698,8 +734,25 @@ public final class TableSetSampler {
 
       // Every row is drawn before a cut drops some, so the rows kept are those of a run without it.
       Level level = new Level(child, parent.rootBlock, rows, parentRow, components);
+      if (set.tables().get(child).sequence() != null) {
+        balanceStarts(parent, level);
+      }
       int kept = (int) kept(child, parent.rootBlock, rows);
       return kept < rows ? level.first(kept) : level;
+    }
+
+    /** Each row's opening balances, from the parent row's values of the balances' start columns. */
+    private void balanceStarts(Level parent, Level level) {
+      TableSet.Table table = set.tables().get(level.table);
+      List<String> names = set.tables().get(parent.table).model().columnNames();
+      List<RunningBalance> list = table.sequence().balances();
+      level.balanceStarts = new double[list.size()][level.rows];
+      for (int b = 0; b < list.size(); b++) {
+        double[] values = parent.values[names.indexOf(list.get(b).start())];
+        for (int r = 0; r < level.rows; r++) {
+          level.balanceStarts[b][r] = values[level.parentRow[r]];
+        }
+      }
     }
 
     /**
@@ -730,6 +783,18 @@ public final class TableSetSampler {
           starts[c] = new NumberSink();
           sinks[names.indexOf(TableSet.startColumn(child.name()))] = starts[c];
           level.childStarts[c] = new double[level.rows];
+        }
+      }
+
+      // The columns children's running balances start from, caught once each.
+      NumberSink[] held = new NumberSink[names.size()];
+      level.values = new double[names.size()][];
+      for (int c = 0; c < below.size(); c++) {
+        for (String column : RunningBalances.startColumns(set.tables().get(below.get(c)))) {
+          int m = names.indexOf(column);
+          held[m] = new NumberSink();
+          sinks[m] = held[m];
+          level.values[m] = new double[level.rows];
         }
       }
 
@@ -766,6 +831,13 @@ public final class TableSetSampler {
 
           for (int r = 0; starts[c] != null && r < rows; r++) {
             level.childStarts[c][first + r] = starts[c].value(r);
+          }
+        }
+
+        for (int m = 0; m < held.length; m++) {
+          for (int r = 0; held[m] != null && r < rows; r++) {
+            level.values[m][first + r] =
+                RunningBalances.numberForm(model.columns().get(m).type(), held[m].value(r));
           }
         }
 

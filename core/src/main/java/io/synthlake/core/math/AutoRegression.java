@@ -76,6 +76,73 @@ public final class AutoRegression {
   }
 
   /**
+   * The process {@code z_t = φ_1 z_{t-1} + … + φ_p z_{t-p} + σ e_t} of unit variance with
+   * coefficients {@code phi}, as a spec writes it: the step-down (Schur-Cohn) recursion gives its
+   * partial autocorrelations, which must lie strictly inside (-1, 1) for the process to be
+   * stationary, and the Durbin-Levinson step-up its autocorrelations (the solution of the
+   * Yule-Walker equations).
+   */
+  public static AutoRegression ofCoefficients(double[] phi) {
+    int p = phi.length;
+    if (p == 0 || p > MAX_ORDER) {
+      throw Errors.invalidModel(
+          "ar", "an AR process has 1 to %d coefficients, got %d", MAX_ORDER, p);
+    }
+
+    double[] partials = new double[p];
+    double[] a = phi.clone();
+    for (int k = p; k >= 1; k--) {
+      double kappa = a[k - 1];
+      if (!(Math.abs(kappa) < 1)) {
+        throw Errors.invalidModel(
+            "ar",
+            "coefficients %s make a non-stationary process (partial autocorrelation at lag %d is "
+                + "%.3f), whose values would grow without bound; keep one coefficient below 1 in "
+                + "size, or several whose sum is below 1, such as [0.6, 0.2]",
+            Arrays.toString(phi),
+            k,
+            kappa);
+      }
+
+      partials[k - 1] = kappa;
+      double[] lower = new double[k - 1];
+      for (int i = 1; i < k; i++) {
+        lower[i - 1] = (a[i - 1] + kappa * a[k - 1 - i]) / (1 - kappa * kappa);
+      }
+
+      a = lower;
+    }
+
+    double[] rho = new double[p];
+    double[] previous = new double[0];
+    double variance = 1;
+    for (int k = 1; k <= p; k++) {
+      double kappa = partials[k - 1];
+      double sum = 0;
+      for (int i = 1; i < k; i++) {
+        sum += previous[i - 1] * rho[k - 1 - i];
+      }
+
+      rho[k - 1] = sum + kappa * variance;
+      double[] current = new double[k];
+      for (int i = 1; i < k; i++) {
+        current[i - 1] = previous[i - 1] - kappa * previous[k - 1 - i];
+      }
+
+      current[k - 1] = kappa;
+      previous = current;
+      variance *= 1 - kappa * kappa;
+    }
+
+    return of(rho);
+  }
+
+  /** The coefficients φ_1..φ_p of the process at its full order. */
+  public double[] coefficients() {
+    return coefficients[order()].clone();
+  }
+
+  /**
    * The order chosen by the Bayesian information criterion among 0 to {@code maxOrder}, for sample
    * autocorrelations {@code rho} (lags 1 to at least maxOrder) measured on {@code pairs} pairs: the
    * process of that order. Orders whose partial autocorrelations leave (-1, 1) are not taken.

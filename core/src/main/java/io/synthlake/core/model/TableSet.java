@@ -48,14 +48,25 @@ public final class TableSet {
    * @param order the column the rows are ordered by
    * @param orderType its type: a date (gaps in days), a timestamp (microseconds) or a number
    * @param processes per model column, its process (columns without one are drawn afresh each row)
+   * @param balances values carried from row to row of an entity, such as an account's balance
    */
-  public record Sequence(String order, DataType orderType, Map<String, AutoRegression> processes) {
+  public record Sequence(
+      String order,
+      DataType orderType,
+      Map<String, AutoRegression> processes,
+      List<RunningBalance> balances) {
     public Sequence {
       processes = Collections.unmodifiableMap(new LinkedHashMap<>(processes));
+      balances = List.copyOf(balances);
       if (order == null || order.isEmpty() || !orderType.logicalType().isNumeric()) {
         throw Errors.invalidModel(
             "sequence", "a sequence needs an order column of a date, timestamp or number type");
       }
+    }
+
+    /** A sequence without running balances. */
+    public Sequence(String order, DataType orderType, Map<String, AutoRegression> processes) {
+      this(order, orderType, processes, List.of());
     }
   }
 
@@ -362,6 +373,10 @@ public final class TableSet {
           parent.name(),
           start);
     }
+
+    for (RunningBalance balance : sequence.balances()) {
+      balance.check(table.name(), table.model(), parent.name(), parent.model());
+    }
   }
 
   private static boolean numeric(TableModel model, String column) {
@@ -380,6 +395,7 @@ public final class TableSet {
     table.foreignKeys().forEach(key -> generated.addAll(key.columns()));
     if (table.sequence() != null) {
       generated.add(table.sequence().order());
+      table.sequence().balances().forEach(balance -> generated.add(balance.column()));
     }
 
     if (table.ordinal() != null) {
@@ -556,6 +572,13 @@ public final class TableSet {
 
     if (entry.sequence() != null && entry.sequence().order().equals(column)) {
       return entry.sequence().orderType();
+    }
+
+    for (RunningBalance balance :
+        entry.sequence() == null ? List.<RunningBalance>of() : entry.sequence().balances()) {
+      if (balance.column().equals(column)) {
+        return balance.type();
+      }
     }
 
     return entry.model().column(column).type();

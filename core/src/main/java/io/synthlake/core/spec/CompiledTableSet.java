@@ -147,7 +147,14 @@ public final class CompiledTableSet {
     }
 
     keys.forEach(key -> columns.add(key.column()));
-    return new TableSet.Table(table.name(), model, columns, inputRows(table), link, keys);
+    TableSet.Sequence sequence = null;
+    if (table.sequence() != null) {
+      sequence = table.sequence().sequence();
+      columns.addAll(table.sequence().setColumns());
+    }
+
+    return new TableSet.Table(
+        table.name(), model, columns, inputRows(table), link, keys, null, sequence);
   }
 
   /** A child row's component is its parent row's: both follow the same given column. */

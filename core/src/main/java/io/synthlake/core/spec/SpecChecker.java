@@ -130,6 +130,10 @@ final class SpecChecker {
       }
 
       order.add(name);
+      if (document.setColumns().contains(name)) {
+        continue; // written beside the model's columns (SpecSequence checked it)
+      }
+
       if (groupOf.containsKey(name)) {
         CategoryGroup group = groupOf.get(name);
         if (group.members().get(0).equals(name)) {

@@ -6,6 +6,7 @@ import io.synthlake.core.format.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parse step: a spec's text as a tree (YAML or JSON, within {@link DocumentParser}'s limits),
@@ -20,13 +21,19 @@ final class SpecDocument {
   private final JsonFields fields;
   private final JsonNode root;
   private final List<Map<String, String>> overridePaths;
+  private final Set<String> setColumns;
 
   private SpecDocument(
-      String source, JsonFields fields, JsonNode root, List<Map<String, String>> overridePaths) {
+      String source,
+      JsonFields fields,
+      JsonNode root,
+      List<Map<String, String>> overridePaths,
+      Set<String> setColumns) {
     this.source = source;
     this.fields = fields;
     this.root = root;
     this.overridePaths = overridePaths;
+    this.setColumns = setColumns;
   }
 
   /** YAML if the name ends in .yaml or .yml or the text does not start with '{'; JSON otherwise. */
@@ -37,7 +44,8 @@ final class SpecDocument {
         source,
         new JsonFields(source),
         DocumentParser.parse(text, source, yaml, "YAML or JSON", "fix the syntax"),
-        List.of());
+        List.of(),
+        Set.of());
   }
 
   /**
@@ -47,8 +55,32 @@ final class SpecDocument {
    */
   static SpecDocument ofTable(
       String source, String base, JsonNode root, List<Map<String, String>> overridePaths) {
+    return ofTable(source, base, root, overridePaths, Set.of());
+  }
+
+  /**
+   * Like {@link #ofTable(String, String, JsonNode, List)}, where the entries named in {@code
+   * setColumns} are written by the table set rather than by the table's model (a sequence's order
+   * and running balances, checked by {@link SpecSequence}): they keep their place among the output
+   * columns and nothing else.
+   */
+  static SpecDocument ofTable(
+      String source,
+      String base,
+      JsonNode root,
+      List<Map<String, String>> overridePaths,
+      Set<String> setColumns) {
     return new SpecDocument(
-        source, new JsonFields(source).nested(base), root, List.copyOf(overridePaths));
+        source,
+        new JsonFields(source).nested(base),
+        root,
+        List.copyOf(overridePaths),
+        Set.copyOf(setColumns));
+  }
+
+  /** The output columns the table set writes, not the table's model. */
+  Set<String> setColumns() {
+    return setColumns;
   }
 
   String source() {

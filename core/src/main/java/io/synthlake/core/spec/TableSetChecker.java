@@ -62,6 +62,7 @@ final class TableSetChecker {
    * @param declaredRows a root's size relative to the other roots
    * @param referenceRows expected rows when every root has its declared size
    * @param keys its key columns
+   * @param sequence how its rows follow each other within their parent row, or null
    */
   record Table(
       String name,
@@ -73,7 +74,8 @@ final class TableSetChecker {
       Split split,
       long declaredRows,
       double referenceRows,
-      Set<String> keys) {}
+      Set<String> keys,
+      SpecSequence sequence) {}
 
   /** A checked table-set spec: the tables, every parent before its children. */
   record Plan(String source, List<Table> tables, Map<String, String> properties) {
@@ -110,6 +112,7 @@ final class TableSetChecker {
     final List<ForeignKey> further = new ArrayList<>();
     Split split;
     ChildCount count;
+    SpecSequence sequence;
     double[] rowsByCategory;
 
     Entry(String path, String name, JsonNode node, JsonNode columns) {
@@ -155,6 +158,7 @@ final class TableSetChecker {
     checkCycles();
     for (Entry entry : entries.values()) {
       readFurtherKeys(entry);
+      readSequence(entry);
     }
 
     resolveSplits(findNeeds());
@@ -206,7 +210,8 @@ final class TableSetChecker {
         "dependence",
         "components",
         "constraints",
-        "rebalance");
+        "rebalance",
+        "sequence");
     String name = fields.string(node, path, "name");
     if (!TABLE_NAME.matcher(name).matches()) {
       throw fields.error(
@@ -264,6 +269,38 @@ final class TableSetChecker {
       throw fields.error(
           path + ".count", "is a count of rows per parent row, but the table has no parent");
     }
+  }
+
+  /** A table's {@code sequence}, which needs a parent: the entity whose history its rows are. */
+  private void readSequence(Entry entry) {
+    if (!entry.node.has("sequence")) {
+      for (int j = 0; j < entry.columns.size(); j++) {
+        String field = SpecSequence.sequenceField(entry.columns.get(j));
+        if (field != null) {
+          throw fields.error(
+              entry.path + ".columns[" + j + "]." + field,
+              "runs along the rows of an entity's history, but "
+                  + entry.name
+                  + " is no sequence; give the table a sequence: {order, start, gap} "
+                  + "(docs/spec-format.md section 11.9)");
+        }
+      }
+
+      return;
+    }
+
+    if (entry.parent == null) {
+      throw fields.error(
+          entry.path + ".sequence",
+          "orders a table's rows within their parent row (the entity whose history they are), "
+              + "but "
+              + entry.name
+              + " has no parent; give it a parent and a count (the length of each history)");
+    }
+
+    Entry parent = entries.get(entry.parent.table());
+    entry.sequence =
+        SpecSequence.read(fields, entry.path, entry.name, entry.node, parent.name, parent.node);
   }
 
   private void readFurtherKeys(Entry entry) {
@@ -766,11 +803,17 @@ final class TableSetChecker {
         givenIndex.put(column.get("name").asText(), j);
         checkCategories(byCategory, path, entry.split, column.has("distribution"));
         ObjectNode copy = ((ObjectNode) column).deepCopy();
-        copy.remove(List.of("given", "distributions"));
+        copy.remove(List.of("given", "distributions", "ar"));
         columns.add(copy);
+      } else if (column.isObject() && column.has("ar")) {
+        columns.add(((ObjectNode) column).deepCopy().without("ar"));
       } else {
         columns.add(column);
       }
+    }
+
+    if (entry.sequence != null) {
+      columns.add(entry.sequence.gapColumn());
     }
 
     List<Entry> children = new ArrayList<>();
@@ -781,6 +824,10 @@ final class TableSetChecker {
             columns.addObject().put("name", TableSet.countColumn(child.name)).put("type", "long");
         if (child.count.given() == null) {
           count.set("distribution", child.count.law(0).distribution());
+        }
+
+        if (child.sequence != null) {
+          child.sequence.parentColumns().forEach(columns::add);
         }
       }
     }
@@ -828,7 +875,14 @@ final class TableSetChecker {
       }
     }
 
-    SpecPlan spec = SpecChecker.check(SpecDocument.ofTable(source, entry.path, doc, overridePaths));
+    SpecPlan spec =
+        SpecChecker.check(
+            SpecDocument.ofTable(
+                source,
+                entry.path,
+                doc,
+                overridePaths,
+                entry.sequence == null ? Set.of() : entry.sequence.setColumns()));
     long declared = entry.parent == null ? Math.round(sum(entry.rowsByCategory)) : 0;
     return new Table(
         entry.name,
@@ -840,7 +894,8 @@ final class TableSetChecker {
         split,
         declared,
         sum(entry.rowsByCategory),
-        Set.copyOf(entry.keys));
+        Set.copyOf(entry.keys),
+        entry.sequence);
   }
 
   /**

@@ -85,4 +85,20 @@ class AutoRegressionTest {
     assertThatThrownBy(() -> AutoRegression.of(new double[] {0.9, -0.5}))
         .hasMessageContaining("are not those of a stationary process");
   }
+
+  @Test
+  void coefficientsGiveTheYuleWalkerAutocorrelations() {
+    // AR(2): rho1 = phi1 / (1 - phi2), rho2 = phi1 rho1 + phi2; AR(1): rho1 = phi1.
+    AutoRegression ar2 = AutoRegression.ofCoefficients(new double[] {0.6, 0.2});
+    assertThat(ar2.autocorrelations()).containsExactly(new double[] {0.75, 0.65}, within(1e-12));
+    assertThat(ar2.coefficients()).containsExactly(new double[] {0.6, 0.2}, within(1e-12));
+    AutoRegression ar3 = AutoRegression.ofCoefficients(new double[] {0.5, -0.3, 0.2});
+    assertThat(ar3.coefficients()).containsExactly(new double[] {0.5, -0.3, 0.2}, within(1e-12));
+    assertThat(AutoRegression.ofCoefficients(new double[] {-0.4}).autocorrelations())
+        .containsExactly(new double[] {-0.4}, within(1e-12));
+    assertThatThrownBy(() -> AutoRegression.ofCoefficients(new double[] {0.5, 0.5}))
+        .hasMessageContaining("coefficients [0.5, 0.5] make a non-stationary process");
+    assertThatThrownBy(() -> AutoRegression.ofCoefficients(new double[] {1.0}))
+        .hasMessageContaining("partial autocorrelation at lag 1 is 1.000");
+  }
 }
