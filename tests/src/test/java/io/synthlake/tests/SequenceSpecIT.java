@@ -1,0 +1,94 @@
+package io.synthlake.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * conf/agent-transactions.yaml, a spec whose transactions are each customer's history with a
+ * running balance, generated through the command line into Delta and Parquet: the balance is never
+ * below zero and is the previous row's plus the deposit less the amount in every row, the order
+ * never goes back within a customer, and 1 and 3 partitions give the same rows.
+ */
+class SequenceSpecIT {
+  private static final String SPEC =
+      Path.of("..", "conf", "agent-transactions.yaml").toAbsolutePath().normalize().toString();
+
+  private static void generate(String output, String format, int partitions) {
+    Cli.Result result =
+        Cli.run(
+            "generate",
+            "--spec",
+            SPEC,
+            "--rows",
+            "customers=3000",
+            "--seed",
+            "5",
+            "--partitions",
+            String.valueOf(partitions),
+            "--output",
+            output,
+            "--format",
+            format);
+    assertThat(result.status()).as(result.err()).isZero();
+    assertThat(result.out()).contains("customers: 3,000 rows");
+  }
+
+  @Test
+  void balancesAndOrderHoldInEveryRowWhateverThePartitioning(@TempDir Path dir) {
+    SparkSession spark = SharedSpark.session();
+    String delta = dir.resolve("delta").toString();
+    String parquet = dir.resolve("parquet").toString();
+    generate(delta, "delta", 1);
+    generate(parquet, "parquet", 3);
+    Dataset<Row> customers = spark.read().format("delta").load(delta + "/customers");
+    Dataset<Row> transactions = spark.read().format("delta").load(delta + "/transactions");
+    assertThat(transactions.columns())
+        .containsExactly(
+            "transaction_id",
+            "customer_id",
+            "ts",
+            "merchant_category",
+            "amount",
+            "deposit",
+            "balance",
+            "status");
+    customers.createOrReplaceTempView("agent_customers");
+    transactions.createOrReplaceTempView("agent_transactions");
+    // Transaction keys count rows in generation order, which within a customer is the history's.
+    Row checks =
+        spark
+            .sql(
+                "select count(*), count_if(balance < 0), count_if(balance is null),"
+                    + " count_if(ts < previous_ts),"
+                    + " count_if(balance <> coalesce(previous_balance, opening_balance)"
+                    + " + deposit - amount),"
+                    + " count_if(status = 'declined'), count_if(amount = 0)"
+                    + " from (select t.*, c.opening_balance,"
+                    + " lag(t.ts) over (partition by t.customer_id order by t.transaction_id)"
+                    + " as previous_ts,"
+                    + " lag(t.balance) over (partition by t.customer_id order by t.transaction_id)"
+                    + " as previous_balance"
+                    + " from agent_transactions t join agent_customers c using (customer_id))")
+            .first();
+    long rows = checks.getLong(0);
+    assertThat(rows).isEqualTo(transactions.count()).isGreaterThan(80_000);
+    assertThat(checks.getLong(1)).as("rows below zero").isZero();
+    assertThat(checks.getLong(2)).as("null balances").isZero();
+    assertThat(checks.getLong(3)).as("rows going back in time").isZero();
+    assertThat(checks.getLong(4)).as("rows whose balance does not add up").isZero();
+    assertThat(checks.getLong(5)).as("declined").isEqualTo(checks.getLong(6)).isPositive();
+    // Same rows with 3 partitions, written as Parquet.
+    for (String table : new String[] {"customers", "transactions"}) {
+      Dataset<Row> one = spark.read().format("delta").load(delta + "/" + table);
+      Dataset<Row> three = spark.read().parquet(parquet + "/" + table);
+      assertThat(three.count()).as(table).isEqualTo(one.count());
+      assertThat(one.exceptAll(three).count()).as(table).isZero();
+    }
+  }
+}
