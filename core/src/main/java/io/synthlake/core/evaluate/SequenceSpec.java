@@ -1,6 +1,8 @@
 package io.synthlake.core.evaluate;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.model.RunningBalance;
+import io.synthlake.core.model.TableSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +36,29 @@ public record SequenceSpec(String table, String entity, String order, List<Floor
           floor.column(),
           floor.column().equals(order) ? "order" : "entity");
     }
+  }
+
+  /**
+   * The tables of histories {@code tables} describes (a fitted or spec set), each with its parent
+   * key as the entity and every running balance's floor as a rule, in the set's table order.
+   */
+  public static List<SequenceSpec> of(TableSet tables) {
+    List<SequenceSpec> specs = new ArrayList<>();
+    for (TableSet.Table table : tables.tables()) {
+      TableSet.Sequence sequence = table.sequence();
+      if (sequence == null || table.parentKey() == null || table.parentKey().isComposite()) {
+        continue;
+      }
+
+      SequenceSpec spec = of(table.name(), table.parentKey().column(), sequence.order());
+      for (RunningBalance balance : sequence.balances()) {
+        spec = spec.withFloor(balance.column(), balance.floor());
+      }
+
+      specs.add(spec);
+    }
+
+    return specs;
   }
 
   /** A sequence without floor rules. */

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * Writes a {@link TableSetEvaluationResult} as one self-contained HTML page, like {@link
- * HtmlReport}: the section on the relations first, then every table's own sections.
+ * HtmlReport}: the section on the relations first, then one on each table of histories, then every
+ * table's own sections.
  */
 public final class TableSetReport {
   private TableSetReport() {}
@@ -15,6 +16,7 @@ public final class TableSetReport {
         TableSetEvaluationJson.toJson(result),
         body -> {
           TableSetSections.append(body, result);
+          SequenceSections.append(body, result);
           int index = 0;
           for (Map.Entry<String, EvaluationResult> table : result.tables().entrySet()) {
             ReportSections.appendTable(body, table.getValue(), table.getKey(), index++);

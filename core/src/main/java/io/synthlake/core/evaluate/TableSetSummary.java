@@ -62,7 +62,70 @@ public final class TableSetSummary {
       }
     }
 
+    for (SequenceReport sequence : result.sequences()) {
+      sequence(text, sequence);
+    }
+
     return text.toString();
+  }
+
+  private static void sequence(StringBuilder text, SequenceReport sequence) {
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Histories of %s (%s ordered by %s)%n  %-44s %9s %9s %7s%n",
+            sequence.table(),
+            sequence.entity(),
+            sequence.order(),
+            "",
+            "synthetic",
+            "holdout",
+            "ratio"));
+    line(text, "length similarity", sequence.lengths());
+    line(text, "gap similarity", sequence.gaps());
+    line(text, "next-step accuracy", sequence.nextStep());
+    distance(text, "ACF distance, lags 1-" + sequence.lags(), sequence.autocorrelation());
+    if (!sequence.categories().isEmpty()) {
+      distance(text, "transition distance", sequence.transitions());
+    }
+
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  %-44s %9s %9s %9s%n",
+            "rows keeping",
+            "training",
+            "holdout",
+            "synthetic"));
+    rule(text, "order not going back", sequence.monotone());
+    for (SequenceReport.FloorAdherence floor : sequence.floors()) {
+      rule(
+          text,
+          String.format(Locale.ROOT, "%s >= %s", floor.column(), Html.figure(floor.floor())),
+          floor.adherence());
+    }
+  }
+
+  private static void distance(StringBuilder text, String label, SequenceReport.Distance distance) {
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  %-44s %9.4f %9.4f %7s%n",
+            label + " (lower is closer)",
+            distance.synthetic(),
+            distance.ceiling(),
+            ""));
+  }
+
+  private static void rule(StringBuilder text, String label, SequenceReport.Adherences adherence) {
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  %-44s %8.2f%% %8.2f%% %8.2f%%%n",
+            label,
+            100 * adherence.train().share(),
+            100 * adherence.holdout().share(),
+            100 * adherence.synthetic().share()));
   }
 
   private static void line(StringBuilder text, String label, Score score) {

@@ -15,6 +15,9 @@ enum Verdict {
   static final double DCR_SHARE_OK = 0.60;
   static final double DCR_SHARE_POOR = 0.70;
 
+  /** A distance this small reads as close whatever the ceiling: autocorrelations within 0.05. */
+  static final double CLOSE_DISTANCE = 0.05;
+
   private final String cssClass;
 
   Verdict(String cssClass) {
@@ -53,6 +56,19 @@ enum Verdict {
     }
 
     return share == 1 ? GOOD : POOR;
+  }
+
+  /**
+   * For a distance from the training figure (smaller is closer): good within the holdout's distance
+   * or {@link #CLOSE_DISTANCE}, ok within twice either, poor beyond.
+   */
+  static Verdict ofDistance(double distance, double ceiling) {
+    if (Double.isNaN(distance)) {
+      return UNDEFINED;
+    }
+
+    double allowed = Double.isNaN(ceiling) ? CLOSE_DISTANCE : Math.max(ceiling, CLOSE_DISTANCE);
+    return distance <= allowed ? GOOD : distance <= 2 * allowed ? OK : POOR;
   }
 
   /** For exact copies: at most the share real holdout rows reach by chance is expected. */

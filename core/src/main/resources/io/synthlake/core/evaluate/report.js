@@ -92,6 +92,68 @@
     return Math.min(2, Math.ceil(largest * 10) / 10);
   }
 
+  // Training histories in blues, synthetic ones in oranges: one line per history.
+  var HISTORY_COLORS = {
+    train: ['#3b6ea5', '#6b9bd1', '#9fc3e7'],
+    synthetic: ['#e8833a', '#f2a86f', '#c4621c']
+  };
+
+  /** Order values as the x axis reads them: dates (epoch days) and timestamps (microseconds) as time. */
+  function orderAxis(scale) {
+    if (scale === 'date') {
+      return { type: 'time', at: function (v) { return v * 86400000; } };
+    }
+    if (scale === 'timestamp') {
+      return { type: 'time', at: function (v) { return v / 1000; } };
+    }
+    return { type: 'value', at: function (v) { return v; } };
+  }
+
+  function historyChart(element, chart, side, line) {
+    var axis = orderAxis(chart['order-scale']);
+    var histories = chart[side];
+    var instance = echarts.init(element, null, { renderer: 'canvas' });
+    instance.setOption({
+      animation: false,
+      color: HISTORY_COLORS[side],
+      legend: { top: 0, right: 0, itemWidth: 14, itemHeight: 10 },
+      tooltip: { trigger: 'axis' },
+      grid: { left: 8, right: 8, top: 28, bottom: 4, containLabel: true },
+      xAxis: { type: axis.type, scale: true },
+      yAxis: { type: 'value', scale: true },
+      series: histories.map(function (history, h) {
+        return {
+          name: 'history ' + (h + 1),
+          type: 'line',
+          showSymbol: false,
+          lineStyle: { width: 1 },
+          data: history.order.map(function (x, t) { return [axis.at(x), history.values[line][t]]; })
+        };
+      })
+    });
+    return instance;
+  }
+
+  function autocorrelationChart(element, column) {
+    var lags = column.train.map(function (v, k) { return String(k + 1); });
+    var instance = echarts.init(element, null, { renderer: 'canvas' });
+    instance.setOption({
+      animation: false,
+      color: SERIES.map(function (s) { return s.color; }),
+      legend: { top: 0, right: 0, itemWidth: 14, itemHeight: 10 },
+      tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null ? 'n/a' : v.toFixed(3); } },
+      grid: { left: 8, right: 8, top: 28, bottom: 20, containLabel: true },
+      xAxis: { type: 'category', data: lags, name: 'lag', nameLocation: 'middle', nameGap: 24 },
+      yAxis: { type: 'value', max: 1 },
+      series: [
+        { name: 'training', type: 'line', data: column.train },
+        { name: 'holdout', type: 'line', data: column.holdout },
+        { name: 'synthetic', type: 'line', data: column.synthetic }
+      ]
+    });
+    return instance;
+  }
+
   function draw(what, make) {
     try {
       charts.push(make());
@@ -113,6 +175,17 @@
     document.querySelectorAll('.chart[data-relation]').forEach(function (element) {
       var fanOut = data.relations[Number(element.dataset.relation)].cardinality.chart;
       draw('fan-out ' + element.dataset.relation, function () { return columnChart(element, fanOut); });
+    });
+    document.querySelectorAll('.chart[data-sequence]').forEach(function (element) {
+      var sequence = data.sequences[Number(element.dataset.sequence)];
+      if (element.dataset.acf !== undefined) {
+        var column = sequence.columns[Number(element.dataset.acf)];
+        draw('autocorrelation ' + element.dataset.acf, function () { return autocorrelationChart(element, column); });
+      } else {
+        draw('history ' + element.dataset.line, function () {
+          return historyChart(element, sequence.chart, element.dataset.history, Number(element.dataset.line));
+        });
+      }
     });
     document.querySelectorAll('.heatmap[data-matrix]').forEach(function (element) {
       var correlations = resultOf(element).correlations;
