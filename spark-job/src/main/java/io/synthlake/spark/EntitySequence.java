@@ -17,21 +17,32 @@ import org.apache.spark.sql.functions;
  * number). A sequence is a child table of its entity: when a relation {@code
  * table.entity=parent.key} is given the parent is the entity table; otherwise the fit derives one,
  * {@code TABLE_ENTITY}, holding the distinct entity values (which {@code generate} writes as a
- * table of its own).
+ * table of its own). Without an entity the table is one long series (hourly readings of one
+ * sensor), a table without parent, generated in chunks as long as asked.
  *
  * @param table the table of the histories
- * @param entity its column naming the entity
+ * @param entity its column naming the entity, or null for a single series
  * @param order its column ordering each entity's rows
  */
 public record EntitySequence(String table, String entity, String order) {
   public EntitySequence {
     SynthlakeException.check(
-        table != null && entity != null && order != null && !entity.equals(order),
-        "a sequence needs a table, an entity column and a different order column, got %s.%s "
-            + "ordered by %s",
+        table != null && order != null && !order.equals(entity),
+        "a sequence needs a table, an order column and an entity column other than the order, "
+            + "got %s.%s ordered by %s",
         table,
         entity,
         order);
+  }
+
+  /** A single series: {@code table}'s rows ordered by {@code order}, with no entity. */
+  public static EntitySequence series(String table, String order) {
+    return new EntitySequence(table, null, order);
+  }
+
+  /** Whether the table is one series rather than histories of entities. */
+  public boolean isSeries() {
+    return entity == null;
   }
 
   /**
@@ -50,19 +61,25 @@ public record EntitySequence(String table, String entity, String order) {
 
     List<EntitySequence> parsed = new ArrayList<>();
     for (String text : sequences) {
-      String[] parts = split(text, "--sequence", "--sequence tx.account_id");
+      // A table alone is a single series: its rows are one history.
+      String[] parts =
+          text.contains(".")
+              ? split(text, "--sequence", "--sequence tx.account_id")
+              : new String[] {text.trim(), null};
       String order = orderOf.remove(parts[0]);
       SynthlakeException.check(
           order != null,
-          "--sequence %s needs --order %s.COLUMN, the column that orders each entity's rows",
+          "--sequence %s needs --order %s.COLUMN, the column that orders %s",
           text,
-          parts[0]);
+          parts[0],
+          parts[1] == null ? "the series' rows" : "each entity's rows");
       parsed.add(new EntitySequence(parts[0], parts[1], order));
     }
 
     SynthlakeException.check(
         orderOf.isEmpty(),
-        "--order names %s, which no --sequence TABLE.ENTITY names: add the --sequence",
+        "--order names %s, which no --sequence TABLE.ENTITY (or TABLE, for a single series) "
+            + "names: add the --sequence",
         String.join(", ", orderOf.keySet()));
     return parsed;
   }
@@ -101,7 +118,13 @@ public record EntitySequence(String table, String entity, String order) {
           sequence.entity(),
           sequence.table(),
           String.join(", ", tables.keySet()));
-      for (String column : List.of(sequence.entity(), sequence.order())) {
+      List<String> named = new ArrayList<>();
+      named.add(sequence.order());
+      if (!sequence.isSeries()) {
+        named.add(sequence.entity());
+      }
+
+      for (String column : named) {
         SynthlakeException.check(
             Arrays.asList(rows.columns()).contains(column),
             "sequence of table '%s': it has no column '%s'; its columns are %s",
@@ -116,6 +139,17 @@ public record EntitySequence(String table, String entity, String order) {
               .filter(relation -> relation.child().equals(sequence.table()))
               .findFirst()
               .orElse(null);
+      if (sequence.isSeries()) {
+        SynthlakeException.check(
+            first == null,
+            "series '%s' has a parent relation (%s), but a single series has no entity: give "
+                + "--sequence %s.ENTITY to make its rows histories of the parent's rows",
+            sequence.table(),
+            first,
+            sequence.table());
+        continue;
+      }
+
       if (first != null) {
         SynthlakeException.check(
             first.columns().equals(List.of(sequence.entity())),

@@ -6,6 +6,7 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.fit.DegeneratePolicy;
 import io.synthlake.core.fit.FitSettings;
 import io.synthlake.core.fit.MarginalFamily;
+import io.synthlake.core.fit.OrderPolicy;
 import io.synthlake.core.fit.OrphanPolicy;
 import io.synthlake.core.types.ColumnKind;
 import java.util.ArrayList;
@@ -167,6 +168,15 @@ public final class FitOptions {
   }
 
   /**
+   * What a sequence's fit does with null and tied order values.
+   *
+   * @return the policy
+   */
+  public OrderPolicy orderPolicy() {
+    return settings.orderPolicy();
+  }
+
+  /**
    * What to do with columns of types synthlake cannot model.
    *
    * @return the choice
@@ -312,6 +322,18 @@ public final class FitOptions {
      */
     public Builder degenerate(DegeneratePolicy value) {
       settings.degenerate(value);
+      return this;
+    }
+
+    /**
+     * What a sequence's fit does with rows whose order value is null or repeats within an entity
+     * (default: lenient, leaving out the nulls and keeping ties at a gap of 0, with warnings).
+     *
+     * @param value the new value
+     * @return this builder
+     */
+    public Builder orderPolicy(OrderPolicy value) {
+      settings.orderPolicy(value);
       return this;
     }
 

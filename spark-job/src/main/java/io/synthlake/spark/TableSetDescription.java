@@ -56,11 +56,23 @@ final class TableSetDescription {
         out.append(
             String.format(
                 Locale.ROOT,
-                "  %s: sequence of %s ordered by %s; %s%n",
+                "  %s: %s ordered by %s; %s%n",
                 table.name(),
-                table.parent(),
+                table.parent() == null ? "series" : "sequence of " + table.parent(),
                 table.sequence().order(),
                 processes(table.sequence())));
+        table
+            .sequence()
+            .seasons()
+            .forEach(
+                (column, season) ->
+                    out.append(
+                        String.format(
+                            Locale.ROOT,
+                            "  %s moves with time: %s (%.0f%% of its spread)%n",
+                            column,
+                            season.describe(),
+                            100 * (1 - season.scale() * season.scale()))));
       }
 
       if (table.ordinal() != null) {

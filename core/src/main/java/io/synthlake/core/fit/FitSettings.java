@@ -24,6 +24,7 @@ public final class FitSettings {
   private final Map<String, ColumnKind> kinds;
   private final Map<String, MarginalFamily> marginals;
   private final DegeneratePolicy degenerate;
+  private final OrderPolicy orderPolicy;
 
   private FitSettings(Builder builder) {
     this.seed = builder.seed;
@@ -38,6 +39,7 @@ public final class FitSettings {
     this.kinds = Collections.unmodifiableMap(new LinkedHashMap<>(builder.kinds));
     this.marginals = Collections.unmodifiableMap(new LinkedHashMap<>(builder.marginals));
     this.degenerate = builder.degenerate;
+    this.orderPolicy = builder.orderPolicy;
   }
 
   public static Builder builder() {
@@ -107,6 +109,11 @@ public final class FitSettings {
     return degenerate;
   }
 
+  /** What a sequence's fit does with null and tied order values. */
+  public OrderPolicy orderPolicy() {
+    return orderPolicy;
+  }
+
   /**
    * These settings for a table of {@code columns} only: kinds and marginals named for other columns
    * (of other tables of a set) left out.
@@ -139,6 +146,7 @@ public final class FitSettings {
     builder.kinds.putAll(kinds);
     builder.marginals.putAll(marginals);
     builder.degenerate = degenerate;
+    builder.orderPolicy = orderPolicy;
     return builder;
   }
 
@@ -156,6 +164,7 @@ public final class FitSettings {
     private final Map<String, ColumnKind> kinds = new LinkedHashMap<>();
     private final Map<String, MarginalFamily> marginals = new LinkedHashMap<>();
     private DegeneratePolicy degenerate = DegeneratePolicy.FAIL;
+    private OrderPolicy orderPolicy = OrderPolicy.LENIENT;
 
     private Builder() {}
 
@@ -218,6 +227,11 @@ public final class FitSettings {
 
     public Builder degenerate(DegeneratePolicy value) {
       this.degenerate = value;
+      return this;
+    }
+
+    public Builder orderPolicy(OrderPolicy value) {
+      this.orderPolicy = value;
       return this;
     }
 

@@ -9,7 +9,7 @@ final class SampleRows {
    * bounds.
    */
   static SampleColumn select(SampleColumn column, int[] rows) {
-    if (rows.length == column.size()) {
+    if (isIdentity(rows, column.size())) {
       return column;
     }
 
@@ -33,5 +33,20 @@ final class SampleRows {
     }
 
     return column.keyBounds() == null ? selected : selected.withKeyBounds(column.keyBounds());
+  }
+
+  /** Whether {@code rows} are every row in order (a sequence's rows are all kept but reordered). */
+  private static boolean isIdentity(int[] rows, int size) {
+    if (rows.length != size) {
+      return false;
+    }
+
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i] != i) {
+        return false;
+      }
+    }
+
+    return true;
   }
 }

@@ -1,11 +1,17 @@
 package io.synthlake.core.fit;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.math.AutoRegression;
+import io.synthlake.core.math.Correlations;
+import io.synthlake.core.model.GaussianCopulaMixture;
+import io.synthlake.core.model.Seasonality;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
+import io.synthlake.core.types.Months;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,36 +32,117 @@ final class SequenceFitting {
   private SequenceFitting() {}
 
   /**
-   * {@code kept} in sequence order: by parent row, then by the order column, ties in sample order;
-   * rows whose order value is null are left out.
+   * {@code kept} in sequence order: by parent row, then by the order column, ties in sample order.
+   * Under {@link OrderPolicy#LENIENT} rows whose order value is null are left out and ties kept,
+   * each with a warning; under {@link OrderPolicy#STRICT} either stops the fit.
    *
    * @param parentRows each kept row's parent row
    */
   static int[] ordered(
-      String table, SampleColumn order, int[] kept, int[] parentRows, List<String> warnings) {
+      String table,
+      SampleColumn order,
+      int[] kept,
+      int[] parentRows,
+      OrderPolicy policy,
+      List<String> warnings) {
     Integer[] positions =
         IntStream.range(0, kept.length)
             .filter(i -> !order.isNull(kept[i]))
             .boxed()
             .toArray(Integer[]::new);
-    if (positions.length < kept.length) {
-      warnings.add(
-          String.format(
-              "table '%s': %d rows have no '%s' and are left out of the sequence fit",
-              table, kept.length - positions.length, order.name()));
-    }
-
+    int nulls = kept.length - positions.length;
     SynthlakeException.check(
         positions.length > 0,
         "table '%s': order column '%s' is null in every row; name a column that orders the rows",
         table,
         order.name());
+    SynthlakeException.check(
+        nulls == 0 || policy == OrderPolicy.LENIENT,
+        "table '%s': order column '%s' is null in %d rows, which cannot be placed in their "
+            + "history; fill them, or fit with the lenient order policy to leave them out",
+        table,
+        order.name(),
+        nulls);
+    if (nulls > 0) {
+      warnings.add(
+          String.format(
+              "table '%s': %d rows have no '%s' and are left out of the sequence fit",
+              table, nulls, order.name()));
+    }
+
     Arrays.sort(
         positions,
         Comparator.<Integer>comparingInt(i -> parentRows[i])
             .thenComparingDouble(i -> order.number(kept[i]))
             .thenComparingInt(i -> i));
+    int ties = 0;
+    for (int p = 1; p < positions.length; p++) {
+      int i = positions[p];
+      int previous = positions[p - 1];
+      ties +=
+          parentRows[i] == parentRows[previous]
+                  && order.number(kept[i]) == order.number(kept[previous])
+              ? 1
+              : 0;
+    }
+
+    SynthlakeException.check(
+        ties == 0 || policy == OrderPolicy.LENIENT,
+        "table '%s': %d rows repeat the '%s' of the row before them in their history, so the "
+            + "order between them is unknown; add a column that breaks the ties to the order, or "
+            + "fit with the lenient order policy to keep them at a gap of 0",
+        table,
+        ties,
+        order.name());
+    if (ties > 0) {
+      warnings.add(
+          String.format(
+              "table '%s': %d rows repeat the '%s' of the row before them in their history; they "
+                  + "are kept in the input's order at a gap of 0",
+              table, ties, order.name()));
+    }
+
     return Arrays.stream(positions).mapToInt(i -> kept[i]).toArray();
+  }
+
+  /**
+   * The day of the month every row of a date order falls on, when there is one and the rows are at
+   * least about a month apart (prices on the first of each month): its gaps then count months. 0
+   * otherwise.
+   */
+  static int monthDay(SampleColumn order, int[] ordered, int[] parentRows) {
+    if (order.type().logicalType() != LogicalType.DATE || ordered.length < 2) {
+      return 0;
+    }
+
+    int day = Months.dayOfMonth(order.number(ordered[0]));
+    double[] steps = new double[ordered.length];
+    int count = 0;
+    for (int r = 0; r < ordered.length; r++) {
+      if (Months.dayOfMonth(order.number(ordered[r])) != day) {
+        return 0;
+      }
+
+      if (r > 0 && parentRows[r] == parentRows[r - 1]) {
+        steps[count++] = order.number(ordered[r]) - order.number(ordered[r - 1]);
+      }
+    }
+
+    double[] sorted = Arrays.copyOf(steps, count);
+    Arrays.sort(sorted);
+    return count > 0 && sorted[count / 2] >= 28 ? day : 0;
+  }
+
+  /** The month index of each row's date: the order a monthly sequence counts its gaps in. */
+  static SampleColumn months(SampleColumn order) {
+    double[] months = new double[order.size()];
+    boolean[] nulls = new boolean[order.size()];
+    for (int r = 0; r < months.length; r++) {
+      nulls[r] = order.isNull(r);
+      months[r] = nulls[r] ? 0 : Months.index(order.number(r));
+    }
+
+    return SampleColumn.numbers(order.name(), DataType.of(LogicalType.LONG), months, nulls);
   }
 
   /**
@@ -129,16 +216,161 @@ final class SequenceFitting {
   }
 
   /**
-   * Each copula column's process along the entities' rows: sample autocorrelations of its normal
-   * scores at lags 1 to {@link #MAX_LAG}, pooled over entities, and the order the Bayesian
-   * information criterion picks. Columns whose chosen order is 0 get none.
+   * A sequence table's fitted dynamics: each column's seasonality (fitted on its within-component
+   * scores against the rows' order values), the process of what the seasons leave, and the table's
+   * model with each component's correlations measured on that remainder too (the copula draws the
+   * innovations the seasons move).
    *
-   * @param scores the fitted rows' normal scores, {@code [copula column][row]}, rows in sequence
-   *     order
+   * @param times each fitted row's order value, rows in sequence order
+   * @param parentRows each row's entity
+   * @param series whether the table is a single series without parent
+   */
+  static Dynamics dynamics(
+      String table,
+      String order,
+      DataType orderType,
+      ModelFitter.FittedRows rows,
+      double[] times,
+      int[] parentRows,
+      int monthDay,
+      boolean series,
+      List<String> warnings) {
+    TableModel model = rows.result().model();
+    double[][] scores = rows.componentScores().clone();
+    List<String> names = model.columnNames();
+    LogicalType type = orderType.logicalType();
+    double[] steps = steps(times, parentRows);
+    double medianGap = steps.length == 0 ? 0 : steps[steps.length / 2];
+    Map<String, Seasonality> seasons = new LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      int j = model.copulaIndex(i);
+      if (j < 0 || names.get(i).equals(TableSet.GAP_COLUMN) || rows.singleValued()[j]) {
+        continue;
+      }
+
+      Seasonality season = SeasonalFitting.fit(scores[j], times, type, medianGap);
+      if (season != null) {
+        seasons.put(names.get(i), season);
+        double[] remainder = new double[times.length];
+        for (int r = 0; r < times.length; r++) {
+          remainder[r] = (scores[j][r] - season.mean(times[r], type)) / season.scale();
+        }
+
+        scores[j] = remainder;
+      }
+    }
+
+    if (!seasons.isEmpty()) {
+      model = withCorrelations(model, scores, rows.components());
+    }
+
+    TableSet.Series chunks = null;
+    if (series) {
+      // A monthly series counts its chunks in months, as its gaps.
+      double[] clock =
+          monthDay > 0 ? Arrays.stream(times).map(t -> Months.index(t)).toArray() : times;
+      double[] clockSteps = monthDay > 0 ? steps(clock, parentRows) : steps;
+      int n = clock.length;
+      double meanGap = n > 1 ? (clock[n - 1] - clock[0]) / (n - 1) : 1;
+      SynthlakeException.check(
+          n > 1 && meanGap > 0,
+          "series ordered by '%s': it needs at least two rows at different '%s' values to learn "
+              + "its gaps",
+          order,
+          order);
+      double span = meanGap * TableSampler.BLOCK_ROWS;
+      chunks =
+          new TableSet.Series(
+              clock[0],
+              monthDay > 0 ? Math.round(span) : span,
+              clockSteps.length == 0 ? 0 : clockSteps[0]);
+    }
+
+    int longest = longest(parentRows);
+    int maxLag = Math.min(MAX_LAG, longest - 1);
+    if (longest < MAX_LAG + 2) {
+      warnings.add(
+          String.format(
+              "table '%s': its longest history has %d rows, so %s",
+              table,
+              longest,
+              maxLag == 0
+                  ? "nothing is learned of how its rows follow each other"
+                  : "its processes look back at most " + maxLag + " rows"));
+    }
+
+    return new Dynamics(
+        model,
+        TableSet.Sequence.of(order, orderType, processes(model, scores, parentRows, maxLag))
+            .withMonthDay(monthDay)
+            .withSeasons(seasons, chunks));
+  }
+
+  /** A sequence table's model (correlations of the deseasoned scores) and its sequence. */
+  record Dynamics(TableModel model, TableSet.Sequence sequence) {}
+
+  /** The most rows an entity has (the rows are grouped by entity). */
+  private static int longest(int[] parentRows) {
+    int longest = parentRows.length == 0 ? 0 : 1;
+    for (int r = 1, run = 1; r < parentRows.length; r++) {
+      run = parentRows[r] == parentRows[r - 1] ? run + 1 : 1;
+      longest = Math.max(longest, run);
+    }
+
+    return longest;
+  }
+
+  /** The sorted gaps between each entity's consecutive rows. */
+  private static double[] steps(double[] times, int[] parentRows) {
+    double[] steps = new double[times.length];
+    int count = 0;
+    for (int r = 1; r < times.length; r++) {
+      if (parentRows[r] == parentRows[r - 1]) {
+        steps[count++] = times[r] - times[r - 1];
+      }
+    }
+
+    double[] sorted = Arrays.copyOf(steps, count);
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /** {@code model} with each component's correlations measured on {@code scores}. */
+  private static TableModel withCorrelations(
+      TableModel model, double[][] scores, int[] components) {
+    if (!(model.dependence() instanceof GaussianCopulaMixture mixture)) {
+      return model;
+    }
+
+    int count = mixture.componentCount();
+    List<double[][]> correlations = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      int component = k;
+      int[] members =
+          IntStream.range(0, components.length).filter(r -> components[r] == component).toArray();
+      correlations.add(
+          members.length < 2
+              ? mixture.correlation(k)
+              : Correlations.positiveDefinite(Correlations.pearson(scores, members)));
+    }
+
+    return TableModel.of(
+        model.columns(),
+        GaussianCopulaMixture.of(mixture.weights(), correlations),
+        model.properties());
+  }
+
+  /**
+   * Each copula column's process along the entities' rows: sample autocorrelations of its normal
+   * scores at lags 1 to {@code maxLag} (at most {@link #MAX_LAG}), pooled over entities, and the
+   * order the Bayesian information criterion picks. Columns whose chosen order is 0 get none.
+   *
+   * @param scores the fitted rows' within-component normal scores less their seasons, {@code
+   *     [copula column][row]}, rows in sequence order
    * @param parentRows each row's entity
    */
-  static Map<String, AutoRegression> processes(
-      TableModel model, double[][] scores, int[] parentRows) {
+  private static Map<String, AutoRegression> processes(
+      TableModel model, double[][] scores, int[] parentRows, int maxLag) {
     Map<String, AutoRegression> processes = new LinkedHashMap<>();
     List<String> names = model.columnNames();
     for (int i = 0; i < names.size(); i++) {
@@ -167,7 +399,7 @@ final class SequenceFitting {
         rho[lag - 1] = squares > 0 ? sum / squares : 0;
       }
 
-      AutoRegression process = AutoRegression.fit(rho, MAX_LAG, pairs);
+      AutoRegression process = AutoRegression.fit(rho, maxLag, pairs);
       if (process.order() > 0) {
         processes.put(names.get(i), process);
       }

@@ -6,6 +6,7 @@ import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.KeyAffinity;
 import io.synthlake.core.model.ParentLink;
 import io.synthlake.core.model.Popularity;
+import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
@@ -188,7 +189,10 @@ public final class TableSetFitter {
     return new Result(TableSet.of(tables, properties), warnings);
   }
 
-  /** Each sequence table exists, has a parent (its entity) and a numeric order column. */
+  /**
+   * Each sequence table exists and has a numeric order column; one with a parent is its entity's
+   * history, one without a single series.
+   */
   private static void checkOrders(
       Map<String, Input> inputs, RelationGraph graph, Map<String, String> orders) {
     orders.forEach(
@@ -198,11 +202,6 @@ public final class TableSetFitter {
               "sequence '%s' names no table to fit (%s): fix the name",
               table,
               String.join(", ", inputs.keySet()));
-          SynthlakeException.check(
-              graph.parentRelation(table) != null,
-              "table '%s' is a sequence, so it needs a parent relation naming its entity (the "
-                  + "column that tells whose history a row belongs to)",
-              table);
           List<String> names =
               inputs.get(table).sample().columns().stream().map(SampleColumn::name).toList();
           SynthlakeException.check(
@@ -331,8 +330,11 @@ public final class TableSetFitter {
                 input.name(),
                 column(sample, order),
                 keptRows,
-                referencedRows(
-                    sample, keptRows, parentRelation, fitted.get(parentRelation.parent())),
+                parentRelation == null
+                    ? new int[keptRows.length] // a single series: one entity
+                    : referencedRows(
+                        sample, keptRows, parentRelation, fitted.get(parentRelation.parent())),
+                input.settings().orderPolicy(),
                 warnings);
 
     List<Relation> foreignKeys = graph.foreignKeys(input.name());
@@ -407,10 +409,15 @@ public final class TableSetFitter {
 
     int[] parentRows =
         parentRelation == null
-            ? new int[0]
+            ? new int[order == null ? 0 : kept.length]
             : referencedRows(sample, kept, parentRelation, fitted.get(parentRelation.parent()));
+    int monthDay = 0;
     if (order != null) {
-      columns.add(SequenceFitting.gaps(column(sample, order), kept, parentRows));
+      SampleColumn orderColumn = column(sample, order);
+      monthDay = SequenceFitting.monthDay(orderColumn, kept, parentRows);
+      columns.add(
+          SequenceFitting.gaps(
+              monthDay > 0 ? SequenceFitting.months(orderColumn) : orderColumn, kept, parentRows));
     }
 
     // A child is clustered on its scores joined with its parent's, and with those of the root
@@ -459,19 +466,30 @@ public final class TableSetFitter {
       }
     }
 
-    TableSet.Sequence sequence =
-        order == null
-            ? null
-            : new TableSet.Sequence(
-                order,
-                column(sample, order).type(),
-                SequenceFitting.processes(
-                    rows.result().model(), rows.componentScores(), parentRows));
+    TableModel model = rows.result().model();
+    TableSet.Sequence sequence = null;
+    if (order != null) {
+      SampleColumn orderColumn = column(sample, order);
+      double[] times = Arrays.stream(kept).mapToDouble(orderColumn::number).toArray();
+      SequenceFitting.Dynamics dynamics =
+          SequenceFitting.dynamics(
+              input.name(),
+              order,
+              orderColumn.type(),
+              rows,
+              times,
+              parentRows,
+              monthDay,
+              parentRelation == null,
+              warnings);
+      model = dynamics.model();
+      sequence = dynamics.sequence();
+    }
 
     TableSet.Table table =
         new TableSet.Table(
             input.name(),
-            rows.result().model(),
+            model,
             output,
             Math.max(input.inputRows(), sample.rows()),
             link,

@@ -10,6 +10,7 @@ import io.synthlake.core.model.KeyAffinity;
 import io.synthlake.core.model.ParentLink;
 import io.synthlake.core.model.Popularity;
 import io.synthlake.core.model.RunningBalance;
+import io.synthlake.core.model.Seasonality;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.DataType;
@@ -53,6 +54,19 @@ public final class TableSetJson {
   private static final String SEQUENCE = "sequence";
   private static final String ORDER = "order";
   private static final String PROCESSES = "processes";
+  private static final String SEASONS = "seasons";
+  private static final String SCALE = "scale";
+  private static final String KNOTS = "knots";
+  private static final String LEVELS = "levels";
+  private static final String YEAR_COS = "year-cos";
+  private static final String YEAR_SIN = "year-sin";
+  private static final String WEEK = "week";
+  private static final String DAY_COS = "day-cos";
+  private static final String DAY_SIN = "day-sin";
+  private static final String SERIES = "series";
+  private static final String MONTH_DAY = "month-day";
+  private static final String SPAN = "span";
+  private static final String MIN_GAP = "min-gap";
   private static final String BALANCES = "balances";
   private static final String ADD = "add";
   private static final String SUBTRACT = "subtract";
@@ -135,13 +149,35 @@ public final class TableSetJson {
       json.writeObjectFieldStart(SEQUENCE);
       json.writeStringField(ORDER, sequence.order());
       json.writeStringField(TYPE, sequence.orderType().toString());
+      if (sequence.monthly()) {
+        json.writeNumberField(MONTH_DAY, sequence.monthDay());
+      }
+
       json.writeObjectFieldStart(PROCESSES);
       for (Map.Entry<String, AutoRegression> process : sequence.processes().entrySet()) {
         writeNumbers(json, process.getKey(), process.getValue().autocorrelations());
       }
 
       json.writeEndObject();
+      if (!sequence.seasons().isEmpty()) {
+        json.writeObjectFieldStart(SEASONS);
+        for (Map.Entry<String, Seasonality> season : sequence.seasons().entrySet()) {
+          writeSeasonality(json, season.getKey(), season.getValue());
+        }
+
+        json.writeEndObject();
+      }
+
+      if (sequence.series() != null) {
+        json.writeObjectFieldStart(SERIES);
+        json.writeNumberField(START, sequence.series().start());
+        json.writeNumberField(SPAN, sequence.series().span());
+        json.writeNumberField(MIN_GAP, sequence.series().minGap());
+        json.writeEndObject();
+      }
+
       writeBalances(json, sequence.balances());
+
       json.writeEndObject();
     }
 
@@ -335,6 +371,64 @@ public final class TableSetJson {
     return new TableSet.Table(name, model, columns, inputRows, link, keys, ordinal, sequence);
   }
 
+  private static void writeSeasonality(JsonGenerator json, String column, Seasonality season)
+      throws IOException {
+    json.writeObjectFieldStart(column);
+    json.writeNumberField(SCALE, season.scale());
+    writeNumbers(json, LEVELS, season.levels());
+    String[] names = {KNOTS, YEAR_COS, YEAR_SIN, WEEK, DAY_COS, DAY_SIN};
+    double[][] values = {
+      season.knots(),
+      season.yearCos(),
+      season.yearSin(),
+      season.week(),
+      season.dayCos(),
+      season.daySin()
+    };
+    for (int i = 0; i < names.length; i++) {
+      if (values[i].length > 0) {
+        writeNumbers(json, names[i], values[i]);
+      }
+    }
+
+    json.writeEndObject();
+  }
+
+  private static Seasonality readSeasonality(JsonNode node, JsonFields fields, String path) {
+    fields.onlyFields(node, path, SCALE, LEVELS, KNOTS, YEAR_COS, YEAR_SIN, WEEK, DAY_COS, DAY_SIN);
+    try {
+      return new Seasonality(
+          optionalNumbers(node, fields, path, KNOTS),
+          fields.numbers(node, path, LEVELS),
+          optionalNumbers(node, fields, path, YEAR_COS),
+          optionalNumbers(node, fields, path, YEAR_SIN),
+          optionalNumbers(node, fields, path, WEEK),
+          optionalNumbers(node, fields, path, DAY_COS),
+          optionalNumbers(node, fields, path, DAY_SIN),
+          fields.number(node, path, SCALE));
+    } catch (InvalidModelException e) {
+      throw fields.error(path, e.getMessage());
+    }
+  }
+
+  private static double[] optionalNumbers(
+      JsonNode node, JsonFields fields, String path, String name) {
+    return node.has(name) ? fields.numbers(node, path, name) : new double[0];
+  }
+
+  private static TableSet.Series readSeries(JsonNode node, JsonFields fields) {
+    String path = SEQUENCE + "." + SERIES;
+    fields.onlyFields(node, path, START, SPAN, MIN_GAP);
+    try {
+      return new TableSet.Series(
+          fields.number(node, path, START),
+          fields.number(node, path, SPAN),
+          fields.number(node, path, MIN_GAP));
+    } catch (InvalidModelException e) {
+      throw fields.error(path, e.getMessage());
+    }
+  }
+
   /** A sequence's running balances, left out when it has none. */
   private static void writeBalances(JsonGenerator json, List<RunningBalance> balances)
       throws IOException {
@@ -397,7 +491,7 @@ public final class TableSetJson {
   }
 
   private static TableSet.Sequence readSequence(JsonNode node, JsonFields fields) {
-    fields.onlyFields(node, SEQUENCE, ORDER, TYPE, PROCESSES, BALANCES);
+    fields.onlyFields(node, SEQUENCE, ORDER, TYPE, MONTH_DAY, PROCESSES, SEASONS, SERIES, BALANCES);
     JsonNode processesNode = fields.field(node, SEQUENCE, PROCESSES);
     Map<String, AutoRegression> processes = new LinkedHashMap<>();
     String path = SEQUENCE + "." + PROCESSES;
@@ -421,12 +515,30 @@ public final class TableSetJson {
       }
     }
 
+    Map<String, Seasonality> seasons = new LinkedHashMap<>();
+    if (node.has(SEASONS)) {
+      JsonNode seasonsNode = fields.field(node, SEQUENCE, SEASONS);
+      Iterator<Map.Entry<String, JsonNode>> columns = seasonsNode.fields();
+      while (columns.hasNext()) {
+        Map.Entry<String, JsonNode> season = columns.next();
+        seasons.put(
+            season.getKey(),
+            readSeasonality(
+                season.getValue(), fields, SEQUENCE + "." + SEASONS + "." + season.getKey()));
+      }
+    }
+
+    TableSet.Series series =
+        node.has(SERIES) ? readSeries(fields.field(node, SEQUENCE, SERIES), fields) : null;
     try {
       return new TableSet.Sequence(
           fields.string(node, SEQUENCE, ORDER),
           DataType.parse(
               fields.string(node, SEQUENCE, TYPE), fields.source() + ": " + SEQUENCE + "." + TYPE),
+          node.has(MONTH_DAY) ? fields.intNumber(node, SEQUENCE, MONTH_DAY) : 0,
           processes,
+          seasons,
+          series,
           readBalances(node, fields));
     } catch (InvalidModelException e) {
       throw fields.error(SEQUENCE, e.getMessage());

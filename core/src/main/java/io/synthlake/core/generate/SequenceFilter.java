@@ -2,70 +2,162 @@ package io.synthlake.core.generate;
 
 import io.synthlake.core.math.AutoRegression;
 import io.synthlake.core.math.Normal;
+import io.synthlake.core.model.Seasonality;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
+import io.synthlake.core.types.LogicalType;
+import io.synthlake.core.types.Months;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Turns the normal scores a sequence table's copula draws for each row into autoregressive series
- * along each entity's rows: a column's score at step t is its process's value from the drawn score
- * (the innovation) and the column's scores at the entity's earlier steps. The copula's draws stay
- * independent from row to row, so a row's values depend on the rows before it in its entity only
- * through this filter. Carries the last scores from one block of rows to the next, so the blocks of
- * a root block must be filtered in order; one per task.
+ * Turns the normal scores a sequence table's copula draws for each row into series along each
+ * entity's rows, and gives each row its order value. A column's score at step t is its process's
+ * value from the drawn score (the innovation) and the column's values at the entity's earlier
+ * steps, moved by its season at the row's time when it has one. The gaps come first: their values
+ * give each row's time (the entity's start, then the running sum of the gaps), which the seasons
+ * read. The copula's draws stay independent from row to row, so a row's values depend on the rows
+ * before it in its entity only through this filter. Carries the last values from one block of rows
+ * to the next, so the blocks of a root block must be filtered in order; one per task.
  */
 final class SequenceFilter {
   private final AutoRegression[] processes;
+  private final Seasonality[] seasons;
   private final double[][] history;
+  private final int gapColumn;
+  private final int gapCopula;
+  private final LogicalType orderType;
+  private final boolean whole;
+  private final int monthDay;
+  private final TableSet.Series series;
+  private final NumberSink gaps = new NumberSink();
+  private final double[] times = new double[TableSampler.BLOCK_ROWS];
+
   private int[] steps;
+  private double[] entityStarts;
   private int offset;
+  private double lastTime;
 
   SequenceFilter(TableModel model, TableSet.Sequence sequence) {
-    this.processes = new AutoRegression[model.dependence().dimension()];
+    int dimension = model.dependence().dimension();
+    this.processes = new AutoRegression[dimension];
+    this.seasons = new Seasonality[dimension];
     List<String> names = model.columnNames();
     for (Map.Entry<String, AutoRegression> process : sequence.processes().entrySet()) {
       processes[model.copulaIndex(names.indexOf(process.getKey()))] = process.getValue();
     }
 
-    this.history = new double[processes.length][];
-    for (int j = 0; j < processes.length; j++) {
-      history[j] = processes[j] == null ? null : new double[Math.max(1, processes[j].order())];
+    for (Map.Entry<String, Seasonality> season : sequence.seasons().entrySet()) {
+      seasons[model.copulaIndex(names.indexOf(season.getKey()))] = season.getValue();
     }
+
+    this.history = new double[dimension][];
+    for (int j = 0; j < dimension; j++) {
+      int order = processes[j] == null ? 0 : processes[j].order();
+      history[j] = new double[Math.max(1, order)];
+    }
+
+    this.gapColumn = names.indexOf(TableSet.GAP_COLUMN);
+    this.gapCopula = model.copulaIndex(gapColumn);
+    this.orderType = sequence.orderType().logicalType();
+    this.whole = orderType.isIntegral() || orderType.isTemporal();
+    this.monthDay = sequence.monthDay();
+    this.series = sequence.series();
+  }
+
+  /** The model column of the gaps, which {@link #apply}'s gap filler writes. */
+  int gapColumn() {
+    return gapColumn;
   }
 
   /**
-   * The next rows' steps within their entities (0 for an entity's first row): {@code steps[offset +
-   * r]} for row r of the next block.
+   * Where the next rows stand: {@code steps[offset + r]} is row r's step within its entity (0 for
+   * its first row), {@code entityStarts[offset + r]} its entity's start (read at step 0): an order
+   * value for a history, the chunk's start in {@link TableSet.Series} units for a series.
    */
-  void steps(int[] steps, int offset) {
+  void position(int[] steps, double[] entityStarts, int offset) {
     this.steps = steps;
+    this.entityStarts = entityStarts;
     this.offset = offset;
   }
 
-  /**
-   * Filters {@code rows} rows of drawn values in place: per copula column j with a process and
-   * {@code drawn[j]} filled, uniforms or (where {@code asScores[j]}) normal scores.
-   */
-  void apply(double[][] drawn, boolean[] asScores, boolean[] filled, int rows) {
-    for (int j = 0; j < processes.length; j++) {
-      AutoRegression process = processes[j];
-      if (process == null || !filled[j]) {
-        continue;
-      }
+  /** Row {@code row}'s order value in the last block filtered. */
+  double time(int row) {
+    return times[row];
+  }
 
-      double[] values = drawn[j];
-      double[] past = history[j];
-      for (int r = 0; r < rows; r++) {
-        // A uniform of exactly 0 would give an infinite score: kept within the scores doubles
-        // reach.
-        double innovation =
-            asScores[j] ? values[r] : Math.max(-8.5, Math.min(8.5, Normal.quantile(values[r])));
-        double score = process.next(innovation, past, steps[offset + r]);
-        System.arraycopy(past, 0, past, 1, past.length - 1);
-        past[0] = score;
-        values[r] = asScores[j] ? score : Normal.cdf(score);
+  /**
+   * Filters {@code rows} rows of drawn values in place: per copula column j with {@code drawn[j]}
+   * filled, uniforms or (where {@code asScores[j]}) normal scores. {@code gapFiller} writes the gap
+   * column's values, from its drawn values once filtered, into the sink it is given.
+   */
+  void apply(
+      double[][] drawn,
+      boolean[] asScores,
+      boolean[] filled,
+      int rows,
+      Consumer<ColumnSink> gapFiller) {
+    if (gapCopula >= 0 && filled[gapCopula]) {
+      filter(gapCopula, drawn[gapCopula], asScores[gapCopula], rows);
+    }
+
+    gapFiller.accept(gaps);
+    for (int r = 0; r < rows; r++) {
+      times[r] = nextTime(r);
+    }
+
+    for (int j = 0; j < processes.length; j++) {
+      if (j != gapCopula && filled[j] && (processes[j] != null || seasons[j] != null)) {
+        filter(j, drawn[j], asScores[j], rows);
       }
     }
+  }
+
+  private void filter(int j, double[] values, boolean scores, int rows) {
+    AutoRegression process = processes[j];
+    Seasonality season = seasons[j];
+    double[] past = history[j];
+    for (int r = 0; r < rows; r++) {
+      // A uniform of exactly 0 would give an infinite score: kept within the scores doubles reach.
+      double score = scores ? values[r] : Math.max(-8.5, Math.min(8.5, Normal.quantile(values[r])));
+      if (process != null) {
+        score = process.next(score, past, steps[offset + r]);
+        System.arraycopy(past, 0, past, 1, past.length - 1);
+        past[0] = score;
+      }
+
+      if (season != null) {
+        score = season.mean(times[r], orderType) + season.scale() * score;
+      }
+
+      values[r] = scores ? score : Normal.cdf(score);
+    }
+  }
+
+  /**
+   * Row r's order value: its entity's start at its first row, then the last value plus the row's
+   * gap (never below 0, so the order never goes back). A series' chunk stays below the next chunk's
+   * start, leaving the smallest gap for each row still to come. A monthly sequence counts in months
+   * ({@link Months}) and lands each row on its day of the month.
+   */
+  private double nextTime(int r) {
+    int step = steps[offset + r];
+    double gap = gaps.value(r);
+    if (step == 0) {
+      double start = entityStarts[offset + r];
+      lastTime = monthDay > 0 && series == null ? Months.index(start) : start;
+    } else {
+      lastTime += gap > 0 ? (whole ? Math.round(gap) : gap) : 0;
+    }
+
+    if (series != null && step > 0) {
+      double entityStart = entityStarts[offset + r];
+      double ceiling =
+          entityStart + series.span() - (TableSampler.BLOCK_ROWS - step) * series.minGap();
+      lastTime = Math.max(entityStart, Math.min(lastTime, whole ? Math.floor(ceiling) : ceiling));
+    }
+
+    return monthDay > 0 ? Months.epochDay((long) lastTime, monthDay) : lastTime;
   }
 }

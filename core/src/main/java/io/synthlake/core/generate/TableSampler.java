@@ -229,12 +229,14 @@ public final class TableSampler {
       for (int i = 0; i < generators.length; i++) {
         int copula = model.copulaIndex(i);
         if (copula >= 0) {
-          needed[copula] = allScores || sinks[i] != null;
+          // A sequence's filter writes its gaps, whatever the sinks.
+          boolean written = sinks[i] != null || filter != null && i == filter.gapColumn();
+          needed[copula] = allScores || written;
           // A column no sink writes, drawn for its score alone, skips Φ and Φ⁻¹ where that
           // changes no draw.
           drawnAsScores[copula] =
               scores[copula]
-                  || allScores && sinks[i] == null && model.dependence().scoresDrawnAlike(copula);
+                  || allScores && !written && model.dependence().scoresDrawnAlike(copula);
         }
       }
 
@@ -246,18 +248,22 @@ public final class TableSampler {
       }
 
       if (filter != null) {
-        filter.apply(uniforms, drawnAsScores, needed, rows);
+        int gaps = filter.gapColumn();
+        filter.apply(
+            uniforms, drawnAsScores, needed, rows, sink -> fill(gaps, block, firstRow, rows, sink));
       }
 
       for (int i = 0; i < generators.length; i++) {
-        if (sinks[i] == null) {
-          continue;
+        if (sinks[i] != null) {
+          fill(i, block, firstRow, rows, sinks[i]);
         }
-
-        int copula = model.copulaIndex(i);
-        generators[i].fill(
-            firstRow, rows, components, copula >= 0 ? uniforms[copula] : null, block, sinks[i]);
       }
+    }
+
+    private void fill(int column, long block, long firstRow, int rows, ColumnSink sink) {
+      int copula = model.copulaIndex(column);
+      generators[column].fill(
+          firstRow, rows, components, copula >= 0 ? uniforms[copula] : null, block, sink);
     }
   }
 }

@@ -200,14 +200,10 @@ public final class TableSetSampler {
     /** The sequence's running balances, or null when it has none. */
     private final RunningBalances balances;
 
-    private final NumberSink gaps = new NumberSink();
-    private int gapColumn = -1;
     private int orderOutput = -1;
 
-    /** The chunk the sequence's filter and order values are at, and the last order value. */
+    /** The chunk the sequence's filter and order values are at. */
     private int nextChunk;
-
-    private double lastOrder;
 
     private long rootBlock;
     private long[] rowsBefore;
@@ -234,7 +230,6 @@ public final class TableSetSampler {
       this.sequence = spec.sequence();
       this.balances = RunningBalances.of(spec);
       if (sequence != null) {
-        gapColumn = model.columnNames().indexOf(TableSet.GAP_COLUMN);
         orderOutput = spec.columns().indexOf(sequence.order());
       }
 
@@ -383,7 +378,7 @@ public final class TableSetSampler {
         }
 
         nextChunk = chunk + 1;
-        filter.steps(level.ordinals(), chunk * TableSampler.BLOCK_ROWS);
+        filter.position(level.ordinals(), level.entityStarts, chunk * TableSampler.BLOCK_ROWS);
       }
 
       int first = chunk * TableSampler.BLOCK_ROWS;
@@ -397,17 +392,14 @@ public final class TableSetSampler {
         }
       }
 
-      if (sequence != null) {
-        modelSinks[gapColumn] = gaps;
-      }
-
       if (balances != null) {
         balances.catchMoves(modelSinks);
       }
 
       long firstRow = rowsBefore[table] + first;
       if (parentLevel == null) {
-        writer.writeRows(rootBlock, firstRow, rows, null, false, modelSinks);
+        // A series draws every column, so that each column's series goes on whatever is read.
+        writer.writeRows(rootBlock, firstRow, rows, null, sequence != null, modelSinks);
       } else {
         System.arraycopy(level.components, first, givenComponents, 0, rows);
         // A sequence draws every column, so that each column's series goes on whatever is read.
@@ -415,8 +407,8 @@ public final class TableSetSampler {
             level.block(chunk), firstRow, rows, givenComponents, sequence != null, modelSinks);
       }
 
-      if (sequence != null) {
-        writeOrder(first, rows, orderOutput >= 0 ? sinks[orderOutput] : null);
+      if (sequence != null && orderOutput >= 0 && sinks[orderOutput] != null) {
+        writeOrder(rows, sinks[orderOutput]);
       }
 
       if (balances != null) {
@@ -438,29 +430,16 @@ public final class TableSetSampler {
       }
     }
 
-    /**
-     * The order column of rows {@code first..first + rows - 1}: the entity's start at its first
-     * row, then the last value plus the row's gap (never below 0, so the order never goes back).
-     */
-    private void writeOrder(int first, int rows, ColumnSink sink) {
-      int[] steps = level.ordinals();
-      double[] starts = parentLevel.childStarts[children[parentLevel.table].indexOf(table)];
+    /** The order column of the rows just written, from the sequence's filter. */
+    private void writeOrder(int rows, ColumnSink sink) {
       boolean whole =
           sequence.orderType().logicalType().isIntegral()
               || sequence.orderType().logicalType().isTemporal();
       for (int r = 0; r < rows; r++) {
-        int row = first + r;
-        double gap = gaps.value(r);
-        lastOrder =
-            steps[row] == 0
-                ? starts[level.parentRow[row]]
-                : lastOrder + (gap > 0 ? (whole ? Math.round(gap) : gap) : 0);
-        if (sink != null) {
-          if (whole) {
-            sink.putLong(r, Math.round(lastOrder));
-          } else {
-            sink.putDouble(r, lastOrder);
-          }
+        if (whole) {
+          sink.putLong(r, Math.round(filter.time(r)));
+        } else {
+          sink.putDouble(r, filter.time(r));
         }
       }
     }
@@ -594,6 +573,9 @@ public final class TableSetSampler {
     /** childStarts[c][row]: where the c-th child's sequence starts under each row; null if not. */
     double[][] childStarts;
 
+    /** For a sequence: where each row's entity starts (read at its first row); else null. */
+    double[] entityStarts;
+
     /** balanceStarts[b][row]: the opening b-th running balance of the row's entity; else null. */
     double[][] balanceStarts;
 
@@ -629,22 +611,26 @@ public final class TableSetSampler {
               kept,
               Arrays.copyOf(parentRow, kept),
               Arrays.copyOf(components, kept));
+      first.entityStarts = entityStarts == null ? null : Arrays.copyOf(entityStarts, kept);
       if (balanceStarts != null) {
         first.balanceStarts = new double[balanceStarts.length][];
         for (int b = 0; b < balanceStarts.length; b++) {
           first.balanceStarts[b] = Arrays.copyOf(balanceStarts[b], kept);
         }
       }
-
       return first;
     }
 
-    /** Each row's position among its parent's rows (children follow their parents' order). */
+    /**
+     * Each row's position among its parent's rows (children follow their parents' order); a root
+     * table's position in its root block, a series' chunk.
+     */
     int[] ordinals() {
       if (ordinals == null) {
         ordinals = new int[rows];
         for (int r = 1; r < rows; r++) {
-          ordinals[r] = parentRow[r] == parentRow[r - 1] ? ordinals[r - 1] + 1 : 0;
+          ordinals[r] =
+              parentRow == null || parentRow[r] == parentRow[r - 1] ? ordinals[r - 1] + 1 : 0;
         }
       }
 
@@ -685,7 +671,16 @@ public final class TableSetSampler {
     Level root(int table, long rootBlock, long rootRows) {
       long first = rootBlock * TableSampler.BLOCK_ROWS;
       int rows = (int) Math.min(TableSampler.BLOCK_ROWS, Math.max(0, rootRows - first));
-      return new Level(table, rootBlock, rows, null, new int[rows]);
+      Level level = new Level(table, rootBlock, rows, null, new int[rows]);
+      TableSet.Sequence sequence = set.tables().get(table).sequence();
+      if (sequence != null) {
+        // A series' root block is one chunk, which starts where the chunks before it leave off.
+        level.entityStarts = new double[rows];
+        Arrays.fill(
+            level.entityStarts, sequence.series().start() + rootBlock * sequence.series().span());
+      }
+
+      return level;
     }
 
     /**
@@ -725,18 +720,23 @@ public final class TableSetSampler {
           .get(child)
           .link()
           .draw(parent.components, parent.scores, parentRow, rows, random, components, linkScratch);
+      Level level = new Level(child, parent.rootBlock, rows, parentRow, components);
       if (set.tables().get(child).sequence() != null) {
         // A history's components are kinds of entity: its rows keep its first row's.
         for (int r = 1; r < rows; r++) {
           components[r] = parentRow[r] == parentRow[r - 1] ? components[r - 1] : components[r];
         }
+
+        double[] starts = parent.childStarts[children[parent.table].indexOf(child)];
+        level.entityStarts = new double[rows];
+        for (int r = 0; r < rows; r++) {
+          level.entityStarts[r] = starts[parentRow[r]];
+        }
+
+        balanceStarts(parent, level);
       }
 
       // Every row is drawn before a cut drops some, so the rows kept are those of a run without it.
-      Level level = new Level(child, parent.rootBlock, rows, parentRow, components);
-      if (set.tables().get(child).sequence() != null) {
-        balanceStarts(parent, level);
-      }
       int kept = (int) kept(child, parent.rootBlock, rows);
       return kept < rows ? level.first(kept) : level;
     }
@@ -816,7 +816,7 @@ public final class TableSetSampler {
         }
 
         if (filter != null) {
-          filter.steps(level.ordinals(), first);
+          filter.position(level.ordinals(), level.entityStarts, first);
         }
 
         writer.writeRows(level.block(chunk), 0, rows, root ? null : given, withScores, sinks);

@@ -4,6 +4,7 @@ import io.synthlake.core.Errors;
 import io.synthlake.core.math.AutoRegression;
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
+import io.synthlake.core.types.LogicalType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -38,35 +39,103 @@ public final class TableSet {
   public static final String START_COLUMN_PREFIX = "synthlake:start-of:";
 
   /**
-   * How a child table's rows follow each other within their parent row, its entity (an account's
-   * transactions, a city's days). Column {@code order} is written as the parent's start (hidden
-   * column {@link #startColumn} of the parent's model) plus the running sum of the gaps (hidden
-   * column {@link #GAP_COLUMN} of the table's model), so it never goes back; and the normal scores
-   * of each column named in {@code processes} follow its autoregressive process along the entity's
-   * rows, so that a hot day follows a hot day.
+   * How a table's rows follow each other: within their parent row, its entity (an account's
+   * transactions, a city's days), or as one long series when the table has no parent. Column {@code
+   * order} is written as the entity's start (hidden column {@link #startColumn} of the parent's
+   * model, or the series' own chunk start) plus the running sum of the gaps (hidden column {@link
+   * #GAP_COLUMN} of the table's model), so it never goes back; the normal scores of each column
+   * named in {@code processes} follow its autoregressive process along the entity's rows, so that a
+   * hot day follows a hot day; and a column named in {@code seasons} moves with the time of its row
+   * (trend, time of year, week and day) around that process.
    *
    * @param order the column the rows are ordered by
    * @param orderType its type: a date (gaps in days), a timestamp (microseconds) or a number
+   * @param monthDay for a date order whose every value falls on one day of its month, that day (1
+   *     to 31; the gaps then count months and each row lands on that day, or its month's last); 0
+   *     otherwise
    * @param processes per model column, its process (columns without one are drawn afresh each row)
+   * @param seasons per model column, how its score moves with time (columns without one do not)
+   * @param series for a table without parent, where its chunks start; null for an entity's history
    * @param balances values carried from row to row of an entity, such as an account's balance
    */
   public record Sequence(
       String order,
       DataType orderType,
+      int monthDay,
       Map<String, AutoRegression> processes,
+      Map<String, Seasonality> seasons,
+      Series series,
       List<RunningBalance> balances) {
     public Sequence {
       processes = Collections.unmodifiableMap(new LinkedHashMap<>(processes));
+      seasons = Collections.unmodifiableMap(new LinkedHashMap<>(seasons));
       balances = List.copyOf(balances);
       if (order == null || order.isEmpty() || !orderType.logicalType().isNumeric()) {
         throw Errors.invalidModel(
             "sequence", "a sequence needs an order column of a date, timestamp or number type");
       }
+
+      if (monthDay < 0
+          || monthDay > 31
+          || monthDay > 0 && orderType.logicalType() != LogicalType.DATE) {
+        throw Errors.invalidModel(
+            "sequence",
+            "month-day %d: a sequence's rows fall on a day of the month (1 to 31) only when it is "
+                + "ordered by a date",
+            monthDay);
+      }
     }
 
-    /** A sequence without running balances. */
-    public Sequence(String order, DataType orderType, Map<String, AutoRegression> processes) {
-      this(order, orderType, processes, List.of());
+    /** An entity's history with processes alone: gaps in order units, no seasons, no balances. */
+    public static Sequence of(
+        String order, DataType orderType, Map<String, AutoRegression> processes) {
+      return new Sequence(order, orderType, 0, processes, Map.of(), null, List.of());
+    }
+
+    /** This sequence with gaps counted in months, each row on day {@code day} of its month. */
+    public Sequence withMonthDay(int day) {
+      return new Sequence(order, orderType, day, processes, seasons, series, balances);
+    }
+
+    /** This sequence with {@code seasons}, and chunks {@code series} (null for histories). */
+    public Sequence withSeasons(Map<String, Seasonality> seasons, Series series) {
+      return new Sequence(order, orderType, monthDay, processes, seasons, series, balances);
+    }
+
+    /** This sequence with {@code balances}. */
+    public Sequence withBalances(List<RunningBalance> balances) {
+      return new Sequence(order, orderType, monthDay, processes, seasons, series, balances);
+    }
+
+    /** Whether its gaps count months rather than order units. */
+    public boolean monthly() {
+      return monthDay > 0;
+    }
+  }
+
+  /**
+   * A single long series, the rows of a table without parent: generated in chunks of {@link
+   * io.synthlake.core.generate.TableSampler#BLOCK_ROWS} rows, chunk c from {@code start + c·span},
+   * each chunk's processes started afresh from their stationary law. A chunk's order values are
+   * kept below the next chunk's start, at least {@code minGap} apart, so the order never goes back.
+   *
+   * @param start the first order value of the fitted series (for a monthly sequence, its month:
+   *     {@code 12·year + month - 1})
+   * @param span how far the order moves in one chunk: its rows times the mean gap (months, for a
+   *     monthly sequence)
+   * @param minGap the smallest gap between rows, at least 0
+   */
+  public record Series(double start, double span, double minGap) {
+    public Series {
+      if (!Double.isFinite(start) || !(span > 0) || !(minGap >= 0) || Double.isInfinite(span)) {
+        throw Errors.invalidModel(
+            "series",
+            "a series needs a finite start, a positive span and a gap of at least 0, got start "
+                + "%s, span %s, gap %s; fit the model again",
+            start,
+            span,
+            minGap);
+      }
     }
   }
 
@@ -302,9 +371,14 @@ public final class TableSet {
       if (table.parent() != null) {
         checkParentLink(table, seen.get(table.parent()));
         checkSequence(table, seen.get(table.parent()));
-      } else if (table.sequence() != null) {
+      } else if (table.sequence() != null && table.sequence().series() == null) {
         throw Errors.invalidModel(
-            "sequence", "table '%s' is a sequence but has no parent, its entity", name);
+            "sequence",
+            "table '%s' is an entity's history but has no parent, its entity; a table without "
+                + "parent is a single series and needs its 'series'",
+            name);
+      } else if (table.sequence() != null) {
+        checkSequence(table, null);
       } else if (table.link() != null) {
         throw Errors.invalidModel(
             "parent-link", "table '%s' has no parent but a parent link", name);
@@ -352,10 +426,13 @@ public final class TableSet {
     String start = startColumn(table.name());
     boolean columns =
         numeric(table.model(), GAP_COLUMN)
-            && numeric(parent.model(), start)
+            && (parent == null || numeric(parent.model(), start) && sequence.series() == null)
             && table.columns().contains(sequence.order())
             && !table.model().columnNames().contains(sequence.order());
-    for (String column : sequence.processes().keySet()) {
+    Set<String> varying = new HashSet<>(sequence.processes().keySet());
+    varying.addAll(sequence.seasons().keySet());
+    columns &= !sequence.seasons().containsKey(GAP_COLUMN);
+    for (String column : varying) {
       columns &=
           table.model().columnNames().contains(column)
               && table.model().copulaIndex(table.model().columnNames().indexOf(column)) >= 0;
@@ -364,17 +441,27 @@ public final class TableSet {
     if (!columns) {
       throw Errors.invalidModel(
           "sequence",
-          "table '%s' is a sequence ordered by '%s': it needs a numeric '%s' column, its parent "
-              + "'%s' a numeric '%s' column, the order among its output columns, and a process "
-              + "only for its copula columns",
+          "table '%s' is a sequence ordered by '%s': it needs a numeric '%s' column, %s, the "
+              + "order among its output columns, and processes and seasons only for its copula "
+              + "columns (no season for the gaps)",
           table.name(),
           sequence.order(),
           GAP_COLUMN,
-          parent.name(),
-          start);
+          parent == null
+              ? "a series start"
+              : "its parent '" + parent.name() + "' a numeric '" + start + "' column");
     }
 
     for (RunningBalance balance : sequence.balances()) {
+      if (parent == null) {
+        throw Errors.invalidModel(
+            "balances",
+            "table '%s' carries balance '%s' but has no parent; a balance runs along an entity's "
+                + "rows, so give the table a parent",
+            table.name(),
+            balance.column());
+      }
+
       balance.check(table.name(), table.model(), parent.name(), parent.model());
     }
   }

@@ -176,7 +176,7 @@ final class SpecSequence {
               balance.whenBelow()));
     }
 
-    return new TableSet.Sequence(order, orderType, processes, running);
+    return TableSet.Sequence.of(order, orderType, processes).withBalances(running);
   }
 
   /** The checks of one entry's sequence, with its field paths. */

@@ -189,12 +189,12 @@ class SequenceFitTest {
   }
 
   @Test
-  void aSequenceNeedsAParentAndANumericOrder() {
+  void aSequenceNeedsANumericOrder() {
     List<Input> one =
         List.of(
             new Input(
                 "readings",
-                Samples.table(Samples.numbers("day", DATES, new double[] {1, 2})),
+                Samples.table(Samples.strings("day", new String[] {"Mon", "Tue"})),
                 2,
                 FitSettings.defaults()));
     assertThatThrownBy(
@@ -205,6 +205,7 @@ class SequenceFitTest {
                     Map.of("readings", "day"),
                     OrphanPolicy.FAIL,
                     ScoreClusterer.single()))
-        .hasMessageContaining("table 'readings' is a sequence, so it needs a parent relation");
+        .hasMessageContaining("order column 'day' is")
+        .hasMessageContaining("order a sequence by a date, a timestamp or a number");
   }
 }

@@ -9,6 +9,7 @@ import io.synthlake.core.evaluate.EvaluationSummary;
 import io.synthlake.core.evaluate.HtmlReport;
 import io.synthlake.core.fit.DegeneratePolicy;
 import io.synthlake.core.fit.MarginalFamily;
+import io.synthlake.core.fit.OrderPolicy;
 import io.synthlake.core.fit.OrphanPolicy;
 import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.format.SpecWriter;
@@ -64,6 +65,8 @@ public final class Main {
           "            [--holdout-share F [--report FILE.html] [--json FILE.json] [--target COL]]  (fit on the rest, generate, evaluate)",
           "  fit       --input NAME=PATH --input NAME=table:DB.T ... --relation CHILD.COLUMN=PARENT.KEY ... --model FILE",
           "            [--orphans drop|fail] [the options above]   (related tables: a child's first relation names its parent)",
+          "            [--sequence TABLE.ENTITY | --sequence TABLE] --order TABLE.COLUMN [--order-policy lenient|strict]",
+          "            (histories: each entity's rows in order; TABLE alone: one long series)",
           "  fit       --input NAME=PATH ... --detect-relations [--model FILE] [the options above]",
           "            (print the foreign keys found by names and values, as --relation lines; with --model, fit with them)",
           "  describe  --model FILE",
@@ -143,7 +146,8 @@ public final class Main {
                       "relation",
                       "orphans",
                       "sequence",
-                      "order"),
+                      "order",
+                      "order-policy"),
                   Set.of("verbose", "detect-relations")),
               out);
           return 0;
@@ -312,6 +316,10 @@ public final class Main {
 
     if (args.has("degenerate")) {
       options.degenerate(DegeneratePolicy.parse(args.get("degenerate"), "fit: --degenerate"));
+    }
+
+    if (args.has("order-policy")) {
+      options.orderPolicy(OrderPolicy.parse(args.get("order-policy"), "fit: --order-policy"));
     }
 
     if (args.has("unsupported")) {
