@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * conf/agent-transactions.yaml, a spec whose transactions are each customer's history with a
  * running balance, generated through the command line into Delta and Parquet: the balance is never
  * below zero and is the previous row's plus the deposit less the amount in every row, the order
- * never goes back within a customer, and 1 and 3 partitions give the same rows.
+ * never goes back within a customer, some purchases are declined (written as 0), and 1 and 3
+ * partitions give the same rows.
  */
 class SequenceSpecIT {
   private static final String SPEC =
@@ -56,8 +57,7 @@ class SequenceSpecIT {
             "merchant_category",
             "amount",
             "deposit",
-            "balance",
-            "status");
+            "balance");
     customers.createOrReplaceTempView("agent_customers");
     transactions.createOrReplaceTempView("agent_transactions");
     // Transaction keys count rows in generation order, which within a customer is the history's.
@@ -68,7 +68,7 @@ class SequenceSpecIT {
                     + " count_if(ts < previous_ts),"
                     + " count_if(balance <> coalesce(previous_balance, opening_balance)"
                     + " + deposit - amount),"
-                    + " count_if(status = 'declined'), count_if(amount = 0)"
+                    + " count_if(amount = 0)"
                     + " from (select t.*, c.opening_balance,"
                     + " lag(t.ts) over (partition by t.customer_id order by t.transaction_id)"
                     + " as previous_ts,"
@@ -82,7 +82,7 @@ class SequenceSpecIT {
     assertThat(checks.getLong(2)).as("null balances").isZero();
     assertThat(checks.getLong(3)).as("rows going back in time").isZero();
     assertThat(checks.getLong(4)).as("rows whose balance does not add up").isZero();
-    assertThat(checks.getLong(5)).as("declined").isEqualTo(checks.getLong(6)).isPositive();
+    assertThat(checks.getLong(5)).as("declined purchases").isPositive().isLessThan(rows / 5);
     // Same rows with 3 partitions, written as Parquet.
     for (String table : new String[] {"customers", "transactions"}) {
       Dataset<Row> one = spark.read().format("delta").load(delta + "/" + table);

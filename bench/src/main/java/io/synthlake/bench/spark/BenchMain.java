@@ -31,6 +31,8 @@ public final class BenchMain {
           "  --fit-scaling [--fit-sizes 10000,100000,1000000] [--fit-widths 10,50,100] [--out docs/bench]",
           "  --charts-from docs/bench/results.csv   (redraw the charts, recompute the ratios of a run)",
           "  --related-tables [--rows CUSTOMERS] [--runs R] [--out docs/bench]   (a three-table set against independent tables)",
+          "  --sequences [--rows CUSTOMERS] [--runs R] [--sinks noop|parquet|delta] [--sequence-spec FILE] [--out docs/bench]",
+          "      (conf/agent-transactions.yaml against conf/banking.yaml, the same rows in all)",
           "",
           "  Add --verbose for stack traces. Docs: docs/bench/README.md.");
 
@@ -48,9 +50,10 @@ public final class BenchMain {
           "fit-sizes",
           "charts-from",
           "live-heap-every-ms",
-          "warm-up-runs");
+          "warm-up-runs",
+          "sequence-spec");
   private static final Set<String> FLAGS =
-      Set.of("verbose", "fit-scaling", "in-process", "related-tables");
+      Set.of("verbose", "fit-scaling", "in-process", "related-tables", "sequences");
 
   private BenchMain() {}
 
@@ -135,6 +138,27 @@ public final class BenchMain {
               .run(
                   args.positiveList("rows", "1000000", Long.MAX_VALUE).get(0),
                   args.positiveInt("runs", 3),
+                  reportDir));
+      return;
+    }
+
+    if (args.has("sequences")) {
+      Path work =
+          args.has("work")
+              ? Path.of(args.get("work"))
+              : Files.createTempDirectory("synthlake-sequences");
+      out.print(
+          new SequenceSpecSpeed(
+                  SparkSessions.getOrCreate(),
+                  work,
+                  args.has("sequence-spec")
+                      ? args.get("sequence-spec")
+                      : "conf/agent-transactions.yaml",
+                  args.has("spec") ? args.get("spec") : "conf/banking.yaml")
+              .run(
+                  args.positiveList("rows", "100000", Long.MAX_VALUE).get(0),
+                  args.positiveInt("runs", 3),
+                  args.has("sinks") ? args.get("sinks") : "parquet",
                   reportDir));
       return;
     }

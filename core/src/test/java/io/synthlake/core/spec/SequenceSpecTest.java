@@ -66,8 +66,7 @@ class SequenceSpecTest {
             "merchant_category",
             "amount",
             "deposit",
-            "balance",
-            "status");
+            "balance");
     TableSet.Sequence sequence = set.table("transactions").sequence();
     assertThat(sequence.order()).isEqualTo("ts");
     assertThat(sequence.orderType()).isEqualTo(DataType.parse("timestamp", "test"));
@@ -327,8 +326,8 @@ class SequenceSpecTest {
             + "customers with a distribution; a balance starts from such a column (not a key, an "
             + "expression, a combination member or a date)");
     assertError(
-        agentsWith("subtract: [amount]", "subtract: [status]"),
-        "tables[1].columns[5].balance.subtract[0]: 'status' is not a number column of "
+        agentsWith("subtract: [amount]", "subtract: [merchant_category]"),
+        "tables[1].columns[5].balance.subtract[0]: 'merchant_category' is not a number column of "
             + "transactions with a distribution; a balance moves by such columns");
     assertError(
         agentsWith(
