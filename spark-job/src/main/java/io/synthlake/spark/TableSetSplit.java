@@ -14,6 +14,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
 
 /**
  * Splits a set of related real tables into a training set and a holdout set by root entity: a
@@ -60,6 +63,22 @@ public final class TableSetSplit {
    */
   public static TableSetSplit of(
       Map<String, Dataset<Row>> tables, List<String> relations, double holdoutShare, long seed) {
+    return of(tables, relations, holdoutShare, seed, Map.of());
+  }
+
+  /**
+   * Splits {@code tables} by root entity, and each single series of {@code series} (a root table,
+   * by its order column) by time: its last {@code holdoutShare} of rows by order is held out, so
+   * both parts stay series whose rows follow each other.
+   *
+   * @param series each single series' order column, by table
+   */
+  public static TableSetSplit of(
+      Map<String, Dataset<Row>> tables,
+      List<String> relations,
+      double holdoutShare,
+      long seed,
+      Map<String, String> series) {
     SynthlakeException.check(
         holdoutShare > 0 && holdoutShare < 1,
         "split: the holdout share must be between 0 and 1 (exclusive), got %s",
@@ -73,7 +92,11 @@ public final class TableSetSplit {
     for (String name : checked.order()) {
       Dataset<Row> table = tables.get(name);
       Relation parent = checked.parentOf(name);
-      if (parent == null) {
+      if (parent == null && series.containsKey(name)) {
+        Column held = later(table, series.get(name), holdoutShare);
+        holdout.put(name, table.where(held));
+        train.put(name, table.where(functions.not(held)));
+      } else if (parent == null) {
         Column held = draw(table, checked.keysOfChildren(name), seed).lt(holdoutShare);
         holdout.put(name, table.where(held));
         train.put(name, table.where(functions.not(held)));
@@ -98,6 +121,31 @@ public final class TableSetSplit {
     }
 
     return new TableSetSplit(trainInOrder, holdoutInOrder);
+  }
+
+  /**
+   * Whether a row's order value is among the series' last {@code share} (an approximate quantile of
+   * the order, within 0.1% of the rows); rows without one stay in training.
+   */
+  private static Column later(Dataset<Row> table, String order, double share) {
+    Column column = functions.col(SparkTypes.quote(order));
+    org.apache.spark.sql.types.DataType type = table.schema().apply(order).dataType();
+    Column number =
+        type instanceof DateType
+            ? functions.unix_date(column)
+            : type instanceof TimestampType || type instanceof TimestampNTZType
+                ? functions.unix_micros(column.cast("timestamp"))
+                : column.cast("double");
+    double[] cut =
+        table
+            .select(number.cast("double").alias("order"))
+            .stat()
+            .approxQuantile("order", new double[] {1 - share}, 0.001);
+    SynthlakeException.check(
+        cut.length == 1 && !Double.isNaN(cut[0]),
+        "split: series ordered by '%s' has no order values to split on",
+        order);
+    return number.cast("double").geq(cut[0]).and(column.isNotNull());
   }
 
   /** A uniform draw in [0, 1) per row from the seed and the key columns (all when none). */

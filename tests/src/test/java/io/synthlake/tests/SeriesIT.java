@@ -156,7 +156,7 @@ class SeriesIT {
   }
 
   @Test
-  void theCommandLineFitsAndGeneratesASeries(@TempDir Path dir) {
+  void theCommandLineFitsAndGeneratesASeries(@TempDir Path dir) throws java.io.IOException {
     String file = dir.resolve("co2.json").toString();
     Cli.Result fit =
         Cli.run(
@@ -185,6 +185,32 @@ class SeriesIT {
     Dataset<Row> written = spark.read().parquet(dir.resolve("out/co2").toString());
     assertThat(written.count()).isEqualTo(1000);
     assertThat(written.columns()).containsExactly("Date", "CO2", "adjusted CO2");
+    // Held out by time: the last fifth of the months, the series' figures beside theirs.
+    String json = dir.resolve("co2-evaluation.json").toString();
+    Cli.Result heldOut =
+        Cli.run(
+            "fit",
+            "--input",
+            "co2=" + SharedSpark.dataset("co2-concentration.csv"),
+            "--sequence",
+            "co2",
+            "--order",
+            "co2.Date",
+            "--holdout-share",
+            "0.2",
+            "--json",
+            json,
+            "--model",
+            dir.resolve("held-out.json").toString());
+    assertThat(heldOut.status()).as(heldOut.err()).isZero();
+    assertThat(heldOut.out()).contains("Histories of co2 (one series ordered by Date)");
+    com.fasterxml.jackson.databind.JsonNode sequence =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(new java.io.File(json))
+            .path("sequences")
+            .path(0);
+    assertThat(sequence.path("table").asText()).isEqualTo("co2");
+    assertThat(sequence.path("gaps").path("synthetic").asDouble()).isGreaterThan(0.95);
     Cli.Result withParent =
         Cli.run(
             "fit",

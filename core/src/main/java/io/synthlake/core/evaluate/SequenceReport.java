@@ -11,7 +11,7 @@ import java.util.List;
  * defines each figure.
  *
  * @param table the table of the histories
- * @param entity its column naming the entity
+ * @param entity its column naming the entity, or null for a single series
  * @param order its column ordering each entity's rows
  * @param lags the autocorrelation's lags, 1 to this
  * @param lengths 1 − KS between the numbers of rows per entity, over every entity

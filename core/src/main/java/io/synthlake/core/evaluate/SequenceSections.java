@@ -41,9 +41,13 @@ final class SequenceSections {
         .append(Html.escape(report.table()))
         .append(" ordered by ")
         .append(Html.escape(report.order()))
-        .append(" within each ")
-        .append(Html.escape(report.entity()))
-        .append("; the ceiling is the held-out entities' figure.</p>\n<div class=\"cards\">\n");
+        .append(
+            report.entity() == null
+                ? " as one series; the ceiling is the held-out rows' figure"
+                : " within each "
+                    + Html.escape(report.entity())
+                    + "; the ceiling is the held-out entities' figure")
+        .append(".</p>\n<div class=\"cards\">\n");
     pieces.scoreCard("Length similarity", report.lengths(), "1 − KS of rows per entity");
     pieces.scoreCard(
         "Gap similarity", report.gaps(), "1 − KS of gaps between consecutive order values");

@@ -13,16 +13,16 @@ import java.util.List;
  * histories' figures beside the holdout's (held-out entities): docs/evaluation.md, "Histories".
  *
  * @param table the table of the histories
- * @param entity its column naming the entity
+ * @param entity its column naming the entity, or null for a single series (one history)
  * @param order its column ordering each entity's rows: a number, a date or a timestamp
  * @param floors rules "column ≥ floor" every row should keep
  */
 public record SequenceSpec(String table, String entity, String order, List<Floor> floors) {
   public SequenceSpec {
     SynthlakeException.check(
-        table != null && entity != null && order != null && !entity.equals(order),
-        "evaluate: a sequence needs a table, an entity column and a different order column, got "
-            + "%s.%s ordered by %s",
+        table != null && order != null && !order.equals(entity),
+        "evaluate: a sequence needs a table, an order column and an entity column other than the "
+            + "order, got %s.%s ordered by %s",
         table,
         entity,
         order);
@@ -46,11 +46,13 @@ public record SequenceSpec(String table, String entity, String order, List<Floor
     List<SequenceSpec> specs = new ArrayList<>();
     for (TableSet.Table table : tables.tables()) {
       TableSet.Sequence sequence = table.sequence();
-      if (sequence == null || table.parentKey() == null || table.parentKey().isComposite()) {
+      boolean history = table.parentKey() != null && !table.parentKey().isComposite();
+      if (sequence == null || !history && sequence.series() == null) {
         continue;
       }
 
-      SequenceSpec spec = of(table.name(), table.parentKey().column(), sequence.order());
+      SequenceSpec spec =
+          of(table.name(), history ? table.parentKey().column() : null, sequence.order());
       for (RunningBalance balance : sequence.balances()) {
         spec = spec.withFloor(balance.column(), balance.floor());
       }
@@ -61,7 +63,12 @@ public record SequenceSpec(String table, String entity, String order, List<Floor
     return specs;
   }
 
-  /** A sequence without floor rules. */
+  /** Whether the table is one series rather than histories of entities. */
+  public boolean isSeries() {
+    return entity == null;
+  }
+
+  /** A sequence without floor rules; {@code entity} null for a single series. */
   public static SequenceSpec of(String table, String entity, String order) {
     return new SequenceSpec(table, entity, order, List.of());
   }

@@ -75,7 +75,7 @@ public final class TableSetSummary {
             Locale.ROOT,
             "Histories of %s (%s ordered by %s)%n  %-44s %9s %9s %7s%n",
             sequence.table(),
-            sequence.entity(),
+            sequence.entity() == null ? "one series" : sequence.entity(),
             sequence.order(),
             "",
             "synthetic",

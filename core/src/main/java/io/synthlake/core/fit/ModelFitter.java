@@ -81,7 +81,9 @@ public final class ModelFitter {
     List<ColumnKind> kinds = new ArrayList<>();
     for (SampleColumn column : sample.columns()) {
       checkFinite(column);
-      if (isDegenerate(column, settings, warnings)) {
+      // A key column is never degenerate: an entity table of one history has one key.
+      if (settings.kinds().get(column.name()) != ColumnKind.KEY
+          && isDegenerate(column, settings, warnings)) {
         continue;
       }
 

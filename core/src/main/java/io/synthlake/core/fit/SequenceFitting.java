@@ -4,8 +4,10 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.math.AutoRegression;
 import io.synthlake.core.math.Correlations;
+import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.Seasonality;
+import io.synthlake.core.model.StateTransitions;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.DataType;
@@ -17,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -216,9 +219,10 @@ final class SequenceFitting {
   }
 
   /**
-   * A sequence table's fitted dynamics: each column's seasonality (fitted on its within-component
-   * scores against the rows' order values), the process of what the seasons leave, and the table's
-   * model with each component's correlations measured on that remainder too (the copula draws the
+   * A sequence table's fitted dynamics: the categorical columns whose state follows the previous
+   * row's as Markov chains, each other column's seasonality (fitted on its within-component scores
+   * against the rows' order values), the process of what the seasons leave, and the table's model
+   * with each component's correlations measured on that remainder too (the copula draws the
    * innovations the seasons move).
    *
    * @param times each fitted row's order value, rows in sequence order
@@ -241,10 +245,27 @@ final class SequenceFitting {
     LogicalType type = orderType.logicalType();
     double[] steps = steps(times, parentRows);
     double medianGap = steps.length == 0 ? 0 : steps[steps.length / 2];
+    // A categorical column whose state follows the last one's is a chain, with no process or
+    // season.
+    Map<String, StateTransitions> transitions = new LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      int j = model.copulaIndex(i);
+      if (j >= 0 && model.columns().get(i) instanceof CategoricalColumn column) {
+        StateTransitions chain =
+            TransitionFitting.fit(column, scores[j], rows.components(), parentRows);
+        if (chain != null) {
+          transitions.put(names.get(i), chain);
+        }
+      }
+    }
+
     Map<String, Seasonality> seasons = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
       int j = model.copulaIndex(i);
-      if (j < 0 || names.get(i).equals(TableSet.GAP_COLUMN) || rows.singleValued()[j]) {
+      if (j < 0
+          || names.get(i).equals(TableSet.GAP_COLUMN)
+          || rows.singleValued()[j]
+          || transitions.containsKey(names.get(i))) {
         continue;
       }
 
@@ -301,9 +322,13 @@ final class SequenceFitting {
 
     return new Dynamics(
         model,
-        TableSet.Sequence.of(order, orderType, processes(model, scores, parentRows, maxLag))
+        TableSet.Sequence.of(
+                order,
+                orderType,
+                processes(model, scores, parentRows, maxLag, transitions.keySet()))
             .withMonthDay(monthDay)
-            .withSeasons(seasons, chunks));
+            .withSeasons(seasons, chunks)
+            .withTransitions(transitions));
   }
 
   /** A sequence table's model (correlations of the deseasoned scores) and its sequence. */
@@ -370,12 +395,12 @@ final class SequenceFitting {
    * @param parentRows each row's entity
    */
   private static Map<String, AutoRegression> processes(
-      TableModel model, double[][] scores, int[] parentRows, int maxLag) {
+      TableModel model, double[][] scores, int[] parentRows, int maxLag, Set<String> chains) {
     Map<String, AutoRegression> processes = new LinkedHashMap<>();
     List<String> names = model.columnNames();
     for (int i = 0; i < names.size(); i++) {
       int j = model.copulaIndex(i);
-      if (j < 0) {
+      if (j < 0 || chains.contains(names.get(i))) {
         continue;
       }
 

@@ -11,6 +11,7 @@ import io.synthlake.core.model.ParentLink;
 import io.synthlake.core.model.Popularity;
 import io.synthlake.core.model.RunningBalance;
 import io.synthlake.core.model.Seasonality;
+import io.synthlake.core.model.StateTransitions;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.DataType;
@@ -163,6 +164,25 @@ public final class TableSetJson {
         json.writeObjectFieldStart(SEASONS);
         for (Map.Entry<String, Seasonality> season : sequence.seasons().entrySet()) {
           writeSeasonality(json, season.getKey(), season.getValue());
+        }
+
+        json.writeEndObject();
+      }
+
+      if (!sequence.transitions().isEmpty()) {
+        json.writeObjectFieldStart(TRANSITIONS);
+        for (Map.Entry<String, StateTransitions> chain : sequence.transitions().entrySet()) {
+          json.writeArrayFieldStart(chain.getKey());
+          for (int k = 0; k < chain.getValue().componentCount(); k++) {
+            json.writeStartArray();
+            for (double[] row : chain.getValue().matrix(k)) {
+              writeNumbers(json, null, row);
+            }
+
+            json.writeEndArray();
+          }
+
+          json.writeEndArray();
         }
 
         json.writeEndObject();
@@ -416,6 +436,33 @@ public final class TableSetJson {
     return node.has(name) ? fields.numbers(node, path, name) : new double[0];
   }
 
+  private static StateTransitions readTransitions(JsonNode node, JsonFields fields, String path) {
+    if (!node.isArray() || node.size() == 0 || node.size() > 10_000) {
+      throw fields.error(path, "must be an array of 1 to 10000 matrices, one per component");
+    }
+
+    double[][][] matrices = new double[node.size()][][];
+    for (int k = 0; k < matrices.length; k++) {
+      JsonNode rows = node.get(k);
+      String where = path + "[" + k + "]";
+      if (!rows.isArray() || rows.size() > StateTransitions.MAX_STATES + 1) {
+        throw fields.error(
+            where, "must be an array of at most " + (StateTransitions.MAX_STATES + 1) + " rows");
+      }
+
+      matrices[k] = new double[rows.size()][];
+      for (int from = 0; from < rows.size(); from++) {
+        matrices[k][from] = fields.numberArray(rows.get(from), where + "[" + from + "]");
+      }
+    }
+
+    try {
+      return StateTransitions.of(matrices);
+    } catch (InvalidModelException e) {
+      throw fields.error(path, e.getMessage());
+    }
+  }
+
   private static TableSet.Series readSeries(JsonNode node, JsonFields fields) {
     String path = SEQUENCE + "." + SERIES;
     fields.onlyFields(node, path, START, SPAN, MIN_GAP);
@@ -491,7 +538,8 @@ public final class TableSetJson {
   }
 
   private static TableSet.Sequence readSequence(JsonNode node, JsonFields fields) {
-    fields.onlyFields(node, SEQUENCE, ORDER, TYPE, MONTH_DAY, PROCESSES, SEASONS, SERIES, BALANCES);
+    fields.onlyFields(
+        node, SEQUENCE, ORDER, TYPE, MONTH_DAY, PROCESSES, SEASONS, TRANSITIONS, SERIES, BALANCES);
     JsonNode processesNode = fields.field(node, SEQUENCE, PROCESSES);
     Map<String, AutoRegression> processes = new LinkedHashMap<>();
     String path = SEQUENCE + "." + PROCESSES;
@@ -528,6 +576,19 @@ public final class TableSetJson {
       }
     }
 
+    Map<String, StateTransitions> transitions = new LinkedHashMap<>();
+    if (node.has(TRANSITIONS)) {
+      Iterator<Map.Entry<String, JsonNode>> chains =
+          fields.field(node, SEQUENCE, TRANSITIONS).fields();
+      while (chains.hasNext()) {
+        Map.Entry<String, JsonNode> chain = chains.next();
+        transitions.put(
+            chain.getKey(),
+            readTransitions(
+                chain.getValue(), fields, SEQUENCE + "." + TRANSITIONS + "." + chain.getKey()));
+      }
+    }
+
     TableSet.Series series =
         node.has(SERIES) ? readSeries(fields.field(node, SEQUENCE, SERIES), fields) : null;
     try {
@@ -538,6 +599,7 @@ public final class TableSetJson {
           node.has(MONTH_DAY) ? fields.intNumber(node, SEQUENCE, MONTH_DAY) : 0,
           processes,
           seasons,
+          transitions,
           series,
           readBalances(node, fields));
     } catch (InvalidModelException e) {

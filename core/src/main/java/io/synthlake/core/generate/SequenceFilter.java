@@ -2,7 +2,9 @@ package io.synthlake.core.generate;
 
 import io.synthlake.core.math.AutoRegression;
 import io.synthlake.core.math.Normal;
+import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.Seasonality;
+import io.synthlake.core.model.StateTransitions;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.LogicalType;
@@ -24,6 +26,14 @@ import java.util.function.Consumer;
 final class SequenceFilter {
   private final AutoRegression[] processes;
   private final Seasonality[] seasons;
+  private final StateTransitions[] chains;
+
+  /** Per chain column, each component's interval ends ({@link CategoricalColumn#intervalEnds}). */
+  private final double[][][] intervals;
+
+  /** Per chain column, the entity's last state. */
+  private final int[] states;
+
   private final double[][] history;
   private final int gapColumn;
   private final int gapCopula;
@@ -50,6 +60,20 @@ final class SequenceFilter {
 
     for (Map.Entry<String, Seasonality> season : sequence.seasons().entrySet()) {
       seasons[model.copulaIndex(names.indexOf(season.getKey()))] = season.getValue();
+    }
+
+    this.chains = new StateTransitions[dimension];
+    this.intervals = new double[dimension][][];
+    this.states = new int[dimension];
+    for (Map.Entry<String, StateTransitions> chain : sequence.transitions().entrySet()) {
+      int column = names.indexOf(chain.getKey());
+      int j = model.copulaIndex(column);
+      chains[j] = chain.getValue();
+      CategoricalColumn categorical = (CategoricalColumn) model.columns().get(column);
+      intervals[j] = new double[categorical.componentCount()][];
+      for (int k = 0; k < intervals[j].length; k++) {
+        intervals[j][k] = categorical.intervalEnds(k);
+      }
     }
 
     this.history = new double[dimension][];
@@ -96,6 +120,7 @@ final class SequenceFilter {
       double[][] drawn,
       boolean[] asScores,
       boolean[] filled,
+      int[] components,
       int rows,
       Consumer<ColumnSink> gapFiller) {
     if (gapCopula >= 0 && filled[gapCopula]) {
@@ -110,8 +135,50 @@ final class SequenceFilter {
     for (int j = 0; j < processes.length; j++) {
       if (j != gapCopula && filled[j] && (processes[j] != null || seasons[j] != null)) {
         filter(j, drawn[j], asScores[j], rows);
+      } else if (chains[j] != null && filled[j]) {
+        chain(j, drawn[j], asScores[j], components, rows);
       }
     }
+  }
+
+  /**
+   * Moves a chain column's rows from state to state: a row's uniform picks its state from the last
+   * state's matrix row (the first row's, for an entity's first), and is mapped to the same relative
+   * place in that state's interval of the row's component, which the column's generator reads. A
+   * state the component never takes keeps the uniform as drawn.
+   */
+  private void chain(int j, double[] values, boolean scores, int[] components, int rows) {
+    StateTransitions chain = chains[j];
+    for (int r = 0; r < rows; r++) {
+      double u = scores ? Normal.cdf(values[r]) : values[r];
+      int k = components[r];
+      double[] ends = intervals[j][k];
+      {
+        int from = steps[offset + r] == 0 ? StateTransitions.FIRST : states[j];
+        int to = chain.next(k, from, u);
+        double low = chain.below(k, from, to);
+        double high = to == ends.length - 1 ? 1 : chain.below(k, from, to + 1);
+        double start = to == 0 ? 0 : ends[to - 1];
+        double end = to == ends.length - 1 ? 1 : ends[to];
+        if (end > start && high > low) {
+          u = start + (end - start) * Math.min(1, Math.max(0, (u - low) / (high - low)));
+          u = Math.min(Math.nextDown(end), Math.max(start, u));
+          values[r] = scores ? Math.max(-8.5, Math.min(8.5, Normal.quantile(u))) : u;
+        }
+      }
+
+      states[j] = stateOf(ends, u);
+    }
+  }
+
+  private static int stateOf(double[] ends, double u) {
+    for (int s = 0; s < ends.length - 1; s++) {
+      if (u < ends[s]) {
+        return s;
+      }
+    }
+
+    return ends.length - 1;
   }
 
   private void filter(int j, double[] values, boolean scores, int rows) {

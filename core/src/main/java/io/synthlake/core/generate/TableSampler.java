@@ -250,7 +250,12 @@ public final class TableSampler {
       if (filter != null) {
         int gaps = filter.gapColumn();
         filter.apply(
-            uniforms, drawnAsScores, needed, rows, sink -> fill(gaps, block, firstRow, rows, sink));
+            uniforms,
+            drawnAsScores,
+            needed,
+            components,
+            rows,
+            sink -> fill(gaps, block, firstRow, rows, sink));
       }
 
       for (int i = 0; i < generators.length; i++) {

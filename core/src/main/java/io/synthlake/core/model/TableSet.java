@@ -55,6 +55,8 @@ public final class TableSet {
    *     otherwise
    * @param processes per model column, its process (columns without one are drawn afresh each row)
    * @param seasons per model column, how its score moves with time (columns without one do not)
+   * @param transitions per categorical model column, the chain its states follow (such a column has
+   *     neither process nor season)
    * @param series for a table without parent, where its chunks start; null for an entity's history
    * @param balances values carried from row to row of an entity, such as an account's balance
    */
@@ -64,11 +66,13 @@ public final class TableSet {
       int monthDay,
       Map<String, AutoRegression> processes,
       Map<String, Seasonality> seasons,
+      Map<String, StateTransitions> transitions,
       Series series,
       List<RunningBalance> balances) {
     public Sequence {
       processes = Collections.unmodifiableMap(new LinkedHashMap<>(processes));
       seasons = Collections.unmodifiableMap(new LinkedHashMap<>(seasons));
+      transitions = Collections.unmodifiableMap(new LinkedHashMap<>(transitions));
       balances = List.copyOf(balances);
       if (order == null || order.isEmpty() || !orderType.logicalType().isNumeric()) {
         throw Errors.invalidModel(
@@ -89,22 +93,30 @@ public final class TableSet {
     /** An entity's history with processes alone: gaps in order units, no seasons, no balances. */
     public static Sequence of(
         String order, DataType orderType, Map<String, AutoRegression> processes) {
-      return new Sequence(order, orderType, 0, processes, Map.of(), null, List.of());
+      return new Sequence(order, orderType, 0, processes, Map.of(), Map.of(), null, List.of());
     }
 
     /** This sequence with gaps counted in months, each row on day {@code day} of its month. */
     public Sequence withMonthDay(int day) {
-      return new Sequence(order, orderType, day, processes, seasons, series, balances);
+      return new Sequence(order, orderType, day, processes, seasons, transitions, series, balances);
     }
 
     /** This sequence with {@code seasons}, and chunks {@code series} (null for histories). */
     public Sequence withSeasons(Map<String, Seasonality> seasons, Series series) {
-      return new Sequence(order, orderType, monthDay, processes, seasons, series, balances);
+      return new Sequence(
+          order, orderType, monthDay, processes, seasons, transitions, series, balances);
+    }
+
+    /** This sequence with {@code transitions}. */
+    public Sequence withTransitions(Map<String, StateTransitions> transitions) {
+      return new Sequence(
+          order, orderType, monthDay, processes, seasons, transitions, series, balances);
     }
 
     /** This sequence with {@code balances}. */
     public Sequence withBalances(List<RunningBalance> balances) {
-      return new Sequence(order, orderType, monthDay, processes, seasons, series, balances);
+      return new Sequence(
+          order, orderType, monthDay, processes, seasons, transitions, series, balances);
     }
 
     /** Whether its gaps count months rather than order units. */
@@ -450,6 +462,25 @@ public final class TableSet {
           parent == null
               ? "a series start"
               : "its parent '" + parent.name() + "' a numeric '" + start + "' column");
+    }
+
+    for (Map.Entry<String, StateTransitions> chain : sequence.transitions().entrySet()) {
+      String column = chain.getKey();
+      boolean categorical =
+          table.model().columnNames().contains(column)
+              && table.model().column(column) instanceof CategoricalColumn categories
+              && table.model().copulaIndex(table.model().columnNames().indexOf(column)) >= 0
+              && categories.categories().size() + 1 == chain.getValue().states()
+              && categories.componentCount() == chain.getValue().componentCount();
+      if (!categorical || varying.contains(column)) {
+        throw Errors.invalidModel(
+            "transitions",
+            "table '%s': column '%s' has transitions, so it must be a categorical copula column "
+                + "with one state per category and null, one matrix per component, and neither "
+                + "process nor season",
+            table.name(),
+            column);
+      }
     }
 
     for (RunningBalance balance : sequence.balances()) {

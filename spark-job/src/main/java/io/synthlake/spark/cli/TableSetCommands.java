@@ -112,7 +112,12 @@ final class TableSetCommands {
     Map<String, Dataset<Row>> holdout = null;
     if (holdoutShare > 0) {
       // Held out by root entity: a share of each root table's rows with all their descendants.
-      TableSetSplit split = TableSetSplit.of(tables, relations, holdoutShare, options.seed());
+      Map<String, String> series = new LinkedHashMap<>();
+      sequences.stream()
+          .filter(EntitySequence::isSeries)
+          .forEach(sequence -> series.put(sequence.table(), sequence.order()));
+      TableSetSplit split =
+          TableSetSplit.of(tables, relations, holdoutShare, options.seed(), series);
       train = cached(split.train());
       holdout = cached(split.holdout());
     }
@@ -144,7 +149,13 @@ final class TableSetCommands {
           EvaluationSettings.defaults().withRareThreshold(options.rareCount());
       EvaluateTablesCommand.report(
           args,
-          Evaluation.evaluateTables(train, holdout, synthetic, relations, settings),
+          Evaluation.evaluateTables(
+              train,
+              holdout,
+              synthetic,
+              relations,
+              EvaluateTablesCommand.specs(sequences, List.of()),
+              settings),
           "synthlake fit " + model,
           spark,
           out);

@@ -57,7 +57,10 @@ final class SequenceJob {
     DataType orderType = null;
     for (int s = 0; s < 3; s++) {
       Dataset<Row> table = sides.get(s);
-      field(spec, table, spec.entity(), names.get(s));
+      if (!spec.isSeries()) {
+        field(spec, table, spec.entity(), names.get(s));
+      }
+
       StructField order = field(spec, table, spec.order(), names.get(s));
       DataType type = SparkTypes.toCore(order.dataType());
       SynthlakeException.check(
@@ -121,9 +124,14 @@ final class SequenceJob {
     return functions.col(SparkTypes.quote(name));
   }
 
+  /** The entity column: a single series' rows are all of one history. */
+  private static Column entity(SequenceSpec spec) {
+    return spec.isSeries() ? functions.lit("series") : column(spec.entity());
+  }
+
   private static SequenceFidelity.SideCounts side(
       SequenceSpec spec, Dataset<Row> table, ColumnRole order, List<ColumnRole> roles, long seed) {
-    Column entity = column(spec.entity());
+    Column entity = entity(spec);
     Dataset<Row> keyed = table.where(entity.isNotNull());
     Dataset<Row> perEntity =
         keyed
@@ -182,8 +190,8 @@ final class SequenceJob {
       long seed,
       long threshold) {
     List<Column> view = new ArrayList<>();
-    view.add(functions.xxhash64(functions.lit(seed), column(spec.entity())).alias(HASH));
-    view.add(column(spec.entity()).cast("string").alias(ENTITY));
+    view.add(functions.xxhash64(functions.lit(seed), entity(spec)).alias(HASH));
+    view.add(entity(spec).cast("string").alias(ENTITY));
     view.add(order.projection().alias(ORDER));
     for (int c = 0; c < roles.size(); c++) {
       view.add(roles.get(c).projection().alias("synthlake_value_" + c));
@@ -224,7 +232,7 @@ final class SequenceJob {
    */
   private static Rules rules(SequenceSpec spec, Dataset<Row> table, ColumnRole order) {
     List<Column> view = new ArrayList<>();
-    view.add(column(spec.entity()).alias(ENTITY));
+    view.add(entity(spec).alias(ENTITY));
     view.add(order.projection().alias(ORDER));
     double[] floors = new double[spec.floors().size()];
     for (int f = 0; f < floors.length; f++) {

@@ -119,7 +119,7 @@ public final class TableSetEvaluator {
     for (String name : train.keySet()) {
       Set<String> setAside = new LinkedHashSet<>(relations.keyColumns(name));
       sequences.stream()
-          .filter(sequence -> sequence.table().equals(name))
+          .filter(sequence -> sequence.table().equals(name) && !sequence.isSeries())
           .forEach(sequence -> setAside.add(sequence.entity()));
       try {
         evaluated.put(
