@@ -149,7 +149,7 @@ public final class CompiledTableSet {
     keys.forEach(key -> columns.add(key.column()));
     TableSet.Sequence sequence = null;
     if (table.sequence() != null) {
-      sequence = table.sequence().sequence();
+      sequence = table.sequence().sequence(model);
       columns.addAll(table.sequence().setColumns());
     }
 

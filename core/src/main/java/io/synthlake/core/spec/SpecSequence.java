@@ -9,6 +9,9 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.JsonFields;
 import io.synthlake.core.math.AutoRegression;
 import io.synthlake.core.model.RunningBalance;
+import io.synthlake.core.model.Seasonality;
+import io.synthlake.core.model.StateTransitions;
+import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
@@ -73,6 +76,8 @@ final class SpecSequence {
   private final JsonNode start;
   private final JsonNode gap;
   private final Map<String, AutoRegression> processes;
+  private final Map<String, Seasonality> seasons;
+  private final Map<String, SpecTransitions> chains;
   private final List<Balance> balances;
 
   private SpecSequence(
@@ -82,6 +87,8 @@ final class SpecSequence {
       JsonNode start,
       JsonNode gap,
       Map<String, AutoRegression> processes,
+      Map<String, Seasonality> seasons,
+      Map<String, SpecTransitions> chains,
       List<Balance> balances) {
     this.table = table;
     this.order = order;
@@ -89,6 +96,8 @@ final class SpecSequence {
     this.start = start;
     this.gap = gap;
     this.processes = processes;
+    this.seasons = seasons;
+    this.chains = chains;
     this.balances = balances;
   }
 
@@ -106,9 +115,19 @@ final class SpecSequence {
     return new Reader(fields, path, table, node, parent, parentNode).read();
   }
 
-  /** Whether column entry {@code column} is an {@code ar} column or a balance, which need one. */
+  /** The fields of a column entry that only a sequence table reads. */
+  static final List<String> COLUMN_FIELDS =
+      List.of("ar", "balance", "season", "transitions", "first");
+
+  /** The first field of column entry {@code column} that needs a sequence, or null. */
   static String sequenceField(JsonNode column) {
-    return column.has("ar") ? "ar" : column.has("balance") ? "balance" : null;
+    for (String field : COLUMN_FIELDS) {
+      if (column.has(field)) {
+        return field;
+      }
+    }
+
+    return null;
   }
 
   /** The output columns the set writes beside the model's: the order and the balances. */
@@ -161,8 +180,8 @@ final class SpecSequence {
     return columns;
   }
 
-  /** The model's sequence for the table. */
-  TableSet.Sequence sequence() {
+  /** The model's sequence for the table, whose compiled model is {@code model}. */
+  TableSet.Sequence sequence(TableModel model) {
     List<RunningBalance> running = new ArrayList<>();
     for (Balance balance : balances) {
       running.add(
@@ -176,7 +195,12 @@ final class SpecSequence {
               balance.whenBelow()));
     }
 
-    return TableSet.Sequence.of(order, orderType, processes).withBalances(running);
+    Map<String, StateTransitions> transitions = new LinkedHashMap<>();
+    chains.forEach((column, chain) -> transitions.put(column, chain.build(model)));
+    return TableSet.Sequence.of(order, orderType, processes)
+        .withSeasons(seasons, null)
+        .withTransitions(transitions)
+        .withBalances(running);
   }
 
   /** The checks of one entry's sequence, with its field paths. */
@@ -261,6 +285,8 @@ final class SpecSequence {
       Set<String> setColumns = new LinkedHashSet<>(List.of(order));
       List<Balance> balances = new ArrayList<>();
       Map<String, AutoRegression> processes = new LinkedHashMap<>();
+      Map<String, Seasonality> seasons = new LinkedHashMap<>();
+      Map<String, SpecTransitions> chains = new LinkedHashMap<>();
       for (int j = 0; j < columns.size(); j++) {
         JsonNode column = columns.get(j);
         String columnPath = path + ".columns[" + j + "]";
@@ -273,13 +299,31 @@ final class SpecSequence {
           }
 
           balances.add(balance);
+        } else if (SpecTransitions.has(column)) {
+          chains.put(
+              fields.string(column, columnPath, "name"),
+              SpecTransitions.read(fields, node, column, columnPath));
         } else if (column.has("ar")) {
           processes.put(fields.string(column, columnPath, "name"), process(column, columnPath));
+        }
+
+        if (column.has("season")) {
+          if (!isNumber(column)) {
+            throw fields.error(
+                columnPath + ".season",
+                "only a number column with a distribution moves with the seasons; this one is a "
+                    + "key, an expression, a combination, a fitted, categorical or date column");
+          }
+
+          seasons.put(
+              fields.string(column, columnPath, "name"),
+              SpecSeason.read(fields, reader, column, columnPath, table, order, orderType));
         }
       }
 
       checkConstraints(node, path, setColumns, balances);
-      return new SpecSequence(table, order, orderType, start, scaled, processes, balances);
+      return new SpecSequence(
+          table, order, orderType, start, scaled, processes, seasons, chains, balances);
     }
 
     private void checkOnlyNameAndType(JsonNode column, String where, String what) {
@@ -623,6 +667,21 @@ final class SpecSequence {
   private static boolean isCategorical(JsonNode column) {
     String kind = column.path("distribution").path("type").asText("");
     return kind.equals("categories") || kind.equals("faker") || column.has("categories");
+  }
+
+  /**
+   * A number column with a distribution, or distributions per category of a given column, none of
+   * them categorical; dates and times excluded.
+   */
+  private static boolean isNumber(JsonNode column) {
+    for (JsonNode distribution : column.path("distributions")) {
+      String kind = distribution.path("type").asText("");
+      if (kind.equals("categories") || kind.equals("faker")) {
+        return false;
+      }
+    }
+
+    return isGenerated(column) && !isCategorical(column) && isAmount(column);
   }
 
   private static boolean isAmount(JsonNode column) {

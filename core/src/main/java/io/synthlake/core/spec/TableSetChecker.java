@@ -803,10 +803,14 @@ final class TableSetChecker {
         givenIndex.put(column.get("name").asText(), j);
         checkCategories(byCategory, path, entry.split, column.has("distribution"));
         ObjectNode copy = ((ObjectNode) column).deepCopy();
-        copy.remove(List.of("given", "distributions", "ar"));
+        copy.remove(List.of("given", "distributions"));
+        copy.remove(SpecSequence.COLUMN_FIELDS);
         columns.add(copy);
-      } else if (column.isObject() && column.has("ar")) {
-        columns.add(((ObjectNode) column).deepCopy().without("ar"));
+      } else if (column.isObject()
+          && !column.has("balance")
+          && SpecSequence.sequenceField(column) != null) {
+        // ar, season and transitions are the sequence's (SpecSequence read them), not the model's.
+        columns.add(((ObjectNode) column).deepCopy().without(SpecSequence.COLUMN_FIELDS));
       } else {
         columns.add(column);
       }
