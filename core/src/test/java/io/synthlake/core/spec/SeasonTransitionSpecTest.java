@@ -14,6 +14,9 @@ import io.synthlake.core.model.Seasonality;
 import io.synthlake.core.model.StateTransitions;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.LogicalType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -249,6 +252,31 @@ class SeasonTransitionSpecTest {
     double morning = season.mean(1735689600e6 + 6 * 3600e6, LogicalType.TIMESTAMP);
     // Besides the day's 1.2, the year and the trend move on a little in twelve hours.
     assertThat(evening - morning).isCloseTo(1.2, within(0.01));
+  }
+
+  /** conf/account-lifecycle.yaml compiles, and its histories open and never come back. */
+  @Test
+  void theLifecycleExampleOpensAndNeverComesBackFromClosed() throws IOException {
+    String text = Files.readString(Path.of("..", "conf", "account-lifecycle.yaml"));
+    TableSet lifecycle =
+        SpecCompiler.compileSet(text, "conf/account-lifecycle.yaml")
+            .build(3, "accounts", 500)
+            .set();
+    assertThat(lifecycle.table("events").sequence().seasons().get("amount").describe())
+        .isEqualTo("year, week, day");
+    Map<String, CollectingSink[]> rows = TableSetRun.generate(lifecycle, 3, "accounts", 500, false);
+    List<String> names = lifecycle.table("events").columns();
+    CollectingSink account = rows.get("events")[names.indexOf("account_id")];
+    CollectingSink status = rows.get("events")[names.indexOf("status")];
+    assertThat(status.size()).isGreaterThan(10_000);
+    for (int r = 0; r < status.size(); r++) {
+      boolean first = r == 0 || account.longValue(r) != account.longValue(r - 1);
+      if (first) {
+        assertThat(status.string(r)).as("row %d", r).isEqualTo("opened");
+      } else if (status.string(r - 1).equals("closed")) {
+        assertThat(status.string(r)).as("row %d", r).isEqualTo("closed");
+      }
+    }
   }
 
   private static void assertError(String yaml, String message) {
