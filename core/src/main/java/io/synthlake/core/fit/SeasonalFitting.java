@@ -14,11 +14,11 @@ import org.apache.commons.math3.linear.SingularMatrixException;
 /**
  * Fits a sequence column's {@link Seasonality}: least squares of its normal scores on a trend (hat
  * functions at quantiles of the times) and on whichever calendar cycles the times allow (a year's
- * harmonics once they span two years, a week's days once four weeks at daily or finer steps, a
+ * harmonics once they span most of a year, a week's days once four weeks at daily or finer steps, a
  * day's harmonics once four days at steps under a day). Cycles enter one at a time, the one that
- * lowers the Bayesian information criterion most first, and only while each moves at least {@link
- * #MIN_SHARE} of the scores' variance: neighbouring rows of a series are not independent, so the
- * criterion alone would take cycles the data does not have.
+ * lowers the Bayesian information criterion most first, then the trend, each only when it moves at
+ * least {@link #MIN_SHARE} of the scores' variance: neighbouring rows of a series are not
+ * independent, so the criterion alone would take cycles the data does not have.
  */
 final class SeasonalFitting {
   /** The least share of a column's variance a trend or cycle must explain to be kept. */
@@ -60,7 +60,7 @@ final class SeasonalFitting {
     if (Seasonality.hasCalendar(type)) {
       double spanDays = Seasonality.days(sorted[n - 1], type) - Seasonality.days(sorted[0], type);
       double gapDays = Seasonality.days(medianGap, type);
-      if (spanDays >= 2 * 365.2425) {
+      if (spanDays >= 0.9 * 365.2425) {
         candidates.add(Part.YEAR);
       }
 
@@ -88,13 +88,18 @@ final class SeasonalFitting {
     double residual = variance * n;
     double criterion = n * Math.log(residual / n) + Math.log(n);
     double[] coefficients = {mean};
+    // The calendar's cycles first, then the trend, then the cycles again: a cycle repeats when a
+    // series is generated past its fitted span, while the trend stays at its last level, so a year
+    // of hourly data is better told by its yearly cycle than by a trend shaped like one; and a
+    // yearly swing small beside a trend (CO2's) only shows once the trend is taken out.
+    boolean cyclesLeft = true;
     while (true) {
       Part best = null;
       double bestCriterion = criterion;
       double bestResidual = residual;
       double[] bestCoefficients = null;
       for (Part part : candidates) {
-        if (chosen.contains(part)) {
+        if (chosen.contains(part) || cyclesLeft == (part == Part.TREND)) {
           continue;
         }
 
@@ -115,10 +120,17 @@ final class SeasonalFitting {
         }
       }
 
+      if (best == null && cyclesLeft) {
+        cyclesLeft = false;
+        continue;
+      }
+
       if (best == null) {
         break;
       }
 
+      // Once the trend is in, cycles too small beside it may now be worth their share.
+      cyclesLeft = true;
       chosen.add(best);
       criterion = bestCriterion;
       residual = bestResidual;

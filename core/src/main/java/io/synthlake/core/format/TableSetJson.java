@@ -30,8 +30,12 @@ import java.util.Map;
 public final class TableSetJson {
   public static final String FORMAT = "synthlake-table-set";
 
-  /** Version 2 added a further key's {@code affinity}; version 1 files are read too. */
-  public static final int FORMAT_VERSION = 2;
+  /**
+   * Version 2 added a further key's {@code affinity}; version 3 a sequence's {@code seasons},
+   * {@code transitions}, {@code series}, {@code month-day} and {@code balances}. Files of every
+   * earlier version are read too.
+   */
+  public static final int FORMAT_VERSION = 3;
 
   private static final String FORMAT_KEY = "format";
   private static final String VERSION_KEY = "format-version";

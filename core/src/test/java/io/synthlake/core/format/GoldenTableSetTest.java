@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Table-set files of each format version, as a release wrote them, must keep reading and keep
  * generating the same rows: every value of every table hashed. Version 1 has no key affinity, so
- * its routes pick destinations by popularity alone; version 2 adds it. A change here changes every
- * user's output: make it on purpose, before a release.
+ * its routes pick destinations by popularity alone; version 2 adds it; version 3 adds a sequence's
+ * seasons, Markov transitions, month-counted gaps and single series (monthly account statements and
+ * a daily series of readings). A change here changes every user's output: make it on purpose,
+ * before a release.
  */
 class GoldenTableSetTest {
   private static TableSet read(String name) throws IOException {
@@ -27,7 +29,11 @@ class GoldenTableSetTest {
   }
 
   private static long fingerprint(TableSet set) {
-    Map<String, CollectingSink[]> tables = TableSetRun.generate(set, 7, "airports", 5000, false);
+    return fingerprint(set, "airports", 5000);
+  }
+
+  private static long fingerprint(TableSet set, String sizedTable, long rows) {
+    Map<String, CollectingSink[]> tables = TableSetRun.generate(set, 7, sizedTable, rows, false);
     long hash = 17;
     for (String table : set.names()) {
       for (CollectingSink column : tables.get(table)) {
@@ -57,16 +63,29 @@ class GoldenTableSetTest {
   }
 
   @Test
+  void versionThreeReadsItsSequencesAndGeneratesTheSameRows() throws IOException {
+    TableSet set = read("table-set-v3.json");
+    TableSet.Sequence statements = set.table("statements").sequence();
+    assertThat(statements.monthDay()).isEqualTo(1);
+    assertThat(statements.transitions()).containsOnlyKeys("status");
+    assertThat(statements.seasons()).containsOnlyKeys("amount");
+    TableSet.Sequence readings = set.table("readings").sequence();
+    assertThat(readings.series()).isNotNull();
+    assertThat(readings.seasons().get("level").describe()).isEqualTo("trend, year");
+    assertThat(fingerprint(set, "accounts", 300)).isEqualTo(-604335158430910463L);
+  }
+
+  @Test
   void aNewerVersionIsRefusedWithTheVersionsThisReleaseReads() throws IOException {
     String text;
     try (InputStream in =
-        GoldenTableSetTest.class.getResourceAsStream("/golden/table-set-v2.json")) {
+        GoldenTableSetTest.class.getResourceAsStream("/golden/table-set-v3.json")) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    String newer = text.replaceFirst("\"format-version\" : 2", "\"format-version\" : 3");
+    String newer = text.replaceFirst("\"format-version\" : 3", "\"format-version\" : 4");
     assertThatThrownBy(() -> TableSetJson.fromJson(newer, "routes.json"))
-        .hasMessageContaining("routes.json has format-version 3")
-        .hasMessageContaining("reads table-set versions 1 to 2");
+        .hasMessageContaining("routes.json has format-version 4")
+        .hasMessageContaining("reads table-set versions 1 to 3");
   }
 }
