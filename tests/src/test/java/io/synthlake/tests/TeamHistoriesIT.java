@@ -112,13 +112,10 @@ class TeamHistoriesIT {
   }
 
   @Test
-  void teamsKeepTheirDivisionButForTheChainsSmoothing() {
+  void teamsKeepTheirDivision() {
     // No real team changes division in these four seasons (relegated teams leave the data), so the
-    // division's chain should never move. It does, rarely: each row of a fitted transition matrix
-    // keeps about 1e-4 for the states the data never go to, so with these seeds 1 of the 1,000
-    // synthetic teams moves from the Deutsche to the Österreichische Bundesliga in September 2014
-    // (docs/bench/sequences.md). The bound states that, not a tolerance for noise: a chain that
-    // forgot its state would move most teams (the next row's division drawn afresh).
+    // division's chain never moves: the fitted matrix keeps the moves the data never make
+    // impossible. A chain that forgot its state would move most teams.
     Dataset<Row> games = synthetic.get("games");
     long teams = games.select("team").distinct().count();
     long switching =
@@ -128,6 +125,6 @@ class TeamHistoriesIT {
             .where(functions.col("divisions").gt(1))
             .count();
     assertThat(teams).isEqualTo(TEAMS);
-    assertThat(switching).isLessThanOrEqualTo(1);
+    assertThat(switching).isZero();
   }
 }

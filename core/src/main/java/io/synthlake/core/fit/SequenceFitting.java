@@ -334,6 +334,30 @@ final class SequenceFitting {
   /** A sequence table's model (correlations of the deseasoned scores) and its sequence. */
   record Dynamics(TableModel model, TableSet.Sequence sequence) {}
 
+  /**
+   * An AR(1) with Kendall's correction of its coefficient for the length of the histories it was
+   * measured on, φ + (1 + 3φ) / n: on a few short histories the sample autocorrelation of a near
+   * random walk reads well below the process's (three stocks of 123 months read 0.952 for 0.983),
+   * and the process generated from it would pull back to the middle too fast. Higher orders are
+   * left as fitted.
+   */
+  private static AutoRegression withoutShortHistoryBias(
+      AutoRegression process, int rows, int[] parentRows) {
+    if (process.order() != 1) {
+      return process;
+    }
+
+    int entities = rows == 0 ? 0 : 1;
+    for (int r = 1; r < rows; r++) {
+      entities += parentRows[r] == parentRows[r - 1] ? 0 : 1;
+    }
+
+    double length = (double) rows / Math.max(1, entities);
+    double phi = process.autocorrelations()[0];
+    double corrected = phi + (1 + 3 * phi) / length;
+    return AutoRegression.of(new double[] {Math.max(-0.995, Math.min(0.995, corrected))});
+  }
+
   /** The most rows an entity has (the rows are grouped by entity). */
   private static int longest(int[] parentRows) {
     int longest = parentRows.length == 0 ? 0 : 1;
@@ -424,7 +448,8 @@ final class SequenceFitting {
         rho[lag - 1] = squares > 0 ? sum / squares : 0;
       }
 
-      AutoRegression process = AutoRegression.fit(rho, maxLag, pairs);
+      AutoRegression process =
+          withoutShortHistoryBias(AutoRegression.fit(rho, maxLag, pairs), z.length, parentRows);
       if (process.order() > 0) {
         processes.put(names.get(i), process);
       }

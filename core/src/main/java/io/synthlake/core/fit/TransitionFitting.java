@@ -9,12 +9,11 @@ import io.synthlake.core.model.StateTransitions;
  * depends on the previous row's: the chain is kept when its log-likelihood beats independent draws
  * by the Bayesian information criterion's penalty for its (states − 1)² extra parameters. Each
  * component's matrix is its own transition counts shrunk towards the pooled matrix (worth {@link
- * #COMPONENT_PRIOR} pairs), and the pooled one towards the column's overall shares (worth {@link
- * #POOLED_PRIOR} pairs), so that a state seen rarely still moves on somewhere plausible.
+ * #COMPONENT_PRIOR} pairs), so that a state a component sees rarely still moves on as the others'
+ * do; the pooled matrix keeps the moves the data never make impossible.
  */
 final class TransitionFitting {
   static final double COMPONENT_PRIOR = 20;
-  static final double POOLED_PRIOR = 2;
 
   /** The fewest consecutive pairs a chain is fitted on. */
   static final int MIN_PAIRS = 50;
@@ -95,12 +94,13 @@ final class TransitionFitting {
       shares[to] /= pairs;
     }
 
+    // A state the data leave only for some states keeps to those: a team that never changes
+    // division must not drift into another one. A state never seen as a "from" takes the shares.
     double[][] pooledRows = new double[states + 1][states];
     for (int from = 0; from <= states; from++) {
       double fromCount = sum(pooled[from]);
       for (int to = 0; to < states; to++) {
-        pooledRows[from][to] =
-            (pooled[from][to] + POOLED_PRIOR * shares[to]) / (fromCount + POOLED_PRIOR);
+        pooledRows[from][to] = fromCount > 0 ? pooled[from][to] / fromCount : shares[to];
       }
     }
 
