@@ -4,6 +4,7 @@ import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.model.NumericDistribution;
 import io.synthlake.core.model.Popularity;
+import io.synthlake.core.model.RunningBalance;
 import io.synthlake.core.model.TableSet;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,6 +74,29 @@ final class TableSetDescription {
                             column,
                             season.describe(),
                             100 * (1 - season.scale() * season.scale()))));
+        table
+            .sequence()
+            .transitions()
+            .forEach(
+                (column, chain) ->
+                    out.append(
+                        String.format(
+                            Locale.ROOT,
+                            "  %s moves from state to state (a Markov chain of %d states)%n",
+                            column,
+                            chain.states())));
+        for (RunningBalance balance : table.sequence().balances()) {
+          StringBuilder moves = new StringBuilder("previous");
+          balance.add().forEach(column -> moves.append(" + ").append(column));
+          balance.subtract().forEach(column -> moves.append(" - ").append(column));
+          out.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %s is carried: %s, never below %s%n",
+                  balance.column(),
+                  moves,
+                  balance.floor()));
+        }
       }
 
       if (table.ordinal() != null) {

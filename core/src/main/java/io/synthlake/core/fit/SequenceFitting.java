@@ -23,13 +23,14 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * What a sequence table's fit adds to a child table's: its rows put in order within each parent
- * (the entity), the gap since the entity's previous row as a hidden column of the table's model,
- * the time each entity starts as a hidden column of the parent's model, and an autoregressive
- * process per copula column, fitted on the normal scores along each entity's rows.
+ * What a sequence table's fit adds to a table's: its rows put in order within each parent (the
+ * entity; one entity for a single series), the gap since the entity's previous row as a hidden
+ * column of the table's model (in months when every date falls on one day of its month), the time
+ * each entity starts as a hidden column of the parent's model, and the dynamics of {@link
+ * #dynamics}: Markov chains, seasons and autoregressive processes along each entity's rows.
  */
 final class SequenceFitting {
-  /** The longest lag considered: a week and a day of daily rows, two days of hourly ones. */
+  /** The longest lag considered: a week and a day of daily rows, eight hours of hourly ones. */
   static final int MAX_LAG = 8;
 
   private SequenceFitting() {}
@@ -259,22 +260,27 @@ final class SequenceFitting {
       }
     }
 
+    // A gap follows the time of the row before it (more events by day than by night); an entity's
+    // first row, whose gap only stands in for the next, its own.
+    double[] before = new double[times.length];
+    for (int r = 0; r < times.length; r++) {
+      before[r] = r > 0 && parentRows[r] == parentRows[r - 1] ? times[r - 1] : times[r];
+    }
+
     Map<String, Seasonality> seasons = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
       int j = model.copulaIndex(i);
-      if (j < 0
-          || names.get(i).equals(TableSet.GAP_COLUMN)
-          || rows.singleValued()[j]
-          || transitions.containsKey(names.get(i))) {
+      if (j < 0 || rows.singleValued()[j] || transitions.containsKey(names.get(i))) {
         continue;
       }
 
-      Seasonality season = SeasonalFitting.fit(scores[j], times, type, medianGap);
+      double[] at = names.get(i).equals(TableSet.GAP_COLUMN) ? before : times;
+      Seasonality season = SeasonalFitting.fit(scores[j], at, type, medianGap);
       if (season != null) {
         seasons.put(names.get(i), season);
         double[] remainder = new double[times.length];
         for (int r = 0; r < times.length; r++) {
-          remainder[r] = (scores[j][r] - season.mean(times[r], type)) / season.scale();
+          remainder[r] = (scores[j][r] - season.mean(at[r], type)) / season.scale();
         }
 
         scores[j] = remainder;

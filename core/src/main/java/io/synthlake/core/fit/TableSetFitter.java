@@ -6,6 +6,7 @@ import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.KeyAffinity;
 import io.synthlake.core.model.ParentLink;
 import io.synthlake.core.model.Popularity;
+import io.synthlake.core.model.RunningBalance;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.ColumnKind;
@@ -369,6 +370,34 @@ public final class TableSetFitter {
       written.add(order);
     }
 
+    // A history's balances are written from their opening values and moves; the parent's fit drew
+    // the openings, so only balances whose opening column it has are kept.
+    int[] parentRows =
+        parentRelation == null
+            ? new int[order == null ? 0 : kept.length]
+            : referencedRows(sample, kept, parentRelation, fitted.get(parentRelation.parent()));
+    List<BalanceFitting.Found> balances = new ArrayList<>();
+    if (order != null && parentRelation != null) {
+      int[] entityOf = new int[sample.rows()];
+      Arrays.fill(entityOf, -1);
+      for (int i = 0; i < kept.length; i++) {
+        entityOf[kept[i]] = parentRows[i];
+      }
+
+      List<String> openings = fitted.get(parentRelation.parent()).table().model().columnNames();
+      for (BalanceFitting.Found found :
+          BalanceFitting.find(
+              sample,
+              column(sample, order),
+              entityOf,
+              balanceExcluded(input.name(), graph, orders))) {
+        if (openings.contains(RunningBalance.startColumn(input.name(), found.column()))) {
+          balances.add(found);
+          written.add(found.column());
+        }
+      }
+    }
+
     // The modelled columns: the table's own, then one count column per child table.
     List<SampleColumn> columns = new ArrayList<>();
     Map<String, ColumnKind> kinds = new LinkedHashMap<>();
@@ -397,20 +426,25 @@ public final class TableSetFitter {
       String childOrder = orders.get(child);
       if (childOrder != null) {
         SampleColumn orderColumn = column(childSample, childOrder);
+        int[] childParents = parentOf(childSample, relation, keyRows.get(relation.keys()));
         columns.add(
             SequenceFitting.starts(
-                child,
-                orderColumn,
-                parentOf(childSample, relation, keyRows.get(relation.keys())),
-                kept.length,
-                orderColumn.type()));
+                child, orderColumn, childParents, kept.length, orderColumn.type()));
+        // Each history's opening balance, drawn with the parent's other columns.
+        for (BalanceFitting.Found found :
+            BalanceFitting.find(
+                childSample, orderColumn, childParents, balanceExcluded(child, graph, orders))) {
+          columns.add(
+              SampleColumn.numbers(
+                  RunningBalance.startColumn(child, found.column()),
+                  found.type(),
+                  BalanceFitting.openings(
+                      childSample, found, orderColumn, childParents, kept.length),
+                  new boolean[kept.length]));
+        }
       }
     }
 
-    int[] parentRows =
-        parentRelation == null
-            ? new int[order == null ? 0 : kept.length]
-            : referencedRows(sample, kept, parentRelation, fitted.get(parentRelation.parent()));
     int monthDay = 0;
     if (order != null) {
       SampleColumn orderColumn = column(sample, order);
@@ -471,6 +505,8 @@ public final class TableSetFitter {
     if (order != null) {
       SampleColumn orderColumn = column(sample, order);
       double[] times = Arrays.stream(kept).mapToDouble(orderColumn::number).toArray();
+      List<RunningBalance> running =
+          balances.stream().map(found -> found.balance(input.name())).toList();
       SequenceFitting.Dynamics dynamics =
           SequenceFitting.dynamics(
               input.name(),
@@ -483,7 +519,7 @@ public final class TableSetFitter {
               parentRelation == null,
               warnings);
       model = dynamics.model();
-      sequence = dynamics.sequence();
+      sequence = dynamics.sequence().withBalances(running);
     }
 
     TableSet.Table table =
@@ -497,6 +533,16 @@ public final class TableSetFitter {
             ordinal,
             sequence);
     return new Fitted(table, kept, rows, keyRows);
+  }
+
+  /** The columns of a history that are neither balances nor their moves: its keys and order. */
+  private static Set<String> balanceExcluded(
+      String table, RelationGraph graph, Map<String, String> orders) {
+    Set<String> excluded = new LinkedHashSet<>();
+    graph.foreignKeys(table).forEach(relation -> excluded.addAll(relation.columns()));
+    graph.referencedKeys(table).forEach(excluded::addAll);
+    excluded.add(orders.get(table));
+    return excluded;
   }
 
   /**

@@ -43,7 +43,7 @@ final class TransitionFitting {
 
     int[] state = new int[scores.length];
     for (int r = 0; r < scores.length; r++) {
-      state[r] = state(ends[components[r]], Normal.cdf(scores[r]));
+      state[r] = StateTransitions.stateOf(ends[components[r]], Normal.cdf(scores[r]));
     }
 
     // Row `states` of each matrix counts the entities' first rows.
@@ -116,17 +116,6 @@ final class TransitionFitting {
     }
 
     return StateTransitions.of(byComponent);
-  }
-
-  /** The state whose interval of {@code ends} holds {@code u}. */
-  static int state(double[] ends, double u) {
-    for (int s = 0; s < ends.length - 1; s++) {
-      if (u < ends[s]) {
-        return s;
-      }
-    }
-
-    return ends.length - 1;
   }
 
   private static double sum(double[] values) {

@@ -1,8 +1,12 @@
 package io.synthlake.core.generate;
 
+import io.synthlake.core.marginal.Marginal;
 import io.synthlake.core.math.AutoRegression;
 import io.synthlake.core.math.Normal;
 import io.synthlake.core.model.CategoricalColumn;
+import io.synthlake.core.model.NumericColumn;
+import io.synthlake.core.model.NumericDistribution;
+import io.synthlake.core.model.NumericFormat;
 import io.synthlake.core.model.Seasonality;
 import io.synthlake.core.model.StateTransitions;
 import io.synthlake.core.model.TableModel;
@@ -44,10 +48,21 @@ final class SequenceFilter {
   private final NumberSink gaps = new NumberSink();
   private final double[] times = new double[TableSampler.BLOCK_ROWS];
 
+  /**
+   * The gaps' own marginal per component and format, when the gaps have a season: each gap then
+   * depends on the time of the row before it, so the gaps are drawn row by row.
+   */
+  private final Marginal[] gapMarginals;
+
+  private final NumericFormat gapFormat;
+
   private int[] steps;
   private double[] entityStarts;
   private int offset;
   private double lastTime;
+
+  /** The order value of the last row filtered. */
+  private double previousTime;
 
   SequenceFilter(TableModel model, TableSet.Sequence sequence) {
     int dimension = model.dependence().dimension();
@@ -88,6 +103,17 @@ final class SequenceFilter {
     this.whole = orderType.isIntegral() || orderType.isTemporal();
     this.monthDay = sequence.monthDay();
     this.series = sequence.series();
+    if (gapCopula >= 0 && seasons[gapCopula] != null) {
+      NumericColumn gapModel = (NumericColumn) model.columns().get(gapColumn);
+      this.gapMarginals =
+          gapModel.components().stream()
+              .map(NumericDistribution::marginal)
+              .toArray(Marginal[]::new);
+      this.gapFormat = gapModel.format();
+    } else {
+      this.gapMarginals = null;
+      this.gapFormat = null;
+    }
   }
 
   /** The model column of the gaps, which {@link #apply}'s gap filler writes. */
@@ -123,13 +149,17 @@ final class SequenceFilter {
       int[] components,
       int rows,
       Consumer<ColumnSink> gapFiller) {
-    if (gapCopula >= 0 && filled[gapCopula]) {
-      filter(gapCopula, drawn[gapCopula], asScores[gapCopula], rows);
-    }
+    if (gapMarginals != null) {
+      seasonalGaps(drawn[gapCopula], asScores[gapCopula], components, rows);
+    } else {
+      if (gapCopula >= 0 && filled[gapCopula]) {
+        filter(gapCopula, drawn[gapCopula], asScores[gapCopula], rows);
+      }
 
-    gapFiller.accept(gaps);
-    for (int r = 0; r < rows; r++) {
-      times[r] = nextTime(r);
+      gapFiller.accept(gaps);
+      for (int r = 0; r < rows; r++) {
+        times[r] = nextTime(r, gaps.value(r));
+      }
     }
 
     for (int j = 0; j < processes.length; j++) {
@@ -153,32 +183,54 @@ final class SequenceFilter {
       double u = scores ? Normal.cdf(values[r]) : values[r];
       int k = components[r];
       double[] ends = intervals[j][k];
-      {
-        int from = steps[offset + r] == 0 ? StateTransitions.FIRST : states[j];
-        int to = chain.next(k, from, u);
-        double low = chain.below(k, from, to);
-        double high = to == ends.length - 1 ? 1 : chain.below(k, from, to + 1);
-        double start = to == 0 ? 0 : ends[to - 1];
-        double end = to == ends.length - 1 ? 1 : ends[to];
-        if (end > start && high > low) {
-          u = start + (end - start) * Math.min(1, Math.max(0, (u - low) / (high - low)));
-          u = Math.min(Math.nextDown(end), Math.max(start, u));
-          values[r] = scores ? Math.max(-8.5, Math.min(8.5, Normal.quantile(u))) : u;
-        }
+      int from = steps[offset + r] == 0 ? StateTransitions.FIRST : states[j];
+      int to = chain.next(k, from, u);
+      double low = chain.below(k, from, to);
+      double high = to == ends.length - 1 ? 1 : chain.below(k, from, to + 1);
+      double start = to == 0 ? 0 : ends[to - 1];
+      double end = to == ends.length - 1 ? 1 : ends[to];
+      if (end > start && high > low) {
+        u = start + (end - start) * Math.min(1, Math.max(0, (u - low) / (high - low)));
+        u = Math.min(Math.nextDown(end), Math.max(start, u));
+        values[r] = scores ? Math.max(-8.5, Math.min(8.5, Normal.quantile(u))) : u;
       }
 
-      states[j] = stateOf(ends, u);
+      states[j] = StateTransitions.stateOf(ends, u);
     }
   }
 
-  private static int stateOf(double[] ends, double u) {
-    for (int s = 0; s < ends.length - 1; s++) {
-      if (u < ends[s]) {
-        return s;
+  /**
+   * Gaps with a season (more events by day than by night): row by row, each gap's score moved by
+   * its season at the time of the row before it, turned into its value through the gaps' marginal,
+   * and added to that time. An entity's first row has no gap; its season reads the entity's start.
+   */
+  private void seasonalGaps(double[] values, boolean scores, int[] components, int rows) {
+    AutoRegression process = processes[gapCopula];
+    Seasonality season = seasons[gapCopula];
+    double[] past = history[gapCopula];
+    for (int r = 0; r < rows; r++) {
+      int step = steps[offset + r];
+      double score = scores ? values[r] : Math.max(-8.5, Math.min(8.5, Normal.quantile(values[r])));
+      if (process != null) {
+        score = process.next(score, past, step);
+        System.arraycopy(past, 0, past, 1, past.length - 1);
+        past[0] = score;
       }
-    }
 
-    return ends.length - 1;
+      double before = step == 0 ? entityStart(r) : previousTime;
+      score = season.mean(before, orderType) + season.scale() * score;
+      double u = Normal.cdf(score);
+      values[r] = scores ? score : u;
+      Marginal marginal = gapMarginals[components[r]];
+      double gap = marginal == null ? 0 : gapFormat.apply(marginal.quantile(u));
+      times[r] = nextTime(r, gap);
+    }
+  }
+
+  /** Row r's entity's start as an order value. */
+  private double entityStart(int r) {
+    double start = entityStarts[offset + r];
+    return series != null && monthDay > 0 ? Months.epochDay((long) start, monthDay) : start;
   }
 
   private void filter(int j, double[] values, boolean scores, int rows) {
@@ -208,9 +260,8 @@ final class SequenceFilter {
    * start, leaving the smallest gap for each row still to come. A monthly sequence counts in months
    * ({@link Months}) and lands each row on its day of the month.
    */
-  private double nextTime(int r) {
+  private double nextTime(int r, double gap) {
     int step = steps[offset + r];
-    double gap = gaps.value(r);
     if (step == 0) {
       double start = entityStarts[offset + r];
       lastTime = monthDay > 0 && series == null ? Months.index(start) : start;
@@ -225,6 +276,7 @@ final class SequenceFilter {
       lastTime = Math.max(entityStart, Math.min(lastTime, whole ? Math.floor(ceiling) : ceiling));
     }
 
-    return monthDay > 0 ? Months.epochDay((long) lastTime, monthDay) : lastTime;
+    previousTime = monthDay > 0 ? Months.epochDay((long) lastTime, monthDay) : lastTime;
+    return previousTime;
   }
 }

@@ -132,6 +132,20 @@ public final class StateTransitions {
     return to == 0 ? 0 : cumulative[component][row(from)][to - 1];
   }
 
+  /**
+   * The state a uniform {@code u} stands for under a component's {@link
+   * CategoricalColumn#intervalEnds}: 0 for null, c + 1 for category c.
+   */
+  public static int stateOf(double[] intervalEnds, double u) {
+    for (int s = 0; s < intervalEnds.length - 1; s++) {
+      if (u < intervalEnds[s]) {
+        return s;
+      }
+    }
+
+    return intervalEnds.length - 1;
+  }
+
   private int row(int from) {
     return from == FIRST ? states() : from;
   }

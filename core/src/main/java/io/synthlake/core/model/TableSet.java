@@ -45,8 +45,9 @@ public final class TableSet {
    * model, or the series' own chunk start) plus the running sum of the gaps (hidden column {@link
    * #GAP_COLUMN} of the table's model), so it never goes back; the normal scores of each column
    * named in {@code processes} follow its autoregressive process along the entity's rows, so that a
-   * hot day follows a hot day; and a column named in {@code seasons} moves with the time of its row
-   * (trend, time of year, week and day) around that process.
+   * hot day follows a hot day; a column named in {@code seasons} moves with the time of its row
+   * (trend, time of year, week and day) around that process, the gaps with the time of the row
+   * before; and a categorical column named in {@code transitions} moves from state to state.
    *
    * @param order the column the rows are ordered by
    * @param orderType its type: a date (gaps in days), a timestamp (microseconds) or a number
@@ -443,7 +444,6 @@ public final class TableSet {
             && !table.model().columnNames().contains(sequence.order());
     Set<String> varying = new HashSet<>(sequence.processes().keySet());
     varying.addAll(sequence.seasons().keySet());
-    columns &= !sequence.seasons().containsKey(GAP_COLUMN);
     for (String column : varying) {
       columns &=
           table.model().columnNames().contains(column)
@@ -455,7 +455,7 @@ public final class TableSet {
           "sequence",
           "table '%s' is a sequence ordered by '%s': it needs a numeric '%s' column, %s, the "
               + "order among its output columns, and processes and seasons only for its copula "
-              + "columns (no season for the gaps)",
+              + "columns",
           table.name(),
           sequence.order(),
           GAP_COLUMN,
