@@ -71,6 +71,20 @@ public final class Errors {
         column, minCount, Setting.KIND.to(column, "ColumnKind." + kind.name(), kind.jsonName()));
   }
 
+  /**
+   * A string column fitted as categorical none of whose values is frequent enough to be emitted,
+   * fitted without a rare token.
+   */
+  public static SynthlakeException noFrequentString(String column, int minCount) {
+    return SynthlakeException.of(
+        "column '%s': every value occurs in fewer than %d rows, so none may be emitted as a "
+            + "category; model it as text (%s), or pool its values into a token (%s)",
+        column,
+        minCount,
+        Setting.KIND.to(column, "ColumnKind.TEXT", "text"),
+        Setting.RARE_TOKEN.to("\"_RARE_\""));
+  }
+
   /** A column null in every sampled row or of one value; {@code what} says which. */
   public static SynthlakeException degenerateColumn(String column, String what) {
     return SynthlakeException.of(

@@ -15,6 +15,7 @@ public enum Setting {
   MARGINAL("FitOptions.marginal", "--marginal"),
   DEGENERATE("FitOptions.degenerate", "--degenerate"),
   UNSUPPORTED("FitOptions.unsupported", "--unsupported"),
+  RARE_TOKEN("FitOptions.rareToken", "--rare-token"),
   ROWS("the row count of generate", "--rows"),
   FIRST_ROW("GenerateOptions.withFirstRow", "--first-row"),
   PARTITIONS("GenerateOptions.withPartitions", "--partitions"),

@@ -12,6 +12,7 @@ import io.synthlake.core.types.ColumnKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Options of {@link Synthesizer#fit}: how much to sample, which columns to model and how. The same
@@ -156,6 +157,16 @@ public final class FitOptions {
    */
   public int rareCount() {
     return settings.rareCount();
+  }
+
+  /**
+   * The token rare string categories become, or empty (the default) when a rare category's rows are
+   * drawn as the frequent categories of their mixture component instead.
+   *
+   * @return the rare token, if any
+   */
+  public Optional<String> rareToken() {
+    return settings.rareToken();
   }
 
   /**
@@ -311,6 +322,20 @@ public final class FitOptions {
      */
     public Builder rareCount(int value) {
       settings.rareCount(value);
+      return this;
+    }
+
+    /**
+     * Pools rare string categories into one category named {@code value}, generated as that text
+     * (rare values of other types fold into their column's most frequent category). By default
+     * there is no token: a rare category's rows are drawn as the frequent categories of their own
+     * mixture component, in proportion, so every generated value is a real frequent one.
+     *
+     * @param value the token, such as {@code "_RARE_"}; null restores the default
+     * @return this builder
+     */
+    public Builder rareToken(String value) {
+      settings.rareToken(value);
       return this;
     }
 

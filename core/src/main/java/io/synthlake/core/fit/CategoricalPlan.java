@@ -18,9 +18,12 @@ import java.util.Map;
 /**
  * Fits categorical, boolean and text columns. Categories start most frequent first; the fitter may
  * then reorder a categorical column for the copula ({@link CategoryOrdering}). Values seen in fewer
- * than k rows are never kept: string categoricals pool them into the rare token, other types fold
- * them into the most frequent category, and text columns send them to the composed category, whose
- * words must themselves occur in k rows.
+ * than k rows are never kept. By default a categorical column's rare rows form a pool that is
+ * fitted like a category and then dropped, its share in each component going to that component's
+ * frequent categories in proportion, so every generated value is a real frequent one. With a rare
+ * token, string categoricals pool them into the token instead and other types fold them into the
+ * most frequent category. Text columns send them to the composed category, whose words must
+ * themselves occur in k rows; boolean columns keep both values whatever their counts.
  */
 final class CategoricalPlan implements ColumnPlan {
   /** The last category of a text column: values composed from frequent words. */
@@ -30,7 +33,13 @@ final class CategoricalPlan implements ColumnPlan {
 
   private final SampleColumn sample;
   private final ColumnKind kind;
+
+  /** The categories in copula order; the pool of rare values, while fitting, as null. */
   private List<String> categories;
+
+  /** Where the pool of rare values sits in {@link #categories}, or -1 when there is none. */
+  private int pool;
+
   private final double[] codes;
   private final TextComposer composer;
 
@@ -52,21 +61,30 @@ final class CategoricalPlan implements ColumnPlan {
 
     int k = settings.rareCount();
     Map<String, Integer> kept = new LinkedHashMap<>();
-    int rare = 0;
     for (Map.Entry<String, Integer> entry : counts.entrySet()) {
       if (entry.getValue() >= k || kind == ColumnKind.BOOLEAN) {
         kept.put(entry.getKey(), entry.getValue());
-      } else {
-        rare += entry.getValue();
       }
     }
 
+    int rare = counts.values().stream().mapToInt(Integer::intValue).sum() - sum(kept);
+
     String fallback = null;
+    boolean pooling = false;
     if (rare > 0) {
       if (kind == ColumnKind.TEXT) {
         fallback = COMPOSED;
+      } else if (settings.rareToken().isEmpty()) {
+        if (kept.isEmpty()) {
+          throw sample.isString()
+              ? Errors.noFrequentString(sample.name(), k)
+              : Errors.noFrequentCategory(
+                  sample.name(), k, numericKind(sample.type().logicalType()));
+        }
+
+        pooling = true;
       } else if (sample.isString()) {
-        fallback = settings.rareToken();
+        fallback = settings.rareToken().get();
         kept.merge(fallback, rare, Integer::sum);
       } else {
         fallback =
@@ -92,12 +110,22 @@ final class CategoricalPlan implements ColumnPlan {
       ordered.add(COMPOSED);
     }
 
-    this.categories = List.copyOf(ordered);
     Map<String, Integer> index = new HashMap<>();
     for (int c = 0; c < ordered.size(); c++) {
       index.put(ordered.get(c), c);
     }
 
+    // The pool of rare values takes its place in frequency order after the categories at least as
+    // frequent (a label cannot mark it: any text may be a real value). Its rows keep their own
+    // block of the copula while the column is ordered, clustered and correlated, so that they
+    // neither pose as a real category nor move the others' scores; build() drops it.
+    this.pool = pooling ? (int) ordered.stream().filter(c -> kept.get(c) >= rare).count() : -1;
+    if (pooling) {
+      ordered.add(pool, null);
+      index.replaceAll((category, c) -> c >= pool ? c + 1 : c);
+    }
+
+    this.categories = new ArrayList<>(ordered);
     this.codes = new double[rows];
     List<String> composedValues = new ArrayList<>();
     for (int row = 0; row < rows; row++) {
@@ -106,7 +134,7 @@ final class CategoricalPlan implements ColumnPlan {
       } else {
         Integer code = index.get(text[row]);
         if (code == null) {
-          code = index.get(fallback);
+          code = pooling ? pool : index.get(fallback);
           if (kind == ColumnKind.TEXT) {
             composedValues.add(text[row]);
           }
@@ -193,6 +221,8 @@ final class CategoricalPlan implements ColumnPlan {
    * category last).
    */
   boolean reorderable() {
+    // The pool counts: it holds a place in the copula while fitting, as a rare token would, so the
+    // fit's dependence is the token fit's and only the token's share moves.
     return kind == ColumnKind.CATEGORICAL && categories.size() > 2;
   }
 
@@ -220,9 +250,11 @@ final class CategoricalPlan implements ColumnPlan {
       }
     }
 
-    this.categories = List.copyOf(reordered);
+    this.categories = reordered;
+    this.pool = pool >= 0 ? newCode[pool] : -1;
   }
 
+  /** The categories while fitting, the pool of rare values included. */
   int categoryCount() {
     return categories.size();
   }
@@ -259,7 +291,54 @@ final class CategoricalPlan implements ColumnPlan {
       probabilities.add(Arrays.copyOfRange(fitted, 1, fitted.length));
     }
 
+    if (pool < 0) {
+      return CategoricalColumn.of(
+          sample.name(), sample.type(), kind, categories, probabilities, nullShares, composer);
+    }
+
+    // The pool's share goes to the frequent categories in proportion to their shares in the same
+    // component, so the rows of each kind keep their own mix; a component whose non-null rows were
+    // all rare takes the column's mix over the whole sample.
+    double[] overall = withoutPool(frequencies());
+    List<double[]> merged = new ArrayList<>();
+    for (double[] shares : probabilities) {
+      double[] frequent = withoutPool(shares);
+      double total = Arrays.stream(frequent).sum();
+      double[] source = total > 0 ? frequent : overall;
+      double sourceTotal = total > 0 ? total : Arrays.stream(overall).sum();
+      merged.add(Arrays.stream(source).map(p -> p / sourceTotal).toArray());
+    }
+
+    List<String> kept = new ArrayList<>(categories);
+    kept.remove(pool);
     return CategoricalColumn.of(
-        sample.name(), sample.type(), kind, categories, probabilities, nullShares, composer);
+        sample.name(), sample.type(), kind, kept, merged, nullShares, composer);
+  }
+
+  /** Rows per category over the whole sample. */
+  private double[] frequencies() {
+    double[] counts = new double[categories.size()];
+    for (double code : codes) {
+      if (code >= 0) {
+        counts[(int) code]++;
+      }
+    }
+
+    return counts;
+  }
+
+  private double[] withoutPool(double[] perCategory) {
+    double[] result = new double[perCategory.length - 1];
+    for (int c = 0, r = 0; c < perCategory.length; c++) {
+      if (c != pool) {
+        result[r++] = perCategory[c];
+      }
+    }
+
+    return result;
+  }
+
+  private static int sum(Map<String, Integer> counts) {
+    return counts.values().stream().mapToInt(Integer::intValue).sum();
   }
 }

@@ -5,6 +5,7 @@ import io.synthlake.core.types.ColumnKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -74,9 +75,13 @@ public final class FitSettings {
     return rareCount;
   }
 
-  /** What rare string categories become. */
-  public String rareToken() {
-    return rareToken;
+  /**
+   * The token rare string categories become, or empty (the default) when a categorical column's
+   * rare rows are drawn as its frequent categories instead, in proportion to their shares in the
+   * same mixture component.
+   */
+  public Optional<String> rareToken() {
+    return Optional.ofNullable(rareToken);
   }
 
   /** The smallest mixture component: smaller clusters are merged into their nearest neighbours. */
@@ -156,7 +161,7 @@ public final class FitSettings {
     private int maxKnots = 1000;
     private double pointMassShare = 0.02;
     private int rareCount = 5;
-    private String rareToken = "_RARE_";
+    private String rareToken;
     private int minComponentRows = 100;
     private int maxComponents = 160;
     private int maxModes = 10;
@@ -188,6 +193,11 @@ public final class FitSettings {
       return this;
     }
 
+    /**
+     * Pools rare string categories into one category named {@code value} (and folds rare values of
+     * other types into their column's most frequent category) instead of drawing frequent
+     * categories in their place; null restores that default.
+     */
     public Builder rareToken(String value) {
       this.rareToken = value;
       return this;
@@ -244,7 +254,7 @@ public final class FitSettings {
       SynthlakeException.check(
           rareCount >= 1, "the rare-category threshold must be at least 1, got %d", rareCount);
       SynthlakeException.check(
-          rareToken != null && !rareToken.isEmpty(), "the rare-category token must not be empty");
+          rareToken == null || !rareToken.isEmpty(), "the rare-category token must not be empty");
       SynthlakeException.check(
           minComponentRows >= 1,
           "the minimum component size must be at least 1 row, got %d",

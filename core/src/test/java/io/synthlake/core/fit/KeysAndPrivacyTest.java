@@ -142,7 +142,7 @@ class KeysAndPrivacyTest {
   }
 
   @Test
-  void rareStringCategoriesBecomeTheRareToken() {
+  void withTheTokenOptionRareStringCategoriesBecomeTheToken() {
     // 1000 rows: three frequent values and 12 rare ones seen 1 to 4 times each (30 rows in all,
     // 3%).
     String[] city = new String[1000];
@@ -162,7 +162,10 @@ class KeysAndPrivacyTest {
     }
 
     TableModel model =
-        Samples.fitSingle(Samples.strings("city", city), Samples.doubles("x", noise(1000, 6)))
+        ModelFitter.fit(
+                Samples.table(Samples.strings("city", city), Samples.doubles("x", noise(1000, 6))),
+                FitSettings.builder().rareToken("_RARE_").build(),
+                ScoreClusterer.single())
             .model();
 
     CategoricalColumn column = (CategoricalColumn) model.column("city");
@@ -181,10 +184,12 @@ class KeysAndPrivacyTest {
   }
 
   @Test
-  void rareNumericCategoriesFoldIntoTheMostFrequentOne() {
+  void withTheTokenOptionRareNumericCategoriesFoldIntoTheMostFrequentOne() {
     double[] rating = new double[500];
     Arrays.setAll(rating, i -> i < 3 ? 9 : i % 2 == 0 ? 1 : i % 4 == 1 ? 2 : 3);
-    FitSettings settings = FitSettings.builder().kind("rating", ColumnKind.CATEGORICAL).build();
+    // A number column cannot hold the token, so the token option folds its rare values instead.
+    FitSettings settings =
+        FitSettings.builder().kind("rating", ColumnKind.CATEGORICAL).rareToken("_RARE_").build();
 
     TableModel model =
         ModelFitter.fit(

@@ -98,6 +98,8 @@ public final class TableFixtures {
             Samples.strings("note", note));
     FitSettings settings =
         FitSettings.builder()
+            // The token option, so the every-kind model keeps a model file's token category.
+            .rareToken("_RARE_")
             .marginal("score", MarginalFamily.GAUSSIAN_MIXTURE)
             .maxModes(4)
             .build();

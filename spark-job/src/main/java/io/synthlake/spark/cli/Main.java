@@ -61,7 +61,7 @@ public final class Main {
           "",
           "  fit       --input PATH [--format csv|parquet|delta|json] [--encoding ISO-8859-1] | --table NAME   --model FILE",
           "            [--sample-rows N] [--seed S] [--exclude COL]... [--kind COL=KIND]... [--marginal COL=empirical|gaussian-mixture]...",
-          "            [--max-components K] [--min-component-rows N] [--rare-count K] [--degenerate fail|keep|drop] [--unsupported skip|fail]",
+          "            [--max-components K] [--min-component-rows N] [--rare-count K] [--rare-token TOKEN] [--degenerate fail|keep|drop] [--unsupported skip|fail]",
           "            [--holdout-share F [--report FILE.html] [--json FILE.json] [--target COL]]  (fit on the rest, generate, evaluate)",
           "  fit       --input NAME=PATH --input NAME=table:DB.T ... --relation CHILD.COLUMN=PARENT.KEY ... --model FILE",
           "            [--orphans drop|fail] [the options above]   (related tables: a child's first relation names its parent)",
@@ -137,6 +137,7 @@ public final class Main {
                       "max-components",
                       "min-component-rows",
                       "rare-count",
+                      "rare-token",
                       "degenerate",
                       "unsupported",
                       "holdout-share",
@@ -312,6 +313,10 @@ public final class Main {
 
     if (args.has("rare-count")) {
       options.rareCount(args.positiveInt("rare-count", 5));
+    }
+
+    if (args.has("rare-token")) {
+      options.rareToken(args.get("rare-token"));
     }
 
     if (args.has("degenerate")) {
