@@ -41,7 +41,9 @@ import scala.concurrent.duration.Duration;
  * published, its rows are counted against the rows asked for (the direct writers' own counts, the
  * rows Spark observed on their way into its writer); a Delta commit by Delta's writer is checked on
  * its {@code numOutputRows} metric. The output directory is checked before any job starts:
- * writable, and empty or a table of the format written.
+ * writable, and empty or a table of the format written. CSV and JSON files hold timestamps in the
+ * plainest form that keeps a column's values exactly, {@code 2001-04-30 08:57:00}, in the session
+ * time zone; a catalog table keeps Spark's typed form.
  *
  * <pre>{@code
  * TableWriter.toPath(rows, "s3a://bucket/fixtures/orders",
@@ -142,16 +144,19 @@ public final class TableWriter {
         fs.create(new Path(staging, "_SUCCESS")).close();
       } else {
         Observation written = new Observation("synthlake-written-rows-" + UUID.randomUUID());
+        TextForms text = format == OutputFormat.PARQUET ? null : TextForms.of(rows);
+        Dataset<Row> out = text == null ? rows : text.rows();
         Dataset<Row> counted =
             asked.isPresent()
-                ? rows.observe(written, functions.count(functions.lit(1)).as("rows"))
-                : rows;
-        counted
-            .write()
-            .format(format.sparkName())
-            .option("header", "true")
-            .mode(SaveMode.ErrorIfExists)
-            .save(staging.toString());
+                ? out.observe(written, functions.count(functions.lit(1)).as("rows"))
+                : out;
+        DataFrameWriter<Row> writer =
+            counted.write().format(format.sparkName()).option("header", "true");
+        if (text != null && text.timestampFormat() != null) {
+          writer = writer.option("timestampFormat", text.timestampFormat());
+        }
+
+        writer.mode(SaveMode.ErrorIfExists).save(staging.toString());
         if (asked.isPresent()) {
           WrittenRows.check(asked.getAsLong(), observedRows(written), path);
         }

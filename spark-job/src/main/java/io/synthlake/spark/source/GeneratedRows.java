@@ -1,11 +1,14 @@
 package io.synthlake.spark.source;
 
 import io.synthlake.core.model.KeyColumn;
+import io.synthlake.core.model.NumericFormat;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.types.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -15,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.Alias;
 import org.apache.spark.sql.catalyst.expressions.Attribute;
 import org.apache.spark.sql.catalyst.expressions.AttributeReference;
+import org.apache.spark.sql.catalyst.expressions.ExprId;
 import org.apache.spark.sql.catalyst.expressions.NamedExpression;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.Project;
@@ -155,6 +159,54 @@ public final class GeneratedRows {
     }
 
     return OptionalLong.empty();
+  }
+
+  /**
+   * How the model rounds each output column of {@code query} that is a generated column passed on
+   * unchanged (perhaps renamed), by output name; a column a projection computes, or a query that
+   * reads anything but one generated table, has none.
+   */
+  public static Map<String, NumericFormat> formats(Dataset<?> query) {
+    LogicalPlan plan = query.queryExecution().optimizedPlan();
+    List<Attribute> top = CollectionConverters.asJava(plan.output());
+    ExprId[] ids = new ExprId[top.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = top.get(i).exprId();
+    }
+
+    while (plan instanceof Project project) {
+      Map<ExprId, ExprId> passed = new HashMap<>();
+      for (NamedExpression named : CollectionConverters.asJava(project.projectList())) {
+        Object source = named instanceof Alias alias ? alias.child() : named;
+        if (source instanceof Attribute attribute) {
+          passed.put(named.exprId(), attribute.exprId());
+        }
+      }
+
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = ids[i] == null ? null : passed.get(ids[i]);
+      }
+
+      plan = project.child();
+    }
+
+    Map<String, NumericFormat> formats = new HashMap<>();
+    if (!(plan instanceof DataSourceV2ScanRelation relation)
+        || !(relation.scan() instanceof DirectScan scan)) {
+      return formats;
+    }
+
+    List<AttributeReference> output = CollectionConverters.asJava(relation.output());
+    for (int i = 0; i < ids.length; i++) {
+      for (int j = 0; ids[i] != null && j < output.size(); j++) {
+        if (output.get(j).exprId().equals(ids[i])) {
+          String name = top.get(i).name();
+          scan.format(j).ifPresent(format -> formats.put(name, format));
+        }
+      }
+    }
+
+    return formats;
   }
 
   private static int indexOf(List<AttributeReference> output, Attribute attribute) {

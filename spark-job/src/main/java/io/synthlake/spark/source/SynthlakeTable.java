@@ -1,7 +1,10 @@
 package io.synthlake.spark.source;
 
+import io.synthlake.core.model.NumericColumn;
+import io.synthlake.core.model.NumericFormat;
 import io.synthlake.core.model.TableModel;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -116,6 +119,13 @@ final class SynthlakeTable implements SupportsRead {
           options.partitions,
           modelColumns,
           outputSchema);
+    }
+
+    @Override
+    public Optional<NumericFormat> format(int readColumn) {
+      return model.columns().get(columns[readColumn]) instanceof NumericColumn numeric
+          ? Optional.of(numeric.format())
+          : Optional.empty();
     }
 
     @Override

@@ -3,12 +3,16 @@ package io.synthlake.spark.source;
 import io.synthlake.core.generate.AncestorColumns;
 import io.synthlake.core.generate.TableSetLayout;
 import io.synthlake.core.generate.TableSetSampler;
+import io.synthlake.core.model.NumericColumn;
+import io.synthlake.core.model.NumericFormat;
+import io.synthlake.core.model.RunningBalance;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.DataType;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -97,6 +101,35 @@ final class TableSetTable implements SupportsRead {
     return set.type(column.table(), column.column());
   }
 
+  /**
+   * How the model rounds output column {@code index} (the table's own, or an ancestor's carried)
+   * when it draws it from a distribution; empty for keys, ordinals, a sequence's order and
+   * balances, which are computed (as {@link TableSet#type} tells them apart).
+   */
+  static Optional<NumericFormat> format(
+      TableSet set, String table, List<AncestorColumns.Column> carried, int index) {
+    List<String> columns = set.table(table).columns();
+    TableSet.Table owner =
+        set.table(index < columns.size() ? table : carried.get(index - columns.size()).table());
+    String column =
+        index < columns.size() ? columns.get(index) : carried.get(index - columns.size()).column();
+    boolean computed =
+        owner.foreignKey(column) != null
+            || owner.ordinal() != null && owner.ordinal().column().equals(column)
+            || owner.sequence() != null
+                && (owner.sequence().order().equals(column)
+                    || owner.sequence().balances().stream()
+                        .map(RunningBalance::column)
+                        .anyMatch(column::equals));
+    if (computed || !owner.model().columnNames().contains(column)) {
+      return Optional.empty();
+    }
+
+    return owner.model().column(column) instanceof NumericColumn numeric
+        ? Optional.of(numeric.format())
+        : Optional.empty();
+  }
+
   @Override
   public String name() {
     return "synthlake(" + table + ": " + layout.rows(table) + " rows, seed " + seed + ")";
@@ -183,6 +216,11 @@ final class TableSetTable implements SupportsRead {
                   tableColumns,
                   carried),
           partitions);
+    }
+
+    @Override
+    public Optional<NumericFormat> format(int readColumn) {
+      return TableSetTable.format(entry.tableSet(), table, carried, columns[readColumn]);
     }
 
     @Override
