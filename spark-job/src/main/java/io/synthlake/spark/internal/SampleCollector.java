@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -20,14 +23,20 @@ import org.apache.spark.sql.types.DataTypes;
  * Draws the fitting sample from a DataFrame and brings it to the driver column by column, converted
  * to core's number form by Spark expressions. Streams rows with {@code toLocalIterator}, so the
  * driver holds only the sample's arrays.
+ *
+ * <p>The sample is a uniform draw without replacement of exactly min(sample rows, input rows) rows,
+ * whatever the input's order and file layout: each row gets a random key drawn from the seed and
+ * its content, and the rows with the smallest keys are kept. The keys depend on the rows alone,
+ * never on partitions, so for a seed the same input gives the same sample, in the same order,
+ * however it is partitioned or ordered. When the input has no more rows than the sample, it is
+ * taken whole in its own order (the series sample relies on it).
  */
 public final class SampleCollector {
   private SampleCollector() {}
 
   /**
    * @param names the columns to sample, with their synthlake types
-   * @param sampleRows at most this many rows, drawn uniformly without replacement (Bernoulli, then
-   *     a limit)
+   * @param sampleRows at most this many rows, drawn uniformly without replacement
    */
   public static SampleTable collect(
       Dataset<Row> input, List<String> names, List<DataType> types, int sampleRows, long seed) {
@@ -59,17 +68,14 @@ public final class SampleCollector {
     SynthlakeException.check(
         total > 0,
         "the input has no rows, so there is nothing to fit: check the input path, format and filters");
-    Dataset<Row> sampled = input;
-    if (total > sampleRows) {
-      // Oversample slightly so that the Bernoulli draw rarely falls short of sampleRows; the limit
-      // trims the excess.
-      double fraction = Math.min(1.0, 1.05 * sampleRows / total + 10.0 / total);
-      sampled = input.sample(false, fraction, seed).limit(sampleRows);
-    }
-
     Column[] projection = new Column[names.size()];
     for (int i = 0; i < projection.length; i++) {
       projection[i] = SparkTypes.toSampleForm(names.get(i), types.get(i)).alias("c" + i);
+    }
+
+    Dataset<Row> sampled = input.select(projection);
+    if (total > sampleRows) {
+      sampled = uniform(sampled, sampleRows, seed);
     }
 
     int capacity = (int) Math.min(total, sampleRows);
@@ -87,7 +93,7 @@ public final class SampleCollector {
     }
 
     int rows = 0;
-    Iterator<Row> iterator = sampled.select(projection).toLocalIterator();
+    Iterator<Row> iterator = sampled.toLocalIterator();
     while (iterator.hasNext() && rows < capacity) {
       Row row = iterator.next();
       for (int c = 0; c < columns; c++) {
@@ -136,6 +142,74 @@ public final class SampleCollector {
     }
 
     return new Counted(SampleTable.of(result), total);
+  }
+
+  /**
+   * The {@code n} rows of {@code rows} with the smallest seeded keys, in key order. Every row's key
+   * is an independent Exp(1) draw that depends only on the seed and the row's content: identical
+   * rows are counted first (Spark combines them within each partition before the shuffle), and a
+   * content with m copies gets the m smallest of m draws, made in increasing order from a generator
+   * seeded by the content's hash (Rényi: the k-th smallest adds Exp(1) / (m - k + 1)). Only the
+   * first min(m, n) of them can be among the n smallest, so no content costs more than n keys. A
+   * content seen once, the usual case, gets -ln of its hash as a uniform, without the generator.
+   * Spark runs the final order-and-limit as a top-n (a heap of n rows per partition), not a sort.
+   */
+  private static Dataset<Row> uniform(Dataset<Row> rows, int n, long seed) {
+    String[] names = rows.columns();
+    Column[] content = new Column[names.length];
+    List<Column> hashed = new ArrayList<>();
+    hashed.add(functions.lit(seed));
+    for (int i = 0; i < names.length; i++) {
+      content[i] = functions.col(names[i]);
+      // Null flags too: a hash skips nulls, so (null, x) and (x, null) would otherwise collide.
+      hashed.add(content[i]);
+      hashed.add(content[i].isNull());
+    }
+
+    Column hash = functions.xxhash64(hashed.toArray(new Column[0]));
+    Column copies = functions.col("synthlake_copies");
+    // The hash's low 53 bits as a uniform in (0, 1].
+    Column uniform =
+        functions
+            .pmod(hash, functions.lit(1L << 53))
+            .plus(1)
+            .cast(DataTypes.DoubleType)
+            .divide((double) (1L << 53));
+    UserDefinedFunction smallest =
+        functions.udf(new SmallestKeys(), DataTypes.createArrayType(DataTypes.DoubleType, false));
+    Column keys =
+        functions
+            .when(copies.equalTo(1), functions.array(functions.negate(functions.log(uniform))))
+            .otherwise(smallest.apply(hash, copies, functions.lit(n)));
+    List<Column> order = new ArrayList<>();
+    order.add(functions.col("synthlake_key"));
+    // Ties of the key between contents (about N²/2⁵⁴ pairs) are broken by the content, so the
+    // order is total; ties within a content are identical rows.
+    order.addAll(Arrays.asList(content));
+    return rows.groupBy(content)
+        .agg(functions.count(functions.lit(1)).alias("synthlake_copies"))
+        .withColumn("synthlake_key", functions.explode(keys))
+        .orderBy(order.toArray(new Column[0]))
+        .limit(n)
+        .select(content);
+  }
+
+  /** The min(m, n) smallest of m Exp(1) draws seeded by a content's hash, in increasing order. */
+  private static final class SmallestKeys implements UDF3<Long, Long, Integer, double[]> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public double[] call(Long hash, Long copies, Integer n) {
+      SplittableRandom random = new SplittableRandom(hash);
+      double[] keys = new double[(int) Math.min(copies, n)];
+      double key = 0;
+      for (int k = 0; k < keys.length; k++) {
+        key += -Math.log1p(-random.nextDouble()) / (copies - k);
+        keys[k] = key;
+      }
+
+      return keys;
+    }
   }
 
   /**
