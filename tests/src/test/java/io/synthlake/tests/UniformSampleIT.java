@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The fit sample is a uniform draw over the whole input, whatever its order and file layout: a
  * Parquet table sorted by date, written as eight files each holding a run of dates, loses none of
- * its latest dates, and the sample does not change when the input is partitioned differently.
+ * its latest dates, and the sample does not change when the input is partitioned differently. A
+ * table of millions of rows, thinned before the draw, covers its tail as well.
  */
 class UniformSampleIT {
   private static final int ROWS = 200_000;
@@ -93,6 +94,31 @@ class UniformSampleIT {
     // Same bounds as the sample's extremes above: the model's range is the sample's.
     assertThat(format.path("max").asDouble()).isBetween(last - 0.005 * DAYS, last);
     assertThat(format.path("min").asDouble()).isBetween(first, first + 0.005 * DAYS);
+  }
+
+  @Test
+  void aLargeSortedInputIsThinnedAndStillCoversItsTail() {
+    // 6 million rows, past the size at which the draw first thins the input, sorted by day as
+    // range() hands them out: the same bounds as on the small table hold (the last 5% of days hold
+    // 300,000 rows; the sample's count there is about binomial(10,000, 0.05)).
+    int rowsPerDay = 3_000;
+    Dataset<Row> large =
+        spark
+            .range(0, 6_000_000L, 1, 4)
+            .select(
+                functions
+                    .date_add(
+                        functions.lit(FIRST.toString()).cast("date"),
+                        functions.expr("CAST(id / " + rowsPerDay + " AS INT)"))
+                    .alias("day"),
+                functions.expr("CAST(pmod(xxhash64(id), 100000) AS DOUBLE) / 100").alias("amount"));
+    double[] days = numbers(sample(large, 4), "day");
+    assertThat(days).hasSize(SAMPLE);
+    double first = FIRST.toEpochDay();
+    double last = first + 6_000_000 / rowsPerDay - 1;
+    assertThat(Arrays.stream(days).max().orElseThrow()).isGreaterThan(last - 0.005 * DAYS);
+    long tail = Arrays.stream(days).filter(day -> day > last - 0.05 * DAYS).count();
+    assertThat(tail).isBetween(400L, 600L);
   }
 
   @Test

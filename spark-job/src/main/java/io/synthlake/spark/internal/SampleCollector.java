@@ -28,10 +28,18 @@ import org.apache.spark.sql.types.DataTypes;
  * whatever the input's order and file layout: each row gets a random key drawn from the seed and
  * its content, and the rows with the smallest keys are kept. The keys depend on the rows alone,
  * never on partitions, so for a seed the same input gives the same sample, in the same order,
- * however it is partitioned or ordered. When the input has no more rows than the sample, it is
- * taken whole in its own order (the series sample relies on it).
+ * however it is partitioned or ordered. An input of more than {@link #THINNED_ROWS} rows (and eight
+ * samples) is first thinned by a Bernoulli draw of about four samples' rows, still uniform but
+ * seeded per partition, so that the draw shuffles only those. When the input has no more rows than
+ * the sample, it is taken whole in its own order (the series sample relies on it).
  */
 public final class SampleCollector {
+  /**
+   * Inputs of more rows than this (and than eight samples) are thinned before the exact draw, so
+   * the fit never shuffles a whole large table; their sample then depends on the partitioning.
+   */
+  static final long THINNED_ROWS = 5_000_000;
+
   private SampleCollector() {}
 
   /**
@@ -74,6 +82,12 @@ public final class SampleCollector {
     }
 
     Dataset<Row> sampled = input.select(projection);
+    if (total > Math.max(THINNED_ROWS, 8L * sampleRows)) {
+      // Counting identical rows shuffles every row: a large input is first thinned by a Bernoulli
+      // draw of about four times the sample, which keeps the draw uniform.
+      sampled = sampled.sample(false, Math.min(1.0, (4.0 * sampleRows + 1000) / total), seed);
+    }
+
     if (total > sampleRows) {
       sampled = uniform(sampled, sampleRows, seed);
     }
