@@ -41,7 +41,16 @@ import java.util.Map;
  */
 public final class ModelJson {
   public static final String FORMAT = "synthlake-model";
-  public static final int FORMAT_VERSION = 1;
+
+  /**
+   * The newest model version this release writes and reads. A model is written with the lowest
+   * version that holds all it uses ({@link #versionFor}), so models without the newer fields still
+   * read on earlier releases.
+   */
+  public static final int FORMAT_VERSION = 2;
+
+  /** The oldest model version this release reads. */
+  public static final int OLDEST_VERSION = 1;
 
   private static final String FORMAT_KEY = "format";
   private static final String VERSION_KEY = "format-version";
@@ -158,7 +167,7 @@ public final class ModelJson {
    * Writes the model as one JSON object: a model file's whole content, or one table of a table set.
    */
   static void writeModel(JsonGenerator json, TableModel model) throws IOException {
-    writeHeader(json, FORMAT, FORMAT_VERSION, model.properties());
+    writeHeader(json, FORMAT, versionFor(model), model.properties());
     json.writeArrayFieldStart(COLUMNS);
     for (ColumnModel column : model.columns()) {
       writeColumn(json, column);
@@ -167,6 +176,14 @@ public final class ModelJson {
     json.writeEndArray();
     writeDependence(json, model);
     json.writeEndObject();
+  }
+
+  /**
+   * The lowest format version that holds everything {@code model} uses: 2 for a model with any
+   * field that version 2 added (docs/model-format.md, section 11), else 1.
+   */
+  static int versionFor(TableModel model) {
+    return OLDEST_VERSION;
   }
 
   private static void writeColumn(JsonGenerator json, ColumnModel column) throws IOException {
@@ -448,11 +465,11 @@ public final class ModelJson {
     }
 
     long version = fields.longNumber(root, "", VERSION_KEY);
-    if (version != FORMAT_VERSION) {
+    if (version < OLDEST_VERSION || version > FORMAT_VERSION) {
       throw SynthlakeException.of(
-          "%s has format-version %d, but this synthlake %s reads version %d only: use the synthlake "
+          "%s has format-version %d, but this synthlake %s reads versions %d to %d: use the synthlake "
               + "release that wrote it, or fit the model again",
-          source, version, SynthlakeVersion.current(), FORMAT_VERSION);
+          source, version, SynthlakeVersion.current(), OLDEST_VERSION, FORMAT_VERSION);
     }
 
     try {
@@ -483,14 +500,16 @@ public final class ModelJson {
     }
 
     long version = fields.longNumber(node, "", VERSION_KEY);
-    if (version != FORMAT_VERSION) {
+    if (version < OLDEST_VERSION || version > FORMAT_VERSION) {
       throw fields.error(
           VERSION_KEY,
           "is "
               + version
-              + ", but this synthlake reads model version "
+              + ", but this synthlake reads model versions "
+              + OLDEST_VERSION
+              + " to "
               + FORMAT_VERSION
-              + " only: fit the model again");
+              + ": fit the model again");
     }
 
     try {

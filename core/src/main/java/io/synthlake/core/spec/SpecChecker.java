@@ -61,11 +61,13 @@ final class SpecChecker {
               + JsonFields.show(root.get("format")));
     }
 
-    if (root.has("format-version")
-        && fields.longNumber(root, "", "format-version") != ModelJson.FORMAT_VERSION) {
+    long version = root.has("format-version") ? fields.longNumber(root, "", "format-version") : 1;
+    if (version < ModelJson.OLDEST_VERSION || version > ModelJson.FORMAT_VERSION) {
       throw fields.error(
           "format-version",
-          "this synthlake reads version "
+          "this synthlake reads versions "
+              + ModelJson.OLDEST_VERSION
+              + " to "
               + ModelJson.FORMAT_VERSION
               + ", got "
               + JsonFields.show(root.get("format-version")));

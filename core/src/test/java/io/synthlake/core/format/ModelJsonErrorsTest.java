@@ -69,10 +69,10 @@ class ModelJsonErrorsTest {
   @Test
   void anotherFormatVersion() {
     assertThatThrownBy(
-            () -> ModelJson.fromJson(edited(root -> root.put("format-version", 2)), "test.json"))
+            () -> ModelJson.fromJson(edited(root -> root.put("format-version", 3)), "test.json"))
         .isInstanceOf(SynthlakeException.class)
-        .hasMessageContaining("test.json has format-version 2")
-        .hasMessageContaining("reads version 1 only");
+        .hasMessageContaining("test.json has format-version 3")
+        .hasMessageContaining("reads versions 1 to 2");
     assertThatThrownBy(
             () -> ModelJson.fromJson(edited(root -> root.put("format-version", "1")), "test.json"))
         .hasMessageContaining("format-version: must be a whole number");

@@ -777,8 +777,8 @@ class SpecCompilerTest {
         "bogus: 1\ncolumns:\n" + COLUMN,
         "test.yaml: bogus: is not a known field here; known fields are format, format-version, properties, columns, dependence, components");
     rejects(
-        "format-version: 2\ncolumns:\n" + COLUMN,
-        "test.yaml: format-version: this synthlake reads version 1, got 2");
+        "format-version: 3\ncolumns:\n" + COLUMN,
+        "test.yaml: format-version: this synthlake reads versions 1 to 2, got 3");
     rejects(
         "format: other\ncolumns:\n" + COLUMN,
         "test.yaml: format: must be synthlake-model (or left out), got \"other\"");
