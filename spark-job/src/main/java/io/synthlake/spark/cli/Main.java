@@ -33,6 +33,7 @@ import io.synthlake.spark.internal.AppendKeys;
 import io.synthlake.spark.internal.ModelFiles;
 import io.synthlake.spark.internal.SparkSessions;
 import io.synthlake.spark.internal.TableReader;
+import io.synthlake.spark.internal.progress.ProgressReporter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -91,7 +92,8 @@ public final class Main {
           "",
           "  --encoding: the character set of CSV or JSON input (default UTF-8, checked), e.g. ISO-8859-1 or windows-1252.",
           "  Kinds: continuous, integer, categorical, boolean, date, timestamp, key, text.",
-          "  Add --verbose to any command for stack traces. Docs: README.md and docs/model-format.md.");
+          "  fit, evaluate and generate show their progress on stderr (in place on a terminal, as lines otherwise);",
+          "  --quiet turns it off. Add --verbose to any command for stack traces. Docs: README.md and docs/model-format.md.");
 
   private static final Set<String> FLAGS = Set.of("verbose");
 
@@ -149,8 +151,9 @@ public final class Main {
                       "sequence",
                       "order",
                       "order-policy"),
-                  Set.of("verbose", "detect-relations")),
-              out);
+                  Set.of("verbose", "detect-relations", "quiet")),
+              out,
+              err);
           return 0;
         case "evaluate":
           evaluate(
@@ -177,8 +180,9 @@ public final class Main {
                       "sequence",
                       "order",
                       "floor"),
-                  FLAGS),
-              out);
+                  Set.of("verbose", "quiet")),
+              out,
+              err);
           return 0;
         case "describe":
           describe(Arguments.parse("describe", args, 1, options("model"), FLAGS), out);
@@ -202,8 +206,9 @@ public final class Main {
                       "delta-stats",
                       "first-row",
                       "table-prefix"),
-                  Set.of("verbose", "exact-rows")),
-              out);
+                  Set.of("verbose", "exact-rows", "quiet")),
+              out,
+              err);
           return 0;
         case "export":
           export(Arguments.parse("export", args, 1, options("model", "yaml"), FLAGS), out);
@@ -343,10 +348,13 @@ public final class Main {
     return options.build();
   }
 
-  private static void fit(Arguments args, PrintStream out) {
+  private static void fit(Arguments args, PrintStream out, PrintStream err) {
     FitOptions built = fitOptions(args);
     if (TableSetCommands.isSetFit(args)) {
-      TableSetCommands.fit(args, built, out);
+      try (ProgressReporter progress = progress(args, "fit", -1, err)) {
+        TableSetCommands.fit(args, built, out);
+      }
+
       return;
     }
 
@@ -380,8 +388,12 @@ public final class Main {
     }
 
     long start = System.nanoTime();
-    SynthesisModel fitted = Synthesizer.fit(input, built);
-    fitted.save(spark, model);
+    SynthesisModel fitted;
+    try (ProgressReporter progress = progress(args, "fit", -1, err)) {
+      fitted = Synthesizer.fit(input, built);
+      fitted.save(spark, model);
+    }
+
     out.printf(
         Locale.ROOT,
         "Fitted %d columns, %d mixture component(s), from %s sampled rows in %.1f s; model written to %s%n",
@@ -399,20 +411,21 @@ public final class Main {
       Dataset<Row> synthetic = fitted.generate(spark, rows, GenerateOptions.defaults());
       EvaluationSettings settings =
           EvaluationSettings.defaults().withRareThreshold(built.rareCount());
-      report(
-          args,
-          Evaluation.evaluate(
-              input,
-              holdout,
-              synthetic,
-              args.has("target") ? settings.withTarget(args.get("target")) : settings),
-          "synthlake fit " + model,
-          spark,
-          out);
+      EvaluationResult result;
+      try (ProgressReporter progress = progress(args, "evaluate", -1, err)) {
+        result =
+            Evaluation.evaluate(
+                input,
+                holdout,
+                synthetic,
+                args.has("target") ? settings.withTarget(args.get("target")) : settings);
+      }
+
+      report(args, result, "synthlake fit " + model, spark, out);
     }
   }
 
-  private static void evaluate(Arguments args, PrintStream out) {
+  private static void evaluate(Arguments args, PrintStream out, PrintStream err) {
     EvaluationSettings settings = EvaluationSettings.defaults();
     if (args.has("seed")) {
       settings = settings.withSeed(args.wholeNumber("seed", args.get("seed")));
@@ -432,7 +445,10 @@ public final class Main {
     }
 
     if (EvaluateTablesCommand.isSetEvaluation(args)) {
-      EvaluateTablesCommand.run(args, settings, out);
+      try (ProgressReporter progress = progress(args, "evaluate", -1, err)) {
+        EvaluateTablesCommand.run(args, settings, out);
+      }
+
       return;
     }
 
@@ -448,12 +464,22 @@ public final class Main {
     Dataset<Row> synthetic =
         TableReader.pathOrTable(
             spark, args.required("synthetic"), format, encoding, "evaluate: --synthetic");
-    report(
-        args,
-        Evaluation.evaluate(train, holdout, synthetic, settings),
-        "synthlake evaluate " + args.get("synthetic"),
-        spark,
-        out);
+    EvaluationResult result;
+    try (ProgressReporter progress = progress(args, "evaluate", -1, err)) {
+      result = Evaluation.evaluate(train, holdout, synthetic, settings);
+    }
+
+    report(args, result, "synthlake evaluate " + args.get("synthetic"), spark, out);
+  }
+
+  /**
+   * Shows the command's progress on stderr until closed, unless --quiet.
+   *
+   * @param rows rows the command writes, or -1 when it writes no known number
+   */
+  private static ProgressReporter progress(
+      Arguments args, String label, long rows, PrintStream err) {
+    return ProgressReporter.start(SparkSessions.getOrCreate(), label, rows, err, args.has("quiet"));
   }
 
   /** Prints the summary, then writes the HTML report and the JSON figures where asked. */
@@ -515,19 +541,25 @@ public final class Main {
         Locale.ROOT, "Wrote %s: edit it, then run synthlake generate --spec %s%n", yaml, yaml);
   }
 
-  private static void generate(Arguments args, PrintStream out) {
+  private static void generate(Arguments args, PrintStream out, PrintStream err) {
     SynthlakeException.check(
         args.has("model") ^ args.has("spec"),
         "generate: pass exactly one of --model FILE and --spec FILE");
     if (args.has("model")
         && TableSetCommands.isTableSet(SparkSessions.getOrCreate(), args.get("model"))) {
-      TableSetCommands.generate(args, args.get("model"), out);
+      try (ProgressReporter progress = progress(args, "generate", -1, err)) {
+        TableSetCommands.generate(args, args.get("model"), out);
+      }
+
       return;
     }
 
     if (args.has("spec")
         && TableSetCommands.isTableSetSpec(SparkSessions.getOrCreate(), args.get("spec"))) {
-      TableSetCommands.generateSpec(args, args.get("spec"), out);
+      try (ProgressReporter progress = progress(args, "generate", -1, err)) {
+        TableSetCommands.generateSpec(args, args.get("spec"), out);
+      }
+
       return;
     }
 
@@ -579,10 +611,12 @@ public final class Main {
       }
     }
 
-    if (args.has("output")) {
-      TableWriter.toPath(generated, target, writeOptions);
-    } else {
-      TableWriter.toTable(generated, target, writeOptions);
+    try (ProgressReporter progress = progress(args, "generate", rows, err)) {
+      if (args.has("output")) {
+        TableWriter.toPath(generated, target, writeOptions);
+      } else {
+        TableWriter.toTable(generated, target, writeOptions);
+      }
     }
 
     double seconds = (System.nanoTime() - start) / 1e9;
