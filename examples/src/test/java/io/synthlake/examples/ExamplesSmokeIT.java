@@ -39,7 +39,13 @@ class ExamplesSmokeIT {
                 throw new java.io.UncheckedIOException(e);
               }
             });
-    assertThat(evaluated).contains("accuracy (overall)", "ML utility AUC", "DCR share", "Report: ");
+    assertThat(evaluated)
+        .contains(
+            "overall (uni+bi+tri)",
+            "overall (uni+bi, MOSTLY AI style)",
+            "ML utility AUC",
+            "DCR share",
+            "Report: ");
     assertThat(Files.exists(work.resolve("report.html"))).isTrue();
     assertThat(Files.exists(work.resolve("metrics.json"))).isTrue();
   }

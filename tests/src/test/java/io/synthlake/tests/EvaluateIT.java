@@ -240,7 +240,12 @@ class EvaluateIT {
 
     assertThat(fit.status()).as(fit.err()).isZero();
     assertThat(fit.out())
-        .contains("Fitted 7 columns", "accuracy (overall)", "ML utility AUC", "DCR share");
+        .contains(
+            "Fitted 7 columns",
+            "overall (uni+bi+tri)",
+            "overall (uni+bi, MOSTLY AI style)",
+            "ML utility AUC",
+            "DCR share");
     JsonNode figures = new ObjectMapper().readTree(json.toFile());
     assertThat(
             figures.at("/tables/holdout-rows").asLong() + figures.at("/tables/train-rows").asLong())

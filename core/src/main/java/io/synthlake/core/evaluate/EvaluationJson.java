@@ -25,7 +25,12 @@ import java.util.Map;
  */
 public final class EvaluationJson {
   public static final String FORMAT = "synthlake-evaluation";
-  public static final int FORMAT_VERSION = 1;
+
+  /**
+   * Version 2 added {@code accuracy.overall-uni-bi} and the structure figures (docs/evaluation.md,
+   * section JSON); every version 1 field is still written, with the same meaning.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   static final ObjectMapper MAPPER =
       new ObjectMapper()

@@ -83,14 +83,35 @@ public record EvaluationResult(
     }
   }
 
-  /** Accuracy = 1 − total variation distance between binned distributions, averaged per order. */
+  /**
+   * Accuracy = 1 − total variation distance between binned distributions, averaged per order.
+   *
+   * @param overall the mean of univariate, bivariate and trivariate accuracy
+   * @param overallUniBi the mean of univariate and bivariate accuracy only, as MOSTLY AI's
+   *     model-quality report and the tools that quote it compute "overall accuracy"; higher than
+   *     {@code overall}, since trivariate accuracy is the lowest of the three
+   */
   public record Accuracy(
       Score overall,
+      Score overallUniBi,
       Score univariate,
       Score bivariate,
       Score trivariate,
       int pairCount,
-      int tripleCount) {}
+      int tripleCount) {
+    /** The two overall figures computed from the three orders. */
+    public static Accuracy of(
+        Score univariate, Score bivariate, Score trivariate, int pairCount, int tripleCount) {
+      return new Accuracy(
+          Score.mean(List.of(univariate, bivariate, trivariate)),
+          Score.mean(List.of(univariate, bivariate)),
+          univariate,
+          bivariate,
+          trivariate,
+          pairCount,
+          tripleCount);
+    }
+  }
 
   /**
    * One column: its univariate accuracy, a two-sample statistic (KS for numeric columns, TVD for

@@ -25,8 +25,9 @@ public final class EvaluationSummary {
     }
 
     text.append(
-        String.format(Locale.ROOT, "%-24s %9s %9s %7s%n", "", "synthetic", "holdout", "ratio"));
-    line(text, "accuracy (overall)", result.accuracy().overall());
+        String.format(Locale.ROOT, "%-34s %9s %9s %7s%n", "", "synthetic", "holdout", "ratio"));
+    line(text, "overall (uni+bi+tri)", result.accuracy().overall());
+    line(text, "overall (uni+bi, MOSTLY AI style)", result.accuracy().overallUniBi());
     line(text, "  univariate", result.accuracy().univariate());
     line(text, "  bivariate", result.accuracy().bivariate());
     line(text, "  trivariate", result.accuracy().trivariate());
@@ -60,7 +61,7 @@ public final class EvaluationSummary {
     text.append(
         String.format(
             Locale.ROOT,
-            "%-24s %9.4f %9.4f %7.3f%n",
+            "%-34s %9.4f %9.4f %7.3f%n",
             label,
             score.synthetic(),
             score.ceiling(),

@@ -55,11 +55,10 @@ public record Fidelity(
     Score univariate = Score.mean(columns.stream().map(ColumnReport::accuracy).toList());
     Score bivariate = Score.mean(pairs.stream().map(PairReport::accuracy).toList());
     Score trivariate = Score.mean(triples);
-    Score overall = Score.mean(List.of(univariate, bivariate, trivariate));
     columns.sort(Comparator.comparingDouble(column -> column.accuracy().synthetic()));
     pairs.sort(Comparator.comparingDouble(pair -> pair.accuracy().synthetic()));
     return new Fidelity(
-        new Accuracy(overall, univariate, bivariate, trivariate, pairs.size(), triples.size()),
+        Accuracy.of(univariate, bivariate, trivariate, pairs.size(), triples.size()),
         columns,
         pairs,
         correlations(train, holdout, synthetic),

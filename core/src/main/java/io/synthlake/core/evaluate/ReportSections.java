@@ -71,7 +71,13 @@ final class ReportSections {
     open("summary", "Summary");
     out.append("<div class=\"cards\">\n");
     scoreCard(
-        "Overall accuracy", accuracy.overall(), "univariate, bivariate and trivariate together");
+        "Overall accuracy (uni+bi+tri)",
+        accuracy.overall(),
+        "mean of univariate, bivariate and trivariate");
+    scoreCard(
+        "Overall accuracy (uni+bi, MOSTLY AI style)",
+        accuracy.overallUniBi(),
+        "mean of univariate and bivariate, as other tools quote it");
     scoreCard(
         "Univariate accuracy", accuracy.univariate(), plural(result.columns().size(), "column"));
     scoreCard("Bivariate accuracy", accuracy.bivariate(), plural(accuracy.pairCount(), "pair"));

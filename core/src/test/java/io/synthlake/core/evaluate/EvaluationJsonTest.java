@@ -19,7 +19,9 @@ class EvaluationJsonTest {
     JsonNode json = MAPPER.readTree(EvaluationJson.toJson(EvaluationFixtures.sample()));
 
     assertThat(json.get("format").asText()).isEqualTo("synthlake-evaluation");
-    assertThat(json.get("format-version").asInt()).isEqualTo(1);
+    assertThat(json.get("format-version").asInt()).isEqualTo(2);
+    assertThat(json.at("/accuracy/overall/synthetic").asDouble()).isEqualTo(0.91);
+    assertThat(json.at("/accuracy/overall-uni-bi/synthetic").asDouble()).isEqualTo(0.92);
     assertThat(json.at("/tables/train-rows").asLong()).isEqualTo(8_000);
     assertThat(json.at("/columns/0/name").asText()).isEqualTo("segment");
     assertThat(json.at("/columns/1/synthetic-shares/2").asDouble()).isEqualTo(0.29);

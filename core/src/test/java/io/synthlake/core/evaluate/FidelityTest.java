@@ -77,6 +77,17 @@ class FidelityTest {
     assertThat(fidelity.accuracy().univariate().ceiling()).isGreaterThan(0.97);
     assertThat(fidelity.accuracy().bivariate().ceiling()).isGreaterThan(0.95);
     assertThat(fidelity.accuracy().overall().ratio()).isCloseTo(1.0, within(0.03));
+    var accuracy = fidelity.accuracy();
+    assertThat(accuracy.overallUniBi().ceiling())
+        .isCloseTo(
+            (accuracy.univariate().ceiling() + accuracy.bivariate().ceiling()) / 2, within(1e-12));
+    assertThat(accuracy.overall().ceiling())
+        .isCloseTo(
+            (accuracy.univariate().ceiling()
+                    + accuracy.bivariate().ceiling()
+                    + accuracy.trivariate().ceiling())
+                / 3,
+            within(1e-12));
     assertThat(fidelity.correlations().similarity().ratio()).isCloseTo(1.0, within(0.02));
   }
 
