@@ -46,12 +46,7 @@ public final class AutoRegression {
     double variance = 1;
     sigma[0] = 1;
     for (int k = 1; k <= p; k++) {
-      double numerator = rho[k - 1];
-      for (int i = 1; i < k; i++) {
-        numerator -= phi[k - 1][i - 1] * rho[k - 1 - i];
-      }
-
-      double partial = numerator / variance;
+      double partial = partial(rho, phi[k - 1], variance);
       if (!(Math.abs(partial) < 1)) {
         throw Errors.invalidModel(
             "autocorrelations",
@@ -62,12 +57,7 @@ public final class AutoRegression {
             partial);
       }
 
-      phi[k] = new double[k];
-      for (int i = 1; i < k; i++) {
-        phi[k][i - 1] = phi[k - 1][i - 1] - partial * phi[k - 1][k - 1 - i];
-      }
-
-      phi[k][k - 1] = partial;
+      phi[k] = stepUp(phi[k - 1], partial);
       variance *= 1 - partial * partial;
       sigma[k] = Math.sqrt(variance);
     }
@@ -124,13 +114,7 @@ public final class AutoRegression {
       }
 
       rho[k - 1] = sum + kappa * variance;
-      double[] current = new double[k];
-      for (int i = 1; i < k; i++) {
-        current[i - 1] = previous[i - 1] - kappa * previous[k - 1 - i];
-      }
-
-      current[k - 1] = kappa;
-      previous = current;
+      previous = stepUp(previous, kappa);
       variance *= 1 - kappa * kappa;
     }
 
@@ -153,23 +137,12 @@ public final class AutoRegression {
     double variance = 1;
     double[] previous = new double[0];
     for (int k = 1; k <= Math.min(maxOrder, rho.length); k++) {
-      double numerator = rho[k - 1];
-      for (int i = 1; i < k; i++) {
-        numerator -= previous[i - 1] * rho[k - 1 - i];
-      }
-
-      double partial = numerator / variance;
+      double partial = partial(rho, previous, variance);
       if (!(Math.abs(partial) < 0.999)) {
         break;
       }
 
-      double[] current = new double[k];
-      for (int i = 1; i < k; i++) {
-        current[i - 1] = previous[i - 1] - partial * previous[k - 1 - i];
-      }
-
-      current[k - 1] = partial;
-      previous = current;
+      previous = stepUp(previous, partial);
       variance *= 1 - partial * partial;
       double score = pairs * Math.log(variance) + k * Math.log(Math.max(2, pairs));
       if (score < bestScore) {
@@ -179,6 +152,32 @@ public final class AutoRegression {
     }
 
     return of(Arrays.copyOf(rho, best));
+  }
+
+  /**
+   * The Durbin-Levinson partial autocorrelation at lag k = {@code previous.length + 1}, from the
+   * order k-1 coefficients and that order's innovation variance.
+   */
+  private static double partial(double[] rho, double[] previous, double variance) {
+    int k = previous.length + 1;
+    double numerator = rho[k - 1];
+    for (int i = 1; i < k; i++) {
+      numerator -= previous[i - 1] * rho[k - 1 - i];
+    }
+
+    return numerator / variance;
+  }
+
+  /** The Durbin-Levinson step up: the order k coefficients from order k-1's and the partial. */
+  private static double[] stepUp(double[] previous, double partial) {
+    int k = previous.length + 1;
+    double[] current = new double[k];
+    for (int i = 1; i < k; i++) {
+      current[i - 1] = previous[i - 1] - partial * previous[k - 1 - i];
+    }
+
+    current[k - 1] = partial;
+    return current;
   }
 
   public int order() {
