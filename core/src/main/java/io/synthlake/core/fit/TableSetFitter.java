@@ -507,8 +507,8 @@ public final class TableSetFitter {
       double[] times = Arrays.stream(kept).mapToDouble(orderColumn::number).toArray();
       List<RunningBalance> running =
           balances.stream().map(found -> found.balance(input.name())).toList();
-      SequenceFitting.Dynamics dynamics =
-          SequenceFitting.dynamics(
+      SequenceDynamics.Dynamics dynamics =
+          SequenceDynamics.dynamics(
               input.name(),
               order,
               orderColumn.type(),
