@@ -1,0 +1,165 @@
+package io.synthlake.core.generate;
+
+import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.generate.Condition.Term;
+import io.synthlake.core.marginal.Marginal;
+import io.synthlake.core.model.CategoricalColumn;
+import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.GaussianCopulaMixture;
+import io.synthlake.core.model.KeyColumn;
+import io.synthlake.core.model.NumericColumn;
+import io.synthlake.core.model.NumericDistribution;
+import io.synthlake.core.model.TableModel;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A table model whose rows all satisfy a {@link Condition}, drawn from the model's conditional
+ * distribution given it: by construction, never by rejecting rows, so a condition of probability
+ * one in a million costs what any other does. The columns are the model's own; only the dependence
+ * changes (see {@link ConditionedMixture}), so {@link TableSampler} generates the rows as it does
+ * any model's, and row i is a function of (model, condition, seed, i) whatever the partitioning.
+ */
+public final class ConditionalModel {
+  private ConditionalModel() {}
+
+  /**
+   * The model conditioned on {@code condition}; fails with one line naming the column when a column
+   * is unknown or a key, when the model gives the condition probability 0, or when the model's
+   * dependence cannot be conditioned.
+   */
+  public static TableModel of(TableModel model, Condition condition) {
+    return conditioned(model, condition).model;
+  }
+
+  /** Parses {@code where} and conditions {@code model} on it. */
+  public static TableModel of(TableModel model, String where) {
+    return of(model, Condition.parse(where));
+  }
+
+  /** The probability the unconditioned model gives {@code condition} (estimated, see above). */
+  public static double probability(TableModel model, Condition condition) {
+    return conditioned(model, condition).dependence.probability();
+  }
+
+  private record Conditioned(TableModel model, ConditionedMixture dependence) {}
+
+  private static Conditioned conditioned(TableModel model, Condition condition) {
+    if (!(model.dependence() instanceof GaussianCopulaMixture)) {
+      throw SynthlakeException.of(
+          "the condition \"%s\" cannot apply: the model's dependence is %s, and only a plain "
+              + "mixture of Gaussian copulas can be conditioned (a rebalanced model cannot; "
+              + "condition the original model on the rebalanced column instead)",
+          SynthlakeException.shown(condition.toString(), 200),
+          model.dependence().getClass().getSimpleName());
+    }
+
+    GaussianCopulaMixture base = (GaussianCopulaMixture) model.dependence();
+    Map<Integer, List<Term>> byColumn = new LinkedHashMap<>();
+    for (Term term : condition.terms()) {
+      int column = resolve(model, term.column());
+      byColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(term);
+    }
+
+    double[] weights = base.weights();
+    List<ColumnIntervals> columns = new ArrayList<>();
+    byColumn.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            entry -> {
+              int column = entry.getKey();
+              columns.add(
+                  ColumnIntervals.of(
+                      model.columns().get(column),
+                      model.copulaIndex(column),
+                      entry.getValue(),
+                      weights));
+            });
+    ConditionedMixture dependence =
+        new ConditionedMixture(base, columns.toArray(new ColumnIntervals[0]));
+    if (!(dependence.probability() > 0)) {
+      throw SynthlakeException.of(
+          "the condition \"%s\" has probability 0 in the model: each column's terms can hold, "
+              + "but never together in one mixture component (columns %s); loosen one of them",
+          SynthlakeException.shown(condition.toString(), 200),
+          columns.stream().map(c -> "'" + c.column + "'").collect(Collectors.joining(", ")));
+    }
+
+    List<ColumnModel> columnModels = new ArrayList<>(model.columns());
+    for (int column : byColumn.keySet()) {
+      if (columnModels.get(column) instanceof NumericColumn) {
+        columnModels.set(column, takingUniforms((NumericColumn) columnModels.get(column)));
+      }
+    }
+
+    return new Conditioned(TableModel.of(columnModels, dependence, model.properties()), dependence);
+  }
+
+  /**
+   * The column with marginals that take uniforms, which map them monotonely (see {@link
+   * UniformMarginal}); components that shared a marginal still share one.
+   */
+  private static NumericColumn takingUniforms(NumericColumn column) {
+    Map<Marginal, Marginal> wrapped = new IdentityHashMap<>();
+    List<NumericDistribution> components = new ArrayList<>();
+    for (NumericDistribution distribution : column.components()) {
+      Marginal marginal = distribution.marginal();
+      components.add(
+          marginal == null || !marginal.takesNormalScores()
+              ? distribution
+              : NumericDistribution.of(
+                  distribution.nullShare(),
+                  wrapped.computeIfAbsent(marginal, UniformMarginal::new)));
+    }
+
+    return NumericColumn.of(
+        column.name(), column.type(), column.kind(), column.format(), components);
+  }
+
+  /** The column a term names: exactly, else the one column whose name differs only in case. */
+  private static int resolve(TableModel model, String name) {
+    List<ColumnModel> columns = model.columns();
+    int found = -1;
+    for (int i = 0; i < columns.size() && found < 0; i++) {
+      found = columns.get(i).name().equals(name) ? i : -1;
+    }
+
+    for (int i = 0; i < columns.size() && found < 0; i++) {
+      if (columns.get(i).name().equalsIgnoreCase(name)) {
+        found = i;
+      }
+    }
+
+    if (found < 0) {
+      throw SynthlakeException.of(
+          "the condition names column '%s', which the model does not have; its columns are %s",
+          SynthlakeException.shown(name),
+          columns.stream()
+              .map(c -> SynthlakeException.shown(c.name(), 60))
+              .collect(Collectors.joining(", ")));
+    }
+
+    ColumnModel column = columns.get(found);
+    if (column instanceof KeyColumn) {
+      throw SynthlakeException.of(
+          "condition on column '%s': it is a key column, whose values are generated unique "
+              + "identifiers rather than drawn from a distribution, so it cannot be conditioned; "
+              + "condition on other columns",
+          SynthlakeException.shown(column.name()));
+    }
+
+    if (!(column instanceof NumericColumn) && !(column instanceof CategoricalColumn)
+        || model.copulaIndex(found) < 0) {
+      throw SynthlakeException.of(
+          "condition on column '%s': it is a %s column, which cannot be conditioned; condition "
+              + "on the columns it is made from",
+          SynthlakeException.shown(column.name()), column.kind().jsonName());
+    }
+
+    return found;
+  }
+}
