@@ -21,6 +21,7 @@ public enum Setting {
   PARTITIONS("GenerateOptions.withPartitions", "--partitions"),
   SEED("GenerateOptions.withSeed", "--seed"),
   EXACT_ROWS("GenerateOptions.withExactRows", "--exact-rows"),
+  EDGE_CASES("GenerateOptions.withEdgeCases", "--edge-cases"),
   OUTPUT("path of TableWriter.toPath", "--output"),
   TABLE("table name of TableWriter.toTable", "--table"),
   FORMAT("WriteOptions.format", "--format"),

@@ -31,13 +31,35 @@ public final class TableSampler {
   private final TableModel model;
   private final long seed;
 
-  private TableSampler(TableModel model, long seed) {
+  /** Which rows become boundary rows; null for none. */
+  private final EdgeCases edgeCases;
+
+  private TableSampler(TableModel model, long seed, EdgeCases edgeCases) {
     this.model = model;
     this.seed = seed;
+    this.edgeCases = edgeCases;
   }
 
   public static TableSampler of(TableModel model, long seed) {
-    return new TableSampler(model, seed);
+    return new TableSampler(model, seed, null);
+  }
+
+  /**
+   * The same sampler with {@code value}'s share of rows replaced by boundary rows (null: none);
+   * every other row keeps its values. Fails naming the column when {@code value} names a column the
+   * model lacks or a key.
+   */
+  public TableSampler withEdgeCases(EdgeCases value) {
+    if (value != null) {
+      value.check(model);
+    }
+
+    return new TableSampler(model, seed, value);
+  }
+
+  /** Which rows become boundary rows, or null. */
+  public EdgeCases edgeCases() {
+    return edgeCases;
   }
 
   /**
@@ -108,6 +130,13 @@ public final class TableSampler {
     /** Turns the draws into series along entities, for a sequence table; else null. */
     private SequenceFilter filter;
 
+    /** Replaces the edge-case rows' values, when the sampler has edge cases; else null. */
+    private final EdgeCaseWriter edges =
+        edgeCases == null ? null : edgeCases.newWriter(model, seed);
+
+    /** Where the edge-case marker of each written row goes; null to write none. */
+    private ColumnSink marker;
+
     private BlockWriter() {
       // Generators are cheap views of the shared model; key and text generators keep reusable
       // buffers, so each
@@ -155,15 +184,34 @@ public final class TableSampler {
 
       if (skip == 0) {
         writeFirst(block, rows, sinks);
-        return;
+      } else {
+        ColumnSink[] skipping = new ColumnSink[sinks.length];
+        for (int i = 0; i < sinks.length; i++) {
+          skipping[i] = sinks[i] == null ? null : new SkippingSink(sinks[i], skip);
+        }
+
+        writeFirst(block, skip + rows, skipping);
       }
 
-      ColumnSink[] skipping = new ColumnSink[sinks.length];
-      for (int i = 0; i < sinks.length; i++) {
-        skipping[i] = sinks[i] == null ? null : new SkippingSink(sinks[i], skip);
+      mark(block * BLOCK_ROWS + skip, rows);
+    }
+
+    /**
+     * Sends the following writes' edge-case marker (true for a boundary row) to {@code sink}, row
+     * for row like the columns' sinks; null writes none. Only for a sampler with edge cases.
+     */
+    public void markEdgeCases(ColumnSink sink) {
+      if (edges == null && sink != null) {
+        throw new IllegalStateException("this sampler has no edge cases to mark");
       }
 
-      writeFirst(block, skip + rows, skipping);
+      this.marker = sink;
+    }
+
+    private void mark(long firstRow, int rows) {
+      if (marker != null) {
+        edges.mark(firstRow, rows, marker);
+      }
     }
 
     /** Writes the first {@code rows} rows of block {@code block}. */
@@ -198,6 +246,7 @@ public final class TableSampler {
       }
 
       generate(block, firstRow, rows, givenComponents, allScores, sinks);
+      mark(firstRow, rows);
     }
 
     /** Filters the following writes' draws along entities; null for none. */
@@ -225,7 +274,8 @@ public final class TableSampler {
         int rows,
         int[] givenComponents,
         boolean allScores,
-        ColumnSink[] sinks) {
+        ColumnSink[] given) {
+      ColumnSink[] sinks = edges == null ? given : edges.wrap(firstRow, rows, given);
       for (int i = 0; i < generators.length; i++) {
         int copula = model.copulaIndex(i);
         if (copula >= 0) {
