@@ -51,7 +51,8 @@ final class SourceOptions {
     String rowsText = options.get(ROWS);
     SynthlakeException.check(
         rowsText != null,
-        "the synthlake data source needs the option 'rows' (how many rows to generate)");
+        "the synthlake data source needs the option 'rows' (how many rows to generate), or "
+            + "for a stream (spark.readStream()) 'rowsPerSecond' or 'rowsPerBatch'");
     long rows = positiveLong(ROWS, rowsText);
     GenerateOptions.checkRows(rows);
     long seed = options.containsKey(SEED) ? parseLong(SEED, options.get(SEED)) : DEFAULT_SEED;

@@ -58,6 +58,10 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
       StructType schema, Transform[] partitioning, Map<String, String> properties) {
     CaseInsensitiveStringMap options = new CaseInsensitiveStringMap(properties);
     ModelCache.Entry entry = load(options);
+    if (StreamOptions.isStream(options)) {
+      return streamOf(entry, options);
+    }
+
     if (entry.isTableSet()) {
       return tableOfSet(entry, options);
     }
@@ -67,6 +71,23 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
     SourceOptions parsed = SourceOptions.parse(options, spark.sparkContext().defaultParallelism());
     TableSampler.of(model, parsed.seed).checkCapacity(parsed.firstRow, parsed.rows);
     return new SynthlakeTable(entry, parsed, schema(model));
+  }
+
+  /** A stream of a table's rows, paced by the option 'rowsPerSecond' or 'rowsPerBatch'. */
+  private static Table streamOf(ModelCache.Entry entry, CaseInsensitiveStringMap options) {
+    SynthlakeException.check(
+        !entry.isTableSet(),
+        "the model holds a set of related tables (%s): a synthlake stream reads one table's "
+            + "model; generate the set with a batch read (spark.read()) and the option 'table'",
+        entry.isTableSet() ? String.join(", ", entry.tableSet().names()) : "");
+    StreamOptions stream = StreamOptions.parse(options);
+    TableModel model = entry.model();
+    TableSampler.of(model, stream.seed).checkCapacity(stream.firstRow, 1);
+    return new StreamTable(
+        "synthlake stream (seed " + stream.seed + ")",
+        schema(model),
+        stream,
+        columns -> new ModelRanges(entry, stream.seed, columns));
   }
 
   /** The table of a set that the option 'table' names. */

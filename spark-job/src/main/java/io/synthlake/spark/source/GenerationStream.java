@@ -1,0 +1,140 @@
+package io.synthlake.spark.source;
+
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.streaming.MicroBatchStream;
+import org.apache.spark.sql.connector.read.streaming.Offset;
+import org.apache.spark.sql.connector.read.streaming.ReadLimit;
+import org.apache.spark.sql.connector.read.streaming.SupportsTriggerAvailableNow;
+
+/**
+ * A stream of generated rows whose offsets are row indexes: a micro-batch from offset a to b holds
+ * rows a to b - 1, generated as a batch read of those rows would be. A query restarted from its
+ * checkpoint replays a planned batch with exactly the rows it had, since a row is a pure function
+ * of (model, seed, row index) and not of the batch or partition it falls in.
+ */
+final class GenerationStream implements MicroBatchStream, SupportsTriggerAvailableNow {
+  private final RowRanges ranges;
+  private final StreamOptions options;
+
+  /** When this run of the query first asked for rows, and from which row: the rate's origin. */
+  private long runStartNanos = -1;
+
+  private long runStartRow;
+
+  /** Under {@code Trigger.AvailableNow}: the row the query stops before, once known. */
+  private boolean availableNow;
+
+  private long availableNowEnd = -1;
+
+  private PartitionReaderFactory readers;
+
+  GenerationStream(RowRanges ranges, StreamOptions options) {
+    this.ranges = ranges;
+    this.options = options;
+  }
+
+  @Override
+  public Offset initialOffset() {
+    return offset(options.firstRow);
+  }
+
+  @Override
+  public Offset deserializeOffset(String json) {
+    return RowOffset.parse(json, ranges.key(), options.seed);
+  }
+
+  @Override
+  public Offset latestOffset() {
+    throw new UnsupportedOperationException(
+        "latestOffset(Offset, ReadLimit) should be called instead of this method");
+  }
+
+  @Override
+  public ReadLimit getDefaultReadLimit() {
+    return ReadLimit.allAvailable();
+  }
+
+  @Override
+  public void prepareForTriggerAvailableNow() {
+    availableNow = true;
+  }
+
+  /**
+   * The end of the next batch: one batch's rows past {@code start} (a fixed count, or what the time
+   * since this run began allows), never past the stream's last row. The read limit is not used: the
+   * stream's own pace sizes its batches.
+   */
+  @Override
+  public Offset latestOffset(Offset startOffset, ReadLimit limit) {
+    long start = ((RowOffset) startOffset).row;
+    long end = options.endRow;
+    if (availableNow) {
+      // Available now: up to the bound, or one batch's rows of an unbounded stream, in batches
+      // of the pace's size without waiting for the clock.
+      if (availableNowEnd < 0) {
+        availableNowEnd = options.bounded ? end : Math.min(end, start + options.rate);
+      }
+
+      return offset(Math.max(start, Math.min(availableNowEnd, saturatedAdd(start, options.rate))));
+    }
+
+    if (options.pace == StreamOptions.Pace.PER_BATCH) {
+      return offset(Math.max(start, Math.min(end, saturatedAdd(start, options.rate))));
+    }
+
+    long now = System.nanoTime();
+    if (runStartNanos < 0) {
+      runStartNanos = now;
+      runStartRow = start;
+    }
+
+    double seconds = (now - runStartNanos) / 1e9;
+    long due = saturatedAdd(runStartRow, (long) Math.min(Long.MAX_VALUE, seconds * options.rate));
+    return offset(Math.max(start, Math.min(end, due)));
+  }
+
+  @Override
+  public InputPartition[] planInputPartitions(Offset start, Offset end) {
+    long first = ((RowOffset) start).row;
+    long rows = ((RowOffset) end).row - first;
+    if (rows <= 0) {
+      return new InputPartition[0];
+    }
+
+    ranges.checkCapacity(first, rows);
+    int count =
+        options.partitions(first, rows, SparkSession.active().sparkContext().defaultParallelism());
+    return ranges.partitions(first, rows, count);
+  }
+
+  @Override
+  public PartitionReaderFactory createReaderFactory() {
+    // One broadcast of the model for the whole stream, not one per micro-batch.
+    if (readers == null) {
+      readers = ranges.readerFactory();
+    }
+
+    return readers;
+  }
+
+  @Override
+  public void commit(Offset end) {
+    // Nothing to release: generated rows are never stored.
+  }
+
+  @Override
+  public void stop() {
+    // Nothing to release: the broadcast goes with the query's scans.
+  }
+
+  private RowOffset offset(long row) {
+    return new RowOffset(row, ranges.key(), options.seed);
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+  }
+}

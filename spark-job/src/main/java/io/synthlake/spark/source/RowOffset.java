@@ -1,0 +1,69 @@
+package io.synthlake.spark.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthlake.core.SynthlakeException;
+import org.apache.spark.sql.connector.read.streaming.Offset;
+
+/**
+ * A position in a stream of generated rows: the index of the next row, with the model's content key
+ * and the seed, so that a checkpoint is never resumed with rows of another model or seed (row i is
+ * a pure function of model, seed and i, so a replayed batch regenerates exactly its rows).
+ */
+final class RowOffset extends Offset {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final long row;
+  private final String model;
+  private final long seed;
+
+  RowOffset(long row, String model, long seed) {
+    this.row = row;
+    this.model = model;
+    this.seed = seed;
+  }
+
+  @Override
+  public String json() {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("row", row);
+    node.put("model", model);
+    node.put("seed", seed);
+    return node.toString();
+  }
+
+  /**
+   * The offset a checkpoint wrote, for a stream of {@code model} under {@code seed}; fails when the
+   * checkpoint belongs to another model or seed.
+   */
+  static RowOffset parse(String json, String model, long seed) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      node = null;
+    }
+
+    SynthlakeException.check(
+        node != null
+            && node.path("row").canConvertToLong()
+            && node.path("row").asLong() >= 0
+            && node.path("model").isTextual()
+            && node.path("seed").canConvertToLong(),
+        "the stream's checkpoint holds an offset synthlake did not write (%s): start the query "
+            + "with a new checkpoint location",
+        json);
+    SynthlakeException.check(
+        node.path("model").asText().equals(model) && node.path("seed").asLong() == seed,
+        "the stream's checkpoint was written for another model or seed (model %s, seed %d; now "
+            + "model %s, seed %d): restart with the same options 'model' and 'seed', or start a "
+            + "new checkpoint location",
+        node.path("model").asText(),
+        node.path("seed").asLong(),
+        model,
+        seed);
+    return new RowOffset(node.path("row").asLong(), model, seed);
+  }
+}
