@@ -5,8 +5,9 @@ import io.synthlake.spark.internal.SparkJobErrors;
 
 /**
  * Options of {@link SynthesisModel#generate} and {@link TableSetModel#generate}: the seed and,
- * optionally, the partition count, the first row (to continue the rows of an earlier run) and, for
- * a set of related tables, whether the table sized gets exactly its rows.
+ * optionally, the partition count, the first row (to continue the rows of an earlier run), a
+ * condition every row satisfies and, for a set of related tables, whether the table sized gets
+ * exactly its rows.
  */
 @PublicApi
 public final class GenerateOptions {
@@ -31,12 +32,19 @@ public final class GenerateOptions {
   private final int partitions;
   private final long firstRow;
   private final boolean exactRows;
+  private final String where;
 
   private GenerateOptions(long seed, int partitions, long firstRow, boolean exactRows) {
+    this(seed, partitions, firstRow, exactRows, null);
+  }
+
+  private GenerateOptions(
+      long seed, int partitions, long firstRow, boolean exactRows, String where) {
     this.seed = seed;
     this.partitions = partitions;
     this.firstRow = firstRow;
     this.exactRows = exactRows;
+    this.where = where;
   }
 
   /**
@@ -55,7 +63,7 @@ public final class GenerateOptions {
    * @return options equal to these but for {@code value}
    */
   public GenerateOptions withSeed(long value) {
-    return new GenerateOptions(value, partitions, firstRow, exactRows);
+    return new GenerateOptions(value, partitions, firstRow, exactRows, where);
   }
 
   /**
@@ -69,7 +77,7 @@ public final class GenerateOptions {
    */
   public GenerateOptions withFirstRow(long value) {
     checkFirstRow(value);
-    return new GenerateOptions(seed, partitions, value, exactRows);
+    return new GenerateOptions(seed, partitions, value, exactRows, where);
   }
 
   /**
@@ -83,7 +91,7 @@ public final class GenerateOptions {
     SynthlakeException.check(
         value >= 0, "the partition count must be 0 (synthlake chooses) or positive, got %d", value);
     checkPartitions(value);
-    return new GenerateOptions(seed, value, firstRow, exactRows);
+    return new GenerateOptions(seed, value, firstRow, exactRows, where);
   }
 
   /**
@@ -98,7 +106,22 @@ public final class GenerateOptions {
    * @return options equal to these but for {@code value}
    */
   public GenerateOptions withExactRows(boolean value) {
-    return new GenerateOptions(seed, partitions, firstRow, value);
+    return new GenerateOptions(seed, partitions, firstRow, value, where);
+  }
+
+  /**
+   * Generates only rows that satisfy {@code value}, such as {@code segment = 'premium' AND amount >
+   * 500}, drawn from the model's conditional distribution given it: exactly the rows asked for,
+   * however rare the condition, never by rejecting rows. Terms compare one column with values
+   * ({@code =, !=, <, <=, >, >=, IN (…), NOT IN (…), BETWEEN … AND …, IS [NOT] NULL}) and join with
+   * AND; the grammar is in docs/cli.md. The condition is parsed, never run as code. For one table's
+   * model; a key column cannot be conditioned.
+   *
+   * @param value the condition, or null for none
+   * @return options equal to these but for {@code value}
+   */
+  public GenerateOptions where(String value) {
+    return new GenerateOptions(seed, partitions, firstRow, exactRows, value);
   }
 
   /**
@@ -187,5 +210,14 @@ public final class GenerateOptions {
    */
   public boolean exactRows() {
     return exactRows;
+  }
+
+  /**
+   * The condition every generated row satisfies; null (the default) for none.
+   *
+   * @return the condition text, or null
+   */
+  public String where() {
+    return where;
   }
 }

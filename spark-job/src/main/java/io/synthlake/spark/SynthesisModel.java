@@ -75,7 +75,8 @@ public final class SynthesisModel {
    * Exactly {@code rows} rows, generated on the executors from the broadcast model: rows {@code
    * options.firstRow()} to {@code options.firstRow() + rows - 1} of the seed's stream. The same
    * seed gives the same rows whatever the number of partitions. Nothing is generated until a query
-   * reads the rows, and only the columns it reads.
+   * reads the rows, and only the columns it reads. With {@link GenerateOptions#where} every row
+   * satisfies the condition.
    *
    * @param spark the Spark session (its Hadoop configuration reaches the file system)
    * @param rows how many rows to generate
@@ -96,6 +97,10 @@ public final class SynthesisModel {
 
     if (options.partitions() > 0) {
       reader = reader.option("partitions", Integer.toString(options.partitions()));
+    }
+
+    if (options.where() != null) {
+      reader = reader.option("where", options.where());
     }
 
     return reader.load();

@@ -106,6 +106,10 @@ public final class TableSetModel {
         options.firstRow() == 0,
         "a set of related tables is generated whole, so it has no first row: leave "
             + "GenerateOptions.withFirstRow out");
+    SynthlakeException.check(
+        options.where() == null,
+        "GenerateOptions.where conditions one table's model; conditioning a set of related "
+            + "tables is not supported: leave it out, or generate one table's model");
     // Checks rows before any job.
     if (options.exactRows()) {
       ExactRows.check(set, table, rows);

@@ -33,6 +33,8 @@ public final class BenchMain {
           "  --related-tables [--rows CUSTOMERS] [--runs R] [--out docs/bench]   (a three-table set against independent tables)",
           "  --sequences [--rows CUSTOMERS] [--runs R] [--sinks noop|parquet|delta] [--sequence-spec FILE] [--out docs/bench]",
           "      (conf/agent-transactions.yaml against conf/banking.yaml, the same rows in all)",
+          "  --conditional --model FILE --where CONDITION [--rows N] [--runs R]",
+          "      (the model's rows with and without the condition, alternated, to the noop sink)",
           "",
           "  Add --verbose for stack traces. Docs: docs/bench/README.md.");
 
@@ -51,9 +53,11 @@ public final class BenchMain {
           "charts-from",
           "live-heap-every-ms",
           "warm-up-runs",
-          "sequence-spec");
+          "sequence-spec",
+          "model",
+          "where");
   private static final Set<String> FLAGS =
-      Set.of("verbose", "fit-scaling", "in-process", "related-tables", "sequences");
+      Set.of("verbose", "fit-scaling", "in-process", "related-tables", "sequences", "conditional");
 
   private BenchMain() {}
 
@@ -160,6 +164,18 @@ public final class BenchMain {
                   args.positiveInt("runs", 3),
                   args.has("sinks") ? args.get("sinks") : "parquet",
                   reportDir));
+      return;
+    }
+
+    if (args.has("conditional")) {
+      SynthlakeException.check(
+          args.has("model") && args.has("where"),
+          "--conditional needs --model FILE and --where CONDITION");
+      out.print(
+          new ConditionalSpeed(SparkSessions.getOrCreate(), args.get("model"), args.get("where"))
+              .run(
+                  args.positiveList("rows", "10000000", Long.MAX_VALUE).get(0),
+                  args.positiveInt("runs", 3)));
       return;
     }
 

@@ -262,6 +262,13 @@ final class ConditionedMixture implements DependenceModel {
 
   /** Genz's separation-of-variables estimate of the box's probability in component k. */
   private double genz(int k) {
+    for (double[][] column : lows) {
+      if (column[k].length == 0) {
+        // A column's terms never hold in this component.
+        return 0;
+      }
+    }
+
     SplittableRandom random = new SplittableRandom(GENZ_SEED);
     Scratch scratch = new Scratch(conditioned.length, maxIntervals);
     double sum = 0;

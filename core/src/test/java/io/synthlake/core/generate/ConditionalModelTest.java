@@ -45,13 +45,17 @@ class ConditionalModelTest {
   private static final double[] SEGMENT_NULLS = {0.0, 0.1};
 
   private static TableModel model() {
+    return model(SEGMENT_SHARES);
+  }
+
+  private static TableModel model(double[][] segmentShares) {
     CategoricalColumn segment =
         CategoricalColumn.of(
             "segment",
             DataType.of(LogicalType.STRING),
             ColumnKind.CATEGORICAL,
             SEGMENTS,
-            List.of(SEGMENT_SHARES[0], SEGMENT_SHARES[1]),
+            List.of(segmentShares[0], segmentShares[1]),
             SEGMENT_NULLS,
             null);
     ParametricMarginal standard =
@@ -296,6 +300,19 @@ class ConditionalModelTest {
 
     double critical = KS_001 * Math.sqrt((a.length + b.length) / ((double) a.length * b.length));
     assertThat(distance).isLessThan(critical);
+  }
+
+  @Test
+  void aComponentWhereOneColumnsTermsNeverHoldIsNeverDrawn() {
+    // vip never occurs in the first component: only the second can give these rows.
+    TableModel model = model(new double[][] {{0.7, 0.3, 0.0}, {0.2, 0.7, 0.1}});
+    Generated rows =
+        Generated.of(ConditionalModel.of(model, "segment = 'vip' AND amount > 1"), 4, 5000);
+
+    for (int r = 0; r < rows.rows(); r++) {
+      assertThat(rows.column("segment").value(r)).isEqualTo("vip");
+      assertThat(rows.column("amount").number(r)).isGreaterThan(1);
+    }
   }
 
   @Test

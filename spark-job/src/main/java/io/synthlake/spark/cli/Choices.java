@@ -62,6 +62,10 @@ final class Choices {
         GenerateOptions.defaults()
             .withPartitions(args.positiveInt("partitions", 0))
             .withExactRows(args.has("exact-rows"));
+    if (args.has("where")) {
+      options = options.where(args.get("where"));
+    }
+
     return args.has("seed")
         ? options.withSeed(args.wholeNumber("seed", args.get("seed")))
         : options;

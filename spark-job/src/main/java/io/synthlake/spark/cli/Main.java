@@ -83,6 +83,8 @@ public final class Main {
           "            [--partitions P] [--seed S] [--mode error|overwrite|append] [--delta-stats non-string|all|none]",
           "            [--first-row N]  (rows N to N+rows-1 of the seed's rows; an append to a table with key columns starts",
           "            after the table's rows by default, and is refused if a key would repeat)",
+          "            [--where \"segment = 'vip' AND amount > 500\"]  (every row satisfies the condition, drawn from the",
+          "            model's conditional distribution however rare it is; grammar in docs/cli.md)",
           "  generate  (--model SET.json | --spec SET.yaml) --rows N|NAME=N [--exact-rows] (--output DIR | --table-prefix PREFIX)",
           "            [--format F] [--partitions P] [--seed S] [--mode error|overwrite]   (related tables: DIR/NAME or PREFIXNAME for",
           "            each table; a child table NAME gets about N rows, or exactly N with --exact-rows)",
@@ -205,7 +207,8 @@ public final class Main {
                       "mode",
                       "delta-stats",
                       "first-row",
-                      "table-prefix"),
+                      "table-prefix",
+                      "where"),
                   Set.of("verbose", "exact-rows", "quiet")),
               out,
               err);

@@ -255,6 +255,10 @@ final class TableSetCommands {
     SynthlakeException.check(
         !args.has("first-row"),
         "generate: --first-row is for one table's model; a table set is generated whole");
+    SynthlakeException.check(
+        !args.has("where"),
+        "generate: --where conditions one table's model; conditioning a set of related tables "
+            + "is not supported, so leave it out");
     WriteOptions writeOptions = Choices.writeOptions(args);
     SynthlakeException.check(
         writeOptions.mode() != WriteMode.APPEND,

@@ -2,6 +2,8 @@ package io.synthlake.spark.source;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.ModelDocuments;
+import io.synthlake.core.generate.Condition;
+import io.synthlake.core.generate.ConditionalModel;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import java.lang.ref.WeakReference;
@@ -36,12 +38,49 @@ public final class ModelCache {
     private final ModelDocuments.Content content;
     private final String json;
     private final String key;
+
+    /** The condition every generated row satisfies (the option 'where'), or null. */
+    private final String where;
+
     private byte[] gzipped;
 
     private Entry(ModelDocuments.Content content, String json, String key) {
+      this(content, json, key, null);
+    }
+
+    private Entry(ModelDocuments.Content content, String json, String key, String where) {
       this.content = content;
       this.json = json;
       this.key = key;
+      this.where = where;
+    }
+
+    /**
+     * This table's model conditioned on {@code where} (see {@link ConditionalModel}), checked here
+     * on the driver: executors receive the model's JSON and the condition, and condition it again.
+     * Its key tells it apart from the unconditioned model's. Not cached: a condition is cheap to
+     * apply and a read holds its entry.
+     */
+    public Entry conditioned(String where) {
+      SynthlakeException.check(
+          !content.isTableSet(),
+          "the option 'where' conditions the rows of one table's model, and this model holds a "
+              + "set of related tables (%s); generate the set without it",
+          content.isTableSet() ? String.join(", ", content.tableSet().names()) : "");
+      SynthlakeException.check(
+          this.where == null, "the model is already conditioned on \"%s\"", this.where);
+      Condition condition = Condition.parse(where);
+      TableModel model = ConditionalModel.of(content.model(), condition);
+      return new Entry(
+          new ModelDocuments.Content(model, null),
+          json,
+          keyOf(key + "\nwhere " + condition),
+          condition.toString());
+    }
+
+    /** The condition every row satisfies, in canonical form, or null. */
+    public String where() {
+      return where;
     }
 
     /** The model of one table; fails when the entry holds a set of related tables. */

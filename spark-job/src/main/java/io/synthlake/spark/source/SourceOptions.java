@@ -22,6 +22,9 @@ final class SourceOptions {
   static final String TABLE = "table";
   static final String ROWS_OF = "rows-of";
 
+  /** A condition every generated row of a table's model satisfies (see {@code Condition}). */
+  static final String WHERE = "where";
+
   /** "true": the table named by {@code rows-of} gets exactly {@code rows} rows, not about. */
   static final String EXACT_ROWS = "exact-rows";
 

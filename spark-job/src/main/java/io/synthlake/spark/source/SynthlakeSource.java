@@ -25,8 +25,10 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * The {@code synthlake} data source: {@code spark.read().format("synthlake").option("model",
  * path).option("rows", n) .load()} generates n rows from a model file, with optional {@code seed},
  * {@code partitions} and {@code first-row} (the run gives rows first-row to first-row + n - 1 of
- * the seed's stream, default 0). The model is read on the driver and broadcast; executors generate
- * their blocks independently, with no shuffle.
+ * the seed's stream, default 0) and {@code where} (every row satisfies the condition, drawn from
+ * the model's conditional distribution: see {@link io.synthlake.core.generate.ConditionalModel}).
+ * The model is read on the driver and broadcast; executors generate their blocks independently,
+ * with no shuffle.
  */
 public final class SynthlakeSource implements TableProvider, DataSourceRegister {
   public static final String NAME = "synthlake";
@@ -58,6 +60,11 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
       StructType schema, Transform[] partitioning, Map<String, String> properties) {
     CaseInsensitiveStringMap options = new CaseInsensitiveStringMap(properties);
     ModelCache.Entry entry = load(options);
+    String where = options.get(SourceOptions.WHERE);
+    if (where != null) {
+      entry = entry.conditioned(where);
+    }
+
     if (StreamOptions.isStream(options)) {
       return streamOf(entry, options);
     }
