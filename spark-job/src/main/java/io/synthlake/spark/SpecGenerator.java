@@ -2,6 +2,7 @@ package io.synthlake.spark;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.generate.AncestorColumns;
+import io.synthlake.core.generate.EdgeCases;
 import io.synthlake.core.spec.AncestorReads;
 import io.synthlake.core.spec.CompiledSpec;
 import io.synthlake.core.spec.CompiledTableSet;
@@ -207,10 +208,14 @@ public final class SpecGenerator {
       result = sortWithinRows(result, group);
     }
 
-    return result.select(
-        spec.columnOrder().stream()
-            .map(name -> functions.col(SparkTypes.quote(name)))
-            .toArray(Column[]::new));
+    List<Column> columns = new ArrayList<>();
+    spec.columnOrder().forEach(name -> columns.add(functions.col(SparkTypes.quote(name))));
+    // The edge-case marker, when the run has edge cases, stays the last column.
+    if (Arrays.asList(generated.columns()).contains(EdgeCases.MARKER)) {
+      columns.add(functions.col(EdgeCases.MARKER));
+    }
+
+    return result.select(columns.toArray(Column[]::new));
   }
 
   /**

@@ -2,9 +2,8 @@ package io.synthlake.spark.source;
 
 import io.synthlake.core.generate.ColumnSink;
 import io.synthlake.core.generate.TableSampler;
-import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.TableModel;
 import io.synthlake.spark.internal.SparkTypes;
-import java.util.List;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
@@ -24,16 +23,21 @@ final class BlockReader implements PartitionReader<ColumnarBatch> {
   BlockReader(GenerationPartition partition, TableSampler sampler, int[] columns) {
     this.partition = partition;
     this.writer = sampler.newBlockWriter();
-    List<ColumnModel> models = sampler.model().columns();
+    TableModel model = sampler.model();
     DataType[] types = new DataType[columns.length];
     for (int i = 0; i < columns.length; i++) {
-      types[i] = SparkTypes.toSpark(models.get(columns[i]).type());
+      types[i] = SparkTypes.toSpark(EdgeCaseOptions.type(model, columns[i]));
     }
 
     this.buffers = new BatchBuffers(types);
-    this.sinks = new ColumnSink[models.size()];
+    this.sinks = new ColumnSink[model.columns().size()];
     for (int i = 0; i < columns.length; i++) {
-      sinks[columns[i]] = buffers.sink(i);
+      // The index after the last model column is the edge-case marker.
+      if (columns[i] == sinks.length) {
+        writer.markEdgeCases(buffers.sink(i));
+      } else {
+        sinks[columns[i]] = buffers.sink(i);
+      }
     }
 
     this.nextBlock = partition.firstBlock;

@@ -57,7 +57,10 @@ public final class GeneratedRows {
     this.broadcaster = broadcaster;
   }
 
-  /** Rows {@code firstRow} on of one table's model, its columns {@code modelColumns}. */
+  /**
+   * Rows {@code firstRow} on of one table's model, its columns {@code modelColumns} (the index
+   * after the last model column is the edge-case marker), with {@code edgeCases} or null.
+   */
   static GeneratedRows ofModel(
       ModelCache.Entry entry,
       long firstRow,
@@ -65,13 +68,14 @@ public final class GeneratedRows {
       long seed,
       int partitions,
       int[] modelColumns,
-      StructType schema) {
+      StructType schema,
+      EdgeCaseOptions.Settings edgeCases) {
     TableModel model = entry.model();
     List<DataType> types = new ArrayList<>();
     boolean keys = false;
     for (int column : modelColumns) {
-      types.add(model.columns().get(column).type());
-      keys |= model.columns().get(column) instanceof KeyColumn;
+      types.add(EdgeCaseOptions.type(model, column));
+      keys |= column < model.columns().size() && model.columns().get(column) instanceof KeyColumn;
     }
 
     return new GeneratedRows(
@@ -83,7 +87,7 @@ public final class GeneratedRows {
         spark ->
             new ModelPartitions(
                 JavaSparkContext.fromSparkContext(spark.sparkContext())
-                    .broadcast(new ModelBroadcast(entry, seed)),
+                    .broadcast(new ModelBroadcast(entry, seed).withEdgeCases(edgeCases)),
                 GenerationPartition.split(firstRow, rows, partitions),
                 modelColumns));
   }

@@ -22,10 +22,19 @@ final class ModelBroadcast implements Serializable {
 
   private transient volatile TableSampler sampler;
 
+  /** The read's edge cases, or null; set before the value is broadcast. */
+  private EdgeCaseOptions.Settings edgeCases;
+
   ModelBroadcast(ModelCache.Entry model, long seed) {
     this.gzippedJson = model.gzippedJson();
     this.seed = seed;
     this.where = model.where();
+  }
+
+  /** These values with the read's edge cases (null for none), before the broadcast. */
+  ModelBroadcast withEdgeCases(EdgeCaseOptions.Settings value) {
+    this.edgeCases = value;
+    return this;
   }
 
   TableSampler sampler() {
@@ -36,6 +45,7 @@ final class ModelBroadcast implements Serializable {
         if (result == null) {
           TableModel model = ModelJson.fromJson(GzipText.gunzip(gzippedJson), "broadcast model");
           result = TableSampler.of(where == null ? model : ConditionalModel.of(model, where), seed);
+          result = edgeCases == null ? result : result.withEdgeCases(edgeCases.edgeCases());
           sampler = result;
         }
       }

@@ -2,7 +2,7 @@ package io.synthlake.spark.source;
 
 import io.synthlake.core.generate.ColumnSink;
 import io.synthlake.core.generate.TableSampler;
-import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.TableModel;
 import io.synthlake.core.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +31,10 @@ final class ModelPartitions implements PartitionGenerator {
 
   @Override
   public List<DataType> types() {
-    List<ColumnModel> columns = model.value().sampler().model().columns();
+    TableModel tableModel = model.value().sampler().model();
     List<DataType> types = new ArrayList<>();
     for (int column : modelColumns) {
-      types.add(columns.get(column).type());
+      types.add(EdgeCaseOptions.type(tableModel, column));
     }
 
     return types;
@@ -51,7 +51,11 @@ final class ModelPartitions implements PartitionGenerator {
     TableSampler.BlockWriter writer = sampler.newBlockWriter();
     ColumnSink[] byModelColumn = new ColumnSink[sampler.model().columns().size()];
     for (int i = 0; i < modelColumns.length; i++) {
-      byModelColumn[modelColumns[i]] = sinks[i];
+      if (modelColumns[i] == byModelColumn.length) {
+        writer.markEdgeCases(sinks[i]);
+      } else {
+        byModelColumn[modelColumns[i]] = sinks[i];
+      }
     }
 
     GenerationPartition range = partitions[partition];

@@ -52,7 +52,9 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
     return entry.isTableSet()
         ? TableSetTable.schema(
             entry.tableSet(), tableOf(entry, options), SourceOptions.ancestorColumns(options))
-        : schema(entry.model());
+        : EdgeCaseOptions.asked(options)
+            ? EdgeCaseOptions.withMarker(schema(entry.model()))
+            : schema(entry.model());
   }
 
   @Override
@@ -77,7 +79,13 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
     SparkSession spark = SparkSession.active();
     SourceOptions parsed = SourceOptions.parse(options, spark.sparkContext().defaultParallelism());
     TableSampler.of(model, parsed.seed).checkCapacity(parsed.firstRow, parsed.rows);
-    return new SynthlakeTable(entry, parsed, schema(model));
+    EdgeCaseOptions.Settings edgeCases = EdgeCaseOptions.parse(options);
+    if (edgeCases == null) {
+      return new SynthlakeTable(entry, parsed, schema(model), null);
+    }
+
+    edgeCases.edgeCases().check(model);
+    return new SynthlakeTable(entry, parsed, EdgeCaseOptions.withMarker(schema(model)), edgeCases);
   }
 
   /** A stream of a table's rows, paced by the option 'rowsPerSecond' or 'rowsPerBatch'. */
@@ -111,6 +119,7 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
 
   private static Table tableOfSet(ModelCache.Entry entry, CaseInsensitiveStringMap options) {
     TableSet set = entry.tableSet();
+    EdgeCaseOptions.checkOneTable(options, set.names());
     String table = tableOf(entry, options);
     SourceOptions.SetRows asked = SourceOptions.parseSetRows(options, set.root(table).name());
     SparkSession spark = SparkSession.active();

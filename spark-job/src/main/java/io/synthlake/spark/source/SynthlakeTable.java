@@ -29,7 +29,15 @@ final class SynthlakeTable implements SupportsRead {
   private final SourceOptions options;
   private final StructType schema;
 
-  SynthlakeTable(ModelCache.Entry entry, SourceOptions options, StructType schema) {
+  /** The read's edge cases, or null for none. */
+  private final EdgeCaseOptions.Settings edgeCases;
+
+  SynthlakeTable(
+      ModelCache.Entry entry,
+      SourceOptions options,
+      StructType schema,
+      EdgeCaseOptions.Settings edgeCases) {
+    this.edgeCases = edgeCases;
     this.entry = entry;
     this.model = entry.model();
     this.options = options;
@@ -125,12 +133,15 @@ final class SynthlakeTable implements SupportsRead {
           options.seed,
           options.partitions,
           modelColumns,
-          outputSchema);
+          outputSchema,
+          edgeCases);
     }
 
     @Override
     public Optional<NumericFormat> format(int readColumn) {
-      return model.columns().get(columns[readColumn]) instanceof NumericColumn numeric
+      // The edge-case marker comes after the model's columns.
+      return columns[readColumn] < model.columns().size()
+              && model.columns().get(columns[readColumn]) instanceof NumericColumn numeric
           ? Optional.of(numeric.format())
           : Optional.empty();
     }
@@ -141,7 +152,7 @@ final class SynthlakeTable implements SupportsRead {
       JavaSparkContext context =
           JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
       Broadcast<ModelBroadcast> broadcast =
-          context.broadcast(new ModelBroadcast(entry, options.seed));
+          context.broadcast(new ModelBroadcast(entry, options.seed).withEdgeCases(edgeCases));
       return new BlockReaderFactory(broadcast, columns);
     }
   }

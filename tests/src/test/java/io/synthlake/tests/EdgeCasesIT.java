@@ -1,0 +1,180 @@
+package io.synthlake.tests;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.synthlake.core.format.ModelJson;
+import io.synthlake.core.spec.SpecCompiler;
+import io.synthlake.spark.OutputFormat;
+import io.synthlake.spark.TableWriter;
+import io.synthlake.spark.WriteMode;
+import io.synthlake.spark.WriteOptions;
+import io.synthlake.spark.source.GeneratedRows;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Edge-case rows through the data source, written to Parquet and Delta by the direct writers and
+ * read back by Spark: every value is one Spark reads, the share and the marker are right, keys stay
+ * unique and the other rows are those of a run without edge cases.
+ */
+class EdgeCasesIT {
+  /** Three full blocks and a partial fourth. */
+  private static final long ROWS = 3 * 4096 + 777;
+
+  @TempDir static Path temp;
+
+  private static SparkSession spark;
+  private static String model;
+  private static String zone;
+
+  @BeforeAll
+  static void model() throws IOException {
+    spark = SharedSpark.session();
+    zone = spark.conf().get("spark.sql.session.timeZone");
+    spark.conf().set("spark.sql.session.timeZone", "America/New_York");
+    Path spec = Path.of("src", "test", "resources", "every-type.yaml");
+    model =
+        Files.writeString(
+                temp.resolve("every-type.json"),
+                ModelJson.toJson(
+                    SpecCompiler.read(Files.readString(spec), spec.toString(), 1, ROWS).model()))
+            .toString();
+  }
+
+  @AfterAll
+  static void zone() {
+    spark.conf().set("spark.sql.session.timeZone", zone);
+  }
+
+  private static DataFrameReader reader(int partitions) {
+    return spark
+        .read()
+        .format("synthlake")
+        .option("model", model)
+        .option("rows", ROWS)
+        .option("seed", 5)
+        .option("partitions", partitions);
+  }
+
+  private static Dataset<Row> edgeCases(int partitions) {
+    return reader(partitions).option("edge-cases", "0.02").load();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"parquet", "delta"})
+  void writtenFilesHoldValidBoundaryRowsAndTheMarker(String format) {
+    Dataset<Row> rows = edgeCases(3);
+    assertThat(GeneratedRows.of(rows)).as("written straight from the blocks").isPresent();
+    String path = temp.resolve(format).toString();
+    TableWriter.toPath(
+        rows,
+        path,
+        WriteOptions.builder()
+            .format(OutputFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT)))
+            .mode(WriteMode.ERROR)
+            .build());
+    Dataset<Row> read = spark.read().format(format).load(path).cache();
+
+    assertThat(read.count()).isEqualTo(ROWS);
+    assertThat(read.columns()).endsWith("synthlake_edge_case");
+    // 13,065 rows at 2%: 261 expected, standard deviation 16.0; ±80 (5 deviations) fails a correct
+    // implementation with probability 6e-7.
+    long flagged = read.filter(col("synthlake_edge_case")).count();
+    assertThat(flagged).isBetween(181L, 341L);
+    Row keys =
+        read.agg(countDistinct("id"), countDistinct("event_id"), countDistinct("code")).first();
+    assertThat(List.of(keys.getLong(0), keys.getLong(1), keys.getLong(2))).containsOnly(ROWS);
+    // The rows not marked are the rows of a run without edge cases.
+    Dataset<Row> plain = reader(2).load();
+    assertThat(
+            read.filter("not synthlake_edge_case")
+                .drop("synthlake_edge_case")
+                .except(plain)
+                .count())
+        .isZero();
+    assertThat(plain.except(read.drop("synthlake_edge_case")).count()).isEqualTo(flagged);
+
+    Dataset<Row> edges = read.filter(col("synthlake_edge_case"));
+    assertThat(edges.filter("score is null or isnan(score) or score = double('Infinity')").count())
+        .isPositive();
+    assertThat(values(edges, "tiny")).contains((byte) -128, (byte) 127);
+    assertThat(values(edges, "count")).contains(Integer.MIN_VALUE, Integer.MAX_VALUE);
+    assertThat(values(edges, "price").stream().map(String::valueOf))
+        .contains("9999999.99", "-9999999.99", "0.01");
+    assertThat(values(edges, "grade")).contains("", "x".repeat(10_000), "مرحبا بالعالم 123");
+    assertThat(values(edges, "signup"))
+        .contains(
+            java.sql.Date.valueOf(LocalDate.of(9999, 12, 30)),
+            java.sql.Date.valueOf(LocalDate.of(2024, 2, 29)));
+    // The last microsecond before New York springs forward, read back in the session's zone.
+    assertThat(edges.filter("seen = timestamp'2024-03-10 01:59:59.999999'").count()).isPositive();
+    // 02:30 on that day never happens in New York: a wall time only a timestamp-ntz holds.
+    assertThat(values(edges, "local_seen")).contains(LocalDateTime.of(2024, 3, 10, 2, 30));
+    read.unpersist();
+  }
+
+  @Test
+  void theSameRowsWhateverThePartitionCount() {
+    Dataset<Row> three = edgeCases(3);
+    Dataset<Row> one = edgeCases(1);
+
+    assertThat(three.except(one).count()).isZero();
+    assertThat(one.except(three).count()).isZero();
+    assertThat(three.filter(col("synthlake_edge_case")).count())
+        .isEqualTo(one.filter(col("synthlake_edge_case")).count());
+  }
+
+  @Test
+  void chosenColumnsAloneTakeBoundaryValues() {
+    Dataset<Row> rows =
+        reader(2)
+            .option("edge-cases", "1")
+            .option("edge-case-columns", "grade, signup")
+            .option("edge-case-not-null", "grade")
+            .load();
+    Dataset<Row> plain = reader(2).load();
+
+    assertThat(
+            rows.drop("grade", "signup", "synthlake_edge_case")
+                .except(plain.drop("grade", "signup"))
+                .count())
+        .isZero();
+    assertThat(rows.filter("grade is null").count()).isZero();
+    assertThat(rows.filter("signup is null").count()).isPositive();
+  }
+
+  @Test
+  void badOptionsFailInOneLineNamingTheOption() {
+    assertThatThrownBy(() -> reader(1).option("edge-cases", "2").load().count())
+        .hasMessage("option 'edge-cases' must be a share of rows in [0, 1] such as 0.01, got 2");
+    assertThatThrownBy(() -> reader(1).option("edge-cases", "a few").load().count())
+        .hasMessage(
+            "option 'edge-cases' must be a share of rows in [0, 1] such as 0.01, got 'a few'");
+    assertThatThrownBy(
+            () -> reader(1).option("edge-cases", "0.1").option("edge-case-columns", "id").load())
+        .hasMessageContaining("'id' is a key column");
+    assertThatThrownBy(() -> reader(1).option("edge-case-columns", "grade").load())
+        .hasMessageContaining("refine the option 'edge-cases', which is missing");
+  }
+
+  private static List<Object> values(Dataset<Row> rows, String column) {
+    return rows.select(column).collectAsList().stream().map(row -> row.get(0)).toList();
+  }
+}
