@@ -146,9 +146,11 @@ final class ReportFixture {
             112,
             List.of(new LeakedCategory("region", HOSTILE_VALUE, 3, 7))),
         List.of(
-            new DependencyReport("zip", "city", 940, new Score(0.962, 0.991)),
-            new DependencyReport("plan", "monthly_fee", 3, new Score(1.0, 1.0)),
-            new DependencyReport(HOSTILE_NAME, "tier_label", 4, new Score(0.71, 0.99))));
+            new DependencyReport(List.of("zip"), "city", 940, 1.0, new Score(0.962, 0.991)),
+            new DependencyReport(
+                List.of("plan", "region"), "monthly_fee", 3, 0.995, new Score(1.0, 1.0)),
+            new DependencyReport(
+                List.of(HOSTILE_NAME), "tier_label", 4, 1.0, new Score(0.71, 0.99))));
   }
 
   /** Equal-frequency bins of training; holdout wobbles slightly, synthetic by {@code skew}. */

@@ -18,6 +18,12 @@ import java.util.List;
  * @param privacy distance to closest record, exact copies and rare categories
  * @param dependencies functional dependencies found in the training data and how often each table
  *     keeps them
+ * @param combinations pairs of high-cardinality categorical columns with few of their value
+ *     combinations in the training data, and how often each table's rows hold a training
+ *     combination
+ * @param relations arithmetic relations among numeric columns of the training data and how often
+ *     each table keeps them
+ * @param timeOfDay per date or timestamp column, the accuracy of its hour of day and day of week
  */
 public record EvaluationResult(
     Tables tables,
@@ -27,12 +33,42 @@ public record EvaluationResult(
     CorrelationReport correlations,
     MlUtility mlUtility,
     Privacy privacy,
-    List<DependencyReport> dependencies) {
+    List<DependencyReport> dependencies,
+    List<CombinationReport> combinations,
+    List<RelationReport> relations,
+    List<TimeOfDayReport> timeOfDay) {
 
   public EvaluationResult {
     columns = List.copyOf(columns);
     pairs = List.copyOf(pairs);
     dependencies = List.copyOf(dependencies);
+    combinations = List.copyOf(combinations);
+    relations = List.copyOf(relations);
+    timeOfDay = List.copyOf(timeOfDay);
+  }
+
+  /** A result without the structure figures that format version 2 added. */
+  public EvaluationResult(
+      Tables tables,
+      Accuracy accuracy,
+      List<ColumnReport> columns,
+      List<PairReport> pairs,
+      CorrelationReport correlations,
+      MlUtility mlUtility,
+      Privacy privacy,
+      List<DependencyReport> dependencies) {
+    this(
+        tables,
+        accuracy,
+        columns,
+        pairs,
+        correlations,
+        mlUtility,
+        privacy,
+        dependencies,
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   /**
@@ -223,10 +259,62 @@ public record EvaluationResult(
   public record LeakedCategory(String column, String value, long trainCount, long syntheticCount) {}
 
   /**
-   * A functional dependency of the training data (each value of {@code determinant} goes with one
-   * value of {@code dependent}) and the share of rows that keep it, among rows whose determinant
-   * value the training data has.
+   * A functional dependency of the training data (each value of {@code determinant}, one column or
+   * two, goes with one value of {@code dependent}) and the share of rows that keep it, among rows
+   * whose determinant value the training data has.
+   *
+   * @param trainShare the share of the training sample's rows that keep it (at least 0.99)
    */
   public record DependencyReport(
-      String determinant, String dependent, int determinantValues, Score adherence) {}
+      List<String> determinant,
+      String dependent,
+      int determinantValues,
+      double trainShare,
+      Score adherence) {
+    public DependencyReport {
+      determinant = List.copyOf(determinant);
+    }
+
+    /** The determinant's columns joined for display: "origin, destination". */
+    public String determinantText() {
+      return String.join(", ", determinant);
+    }
+  }
+
+  /**
+   * Two high-cardinality categorical columns whose training sample holds few of the value
+   * combinations possible, and the share of each table's rows whose combination is one of them.
+   *
+   * @param trainCombinations the combinations the training sample holds
+   */
+  public record CombinationReport(
+      String first, String second, int trainCombinations, Score share) {}
+
+  /**
+   * An arithmetic relation among numeric columns of the training data ({@code total = a + b},
+   * {@code carat ≈ 0.0061 · x · y · z}) and the share of each table's rows that keep it, among rows
+   * where all its columns are present.
+   *
+   * @param relation the relation as text
+   * @param kind "linear" (kept within {@code tolerance}, in the target's units) or "product" (a
+   *     product of powers, kept within {@code tolerance} as a relative error)
+   * @param trainShare the share of the training sample's rows that keep it
+   */
+  public record RelationReport(
+      String relation,
+      List<String> columns,
+      String kind,
+      double tolerance,
+      double trainShare,
+      Score adherence) {
+    public RelationReport {
+      columns = List.copyOf(columns);
+    }
+  }
+
+  /**
+   * The binned accuracy of a date or timestamp column's hour of day (24 bins, timestamps only; the
+   * wall clock in the session time zone) and day of week (7 bins), nulls in a bin of their own.
+   */
+  public record TimeOfDayReport(String column, String zone, Score hourOfDay, Score dayOfWeek) {}
 }

@@ -1,6 +1,8 @@
 package io.synthlake.core.evaluate;
 
 import io.synthlake.core.evaluate.EvaluationResult.Score;
+import io.synthlake.core.evaluate.EvaluationResult.TimeOfDayReport;
+import java.util.List;
 import java.util.Locale;
 
 /** The few lines `synthlake evaluate` prints: each headline figure beside its holdout ceiling. */
@@ -32,6 +34,37 @@ public final class EvaluationSummary {
     line(text, "  bivariate", result.accuracy().bivariate());
     line(text, "  trivariate", result.accuracy().trivariate());
     line(text, "correlation similarity", result.correlations().similarity());
+    if (!result.dependencies().isEmpty()) {
+      line(
+          text,
+          "dependencies kept (" + result.dependencies().size() + ")",
+          Score.mean(result.dependencies().stream().map(d -> d.adherence()).toList()));
+    }
+
+    List<TimeOfDayReport> clocks = result.timeOfDay();
+    List<Score> hours =
+        clocks.stream()
+            .map(TimeOfDayReport::hourOfDay)
+            .filter(h -> !Double.isNaN(h.synthetic()))
+            .toList();
+    if (!hours.isEmpty()) {
+      line(text, "hour of day (" + hours.size() + ")", Score.mean(hours));
+    }
+
+    if (!clocks.isEmpty()) {
+      line(
+          text,
+          "day of week (" + clocks.size() + ")",
+          Score.mean(clocks.stream().map(TimeOfDayReport::dayOfWeek).toList()));
+    }
+
+    if (!result.combinations().isEmpty()) {
+      line(
+          text,
+          "valid combinations (" + result.combinations().size() + ")",
+          Score.mean(result.combinations().stream().map(c -> c.share()).toList()));
+    }
+
     EvaluationResult.MlUtility utility = result.mlUtility();
     if (utility != null) {
       line(

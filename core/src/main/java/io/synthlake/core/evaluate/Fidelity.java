@@ -2,10 +2,12 @@ package io.synthlake.core.evaluate;
 
 import io.synthlake.core.evaluate.EvaluationResult.Accuracy;
 import io.synthlake.core.evaluate.EvaluationResult.ColumnReport;
+import io.synthlake.core.evaluate.EvaluationResult.CombinationReport;
 import io.synthlake.core.evaluate.EvaluationResult.CorrelationReport;
 import io.synthlake.core.evaluate.EvaluationResult.DependencyReport;
 import io.synthlake.core.evaluate.EvaluationResult.PairReport;
 import io.synthlake.core.evaluate.EvaluationResult.Score;
+import io.synthlake.core.evaluate.EvaluationResult.TimeOfDayReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +22,9 @@ public record Fidelity(
     List<ColumnReport> columns,
     List<PairReport> pairs,
     CorrelationReport correlations,
-    List<DependencyReport> dependencies) {
+    List<DependencyReport> dependencies,
+    List<CombinationReport> combinations,
+    List<TimeOfDayReport> timeOfDay) {
 
   public static Fidelity of(TableProfile train, TableProfile holdout, TableProfile synthetic) {
     ProfilePlan plan = train.plan();
@@ -62,7 +66,9 @@ public record Fidelity(
         columns,
         pairs,
         correlations(train, holdout, synthetic),
-        dependencies(train, holdout, synthetic));
+        dependencies(train, holdout, synthetic),
+        combinations(train, holdout, synthetic),
+        timeOfDay(train, holdout, synthetic));
   }
 
   /**
@@ -207,9 +213,10 @@ public record Fidelity(
       FunctionalDependency dependency = dependencies.get(d);
       reports.add(
           new DependencyReport(
-              columns.get(dependency.determinant()).name(),
+              dependency.determinant().stream().map(c -> columns.get(c).name()).toList(),
               columns.get(dependency.dependent()).name(),
               dependency.mapping().size(),
+              dependency.trainShare(),
               new Score(adherence(synthetic, d), adherence(holdout, d))));
     }
 
@@ -219,5 +226,50 @@ public record Fidelity(
   private static double adherence(TableProfile profile, int dependency) {
     long checked = profile.dependencyChecked(dependency);
     return checked == 0 ? Double.NaN : (double) profile.dependencyKept(dependency) / checked;
+  }
+
+  private static List<CombinationReport> combinations(
+      TableProfile train, TableProfile holdout, TableProfile synthetic) {
+    List<CombinationReport> reports = new ArrayList<>();
+    List<ValidCombinations> combinations = train.plan().combinations();
+    List<ColumnBinning> columns = train.plan().columns();
+    for (int k = 0; k < combinations.size(); k++) {
+      ValidCombinations pair = combinations.get(k);
+      reports.add(
+          new CombinationReport(
+              columns.get(pair.first()).name(),
+              columns.get(pair.second()).name(),
+              pair.combinations().size(),
+              new Score(
+                  share(synthetic.combinationsKept(k), synthetic.rows()),
+                  share(holdout.combinationsKept(k), holdout.rows()))));
+    }
+
+    return reports;
+  }
+
+  private static double share(long part, long whole) {
+    return whole == 0 ? Double.NaN : (double) part / whole;
+  }
+
+  private static List<TimeOfDayReport> timeOfDay(
+      TableProfile train, TableProfile holdout, TableProfile synthetic) {
+    List<TimeOfDayReport> reports = new ArrayList<>();
+    List<WallClock> clocks = train.plan().clocks();
+    for (int k = 0; k < clocks.size(); k++) {
+      WallClock clock = clocks.get(k);
+      Score hour =
+          clock.timestamp()
+              ? score(train.hours(k), holdout.hours(k), synthetic.hours(k))
+              : new Score(Double.NaN, Double.NaN);
+      reports.add(
+          new TimeOfDayReport(
+              train.plan().columns().get(clock.column()).name(),
+              clock.timestamp() ? clock.zone() : null,
+              hour,
+              score(train.days(k), holdout.days(k), synthetic.days(k))));
+    }
+
+    return reports;
   }
 }

@@ -26,6 +26,8 @@ public final class ProfilePlan implements Serializable {
   private final double[] spread;
   private final List<FunctionalDependency> dependencies;
   private final List<Set<String>> rareValues;
+  private final List<ValidCombinations> combinations;
+  private final List<WallClock> clocks;
 
   private ProfilePlan(
       List<ColumnBinning> columns,
@@ -33,13 +35,17 @@ public final class ProfilePlan implements Serializable {
       double[] centre,
       double[] spread,
       List<FunctionalDependency> dependencies,
-      List<Set<String>> rareValues) {
+      List<Set<String>> rareValues,
+      List<ValidCombinations> combinations,
+      List<WallClock> clocks) {
     this.columns = List.copyOf(columns);
     this.triples = triples;
     this.centre = centre;
     this.spread = spread;
     this.dependencies = List.copyOf(dependencies);
     this.rareValues = List.copyOf(rareValues);
+    this.combinations = List.copyOf(combinations);
+    this.clocks = List.copyOf(clocks);
     int n = columns.size();
     this.pairs = new int[n * (n - 1) / 2][];
     int p = 0;
@@ -83,7 +89,21 @@ public final class ProfilePlan implements Serializable {
         centre.clone(),
         spread.clone(),
         dependencies,
-        rareValues);
+        rareValues,
+        List.of(),
+        List.of());
+  }
+
+  /** This plan, also checking the value combinations of these column pairs. */
+  public ProfilePlan withCombinations(List<ValidCombinations> combinations) {
+    return new ProfilePlan(
+        columns, triples, centre, spread, dependencies, rareValues, combinations, clocks);
+  }
+
+  /** This plan, also counting the hour of day and day of week of these date or time columns. */
+  public ProfilePlan withClocks(List<WallClock> clocks) {
+    return new ProfilePlan(
+        columns, triples, centre, spread, dependencies, rareValues, combinations, clocks);
   }
 
   /**
@@ -144,6 +164,14 @@ public final class ProfilePlan implements Serializable {
 
   public List<Set<String>> rareValues() {
     return rareValues;
+  }
+
+  public List<ValidCombinations> combinations() {
+    return combinations;
+  }
+
+  public List<WallClock> clocks() {
+    return clocks;
   }
 
   public TableProfile newProfile() {

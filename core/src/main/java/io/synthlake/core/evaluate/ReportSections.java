@@ -2,12 +2,14 @@ package io.synthlake.core.evaluate;
 
 import io.synthlake.core.evaluate.EvaluationResult.Accuracy;
 import io.synthlake.core.evaluate.EvaluationResult.ColumnReport;
+import io.synthlake.core.evaluate.EvaluationResult.CombinationReport;
 import io.synthlake.core.evaluate.EvaluationResult.DependencyReport;
 import io.synthlake.core.evaluate.EvaluationResult.LeakedCategory;
 import io.synthlake.core.evaluate.EvaluationResult.MlUtility;
 import io.synthlake.core.evaluate.EvaluationResult.PairReport;
 import io.synthlake.core.evaluate.EvaluationResult.Privacy;
 import io.synthlake.core.evaluate.EvaluationResult.Score;
+import io.synthlake.core.evaluate.EvaluationResult.TimeOfDayReport;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,10 +60,13 @@ final class ReportSections {
   private void tableSections(EvaluationResult result) {
     summary(result);
     columns(result.columns());
+    timeOfDay(result.timeOfDay());
     correlations(result.correlations());
     pairs(result.pairs());
     privacy(result.privacy());
     dependencies(result.dependencies());
+    combinations(result.combinations());
+    close();
   }
 
   // ---------------------------------------------------------------- sections
@@ -162,6 +167,42 @@ final class ReportSections {
     }
 
     out.append("</div>\n");
+    close();
+  }
+
+  private void timeOfDay(List<TimeOfDayReport> clocks) {
+    if (clocks.isEmpty()) {
+      return;
+    }
+
+    open("time-of-day", "Time of day");
+    out.append(
+        "<p class=\"note\">Accuracy of each date or timestamp column's hour of day (24 bins, on the wall "
+            + "clock of the time zone shown) and day of week (7 bins), 1 − total variation distance; the holdout's is "
+            + "the ceiling.</p>\n");
+    tableHead(
+        "rules",
+        2,
+        "Column",
+        "Time zone",
+        "Hour of day",
+        "Ceiling",
+        "Ratio",
+        "Day of week",
+        "Ceiling",
+        "Ratio");
+    for (TimeOfDayReport clock : clocks) {
+      out.append("<tr><td>")
+          .append(Html.escape(clock.column()))
+          .append("</td><td>")
+          .append(clock.zone() == null ? "(date)" : Html.escape(clock.zone()))
+          .append("</td>");
+      scoreCells(clock.hourOfDay());
+      scoreCells(clock.dayOfWeek());
+      out.append("</tr>\n");
+    }
+
+    out.append("</tbody></table>\n");
     close();
   }
 
@@ -267,38 +308,64 @@ final class ReportSections {
     open("rules", "Rule adherence");
     if (dependencies.isEmpty()) {
       out.append(
-          "<p>No functional dependencies (one column's value fixing another's) were found in the training "
-              + "data.</p>\n");
-      close();
+          "<p>No functional dependencies (one or two columns' values fixing another's) were found in the "
+              + "training data.</p>\n");
       return;
     }
 
     out.append(
-        "<p class=\"note\">Functional dependencies of the training data: each value of the determinant goes "
-            + "with one value of the dependent. Adherence is the share of rows that keep it; the holdout's share is the "
-            + "ceiling.</p>\n");
+        "<p class=\"note\">Functional dependencies of the training data: each value of the determinant (one "
+            + "column or two) goes with one value of the dependent in at least 99% of the training rows. Adherence is "
+            + "the share of rows that keep it; the holdout's share is the ceiling.</p>\n");
     tableHead(
         "rules",
         1,
         "Determinant → dependent",
         "Determinant values",
+        "Training",
         "Synthetic",
         "Holdout",
         "Ratio");
     for (DependencyReport dependency : dependencies) {
       out.append("<tr><td>")
-          .append(Html.escape(dependency.determinant()))
+          .append(Html.escape(dependency.determinantText()))
           .append(" <span class=\"times\">→</span> ")
           .append(Html.escape(dependency.dependent()))
           .append("</td><td class=\"num\">")
           .append(Html.count(dependency.determinantValues()))
+          .append("</td><td class=\"num\">")
+          .append(Html.figure(dependency.trainShare()))
           .append("</td>");
       scoreCells(dependency.adherence());
       out.append("</tr>\n");
     }
 
     out.append("</tbody></table>\n");
-    close();
+  }
+
+  private void combinations(List<CombinationReport> combinations) {
+    if (combinations.isEmpty()) {
+      return;
+    }
+
+    out.append("<h3>Valid combinations</h3>\n")
+        .append(
+            "<p class=\"note\">Pairs of categorical columns with many values, whose training data holds few of "
+                + "the combinations possible: the share of rows whose combination the training data has.</p>\n");
+    tableHead("rules", 1, "Columns", "Training combinations", "Synthetic", "Holdout", "Ratio");
+    for (CombinationReport combination : combinations) {
+      out.append("<tr><td>")
+          .append(Html.escape(combination.first()))
+          .append(" <span class=\"times\">×</span> ")
+          .append(Html.escape(combination.second()))
+          .append("</td><td class=\"num\">")
+          .append(Html.count(combination.trainCombinations()))
+          .append("</td>");
+      scoreCells(combination.share());
+      out.append("</tr>\n");
+    }
+
+    out.append("</tbody></table>\n");
   }
 
   private void footer() {

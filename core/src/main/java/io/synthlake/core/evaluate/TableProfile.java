@@ -1,6 +1,7 @@
 package io.synthlake.core.evaluate;
 
 import java.io.Serializable;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -31,6 +32,10 @@ public final class TableProfile implements Serializable {
 
   private final long[] dependencyChecked;
   private final long[] dependencyKept;
+  private final long[] combinationsKept;
+  private final long[][] hours;
+  private final long[][] days;
+  private transient ZoneRules[] zoneRules;
   private final List<Map<String, Long>> rareSeen;
   private transient int[] bins;
   private transient double[] standardized;
@@ -66,6 +71,9 @@ public final class TableProfile implements Serializable {
     moments = new double[m * (m - 1) / 2][6];
     dependencyChecked = new long[plan.dependencies().size()];
     dependencyKept = new long[plan.dependencies().size()];
+    combinationsKept = new long[plan.combinations().size()];
+    hours = new long[plan.clocks().size()][WallClock.HOURS + 1];
+    days = new long[plan.clocks().size()][WallClock.DAYS + 1];
     rareSeen = new ArrayList<>();
     for (int c = 0; c < n; c++) {
       rareSeen.add(new HashMap<>());
@@ -122,6 +130,33 @@ public final class TableProfile implements Serializable {
         dependencyKept[d] += kept;
       }
     }
+
+    List<ValidCombinations> combinations = plan.combinations();
+    for (int k = 0; k < combinationsKept.length; k++) {
+      combinationsKept[k] += combinations.get(k).check(row);
+    }
+
+    addClocks(row);
+  }
+
+  private void addClocks(Object[] row) {
+    List<WallClock> clocks = plan.clocks();
+    if (zoneRules == null) {
+      zoneRules = new ZoneRules[clocks.size()];
+      for (int k = 0; k < zoneRules.length; k++) {
+        zoneRules[k] = clocks.get(k).rules();
+      }
+    }
+
+    for (int k = 0; k < zoneRules.length; k++) {
+      WallClock clock = clocks.get(k);
+      Object value = row[clock.column()];
+      if (clock.timestamp()) {
+        hours[k][WallClock.hourBin(value, zoneRules[k])]++;
+      }
+
+      days[k][clock.dayBin(value, zoneRules[k])]++;
+    }
   }
 
   private void addMoments(Object[] row) {
@@ -167,6 +202,13 @@ public final class TableProfile implements Serializable {
       dependencyChecked[d] += other.dependencyChecked[d];
       dependencyKept[d] += other.dependencyKept[d];
     }
+
+    for (int k = 0; k < combinationsKept.length; k++) {
+      combinationsKept[k] += other.combinationsKept[k];
+    }
+
+    addAll(hours, other.hours);
+    addAll(days, other.days);
 
     for (int c = 0; c < rareSeen.size(); c++) {
       Map<String, Long> seen = rareSeen.get(c);
@@ -231,6 +273,21 @@ public final class TableProfile implements Serializable {
 
   long dependencyKept(int index) {
     return dependencyKept[index];
+  }
+
+  /** Rows per hour of day of the index-th clock, nulls last; all 0 for a date. */
+  long[] hours(int index) {
+    return hours[index];
+  }
+
+  /** Rows per day of week of the index-th clock, from Monday, nulls last. */
+  long[] days(int index) {
+    return days[index];
+  }
+
+  /** Rows whose value combination of the index-th pair the training sample has. */
+  long combinationsKept(int index) {
+    return combinationsKept[index];
   }
 
   /** Rare categories of a column seen in this table, with how often. */

@@ -99,7 +99,7 @@ final class EvaluationFixtures {
             5,
             40,
             List.of(new LeakedCategory(categoryName, "<rare & secret>", 2, 3))),
-        List.of(new DependencyReport("zip", "city", 120, new Score(0.97, 0.99))));
+        List.of(new DependencyReport(List.of("zip"), "city", 120, 1.0, new Score(0.97, 0.99))));
   }
 
   static EvaluationResult sample() {

@@ -167,7 +167,10 @@ public final class Evaluator {
             fidelity.correlations(),
             utility,
             privacy,
-            fidelity.dependencies());
+            fidelity.dependencies(),
+            fidelity.combinations(),
+            List.of(),
+            fidelity.timeOfDay());
     return new Evaluated(result, plan, roles);
   }
 

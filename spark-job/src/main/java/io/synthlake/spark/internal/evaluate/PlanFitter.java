@@ -6,6 +6,9 @@ import io.synthlake.core.evaluate.EvaluationSettings;
 import io.synthlake.core.evaluate.FunctionalDependency;
 import io.synthlake.core.evaluate.ProfilePlan;
 import io.synthlake.core.evaluate.RecordDistance;
+import io.synthlake.core.evaluate.ValidCombinations;
+import io.synthlake.core.evaluate.WallClock;
+import io.synthlake.core.types.LogicalType;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,16 +97,27 @@ final class PlanFitter {
       }
     }
 
-    List<FunctionalDependency> dependencies = dependencies(projected, roles, trainRows, settings);
+    List<Object[]> sample = sample(projected, roles, trainRows, settings);
+    boolean[] eligible = new boolean[n];
+    Arrays.fill(eligible, true);
+    List<FunctionalDependency> dependencies = DependencyFinder.find(sample, eligible);
+    boolean[] categorical = new boolean[n];
+    for (int c = 0; c < n; c++) {
+      categorical[c] = !roles.get(c).numeric();
+    }
+
     ProfilePlan plan =
         ProfilePlan.of(
-            binnings,
-            centre,
-            spread,
-            dependencies,
-            rareValues,
-            settings.maxTriples(),
-            settings.seed());
+                binnings,
+                centre,
+                spread,
+                dependencies,
+                rareValues,
+                settings.maxTriples(),
+                settings.seed())
+            .withCombinations(ValidCombinations.find(sample, categorical, dependencies))
+            .withClocks(
+                clocks(roles, projected.sparkSession().conf().get("spark.sql.session.timeZone")));
     return new Fitted(plan, distance(roles, range), rareCounts);
   }
 
@@ -176,11 +190,9 @@ final class PlanFitter {
     return rare;
   }
 
-  private static List<FunctionalDependency> dependencies(
+  /** The training sample that dependencies, combinations and relations are found on. */
+  private static List<Object[]> sample(
       Dataset<Row> projected, List<ColumnRole> roles, long trainRows, EvaluationSettings settings) {
-    boolean[] eligible = new boolean[roles.size()];
-    Arrays.fill(eligible, true);
-
     List<Object[]> rows = new ArrayList<>();
     for (Row row :
         Samples.atMost(projected, trainRows, settings.dependencySampleRows(), settings.seed())
@@ -188,7 +200,29 @@ final class PlanFitter {
       rows.add(Profiler.values(row, roles.size()));
     }
 
-    return DependencyFinder.find(rows, eligible);
+    return rows;
+  }
+
+  /**
+   * The wall clocks of the numeric date and timestamp columns: a timestamp read in the session time
+   * zone, as the user sees it; one without time zone in UTC, where its microseconds already count
+   * wall-clock time.
+   */
+  private static List<WallClock> clocks(List<ColumnRole> roles, String sessionZone) {
+    List<WallClock> clocks = new ArrayList<>();
+    for (int c = 0; c < roles.size(); c++) {
+      ColumnRole role = roles.get(c);
+      LogicalType type = role.type().logicalType();
+      if (role.numeric() && type == LogicalType.TIMESTAMP) {
+        clocks.add(new WallClock(c, sessionZone, true));
+      } else if (role.numeric() && type == LogicalType.TIMESTAMP_NTZ) {
+        clocks.add(new WallClock(c, "UTC", true));
+      } else if (role.numeric() && type == LogicalType.DATE) {
+        clocks.add(new WallClock(c, "UTC", false));
+      }
+    }
+
+    return clocks;
   }
 
   private static RecordDistance distance(List<ColumnRole> roles, double[] range) {
