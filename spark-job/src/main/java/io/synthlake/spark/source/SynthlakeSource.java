@@ -64,6 +64,10 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
     ModelCache.Entry entry = load(options);
     String where = options.get(SourceOptions.WHERE);
     if (where != null) {
+      SynthlakeException.check(
+          !EdgeCaseOptions.asked(options),
+          "the options 'where' and 'edge-cases' cannot be combined: edge-case rows take boundary "
+              + "values, which need not satisfy the condition; generate them in a run of their own");
       entry = entry.conditioned(where);
     }
 
