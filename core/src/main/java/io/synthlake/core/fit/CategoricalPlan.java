@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fits categorical, boolean and text columns. Categories start most frequent first; the fitter may
@@ -44,6 +45,16 @@ final class CategoricalPlan implements ColumnPlan {
   private final TextComposer composer;
 
   CategoricalPlan(SampleColumn sample, ColumnKind kind, FitSettings settings) {
+    this(sample, kind, settings, null);
+  }
+
+  /**
+   * A plan whose rare values are exactly {@code rareValues} (pooled whatever their counts, and
+   * never under a rare token), the others kept whatever theirs: a group's tuples, rare when one of
+   * their values is; null for the values in fewer than k rows.
+   */
+  CategoricalPlan(
+      SampleColumn sample, ColumnKind kind, FitSettings settings, Set<String> rareValues) {
     this.sample = sample;
     this.kind = kind;
     int rows = sample.size();
@@ -62,7 +73,9 @@ final class CategoricalPlan implements ColumnPlan {
     int k = settings.rareCount();
     Map<String, Integer> kept = new LinkedHashMap<>();
     for (Map.Entry<String, Integer> entry : counts.entrySet()) {
-      if (entry.getValue() >= k || kind == ColumnKind.BOOLEAN) {
+      if (rareValues == null
+          ? entry.getValue() >= k || kind == ColumnKind.BOOLEAN
+          : !rareValues.contains(entry.getKey())) {
         kept.put(entry.getKey(), entry.getValue());
       }
     }
@@ -74,7 +87,7 @@ final class CategoricalPlan implements ColumnPlan {
     if (rare > 0) {
       if (kind == ColumnKind.TEXT) {
         fallback = COMPOSED;
-      } else if (settings.rareToken().isEmpty()) {
+      } else if (settings.rareToken().isEmpty() || rareValues != null) {
         if (kept.isEmpty()) {
           throw sample.isString()
               ? Errors.noFrequentString(sample.name(), k)
