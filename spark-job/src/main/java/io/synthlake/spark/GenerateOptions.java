@@ -1,7 +1,10 @@
 package io.synthlake.spark;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.generate.EdgeCases;
 import io.synthlake.spark.internal.SparkJobErrors;
+import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Options of {@link SynthesisModel#generate} and {@link TableSetModel#generate}: the seed and,
@@ -33,18 +36,30 @@ public final class GenerateOptions {
   private final long firstRow;
   private final boolean exactRows;
   private final String where;
+  private final EdgeCaseChoice edgeCases;
+
+  /** The edge cases asked for: a share (null for none), the columns and the not-null columns. */
+  private record EdgeCaseChoice(Double share, List<String> columns, List<String> notNull) {
+    static final EdgeCaseChoice NONE = new EdgeCaseChoice(null, List.of(), List.of());
+  }
 
   private GenerateOptions(long seed, int partitions, long firstRow, boolean exactRows) {
-    this(seed, partitions, firstRow, exactRows, null);
+    this(seed, partitions, firstRow, exactRows, null, EdgeCaseChoice.NONE);
   }
 
   private GenerateOptions(
-      long seed, int partitions, long firstRow, boolean exactRows, String where) {
+      long seed,
+      int partitions,
+      long firstRow,
+      boolean exactRows,
+      String where,
+      EdgeCaseChoice edgeCases) {
     this.seed = seed;
     this.partitions = partitions;
     this.firstRow = firstRow;
     this.exactRows = exactRows;
     this.where = where;
+    this.edgeCases = edgeCases;
   }
 
   /**
@@ -63,7 +78,7 @@ public final class GenerateOptions {
    * @return options equal to these but for {@code value}
    */
   public GenerateOptions withSeed(long value) {
-    return new GenerateOptions(value, partitions, firstRow, exactRows, where);
+    return new GenerateOptions(value, partitions, firstRow, exactRows, where, edgeCases);
   }
 
   /**
@@ -77,7 +92,7 @@ public final class GenerateOptions {
    */
   public GenerateOptions withFirstRow(long value) {
     checkFirstRow(value);
-    return new GenerateOptions(seed, partitions, value, exactRows, where);
+    return new GenerateOptions(seed, partitions, value, exactRows, where, edgeCases);
   }
 
   /**
@@ -91,7 +106,7 @@ public final class GenerateOptions {
     SynthlakeException.check(
         value >= 0, "the partition count must be 0 (synthlake chooses) or positive, got %d", value);
     checkPartitions(value);
-    return new GenerateOptions(seed, value, firstRow, exactRows, where);
+    return new GenerateOptions(seed, value, firstRow, exactRows, where, edgeCases);
   }
 
   /**
@@ -106,7 +121,7 @@ public final class GenerateOptions {
    * @return options equal to these but for {@code value}
    */
   public GenerateOptions withExactRows(boolean value) {
-    return new GenerateOptions(seed, partitions, firstRow, value, where);
+    return new GenerateOptions(seed, partitions, firstRow, value, where, edgeCases);
   }
 
   /**
@@ -121,7 +136,62 @@ public final class GenerateOptions {
    * @return options equal to these but for {@code value}
    */
   public GenerateOptions where(String value) {
-    return new GenerateOptions(seed, partitions, firstRow, exactRows, value);
+    return new GenerateOptions(seed, partitions, firstRow, exactRows, value, edgeCases);
+  }
+
+  /**
+   * Replaces a share of the rows with boundary rows that still have each column's type: nulls, the
+   * limits of the type and of the column's range, NaN and infinities, empty, very long, non-ASCII
+   * and right-to-left text, far dates, leap days and the session time zone's DST edges. Key columns
+   * stay unique. Which rows, and what they hold, depend only on (model, seed, row index, share); a
+   * boolean column {@code synthlake_edge_case} after the model's columns marks them. For one
+   * table's model; the other rows are those of a run without edge cases.
+   *
+   * @param share the share of rows, in [0, 1]
+   * @return options equal to these but for {@code share}
+   */
+  public GenerateOptions withEdgeCases(double share) {
+    EdgeCases.checkShare(share);
+    return new GenerateOptions(
+        seed,
+        partitions,
+        firstRow,
+        exactRows,
+        where,
+        new EdgeCaseChoice(share, edgeCases.columns(), edgeCases.notNull()));
+  }
+
+  /**
+   * Limits {@link #withEdgeCases} to these columns (none of them a key); empty, the default, for
+   * every column but keys.
+   *
+   * @param columns the column names
+   * @return options equal to these but for {@code columns}
+   */
+  public GenerateOptions withEdgeCaseColumns(List<String> columns) {
+    return new GenerateOptions(
+        seed,
+        partitions,
+        firstRow,
+        exactRows,
+        where,
+        new EdgeCaseChoice(edgeCases.share(), List.copyOf(columns), edgeCases.notNull()));
+  }
+
+  /**
+   * Columns {@link #withEdgeCases} never sets to null (a NOT NULL constraint downstream).
+   *
+   * @param columns the column names
+   * @return options equal to these but for {@code columns}
+   */
+  public GenerateOptions withEdgeCaseNotNull(List<String> columns) {
+    return new GenerateOptions(
+        seed,
+        partitions,
+        firstRow,
+        exactRows,
+        where,
+        new EdgeCaseChoice(edgeCases.share(), edgeCases.columns(), List.copyOf(columns)));
   }
 
   /**
@@ -219,5 +289,34 @@ public final class GenerateOptions {
    */
   public String where() {
     return where;
+  }
+
+  /**
+   * The share of rows that become boundary rows; empty (the default) for none.
+   *
+   * @return the share, or empty
+   */
+  public OptionalDouble edgeCases() {
+    return edgeCases.share() == null
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(edgeCases.share());
+  }
+
+  /**
+   * The columns edge cases touch; empty for every column but keys.
+   *
+   * @return the column names
+   */
+  public List<String> edgeCaseColumns() {
+    return edgeCases.columns();
+  }
+
+  /**
+   * The columns edge cases never set to null.
+   *
+   * @return the column names
+   */
+  public List<String> edgeCaseNotNull() {
+    return edgeCases.notNull();
   }
 }

@@ -103,6 +103,14 @@ public final class SynthesisModel {
       reader = reader.option("where", options.where());
     }
 
+    if (options.edgeCases().isPresent()) {
+      reader =
+          reader
+              .option("edge-cases", Double.toString(options.edgeCases().getAsDouble()))
+              .option("edge-case-columns", String.join(",", options.edgeCaseColumns()))
+              .option("edge-case-not-null", String.join(",", options.edgeCaseNotNull()));
+    }
+
     return reader.load();
   }
 

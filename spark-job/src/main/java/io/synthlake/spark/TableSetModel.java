@@ -1,5 +1,6 @@
 package io.synthlake.spark;
 
+import io.synthlake.core.Setting;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.TableSetJson;
 import io.synthlake.core.generate.AncestorColumns;
@@ -110,6 +111,11 @@ public final class TableSetModel {
         options.where() == null,
         "GenerateOptions.where conditions one table's model; conditioning a set of related "
             + "tables is not supported: leave it out, or generate one table's model");
+    SynthlakeException.check(
+        options.edgeCases().isEmpty(),
+        "%s is for one table's model; edge cases in a set of related tables are not supported "
+            + "(its foreign keys must join): leave it out, or generate one table's model",
+        Setting.EDGE_CASES);
     // Checks rows before any job.
     if (options.exactRows()) {
       ExactRows.check(set, table, rows);

@@ -174,6 +174,45 @@ class EdgeCasesIT {
         .hasMessageContaining("refine the option 'edge-cases', which is missing");
   }
 
+  @Test
+  void theCommandLineWritesThemAndASetOfTablesRefusesThem() {
+    String out = temp.resolve("cli").toString();
+    Cli.Result result =
+        Cli.run(
+            "generate",
+            "--spec",
+            Path.of("src", "test", "resources", "every-type.yaml").toString(),
+            "--rows",
+            "5000",
+            "--output",
+            out,
+            "--format",
+            "parquet",
+            "--seed",
+            "3",
+            "--edge-cases",
+            "0.05");
+    assertThat(result.status()).as(result.err()).isZero();
+    Dataset<Row> read = spark.read().parquet(out);
+    // 5,000 rows at 5%: 250 expected, standard deviation 15.4; ±77 is five deviations.
+    assertThat(read.filter(col("synthlake_edge_case")).count()).isBetween(173L, 327L);
+    assertThat(read.agg(countDistinct("id")).first().getLong(0)).isEqualTo(5000L);
+
+    Cli.Result set =
+        Cli.run(
+            "generate",
+            "--spec",
+            Path.of("..", "conf", "banking-lake.yaml").toString(),
+            "--rows",
+            "customers=100",
+            "--output",
+            temp.resolve("set").toString(),
+            "--edge-cases",
+            "0.01");
+    assertThat(set.status()).isEqualTo(2);
+    assertThat(set.err()).contains("--edge-cases is for one table's model");
+  }
+
   private static List<Object> values(Dataset<Row> rows, String column) {
     return rows.select(column).collectAsList().stream().map(row -> row.get(0)).toList();
   }

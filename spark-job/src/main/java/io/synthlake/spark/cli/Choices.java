@@ -1,6 +1,7 @@
 package io.synthlake.spark.cli;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.generate.EdgeCases;
 import io.synthlake.spark.DeltaStatistics;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.OutputFormat;
@@ -64,6 +65,12 @@ final class Choices {
             .withExactRows(args.has("exact-rows"));
     if (args.has("where")) {
       options = options.where(args.get("where"));
+    }
+
+    if (args.has("edge-cases")) {
+      options =
+          options.withEdgeCases(
+              EdgeCases.parseShare(args.get("edge-cases"), "generate: --edge-cases"));
     }
 
     return args.has("seed")
