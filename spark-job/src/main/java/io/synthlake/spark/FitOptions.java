@@ -340,6 +340,17 @@ public final class FitOptions {
     }
 
     /**
+     * Models every column from its own marginal: the fit does not look for columns that others
+     * compute (sums, differences, products), which it otherwise keeps as derived columns.
+     *
+     * @return this builder
+     */
+    public Builder withoutDerivedColumns() {
+      settings.withoutDerivedColumns();
+      return this;
+    }
+
+    /**
      * What to do with columns null in every sampled row or of one distinct value (default: fail).
      *
      * @param value the new value

@@ -4,6 +4,7 @@ import io.synthlake.core.generate.ColumnSink;
 import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.Derivation;
 import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.NumericColumn;
@@ -55,6 +56,14 @@ final class ModelDescription {
               column.type(),
               column.kind().jsonName(),
               detail(column, summaries[i], model)));
+    }
+
+    if (!model.derivations().isEmpty()) {
+      // Computed from the generated inputs, so these hold in the rows generated.
+      out.append(String.format(Locale.ROOT, "%nDerived columns%n"));
+      for (Derivation derivation : model.derivations()) {
+        out.append("  ").append(derivation.formula()).append(System.lineSeparator());
+      }
     }
 
     if (model.dependence() instanceof GaussianCopulaMixture) {

@@ -26,6 +26,7 @@ public final class FitSettings {
   private final Map<String, MarginalFamily> marginals;
   private final DegeneratePolicy degenerate;
   private final OrderPolicy orderPolicy;
+  private final boolean derivesColumns;
 
   private FitSettings(Builder builder) {
     this.seed = builder.seed;
@@ -41,6 +42,7 @@ public final class FitSettings {
     this.marginals = Collections.unmodifiableMap(new LinkedHashMap<>(builder.marginals));
     this.degenerate = builder.degenerate;
     this.orderPolicy = builder.orderPolicy;
+    this.derivesColumns = builder.derivesColumns;
   }
 
   public static Builder builder() {
@@ -120,6 +122,14 @@ public final class FitSettings {
   }
 
   /**
+   * Whether the fit looks for columns that others compute (sums, differences, products) and keeps
+   * them as derived columns; on unless turned off.
+   */
+  public boolean derivesColumns() {
+    return derivesColumns;
+  }
+
+  /**
    * These settings for a table of {@code columns} only: kinds and marginals named for other columns
    * (of other tables of a set) left out.
    */
@@ -152,6 +162,7 @@ public final class FitSettings {
     builder.marginals.putAll(marginals);
     builder.degenerate = degenerate;
     builder.orderPolicy = orderPolicy;
+    builder.derivesColumns = derivesColumns;
     return builder;
   }
 
@@ -170,6 +181,7 @@ public final class FitSettings {
     private final Map<String, MarginalFamily> marginals = new LinkedHashMap<>();
     private DegeneratePolicy degenerate = DegeneratePolicy.FAIL;
     private OrderPolicy orderPolicy = OrderPolicy.LENIENT;
+    private boolean derivesColumns = true;
 
     private Builder() {}
 
@@ -242,6 +254,12 @@ public final class FitSettings {
 
     public Builder orderPolicy(OrderPolicy value) {
       this.orderPolicy = value;
+      return this;
+    }
+
+    /** Models every column from its own marginal: no column is derived from others. */
+    public Builder withoutDerivedColumns() {
+      this.derivesColumns = false;
       return this;
     }
 

@@ -30,7 +30,8 @@ public final class ModelFitter {
   private ModelFitter() {}
 
   public static FitResult fit(SampleTable sample, FitSettings settings, ScoreClusterer clusterer) {
-    return fitRows(sample, settings, clusterer, new double[0][], false).result();
+    return fitRows(sample, settings, clusterer, new double[0][], false, settings.derivesColumns())
+        .result();
   }
 
   /**
@@ -71,6 +72,17 @@ public final class ModelFitter {
       ScoreClusterer clusterer,
       double[][] context,
       boolean contextOnly) {
+    // Tables of a set keep every column their own: their marginals feed keys, seasons and balances.
+    return fitRows(sample, settings, clusterer, context, contextOnly, false);
+  }
+
+  private static FittedRows fitRows(
+      SampleTable sample,
+      FitSettings settings,
+      ScoreClusterer clusterer,
+      double[][] context,
+      boolean contextOnly,
+      boolean derive) {
     int n = sample.rows();
     SynthlakeException.check(
         n > 0,
@@ -105,18 +117,22 @@ public final class ModelFitter {
 
     SynthlakeException.check(
         !kept.isEmpty(), "no column is left to model after dropping degenerate columns");
+    // A derived column's copula slot models its residual: what its inputs leave unexplained.
+    DerivationFinder.Found derived =
+        derive ? DerivationFinder.find(kept, kinds, settings) : DerivationFinder.Found.NONE;
     List<ColumnPlan> plans = new ArrayList<>();
     List<Integer> planColumn = new ArrayList<>();
     for (int i = 0; i < kept.size(); i++) {
-      ColumnKind kind = kinds.get(i);
+      ColumnKind kind = derived.modelledKind(kept.get(i), kinds.get(i));
       if (kind == ColumnKind.KEY) {
         continue;
       }
 
+      SampleColumn column = derived.modelled(kept.get(i));
       plans.add(
           kind.isNumeric()
-              ? new NumericPlan(kept.get(i), kind, settings)
-              : new CategoricalPlan(kept.get(i), kind, settings));
+              ? new NumericPlan(column, kind, settings)
+              : new CategoricalPlan(column, kind, settings));
       planColumn.add(i);
     }
 
@@ -181,7 +197,10 @@ public final class ModelFitter {
     List<ColumnModel> columns = new ArrayList<>();
     for (int i = 0; i < kept.size(); i++) {
       int plan = planColumn.indexOf(i);
-      columns.add(plan >= 0 ? plans.get(plan).build(fitted.get(plan)) : KeyFitter.fit(kept.get(i)));
+      columns.add(
+          plan >= 0
+              ? derived.restore(plans.get(plan).build(fitted.get(plan)), kept.get(i), kinds.get(i))
+              : KeyFitter.fit(kept.get(i)));
     }
 
     Map<String, String> properties = new LinkedHashMap<>();
@@ -194,7 +213,8 @@ public final class ModelFitter {
     properties.put("rare-count", Integer.toString(settings.rareCount()));
     FitResult result =
         new FitResult(
-            TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties),
+            TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties)
+                .withDerivations(derived.derivations()),
             warnings);
     boolean[] singleValued = new boolean[plans.size()];
     for (int p = 0; p < plans.size(); p++) {

@@ -117,6 +117,11 @@ final class NumericPlan implements ColumnPlan {
     return -1;
   }
 
+  /** The observed bounds and precision generated values are shaped to. */
+  NumericFormat format() {
+    return format;
+  }
+
   @Override
   public double[] scoreKeys() {
     return keys;

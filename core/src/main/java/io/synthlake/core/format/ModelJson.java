@@ -16,6 +16,7 @@ import io.synthlake.core.marginal.ParametricMarginal;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.DependenceModel;
+import io.synthlake.core.model.Derivation;
 import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.NumericColumn;
@@ -100,6 +101,12 @@ public final class ModelJson {
   private static final String EDGES = "edges";
   private static final String REBALANCE = "rebalance";
   private static final String COLUMN = "column";
+  private static final String DERIVED = "derived";
+  private static final String FORM = "form";
+  private static final String INPUTS = "inputs";
+  private static final String COEFFICIENTS = "coefficients";
+  private static final String CONSTANT = "constant";
+  private static final String TOLERANCE = "tolerance";
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -175,7 +182,72 @@ public final class ModelJson {
 
     json.writeEndArray();
     writeDependence(json, model);
+    writeDerivations(json, model);
     json.writeEndObject();
+  }
+
+  /** The derived columns, in computing order; written only when the model has some (version 2). */
+  private static void writeDerivations(JsonGenerator json, TableModel model) throws IOException {
+    if (model.derivations().isEmpty()) {
+      return;
+    }
+
+    json.writeArrayFieldStart(DERIVED);
+    for (Derivation derivation : model.derivations()) {
+      json.writeStartObject();
+      json.writeStringField(COLUMN, derivation.target());
+      json.writeStringField(FORM, derivation.form().jsonName());
+      writeStrings(json, INPUTS, derivation.inputs());
+      writeNumbers(json, COEFFICIENTS, derivation.coefficients());
+      json.writeNumberField(CONSTANT, derivation.constant());
+      json.writeNumberField(TOLERANCE, derivation.tolerance());
+      json.writeEndObject();
+    }
+
+    json.writeEndArray();
+  }
+
+  private static List<Derivation> readDerivations(JsonNode root, JsonFields fields) {
+    JsonNode node = root.get(DERIVED);
+    if (node == null) {
+      return List.of();
+    }
+
+    JsonNode array = fields.array(root, "", DERIVED);
+    List<Derivation> derivations = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode item = array.get(i);
+      String path = DERIVED + "[" + i + "]";
+      fields.onlyFields(item, path, COLUMN, FORM, INPUTS, COEFFICIENTS, CONSTANT, TOLERANCE);
+      String form = fields.string(item, path, FORM);
+      Derivation.Form parsed = null;
+      for (Derivation.Form candidate : Derivation.Form.values()) {
+        if (candidate.jsonName().equals(form)) {
+          parsed = candidate;
+        }
+      }
+
+      if (parsed == null) {
+        throw fields.error(
+            JsonFields.join(path, FORM),
+            "is '" + SynthlakeException.shown(form) + "'; use linear or log-linear");
+      }
+
+      try {
+        derivations.add(
+            Derivation.of(
+                fields.string(item, path, COLUMN),
+                parsed,
+                fields.strings(item, path, INPUTS),
+                fields.numbers(item, path, COEFFICIENTS),
+                fields.number(item, path, CONSTANT),
+                fields.number(item, path, TOLERANCE)));
+      } catch (InvalidModelException e) {
+        throw fields.error(path, e.getMessage());
+      }
+    }
+
+    return derivations;
   }
 
   /**
@@ -183,6 +255,10 @@ public final class ModelJson {
    * field that version 2 added (docs/model-format.md, section 11), else 1.
    */
   static int versionFor(TableModel model) {
+    if (!model.derivations().isEmpty()) {
+      return 2;
+    }
+
     return OLDEST_VERSION;
   }
 
@@ -522,7 +598,7 @@ public final class ModelJson {
   }
 
   private static TableModel readModel(JsonNode root, JsonFields fields) {
-    fields.onlyFields(root, "", FORMAT_KEY, VERSION_KEY, PROPERTIES, COLUMNS, DEPENDENCE);
+    fields.onlyFields(root, "", FORMAT_KEY, VERSION_KEY, PROPERTIES, COLUMNS, DEPENDENCE, DERIVED);
     Map<String, String> properties = readProperties(root);
 
     JsonNode columnsNode = fields.array(root, "", COLUMNS);
@@ -533,7 +609,8 @@ public final class ModelJson {
 
     DependenceModel dependence =
         readDependence(fields.field(root, "", DEPENDENCE), columns, fields);
-    return TableModel.of(columns, dependence, properties);
+    return TableModel.of(columns, dependence, properties)
+        .withDerivations(readDerivations(root, fields));
   }
 
   /**

@@ -59,7 +59,26 @@ final class NumericGenerator implements ColumnGenerator {
   @Override
   public void fill(
       long firstRow, int rows, int[] components, double[] uniforms, long block, ColumnSink sink) {
-    double[] values = scratch.values;
+    int nulls = draw(rows, components, uniforms, scratch.values, scratch.nullRows);
+    format.applyAll(scratch.values, rows);
+    emit(sink, scratch.values, rows, scratch.nullRows, nulls);
+  }
+
+  /** Writes values already drawn and shaped (nulls at the ascending {@code nullRows}). */
+  void emit(ColumnSink sink, double[] values, int rows, int[] nullRows, int nulls) {
+    emitter.emitAll(sink, values, rows, nullRows, nulls, scratch.longs);
+  }
+
+  NumericFormat format() {
+    return format;
+  }
+
+  /**
+   * Draws the rows' values through the components' null shares and marginals into {@code values},
+   * unshaped (not clipped or rounded), with the null rows ascending in {@code nullRows}; returns
+   * how many rows are null.
+   */
+  int draw(int rows, int[] components, double[] uniforms, double[] values, int[] nullRows) {
     if (normalScores) {
       if (sharedMarginal != null) {
         sharedMarginal.fromNormalScores(uniforms, values, rows);
@@ -67,13 +86,10 @@ final class NumericGenerator implements ColumnGenerator {
         valuesByComponent(rows, components, uniforms, values, true);
       }
 
-      format.applyAll(values, rows);
-      emitter.emitAll(sink, values, rows, scratch.nullRows, 0, scratch.longs);
-      return;
+      return 0;
     }
 
     double[] p = scratch.probabilities;
-    int[] nullRows = scratch.nullRows;
     int nulls = 0;
     for (int r = 0; r < rows; r++) {
       double nullShare = nullShares[components[r]];
@@ -95,8 +111,7 @@ final class NumericGenerator implements ColumnGenerator {
       valuesByComponent(rows, components, p, values, false);
     }
 
-    format.applyAll(values, rows);
-    emitter.emitAll(sink, values, rows, nullRows, nulls, scratch.longs);
+    return nulls;
   }
 
   /**

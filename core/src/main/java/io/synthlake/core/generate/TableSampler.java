@@ -127,6 +127,9 @@ public final class TableSampler {
 
     private final ColumnGenerator[] generators;
 
+    /** Computes derived columns from their inputs; null for a model without any. */
+    private final DerivedColumns derived;
+
     /** Turns the draws into series along entities, for a sequence table; else null. */
     private SequenceFilter filter;
 
@@ -159,6 +162,8 @@ public final class TableSampler {
           scores[copula] = generators[i].takesNormalScores();
         }
       }
+
+      this.derived = model.derivations().isEmpty() ? null : new DerivedColumns(model, generators);
     }
 
     /**
@@ -276,11 +281,16 @@ public final class TableSampler {
         boolean allScores,
         ColumnSink[] given) {
       ColumnSink[] sinks = edges == null ? given : edges.wrap(firstRow, rows, given);
+      boolean[] computed = derived == null ? null : derived.require(sinks);
       for (int i = 0; i < generators.length; i++) {
         int copula = model.copulaIndex(i);
         if (copula >= 0) {
-          // A sequence's filter writes its gaps, whatever the sinks.
-          boolean written = sinks[i] != null || filter != null && i == filter.gapColumn();
+          // A sequence's filter writes its gaps, whatever the sinks; a derived column reads its
+          // inputs.
+          boolean written =
+              sinks[i] != null
+                  || filter != null && i == filter.gapColumn()
+                  || computed != null && computed[i];
           needed[copula] = allScores || written;
           // A column no sink writes, drawn for its score alone, skips Φ and Φ⁻¹ where that
           // changes no draw.
@@ -308,9 +318,17 @@ public final class TableSampler {
             sink -> fill(gaps, block, firstRow, rows, sink));
       }
 
+      if (derived != null) {
+        derived.compute(rows, components, uniforms);
+      }
+
       for (int i = 0; i < generators.length; i++) {
         if (sinks[i] != null) {
-          fill(i, block, firstRow, rows, sinks[i]);
+          if (computed != null && computed[i]) {
+            derived.emit(i, rows, sinks[i]);
+          } else {
+            fill(i, block, firstRow, rows, sinks[i]);
+          }
         }
       }
     }

@@ -91,6 +91,22 @@ public final class NumericFormat {
     }
   }
 
+  /**
+   * Rounds {@code values[0..n)} in place to the step or decimals, without clipping: what an exact
+   * derived column needs, whose sums may pass the bounds its own values had.
+   */
+  public void roundAll(double[] values, int n) {
+    if (step > 0) {
+      for (int i = 0; i < n; i++) {
+        values[i] = Math.rint(values[i] / step) * step;
+      }
+    } else if (scale > 0) {
+      for (int i = 0; i < n; i++) {
+        values[i] = Math.rint(values[i] * scale) / scale;
+      }
+    }
+  }
+
   public double min() {
     return min;
   }

@@ -2,6 +2,7 @@ package io.synthlake.core.model;
 
 import io.synthlake.core.Errors;
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.types.ColumnKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -22,8 +23,20 @@ public final class TableModel {
   private final Map<String, String> properties;
   private final int[] copulaIndex;
 
+  /** Columns computed from others, in the order they are computed. */
+  private final List<Derivation> derivations;
+
   private TableModel(
       List<ColumnModel> columns, DependenceModel dependence, Map<String, String> properties) {
+    this(columns, dependence, properties, List.of());
+  }
+
+  private TableModel(
+      List<ColumnModel> columns,
+      DependenceModel dependence,
+      Map<String, String> properties,
+      List<Derivation> derivations) {
+    this.derivations = List.copyOf(derivations);
     this.columns = List.copyOf(columns);
     this.dependence = dependence;
     this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
@@ -81,6 +94,66 @@ public final class TableModel {
 
   public List<ColumnModel> columns() {
     return columns;
+  }
+
+  /**
+   * The same model with {@code derivations} computing their target columns, in this order: a
+   * derived column may be the input of a later one, never of an earlier one, so there is no cycle.
+   */
+  public TableModel withDerivations(List<Derivation> derivations) {
+    Set<String> derived = new HashSet<>();
+    for (Derivation derivation : derivations) {
+      ColumnModel target = column(derivation.target());
+      check(
+          target instanceof NumericColumn
+              && (target.kind() == ColumnKind.CONTINUOUS || target.kind() == ColumnKind.INTEGER),
+          "derived",
+          "derived column '%s' is of kind %s; only continuous and integer columns are derived",
+          derivation.target(),
+          target.kind().jsonName());
+      for (String input : derivation.inputs()) {
+        ColumnModel column = column(input);
+        check(
+            column instanceof NumericColumn
+                && (column.kind() == ColumnKind.CONTINUOUS || column.kind() == ColumnKind.INTEGER),
+            "derived",
+            "derived column '%s' reads column '%s' of kind %s; inputs are continuous or integer",
+            derivation.target(),
+            input,
+            column.kind().jsonName());
+        check(
+            !isLater(derivations, derivation, input),
+            "derived",
+            "derived column '%s' reads '%s', which is derived later or from it; list a derived "
+                + "column before the columns that read it",
+            derivation.target(),
+            input);
+      }
+
+      check(
+          derived.add(derivation.target()),
+          "derived",
+          "column '%s' is derived twice; keep one relation per column",
+          derivation.target());
+    }
+
+    return new TableModel(columns, dependence, properties, derivations);
+  }
+
+  /** Whether {@code column} is the target of a derivation listed after {@code current}. */
+  private static boolean isLater(List<Derivation> all, Derivation current, String column) {
+    for (int i = all.indexOf(current) + 1; i < all.size(); i++) {
+      if (all.get(i).target().equals(column)) {
+        return true;
+      }
+    }
+
+    return false;
+  }
+
+  /** Columns computed from others, in the order they are computed; empty for most models. */
+  public List<Derivation> derivations() {
+    return derivations;
   }
 
   public DependenceModel dependence() {

@@ -62,7 +62,7 @@ public final class Main {
           "",
           "  fit       --input PATH [--format csv|parquet|delta|json] [--encoding ISO-8859-1] | --table NAME   --model FILE",
           "            [--sample-rows N] [--seed S] [--exclude COL]... [--kind COL=KIND]... [--marginal COL=empirical|gaussian-mixture]...",
-          "            [--max-components K] [--min-component-rows N] [--rare-count K] [--rare-token TOKEN] [--degenerate fail|keep|drop] [--unsupported skip|fail]",
+          "            [--max-components K] [--min-component-rows N] [--rare-count K] [--rare-token TOKEN] [--degenerate fail|keep|drop] [--unsupported skip|fail] [--no-derive]",
           "            [--holdout-share F [--report FILE.html] [--json FILE.json] [--target COL]]  (fit on the rest, generate, evaluate)",
           "  fit       --input NAME=PATH --input NAME=table:DB.T ... --relation CHILD.COLUMN=PARENT.KEY ... --model FILE",
           "            [--orphans drop|fail] [the options above]   (related tables: a child's first relation names its parent)",
@@ -85,8 +85,6 @@ public final class Main {
           "            after the table's rows by default, and is refused if a key would repeat)",
           "            [--where \"segment = 'vip' AND amount > 500\"]  (every row satisfies the condition, drawn from the",
           "            model's conditional distribution however rare it is; grammar in docs/cli.md)",
-          "            [--edge-cases SHARE]  (that share of rows, e.g. 0.01, become boundary rows: nulls, type limits, empty,",
-          "            long and right-to-left text, far dates, leap days, DST edges; marked in column synthlake_edge_case)",
           "  generate  (--model SET.json | --spec SET.yaml) --rows N|NAME=N [--exact-rows] (--output DIR | --table-prefix PREFIX)",
           "            [--format F] [--partitions P] [--seed S] [--mode error|overwrite]   (related tables: DIR/NAME or PREFIXNAME for",
           "            each table; a child table NAME gets about N rows, or exactly N with --exact-rows)",
@@ -155,7 +153,7 @@ public final class Main {
                       "sequence",
                       "order",
                       "order-policy"),
-                  Set.of("verbose", "detect-relations", "quiet")),
+                  Set.of("verbose", "detect-relations", "quiet", "no-derive")),
               out,
               err);
           return 0;
@@ -210,8 +208,7 @@ public final class Main {
                       "delta-stats",
                       "first-row",
                       "table-prefix",
-                      "where",
-                      "edge-cases"),
+                      "where"),
                   Set.of("verbose", "exact-rows", "quiet")),
               out,
               err);
@@ -332,6 +329,10 @@ public final class Main {
 
     if (args.has("degenerate")) {
       options.degenerate(DegeneratePolicy.parse(args.get("degenerate"), "fit: --degenerate"));
+    }
+
+    if (args.has("no-derive")) {
+      options.withoutDerivedColumns();
     }
 
     if (args.has("order-policy")) {
