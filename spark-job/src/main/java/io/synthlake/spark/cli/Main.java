@@ -85,6 +85,8 @@ public final class Main {
           "            after the table's rows by default, and is refused if a key would repeat)",
           "            [--where \"segment = 'vip' AND amount > 500\"]  (every row satisfies the condition, drawn from the",
           "            model's conditional distribution however rare it is; grammar in docs/cli.md)",
+          "            [--edge-cases SHARE]  (that share of rows, e.g. 0.01, become boundary rows: nulls, type limits, empty,",
+          "            long and right-to-left text, far dates, leap days, DST edges; marked in column synthlake_edge_case)",
           "  generate  (--model SET.json | --spec SET.yaml) --rows N|NAME=N [--exact-rows] (--output DIR | --table-prefix PREFIX)",
           "            [--format F] [--partitions P] [--seed S] [--mode error|overwrite]   (related tables: DIR/NAME or PREFIXNAME for",
           "            each table; a child table NAME gets about N rows, or exactly N with --exact-rows)",
@@ -208,7 +210,8 @@ public final class Main {
                       "delta-stats",
                       "first-row",
                       "table-prefix",
-                      "where"),
+                      "where",
+                      "edge-cases"),
                   Set.of("verbose", "exact-rows", "quiet")),
               out,
               err);
