@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One local[2] session for every integration test in the JVM: UI off, bound to 127.0.0.1, Delta
- * enabled.
+ * One local[2] session for every integration test in the JVM: UI off, bound to 127.0.0.1, Delta and
+ * synthlake's SQL extension enabled.
  */
 public final class SharedSpark {
   private static SparkSession session;
@@ -33,7 +33,11 @@ public final class SharedSpark {
               .config("spark.driver.bindAddress", "127.0.0.1")
               .config("spark.sql.shuffle.partitions", "4")
               .config("spark.sql.warehouse.dir", warehouse.toString())
-              .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+              // synthlake's extension registers synthlake_generate beside Delta's (SqlIT).
+              .config(
+                  "spark.sql.extensions",
+                  "io.delta.sql.DeltaSparkSessionExtension,"
+                      + "io.synthlake.spark.sql.SynthlakeExtensions")
               .config(
                   "spark.sql.catalog.spark_catalog",
                   "org.apache.spark.sql.delta.catalog.DeltaCatalog")

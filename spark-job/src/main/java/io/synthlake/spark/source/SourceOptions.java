@@ -15,6 +15,10 @@ final class SourceOptions {
   static final String MODEL = "model";
   static final String MODEL_JSON = "model-json";
   static final String MODEL_KEY = "model-key";
+
+  /** A spec file: read by SQL's catalog tables ({@link CatalogRelation}). */
+  static final String SPEC = "spec";
+
   static final String ROWS = "rows";
   static final String SEED = "seed";
   static final String PARTITIONS = "partitions";

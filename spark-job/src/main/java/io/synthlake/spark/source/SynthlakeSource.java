@@ -11,15 +11,20 @@ import io.synthlake.spark.internal.ModelFiles;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.SQLContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.sources.BaseRelation;
 import org.apache.spark.sql.sources.DataSourceRegister;
+import org.apache.spark.sql.sources.RelationProvider;
+import org.apache.spark.sql.sources.SchemaRelationProvider;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The {@code synthlake} data source: {@code spark.read().format("synthlake").option("model",
@@ -30,7 +35,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * The model is read on the driver and broadcast; executors generate their blocks independently,
  * with no shuffle.
  */
-public final class SynthlakeSource implements TableProvider, DataSourceRegister {
+public final class SynthlakeSource
+    implements TableProvider, DataSourceRegister, RelationProvider, SchemaRelationProvider {
   public static final String NAME = "synthlake";
 
   /**
@@ -107,6 +113,32 @@ public final class SynthlakeSource implements TableProvider, DataSourceRegister 
         schema(model),
         stream,
         columns -> new ModelRanges(entry, stream.seed, columns));
+  }
+
+  /**
+   * A catalog table {@code USING synthlake} read through a session catalog that hands over V1
+   * tables (Delta's, for one): the same rows as {@code spark.read()}, or a spec's rows.
+   */
+  @Override
+  public BaseRelation createRelation(
+      SQLContext context, scala.collection.immutable.Map<String, String> parameters) {
+    return CatalogRelation.of(context, CollectionConverters.asJava(parameters));
+  }
+
+  /** The same, for a catalog table that stores its schema. */
+  @Override
+  public BaseRelation createRelation(
+      SQLContext context,
+      scala.collection.immutable.Map<String, String> parameters,
+      StructType schema) {
+    CatalogRelation relation = CatalogRelation.of(context, CollectionConverters.asJava(parameters));
+    SynthlakeException.check(
+        relation.schema().asNullable().equals(schema.asNullable()),
+        "the catalog table's columns (%s) are not those its model or spec now gives (%s): "
+            + "drop and create the table again",
+        schema.simpleString(),
+        relation.schema().simpleString());
+    return relation;
   }
 
   /** The table of a set that the option 'table' names. */
