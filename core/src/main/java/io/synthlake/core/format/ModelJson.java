@@ -207,7 +207,8 @@ public final class ModelJson {
     json.writeEndArray();
   }
 
-  private static List<Derivation> readDerivations(JsonNode root, JsonFields fields) {
+  /** The {@code derived} entries of a model or spec document; none when the field is absent. */
+  public static List<Derivation> readDerivations(JsonNode root, JsonFields fields) {
     JsonNode node = root.get(DERIVED);
     if (node == null) {
       return List.of();

@@ -91,7 +91,9 @@ final class SpecBuilder {
                 root.has("rebalance") ? "rebalance" : "dependence.rebalance",
                 fields);
     return new Spec(
-        TableModel.of(columns, model, plan.properties()),
+        // An exported model keeps its derived columns, so it generates the rows of the model file.
+        TableModel.of(columns, model, plan.properties())
+            .withDerivations(ModelJson.readDerivations(root, fields)),
         plan.derived(),
         plan.order(),
         orderConstraints(root.get("constraints"), plan.names(), columns, plan.derived()));

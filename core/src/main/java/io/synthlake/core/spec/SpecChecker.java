@@ -51,7 +51,8 @@ final class SpecChecker {
         "dependence",
         "components",
         "constraints",
-        "rebalance");
+        "rebalance",
+        "derived");
     if (root.has("format") && !ModelJson.FORMAT.equals(root.get("format").asText())) {
       throw fields.error(
           "format",

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synthlake.core.format.ModelJson;
+import io.synthlake.core.format.SpecWriter;
 import io.synthlake.core.generate.CollectingSink;
 import io.synthlake.core.generate.Generated;
 import io.synthlake.core.model.Derivation;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
 import java.util.ArrayList;
@@ -314,6 +316,21 @@ class DerivedColumnsTest {
         .hasMessageContaining("derived column 'other' reads 'total', which is derived later");
     assertThatThrownBy(() -> ModelJson.fromJson(badForm, "m.json"))
         .hasMessageContaining("m.json: derived[0].form: is 'cubic'; use linear or log-linear");
+  }
+
+  @Test
+  void anExportedModelGeneratesItsRowsAsASpecWithItsRelations() {
+    TableModel model = fit(costs(13));
+    String yaml = SpecWriter.toYaml(model);
+
+    assertThat(yaml).contains("derived:");
+    TableModel spec = SpecCompiler.read(yaml, "export.yaml", 42, 5_000).model();
+    assertThat(spec.derivations()).isEqualTo(model.derivations());
+    Generated fromModel = Generated.of(model, 5, 5_000);
+    Generated fromSpec = Generated.of(spec, 5, 5_000);
+    for (int row = 0; row < 5_000; row++) {
+      assertThat(fromSpec.row(row)).isEqualTo(fromModel.row(row));
+    }
   }
 
   @Test
