@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * row r is a function of (model, condition, seed, block, r) alone.
  */
 final class ConditionedMixture implements DependenceModel {
-  static final int GIBBS_SWEEPS = 10;
+  static final int GIBBS_SWEEPS = 4;
   static final int GENZ_POINTS = 1 << 14;
   private static final long GENZ_SEED = 0x6e6e_7a1b_3c5dL;
 
@@ -311,7 +311,7 @@ final class ConditionedMixture implements DependenceModel {
               scratch.chosen);
       double total = 0;
       for (int i = 0; i < lows[c][k].length; i++) {
-        total += scratch.masses[i];
+        total += scratch.masses[3 * i];
       }
 
       product *= total;
@@ -490,7 +490,7 @@ final class ConditionedMixture implements DependenceModel {
       this.z = new double[m];
       this.e = new double[m];
       this.interval = new int[m];
-      this.masses = new double[intervals];
+      this.masses = new double[3 * intervals];
     }
   }
 }

@@ -3,40 +3,12 @@ package io.synthlake.core.generate;
 import io.synthlake.core.math.Normal;
 
 /**
- * The standard normal restricted to a union of half-open intervals [lo, hi), drawn by inverse CDF.
- * An interval above zero is worked in the upper tail, Φ(-x), where Φ keeps its relative precision,
+ * The normal restricted to a union of half-open intervals [lo, hi), drawn by inverse CDF. An
+ * interval above the mean is worked in the upper tail, Φ(-x), where Φ keeps its relative precision,
  * so rare conditions far out in a tail still draw inside their interval.
  */
 final class TruncatedNormal {
   private TruncatedNormal() {}
-
-  /** P(lo <= Z < hi) for a standard normal Z. */
-  static double mass(double lo, double hi) {
-    if (!(lo < hi)) {
-      return 0;
-    }
-
-    return lo >= 0 ? Normal.cdf(-lo) - Normal.cdf(-hi) : Normal.cdf(hi) - Normal.cdf(lo);
-  }
-
-  /**
-   * The standard normal's {@code v}-quantile inside [lo, hi), {@code v} in [0, 1); the result lies
-   * in the interval even where Φ rounds (a mass that underflows gives the end nearest 0).
-   */
-  static double quantile(double lo, double hi, double v) {
-    double x;
-    if (lo >= 0) {
-      double top = Normal.cdf(-lo);
-      double bottom = Normal.cdf(-hi);
-      x = top > bottom ? -Normal.quantile(bottom + v * (top - bottom)) : lo;
-    } else {
-      double bottom = Normal.cdf(lo);
-      double top = Normal.cdf(hi);
-      x = top > bottom ? Normal.quantile(bottom + v * (top - bottom)) : hi;
-    }
-
-    return clamp(x, lo, hi);
-  }
 
   /** {@code x} moved into [lo, hi) (hi itself is outside, so its neighbour below stands in). */
   static double clamp(double x, double lo, double hi) {
@@ -47,8 +19,9 @@ final class TruncatedNormal {
   /**
    * A draw of mean + sd·Z with Z standard normal, restricted to the union of [lows[i], highs[i]), i
    * &lt; count: {@code pick} chooses the interval in proportion to its mass, {@code v} the place
-   * inside it. {@code masses} is scratch of at least {@code count}. Returns the value; the interval
-   * chosen is left in {@code chosen[0]}.
+   * inside it. {@code scratch} holds at least 3 × {@code count}: each interval's mass and the two Φ
+   * values it came from, which the inverse CDF then reuses (interval i's mass is left in {@code
+   * scratch[3 * i]}). Returns the value; the interval chosen is left in {@code chosen[0]}.
    */
   static double draw(
       double[] lows,
@@ -58,22 +31,30 @@ final class TruncatedNormal {
       double sd,
       double pick,
       double v,
-      double[] masses,
+      double[] scratch,
       int[] chosen) {
     double total = 0;
     for (int i = 0; i < count; i++) {
-      masses[i] = mass((lows[i] - mean) / sd, (highs[i] - mean) / sd);
-      total += masses[i];
+      double a = (lows[i] - mean) / sd;
+      double b = (highs[i] - mean) / sd;
+      // Above zero the interval is worked in the upper tail, Φ(-x), where Φ keeps its precision.
+      double bottom = a >= 0 ? Normal.cdf(-b) : Normal.cdf(a);
+      double top = a >= 0 ? Normal.cdf(-a) : Normal.cdf(b);
+      double mass = a < b ? Math.max(0, top - bottom) : 0;
+      scratch[3 * i] = mass;
+      scratch[3 * i + 1] = bottom;
+      scratch[3 * i + 2] = top;
+      total += mass;
     }
 
     int i = 0;
     if (total > 0) {
       double target = pick * total;
-      while (i < count - 1 && (target -= masses[i]) >= 0) {
+      while (i < count - 1 && (target -= scratch[3 * i]) >= 0) {
         i++;
       }
 
-      while (masses[i] == 0) {
+      while (scratch[3 * i] == 0) {
         // Rounding in the running difference can land on an empty interval: take the one below.
         i--;
       }
@@ -90,7 +71,19 @@ final class TruncatedNormal {
     }
 
     chosen[0] = i;
-    double x = quantile((lows[i] - mean) / sd, (highs[i] - mean) / sd, v);
-    return clamp(mean + sd * x, lows[i], highs[i]);
+    double a = (lows[i] - mean) / sd;
+    double b = (highs[i] - mean) / sd;
+    double bottom = scratch[3 * i + 1];
+    double top = scratch[3 * i + 2];
+    double x;
+    if (!(top > bottom)) {
+      x = a >= 0 ? a : b;
+    } else if (a >= 0) {
+      x = -Normal.quantile(bottom + v * (top - bottom));
+    } else {
+      x = Normal.quantile(bottom + v * (top - bottom));
+    }
+
+    return clamp(mean + sd * clamp(x, a, b), lows[i], highs[i]);
   }
 }
