@@ -351,6 +351,18 @@ public final class FitOptions {
     }
 
     /**
+     * Draws every column from its own marginal: the fit does not look for columns that others
+     * determine (an airport's state, a route's distance) or sparse combinations (routes), which it
+     * otherwise draws as learned tuples of values.
+     *
+     * @return this builder
+     */
+    public Builder withoutGroups() {
+      settings.withoutGroups();
+      return this;
+    }
+
+    /**
      * What to do with columns null in every sampled row or of one distinct value (default: fail).
      *
      * @param value the new value

@@ -66,6 +66,13 @@ final class ModelDescription {
       }
     }
 
+    if (!model.groups().isEmpty()) {
+      // Drawn as one of the learned tuples, so what they hold holds in every generated row.
+      out.append(String.format(Locale.ROOT, "%nColumn groups (drawn as learned tuples)%n"));
+      GroupLines.of(model)
+          .forEach(line -> out.append("  ").append(line).append(System.lineSeparator()));
+    }
+
     if (model.dependence() instanceof GaussianCopulaMixture) {
       describeMixture(out, model, (GaussianCopulaMixture) model.dependence());
     }
@@ -162,13 +169,8 @@ final class ModelDescription {
 
   private static void describeMixture(
       StringBuilder out, TableModel model, GaussianCopulaMixture mixture) {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < model.columns().size(); i++) {
-      if (model.copulaIndex(i) >= 0) {
-        names.add(model.columns().get(i).name());
-      }
-    }
-
+    List<String> names =
+        model.copulaNames().stream().map(name -> GroupLines.copulaName(model, name)).toList();
     out.append(
         String.format(
             Locale.ROOT,

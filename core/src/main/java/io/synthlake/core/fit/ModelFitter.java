@@ -73,7 +73,7 @@ public final class ModelFitter {
       double[][] context,
       boolean contextOnly) {
     // Tables of a set keep every column their own: their marginals feed keys, seasons and balances.
-    return fitRows(sample, settings, clusterer, context, contextOnly, false);
+    return fitRows(sample, settings.withoutGroups(), clusterer, context, contextOnly, false);
   }
 
   private static FittedRows fitRows(
@@ -120,11 +120,27 @@ public final class ModelFitter {
     // A derived column's copula slot models its residual: what its inputs leave unexplained.
     DerivationFinder.Found derived =
         derive ? DerivationFinder.find(kept, kinds, settings) : DerivationFinder.Found.NONE;
+    // Determined columns and sparse combinations are drawn as learned tuples, one copula column a
+    // group, at its first member's place.
+    ColumnGroups groups =
+        settings.detectsGroups() && !contextOnly
+            ? ColumnGroups.find(
+                kept,
+                kinds,
+                settings,
+                derived.derivations().stream().map(d -> d.target()).collect(Collectors.toSet()))
+            : ColumnGroups.NONE;
     List<ColumnPlan> plans = new ArrayList<>();
     List<Integer> planColumn = new ArrayList<>();
     for (int i = 0; i < kept.size(); i++) {
       ColumnKind kind = derived.modelledKind(kept.get(i), kinds.get(i));
-      if (kind == ColumnKind.KEY) {
+      if (kind == ColumnKind.KEY || groups.isLaterMember(kept.get(i).name())) {
+        continue;
+      }
+
+      if (groups.of(kept.get(i).name()) != null) {
+        plans.add(groups.of(kept.get(i).name()));
+        planColumn.add(i);
         continue;
       }
 
@@ -144,8 +160,8 @@ public final class ModelFitter {
 
     double[][] scores = scores(plans, allRows, random, n);
     orderCategories(plans, scores, allRows, random);
-    int maxComponents =
-        Math.max(1, Math.min(settings.maxComponents(), n / settings.minComponentRows()));
+    int minComponentRows = settings.minComponentRows(n);
+    int maxComponents = Math.max(1, Math.min(settings.maxComponents(), n / minComponentRows));
     // A sequence's rows are clustered on their entity's scores alone: its components are kinds of
     // entity, which every row of a history shares.
     double[][] clustered = contextOnly ? context : withContext(varying(scores, plans), context);
@@ -157,13 +173,12 @@ public final class ModelFitter {
                     ? "single component ("
                         + n
                         + " rows allow at most 1 of "
-                        + settings.minComponentRows()
+                        + minComponentRows
                         + " rows)"
                     : "single component (a sequence whose entities have no columns to tell them "
                         + "apart)")
             : clusterer.cluster(clustered, maxComponents, settings.seed());
-    int[] labels =
-        ComponentMerger.merge(clustering.labels(), clustered, settings.minComponentRows());
+    int[] labels = ComponentMerger.merge(clustering.labels(), clustered, minComponentRows);
     int components = Arrays.stream(labels).max().orElse(0) + 1;
     int[][] members = members(labels, components);
 
@@ -197,6 +212,15 @@ public final class ModelFitter {
     List<ColumnModel> columns = new ArrayList<>();
     for (int i = 0; i < kept.size(); i++) {
       int plan = planColumn.indexOf(i);
+      if (groups.of(kept.get(i).name()) != null) {
+        if (plan >= 0) {
+          plans.get(plan).build(fitted.get(plan));
+        }
+
+        columns.add(groups.member(kept.get(i).name()));
+        continue;
+      }
+
       columns.add(
           plan >= 0
               ? derived.restore(plans.get(plan).build(fitted.get(plan)), kept.get(i), kinds.get(i))
@@ -209,11 +233,15 @@ public final class ModelFitter {
     properties.put("fit-seed", Long.toString(settings.seed()));
     properties.put("components", Integer.toString(components));
     properties.put("component-selection", clustering.selection());
-    properties.put("min-component-rows", Integer.toString(settings.minComponentRows()));
+    properties.put("min-component-rows", Integer.toString(minComponentRows));
     properties.put("rare-count", Integer.toString(settings.rareCount()));
     FitResult result =
         new FitResult(
-            TableModel.of(columns, GaussianCopulaMixture.of(weights, correlations), properties)
+            TableModel.of(
+                    columns,
+                    GaussianCopulaMixture.of(weights, correlations),
+                    properties,
+                    groups.fitted())
                 .withDerivations(derived.derivations()),
             warnings);
     boolean[] singleValued = new boolean[plans.size()];
@@ -253,9 +281,11 @@ public final class ModelFitter {
   private static void orderCategories(
       List<ColumnPlan> plans, double[][] scores, int[] rows, SplittableRandom random) {
     for (int p = 0; p < plans.size(); p++) {
-      if (plans.get(p) instanceof CategoricalPlan
-          && ((CategoricalPlan) plans.get(p)).reorderable()) {
-        CategoricalPlan plan = (CategoricalPlan) plans.get(p);
+      CategoricalPlan plan =
+          plans.get(p) instanceof GroupPlan
+              ? ((GroupPlan) plans.get(p)).tuples()
+              : plans.get(p) instanceof CategoricalPlan ? (CategoricalPlan) plans.get(p) : null;
+      if (plan != null && plan.reorderable()) {
         plan.reorder(
             CategoryOrdering.categoryKeys(scores, p, plan.scoreKeys(), plan.categoryCount()));
         NormalScores.score(plan.scoreKeys(), rows, random, scores[p]);

@@ -14,6 +14,7 @@ import io.synthlake.core.marginal.HistogramMarginal;
 import io.synthlake.core.marginal.Marginal;
 import io.synthlake.core.marginal.ParametricMarginal;
 import io.synthlake.core.model.CategoricalColumn;
+import io.synthlake.core.model.ColumnGroup;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.DependenceModel;
 import io.synthlake.core.model.Derivation;
@@ -181,6 +182,7 @@ public final class ModelJson {
     }
 
     json.writeEndArray();
+    GroupJson.write(json, model);
     writeDependence(json, model);
     writeDerivations(json, model);
     json.writeEndObject();
@@ -256,6 +258,10 @@ public final class ModelJson {
    * field that version 2 added (docs/model-format.md, section 11), else 1.
    */
   static int versionFor(TableModel model) {
+    if (!model.groups().isEmpty()) {
+      return 2;
+    }
+
     if (!model.derivations().isEmpty()) {
       return 2;
     }
@@ -393,14 +399,7 @@ public final class ModelJson {
     GaussianCopulaMixture mixture = (GaussianCopulaMixture) dependence;
     json.writeObjectFieldStart(DEPENDENCE);
     json.writeStringField(TYPE, GAUSSIAN_COPULA_MIXTURE);
-    List<String> copulaColumns = new ArrayList<>();
-    for (int i = 0; i < model.columns().size(); i++) {
-      if (model.copulaIndex(i) >= 0) {
-        copulaColumns.add(model.columns().get(i).name());
-      }
-    }
-
-    writeStrings(json, COLUMNS, copulaColumns);
+    writeStrings(json, COLUMNS, model.copulaNames());
     json.writeArrayFieldStart(COMPONENTS);
     double[] weights = mixture.weights();
     for (int k = 0; k < weights.length; k++) {
@@ -599,7 +598,16 @@ public final class ModelJson {
   }
 
   private static TableModel readModel(JsonNode root, JsonFields fields) {
-    fields.onlyFields(root, "", FORMAT_KEY, VERSION_KEY, PROPERTIES, COLUMNS, DEPENDENCE, DERIVED);
+    fields.onlyFields(
+        root,
+        "",
+        FORMAT_KEY,
+        VERSION_KEY,
+        PROPERTIES,
+        COLUMNS,
+        GroupJson.GROUPS,
+        DEPENDENCE,
+        DERIVED);
     Map<String, String> properties = readProperties(root);
 
     JsonNode columnsNode = fields.array(root, "", COLUMNS);
@@ -608,9 +616,10 @@ public final class ModelJson {
       columns.add(readColumn(columnsNode.get(i), "columns[" + i + "]", fields));
     }
 
+    List<ColumnGroup> groups = GroupJson.read(root, fields);
     DependenceModel dependence =
-        readDependence(fields.field(root, "", DEPENDENCE), columns, fields);
-    return TableModel.of(columns, dependence, properties)
+        readDependence(fields.field(root, "", DEPENDENCE), columns, groups, fields);
+    return TableModel.of(columns, dependence, properties, groups)
         .withDerivations(readDerivations(root, fields));
   }
 
@@ -751,7 +760,7 @@ public final class ModelJson {
   }
 
   private static DependenceModel readDependence(
-      JsonNode node, List<ColumnModel> columns, JsonFields fields) {
+      JsonNode node, List<ColumnModel> columns, List<ColumnGroup> groups, JsonFields fields) {
     fields.onlyFields(node, DEPENDENCE, TYPE, COLUMNS, COMPONENTS, REBALANCE);
     String type = fields.string(node, DEPENDENCE, TYPE);
     if (!GAUSSIAN_COPULA_MIXTURE.equals(type)) {
@@ -763,13 +772,7 @@ public final class ModelJson {
               + GAUSSIAN_COPULA_MIXTURE);
     }
 
-    List<String> expected = new ArrayList<>();
-    for (ColumnModel column : columns) {
-      if (column.kind().inCopula()) {
-        expected.add(column.name());
-      }
-    }
-
+    List<String> expected = GroupJson.copulaNames(columns, groups);
     List<String> named = fields.strings(node, DEPENDENCE, COLUMNS);
     if (!named.equals(expected)) {
       throw fields.error(
@@ -802,6 +805,13 @@ public final class ModelJson {
     }
 
     GaussianCopulaMixture mixture = GaussianCopulaMixture.of(weights, correlations);
+    if (node.has(REBALANCE) && !groups.isEmpty()) {
+      throw fields.error(
+          DEPENDENCE + "." + REBALANCE,
+          "a model with column groups cannot be rebalanced; remove the field or fit the model again"
+              + " with --no-groups");
+    }
+
     return node.has(REBALANCE)
         ? rebalance(mixture, columns, node.get(REBALANCE), DEPENDENCE + "." + REBALANCE, fields)
         : mixture;

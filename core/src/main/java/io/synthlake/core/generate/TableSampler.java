@@ -2,6 +2,7 @@ package io.synthlake.core.generate;
 
 import io.synthlake.core.Errors;
 import io.synthlake.core.Setting;
+import io.synthlake.core.math.Cumulative;
 import io.synthlake.core.math.Normal;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
@@ -147,9 +148,18 @@ public final class TableSampler {
       List<ColumnModel> columns = model.columns();
       BlockScratch scratch = new BlockScratch();
       this.generators = new ColumnGenerator[columns.size()];
+      Cumulative[][] groupTables = new Cumulative[model.groups().size()][];
       for (int i = 0; i < columns.size(); i++) {
         ColumnModel column = columns.get(i);
-        if (column instanceof NumericColumn) {
+        int group = model.groupOf(i);
+        if (group >= 0) {
+          if (groupTables[group] == null) {
+            groupTables[group] = GroupMemberGenerator.tables(model.groups().get(group));
+          }
+
+          generators[i] =
+              new GroupMemberGenerator(column, model.groups().get(group), groupTables[group]);
+        } else if (column instanceof NumericColumn) {
           generators[i] = new NumericGenerator((NumericColumn) column, scratch);
         } else if (column instanceof CategoricalColumn) {
           generators[i] = new CategoricalGenerator((CategoricalColumn) column, seed, i);
@@ -300,6 +310,18 @@ public final class TableSampler {
         }
       }
 
+      // A group's copula column is drawn when any member is written, and read as uniforms.
+      for (int g = 0; g < model.groups().size(); g++) {
+        boolean written = false;
+        for (int i = 0; i < generators.length; i++) {
+          written |= model.groupOf(i) == g && sinks[i] != null;
+        }
+
+        int slot = model.groupSlot(g);
+        needed[slot] = allScores || written;
+        drawnAsScores[slot] = allScores && !written && model.dependence().scoresDrawnAlike(slot);
+      }
+
       if (givenComponents == null) {
         dependence.sample(seed, block, rows, needed, drawnAsScores, components, uniforms);
       } else {
@@ -334,7 +356,7 @@ public final class TableSampler {
     }
 
     private void fill(int column, long block, long firstRow, int rows, ColumnSink sink) {
-      int copula = model.copulaIndex(column);
+      int copula = model.uniformSlot(column);
       generators[column].fill(
           firstRow, rows, components, copula >= 0 ? uniforms[copula] : null, block, sink);
     }

@@ -4,6 +4,7 @@ import io.synthlake.core.Errors;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.types.ColumnKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,34 +23,86 @@ public final class TableModel {
   private final DependenceModel dependence;
   private final Map<String, String> properties;
   private final int[] copulaIndex;
+  private final List<ColumnGroup> groups;
+
+  /** Per column, the group it belongs to, or -1. */
+  private final int[] groupOf;
+
+  /** Per group, its copula column: where its first member would sit. */
+  private final int[] groupSlot;
 
   /** Columns computed from others, in the order they are computed. */
   private final List<Derivation> derivations;
 
   private TableModel(
       List<ColumnModel> columns, DependenceModel dependence, Map<String, String> properties) {
-    this(columns, dependence, properties, List.of());
+    this(columns, dependence, properties, List.of(), List.of());
   }
 
   private TableModel(
       List<ColumnModel> columns,
       DependenceModel dependence,
       Map<String, String> properties,
-      List<Derivation> derivations) {
+      List<Derivation> derivations,
+      List<ColumnGroup> groups) {
     this.derivations = List.copyOf(derivations);
+    this.groups = List.copyOf(groups);
     this.columns = List.copyOf(columns);
     this.dependence = dependence;
     this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     this.copulaIndex = new int[columns.size()];
+    this.groupOf = new int[columns.size()];
+    this.groupSlot = new int[groups.size()];
+    Arrays.fill(groupSlot, -1);
     int next = 0;
     for (int i = 0; i < columns.size(); i++) {
-      copulaIndex[i] = columns.get(i).kind().inCopula() ? next++ : -1;
+      groupOf[i] = -1;
+      for (int g = 0; g < groups.size(); g++) {
+        if (groups.get(g).members().contains(columns.get(i).name())) {
+          groupOf[i] = g;
+        }
+      }
+
+      // A group's copula column sits where its first member would; its members leave the copula.
+      if (groupOf[i] >= 0) {
+        copulaIndex[i] = -1;
+        if (groupSlot[groupOf[i]] < 0) {
+          groupSlot[groupOf[i]] = next++;
+        }
+      } else {
+        copulaIndex[i] = columns.get(i).kind().inCopula() ? next++ : -1;
+      }
     }
   }
 
   public static TableModel of(
       List<ColumnModel> columns, DependenceModel dependence, Map<String, String> properties) {
+    return of(columns, dependence, properties, List.of());
+  }
+
+  /**
+   * A model whose {@code groups} each take one copula column, at the place of their first member in
+   * column order, while their members leave the copula.
+   */
+  public static TableModel of(
+      List<ColumnModel> columns,
+      DependenceModel dependence,
+      Map<String, String> properties,
+      List<ColumnGroup> groups) {
     check(!columns.isEmpty(), "columns", "a model needs at least one column");
+    Set<String> grouped = new HashSet<>();
+    for (ColumnGroup group : groups) {
+      group.check(columns, grouped);
+      check(
+          group.componentCount() == dependence.componentCount(),
+          "components",
+          "the group of '%s' has %d component distributions but the dependence model has %d"
+              + " components",
+          group.members().get(0),
+          group.componentCount(),
+          dependence.componentCount());
+    }
+
     Set<String> names = new HashSet<>();
     List<ColumnModel> copulaColumns = new ArrayList<>();
     for (ColumnModel column : columns) {
@@ -63,12 +116,13 @@ public final class TableModel {
       }
     }
 
+    int dimension = copulaColumns.size() - grouped.size() + groups.size();
     check(
-        dependence.dimension() == copulaColumns.size(),
+        dependence.dimension() == dimension,
         "dependence",
-        "the dependence model covers %d columns but the model has %d non-key columns",
+        "the dependence model covers %d columns but the model has %d non-key columns and groups",
         dependence.dimension(),
-        copulaColumns.size());
+        dimension);
     for (ColumnModel column : copulaColumns) {
       int components =
           column instanceof NumericColumn
@@ -83,7 +137,7 @@ public final class TableModel {
           dependence.componentCount());
     }
 
-    return new TableModel(columns, dependence, properties);
+    return new TableModel(columns, dependence, properties, List.of(), groups);
   }
 
   private static void check(boolean condition, String field, String template, Object... args) {
@@ -137,7 +191,7 @@ public final class TableModel {
           derivation.target());
     }
 
-    return new TableModel(columns, dependence, properties, derivations);
+    return new TableModel(columns, dependence, properties, derivations, groups);
   }
 
   /** Whether {@code column} is the target of a derivation listed after {@code current}. */
@@ -164,9 +218,46 @@ public final class TableModel {
     return properties;
   }
 
-  /** The column's position among the copula columns, or -1 for a key. */
+  /** The column's position among the copula columns, or -1 for a key or a group member. */
   public int copulaIndex(int column) {
     return copulaIndex[column];
+  }
+
+  /** The groups of columns drawn as learned tuples; empty for most models. */
+  public List<ColumnGroup> groups() {
+    return groups;
+  }
+
+  /** The group that column {@code column} belongs to, or -1. */
+  public int groupOf(int column) {
+    return groupOf[column];
+  }
+
+  /** Group {@code group}'s position among the copula columns. */
+  public int groupSlot(int group) {
+    return groupSlot[group];
+  }
+
+  /**
+   * The copula column whose uniform draws column {@code column}: its own, its group's, or -1 for a
+   * key.
+   */
+  public int uniformSlot(int column) {
+    return groupOf[column] >= 0 ? groupSlot[groupOf[column]] : copulaIndex[column];
+  }
+
+  /** The copula columns' names in order: a group stands by its name at its first member's place. */
+  public List<String> copulaNames() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      if (copulaIndex[i] >= 0) {
+        names.add(columns.get(i).name());
+      } else if (groupOf[i] >= 0 && groupSlot[groupOf[i]] == names.size()) {
+        names.add(groups.get(groupOf[i]).name());
+      }
+    }
+
+    return names;
   }
 
   /** The column names, in order. */
