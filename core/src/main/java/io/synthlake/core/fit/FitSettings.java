@@ -13,16 +13,12 @@ import java.util.Set;
  * docs/cli.md.
  */
 public final class FitSettings {
-  /** The least default minimum component size, reached on samples of 300 rows and fewer. */
-  private static final int SMALL_SAMPLE_MIN_COMPONENT_ROWS = 30;
-
   private final long seed;
   private final int maxKnots;
   private final double pointMassShare;
   private final int rareCount;
   private final String rareToken;
   private final int minComponentRows;
-  private final boolean minComponentRowsSet;
   private final int maxComponents;
   private final int maxModes;
   private final MarginalFamily defaultMarginal;
@@ -40,7 +36,6 @@ public final class FitSettings {
     this.rareCount = builder.rareCount;
     this.rareToken = builder.rareToken;
     this.minComponentRows = builder.minComponentRows;
-    this.minComponentRowsSet = builder.minComponentRowsSet;
     this.maxComponents = builder.maxComponents;
     this.maxModes = builder.maxModes;
     this.defaultMarginal = builder.defaultMarginal;
@@ -96,20 +91,6 @@ public final class FitSettings {
   /** The smallest mixture component: smaller clusters are merged into their nearest neighbours. */
   public int minComponentRows() {
     return minComponentRows;
-  }
-
-  /**
-   * The smallest mixture component in a sample of {@code sampleRows} rows: the minimum set, or by
-   * default 100 rows, lowered on samples under 1,000 rows to a tenth of them (at least 30). At 100
-   * rows a table of a few hundred rows gets at most two or three components, too few for the groups
-   * it holds (three penguin species of 68 to 152 rows merged into two components blur the species'
-   * beak lengths: 45.3 mm for Chinstraps against a real 48.8); 30 rows is still far from a
-   * component that echoes single rows.
-   */
-  public int minComponentRows(int sampleRows) {
-    return minComponentRowsSet
-        ? minComponentRows
-        : Math.min(minComponentRows, Math.max(SMALL_SAMPLE_MIN_COMPONENT_ROWS, sampleRows / 10));
   }
 
   public int maxComponents() {
@@ -191,7 +172,6 @@ public final class FitSettings {
     builder.rareCount = rareCount;
     builder.rareToken = rareToken;
     builder.minComponentRows = minComponentRows;
-    builder.minComponentRowsSet = minComponentRowsSet;
     builder.maxComponents = maxComponents;
     builder.maxModes = maxModes;
     builder.defaultMarginal = defaultMarginal;
@@ -212,7 +192,6 @@ public final class FitSettings {
     private int rareCount = 5;
     private String rareToken;
     private int minComponentRows = 100;
-    private boolean minComponentRowsSet;
     private int maxComponents = 160;
     private int maxModes = 10;
     private MarginalFamily defaultMarginal = MarginalFamily.EMPIRICAL;
@@ -257,7 +236,6 @@ public final class FitSettings {
 
     public Builder minComponentRows(int value) {
       this.minComponentRows = value;
-      this.minComponentRowsSet = true;
       return this;
     }
 

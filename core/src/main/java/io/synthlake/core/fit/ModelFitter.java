@@ -160,8 +160,8 @@ public final class ModelFitter {
 
     double[][] scores = scores(plans, allRows, random, n);
     orderCategories(plans, scores, allRows, random);
-    int minComponentRows = settings.minComponentRows(n);
-    int maxComponents = Math.max(1, Math.min(settings.maxComponents(), n / minComponentRows));
+    int maxComponents =
+        Math.max(1, Math.min(settings.maxComponents(), n / settings.minComponentRows()));
     // A sequence's rows are clustered on their entity's scores alone: its components are kinds of
     // entity, which every row of a history shares.
     double[][] clustered = contextOnly ? context : withContext(varying(scores, plans), context);
@@ -173,12 +173,13 @@ public final class ModelFitter {
                     ? "single component ("
                         + n
                         + " rows allow at most 1 of "
-                        + minComponentRows
+                        + settings.minComponentRows()
                         + " rows)"
                     : "single component (a sequence whose entities have no columns to tell them "
                         + "apart)")
             : clusterer.cluster(clustered, maxComponents, settings.seed());
-    int[] labels = ComponentMerger.merge(clustering.labels(), clustered, minComponentRows);
+    int[] labels =
+        ComponentMerger.merge(clustering.labels(), clustered, settings.minComponentRows());
     int components = Arrays.stream(labels).max().orElse(0) + 1;
     int[][] members = members(labels, components);
 
@@ -233,7 +234,7 @@ public final class ModelFitter {
     properties.put("fit-seed", Long.toString(settings.seed()));
     properties.put("components", Integer.toString(components));
     properties.put("component-selection", clustering.selection());
-    properties.put("min-component-rows", Integer.toString(minComponentRows));
+    properties.put("min-component-rows", Integer.toString(settings.minComponentRows()));
     properties.put("rare-count", Integer.toString(settings.rareCount()));
     FitResult result =
         new FitResult(
