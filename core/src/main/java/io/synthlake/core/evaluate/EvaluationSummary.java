@@ -58,6 +58,13 @@ public final class EvaluationSummary {
           Score.mean(clocks.stream().map(TimeOfDayReport::dayOfWeek).toList()));
     }
 
+    if (!result.relations().isEmpty()) {
+      line(
+          text,
+          "relations kept (" + result.relations().size() + ")",
+          Score.mean(result.relations().stream().map(r -> r.adherence()).toList()));
+    }
+
     if (!result.combinations().isEmpty()) {
       line(
           text,

@@ -6,6 +6,7 @@ import io.synthlake.core.evaluate.EvaluationResult.CombinationReport;
 import io.synthlake.core.evaluate.EvaluationResult.CorrelationReport;
 import io.synthlake.core.evaluate.EvaluationResult.DependencyReport;
 import io.synthlake.core.evaluate.EvaluationResult.PairReport;
+import io.synthlake.core.evaluate.EvaluationResult.RelationReport;
 import io.synthlake.core.evaluate.EvaluationResult.Score;
 import io.synthlake.core.evaluate.EvaluationResult.TimeOfDayReport;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ public record Fidelity(
     CorrelationReport correlations,
     List<DependencyReport> dependencies,
     List<CombinationReport> combinations,
-    List<TimeOfDayReport> timeOfDay) {
+    List<TimeOfDayReport> timeOfDay,
+    List<RelationReport> relations) {
 
   public static Fidelity of(TableProfile train, TableProfile holdout, TableProfile synthetic) {
     ProfilePlan plan = train.plan();
@@ -68,7 +70,8 @@ public record Fidelity(
         correlations(train, holdout, synthetic),
         dependencies(train, holdout, synthetic),
         combinations(train, holdout, synthetic),
-        timeOfDay(train, holdout, synthetic));
+        timeOfDay(train, holdout, synthetic),
+        relations(train, holdout, synthetic));
   }
 
   /**
@@ -271,5 +274,32 @@ public record Fidelity(
     }
 
     return reports;
+  }
+
+  private static List<RelationReport> relations(
+      TableProfile train, TableProfile holdout, TableProfile synthetic) {
+    List<RelationReport> reports = new ArrayList<>();
+    List<NumericRelation> relations = train.plan().relations();
+    List<ColumnBinning> columns = train.plan().columns();
+    for (int r = 0; r < relations.size(); r++) {
+      NumericRelation relation = relations.get(r);
+      List<String> names = new ArrayList<>();
+      names.add(columns.get(relation.target()).name());
+      relation.inputs().forEach(input -> names.add(columns.get(input).name()));
+      reports.add(
+          new RelationReport(
+              relation.formula(),
+              names,
+              relation.linear() ? "linear" : "product",
+              relation.linear() ? relation.halfUnit() : relation.tolerance(),
+              kept(train, r),
+              new Score(kept(synthetic, r), kept(holdout, r))));
+    }
+
+    return reports;
+  }
+
+  private static double kept(TableProfile profile, int relation) {
+    return share(profile.relationKept(relation), profile.relationChecked(relation));
   }
 }

@@ -28,6 +28,7 @@ public final class ProfilePlan implements Serializable {
   private final List<Set<String>> rareValues;
   private final List<ValidCombinations> combinations;
   private final List<WallClock> clocks;
+  private final List<NumericRelation> relations;
 
   private ProfilePlan(
       List<ColumnBinning> columns,
@@ -37,7 +38,8 @@ public final class ProfilePlan implements Serializable {
       List<FunctionalDependency> dependencies,
       List<Set<String>> rareValues,
       List<ValidCombinations> combinations,
-      List<WallClock> clocks) {
+      List<WallClock> clocks,
+      List<NumericRelation> relations) {
     this.columns = List.copyOf(columns);
     this.triples = triples;
     this.centre = centre;
@@ -46,6 +48,7 @@ public final class ProfilePlan implements Serializable {
     this.rareValues = List.copyOf(rareValues);
     this.combinations = List.copyOf(combinations);
     this.clocks = List.copyOf(clocks);
+    this.relations = List.copyOf(relations);
     int n = columns.size();
     this.pairs = new int[n * (n - 1) / 2][];
     int p = 0;
@@ -91,19 +94,36 @@ public final class ProfilePlan implements Serializable {
         dependencies,
         rareValues,
         List.of(),
+        List.of(),
         List.of());
   }
 
   /** This plan, also checking the value combinations of these column pairs. */
   public ProfilePlan withCombinations(List<ValidCombinations> combinations) {
     return new ProfilePlan(
-        columns, triples, centre, spread, dependencies, rareValues, combinations, clocks);
+        columns,
+        triples,
+        centre,
+        spread,
+        dependencies,
+        rareValues,
+        combinations,
+        clocks,
+        relations);
   }
 
   /** This plan, also counting the hour of day and day of week of these date or time columns. */
   public ProfilePlan withClocks(List<WallClock> clocks) {
     return new ProfilePlan(
-        columns, triples, centre, spread, dependencies, rareValues, combinations, clocks);
+        columns,
+        triples,
+        centre,
+        spread,
+        dependencies,
+        rareValues,
+        combinations,
+        clocks,
+        relations);
   }
 
   /**
@@ -172,6 +192,24 @@ public final class ProfilePlan implements Serializable {
 
   public List<WallClock> clocks() {
     return clocks;
+  }
+
+  /** This plan, also checking these arithmetic relations of the numeric columns. */
+  public ProfilePlan withRelations(List<NumericRelation> relations) {
+    return new ProfilePlan(
+        columns,
+        triples,
+        centre,
+        spread,
+        dependencies,
+        rareValues,
+        combinations,
+        clocks,
+        relations);
+  }
+
+  public List<NumericRelation> relations() {
+    return relations;
   }
 
   public TableProfile newProfile() {

@@ -8,6 +8,7 @@ import io.synthlake.core.evaluate.EvaluationResult.LeakedCategory;
 import io.synthlake.core.evaluate.EvaluationResult.MlUtility;
 import io.synthlake.core.evaluate.EvaluationResult.PairReport;
 import io.synthlake.core.evaluate.EvaluationResult.Privacy;
+import io.synthlake.core.evaluate.EvaluationResult.RelationReport;
 import io.synthlake.core.evaluate.EvaluationResult.Score;
 import io.synthlake.core.evaluate.EvaluationResult.TimeOfDayReport;
 import java.util.List;
@@ -66,6 +67,7 @@ final class ReportSections {
     privacy(result.privacy());
     dependencies(result.dependencies());
     combinations(result.combinations());
+    relations(result.relations());
     close();
   }
 
@@ -337,6 +339,30 @@ final class ReportSections {
           .append(Html.figure(dependency.trainShare()))
           .append("</td>");
       scoreCells(dependency.adherence());
+      out.append("</tr>\n");
+    }
+
+    out.append("</tbody></table>\n");
+  }
+
+  private void relations(List<RelationReport> relations) {
+    if (relations.isEmpty()) {
+      return;
+    }
+
+    out.append("<h3>Arithmetic relations</h3>\n")
+        .append(
+            "<p class=\"note\">Relations among numeric columns of the training data, found as the fit finds "
+                + "derived columns: the share of rows (with every column present) that keep each, exact ones within "
+                + "the columns' rounding, products within their stated share.</p>\n");
+    tableHead("rules", 1, "Relation", "Training", "Synthetic", "Holdout", "Ratio");
+    for (RelationReport relation : relations) {
+      out.append("<tr><td>")
+          .append(Html.escape(relation.relation()))
+          .append("</td><td class=\"num\">")
+          .append(Html.figure(relation.trainShare()))
+          .append("</td>");
+      scoreCells(relation.adherence());
       out.append("</tr>\n");
     }
 

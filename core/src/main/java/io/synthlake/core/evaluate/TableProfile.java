@@ -34,6 +34,8 @@ public final class TableProfile implements Serializable {
   private final long[] dependencyKept;
   private final long[] combinationsKept;
   private final long[][] hours;
+  private final long[] relationChecked;
+  private final long[] relationKept;
   private final long[][] days;
   private transient ZoneRules[] zoneRules;
   private final List<Map<String, Long>> rareSeen;
@@ -73,6 +75,8 @@ public final class TableProfile implements Serializable {
     dependencyKept = new long[plan.dependencies().size()];
     combinationsKept = new long[plan.combinations().size()];
     hours = new long[plan.clocks().size()][WallClock.HOURS + 1];
+    relationChecked = new long[plan.relations().size()];
+    relationKept = new long[plan.relations().size()];
     days = new long[plan.clocks().size()][WallClock.DAYS + 1];
     rareSeen = new ArrayList<>();
     for (int c = 0; c < n; c++) {
@@ -137,6 +141,14 @@ public final class TableProfile implements Serializable {
     }
 
     addClocks(row);
+    List<NumericRelation> relations = plan.relations();
+    for (int r = 0; r < relationChecked.length; r++) {
+      int kept = relations.get(r).check(row);
+      if (kept >= 0) {
+        relationChecked[r]++;
+        relationKept[r] += kept;
+      }
+    }
   }
 
   private void addClocks(Object[] row) {
@@ -208,6 +220,11 @@ public final class TableProfile implements Serializable {
     }
 
     addAll(hours, other.hours);
+    for (int r = 0; r < relationChecked.length; r++) {
+      relationChecked[r] += other.relationChecked[r];
+      relationKept[r] += other.relationKept[r];
+    }
+
     addAll(days, other.days);
 
     for (int c = 0; c < rareSeen.size(); c++) {
@@ -273,6 +290,14 @@ public final class TableProfile implements Serializable {
 
   long dependencyKept(int index) {
     return dependencyKept[index];
+  }
+
+  long relationChecked(int index) {
+    return relationChecked[index];
+  }
+
+  long relationKept(int index) {
+    return relationKept[index];
   }
 
   /** Rows per hour of day of the index-th clock, nulls last; all 0 for a date. */

@@ -75,6 +75,15 @@ record ColumnRole(String name, DataType type, boolean numeric, boolean key)
    * …) are left out.
    */
   static List<ColumnRole> decide(Dataset<Row> train) {
+    return decide(train, null);
+  }
+
+  /**
+   * @param local every row of {@code train}, collected, when it is small (else null): the
+   *     statistics are then counted on the driver, exactly, instead of by one aggregation whose
+   *     sixteen-thousand-register distinct sketches per column take Spark seconds to compile
+   */
+  static List<ColumnRole> decide(Dataset<Row> train, List<Row> local) {
     List<StructField> supported = new ArrayList<>();
     List<Column> aggregates = new ArrayList<>();
     aggregates.add(functions.count(functions.lit(1)));
@@ -104,9 +113,13 @@ record ColumnRole(String name, DataType type, boolean numeric, boolean key)
         !supported.isEmpty(),
         "evaluate: the training table has no column of a supported type (numbers, strings, booleans, dates, timestamps)");
     Row stats =
-        train
-            .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
-            .first();
+        local != null
+            ? LocalStatistics.of(train, supported, local)
+            : train
+                .agg(
+                    aggregates.get(0),
+                    aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
+                .first();
     List<ColumnRole> roles = new ArrayList<>();
     for (int i = 0; i < supported.size(); i++) {
       StructField field = supported.get(i);

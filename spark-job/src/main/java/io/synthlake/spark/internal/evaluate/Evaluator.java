@@ -30,6 +30,14 @@ import org.apache.spark.sql.Row;
  * <p>Internal: callers use {@link io.synthlake.spark.Evaluation}.
  */
 public final class Evaluator {
+  /**
+   * A table with at most this many rows and {@link #LOCAL_CELLS} values is collected to the driver
+   * once and counted there (some 10 MB of values per 100,000 rows of 14 columns).
+   */
+  static final long LOCAL_ROWS = 200_000;
+
+  static final long LOCAL_CELLS = 4_000_000;
+
   private Evaluator() {}
 
   /**
@@ -70,7 +78,10 @@ public final class Evaluator {
       EvaluationSettings settings,
       Set<String> setAside) {
     long start = System.nanoTime();
-    List<ColumnRole> all = ColumnRole.decide(train);
+    long rawTrainRows = train.count();
+    boolean smallTrain =
+        rawTrainRows <= LOCAL_ROWS && rawTrainRows * train.columns().length <= LOCAL_CELLS;
+    List<ColumnRole> all = ColumnRole.decide(train, smallTrain ? train.collectAsList() : null);
     List<ColumnRole> roles =
         all.stream()
             .filter(role -> !role.key() && !setAside.contains(role.name()))
@@ -94,36 +105,53 @@ public final class Evaluator {
     Dataset<Row> holdoutView = project(holdout, roles);
     Dataset<Row> syntheticView = project(synthetic, roles);
 
-    long trainRows = trainView.count();
+    long trainRows = rawTrainRows;
     long holdoutRows = holdoutView.count();
     long syntheticRows = syntheticView.count();
     SynthlakeException.check(
         trainRows > 0 && holdoutRows > 0 && syntheticRows > 0,
         "evaluate: the %s table is empty; evaluation compares rows of the training, holdout and synthetic tables",
         trainRows == 0 ? "training" : holdoutRows == 0 ? "holdout" : "synthetic");
-    PlanFitter.Fitted fitted = PlanFitter.fit(trainView, roles, trainRows, settings);
+    // Small tables are collected once and counted on the driver, where dozens of small Spark jobs
+    // would spend most of their time planning; a large one (a synthetic table of 100 million rows)
+    // stays distributed, and every figure is the same either way.
+    PrivacyJob.Tables views =
+        new PrivacyJob.Tables(
+            trainView,
+            trainRows,
+            Profiler.collectIfSmall(trainView, trainRows, LOCAL_ROWS, LOCAL_CELLS),
+            holdoutView,
+            holdoutRows,
+            Profiler.collectIfSmall(holdoutView, holdoutRows, LOCAL_ROWS, LOCAL_CELLS),
+            syntheticView,
+            syntheticRows,
+            Profiler.collectIfSmall(syntheticView, syntheticRows, LOCAL_ROWS, LOCAL_CELLS));
+    PlanFitter.Fitted fitted =
+        PlanFitter.fit(trainView, views.trainLocal(), roles, trainRows, settings);
     ProfilePlan plan = fitted.plan();
-    Broadcast<ProfilePlan> shared = Profiler.broadcast(train, plan);
-    TableProfile trainProfile = Profiler.profile(trainView, shared);
-    TableProfile holdoutProfile = Profiler.profile(holdoutView, shared);
-    TableProfile syntheticProfile = Profiler.profile(syntheticView, shared);
-    shared.destroy();
+    Broadcast<ProfilePlan> shared = views.allLocal() ? null : Profiler.broadcast(train, plan);
+    TableProfile trainProfile = profile(trainView, views.trainLocal(), plan, shared);
+    TableProfile holdoutProfile = profile(holdoutView, views.holdoutLocal(), plan, shared);
+    TableProfile syntheticProfile = profile(syntheticView, views.syntheticLocal(), plan, shared);
+    if (shared != null) {
+      shared.destroy();
+    }
+
     Fidelity fidelity = Fidelity.of(trainProfile, holdoutProfile, syntheticProfile);
 
     ClosestRecords closest =
         PrivacyJob.closestRecords(
-            trainView,
-            trainRows,
-            holdoutView,
-            holdoutRows,
-            syntheticView,
-            syntheticRows,
+            views,
             fitted.distance(),
             roles.size(),
             settings.referenceRows(),
             settings.dcrSyntheticRows(),
             settings.seed());
-    long[] copyCounts = PrivacyJob.exactCopies(trainView, List.of(syntheticView, holdoutView));
+    long[] copyCounts =
+        views.allLocal()
+            ? PrivacyJob.exactCopies(
+                views.trainLocal(), List.of(views.syntheticLocal(), views.holdoutLocal()))
+            : PrivacyJob.exactCopies(trainView, List.of(syntheticView, holdoutView));
     long copies = copyCounts[0];
     long holdoutCopies = copyCounts[1];
     List<String> names = roles.stream().map(ColumnRole::name).toList();
@@ -169,9 +197,14 @@ public final class Evaluator {
             privacy,
             fidelity.dependencies(),
             fidelity.combinations(),
-            List.of(),
+            fidelity.relations(),
             fidelity.timeOfDay());
     return new Evaluated(result, plan, roles);
+  }
+
+  private static TableProfile profile(
+      Dataset<Row> view, List<Object[]> local, ProfilePlan plan, Broadcast<ProfilePlan> shared) {
+    return local != null ? Profiler.profile(local, plan) : Profiler.profile(view, shared);
   }
 
   private static double share(long part, long whole) {

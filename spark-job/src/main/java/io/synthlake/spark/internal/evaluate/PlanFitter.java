@@ -4,6 +4,7 @@ import io.synthlake.core.evaluate.ColumnBinning;
 import io.synthlake.core.evaluate.DependencyFinder;
 import io.synthlake.core.evaluate.EvaluationSettings;
 import io.synthlake.core.evaluate.FunctionalDependency;
+import io.synthlake.core.evaluate.NumericRelation;
 import io.synthlake.core.evaluate.ProfilePlan;
 import io.synthlake.core.evaluate.RecordDistance;
 import io.synthlake.core.evaluate.ValidCombinations;
@@ -51,6 +52,20 @@ final class PlanFitter {
    */
   static Fitted fit(
       Dataset<Row> projected, List<ColumnRole> roles, long trainRows, EvaluationSettings settings) {
+    return fit(projected, null, roles, trainRows, settings);
+  }
+
+  /**
+   * @param local every projected training row, collected, when the table is small (else null): the
+   *     categories are then counted on the driver rather than by two Spark jobs per column, to the
+   *     same values and order
+   */
+  static Fitted fit(
+      Dataset<Row> projected,
+      List<Object[]> local,
+      List<ColumnRole> roles,
+      long trainRows,
+      EvaluationSettings settings) {
     int n = roles.size();
     double[] probabilities = new double[EvaluationSettings.FINE_BINS - 1];
     for (int i = 0; i < probabilities.length; i++) {
@@ -88,16 +103,29 @@ final class PlanFitter {
         rareValues.add(Set.of());
         rareCounts.add(Map.of());
       } else {
-        binnings.add(ColumnBinning.categorical(role.name(), topValues(projected, role.name())));
+        LocalCategories counted = local == null ? null : LocalCategories.of(local, c);
+        binnings.add(
+            ColumnBinning.categorical(
+                role.name(),
+                counted != null
+                    ? counted.top(EvaluationSettings.FINE_CATEGORIES)
+                    : topValues(projected, role.name())));
         spread[c] = 1;
         range[c] = 1;
-        Map<String, Long> rare = rareValues(projected, role.name(), settings.rareThreshold());
+        Map<String, Long> rare =
+            counted != null
+                ? counted.rare(settings.rareThreshold(), MAX_RARE_VALUES)
+                : rareValues(projected, role.name(), settings.rareThreshold());
         rareValues.add(Set.copyOf(rare.keySet()));
         rareCounts.add(rare);
       }
     }
 
-    List<Object[]> sample = sample(projected, roles, trainRows, settings);
+    // A table no larger than the sample is its own sample, in the order it is read.
+    List<Object[]> sample =
+        local != null && trainRows <= settings.dependencySampleRows()
+            ? local
+            : sample(projected, roles, trainRows, settings);
     boolean[] eligible = new boolean[n];
     Arrays.fill(eligible, true);
     List<FunctionalDependency> dependencies = DependencyFinder.find(sample, eligible);
@@ -117,7 +145,8 @@ final class PlanFitter {
                 settings.seed())
             .withCombinations(ValidCombinations.find(sample, categorical, dependencies))
             .withClocks(
-                clocks(roles, projected.sparkSession().conf().get("spark.sql.session.timeZone")));
+                clocks(roles, projected.sparkSession().conf().get("spark.sql.session.timeZone")))
+            .withRelations(NumericRelation.find(sample, names(roles), numbers(roles)));
     return new Fitted(plan, distance(roles, range), rareCounts);
   }
 
@@ -223,6 +252,18 @@ final class PlanFitter {
     }
 
     return clocks;
+  }
+
+  private static List<String> names(List<ColumnRole> roles) {
+    return roles.stream().map(ColumnRole::name).toList();
+  }
+
+  /** The numeric columns that hold numbers (not dates or timestamps): relations are among them. */
+  private static List<Integer> numbers(List<ColumnRole> roles) {
+    return IntStream.range(0, roles.size())
+        .filter(c -> roles.get(c).numeric() && !roles.get(c).type().logicalType().isTemporal())
+        .boxed()
+        .toList();
   }
 
   private static RecordDistance distance(List<ColumnRole> roles, double[] range) {

@@ -7,8 +7,10 @@ import io.synthlake.core.evaluate.TableProfile;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -34,25 +36,37 @@ final class PrivacyJob {
    * synthetic row's nearest neighbour in both references.
    */
   static ClosestRecords closestRecords(
-      Dataset<Row> train,
-      long trainRows,
-      Dataset<Row> holdout,
-      long holdoutRows,
-      Dataset<Row> synthetic,
-      long syntheticRows,
+      Tables tables,
       RecordDistance distance,
       int columns,
       long referenceRows,
       long sampleRows,
       long seed) {
+    long trainRows = tables.trainRows();
+    long holdoutRows = tables.holdoutRows();
     long reference = Math.min(referenceRows, Math.min(trainRows, holdoutRows));
     RecordDistance.Encoder encoder = distance.encoder();
     double[][] trainCodes =
-        encode(Samples.atMost(train, trainRows, reference, seed), columns, encoder);
+        encode(tables.train(), tables.trainLocal(), trainRows, reference, seed, columns, encoder);
     double[][] holdoutCodes =
-        encode(Samples.atMost(holdout, holdoutRows, reference, seed + 1), columns, encoder);
+        encode(
+            tables.holdout(),
+            tables.holdoutLocal(),
+            holdoutRows,
+            reference,
+            seed + 1,
+            columns,
+            encoder);
     double[][] syntheticCodes =
-        encode(Samples.atMost(synthetic, syntheticRows, sampleRows, seed + 2), columns, encoder);
+        encode(
+            tables.synthetic(),
+            tables.syntheticLocal(),
+            tables.syntheticRows(),
+            sampleRows,
+            seed + 2,
+            columns,
+            encoder);
+    Dataset<Row> train = tables.train();
     if (syntheticCodes.length == 0 || trainCodes.length == 0 || holdoutCodes.length == 0) {
       return ClosestRecords.of(new double[0], new double[0]);
     }
@@ -79,15 +93,68 @@ final class PrivacyJob {
     return ClosestRecords.of(toTrain, toHoldout);
   }
 
+  /**
+   * The codes of a seeded sample of at most {@code n} rows: the whole table when it has no more,
+   * read from its collected rows when it was collected, else drawn by Spark.
+   */
   private static double[][] encode(
-      Dataset<Row> sample, int columns, RecordDistance.Encoder encoder) {
-    List<Row> rows = sample.collectAsList();
+      Dataset<Row> table,
+      List<Object[]> local,
+      long tableRows,
+      long n,
+      long seed,
+      int columns,
+      RecordDistance.Encoder encoder) {
+    if (local != null && tableRows <= n) {
+      return local.stream().map(encoder::encode).toArray(double[][]::new);
+    }
+
+    List<Row> rows = Samples.atMost(table, tableRows, n, seed).collectAsList();
     double[][] codes = new double[rows.size()][];
     for (int i = 0; i < codes.length; i++) {
       codes[i] = encoder.encode(Profiler.values(rows.get(i), columns));
     }
 
     return codes;
+  }
+
+  /**
+   * How many rows of each collected table equal some collected training row over the compared
+   * columns: the exact-copy counts of {@link #exactCopies(Dataset, List)} without the hash.
+   */
+  static long[] exactCopies(List<Object[]> train, List<List<Object[]>> tables) {
+    Set<List<Object>> trainRows = new HashSet<>();
+    for (Object[] row : train) {
+      trainRows.add(Arrays.asList(row));
+    }
+
+    long[] copies = new long[tables.size()];
+    for (int t = 0; t < copies.length; t++) {
+      for (Object[] row : tables.get(t)) {
+        copies[t] += trainRows.contains(Arrays.asList(row)) ? 1 : 0;
+      }
+    }
+
+    return copies;
+  }
+
+  /**
+   * The three projected tables with their row counts, and each one's collected rows when it is
+   * small (else null).
+   */
+  record Tables(
+      Dataset<Row> train,
+      long trainRows,
+      List<Object[]> trainLocal,
+      Dataset<Row> holdout,
+      long holdoutRows,
+      List<Object[]> holdoutLocal,
+      Dataset<Row> synthetic,
+      long syntheticRows,
+      List<Object[]> syntheticLocal) {
+    boolean allLocal() {
+      return trainLocal != null && holdoutLocal != null && syntheticLocal != null;
+    }
   }
 
   /**

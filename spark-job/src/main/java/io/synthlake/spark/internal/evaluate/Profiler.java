@@ -2,6 +2,7 @@ package io.synthlake.spark.internal.evaluate;
 
 import io.synthlake.core.evaluate.ProfilePlan;
 import io.synthlake.core.evaluate.TableProfile;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -32,6 +33,32 @@ final class Profiler {
               return List.of(profile).iterator();
             })
         .treeAggregate(plan.value().newProfile(), TableProfile::merge, TableProfile::merge, 2);
+  }
+
+  /** The same profile counted on the driver over a small table's collected rows. */
+  static TableProfile profile(List<Object[]> rows, ProfilePlan plan) {
+    TableProfile profile = plan.newProfile();
+    rows.forEach(profile::add);
+    return profile;
+  }
+
+  /**
+   * The projected table's rows, collected once, when it has at most {@code maxRows} rows and {@code
+   * maxCells} values; else null and the table stays distributed.
+   */
+  static List<Object[]> collectIfSmall(
+      Dataset<Row> projected, long rows, long maxRows, long maxCells) {
+    int columns = projected.columns().length;
+    if (rows > maxRows || rows * columns > maxCells) {
+      return null;
+    }
+
+    List<Object[]> values = new ArrayList<>();
+    for (Row row : projected.collectAsList()) {
+      values.add(values(row, columns));
+    }
+
+    return values;
   }
 
   static Broadcast<ProfilePlan> broadcast(Dataset<Row> any, ProfilePlan plan) {
