@@ -5,6 +5,7 @@ import io.synthlake.core.generate.Condition.Term;
 import io.synthlake.core.marginal.Marginal;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.Derivation;
 import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.NumericColumn;
@@ -96,7 +97,11 @@ public final class ConditionalModel {
       }
     }
 
-    return new Conditioned(TableModel.of(columnModels, dependence, model.properties()), dependence);
+    // Derived columns are still computed from their (conditioned) inputs.
+    return new Conditioned(
+        TableModel.of(columnModels, dependence, model.properties())
+            .withDerivations(model.derivations()),
+        dependence);
   }
 
   /**
@@ -150,6 +155,16 @@ public final class ConditionalModel {
               + "identifiers rather than drawn from a distribution, so it cannot be conditioned; "
               + "condition on other columns",
           SynthlakeException.shown(column.name()));
+    }
+
+    for (Derivation derivation : model.derivations()) {
+      if (derivation.target().equals(column.name())) {
+        throw SynthlakeException.of(
+            "condition on column '%s': it is derived (%s), computed from its inputs in every row, "
+                + "so it cannot be conditioned; condition on its inputs instead",
+            SynthlakeException.shown(column.name()),
+            SynthlakeException.shown(derivation.formula(), 200));
+      }
     }
 
     if (!(column instanceof NumericColumn) && !(column instanceof CategoricalColumn)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.format.SpecWriter;
 import io.synthlake.core.generate.CollectingSink;
+import io.synthlake.core.generate.ConditionalModel;
 import io.synthlake.core.generate.Generated;
 import io.synthlake.core.model.Derivation;
 import io.synthlake.core.model.TableModel;
@@ -331,6 +332,24 @@ class DerivedColumnsTest {
     for (int row = 0; row < 5_000; row++) {
       assertThat(fromSpec.row(row)).isEqualTo(fromModel.row(row));
     }
+  }
+
+  @Test
+  void aConditionOnAnInputKeepsTheRelationAndOneOnTheDerivedColumnFailsInOneLine() {
+    TableModel model = fit(costs(14));
+    TableModel conditioned = ConditionalModel.of(model, "repair > 1000");
+
+    Generated rows = Generated.of(conditioned, 6, 5_000);
+    for (int row = 0; row < 5_000; row++) {
+      assertThat(rows.column("repair").longValue(row)).isGreaterThan(1000);
+      assertThat(rows.column("total").longValue(row))
+          .isEqualTo(rows.column("repair").longValue(row) + rows.column("other").longValue(row));
+    }
+
+    assertThatThrownBy(() -> ConditionalModel.of(model, "total > 1000"))
+        .hasMessage(
+            "condition on column 'total': it is derived (total = other + repair), computed from its "
+                + "inputs in every row, so it cannot be conditioned; condition on its inputs instead");
   }
 
   @Test
