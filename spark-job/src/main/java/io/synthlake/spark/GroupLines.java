@@ -84,7 +84,7 @@ final class GroupLines {
     return held >= 1 - 1e-9
         ? determinant + " -> " + determined
         : String.format(
-            Locale.ROOT, "%s -> %s (%.1f%% of rows)", determinant, determined, 100 * held);
+            Locale.ROOT, "%s -> %s (%.2f%% of rows)", determinant, determined, 100 * held);
   }
 
   /** Whether no single member determines member {@code b}. */

@@ -1,9 +1,12 @@
 package io.synthlake.core.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.ModelJson;
+import io.synthlake.core.format.SpecWriter;
 import io.synthlake.core.generate.Generated;
 import io.synthlake.core.model.ColumnGroup;
 import io.synthlake.core.model.TableModel;
@@ -217,6 +220,16 @@ class ColumnGroupsTest {
     }
 
     assertThat(found).isZero();
+  }
+
+  @Test
+  void exportToASpecIsRefusedInOneLineNamingTheGroups() {
+    TableModel model = fit(airlines(0));
+
+    assertThatThrownBy(() -> SpecWriter.toYaml(model))
+        .isInstanceOf(SynthlakeException.class)
+        .hasMessageContaining("(airport, state, region) and (origin, destination, distance)")
+        .hasMessageContaining("--no-groups");
   }
 
   @Test
