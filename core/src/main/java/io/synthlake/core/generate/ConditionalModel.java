@@ -99,7 +99,7 @@ public final class ConditionalModel {
 
     // Derived columns are still computed from their (conditioned) inputs.
     return new Conditioned(
-        TableModel.of(columnModels, dependence, model.properties())
+        TableModel.of(columnModels, dependence, model.properties(), model.groups())
             .withDerivations(model.derivations()),
         dependence);
   }
@@ -165,6 +165,15 @@ public final class ConditionalModel {
             SynthlakeException.shown(column.name()),
             SynthlakeException.shown(derivation.formula(), 200));
       }
+    }
+
+    if (model.groupOf(found) >= 0) {
+      throw SynthlakeException.of(
+          "condition on column '%s': it is drawn with %s as one of their learned tuples (a column"
+              + " group), which cannot be conditioned yet; condition on other columns, or fit with"
+              + " --no-groups",
+          SynthlakeException.shown(column.name()),
+          String.join(", ", model.groups().get(model.groupOf(found)).members()));
     }
 
     if (!(column instanceof NumericColumn) && !(column instanceof CategoricalColumn)

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.format.SpecWriter;
+import io.synthlake.core.generate.ConditionalModel;
 import io.synthlake.core.generate.Generated;
 import io.synthlake.core.model.ColumnGroup;
 import io.synthlake.core.model.TableModel;
@@ -230,6 +231,25 @@ class ColumnGroupsTest {
         .isInstanceOf(SynthlakeException.class)
         .hasMessageContaining("(airport, state, region) and (origin, destination, distance)")
         .hasMessageContaining("--no-groups");
+  }
+
+  @Test
+  void aConditionOnAnotherColumnKeepsTheGroupsAndOneOnAMemberIsRefused() {
+    TableModel model = fit(airlines(0));
+    Generated rows = Generated.of(ConditionalModel.of(model, "noise = 'n1'"), 7, 5000);
+
+    for (int row = 0; row < 5000; row++) {
+      assertThat(rows.column("noise").value(row)).isEqualTo("n1");
+      int a = Integer.parseInt(((String) rows.column("airport").value(row)).substring(7));
+      assertThat(rows.column("state").value(row)).isEqualTo(state(a));
+      assertThat(rows.column("origin").value(row))
+          .isNotEqualTo(rows.column("destination").value(row));
+    }
+
+    assertThatThrownBy(() -> ConditionalModel.of(model, "state = 'state0'"))
+        .isInstanceOf(SynthlakeException.class)
+        .hasMessageContaining(
+            "condition on column 'state': it is drawn with airport, state, region");
   }
 
   @Test
