@@ -4,6 +4,7 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.generate.Condition.Term;
 import io.synthlake.core.marginal.Marginal;
 import io.synthlake.core.model.CategoricalColumn;
+import io.synthlake.core.model.ColumnGroup;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.Derivation;
 import io.synthlake.core.model.GaussianCopulaMixture;
@@ -11,6 +12,7 @@ import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.model.NumericDistribution;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.types.ColumnKind;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -66,6 +68,19 @@ public final class ConditionalModel {
       byColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(term);
     }
 
+    Map<Integer, Integer> conditionedGroups = new LinkedHashMap<>();
+    for (int column : byColumn.keySet()) {
+      int group = model.groupOf(column);
+      if (group >= 0 && conditionedGroups.put(group, column) != null) {
+        throw SynthlakeException.of(
+            "condition on columns '%s' and '%s': both are drawn as one of their group's learned"
+                + " tuples (%s), and a condition may name one column of a group; condition on one",
+            SynthlakeException.shown(model.columns().get(conditionedGroups.get(group)).name()),
+            SynthlakeException.shown(model.columns().get(column).name()),
+            String.join(", ", model.groups().get(group).members()));
+      }
+    }
+
     double[] weights = base.weights();
     List<ColumnIntervals> columns = new ArrayList<>();
     byColumn.entrySet().stream()
@@ -73,12 +88,19 @@ public final class ConditionalModel {
         .forEach(
             entry -> {
               int column = entry.getKey();
+              int group = model.groupOf(column);
               columns.add(
-                  ColumnIntervals.of(
-                      model.columns().get(column),
-                      model.copulaIndex(column),
-                      entry.getValue(),
-                      weights));
+                  group >= 0
+                      ? ColumnIntervals.of(
+                          memberView(model, column),
+                          model.groupSlot(group),
+                          entry.getValue(),
+                          weights)
+                      : ColumnIntervals.of(
+                          model.columns().get(column),
+                          model.copulaIndex(column),
+                          entry.getValue(),
+                          weights));
             });
     ConditionedMixture dependence =
         new ConditionedMixture(base, columns.toArray(new ColumnIntervals[0]));
@@ -92,7 +114,7 @@ public final class ConditionalModel {
 
     List<ColumnModel> columnModels = new ArrayList<>(model.columns());
     for (int column : byColumn.keySet()) {
-      if (columnModels.get(column) instanceof NumericColumn) {
+      if (columnModels.get(column) instanceof NumericColumn && model.groupOf(column) < 0) {
         columnModels.set(column, takingUniforms((NumericColumn) columnModels.get(column)));
       }
     }
@@ -123,6 +145,39 @@ public final class ConditionalModel {
 
     return NumericColumn.of(
         column.name(), column.type(), column.kind(), column.format(), components);
+  }
+
+  /**
+   * A group member seen as a categorical column over its group's tuples: one category a tuple, the
+   * member's value in it, so a term on the member selects the intervals of the tuples that hold it
+   * in the group's copula column.
+   */
+  private static CategoricalColumn memberView(TableModel model, int column) {
+    ColumnGroup group = model.groups().get(model.groupOf(column));
+    ColumnModel member = model.columns().get(column);
+    List<String> values = group.values(group.members().indexOf(member.name()));
+    if (values.contains(null)) {
+      throw SynthlakeException.of(
+          "condition on column '%s': it is drawn as one of its group's learned tuples (%s), some"
+              + " of which hold a null, and such a group cannot be conditioned on it yet; condition"
+              + " on other columns, or fit with --no-groups",
+          SynthlakeException.shown(member.name()),
+          String.join(", ", group.members()));
+    }
+
+    List<double[]> probabilities = new ArrayList<>();
+    for (int k = 0; k < group.componentCount(); k++) {
+      probabilities.add(group.probabilities(k));
+    }
+
+    return CategoricalColumn.of(
+        member.name(),
+        member.type(),
+        ColumnKind.CATEGORICAL,
+        values,
+        probabilities,
+        new double[group.componentCount()],
+        null);
   }
 
   /** The column a term names: exactly, else the one column whose name differs only in case. */
@@ -167,17 +222,9 @@ public final class ConditionalModel {
       }
     }
 
-    if (model.groupOf(found) >= 0) {
-      throw SynthlakeException.of(
-          "condition on column '%s': it is drawn with %s as one of their learned tuples (a column"
-              + " group), which cannot be conditioned yet; condition on other columns, or fit with"
-              + " --no-groups",
-          SynthlakeException.shown(column.name()),
-          String.join(", ", model.groups().get(model.groupOf(found)).members()));
-    }
-
+    // A group member has no copula column of its own: a term on it selects its group's tuples.
     if (!(column instanceof NumericColumn) && !(column instanceof CategoricalColumn)
-        || model.copulaIndex(found) < 0) {
+        || model.copulaIndex(found) < 0 && model.groupOf(found) < 0) {
       throw SynthlakeException.of(
           "condition on column '%s': it is a %s column, which cannot be conditioned; condition "
               + "on the columns it is made from",

@@ -234,7 +234,7 @@ class ColumnGroupsTest {
   }
 
   @Test
-  void aConditionOnAnotherColumnKeepsTheGroupsAndOneOnAMemberIsRefused() {
+  void conditionsKeepTheGroupsAndSelectTheTuplesThatHoldAMembersValue() {
     TableModel model = fit(airlines(0));
     Generated rows = Generated.of(ConditionalModel.of(model, "noise = 'n1'"), 7, 5000);
 
@@ -246,10 +246,18 @@ class ColumnGroupsTest {
           .isNotEqualTo(rows.column("destination").value(row));
     }
 
-    assertThatThrownBy(() -> ConditionalModel.of(model, "state = 'state0'"))
+    // A condition on a member selects the tuples that hold it.
+    Generated east = Generated.of(ConditionalModel.of(model, "state = 'state0'"), 7, 5000);
+    for (int row = 0; row < 5000; row++) {
+      assertThat(east.column("state").value(row)).isEqualTo("state0");
+      assertThat((String) east.column("airport").value(row))
+          .isIn("airport0", "airport1", "airport2", "airport3");
+      assertThat(east.column("region").value(row)).isEqualTo("region0");
+    }
+
+    assertThatThrownBy(() -> ConditionalModel.of(model, "state = 'state0' AND region = 'region0'"))
         .isInstanceOf(SynthlakeException.class)
-        .hasMessageContaining(
-            "condition on column 'state': it is drawn with airport, state, region");
+        .hasMessageContaining("a condition may name one column of a group");
   }
 
   @Test
