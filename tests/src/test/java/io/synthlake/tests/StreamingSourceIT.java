@@ -153,6 +153,11 @@ class StreamingSourceIT {
         .hasMessageContaining("options 'model'");
     assertThatThrownBy(() -> stream(Map.of("model", model, "rowsPerBatch", "10", "rows", "0")))
         .hasMessageContaining("option 'rows' must be a positive whole number");
+    assertThatThrownBy(() -> stream(Map.of("spec", "conf/banking.yaml", "rowsPerBatch", "10")))
+        .hasMessageContaining("option 'spec' is read by SQL");
+    assertThatThrownBy(
+            () -> stream(Map.of("model", model, "rowsPerBatch", "10", "edge-cases", "0.1")))
+        .hasMessageContaining("the option 'edge-cases' is for batch reads");
     // A batch read's options alone: the stream says which option it lacks when it starts.
     StreamingQuery unpaced =
         stream(Map.of("model", model, "rows", "10"))

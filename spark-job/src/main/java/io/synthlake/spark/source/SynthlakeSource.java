@@ -105,6 +105,10 @@ public final class SynthlakeSource
         "the model holds a set of related tables (%s): a synthlake stream reads one table's "
             + "model; generate the set with a batch read (spark.read()) and the option 'table'",
         entry.isTableSet() ? String.join(", ", entry.tableSet().names()) : "");
+    SynthlakeException.check(
+        !EdgeCaseOptions.asked(options),
+        "the option 'edge-cases' is for batch reads (spark.read()): a synthlake stream gives the "
+            + "model's rows only; leave it out of the stream");
     StreamOptions stream = StreamOptions.parse(options);
     TableModel model = entry.model();
     TableSampler.of(model, stream.seed).checkCapacity(stream.firstRow, 1);
@@ -203,6 +207,11 @@ public final class SynthlakeSource
     String path = options.get(SourceOptions.MODEL);
     String inline = options.get(SourceOptions.MODEL_JSON);
     String key = options.get(SourceOptions.MODEL_KEY);
+    SynthlakeException.check(
+        !options.containsKey(SourceOptions.SPEC),
+        "option 'spec' is read by SQL (CREATE TABLE ... USING synthlake, synthlake_generate); from "
+            + "spark.read() generate a spec with SpecGenerator.generate, and stream a model "
+            + "(option 'model')");
     int given = (path != null ? 1 : 0) + (inline != null ? 1 : 0) + (key != null ? 1 : 0);
     SynthlakeException.check(
         given == 1,
