@@ -52,7 +52,8 @@ final class CatalogRelation extends BaseRelation implements PrunedScan {
         GenerateOptions.defaults()
             .withSeed(parsed.seed)
             .withFirstRow(parsed.firstRow)
-            .withPartitions(options.containsKey(SourceOptions.PARTITIONS) ? parsed.partitions : 0);
+            .withPartitions(options.containsKey(SourceOptions.PARTITIONS) ? parsed.partitions : 0)
+            .where(options.get(SourceOptions.WHERE));
     return new CatalogRelation(context, SpecGenerator.generate(spark, spec, parsed.rows, generate));
   }
 
