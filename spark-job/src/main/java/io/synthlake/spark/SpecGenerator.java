@@ -106,7 +106,31 @@ public final class SpecGenerator {
     StructType base = SynthlakeSource.schema(spec.model());
     List<DerivedColumn> ordered = resolveOrder(spark, spec, base);
     probe(spark, base, ordered, spec);
-    return finish(SynthesisModel.of(spec.model()).generate(spark, rows, options), ordered, spec);
+    return finish(
+        SynthesisModel.of(spec.model()).generate(spark, rows, withSpecEdgeCases(options, spec)),
+        ordered,
+        spec);
+  }
+
+  /**
+   * The spec's {@code edge-cases} block under {@code options}: a share given in the options (such
+   * as {@code --edge-cases}) takes the place of the block's, which keeps its columns.
+   */
+  private static GenerateOptions withSpecEdgeCases(GenerateOptions options, Spec spec) {
+    EdgeCases block = spec.edgeCases();
+    if (block == null) {
+      return options;
+    }
+
+    GenerateOptions result =
+        options.edgeCases().isPresent() ? options : options.withEdgeCases(block.share());
+    if (options.edgeCaseColumns().isEmpty()) {
+      result = result.withEdgeCaseColumns(List.copyOf(block.columns()));
+    }
+
+    return options.edgeCaseNotNull().isEmpty()
+        ? result.withEdgeCaseNotNull(List.copyOf(block.notNull()))
+        : result;
   }
 
   /**

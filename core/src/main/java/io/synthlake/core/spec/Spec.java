@@ -1,5 +1,6 @@
 package io.synthlake.core.spec;
 
+import io.synthlake.core.generate.EdgeCases;
 import io.synthlake.core.model.TableModel;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,12 +13,23 @@ import java.util.stream.Collectors;
  *     __}) are not among them
  * @param orderConstraints groups of columns whose values must be ascending in every row ({@code a
  *     <= b <= c}), applied by sorting
+ * @param edgeCases the {@code edge-cases} block's share of boundary rows, or null
  */
 public record Spec(
     TableModel model,
     List<DerivedColumn> derived,
     List<String> columnOrder,
-    List<List<String>> orderConstraints) {
+    List<List<String>> orderConstraints,
+    EdgeCases edgeCases) {
+  /** A spec without an {@code edge-cases} block. */
+  public Spec(
+      TableModel model,
+      List<DerivedColumn> derived,
+      List<String> columnOrder,
+      List<List<String>> orderConstraints) {
+    this(model, derived, columnOrder, orderConstraints, null);
+  }
+
   public Spec {
     derived = List.copyOf(derived);
     columnOrder = List.copyOf(columnOrder);

@@ -96,7 +96,8 @@ final class SpecBuilder {
             .withDerivations(ModelJson.readDerivations(root, fields)),
         plan.derived(),
         plan.order(),
-        orderConstraints(root.get("constraints"), plan.names(), columns, plan.derived()));
+        orderConstraints(root.get("constraints"), plan.names(), columns, plan.derived()),
+        SpecEdgeCases.read(root.get(SpecEdgeCases.FIELD), fields, columns));
   }
 
   /** {@code constraints: [{order: [opened_at, closed_at]}]}: each group ascending in every row. */

@@ -52,7 +52,8 @@ final class SpecChecker {
         "components",
         "constraints",
         "rebalance",
-        "derived");
+        "derived",
+        SpecEdgeCases.FIELD);
     if (root.has("format") && !ModelJson.FORMAT.equals(root.get("format").asText())) {
       throw fields.error(
           "format",
