@@ -72,8 +72,9 @@ public final class SynthlakeSource
     if (where != null) {
       SynthlakeException.check(
           !EdgeCaseOptions.asked(options),
-          "the options 'where' and 'edge-cases' cannot be combined: edge-case rows take boundary "
-              + "values, which need not satisfy the condition; generate them in a run of their own");
+          "the options 'where' and 'edge-cases' cannot be combined: edge-case rows take "
+              + "boundary values, which need not satisfy the condition; generate them in a run of "
+              + "their own");
       entry = entry.conditioned(where);
     }
 
