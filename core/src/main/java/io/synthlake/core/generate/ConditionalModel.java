@@ -161,8 +161,7 @@ public final class ConditionalModel {
           "condition on column '%s': it is drawn as one of its group's learned tuples (%s), some"
               + " of which hold a null, and such a group cannot be conditioned on it yet; condition"
               + " on other columns, or fit with --no-groups",
-          SynthlakeException.shown(member.name()),
-          String.join(", ", group.members()));
+          SynthlakeException.shown(member.name()), String.join(", ", group.members()));
     }
 
     List<double[]> probabilities = new ArrayList<>();
