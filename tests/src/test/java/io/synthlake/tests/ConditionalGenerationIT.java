@@ -199,5 +199,18 @@ class ConditionalGenerationIT {
                     .count())
         .isInstanceOf(SynthlakeException.class)
         .hasMessageContaining("OR is not supported");
+    assertThatThrownBy(
+            () ->
+                spark
+                    .read()
+                    .format("synthlake")
+                    .option("model", modelPath)
+                    .option("rows", "10")
+                    .option("where", LARGE)
+                    .option("edge-cases", "0.1")
+                    .load()
+                    .count())
+        .isInstanceOf(SynthlakeException.class)
+        .hasMessageContaining("'where' and 'edge-cases' cannot be combined");
   }
 }
