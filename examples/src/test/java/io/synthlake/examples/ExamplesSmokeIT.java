@@ -50,6 +50,18 @@ class ExamplesSmokeIT {
     assertThat(Files.exists(work.resolve("metrics.json"))).isTrue();
   }
 
+  @Test
+  void edgeCaseFixturesFindTheNaiveCleanersBug() {
+    String out = capture(() -> EdgeCaseFixtures.main(new String[] {"5000", "0.01"}));
+
+    assertThat(out)
+        .contains(
+            "naive cleaner on realistic rows: ok",
+            "naive cleaner on edge cases: FAILED",
+            "edge case: true",
+            "fixed cleaner on edge cases: ok");
+  }
+
   private static String capture(Runnable example) {
     PrintStream original = System.out;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.spec.SpecCompiler;
+import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.OutputFormat;
+import io.synthlake.spark.SpecGenerator;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
 import io.synthlake.spark.WriteOptions;
@@ -211,6 +213,33 @@ class EdgeCasesIT {
             "0.01");
     assertThat(set.status()).isEqualTo(2);
     assertThat(set.err()).contains("--edge-cases is for one table's model");
+  }
+
+  @Test
+  void aSpecsBlockGivesTheShareAndColumns() throws IOException {
+    Path spec =
+        Files.writeString(
+            temp.resolve("shop.yaml"),
+            String.join(
+                "\n",
+                "columns:",
+                "  - {name: id, type: long, key: {style: sequence}}",
+                "  - {name: amount, type: double, distribution: {type: normal, mean: 70, sd: 12}}",
+                "  - {name: note, type: string, distribution: {type: categories, weights: {a: 1}}}",
+                "  - {name: twice, type: double, expression: amount * 2}",
+                "edge-cases: {share: 1, columns: [note], not-null: [note]}",
+                ""));
+    Dataset<Row> rows =
+        SpecGenerator.generate(
+            spark, spec.toString(), 2000, GenerateOptions.defaults().withPartitions(2));
+
+    assertThat(rows.columns())
+        .containsExactly("id", "amount", "note", "twice", "synthlake_edge_case");
+    assertThat(rows.filter("synthlake_edge_case").count()).isEqualTo(2000);
+    // The column's own first category is one of its boundary values (so values repeat); never null.
+    assertThat(rows.filter("note is null").count()).isZero();
+    assertThat(rows.filter("note != 'a'").count()).isPositive();
+    assertThat(rows.filter("amount is null or twice != amount * 2").count()).isZero();
   }
 
   private static List<Object> values(Dataset<Row> rows, String column) {
