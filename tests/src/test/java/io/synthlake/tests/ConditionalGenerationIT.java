@@ -86,7 +86,7 @@ class ConditionalGenerationIT {
 
   @Test
   void theApiAndTheDataSourceOptionGiveTheSameRowsWhateverThePartitions() {
-    String where = "`Phase of flight` = 'Descent' AND `Cost Total $` IS NOT NULL";
+    String where = "`Phase of flight` = 'Descent' AND `Cost Repair` IS NOT NULL";
     Dataset<Row> api =
         model.generate(spark, 30_000, GenerateOptions.defaults().withSeed(3).where(where));
     Dataset<Row> option =
@@ -105,7 +105,7 @@ class ConditionalGenerationIT {
     assertThat(
             option
                 .filter(
-                    col("Phase of flight").equalTo("Descent").and(col("Cost Total $").isNotNull()))
+                    col("Phase of flight").equalTo("Descent").and(col("Cost Repair").isNotNull()))
                 .count())
         .isEqualTo(30_000);
     assertThat(api.exceptAll(option).count()).isZero();
