@@ -4,7 +4,6 @@ import io.synthlake.core.fit.ScoreClusterer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.apache.spark.ml.clustering.GaussianMixture;
 import org.apache.spark.ml.clustering.GaussianMixtureModel;
 import org.apache.spark.ml.linalg.DenseMatrix;
@@ -47,7 +46,7 @@ final class GridMixtureClusterer implements ScoreClusterer {
   @Override
   public Clustering cluster(double[][] scores, int maxClusters, long seed) {
     int n = scores[0].length;
-    int[] order = shuffled(n, seed);
+    int[] order = MllibClusterer.shuffled(n, seed);
     int used = Math.min(n, clusterRows);
     int validation = Math.max(1, (int) (used * VALIDATION_SHARE));
     List<Vector> train = new ArrayList<>();
@@ -197,22 +196,5 @@ final class GridMixtureClusterer implements ScoreClusterer {
     }
 
     return new DenseVector(values);
-  }
-
-  private static int[] shuffled(int n, long seed) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-    }
-
-    return order;
   }
 }

@@ -294,7 +294,8 @@ public final class MllibClusterer implements ScoreClusterer {
     return (long) Math.max(1, width) * Math.max(1, width);
   }
 
-  private static int[] shuffled(int n, long seed) {
+  /** 0 to n-1 in a seeded random order (Fisher-Yates): which rows the clustering takes first. */
+  static int[] shuffled(int n, long seed) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
