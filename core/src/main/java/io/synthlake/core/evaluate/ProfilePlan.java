@@ -100,30 +100,12 @@ public final class ProfilePlan implements Serializable {
 
   /** This plan, also checking the value combinations of these column pairs. */
   public ProfilePlan withCombinations(List<ValidCombinations> combinations) {
-    return new ProfilePlan(
-        columns,
-        triples,
-        centre,
-        spread,
-        dependencies,
-        rareValues,
-        combinations,
-        clocks,
-        relations);
+    return withChecks(combinations, clocks, relations);
   }
 
   /** This plan, also counting the hour of day and day of week of these date or time columns. */
   public ProfilePlan withClocks(List<WallClock> clocks) {
-    return new ProfilePlan(
-        columns,
-        triples,
-        centre,
-        spread,
-        dependencies,
-        rareValues,
-        combinations,
-        clocks,
-        relations);
+    return withChecks(combinations, clocks, relations);
   }
 
   /**
@@ -196,6 +178,14 @@ public final class ProfilePlan implements Serializable {
 
   /** This plan, also checking these arithmetic relations of the numeric columns. */
   public ProfilePlan withRelations(List<NumericRelation> relations) {
+    return withChecks(combinations, clocks, relations);
+  }
+
+  /** This plan's binnings, pairs and triples with these structure checks. */
+  private ProfilePlan withChecks(
+      List<ValidCombinations> combinations,
+      List<WallClock> clocks,
+      List<NumericRelation> relations) {
     return new ProfilePlan(
         columns,
         triples,
