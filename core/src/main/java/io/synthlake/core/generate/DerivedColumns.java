@@ -1,7 +1,10 @@
 package io.synthlake.core.generate;
 
 import io.synthlake.core.model.Derivation;
+import io.synthlake.core.model.NumericFormat;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.types.DataType;
+import io.synthlake.core.types.LogicalType;
 import java.util.Arrays;
 
 /**
@@ -9,6 +12,13 @@ import java.util.Arrays;
  * rounded (so an integer sum holds exactly), in the model's computing order. A derived column's
  * copula slot draws its residual: ignored by an exact relation except for its nulls, added (on the
  * log scale for a log-linear one) by a near-exact relation. A row with a null input is null.
+ *
+ * <p>In an edge-case row the inputs take their boundary values here too, and the derived column is
+ * computed from them, so the relation holds in edge rows as in any other: with IEEE arithmetic for
+ * floating point (a NaN or infinite input gives a NaN or infinite result), and a null where the
+ * result does not fit the derived column's type (a whole number beyond the type or beyond what a
+ * double holds exactly), or the type's nearest value when the column is declared not-null. A near-
+ * exact relation's result is rounded there but not clipped to the column's observed range.
  *
  * <p>Every column a written derived column reads is computed here once per block and written from
  * here too, so it is drawn through its marginal once. Not thread-safe: one per block writer.
@@ -29,8 +39,15 @@ final class DerivedColumns {
   private final boolean[] derived;
   private final boolean[] isNull = new boolean[TableSampler.BLOCK_ROWS];
 
-  DerivedColumns(TableModel model, ColumnGenerator[] generators) {
+  /** The writer's edge cases, or null when it has none. */
+  private final EdgeCaseWriter edges;
+
+  private final double[] single = new double[1];
+  private final double[] kept = new double[TableSampler.BLOCK_ROWS];
+
+  DerivedColumns(TableModel model, ColumnGenerator[] generators, EdgeCaseWriter edges) {
     this.model = model;
+    this.edges = edges;
     int columns = model.columns().size();
     this.derivations = model.derivations().toArray(Derivation[]::new);
     this.targets = new int[derivations.length];
@@ -99,6 +116,9 @@ final class DerivedColumns {
                 values[column],
                 nullRows[column]);
         generator.format().applyAll(values[column], rows);
+        if (edges != null) {
+          overlayEdges(column, rows);
+        }
       }
     }
 
@@ -106,6 +126,22 @@ final class DerivedColumns {
       if (required[targets[d]]) {
         derive(d, rows, components, uniforms);
       }
+    }
+  }
+
+  /** Puts the column's boundary values into the block's edge-case rows, nulls included. */
+  private void overlayEdges(int column, int rows) {
+    Arrays.fill(isNull, 0, rows, false);
+    markNulls(column, nullCounts[column]);
+    if (edges.overlay(column, rows, values[column], isNull)) {
+      int nulls = 0;
+      for (int r = 0; r < rows; r++) {
+        if (isNull[r]) {
+          nullRows[column][nulls++] = r;
+        }
+      }
+
+      nullCounts[column] = nulls;
     }
   }
 
@@ -150,10 +186,21 @@ final class DerivedColumns {
       }
     }
 
+    DataType type = model.columns().get(target).type();
+    boolean floating =
+        type.logicalType() == LogicalType.FLOAT || type.logicalType() == LogicalType.DOUBLE;
     int nulls = 0;
     int[] targetNulls = nullRows[target];
     for (int r = 0; r < rows; r++) {
-      if (isNull[r] || Double.isNaN(v[r])) {
+      boolean edge = edges != null && edges.flagged(r);
+      if (edge
+          && !isNull[r]
+          && !EdgeCaseWriter.fits(type, v[r])
+          && !(floating && Double.isNaN(v[r]))) {
+        v[r] = edges.notNull(target) ? EdgeCaseWriter.nearest(type, v[r]) : Double.NaN;
+      }
+
+      if (isNull[r] || Double.isNaN(v[r]) && !(edge && floating)) {
         targetNulls[nulls++] = r;
         v[r] = 0;
       }
@@ -164,7 +211,25 @@ final class DerivedColumns {
       // Clipping to the bounds the column's own values had would break the relation.
       generator.format().roundAll(v, rows);
     } else {
-      generator.format().applyAll(v, rows);
+      applyKeepingEdges(generator.format(), v, rows);
+    }
+  }
+
+  /** Clips and rounds {@code v}, but only rounds its edge-case rows: clipping would break them. */
+  private void applyKeepingEdges(NumericFormat format, double[] v, int rows) {
+    if (edges == null) {
+      format.applyAll(v, rows);
+      return;
+    }
+
+    System.arraycopy(v, 0, kept, 0, rows);
+    format.applyAll(v, rows);
+    for (int r = 0; r < rows; r++) {
+      if (edges.flagged(r)) {
+        single[0] = kept[r];
+        format.roundAll(single, 1);
+        v[r] = single[0];
+      }
     }
   }
 

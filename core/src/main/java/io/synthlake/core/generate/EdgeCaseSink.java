@@ -30,7 +30,12 @@ final class EdgeCaseSink implements ColumnSink {
 
   /** Writes row {@code row}'s boundary value. */
   private void edge(int row) {
-    values[EdgeCases.choice(salt, firstRow + row, column, values.length)].put(sink, row);
+    value(firstRow + row).put(sink, row);
+  }
+
+  /** The boundary value global row {@code row} takes when it is an edge case. */
+  EdgeValues.Value value(long row) {
+    return values[EdgeCases.choice(salt, row, column, values.length)];
   }
 
   @Override

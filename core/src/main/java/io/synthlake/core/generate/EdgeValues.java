@@ -1,9 +1,11 @@
 package io.synthlake.core.generate;
 
 import io.synthlake.core.model.CategoricalColumn;
+import io.synthlake.core.model.ColumnGroup;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.types.DataType;
+import io.synthlake.core.types.LogicalType;
 import io.synthlake.core.types.Values;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,7 +16,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The boundary values of one column, in its storage form (the forms of {@link ColumnSink}): null,
@@ -127,6 +131,88 @@ final class EdgeValues {
     }
 
     return values.toArray(Value[]::new);
+  }
+
+  /**
+   * The boundary values of a group's members, aligned: entry {@code j} of every member's array
+   * belongs to one boundary tuple, so members that pick the same index hold a tuple the model
+   * learned. The boundary tuples are the rarest and the commonest, and for each number member the
+   * tuples holding its smallest and largest value; with {@code nullable}, every member null first.
+   *
+   * @param members the group's member columns, in the group's order
+   */
+  static Value[][] group(ColumnGroup group, List<ColumnModel> members, boolean nullable) {
+    Set<Integer> tuples = new LinkedHashSet<>();
+    double[] weight = new double[group.tupleCount()];
+    for (int k = 0; k < group.componentCount(); k++) {
+      double[] p = group.probabilities(k);
+      for (int t = 0; t < weight.length; t++) {
+        weight[t] += p[t];
+      }
+    }
+
+    int rarest = 0;
+    int commonest = 0;
+    for (int t = 1; t < weight.length; t++) {
+      rarest = weight[t] < weight[rarest] ? t : rarest;
+      commonest = weight[t] > weight[commonest] ? t : commonest;
+    }
+
+    tuples.add(rarest);
+    tuples.add(commonest);
+    for (int m = 0; m < members.size(); m++) {
+      DataType type = members.get(m).type();
+      if (type.logicalType().isNumeric()) {
+        int min = -1;
+        int max = -1;
+        double[] numbers = new double[weight.length];
+        for (int t = 0; t < weight.length; t++) {
+          String text = group.value(m, t);
+          if (text != null) {
+            numbers[t] = Values.parse(text, type, "column '" + members.get(m).name() + "' tuple");
+            min = min < 0 || numbers[t] < numbers[min] ? t : min;
+            max = max < 0 || numbers[t] > numbers[max] ? t : max;
+          }
+        }
+
+        if (min >= 0) {
+          tuples.add(min);
+          tuples.add(max);
+        }
+      }
+    }
+
+    Value[][] values = new Value[members.size()][];
+    for (int m = 0; m < members.size(); m++) {
+      List<Value> memberValues = new ArrayList<>();
+      if (nullable) {
+        memberValues.add(ColumnSink::putNull);
+      }
+
+      for (int t : tuples) {
+        memberValues.add(tupleValue(members.get(m), group.value(m, t)));
+      }
+
+      values[m] = memberValues.toArray(Value[]::new);
+    }
+
+    return values;
+  }
+
+  /** A member's value in a tuple, written as its generator writes it. */
+  private static Value tupleValue(ColumnModel member, String text) {
+    if (text == null) {
+      return ColumnSink::putNull;
+    }
+
+    if (member.type().logicalType() == LogicalType.STRING) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      return (sink, row) -> sink.putUtf8(row, bytes, 0, bytes.length);
+    }
+
+    double number = Values.parse(text, member.type(), "column '" + member.name() + "' tuple");
+    Emitter emitter = Emitter.forType(member.type());
+    return (sink, row) -> emitter.emit(sink, row, number);
   }
 
   /** Instants as epoch microseconds, their calendar edges in {@code zone}. */

@@ -173,7 +173,8 @@ public final class TableSampler {
         }
       }
 
-      this.derived = model.derivations().isEmpty() ? null : new DerivedColumns(model, generators);
+      this.derived =
+          model.derivations().isEmpty() ? null : new DerivedColumns(model, generators, edges);
     }
 
     /**

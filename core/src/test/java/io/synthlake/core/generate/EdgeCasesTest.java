@@ -3,6 +3,7 @@ package io.synthlake.core.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.synthlake.core.fit.Samples;
 import io.synthlake.core.fit.TableFixtures;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.KeyColumn;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,9 +29,36 @@ class EdgeCasesTest {
 
   private static TableModel model;
 
+  /** Airports in states (a group) and costs whose total is their sum (a derived column). */
+  private static TableModel related;
+
   @BeforeAll
   static void fit() {
     model = TableFixtures.everyKind();
+    SplittableRandom random = new SplittableRandom(5);
+    int rows = 6000;
+    String[] airport = new String[rows];
+    String[] state = new String[rows];
+    double[] repair = new double[rows];
+    double[] other = new double[rows];
+    double[] total = new double[rows];
+    for (int row = 0; row < rows; row++) {
+      int a = random.nextInt(48);
+      airport[row] = "airport" + a;
+      state[row] = "state" + a / 4;
+      repair[row] = random.nextDouble() < 0.7 ? 0 : Math.rint(Math.exp(8 + random.nextGaussian()));
+      other[row] = random.nextDouble() < 0.8 ? 0 : Math.rint(Math.exp(6 + random.nextGaussian()));
+      total[row] = repair[row] + other[row];
+    }
+
+    related =
+        Samples.fitSingle(
+                Samples.strings("airport", airport),
+                Samples.strings("state", state),
+                Samples.ints("repair", repair),
+                Samples.ints("other", other),
+                Samples.ints("total", total))
+            .model();
   }
 
   /** Rows and markers of one run: each block written with {@code skip} rows dropped first. */
@@ -41,6 +70,11 @@ class EdgeCasesTest {
 
   /** Rows [firstRow, firstRow + rows) in pieces of at most {@code piece} rows, one writer each. */
   private static Run run(EdgeCases edgeCases, long seed, long firstRow, int rows, int piece) {
+    return run(model, edgeCases, seed, firstRow, rows, piece);
+  }
+
+  private static Run run(
+      TableModel model, EdgeCases edgeCases, long seed, long firstRow, int rows, int piece) {
     TableSampler sampler = TableSampler.of(model, seed).withEdgeCases(edgeCases);
     CollectingSink[] sinks = new CollectingSink[model.columns().size()];
     for (int i = 0; i < sinks.length; i++) {
@@ -223,6 +257,88 @@ class EdgeCasesTest {
     }
 
     assertThat(amountNull).isTrue();
+  }
+
+  @Test
+  void aDerivedColumnIsComputedFromItsInputsBoundaryValuesAndTakesNoneOfItsOwn() {
+    assertThat(related.derivations()).hasSize(1);
+    assertThat(related.derivations().get(0).formula()).isEqualTo("total = repair + other");
+    Run all = run(related, EdgeCases.of(1), 9, 0, ROWS, 1000);
+    int repair = related.columnNames().indexOf("repair");
+    int other = related.columnNames().indexOf("other");
+    int total = related.columnNames().indexOf("total");
+    int sums = 0;
+    int overflows = 0;
+    long largest = 0;
+    for (int row = 0; row < ROWS; row++) {
+      Object a = all.value(repair, row);
+      Object b = all.value(other, row);
+      Object sum = all.value(total, row);
+      if (a == null || b == null) {
+        assertThat(sum).as("row %d", row).isNull();
+      } else if ((long) a + (long) b > Integer.MAX_VALUE
+          || (long) a + (long) b < Integer.MIN_VALUE) {
+        // Beyond the INT column's range: null, not a wrapped-around number.
+        assertThat(sum).as("row %d", row).isNull();
+        overflows++;
+      } else {
+        assertThat(sum).as("row %d", row).isEqualTo((long) a + (long) b);
+        sums++;
+        largest = Math.max(largest, (long) sum);
+      }
+    }
+
+    assertThat(sums).isGreaterThan(ROWS / 2);
+    assertThat(overflows).isPositive();
+    // Inputs' boundary values include the INT limits: totals go far beyond the fit's (tens of
+    // thousands), unclipped.
+    assertThat(largest).isGreaterThan(1_000_000_000L);
+  }
+
+  @Test
+  void aDerivedColumnDeclaredNotNullKeepsItsInputsFromNullsAndStaysWithinItsType() {
+    Run all = run(related, EdgeCases.of(1).withNotNull(List.of("total")), 9, 0, 5000, 4096);
+    int repair = related.columnNames().indexOf("repair");
+    int other = related.columnNames().indexOf("other");
+    int total = related.columnNames().indexOf("total");
+    for (int row = 0; row < 5000; row++) {
+      assertThat(all.value(repair, row)).isNotNull();
+      assertThat(all.value(other, row)).isNotNull();
+      long sum = (long) all.value(repair, row) + (long) all.value(other, row);
+      // Where the sum passes the INT limits, the total holds the nearest limit instead.
+      assertThat((long) all.value(total, row))
+          .as("row %d", row)
+          .isEqualTo(Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, sum)));
+    }
+  }
+
+  @Test
+  void aGroupsMembersTakeALearnedTupleOrAllNullsTogether() {
+    assertThat(related.groups()).hasSize(1);
+    assertThat(related.groups().get(0).members()).containsExactly("airport", "state");
+    Run all = run(related, EdgeCases.of(1), 4, 0, ROWS, 1000);
+    int airport = related.columnNames().indexOf("airport");
+    int state = related.columnNames().indexOf("state");
+    Set<String> seen = new HashSet<>();
+    for (int row = 0; row < ROWS; row++) {
+      String a = (String) all.value(airport, row);
+      String s = (String) all.value(state, row);
+      seen.add(a + "/" + s);
+      if (a == null || s == null) {
+        assertThat(a).as("row %d", row).isNull();
+        assertThat(s).as("row %d", row).isNull();
+      } else {
+        assertThat(s).as("row %d", row).isEqualTo("state" + Integer.parseInt(a.substring(7)) / 4);
+      }
+    }
+
+    // All nulls, and the rarest and commonest tuples.
+    assertThat(seen).contains("null/null").hasSizeGreaterThanOrEqualTo(3);
+    // A member declared not-null keeps its whole group from nulls.
+    Run notNull = run(related, EdgeCases.of(1).withNotNull(List.of("state")), 4, 0, 5000, 4096);
+    for (int row = 0; row < 5000; row++) {
+      assertThat(notNull.value(airport, row)).isNotNull();
+    }
   }
 
   @Test
