@@ -2,8 +2,18 @@ package io.synthlake.spark.internal;
 
 import io.synthlake.core.fit.ScoreClusterer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+import org.apache.spark.SparkContext;
 import org.apache.spark.ml.clustering.GaussianMixture;
 import org.apache.spark.ml.clustering.GaussianMixtureModel;
 import org.apache.spark.ml.linalg.DenseMatrix;
@@ -24,8 +34,16 @@ import org.slf4j.LoggerFactory;
  * io.synthlake.core.fit.ScoreProjection#MAX_DIMENSIONS} columns with MLlib's {@link
  * GaussianMixture} (full covariance) from its own start. The number of clusters is chosen by
  * log-likelihood on a held-out fifth of the clustering rows, over 1, 2, 3, 5, 10, 20, 40, 80, 160
- * (up to the cap), stopping once two larger counts in a row fail to improve it. Every sampled row
- * is then labelled by the best model.
+ * (up to the cap), stopping once two larger counts in a row fail to improve it, or once one is
+ * clearly worse than the best ({@link #clearlyWorse}). Every sampled row is then labelled by the
+ * best model, in the driver.
+ *
+ * <p>Each count is a full EM run: ranking counts after a few EM steps on fewer rows chose fewer
+ * components, which cost the routes between airports their state dependence (TableSetEvaluateIT,
+ * docs/bench/fit-scaling.md). Most of a small count's time is Spark's overhead per EM step (a job
+ * of two stages), not arithmetic, so two counts run at once: one's overheads overlap the other's
+ * work. A run depends on its count and the seed only, never on which run overlaps it, so the choice
+ * is the one a search of one count after the other makes.
  */
 final class GridMixtureClusterer implements ScoreClusterer {
   private static final Logger LOG = LoggerFactory.getLogger(GridMixtureClusterer.class);
@@ -34,6 +52,15 @@ final class GridMixtureClusterer implements ScoreClusterer {
   private static final int MAX_ITERATIONS = 60;
   private static final StructType SCHEMA =
       new StructType().add("features", SQLDataTypes.VectorType());
+
+  /**
+   * Standard errors below the best count at which one failing count ends the search: at 3, a count
+   * as good as the best is taken for clearly worse on about 0.1% of held-out splits.
+   */
+  private static final double CLEARLY_WORSE = 3;
+
+  /** Counts fitted at once: two, for the two cores of a small machine. */
+  private static final int CONCURRENT_FITS = 2;
 
   private final SparkSession spark;
   private final int clusterRows;
@@ -55,8 +82,15 @@ final class GridMixtureClusterer implements ScoreClusterer {
       (i < validation ? holdout : train).add(vector(scores, order[i]));
     }
 
-    Dataset<Row> trainFrame = frame(train).cache();
-    double bestLikelihood = singleGaussianLikelihood(train, holdout);
+    List<Integer> counts = new ArrayList<>();
+    for (int k : CANDIDATES) {
+      if (k > 1 && k <= maxClusters && k * 10 <= train.size()) {
+        counts.add(k);
+      }
+    }
+
+    double[] best = singleGaussianDensities(train, holdout);
+    double bestLikelihood = sum(best);
     int bestK = 1;
     GaussianMixtureModel bestModel = null;
     StringBuilder account =
@@ -65,34 +99,35 @@ final class GridMixtureClusterer implements ScoreClusterer {
                 Locale.ROOT,
                 "validation log-likelihood per row: K=1 %.4f",
                 bestLikelihood / holdout.size()));
-    int worse = 0;
-    try {
-      for (int k : CANDIDATES) {
-        if (k == 1 || k > maxClusters || k * 10 > train.size()) {
-          continue;
-        }
+    if (!counts.isEmpty()) {
+      Runs runs = new Runs(spark.sparkContext(), frame(train), seed);
+      try {
+        int worse = 0;
+        for (int i = 0; i < counts.size(); i++) {
+          for (int next = i; next < Math.min(counts.size(), i + CONCURRENT_FITS); next++) {
+            runs.start(counts.get(next));
+          }
 
-        GaussianMixtureModel model =
-            new GaussianMixture()
-                .setK(k)
-                .setSeed(seed)
-                .setMaxIter(MAX_ITERATIONS)
-                .setTol(1e-3)
-                .fit(trainFrame);
-        double likelihood = likelihood(model, holdout);
-        account.append(String.format(Locale.ROOT, ", K=%d %.4f", k, likelihood / holdout.size()));
-        LOG.info("Gaussian mixture with {} clusters: validation log-likelihood {}", k, likelihood);
-        if (likelihood > bestLikelihood) {
-          bestLikelihood = likelihood;
-          bestK = k;
-          bestModel = model;
-          worse = 0;
-        } else if (++worse >= 2) {
-          break;
+          int k = counts.get(i);
+          GaussianMixtureModel model = runs.result(k);
+          double[] densities = densities(model, holdout);
+          double likelihood = sum(densities);
+          account.append(String.format(Locale.ROOT, ", K=%d %.4f", k, likelihood / holdout.size()));
+          LOG.info(
+              "Gaussian mixture with {} clusters: validation log-likelihood {}", k, likelihood);
+          if (likelihood > bestLikelihood) {
+            best = densities;
+            bestLikelihood = likelihood;
+            bestK = k;
+            bestModel = model;
+            worse = 0;
+          } else if (++worse >= 2 || clearlyWorse(densities, best)) {
+            break;
+          }
         }
+      } finally {
+        runs.close();
       }
-    } finally {
-      trainFrame.unpersist();
     }
 
     account.append("; chose K=").append(bestK);
@@ -103,19 +138,116 @@ final class GridMixtureClusterer implements ScoreClusterer {
     return new Clustering(label(bestModel, scores), account.toString());
   }
 
-  private int[] label(GaussianMixtureModel model, double[][] scores) {
+  /**
+   * The EM runs of the search, each in a thread of its own, its Spark jobs tagged so that a run the
+   * search no longer needs (the count after the one that ends it) is cancelled, not waited for.
+   */
+  private static final class Runs {
+    private final SparkContext context;
+    private final Dataset<Row> train;
+    private final long seed;
+    private final String tag;
+    private final ExecutorService threads;
+    private final Map<Integer, Future<GaussianMixtureModel>> started = new HashMap<>();
+
+    Runs(SparkContext context, Dataset<Row> train, long seed) {
+      this.context = context;
+      this.train = train;
+      this.seed = seed;
+      this.tag = "synthlake-mixture-search-" + System.identityHashCode(this);
+      this.threads =
+          Executors.newFixedThreadPool(
+              CONCURRENT_FITS,
+              runnable -> {
+                Thread thread = new Thread(runnable, "synthlake-mixture-search");
+                thread.setDaemon(true);
+                return thread;
+              });
+    }
+
+    void start(int k) {
+      started.computeIfAbsent(k, count -> threads.submit(() -> fit(count)));
+    }
+
+    GaussianMixtureModel result(int k) {
+      try {
+        return started.get(k).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while fitting a Gaussian mixture", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+
+        throw new IllegalStateException("a Gaussian mixture fit failed", e.getCause());
+      }
+    }
+
+    private GaussianMixtureModel fit(int k) {
+      context.addJobTag(tag);
+      try {
+        return new GaussianMixture()
+            .setK(k)
+            .setSeed(seed)
+            .setMaxIter(MAX_ITERATIONS)
+            .setTol(1e-3)
+            .fit(train);
+      } finally {
+        context.removeJobTag(tag);
+      }
+    }
+
+    /** Cancels the runs still going (each EM step is a job: cancelled until the run gives up). */
+    void close() {
+      threads.shutdown();
+      for (Future<GaussianMixtureModel> run : started.values()) {
+        while (!run.isDone()) {
+          context.cancelJobsWithTag(tag, "the component search no longer needs this count");
+          try {
+            run.get(50, TimeUnit.MILLISECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          } catch (ExecutionException | TimeoutException e) {
+            // A cancelled run ends in an exception; its result is not needed.
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether a count's held-out rows are worse than the best count's by more than {@link
+   * #CLEARLY_WORSE} standard errors of the mean difference per row (the rows paired). A count that
+   * clearly overfits is followed by larger ones that overfit more, so the search stops there rather
+   * than fit a second failing count, the most expensive of all; a fall within noise (on birdstrikes
+   * K = 3 a little below K = 2, then K = 5 above both) still gets its second chance.
+   */
+  private static boolean clearlyWorse(double[] candidate, double[] best) {
+    int n = candidate.length;
+    double mean = 0;
+    for (int r = 0; r < n; r++) {
+      mean += (candidate[r] - best[r]) / n;
+    }
+
+    double squares = 0;
+    for (int r = 0; r < n; r++) {
+      double deviation = candidate[r] - best[r] - mean;
+      squares += deviation * deviation;
+    }
+
+    double standardError = Math.sqrt(squares / Math.max(1, n - 1) / n);
+    return mean < -CLEARLY_WORSE * standardError;
+  }
+
+  /** Each row's most likely component (MLlib's rule), in the driver, rows in parallel. */
+  private static int[] label(GaussianMixtureModel model, double[][] scores) {
     int n = scores[0].length;
-    List<Vector> all = new ArrayList<>(n);
-    for (int row = 0; row < n; row++) {
-      all.add(vector(scores, row));
-    }
-
-    List<Row> predictions = model.transform(frame(all)).select("prediction").collectAsList();
     int[] labels = new int[n];
-    for (int row = 0; row < n; row++) {
-      labels[row] = predictions.get(row).getInt(0);
-    }
-
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(row -> labels[row] = model.predict(vector(scores, row)));
     return labels;
   }
 
@@ -128,19 +260,20 @@ final class GridMixtureClusterer implements ScoreClusterer {
     return spark.createDataFrame(rows, SCHEMA);
   }
 
-  private static double likelihood(GaussianMixtureModel model, List<Vector> rows) {
+  /** Each held-out row's log-density under the mixture. */
+  private static double[] densities(GaussianMixtureModel model, List<Vector> rows) {
     MultivariateGaussian[] gaussians = model.gaussians();
     double[] logWeights = new double[gaussians.length];
     for (int k = 0; k < gaussians.length; k++) {
       logWeights[k] = Math.log(model.weights()[k]);
     }
 
-    double total = 0;
+    double[] out = new double[rows.size()];
     double[] terms = new double[gaussians.length];
-    for (Vector row : rows) {
+    for (int r = 0; r < out.length; r++) {
       double max = Double.NEGATIVE_INFINITY;
       for (int k = 0; k < gaussians.length; k++) {
-        terms[k] = logWeights[k] + gaussians[k].logpdf(row);
+        terms[k] = logWeights[k] + gaussians[k].logpdf(rows.get(r));
         max = Math.max(max, terms[k]);
       }
 
@@ -149,14 +282,14 @@ final class GridMixtureClusterer implements ScoreClusterer {
         sum += Math.exp(term - max);
       }
 
-      total += max + Math.log(sum);
+      out[r] = max + Math.log(sum);
     }
 
-    return total;
+    return out;
   }
 
-  /** Held-out log-likelihood of one Gaussian fitted to the training rows: the K = 1 baseline. */
-  private static double singleGaussianLikelihood(List<Vector> train, List<Vector> holdout) {
+  /** Held-out log-densities under one Gaussian fitted to the training rows: the K = 1 baseline. */
+  private static double[] singleGaussianDensities(List<Vector> train, List<Vector> holdout) {
     int d = train.get(0).size();
     double[] mean = new double[d];
     for (Vector row : train) {
@@ -181,9 +314,18 @@ final class GridMixtureClusterer implements ScoreClusterer {
 
     MultivariateGaussian gaussian =
         new MultivariateGaussian(new DenseVector(mean), new DenseMatrix(d, d, covariance));
+    double[] out = new double[holdout.size()];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = gaussian.logpdf(holdout.get(r));
+    }
+
+    return out;
+  }
+
+  private static double sum(double[] values) {
     double total = 0;
-    for (Vector row : holdout) {
-      total += gaussian.logpdf(row);
+    for (double value : values) {
+      total += value;
     }
 
     return total;
