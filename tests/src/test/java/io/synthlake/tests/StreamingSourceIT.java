@@ -153,8 +153,9 @@ class StreamingSourceIT {
         .hasMessageContaining("options 'model'");
     assertThatThrownBy(() -> stream(Map.of("model", model, "rowsPerBatch", "10", "rows", "0")))
         .hasMessageContaining("option 'rows' must be a positive whole number");
-    assertThatThrownBy(() -> stream(Map.of("spec", "conf/banking.yaml", "rowsPerBatch", "10")))
-        .hasMessageContaining("option 'spec' is read by SQL");
+    assertThatThrownBy(
+            () -> stream(Map.of("model", model, "spec", "orders.yaml", "rowsPerBatch", "10")))
+        .hasMessageContaining("options 'model' and 'spec' contradict each other");
     assertThatThrownBy(
             () -> stream(Map.of("model", model, "rowsPerBatch", "10", "edge-cases", "0.1")))
         .hasMessageContaining("the option 'edge-cases' is for batch reads");

@@ -23,6 +23,14 @@ public final class CompiledSpec {
   }
 
   /**
+   * Whether the spec writes a value as {@code rows / k}, so that its rows depend on the row count
+   * of the generation and a run of unknown size (an unbounded stream) cannot build it.
+   */
+  public boolean usesRows() {
+    return plan.usesRows();
+  }
+
+  /**
    * The spec for one generation.
    *
    * @param seed seeds Datafaker pools, so that a spec and a seed fix every generated value

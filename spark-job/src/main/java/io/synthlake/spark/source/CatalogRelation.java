@@ -1,8 +1,12 @@
 package io.synthlake.spark.source;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.model.TableSet;
+import io.synthlake.core.spec.CompiledTableSet;
+import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.SpecGenerator;
+import io.synthlake.spark.internal.ModelFiles;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.Arrays;
 import java.util.Map;
@@ -43,10 +47,16 @@ final class CatalogRelation extends BaseRelation implements PrunedScan {
           context, spark.read().format(SynthlakeSource.NAME).options(properties).load());
     }
 
+    SpecTables.checkOneSource(options);
+    String text = ModelFiles.readSpec(spec, spark.sparkContext().hadoopConfiguration());
+    if (SpecCompiler.isTableSet(text, spec)) {
+      return new CatalogRelation(context, tableOfSet(spark, spec, text, options));
+    }
+
     SynthlakeException.check(
-        !options.containsKey(SourceOptions.MODEL),
-        "options 'model' and 'spec' contradict each other: a table is generated from a model "
-            + "file or from a spec, keep one of them");
+        !options.containsKey(SourceOptions.TABLE),
+        "option 'table' names a table of a set, and spec %s describes one table: leave it out",
+        spec);
     SourceOptions parsed = SourceOptions.parse(options, spark.sparkContext().defaultParallelism());
     GenerateOptions generate =
         GenerateOptions.defaults()
@@ -54,7 +64,47 @@ final class CatalogRelation extends BaseRelation implements PrunedScan {
             .withFirstRow(parsed.firstRow)
             .withPartitions(options.containsKey(SourceOptions.PARTITIONS) ? parsed.partitions : 0)
             .where(options.get(SourceOptions.WHERE));
-    return new CatalogRelation(context, SpecGenerator.generate(spark, spec, parsed.rows, generate));
+    return new CatalogRelation(
+        context,
+        SpecGenerator.generate(spark, SpecCompiler.compile(text, spec), parsed.rows, generate));
+  }
+
+  /**
+   * The table of a table-set spec that the option 'table' names: {@code rows} rows of the table
+   * 'rows-of' (by default the root of 'table'), as {@link SpecGenerator#generateTables} gives them.
+   */
+  private static Dataset<Row> tableOfSet(
+      SparkSession spark, String path, String text, CaseInsensitiveStringMap options) {
+    CompiledTableSet compiled = SpecCompiler.compileSet(text, path);
+    String table = options.get(SourceOptions.TABLE);
+    SynthlakeException.check(
+        table != null,
+        "spec %s describes a set of related tables (%s): name the one to read with the option "
+            + "'table'",
+        path,
+        String.join(", ", compiled.tables()));
+    SynthlakeException.check(
+        options.get(SourceOptions.WHERE) == null && !EdgeCaseOptions.asked(options),
+        "the options 'where' and 'edge-cases' are for one table's spec, and spec %s describes a "
+            + "set of related tables: leave them out",
+        path);
+    SynthlakeException.check(
+        !options.containsKey(SourceOptions.EXACT_ROWS),
+        "the option 'exact-rows' is for a set's model, not its spec: leave it out");
+    // The set's shape (which table is whose root, and the tables' names) is that of any size.
+    TableSet shape = compiled.build(SourceOptions.DEFAULT_SEED, table, 1).set();
+    String root = shape.root(table).name();
+    SourceOptions.SetRows asked = SourceOptions.parseSetRows(options, root);
+    GenerateOptions generate =
+        GenerateOptions.defaults()
+            .withSeed(asked.seed())
+            .withPartitions(
+                options.containsKey(SourceOptions.PARTITIONS)
+                    ? SourceOptions.partitions(options, 1, 1)
+                    : 0);
+    Map<String, Dataset<Row>> tables =
+        SpecGenerator.generateTables(spark, compiled, asked.table(), asked.rows(), generate);
+    return tables.get(shape.table(table).name());
   }
 
   @Override

@@ -18,21 +18,14 @@ final class GenerationStream implements MicroBatchStream, SupportsTriggerAvailab
   private final RowRanges ranges;
   private final StreamOptions options;
 
-  /** When this run of the query first asked for rows, and from which row: the rate's origin. */
-  private long runStartNanos = -1;
-
-  private long runStartRow;
-
-  /** Under {@code Trigger.AvailableNow}: the row the query stops before, once known. */
-  private boolean availableNow;
-
-  private long availableNowEnd = -1;
+  private final StreamPace pace;
 
   private PartitionReaderFactory readers;
 
   GenerationStream(RowRanges ranges, StreamOptions options) {
     this.ranges = ranges;
     this.options = options;
+    this.pace = new StreamPace(options);
   }
 
   @Override
@@ -58,41 +51,16 @@ final class GenerationStream implements MicroBatchStream, SupportsTriggerAvailab
 
   @Override
   public void prepareForTriggerAvailableNow() {
-    availableNow = true;
+    pace.availableNow();
   }
 
   /**
-   * The end of the next batch: one batch's rows past {@code start} (a fixed count, or what the time
-   * since this run began allows), never past the stream's last row. The read limit is not used: the
-   * stream's own pace sizes its batches.
+   * The end of the next batch ({@link StreamPace}). The read limit is not used: the stream's own
+   * pace sizes its batches.
    */
   @Override
   public Offset latestOffset(Offset startOffset, ReadLimit limit) {
-    long start = ((RowOffset) startOffset).row;
-    long end = options.endRow;
-    if (availableNow) {
-      // Available now: up to the bound, or one batch's rows of an unbounded stream, in batches
-      // of the pace's size without waiting for the clock.
-      if (availableNowEnd < 0) {
-        availableNowEnd = options.bounded ? end : Math.min(end, start + options.rate);
-      }
-
-      return offset(Math.max(start, Math.min(availableNowEnd, saturatedAdd(start, options.rate))));
-    }
-
-    if (options.pace == StreamOptions.Pace.PER_BATCH) {
-      return offset(Math.max(start, Math.min(end, saturatedAdd(start, options.rate))));
-    }
-
-    long now = System.nanoTime();
-    if (runStartNanos < 0) {
-      runStartNanos = now;
-      runStartRow = start;
-    }
-
-    double seconds = (now - runStartNanos) / 1e9;
-    long due = saturatedAdd(runStartRow, (long) Math.min(Long.MAX_VALUE, seconds * options.rate));
-    return offset(Math.max(start, Math.min(end, due)));
+    return offset(pace.next(((RowOffset) startOffset).row));
   }
 
   @Override
@@ -131,10 +99,5 @@ final class GenerationStream implements MicroBatchStream, SupportsTriggerAvailab
 
   private RowOffset offset(long row) {
     return new RowOffset(row, ranges.key(), options.seed);
-  }
-
-  private static long saturatedAdd(long a, long b) {
-    long sum = a + b;
-    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 }

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthlake.core.SynthlakeException;
-import org.apache.spark.sql.connector.read.streaming.Offset;
+import org.apache.spark.sql.execution.streaming.Offset;
 
 /**
  * A position in a stream of generated rows: the index of the next row, with the model's content key
  * and the seed, so that a checkpoint is never resumed with rows of another model or seed (row i is
- * a pure function of model, seed and i, so a replayed batch regenerates exactly its rows).
+ * a pure function of model, seed and i, so a replayed batch regenerates exactly its rows). Spark's
+ * older source interface's offset, so that a spec's stream ({@link SpecStream}) takes it too.
  */
 final class RowOffset extends Offset {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -2,7 +2,7 @@ package io.synthlake.spark.source;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.read.Scan;
@@ -18,17 +18,18 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 final class StreamTable implements SupportsRead {
   private final String name;
   private final StructType schema;
-  private final StreamOptions options;
 
-  /** The rows of the columns a query reads (positions in {@link #schema}). */
-  private final Function<int[], RowRanges> ranges;
+  /**
+   * The stream of the columns a query reads: given the read schema and the columns' positions in
+   * {@link #schema}.
+   */
+  private final BiFunction<StructType, int[], MicroBatchStream> streams;
 
   StreamTable(
-      String name, StructType schema, StreamOptions options, Function<int[], RowRanges> ranges) {
+      String name, StructType schema, BiFunction<StructType, int[], MicroBatchStream> streams) {
     this.name = name;
     this.schema = schema;
-    this.options = options;
-    this.ranges = ranges;
+    this.streams = streams;
   }
 
   @Override
@@ -72,7 +73,7 @@ final class StreamTable implements SupportsRead {
 
     @Override
     public MicroBatchStream toMicroBatchStream(String checkpointLocation) {
-      return new GenerationStream(ranges.apply(columns), options);
+      return streams.apply(readSchema, columns);
     }
   }
 }

@@ -16,14 +16,18 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.execution.streaming.Source;
 import org.apache.spark.sql.sources.BaseRelation;
 import org.apache.spark.sql.sources.DataSourceRegister;
 import org.apache.spark.sql.sources.RelationProvider;
 import org.apache.spark.sql.sources.SchemaRelationProvider;
+import org.apache.spark.sql.sources.StreamSourceProvider;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import scala.Option;
+import scala.Tuple2;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -33,10 +37,17 @@ import scala.jdk.javaapi.CollectionConverters;
  * the seed's stream, default 0) and {@code where} (every row satisfies the condition, drawn from
  * the model's conditional distribution: see {@link io.synthlake.core.generate.ConditionalModel}).
  * The model is read on the driver and broadcast; executors generate their blocks independently,
- * with no shuffle.
+ * with no shuffle. The option {@code spec} reads a spec instead ({@link SpecTables}); the option
+ * {@code table} one table of a set. With {@code rowsPerSecond} or {@code rowsPerBatch} the source
+ * is a stream: of a model's rows ({@link GenerationStream}), a spec's ({@link SpecStream}) or one
+ * table of a set's, by root rows ({@link TableSetStream}).
  */
 public final class SynthlakeSource
-    implements TableProvider, DataSourceRegister, RelationProvider, SchemaRelationProvider {
+    implements TableProvider,
+        DataSourceRegister,
+        RelationProvider,
+        SchemaRelationProvider,
+        StreamSourceProvider {
   public static final String NAME = "synthlake";
 
   /**
@@ -54,6 +65,11 @@ public final class SynthlakeSource
 
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
+    if (options.containsKey(SourceOptions.SPEC)) {
+      // Read through the older interfaces (CatalogRelation, SpecStream), which hold the schema.
+      return new StructType();
+    }
+
     ModelCache.Entry entry = load(options);
     return entry.isTableSet()
         ? TableSetTable.schema(
@@ -67,6 +83,10 @@ public final class SynthlakeSource
   public Table getTable(
       StructType schema, Transform[] partitioning, Map<String, String> properties) {
     CaseInsensitiveStringMap options = new CaseInsensitiveStringMap(properties);
+    if (options.containsKey(SourceOptions.SPEC)) {
+      return SpecTables.FALLBACK;
+    }
+
     ModelCache.Entry entry = load(options);
     String where = options.get(SourceOptions.WHERE);
     if (where != null) {
@@ -102,22 +122,54 @@ public final class SynthlakeSource
   /** A stream of a table's rows, paced by the option 'rowsPerSecond' or 'rowsPerBatch'. */
   private static Table streamOf(ModelCache.Entry entry, CaseInsensitiveStringMap options) {
     SynthlakeException.check(
-        !entry.isTableSet(),
-        "the model holds a set of related tables (%s): a synthlake stream reads one table's "
-            + "model; generate the set with a batch read (spark.read()) and the option 'table'",
-        entry.isTableSet() ? String.join(", ", entry.tableSet().names()) : "");
-    SynthlakeException.check(
         !EdgeCaseOptions.asked(options),
         "the option 'edge-cases' is for batch reads (spark.read()): a synthlake stream gives the "
             + "model's rows only; leave it out of the stream");
     StreamOptions stream = StreamOptions.parse(options);
+    if (entry.isTableSet()) {
+      return streamOfSet(entry, options, stream);
+    }
+
     TableModel model = entry.model();
     TableSampler.of(model, stream.seed).checkCapacity(stream.firstRow, 1);
     return new StreamTable(
         "synthlake stream (seed " + stream.seed + ")",
         schema(model),
-        stream,
-        columns -> new ModelRanges(entry, stream.seed, columns));
+        (readSchema, columns) ->
+            new GenerationStream(new ModelRanges(entry, stream.seed, columns), stream));
+  }
+
+  /**
+   * A stream of one table of a set ({@link TableSetStream}): its pace and {@code rows} count root
+   * rows of the table's root, and the options that size or cut a batch read of the set do not
+   * apply.
+   */
+  private static Table streamOfSet(
+      ModelCache.Entry entry, CaseInsensitiveStringMap options, StreamOptions stream) {
+    String table = tableOf(entry, options);
+    for (String option :
+        List.of(
+            SourceOptions.ROWS_OF,
+            SourceOptions.EXACT_ROWS,
+            SourceOptions.FIRST_ROW,
+            SourceOptions.ANCESTOR_COLUMNS)) {
+      SynthlakeException.check(
+          !options.containsKey(option),
+          "the option '%s' is for batch reads of a set of related tables: a stream of table '%s' "
+              + "counts root rows of '%s' from the first (its pace and 'rows' are root rows); "
+              + "leave it out of the stream",
+          option,
+          table,
+          entry.tableSet().root(table).name());
+    }
+
+    TableSetStream.check(entry.tableSet(), table);
+    StructType schema = TableSetTable.schema(entry.tableSet(), table, List.of());
+    return new StreamTable(
+        "synthlake stream of " + table + " (seed " + stream.seed + ")",
+        schema,
+        (readSchema, columns) ->
+            new TableSetStream(entry, table, stream, readSchema, columns, schema.size()));
   }
 
   /**
@@ -144,6 +196,36 @@ public final class SynthlakeSource
         schema.simpleString(),
         relation.schema().simpleString());
     return relation;
+  }
+
+  /**
+   * A spec's stream's schema, checked before the query starts. Spark asks every stream for it, even
+   * one it then reads through {@link #getTable}: a model's is the table's.
+   */
+  @Override
+  public Tuple2<String, StructType> sourceSchema(
+      SQLContext context,
+      Option<StructType> schema,
+      String provider,
+      scala.collection.immutable.Map<String, String> parameters) {
+    CaseInsensitiveStringMap options =
+        new CaseInsensitiveStringMap(CollectionConverters.asJava(parameters));
+    if (!options.containsKey(SourceOptions.SPEC)) {
+      return new Tuple2<>(NAME, inferSchema(options));
+    }
+
+    return new Tuple2<>(NAME, SpecTables.stream(context.sparkSession(), parameters).schema());
+  }
+
+  /** A spec's stream ({@link SpecStream}); a model's is a {@link StreamTable}. */
+  @Override
+  public Source createSource(
+      SQLContext context,
+      String metadataPath,
+      Option<StructType> schema,
+      String provider,
+      scala.collection.immutable.Map<String, String> parameters) {
+    return SpecTables.stream(context.sparkSession(), parameters);
   }
 
   /** The table of a set that the option 'table' names. */
@@ -208,11 +290,6 @@ public final class SynthlakeSource
     String path = options.get(SourceOptions.MODEL);
     String inline = options.get(SourceOptions.MODEL_JSON);
     String key = options.get(SourceOptions.MODEL_KEY);
-    SynthlakeException.check(
-        !options.containsKey(SourceOptions.SPEC),
-        "option 'spec' is read by SQL (CREATE TABLE ... USING synthlake, synthlake_generate); from "
-            + "spark.read() generate a spec with SpecGenerator.generate, and stream a model "
-            + "(option 'model')");
     int given = (path != null ? 1 : 0) + (inline != null ? 1 : 0) + (key != null ? 1 : 0);
     SynthlakeException.check(
         given == 1,

@@ -89,8 +89,11 @@ final class TableSetLayouts {
     }
   }
 
-  /** Root blocks {@code first} to {@code end - 1} of {@code root}: one job, or none for a leaf. */
-  private static long[][] count(
+  /**
+   * Root blocks {@code first} to {@code end - 1} of {@code root} (of {@code rows} root rows): each
+   * one's rows per table, from one job, or none for a leaf.
+   */
+  static long[][] count(
       JavaSparkContext context,
       Broadcast<TableSetBroadcast> broadcast,
       TableSet set,

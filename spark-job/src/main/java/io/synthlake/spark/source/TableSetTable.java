@@ -261,8 +261,11 @@ final class TableSetTable implements SupportsRead {
     }
   }
 
-  /** Sent to executors with each task: the broadcast handle and what the reader needs. */
-  private static final class ReaderFactory implements PartitionReaderFactory {
+  /**
+   * Sent to executors with each task: the broadcast handle and what the reader needs. A stream of
+   * the table ({@link TableSetStream}) shares it.
+   */
+  static final class ReaderFactory implements PartitionReaderFactory {
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<TableSetBroadcast> set;

@@ -1,0 +1,305 @@
+package io.synthlake.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.synthlake.core.format.TableSetJson;
+import io.synthlake.core.spec.SpecCompiler;
+import io.synthlake.spark.GenerateOptions;
+import io.synthlake.spark.SpecGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code synthlake} data source reading specs ({@code spec}) and one table of a set of related
+ * tables ({@code table}), in batch and as streams: a stream stopped mid-way and restarted from its
+ * checkpoint writes each row once and the rows a batch read gives; a parent's and a child's streams
+ * keep their keys unique and joined, a history keeps each entity's order, and bad combinations of
+ * options fail in one line naming the option.
+ */
+class StreamingSpecsAndSetsIT {
+  @TempDir static Path temp;
+
+  private static SparkSession spark;
+
+  /** A spec of one table with a derived column and an order constraint. */
+  private static String orderSpec;
+
+  /** A spec of a set: customers, their orders, and each customer's history of events. */
+  private static String setSpec;
+
+  /** The set's model, as the spec builds it at 10,000 customers. */
+  private static String setModel;
+
+  @BeforeAll
+  static void files() throws Exception {
+    spark = SharedSpark.session();
+    orderSpec = write("orders.yaml", ORDERS);
+    setSpec = write("shop.yaml", SHOP);
+    setModel =
+        write(
+            "shop.json",
+            TableSetJson.toJson(
+                SpecCompiler.compileSet(SHOP, "shop.yaml").build(5, "customers", 10_000).set()));
+  }
+
+  private static final String ORDERS =
+      String.join(
+          "\n",
+          "columns:",
+          "  - {name: order_id, type: long, key: {style: sequence}}",
+          "  - {name: amount, type: 'decimal(12,2)', distribution: {type: uniform, min: 1, max: 500}}",
+          "  - {name: tax, type: 'decimal(12,2)', expression: \"round(amount * 0.2, 2)\"}",
+          "  - {name: opened, type: date, distribution: {type: uniform, min: 2015-01-01, max: 2024-12-31}}",
+          "  - {name: closed, type: date, distribution: {type: uniform, min: 2015-01-01, max: 2024-12-31}}",
+          "constraints: [{order: [opened, closed]}]",
+          "");
+
+  private static final String SHOP =
+      String.join(
+          "\n",
+          "tables:",
+          "  - name: customers",
+          "    columns:",
+          "      - {name: customer_id, type: long, key: {style: sequence}}",
+          "      - {name: segment, type: string, distribution: {type: categories, weights: {retail: 0.8, premium: 0.2}}}",
+          "  - name: orders",
+          "    parent: {column: customer_id, table: customers}",
+          "    count: {type: poisson, mean: 2}",
+          "    columns:",
+          "      - {name: order_id, type: long, key: {style: sequence}}",
+          "      - {name: amount, type: double, distribution: {type: uniform, min: 1, max: 500}}",
+          "  - name: events",
+          "    parent: {column: customer_id, table: customers}",
+          "    count: {type: poisson, mean: 3}",
+          "    sequence:",
+          "      order: ts",
+          "      start: {type: time-range, start: 2025-01-01T00:00:00Z, end: 2025-02-01T00:00:00Z}",
+          "      gap: {type: log-normal, mu: 2.2, sigma: 1.1}",
+          "      gap-unit: hours",
+          "    columns:",
+          "      - {name: event_id, type: long, key: {style: sequence}}",
+          "      - {name: ts, type: timestamp}",
+          "      - {name: kind, type: string, distribution: {type: categories, weights: {view: 0.7, buy: 0.3}}}",
+          "");
+
+  private static String write(String name, String text) throws Exception {
+    Path path = temp.resolve(name);
+    Files.writeString(path, text);
+    return path.toString();
+  }
+
+  @Test
+  void aSpecReadInBatchIsWhatSpecGeneratorGives() {
+    Dataset<Row> read =
+        spark
+            .read()
+            .format("synthlake")
+            .option("spec", orderSpec)
+            .option("rows", 3000)
+            .option("seed", 9)
+            .load();
+    Dataset<Row> generated =
+        SpecGenerator.generate(spark, orderSpec, 3000, GenerateOptions.defaults().withSeed(9));
+    assertThat(read.columns()).containsExactly("order_id", "amount", "tax", "opened", "closed");
+    assertThat(read.count()).isEqualTo(3000);
+    assertThat(read.exceptAll(generated).count()).isZero();
+    assertThat(read.where("closed < opened or tax <> round(amount * 0.2, 2)").count()).isZero();
+
+    Dataset<Row> orders =
+        spark
+            .read()
+            .format("synthlake")
+            .option("spec", setSpec)
+            .option("table", "orders")
+            .option("rows", 500)
+            .load();
+    Dataset<Row> expected =
+        SpecGenerator.generateTables(spark, setSpec, "customers", 500, GenerateOptions.defaults())
+            .get("orders");
+    assertThat(orders.count()).isEqualTo(expected.count()).isGreaterThan(500);
+    assertThat(orders.exceptAll(expected).count()).isZero();
+  }
+
+  @Test
+  void aRestartedSpecStreamWritesTheRowsOfABatchRead() throws Exception {
+    Map<String, String> options =
+        Map.of("spec", orderSpec, "rowsPerBatch", "3000", "rows", "10000", "seed", "7");
+    Dataset<Row> streamed = stopAndRestart(options, "spec");
+    Dataset<Row> batch =
+        spark
+            .read()
+            .format("synthlake")
+            .option("spec", orderSpec)
+            .option("rows", 10_000)
+            .option("seed", 7)
+            .load();
+    assertThat(streamed.count()).isEqualTo(10_000);
+    assertThat(streamed.select("order_id").distinct().count()).isEqualTo(10_000);
+    assertThat(streamed.exceptAll(batch).count()).isZero();
+  }
+
+  @Test
+  void aParentAndAChildStreamKeepKeysUniqueAndJoined() throws Exception {
+    // 10,000 customers in batches of one root block (4,096 customers): three batches, the last of
+    // 1,808; each stream is stopped after its second batch and restarted.
+    Dataset<Row> customers = stopAndRestart(setOptions("customers"), "customers");
+    Dataset<Row> orders = stopAndRestart(setOptions("orders"), "orders");
+
+    assertThat(customers.count()).isEqualTo(10_000);
+    assertThat(customers.select("customer_id").distinct().count()).isEqualTo(10_000);
+    long orderRows = orders.count();
+    assertThat(orderRows).isBetween(19_000L, 21_000L);
+    assertThat(orders.select("order_id").distinct().count()).isEqualTo(orderRows);
+    assertThat(orders.join(customers, "customer_id").count()).isEqualTo(orderRows);
+    assertThat(orders.exceptAll(batchOfSet("orders")).count()).isZero();
+    assertThat(batchOfSet("orders").exceptAll(orders).count()).isZero();
+    assertThat(customers.exceptAll(batchOfSet("customers")).count()).isZero();
+  }
+
+  @Test
+  void aHistoryStreamKeepsEachEntitysOrder() throws Exception {
+    Map<String, String> options = setOptions("events");
+    options.put("rowsPerBatch", "5000"); // rounded up to whole root blocks: 8,192 customers
+    StreamingQuery query =
+        stream(options)
+            .writeStream()
+            .format("memory")
+            .queryName("events")
+            .trigger(Trigger.AvailableNow())
+            .start();
+    query.awaitTermination();
+
+    Dataset<Row> events = spark.table("events");
+    assertThat(events.count()).isEqualTo(batchOfSet("events").count());
+    assertThat(events.exceptAll(batchOfSet("events")).count()).isZero();
+    // Event keys count rows in generation order, which within a customer is the history's.
+    long backwards =
+        events
+            .selectExpr(
+                "ts",
+                "lag(ts) over (partition by customer_id order by event_id) as previous",
+                "lag(event_id) over (partition by customer_id order by event_id) as previous_id",
+                "event_id")
+            .where("ts < previous or event_id <> previous_id + 1")
+            .count();
+    assertThat(backwards).isZero();
+  }
+
+  @Test
+  void badCombinationsFailInOneLineNamingTheOption() throws Exception {
+    assertThatThrownBy(
+            () -> stream(Map.of("spec", orderSpec, "model", setModel, "rowsPerBatch", "10")))
+        .hasMessageContaining("options 'model' and 'spec' contradict each other");
+    assertThatThrownBy(
+            () ->
+                spark
+                    .read()
+                    .format("synthlake")
+                    .option("spec", orderSpec)
+                    .option("table", "orders")
+                    .option("rows", 10)
+                    .load())
+        .hasMessageContaining("option 'table' names a table of a set");
+    assertThatThrownBy(() -> stream(Map.of("spec", setSpec, "rowsPerBatch", "10")))
+        .hasMessageContaining("describes a set of related tables: a stream reads a spec of one");
+    String banking = Path.of("..", "conf", "banking.yaml").toAbsolutePath().normalize().toString();
+    assertThatThrownBy(() -> stream(Map.of("spec", banking, "rowsPerSecond", "10")))
+        .hasMessageContaining("writes values as rows / k")
+        .hasMessageContaining("give the stream the option 'rows'");
+    assertThatThrownBy(() -> stream(Map.of("model", setModel, "rowsPerBatch", "10")))
+        .hasMessageContaining("name the one to read with the option 'table'");
+    Map<String, String> sized = setOptions("orders");
+    sized.put("rows-of", "orders");
+    assertThatThrownBy(() -> stream(sized))
+        .hasMessageContaining("the option 'rows-of' is for batch reads of a set")
+        .hasMessageContaining("root rows of 'customers'");
+
+    // A further foreign key picks among all its parent's rows, which a stream never has.
+    String lake =
+        Path.of("..", "conf", "banking-lake.yaml").toAbsolutePath().normalize().toString();
+    String lakeModel =
+        write(
+            "lake.json",
+            TableSetJson.toJson(
+                SpecCompiler.compileSet(Files.readString(Path.of(lake)), lake)
+                    .build(1, "customers", 100)
+                    .set()));
+    assertThatThrownBy(
+            () ->
+                stream(Map.of("model", lakeModel, "table", "transactions", "rowsPerBatch", "4096")))
+        .hasMessageContaining(
+            "table 'transactions' cannot be streamed: its foreign key to " + "'merchants'");
+  }
+
+  private static Map<String, String> setOptions(String table) {
+    Map<String, String> options = new HashMap<>();
+    options.put("model", setModel);
+    options.put("table", table);
+    options.put("rowsPerBatch", "4096");
+    options.put("rows", "10000");
+    options.put("seed", "11");
+    return options;
+  }
+
+  private static Dataset<Row> batchOfSet(String table) {
+    return spark
+        .read()
+        .format("synthlake")
+        .option("model", setModel)
+        .option("table", table)
+        .option("rows", 10_000)
+        .option("seed", 11)
+        .load();
+  }
+
+  private static Dataset<Row> stream(Map<String, String> options) {
+    return spark.readStream().format("synthlake").options(options).load();
+  }
+
+  /**
+   * Streams {@code options} into a new Delta table, stops the query once two batches are in and
+   * restarts it from its checkpoint until the stream's end; the table.
+   */
+  private static Dataset<Row> stopAndRestart(Map<String, String> options, String name)
+      throws Exception {
+    String table = temp.resolve(name + "-delta").toString();
+    String checkpoint = temp.resolve(name + "-checkpoint").toString();
+    StreamingQuery first = start(options, table, checkpoint, Trigger.ProcessingTime(200));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (first.lastProgress() == null || first.lastProgress().batchId() < 1) {
+      if (!first.isActive()) {
+        throw first.exception().get();
+      }
+
+      assertThat(System.nanoTime()).as("two batches within a minute").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+
+    first.stop();
+    start(options, table, checkpoint, Trigger.AvailableNow()).awaitTermination();
+    return spark.read().format("delta").load(table);
+  }
+
+  private static StreamingQuery start(
+      Map<String, String> options, String table, String checkpoint, Trigger trigger)
+      throws Exception {
+    return stream(options)
+        .writeStream()
+        .format("delta")
+        .option("checkpointLocation", checkpoint)
+        .trigger(trigger)
+        .start(table);
+  }
+}
