@@ -6,6 +6,7 @@ import io.synthlake.core.model.ColumnGroup;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.types.ColumnKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,11 @@ final class GroupPlan implements ColumnPlan {
 
   /** Each tuple key's member values as text (null for a null). */
   private final Map<String, List<String>> valuesOf;
+
+  /** Each row's tuple, as an index into {@link #keyIndex}'s keys. */
+  private final int[] rowTuple;
+
+  private final Map<String, Integer> keyIndex = new HashMap<>();
 
   private ColumnGroup group;
   private final Map<String, ColumnModel> memberModels = new HashMap<>();
@@ -48,6 +54,7 @@ final class GroupPlan implements ColumnPlan {
 
     String[] keys = new String[rows];
     this.valuesOf = new HashMap<>();
+    this.rowTuple = new int[rows];
     Set<String> rare = new HashSet<>();
     for (int row = 0; row < rows; row++) {
       List<String> values = new ArrayList<>(columns.size());
@@ -68,6 +75,7 @@ final class GroupPlan implements ColumnPlan {
 
       keys[row] = key.toString();
       valuesOf.putIfAbsent(keys[row], values);
+      rowTuple[row] = keyIndex.computeIfAbsent(keys[row], k -> keyIndex.size());
       if (isRare) {
         rare.add(keys[row]);
       }
@@ -104,13 +112,24 @@ final class GroupPlan implements ColumnPlan {
 
   @Override
   public Object fitComponent(int[] rows, long seed) {
-    Object[] fits = new Object[memberPlans.size() + 1];
+    Object[] fits = new Object[memberPlans.size() + 2];
     fits[0] = tuples.fitComponent(rows, seed);
     for (int m = 0; m < memberPlans.size(); m++) {
       fits[m + 1] = memberPlans.get(m).fitComponent(rows, Seeds.derive(seed, m + 1, 0));
     }
 
+    fits[memberPlans.size() + 1] = counts(rows);
     return fits;
+  }
+
+  /** The rows of each tuple among {@code rows}. */
+  private double[] counts(int[] rows) {
+    double[] counts = new double[keyIndex.size()];
+    for (int row : rows) {
+      counts[rowTuple[row]]++;
+    }
+
+    return counts;
   }
 
   /** Builds the group and its members' models; returns the tuples' copula column. */
@@ -132,12 +151,18 @@ final class GroupPlan implements ColumnPlan {
       values.add(memberValues);
     }
 
-    List<double[]> probabilities = new ArrayList<>();
-    for (int k = 0; k < column.componentCount(); k++) {
-      probabilities.add(column.probabilities(k));
+    // Each component weighs its frequent tuples by their rows in it, which gives the probabilities
+    // of the tuples' categorical column (its pool of rare tuples shared out in proportion) as whole
+    // numbers that a model file holds compactly. A component of rare tuples only takes the
+    // frequent tuples' rows over the whole sample, as the categorical column does.
+    double[] overall = frequentCounts(counts(allRows()), column);
+    List<double[]> weights = new ArrayList<>();
+    for (Object fits : components) {
+      double[] component = frequentCounts((double[]) ((Object[]) fits)[members.size() + 1], column);
+      weights.add(Arrays.stream(component).sum() > 0 ? component : overall);
     }
 
-    this.group = ColumnGroup.of(members, values, probabilities);
+    this.group = ColumnGroup.ofWeights(members, values, weights);
     for (int m = 0; m < members.size(); m++) {
       List<Object> memberFits = new ArrayList<>();
       for (Object fits : components) {
@@ -148,6 +173,25 @@ final class GroupPlan implements ColumnPlan {
     }
 
     return column;
+  }
+
+  /** Per tuple of the built column, in its order, its count among {@code counts}. */
+  private double[] frequentCounts(double[] counts, CategoricalColumn column) {
+    double[] result = new double[column.categories().size()];
+    for (int t = 0; t < result.length; t++) {
+      result[t] = counts[keyIndex.get(column.categories().get(t))];
+    }
+
+    return result;
+  }
+
+  private int[] allRows() {
+    int[] rows = new int[rowTuple.length];
+    for (int row = 0; row < rows.length; row++) {
+      rows[row] = row;
+    }
+
+    return rows;
   }
 
   /** The fitted group, after {@link #build}. */

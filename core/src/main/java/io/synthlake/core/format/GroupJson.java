@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code groups} field of a model file (version 2, docs/model-format.md section 6.1): columns
- * drawn as learned tuples of values. Each group lists its columns, its tuples (one array of values
- * a tuple, in column order, null for a null) and one probability per tuple in each mixture
- * component.
+ * The {@code groups} field of a model file (version 2, docs/model-format.md section 5, "Column
+ * groups"): columns drawn as learned tuples of values. Each group lists its columns, its tuples
+ * (one array of values a tuple, in column order, null for a null) and per mixture component either
+ * the weights of the tuples it holds ({@code tuples}, as indexes and runs of them, and {@code
+ * weights}: a fitted group, whose components each hold a few of thousands of tuples) or one
+ * probability per tuple.
  */
 final class GroupJson {
   static final String GROUPS = "groups";
@@ -22,6 +24,7 @@ final class GroupJson {
   private static final String TUPLES = "tuples";
   private static final String COMPONENTS = "components";
   private static final String PROBABILITIES = "probabilities";
+  private static final String WEIGHTS = "weights";
 
   private GroupJson() {}
 
@@ -59,14 +62,65 @@ final class GroupJson {
       json.writeArrayFieldStart(COMPONENTS);
       for (int k = 0; k < group.componentCount(); k++) {
         json.writeStartObject();
-        double[] probabilities = group.probabilities(k);
-        json.writeFieldName(PROBABILITIES);
-        json.writeArray(probabilities, 0, probabilities.length);
+        if (group.hasWeights()) {
+          writeWeights(json, group.weights(k));
+        } else {
+          double[] probabilities = group.probabilities(k);
+          json.writeFieldName(PROBABILITIES);
+          json.writeArray(probabilities, 0, probabilities.length);
+        }
+
         json.writeEndObject();
       }
 
       json.writeEndArray();
       json.writeEndObject();
+    }
+
+    json.writeEndArray();
+  }
+
+  /**
+   * A component's weights as the tuples of non-zero weight and their weights, whole numbers written
+   * without a fraction: a fitted group's weights are row counts, and a component holds few of the
+   * tuples, mostly in runs of neighbours in copula order, so a run of three or more is written as
+   * {@code [first, last]}.
+   */
+  private static void writeWeights(JsonGenerator json, double[] weights) throws IOException {
+    json.writeArrayFieldStart(TUPLES);
+    for (int t = 0; t < weights.length; t++) {
+      if (weights[t] == 0) {
+        continue;
+      }
+
+      int last = t;
+      while (last + 1 < weights.length && weights[last + 1] != 0) {
+        last++;
+      }
+
+      if (last - t >= 2) {
+        json.writeStartArray();
+        json.writeNumber(t);
+        json.writeNumber(last);
+        json.writeEndArray();
+        t = last;
+      } else {
+        json.writeNumber(t);
+      }
+    }
+
+    json.writeEndArray();
+    json.writeArrayFieldStart(WEIGHTS);
+    for (double weight : weights) {
+      if (weight == 0) {
+        continue;
+      }
+
+      if (weight == Math.rint(weight) && Math.abs(weight) < 1e15) {
+        json.writeNumber((long) weight);
+      } else {
+        json.writeNumber(weight);
+      }
     }
 
     json.writeEndArray();
@@ -120,20 +174,98 @@ final class GroupJson {
 
       JsonNode components = fields.array(node, path, COMPONENTS);
       List<double[]> probabilities = new ArrayList<>();
+      List<double[]> weights = new ArrayList<>();
       for (int k = 0; k < components.size(); k++) {
         String componentPath = JsonFields.join(path, COMPONENTS) + "[" + k + "]";
-        fields.onlyFields(components.get(k), componentPath, PROBABILITIES);
-        probabilities.add(fields.numbers(components.get(k), componentPath, PROBABILITIES));
+        JsonNode component = components.get(k);
+        if (component.isObject() && component.has(WEIGHTS)) {
+          fields.onlyFields(component, componentPath, TUPLES, WEIGHTS);
+          weights.add(weights(component, componentPath, tuples.size(), fields));
+        } else {
+          fields.onlyFields(component, componentPath, PROBABILITIES);
+          probabilities.add(fields.numbers(component, componentPath, PROBABILITIES));
+        }
+      }
+
+      if (!weights.isEmpty() && !probabilities.isEmpty()) {
+        throw fields.error(
+            JsonFields.join(path, COMPONENTS),
+            "mixes components of probabilities with components of weights; give every component"
+                + " the same form");
       }
 
       try {
-        groups.add(ColumnGroup.of(members, values, probabilities));
+        groups.add(
+            weights.isEmpty()
+                ? ColumnGroup.of(members, values, probabilities)
+                : ColumnGroup.ofWeights(members, values, weights));
       } catch (InvalidModelException e) {
         throw fields.error(path, e.getMessage());
       }
     }
 
     return groups;
+  }
+
+  /**
+   * A component's dense weights from its {@code tuples} (ascending tuple indexes) and their {@code
+   * weights}; the tuples it does not list weigh 0.
+   */
+  private static double[] weights(JsonNode component, String path, int tuples, JsonFields fields) {
+    JsonNode entries = fields.array(component, path, TUPLES);
+    double[] values = fields.numbers(component, path, WEIGHTS);
+    double[] dense = new double[tuples];
+    int previous = -1;
+    int listed = 0;
+    for (int i = 0; i < entries.size(); i++) {
+      String entryPath = JsonFields.join(path, TUPLES) + "[" + i + "]";
+      JsonNode entry = entries.get(i);
+      boolean run = entry.isArray() && entry.size() == 2;
+      int first = index(run ? entry.get(0) : entry, previous, tuples, entryPath, fields);
+      int last = run ? index(entry.get(1), first, tuples, entryPath, fields) : first;
+      for (int t = first; t <= last; t++) {
+        if (listed >= values.length) {
+          throw fields.error(path, "lists more tuples than its " + values.length + " weights");
+        }
+
+        dense[t] = values[listed++];
+      }
+
+      previous = last;
+    }
+
+    if (listed != values.length) {
+      throw fields.error(
+          path,
+          "lists "
+              + listed
+              + " tuples and "
+              + values.length
+              + " weights; give one weight per listed tuple");
+    }
+
+    return dense;
+  }
+
+  /** A tuple index above {@code previous}, below {@code tuples}. */
+  private static int index(
+      JsonNode index, int previous, int tuples, String path, JsonFields fields) {
+    if (index == null
+        || !index.isIntegralNumber()
+        || !index.canConvertToInt()
+        || index.asInt() <= previous
+        || index.asInt() >= tuples) {
+      throw fields.error(
+          path,
+          "must be a tuple index or a run [first, last] of them, above "
+              + previous
+              + " and below the group's "
+              + tuples
+              + " tuples (indexes ascend), got "
+              + (index == null ? "nothing" : JsonFields.show(index)));
+    }
+
+    return index.asInt();
   }
 
   /**

@@ -30,8 +30,14 @@ public final class ColumnGroup {
   private final List<List<String>> values;
   private final List<double[]> probabilities;
 
+  /** Per component, the weights the probabilities are drawn from; null for a group given them. */
+  private final List<double[]> weights;
+
   private ColumnGroup(
-      List<String> members, List<List<String>> values, List<double[]> probabilities) {
+      List<String> members,
+      List<List<String>> values,
+      List<double[]> probabilities,
+      List<double[]> weights) {
     this.members = List.copyOf(members);
     List<List<String>> copies = new ArrayList<>();
     for (List<String> memberValues : values) {
@@ -40,6 +46,7 @@ public final class ColumnGroup {
 
     this.values = Collections.unmodifiableList(copies);
     this.probabilities = probabilities.stream().map(double[]::clone).toList();
+    this.weights = weights == null ? null : weights.stream().map(double[]::clone).toList();
   }
 
   /**
@@ -49,6 +56,68 @@ public final class ColumnGroup {
    */
   public static ColumnGroup of(
       List<String> members, List<List<String>> values, List<double[]> probabilities) {
+    return checked(members, values, probabilities, null);
+  }
+
+  /**
+   * A group whose probabilities in each component are its weights over their sum: the fit gives
+   * each tuple's row count in the component, which a model file holds compactly (only the tuples a
+   * component holds, as whole numbers) and which gives the same probabilities when read back.
+   *
+   * @param weights per mixture component, one weight per tuple, finite and >= 0, with a positive
+   *     sum
+   */
+  public static ColumnGroup ofWeights(
+      List<String> members, List<List<String>> values, List<double[]> weights) {
+    String first = members.isEmpty() ? "?" : members.get(0);
+    List<double[]> probabilities = new ArrayList<>();
+    List<double[]> normalized = new ArrayList<>();
+    for (int k = 0; k < weights.size(); k++) {
+      double[] component = weights.get(k);
+      double sum = 0;
+      for (double weight : component) {
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+          throw Errors.invalidModel(
+              "groups",
+              "the group of '%s' has a weight of %s in component %d; weights are finite and >= 0",
+              first,
+              weight,
+              k);
+        }
+
+        sum += weight;
+      }
+
+      if (!(sum > 0) || Double.isInfinite(sum)) {
+        throw Errors.invalidModel(
+            "groups",
+            "the group of '%s' has weights summing to %s in component %d; give each component a"
+                + " positive finite sum",
+            first,
+            sum,
+            k);
+      }
+
+      double[] shares = new double[component.length];
+      double[] kept = new double[component.length];
+      for (int t = 0; t < shares.length; t++) {
+        shares[t] = component[t] / sum;
+        // A file lists only the tuples of non-zero weight: -0 reads back as 0.
+        kept[t] = component[t] == 0 ? 0 : component[t];
+      }
+
+      probabilities.add(shares);
+      normalized.add(kept);
+    }
+
+    return checked(members, values, probabilities, normalized);
+  }
+
+  private static ColumnGroup checked(
+      List<String> members,
+      List<List<String>> values,
+      List<double[]> probabilities,
+      List<double[]> weights) {
     String first = members.isEmpty() ? "?" : members.get(0);
     if (members.size() < 2 || new HashSet<>(members).size() != members.size()) {
       throw Errors.invalidModel(
@@ -89,7 +158,7 @@ public final class ColumnGroup {
           MAX_TUPLES);
     }
 
-    ColumnGroup group = new ColumnGroup(members, values, probabilities);
+    ColumnGroup group = new ColumnGroup(members, values, probabilities, weights);
     // Validates the probabilities as a categorical column's would be (one per tuple, >= 0, sum 1).
     group.tuples(probabilities.size());
     return group;
@@ -120,6 +189,20 @@ public final class ColumnGroup {
 
   public double[] probabilities(int component) {
     return probabilities.get(component).clone();
+  }
+
+  /** Whether the probabilities come from weights ({@link #ofWeights}). */
+  public boolean hasWeights() {
+    return weights != null;
+  }
+
+  /** The weights of component {@code component}, one per tuple; only when {@link #hasWeights}. */
+  public double[] weights(int component) {
+    if (weights == null) {
+      throw new IllegalStateException("the group of '" + members.get(0) + "' has no weights");
+    }
+
+    return weights.get(component).clone();
   }
 
   public int componentCount() {
@@ -204,12 +287,14 @@ public final class ColumnGroup {
     ColumnGroup that = (ColumnGroup) other;
     if (!members.equals(that.members)
         || !values.equals(that.values)
-        || probabilities.size() != that.probabilities.size()) {
+        || probabilities.size() != that.probabilities.size()
+        || hasWeights() != that.hasWeights()) {
       return false;
     }
 
     for (int k = 0; k < probabilities.size(); k++) {
-      if (!Arrays.equals(probabilities.get(k), that.probabilities.get(k))) {
+      if (!Arrays.equals(probabilities.get(k), that.probabilities.get(k))
+          || (hasWeights() && !Arrays.equals(weights.get(k), that.weights.get(k)))) {
         return false;
       }
     }

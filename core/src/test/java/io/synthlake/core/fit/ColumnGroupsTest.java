@@ -13,6 +13,8 @@ import io.synthlake.core.model.ColumnGroup;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.types.ColumnKind;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -269,6 +271,55 @@ class ColumnGroupsTest {
 
     assertThat(model.groups()).isEmpty();
     assertThat(model.copulaNames()).hasSize(8);
+  }
+
+  @Test
+  void aComponentListsOnlyItsTuplesWeighedByTheirRowsInIt() {
+    SampleTable table = airlines(0);
+    SampleColumn origin =
+        table.columns().stream().filter(c -> c.name().equals("origin")).findFirst().orElseThrow();
+    // Three components by origin, so each holds the routes of its own origins only.
+    int[] labels = new int[table.rows()];
+    for (int row = 0; row < labels.length; row++) {
+      labels[row] = Integer.parseInt(origin.string(row).substring(1)) % 3;
+    }
+
+    TableModel model =
+        ModelFitter.fit(table, FitSettings.defaults(), Samples.fixedLabels(labels)).model();
+    ColumnGroup routes =
+        model.groups().stream().filter(g -> g.members().contains("origin")).findFirst().get();
+    String json = ModelJson.toJson(model);
+
+    assertThat(routes.componentCount()).isEqualTo(3);
+    assertThat(routes.hasWeights()).isTrue();
+    int origins = routes.members().indexOf("origin");
+    Set<Integer> residues = new HashSet<>();
+    for (int k = 0; k < 3; k++) {
+      double[] weights = routes.weights(k);
+      Set<Integer> held = new HashSet<>();
+      double rows = 0;
+      for (int t = 0; t < weights.length; t++) {
+        assertThat(weights[t]).isEqualTo(Math.rint(weights[t]));
+        if (weights[t] > 0) {
+          held.add(Integer.parseInt(routes.value(origins, t).substring(1)) % 3);
+          rows += weights[t];
+        }
+      }
+
+      // Each component holds the routes of its own origins, weighed by their rows.
+      assertThat(held).hasSize(1);
+      residues.addAll(held);
+      int residue = held.iterator().next();
+      assertThat(rows).isEqualTo(Arrays.stream(labels).filter(l -> l == residue).count());
+    }
+
+    assertThat(residues).containsExactlyInAnyOrder(0, 1, 2);
+    // Only the tuples a component holds are written, as whole numbers.
+    assertThat(json.substring(json.indexOf("\"groups\""), json.indexOf("\"dependence\"")))
+        .contains("\"weights\" : [")
+        .doesNotContain("probabilities")
+        .doesNotContain(".0,");
+    assertThat(ModelJson.toJson(ModelJson.fromJson(json, "routes.json"))).isEqualTo(json);
   }
 
   @Test
