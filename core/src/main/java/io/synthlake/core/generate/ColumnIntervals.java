@@ -88,6 +88,41 @@ final class ColumnIntervals {
     return new ColumnIntervals(model.name(), copula, sets);
   }
 
+  /**
+   * Where all of {@code parts} hold, parts on one copula column: members of one group, each seen as
+   * a column over the group's tuples ({@code members}), whose terms together select the tuples that
+   * hold them all. Fails in one line when no tuple does in any component.
+   */
+  static ColumnIntervals together(
+      List<ColumnIntervals> parts, double[] weights, List<String> members) {
+    ColumnIntervals first = parts.get(0);
+    if (parts.size() == 1) {
+      return first;
+    }
+
+    double[][] sets = first.sets.clone();
+    for (ColumnIntervals part : parts.subList(1, parts.size())) {
+      for (int k = 0; k < sets.length; k++) {
+        sets[k] = Intervals.intersect(sets[k], part.sets[k]);
+      }
+    }
+
+    String names =
+        parts.stream()
+            .map(p -> "'" + SynthlakeException.shown(p.column) + "'")
+            .collect(Collectors.joining(" and "));
+    if (probability(sets, weights) <= 0) {
+      throw SynthlakeException.of(
+          "condition on columns %s: they are drawn as one of their group's learned tuples (%s), and"
+              + " no tuple holds all their terms (the model never saw these values together);"
+              + " loosen one of them",
+          names, SynthlakeException.shown(String.join(", ", members), 200));
+    }
+
+    return new ColumnIntervals(
+        parts.stream().map(p -> p.column).collect(Collectors.joining(", ")), first.copula, sets);
+  }
+
   private static double probability(double[][] sets, double[] weights) {
     double total = 0;
     for (int k = 0; k < weights.length; k++) {

@@ -68,40 +68,52 @@ public final class ConditionalModel {
       byColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(term);
     }
 
-    Map<Integer, Integer> conditionedGroups = new LinkedHashMap<>();
-    for (int column : byColumn.keySet()) {
-      int group = model.groupOf(column);
-      if (group >= 0 && conditionedGroups.put(group, column) != null) {
-        throw SynthlakeException.of(
-            "condition on columns '%s' and '%s': both are drawn as one of their group's learned"
-                + " tuples (%s), and a condition may name one column of a group; condition on one",
-            SynthlakeException.shown(model.columns().get(conditionedGroups.get(group)).name()),
-            SynthlakeException.shown(model.columns().get(column).name()),
-            String.join(", ", model.groups().get(group).members()));
-      }
-    }
-
     double[] weights = base.weights();
     List<ColumnIntervals> columns = new ArrayList<>();
+    Map<Integer, List<ColumnIntervals>> members = new LinkedHashMap<>();
     byColumn.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(
             entry -> {
               int column = entry.getKey();
               int group = model.groupOf(column);
-              columns.add(
-                  group >= 0
-                      ? ColumnIntervals.of(
-                          memberView(model, column),
-                          model.groupSlot(group),
-                          entry.getValue(),
-                          weights)
-                      : ColumnIntervals.of(
-                          model.columns().get(column),
-                          model.copulaIndex(column),
-                          entry.getValue(),
-                          weights));
+              if (group < 0) {
+                columns.add(
+                    ColumnIntervals.of(
+                        model.columns().get(column),
+                        model.copulaIndex(column),
+                        entry.getValue(),
+                        weights));
+              } else {
+                List<ColumnIntervals> parts = members.get(group);
+                if (parts == null) {
+                  // The group's place among the conditioned columns: its first member's.
+                  parts = new ArrayList<>();
+                  members.put(group, parts);
+                  columns.add(null);
+                }
+
+                parts.add(
+                    ColumnIntervals.of(
+                        memberView(model, column),
+                        model.groupSlot(group),
+                        entry.getValue(),
+                        weights));
+              }
             });
+    // Terms on several members of one group select the tuples that hold them all.
+    int next = 0;
+    for (Map.Entry<Integer, List<ColumnIntervals>> group : members.entrySet()) {
+      while (columns.get(next) != null) {
+        next++;
+      }
+
+      columns.set(
+          next,
+          ColumnIntervals.together(
+              group.getValue(), weights, model.groups().get(group.getKey()).members()));
+    }
+
     ConditionedMixture dependence =
         new ConditionedMixture(base, columns.toArray(new ColumnIntervals[0]));
     if (!(dependence.probability() > 0)) {

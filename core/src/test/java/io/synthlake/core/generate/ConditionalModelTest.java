@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.fit.Samples;
 import io.synthlake.core.marginal.ParametricMarginal;
 import io.synthlake.core.marginal.ParametricMarginal.Family;
 import io.synthlake.core.math.Normal;
@@ -24,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
@@ -391,5 +393,64 @@ class ConditionalModelTest {
     assertThatThrownBy(() -> ConditionalModel.of(model, where))
         .isInstanceOf(SynthlakeException.class)
         .satisfies(e -> assertThat(e.getMessage()).contains(parts));
+  }
+
+  /** Airports in states in regions, drawn as one group's tuples, and an unrelated number. */
+  private static TableModel airports() {
+    SplittableRandom random = new SplittableRandom(11);
+    int rows = 6000;
+    String[] airport = new String[rows];
+    String[] state = new String[rows];
+    String[] region = new String[rows];
+    double[] x = new double[rows];
+    for (int row = 0; row < rows; row++) {
+      int a = random.nextInt(48);
+      airport[row] = "airport" + a;
+      state[row] = "state" + a / 4;
+      region[row] = "region" + a / 12;
+      x[row] = random.nextGaussian();
+    }
+
+    return Samples.fitSingle(
+            Samples.strings("airport", airport),
+            Samples.strings("state", state),
+            Samples.strings("region", region),
+            Samples.doubles("x", x))
+        .model();
+  }
+
+  @Test
+  void termsOnSeveralMembersOfAGroupSelectTheTuplesHoldingThemAll() {
+    TableModel model = airports();
+    assertThat(model.groups()).hasSize(1);
+    assertThat(model.groups().get(0).members()).contains("airport", "state", "region");
+
+    // Both terms hold in the same four tuples as the state's alone: the same rows.
+    Generated both =
+        Generated.of(
+            ConditionalModel.of(model, "state = 'state1' AND region = 'region0'"), 3, 2000);
+    Generated state = Generated.of(ConditionalModel.of(model, "state = 'state1'"), 3, 2000);
+    Set<String> airports = new java.util.HashSet<>();
+    for (int row = 0; row < 2000; row++) {
+      assertThat(both.row(row)).isEqualTo(state.row(row));
+      airports.add(both.column("airport").string(row));
+    }
+
+    assertThat(airports).containsExactlyInAnyOrder("airport4", "airport5", "airport6", "airport7");
+    Generated one =
+        Generated.of(
+            ConditionalModel.of(model, "airport IN ('airport4', 'airport13') AND state = 'state1'"),
+            3,
+            500);
+    for (int row = 0; row < 500; row++) {
+      assertThat(one.column("airport").string(row)).isEqualTo("airport4");
+      assertThat(one.column("region").string(row)).isEqualTo("region0");
+    }
+
+    assertThatThrownBy(() -> ConditionalModel.of(model, "state = 'state5' AND region = 'region0'"))
+        .isInstanceOf(SynthlakeException.class)
+        .hasMessageContaining("condition on columns 'state' and 'region'")
+        .hasMessageContaining("no tuple holds all their terms")
+        .hasMessageNotContaining("\n");
   }
 }
