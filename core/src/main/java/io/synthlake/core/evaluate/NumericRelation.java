@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * An arithmetic relation of the training data, as the fit finds derived columns ({@link
  * io.synthlake.core.fit.RelationSearch}), checked row by row: an exact linear one ({@code total =
- * repair + other}) holds within floating-point error, a log-linear one ({@code carat ≈ 0.0061 · x ·
- * y · z (within 10%)}) within its relative tolerance.
+ * repair + other}, {@code F = 1.8 · C + 32}) holds within its columns' rounding, a log-linear one
+ * ({@code carat ≈ 0.0061 · x · y · z (within 10%)}) within its relative tolerance.
  *
  * @param formula the relation as people write it
  * @param linear whether it is {@code target = constant + Σ coefficient·input}, else {@code target =
@@ -18,8 +18,9 @@ import java.util.List;
  * @param tolerance a log-linear relation's relative tolerance
  * @param target the computed column's index in the plan
  * @param inputs the input columns' indices, in the derivation's order
- * @param halfUnit for a linear relation, half the coarsest rounding unit of its columns' training
- *     values (0.5 for whole numbers, 0.005 for cents), within which the fit found it to hold
+ * @param halfUnit for a linear relation, the distance within which the fit found it to hold on the
+ *     training values ({@link Derivation#roundingTolerance}: 0.5 for a sum of whole numbers, 0.005
+ *     for one of cents)
  */
 public record NumericRelation(
     String formula,
@@ -58,10 +59,16 @@ public record NumericRelation(
     for (Derivation derivation : RelationSearch.find(searched, values)) {
       int target = names.indexOf(derivation.target());
       List<Integer> inputs = derivation.inputs().stream().map(names::indexOf).toList();
-      double unit = unit(values.get(searched.indexOf(derivation.target())));
-      for (String input : derivation.inputs()) {
-        unit = Math.max(unit, unit(values.get(searched.indexOf(input))));
+      double[] inputUnits = new double[inputs.size()];
+      for (int i = 0; i < inputUnits.length; i++) {
+        inputUnits[i] = unit(values.get(searched.indexOf(derivation.inputs().get(i))));
       }
+
+      double halfUnit =
+          Derivation.roundingTolerance(
+              unit(values.get(searched.indexOf(derivation.target()))),
+              derivation.coefficients(),
+              inputUnits);
 
       found.add(
           new NumericRelation(
@@ -72,7 +79,7 @@ public record NumericRelation(
               derivation.coefficients(),
               derivation.constant(),
               derivation.tolerance(),
-              unit / 2));
+              halfUnit));
     }
 
     return found;

@@ -8,6 +8,8 @@ import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
 import io.synthlake.core.types.LogicalType;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -48,6 +50,9 @@ final class DerivationFinder {
   private static final double[] EXPONENTS = {1, -1, 2, -2, 0.5, -0.5, 3, -3};
   private static final double EXPONENT_SLACK = 0.1;
   private static final double UNEXPLAINED_LOG_VARIANCE = 0.01;
+
+  /** The most significant digits of a scale relation's coefficient (0.3048, 1.60934). */
+  private static final int SCALE_DIGITS = 6;
 
   /** Above this many candidate columns, relations of three inputs are not searched (cost). */
   private static final int MAX_COLUMNS_FOR_THREE = 40;
@@ -192,6 +197,10 @@ final class DerivationFinder {
       for (int size = 1; size <= maxInputs; size++) {
         for (Values[] inputs : subsets(others, size)) {
           Candidate linear = linear(target, inputs, columns);
+          if (linear == null && size == 1) {
+            linear = scaled(target, inputs[0], columns);
+          }
+
           if (linear != null) {
             exact.add(linear);
           }
@@ -206,6 +215,7 @@ final class DerivationFinder {
 
     exact.sort(
         Comparator.<Candidate>comparingInt(c -> c.inputs.length)
+            .thenComparing(c -> isScale(c.derivation))
             .thenComparingInt(Candidate::negatives)
             .thenComparingInt(c -> -c.target.index));
     logLinear.sort(
@@ -325,6 +335,95 @@ final class DerivationFinder {
     }
 
     return best;
+  }
+
+  private static boolean isScale(Derivation derivation) {
+    return Math.abs(derivation.coefficient(0)) != 1;
+  }
+
+  /**
+   * An exact relation {@code target = constant + scale · input} with a scale other than ±1 ({@code
+   * F = 1.8 · C + 32}, {@code cents = 100 · dollars}): the scale from a least-squares line through
+   * the screened rows, taken at the fewest significant digits (1 to {@value #SCALE_DIGITS}) at
+   * which the relation holds within the columns' rounding, the constant the median difference
+   * rounded to the target's unit.
+   */
+  private static Candidate scaled(Values target, Values input, List<SampleColumn> columns) {
+    int[] screen = screenRows(target.nonMode);
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double sxy = 0;
+    int used = 0;
+    for (int row : screen) {
+      if (!input.nulls[row]) {
+        sx += input.x[row];
+        sy += target.x[row];
+        sxx += input.x[row] * input.x[row];
+        sxy += input.x[row] * target.x[row];
+        used++;
+      }
+    }
+
+    double slope = (used * sxy - sx * sy) / (used * sxx - sx * sx);
+    if (used < Math.min(MIN_INFORMATIVE_ROWS, screen.length) || !Double.isFinite(slope)) {
+      return null;
+    }
+
+    Values[] inputs = {input};
+    double previous = Double.NaN;
+    for (int digits = 1; digits <= SCALE_DIGITS; digits++) {
+      double scale = new BigDecimal(slope).round(new MathContext(digits)).doubleValue();
+      if (scale == previous || scale == 0 || Math.abs(scale) == 1 || !Double.isFinite(scale)) {
+        continue;
+      }
+
+      previous = scale;
+      double[] coefficients = {scale};
+      double tolerance =
+          Derivation.roundingTolerance(target.unit, coefficients, new double[] {input.unit});
+      double[] differences = new double[used];
+      int count = 0;
+      for (int row : screen) {
+        if (!input.nulls[row]) {
+          differences[count++] = difference(target, inputs, coefficients, row);
+        }
+      }
+
+      Arrays.sort(differences);
+      double median = differences[count / 2];
+      double constant = target.unit > 0 ? Math.rint(median / target.unit) * target.unit : median;
+      int misses = 0;
+      for (int row : screen) {
+        if (!input.nulls[row]) {
+          double d = difference(target, inputs, coefficients, row);
+          misses += within(d, constant, tolerance, target, inputs, row) ? 0 : 1;
+        }
+      }
+
+      if (misses > SCREEN_MISS_SHARE * count + 1) {
+        continue;
+      }
+
+      double[] residuals = new double[target.x.length];
+      double share = holdShare(target, inputs, coefficients, constant, tolerance, residuals, false);
+      if (share >= HOLD_SHARE) {
+        return new Candidate(
+            target,
+            inputs,
+            Derivation.of(
+                name(columns, target),
+                Derivation.Form.LINEAR,
+                names(columns, inputs),
+                coefficients,
+                constant,
+                0),
+            share,
+            scale < 0 ? 1 : 0);
+      }
+    }
+
+    return null;
   }
 
   /** The constant of the relation if it holds on 90% of the screened rows, else null. */

@@ -101,6 +101,27 @@ public record Derivation(
   }
 
   /**
+   * The distance within which an exact linear relation holds on rounded columns, from the columns'
+   * rounding units (0.01 for cents, 1 for whole numbers, 0 for unrounded reals): half the coarsest
+   * unit for a sum or difference, and for a scale of one input ({@code F = 1.8 · C + 32}) half the
+   * target's unit plus half the input's times the scale, since both columns may be rounded from the
+   * same unrounded value.
+   */
+  public static double roundingTolerance(
+      double targetUnit, double[] coefficients, double[] inputUnits) {
+    if (coefficients.length == 1 && Math.abs(coefficients[0]) != 1) {
+      return (targetUnit + Math.abs(coefficients[0]) * inputUnits[0]) / 2;
+    }
+
+    double unit = targetUnit;
+    for (double inputUnit : inputUnits) {
+      unit = Math.max(unit, inputUnit);
+    }
+
+    return unit / 2;
+  }
+
+  /**
    * The relation as people write it: {@code Cost Total $ = Cost Repair + Cost Other}, {@code
    * experience = age - education - 6}, {@code carat ≈ 0.0061 · x · y · z (within 2%)}.
    */

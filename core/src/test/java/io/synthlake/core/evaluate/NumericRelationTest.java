@@ -106,6 +106,32 @@ class NumericRelationTest {
             });
   }
 
+  @Test
+  void findsAScaleOfOneColumnAndChecksItWithinBothRoundings() {
+    SplittableRandom random = new SplittableRandom(4);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      double temperature = 12 + 9 * random.nextGaussian();
+      rows.add(
+          new Object[] {
+            Math.rint(10 * temperature) / 10, Math.rint(10 * (1.8 * temperature + 32)) / 10
+          });
+    }
+
+    List<NumericRelation> found =
+        NumericRelation.find(rows, List.of("celsius", "fahrenheit"), List.of(0, 1));
+
+    assertThat(found)
+        .extracting(NumericRelation::formula)
+        .containsExactly("fahrenheit = 1.8 · celsius + 32");
+    NumericRelation relation = found.get(0);
+    // Half a tenth of Fahrenheit plus 1.8 half tenths of Celsius.
+    assertThat(relation.halfUnit()).isCloseTo(0.14, within(1e-12));
+    assertThat(relation.check(new Object[] {20.0, 68.0})).isEqualTo(1);
+    assertThat(relation.check(new Object[] {20.0, 68.1})).isEqualTo(1);
+    assertThat(relation.check(new Object[] {20.0, 68.2})).isZero();
+  }
+
   private static Set<Integer> columns(NumericRelation relation) {
     Set<Integer> columns = new java.util.HashSet<>(relation.inputs());
     columns.add(relation.target());

@@ -2,6 +2,7 @@ package io.synthlake.core.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.format.SpecWriter;
@@ -119,6 +120,78 @@ class DerivedColumnsTest {
                   + rows.column("experience").longValue(row)
                   + 6);
     }
+  }
+
+  /**
+   * Weather readings: Celsius and Fahrenheit each rounded to a tenth from the same temperature (so
+   * F is 1.8 C + 32 only within both roundings), a price in dollars and cents, and humidity.
+   */
+  private static SampleColumn[] readings(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] celsius = new double[ROWS];
+    double[] fahrenheit = new double[ROWS];
+    double[] dollars = new double[ROWS];
+    double[] cents = new double[ROWS];
+    double[] humidity = new double[ROWS];
+    for (int row = 0; row < ROWS; row++) {
+      double temperature = 12 + 9 * random.nextGaussian();
+      celsius[row] = Math.rint(10 * temperature) / 10;
+      fahrenheit[row] = Math.rint(10 * (1.8 * temperature + 32)) / 10;
+      dollars[row] = Math.rint(100 * Math.exp(1 + random.nextGaussian())) / 100;
+      cents[row] = Math.rint(100 * dollars[row]);
+      humidity[row] = Math.rint(40 + 50 * random.nextDouble());
+    }
+
+    return new SampleColumn[] {
+      Samples.doubles("celsius", celsius),
+      Samples.doubles("fahrenheit", fahrenheit),
+      Samples.doubles("dollars", dollars),
+      Samples.ints("cents", cents),
+      Samples.ints("humidity", humidity)
+    };
+  }
+
+  @Test
+  void aScaleOfOneColumnPlusAConstantIsFoundAndHoldsInEveryGeneratedRow() {
+    TableModel model = fit(readings(4));
+
+    assertThat(model.derivations())
+        .extracting(Derivation::formula)
+        .containsExactlyInAnyOrder("fahrenheit = 1.8 · celsius + 32", "cents = 100 · dollars");
+    Generated rows = Generated.of(model, 9, GENERATED);
+    CollectingSink celsius = rows.column("celsius");
+    CollectingSink fahrenheit = rows.column("fahrenheit");
+    CollectingSink dollars = rows.column("dollars");
+    CollectingSink cents = rows.column("cents");
+    for (int row = 0; row < GENERATED; row++) {
+      // Computed from the generated Celsius and rounded to Fahrenheit's tenth.
+      assertThat(fahrenheit.doubleValue(row))
+          .as("row %d", row)
+          .isCloseTo(1.8 * celsius.doubleValue(row) + 32, within(0.05 + 1e-9));
+      assertThat(cents.longValue(row)).isEqualTo(Math.round(100 * dollars.doubleValue(row)));
+    }
+
+    // The round trip through a file keeps the scales and the rows.
+    TableModel read = ModelJson.fromJson(ModelJson.toJson(model), "readings.json");
+    assertThat(read.derivations()).isEqualTo(model.derivations());
+    Generated again = Generated.of(read, 9, 2_000);
+    for (int row = 0; row < 2_000; row++) {
+      assertThat(again.row(row)).isEqualTo(rows.row(row));
+    }
+  }
+
+  @Test
+  void aScaleThatHoldsOnlyBeyondTheColumnsRoundingIsNotExact() {
+    SplittableRandom random = new SplittableRandom(6);
+    double[] x = new double[ROWS];
+    double[] y = new double[ROWS];
+    for (int row = 0; row < ROWS; row++) {
+      x[row] = Math.rint(1000 * random.nextDouble()) / 10;
+      // 2.5 x + 3 with an error of up to 2 in a column of tenths: a trend, not a formula.
+      y[row] = Math.rint(10 * (2.5 * x[row] + 3 + 4 * (random.nextDouble() - 0.5))) / 10;
+    }
+
+    assertThat(fit(Samples.doubles("x", x), Samples.doubles("y", y)).derivations()).isEmpty();
   }
 
   /** Diamonds: the carat weight is about 0.0061 times the product of the three dimensions. */
