@@ -208,7 +208,8 @@ public final class FitOptions {
 
   /** Builds {@link FitOptions}; {@link #build()} validates. */
   public static final class Builder {
-    private final FitSettings.Builder settings = FitSettings.builder();
+    // Small tables take their components from category values (docs/bench/small-tables.md).
+    private final FitSettings.Builder settings = FitSettings.builder().splitByCategory();
     private int sampleRows = 100_000;
     private int clusterRows = 20_000;
     private final List<String> exclude = new ArrayList<>();

@@ -267,6 +267,14 @@ final class CategoricalPlan implements ColumnPlan {
     this.pool = pool >= 0 ? newCode[pool] : -1;
   }
 
+  ColumnKind kind() {
+    return kind;
+  }
+
+  String name() {
+    return sample.name();
+  }
+
   /** The categories while fitting, the pool of rare values included. */
   int categoryCount() {
     return categories.size();

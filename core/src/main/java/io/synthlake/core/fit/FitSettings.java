@@ -21,6 +21,7 @@ public final class FitSettings {
   private final int minComponentRows;
   private final int maxComponents;
   private final int maxModes;
+  private final boolean splitsByCategory;
   private final MarginalFamily defaultMarginal;
   private final Map<String, ColumnKind> kinds;
   private final Map<String, MarginalFamily> marginals;
@@ -38,6 +39,7 @@ public final class FitSettings {
     this.minComponentRows = builder.minComponentRows;
     this.maxComponents = builder.maxComponents;
     this.maxModes = builder.maxModes;
+    this.splitsByCategory = builder.splitsByCategory;
     this.defaultMarginal = builder.defaultMarginal;
     this.kinds = Collections.unmodifiableMap(new LinkedHashMap<>(builder.kinds));
     this.marginals = Collections.unmodifiableMap(new LinkedHashMap<>(builder.marginals));
@@ -100,6 +102,15 @@ public final class FitSettings {
   /** Most modes a Gaussian-mixture marginal may have. */
   public int maxModes() {
     return maxModes;
+  }
+
+  /**
+   * Whether a small table's components are chosen by category values where they tell the rows
+   * apart ({@link CategorySplits}) rather than by the clusterer; off unless set, so that a caller's
+   * own clusterer keeps its labels (the Spark fit turns it on).
+   */
+  public boolean splitsByCategory() {
+    return splitsByCategory;
   }
 
   public MarginalFamily marginal(String column) {
@@ -174,6 +185,7 @@ public final class FitSettings {
     builder.minComponentRows = minComponentRows;
     builder.maxComponents = maxComponents;
     builder.maxModes = maxModes;
+    builder.splitsByCategory = splitsByCategory;
     builder.defaultMarginal = defaultMarginal;
     builder.kinds.putAll(kinds);
     builder.marginals.putAll(marginals);
@@ -194,6 +206,7 @@ public final class FitSettings {
     private int minComponentRows = 100;
     private int maxComponents = 160;
     private int maxModes = 10;
+    private boolean splitsByCategory;
     private MarginalFamily defaultMarginal = MarginalFamily.EMPIRICAL;
     private final Map<String, ColumnKind> kinds = new LinkedHashMap<>();
     private final Map<String, MarginalFamily> marginals = new LinkedHashMap<>();
@@ -246,6 +259,12 @@ public final class FitSettings {
 
     public Builder maxModes(int value) {
       this.maxModes = value;
+      return this;
+    }
+
+    /** Chooses a small table's components by category values ({@link #splitsByCategory()}). */
+    public Builder splitByCategory() {
+      this.splitsByCategory = true;
       return this;
     }
 

@@ -165,8 +165,13 @@ public final class ModelFitter {
     // A sequence's rows are clustered on their entity's scores alone: its components are kinds of
     // entity, which every row of a history shares.
     double[][] clustered = contextOnly ? context : withContext(varying(scores, plans), context);
+    // A small table's components are its category values where they tell the rows apart.
+    CategorySplits.Split split =
+        context.length == 0 && !contextOnly ? CategorySplits.find(plans, scores, settings) : null;
     ScoreClusterer.Clustering clustering =
-        plans.isEmpty() || maxComponents == 1 || clustered.length == 0
+        split != null
+            ? new ScoreClusterer.Clustering(split.labels(), split.selection())
+            : plans.isEmpty() || maxComponents == 1 || clustered.length == 0
             ? new ScoreClusterer.Clustering(
                 new int[n],
                 maxComponents == 1 || plans.isEmpty()
@@ -179,9 +184,18 @@ public final class ModelFitter {
                         + "apart)")
             : clusterer.cluster(clustered, maxComponents, settings.seed());
     int[] labels =
-        ComponentMerger.merge(clustering.labels(), clustered, settings.minComponentRows());
+        split != null
+            ? split.labels()
+            : ComponentMerger.merge(clustering.labels(), clustered, settings.minComponentRows());
     int components = Arrays.stream(labels).max().orElse(0) + 1;
     int[][] members = members(labels, components);
+    if (split != null) {
+      for (ColumnPlan plan : plans) {
+        if (plan instanceof NumericPlan numeric) {
+          numeric.poolShape(members);
+        }
+      }
+    }
 
     double[][] withinComponent = new double[plans.size()][n];
     double[] weights = new double[components];

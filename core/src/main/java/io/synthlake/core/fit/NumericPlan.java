@@ -36,6 +36,9 @@ final class NumericPlan implements ColumnPlan {
   private final NumericFormat format;
   private final double[] keys;
 
+  /** The shape shared by every component, once {@link #poolShape} has been called. */
+  private PooledShape shape;
+
   NumericPlan(SampleColumn sample, ColumnKind kind, FitSettings settings) {
     this.sample = sample;
     this.kind = kind;
@@ -127,6 +130,31 @@ final class NumericPlan implements ColumnPlan {
     return keys;
   }
 
+  /**
+   * Pools the marginal shape across {@code members} (rows per component) from now on: each
+   * component then keeps its location, scale and the column's point masses ({@link PooledShape}).
+   * Used for small components; a Gaussian-mixture marginal keeps its own fit.
+   */
+  void poolShape(int[][] members) {
+    if (family == MarginalFamily.GAUSSIAN_MIXTURE) {
+      return;
+    }
+
+    double[][] values = new double[members.length][];
+    for (int k = 0; k < members.length; k++) {
+      values[k] =
+          Arrays.stream(members[k])
+              .filter(row -> !sample.isNull(row))
+              .mapToDouble(row -> keys[row])
+              .sorted()
+              .toArray();
+    }
+
+    shape =
+        PooledShape.fit(
+            values, settings.pointMassShare(), settings.rareCount(), settings.maxKnots());
+  }
+
   @Override
   public Object fitComponent(int[] rows, long seed) {
     double[] values = new double[rows.length];
@@ -144,7 +172,8 @@ final class NumericPlan implements ColumnPlan {
 
     double[] sorted = Arrays.copyOf(values, count);
     Arrays.sort(sorted);
-    return NumericDistribution.of(nullShare, marginal(sorted, seed));
+    return NumericDistribution.of(
+        nullShare, shape != null ? shape.marginal(sorted) : marginal(sorted, seed));
   }
 
   private Marginal marginal(double[] sorted, long seed) {
