@@ -101,6 +101,18 @@ final class CategorySplits {
       largest = Math.max(largest, leaves.get(k).length);
     }
 
+    // Components are numbered in order of first appearance in the sample, as clustered ones are.
+    int[] renumber = new int[leaves.size()];
+    Arrays.fill(renumber, -1);
+    int next = 0;
+    for (int row = 0; row < n; row++) {
+      if (renumber[labels[row]] < 0) {
+        renumber[labels[row]] = next++;
+      }
+
+      labels[row] = renumber[labels[row]];
+    }
+
     return new Split(
         labels,
         String.format(
