@@ -221,6 +221,11 @@ public final class ClusterDriver {
       throws Exception {
     String table = output + "/stream";
     String checkpoint = output + "/stream-checkpoint";
+    // Each micro-batch's Delta commit reads the table's state: with Delta's 50 snapshot partitions
+    // and Spark's 200 shuffle partitions that took 6 to 7 s of tiny tasks per batch on two executor
+    // cores, and about 2 s with these.
+    spark.conf().set("spark.databricks.delta.snapshotPartitions", "2");
+    spark.conf().set("spark.sql.shuffle.partitions", "2");
     StreamingQuery first = stream(spark, model, table, checkpoint, Trigger.ProcessingTime(200));
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     while (first.lastProgress() == null) {
