@@ -9,7 +9,9 @@ import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.SpecGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
@@ -135,27 +137,31 @@ class StreamingSpecsAndSetsIT {
   @Test
   void aRestartedSpecStreamWritesTheRowsOfABatchRead() throws Exception {
     Map<String, String> options =
-        Map.of("spec", orderSpec, "rowsPerBatch", "3000", "rows", "10000", "seed", "7");
-    Dataset<Row> streamed = stopAndRestart(options, "spec");
+        Map.of("spec", orderSpec, "rowsPerBatch", "2000", "rows", "5000", "seed", "7");
+    Dataset<Row> streamed = stopAndRestart(new Query("spec", options)).get(0);
     Dataset<Row> batch =
         spark
             .read()
             .format("synthlake")
             .option("spec", orderSpec)
-            .option("rows", 10_000)
+            .option("rows", 5000)
             .option("seed", 7)
             .load();
-    assertThat(streamed.count()).isEqualTo(10_000);
-    assertThat(streamed.select("order_id").distinct().count()).isEqualTo(10_000);
+    assertThat(streamed.count()).isEqualTo(5000);
+    assertThat(streamed.select("order_id").distinct().count()).isEqualTo(5000);
     assertThat(streamed.exceptAll(batch).count()).isZero();
   }
 
   @Test
   void aParentAndAChildStreamKeepKeysUniqueAndJoined() throws Exception {
     // 10,000 customers in batches of one root block (4,096 customers): three batches, the last of
-    // 1,808; each stream is stopped after its second batch and restarted.
-    Dataset<Row> customers = stopAndRestart(setOptions("customers"), "customers");
-    Dataset<Row> orders = stopAndRestart(setOptions("orders"), "orders");
+    // 1,808; both streams run at once, are stopped after their second batch and restarted.
+    List<Dataset<Row>> tables =
+        stopAndRestart(
+            new Query("customers", setOptions("customers")),
+            new Query("orders", setOptions("orders")));
+    Dataset<Row> customers = tables.get(0);
+    Dataset<Row> orders = tables.get(1);
 
     assertThat(customers.count()).isEqualTo(10_000);
     assertThat(customers.select("customer_id").distinct().count()).isEqualTo(10_000);
@@ -268,28 +274,54 @@ class StreamingSpecsAndSetsIT {
     return spark.readStream().format("synthlake").options(options).load();
   }
 
-  /**
-   * Streams {@code options} into a new Delta table, stops the query once two batches are in and
-   * restarts it from its checkpoint until the stream's end; the table.
-   */
-  private static Dataset<Row> stopAndRestart(Map<String, String> options, String name)
-      throws Exception {
-    String table = temp.resolve(name + "-delta").toString();
-    String checkpoint = temp.resolve(name + "-checkpoint").toString();
-    StreamingQuery first = start(options, table, checkpoint, Trigger.ProcessingTime(200));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (first.lastProgress() == null || first.lastProgress().batchId() < 1) {
-      if (!first.isActive()) {
-        throw first.exception().get();
-      }
-
-      assertThat(System.nanoTime()).as("two batches within a minute").isLessThan(deadline);
-      Thread.sleep(50);
+  /** A stream's options and the name of its Delta table and checkpoint. */
+  private record Query(String name, Map<String, String> options) {
+    String table() {
+      return temp.resolve(name + "-delta").toString();
     }
 
-    first.stop();
-    start(options, table, checkpoint, Trigger.AvailableNow()).awaitTermination();
-    return spark.read().format("delta").load(table);
+    StreamingQuery start(Trigger trigger) throws Exception {
+      return StreamingSpecsAndSetsIT.start(
+          options, table(), temp.resolve(name + "-checkpoint").toString(), trigger);
+    }
+  }
+
+  /**
+   * Runs {@code queries} into new Delta tables, all at once, stops them once two batches of each
+   * are in, and restarts them from their checkpoints until the streams' end; the tables.
+   */
+  private static List<Dataset<Row>> stopAndRestart(Query... queries) throws Exception {
+    List<StreamingQuery> running = new ArrayList<>();
+    for (Query query : queries) {
+      running.add(query.start(Trigger.ProcessingTime(100)));
+    }
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    for (StreamingQuery query : running) {
+      while (query.lastProgress() == null || query.lastProgress().batchId() < 1) {
+        if (!query.isActive()) {
+          throw query.exception().get();
+        }
+
+        assertThat(System.nanoTime()).as("two batches within a minute").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+
+      query.stop();
+    }
+
+    running.clear();
+    for (Query query : queries) {
+      running.add(query.start(Trigger.AvailableNow()));
+    }
+
+    List<Dataset<Row>> tables = new ArrayList<>();
+    for (int i = 0; i < queries.length; i++) {
+      running.get(i).awaitTermination();
+      tables.add(spark.read().format("delta").load(queries[i].table()));
+    }
+
+    return tables;
   }
 
   private static StreamingQuery start(
