@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synthlake.core.format.TableSetJson;
+import io.synthlake.core.generate.EdgeCases;
 import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.SpecGenerator;
@@ -118,6 +119,18 @@ class StreamingSpecsAndSetsIT {
     assertThat(read.count()).isEqualTo(3000);
     assertThat(read.exceptAll(generated).count()).isZero();
     assertThat(read.where("closed < opened or tax <> round(amount * 0.2, 2)").count()).isZero();
+    Dataset<Row> edgeCases =
+        spark
+            .read()
+            .format("synthlake")
+            .option("spec", orderSpec)
+            .option("rows", 1000)
+            .option("edge-cases", 0.1)
+            .load();
+    assertThat(edgeCases.columns()).contains(EdgeCases.MARKER);
+    // About 100 of 1,000 rows; 50 to 150 is more than five standard deviations either side (a
+    // false failure under 1e-6 for a fair draw, and the seed is fixed).
+    assertThat(edgeCases.where(EdgeCases.MARKER).count()).isBetween(50L, 150L);
 
     Dataset<Row> orders =
         spark

@@ -64,6 +64,20 @@ final class CatalogRelation extends BaseRelation implements PrunedScan {
             .withFirstRow(parsed.firstRow)
             .withPartitions(options.containsKey(SourceOptions.PARTITIONS) ? parsed.partitions : 0)
             .where(options.get(SourceOptions.WHERE));
+    EdgeCaseOptions.Settings edgeCases = EdgeCaseOptions.parse(options);
+    if (edgeCases != null) {
+      // The options' share, and their columns if given, take the place of the spec's block's.
+      generate = generate.withEdgeCases(edgeCases.share());
+      generate =
+          edgeCases.columns().isEmpty()
+              ? generate
+              : generate.withEdgeCaseColumns(edgeCases.columns());
+      generate =
+          edgeCases.notNull().isEmpty()
+              ? generate
+              : generate.withEdgeCaseNotNull(edgeCases.notNull());
+    }
+
     return new CatalogRelation(
         context,
         SpecGenerator.generate(spark, SpecCompiler.compile(text, spec), parsed.rows, generate));
