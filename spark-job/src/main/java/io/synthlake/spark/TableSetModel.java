@@ -1,6 +1,5 @@
 package io.synthlake.spark;
 
-import io.synthlake.core.Setting;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.TableSetJson;
 import io.synthlake.core.generate.AncestorColumns;
@@ -112,10 +111,10 @@ public final class TableSetModel {
         "GenerateOptions.where conditions one table's model; conditioning a set of related "
             + "tables is not supported: leave it out, or generate one table's model");
     SynthlakeException.check(
-        options.edgeCases().isEmpty(),
-        "%s is for one table's model; edge cases in a set of related tables are not supported "
-            + "(its foreign keys must join): leave it out, or generate one table's model",
-        Setting.EDGE_CASES);
+        options.edgeCaseColumns().isEmpty() && options.edgeCaseNotNull().isEmpty(),
+        "GenerateOptions.withEdgeCaseColumns and withEdgeCaseNotNull name one table's columns;"
+            + " for a set, read the table through the data source with the options"
+            + " 'edge-case-columns' and 'edge-case-not-null', or leave them out");
     // Checks rows before any job.
     if (options.exactRows()) {
       ExactRows.check(set, table, rows);
@@ -136,6 +135,11 @@ public final class TableSetModel {
               .option("exact-rows", Boolean.toString(options.exactRows()));
       if (options.partitions() > 0) {
         reader = reader.option("partitions", Integer.toString(options.partitions()));
+      }
+
+      if (options.edgeCases().isPresent()) {
+        // Each table's own columns, never its keys: the tables still join.
+        reader = reader.option("edge-cases", Double.toString(options.edgeCases().getAsDouble()));
       }
 
       List<AncestorColumns.Column> columns = carried.getOrDefault(name, List.of());

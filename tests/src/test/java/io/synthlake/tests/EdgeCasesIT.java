@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synthlake.core.format.ModelJson;
+import io.synthlake.core.format.TableSetJson;
 import io.synthlake.core.spec.SpecCompiler;
-import io.synthlake.spark.GenerateOptions;
 import io.synthlake.spark.OutputFormat;
-import io.synthlake.spark.SpecGenerator;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
 import io.synthlake.spark.WriteOptions;
@@ -177,7 +176,7 @@ class EdgeCasesIT {
   }
 
   @Test
-  void theCommandLineWritesThemAndASetOfTablesRefusesThem() {
+  void theCommandLineWritesThem() {
     String out = temp.resolve("cli").toString();
     Cli.Result result =
         Cli.run(
@@ -199,47 +198,89 @@ class EdgeCasesIT {
     // 5,000 rows at 5%: 250 expected, standard deviation 15.4; ±77 is five deviations.
     assertThat(read.filter(col("synthlake_edge_case")).count()).isBetween(173L, 327L);
     assertThat(read.agg(countDistinct("id")).first().getLong(0)).isEqualTo(5000L);
+  }
 
+  @Test
+  void aSetOfRelatedTablesGetsThemInEachTablesOwnColumnsAndStillJoins() throws IOException {
+    String out = temp.resolve("set").toString();
     Cli.Result set =
         Cli.run(
             "generate",
             "--spec",
             Path.of("..", "conf", "banking-lake.yaml").toString(),
             "--rows",
-            "customers=100",
+            "customers=150",
             "--output",
-            temp.resolve("set").toString(),
+            out,
+            "--format",
+            "parquet",
+            "--seed",
+            "4",
             "--edge-cases",
-            "0.01");
-    assertThat(set.status()).isEqualTo(2);
-    assertThat(set.err()).contains("--edge-cases is for one table's model");
+            "0.05");
+    assertThat(set.status()).as(set.err()).isZero();
+    Dataset<Row> customers = spark.read().parquet(out + "/customers");
+    Dataset<Row> merchants = spark.read().parquet(out + "/merchants");
+    Dataset<Row> accounts = spark.read().parquet(out + "/accounts");
+    Dataset<Row> transactions = spark.read().parquet(out + "/transactions");
+    for (Dataset<Row> table : List.of(customers, merchants, accounts, transactions)) {
+      assertThat(table.columns()).contains("synthlake_edge_case");
+    }
+
+    // Keys stay unique and every foreign key finds its row, edge rows included.
+    assertThat(customers.agg(countDistinct("customer_id")).first().getLong(0))
+        .isEqualTo(customers.count());
+    assertThat(transactions.agg(countDistinct("transaction_id")).first().getLong(0))
+        .isEqualTo(transactions.count());
+    assertThat(accounts.join(customers, "customer_id").count()).isEqualTo(accounts.count());
+    assertThat(transactions.join(accounts.select("account_id"), "account_id").count())
+        .isEqualTo(transactions.count());
+    assertThat(transactions.join(merchants.select("merchant_id"), "merchant_id").count())
+        .isEqualTo(transactions.count());
+    // About 2,000 transactions at 5%: some edge rows, whose amounts take boundary values.
+    Dataset<Row> edges = transactions.filter(col("synthlake_edge_case"));
+    assertThat(edges.count()).isPositive();
+    assertThat(edges.filter("amount is null or amount = 0 or amount > 50000").count()).isPositive();
+    assertThat(
+            transactions
+                .filter("not synthlake_edge_case and (amount is null or amount <= 0)")
+                .count())
+        .isZero();
   }
 
   @Test
-  void aSpecsBlockGivesTheShareAndColumns() throws IOException {
-    Path spec =
+  void aSetsTableThroughTheDataSourceNamesItsOwnColumnsAndNeverItsKeys() throws IOException {
+    String banking = Files.readString(Path.of("..", "conf", "banking-lake.yaml"));
+    Path set =
         Files.writeString(
-            temp.resolve("shop.yaml"),
-            String.join(
-                "\n",
-                "columns:",
-                "  - {name: id, type: long, key: {style: sequence}}",
-                "  - {name: amount, type: double, distribution: {type: normal, mean: 70, sd: 12}}",
-                "  - {name: note, type: string, distribution: {type: categories, weights: {a: 1}}}",
-                "  - {name: twice, type: double, expression: amount * 2}",
-                "edge-cases: {share: 1, columns: [note], not-null: [note]}",
-                ""));
-    Dataset<Row> rows =
-        SpecGenerator.generate(
-            spark, spec.toString(), 2000, GenerateOptions.defaults().withPartitions(2));
+            temp.resolve("banking.json"),
+            TableSetJson.toJson(
+                SpecCompiler.compileSet(banking, "banking-lake.yaml")
+                    .build(5, "customers", 200)
+                    .set()));
+    Dataset<Row> accounts = accounts(set, "1", "account_type").load();
+    Dataset<Row> plain = accounts(set, "0", "account_type").load();
 
-    assertThat(rows.columns())
-        .containsExactly("id", "amount", "note", "twice", "synthlake_edge_case");
-    assertThat(rows.filter("synthlake_edge_case").count()).isEqualTo(2000);
-    // The column's own first category is one of its boundary values (so values repeat); never null.
-    assertThat(rows.filter("note is null").count()).isZero();
-    assertThat(rows.filter("note != 'a'").count()).isPositive();
-    assertThat(rows.filter("amount is null or twice != amount * 2").count()).isZero();
+    assertThat(accounts.filter("not synthlake_edge_case").count()).isZero();
+    // Only the named column changes: keys, parent keys and the other columns are as without.
+    assertThat(accounts.drop("account_type", "synthlake_edge_case").collectAsList())
+        .isEqualTo(plain.drop("account_type", "synthlake_edge_case").collectAsList());
+    assertThat(accounts.filter("account_type is null").count()).isPositive();
+    assertThatThrownBy(() -> accounts(set, "0.1", "customer_id").load())
+        .hasMessageContaining("'customer_id' of table 'accounts' is a foreign key")
+        .hasMessageNotContaining("\n");
+  }
+
+  private static DataFrameReader accounts(Path set, String share, String columns) {
+    return spark
+        .read()
+        .format("synthlake")
+        .option("model", set.toString())
+        .option("table", "accounts")
+        .option("rows", 200)
+        .option("seed", 2)
+        .option("edge-cases", share)
+        .option("edge-case-columns", columns);
   }
 
   private static List<Object> values(Dataset<Row> rows, String column) {

@@ -38,6 +38,13 @@ public final class TableSetSampler {
   private final long[] tableSeeds;
   private final TableSampler[] samplers;
 
+  /**
+   * Per table, the sampler its walker writes the table's own rows with: the plain one, or with edge
+   * cases. The levels that count children and carry scores draw from the plain ones, so edge rows
+   * change no other row and no other table.
+   */
+  private final TableSampler[] written;
+
   /** children[t]: the indices of table t's child tables, in set order. */
   private final List<Integer>[] children;
 
@@ -53,6 +60,8 @@ public final class TableSetSampler {
       samplers[t] = TableSampler.of(tables.get(t).model(), tableSeeds[t]);
     }
 
+    this.written = samplers.clone();
+
     this.children = new List[tables.size()];
     for (int t = 0; t < tables.size(); t++) {
       children[t] = new ArrayList<>();
@@ -64,6 +73,96 @@ public final class TableSetSampler {
 
   public static TableSetSampler of(TableSet set, long seed) {
     return new TableSetSampler(set, seed);
+  }
+
+  private TableSetSampler(TableSetSampler other, int table, TableSampler sampler) {
+    this.set = other.set;
+    this.seed = other.seed;
+    this.tableSeeds = other.tableSeeds;
+    this.samplers = other.samplers;
+    this.children = other.children;
+    this.written = other.written.clone();
+    written[table] = sampler;
+  }
+
+  /**
+   * The same sampler with {@code edgeCases}' share of table {@code table}'s rows replaced by
+   * boundary rows (null: none), in the columns it names or else in every column it may touch: never
+   * a key, foreign key, ordinal, sequence order, balance or a column a balance moves by, nor a
+   * hidden column, so every join and every other row holds. Fails in one line naming a column it
+   * may not touch.
+   */
+  public TableSetSampler withEdgeCases(String table, EdgeCases edgeCases) {
+    TableSet.Table owner = set.table(table);
+    int index = set.indexOf(owner.name());
+    if (edgeCases == null) {
+      return new TableSetSampler(this, index, samplers[index]);
+    }
+
+    List<String> touchable = new ArrayList<>();
+    for (String column : owner.columns()) {
+      if (reason(owner, column) == null) {
+        touchable.add(column);
+      }
+    }
+
+    for (String column : edgeCases.columns()) {
+      String reason = owner.columns().contains(column) ? reason(owner, column) : null;
+      SynthlakeException.check(
+          reason == null,
+          "edge-case columns: '%s' of table '%s' is %s, which edge cases leave alone so that the"
+              + " tables still join; leave it out",
+          column,
+          owner.name(),
+          reason);
+    }
+
+    SynthlakeException.check(
+        !touchable.isEmpty(),
+        "table '%s' has no column edge cases can change (its columns are keys, ordinals and"
+            + " balances); leave the option out for it",
+        owner.name());
+    EdgeCases chosen = edgeCases.columns().isEmpty() ? edgeCases.withColumns(touchable) : edgeCases;
+    return new TableSetSampler(this, index, samplers[index].withEdgeCases(chosen));
+  }
+
+  /** Table {@code table}'s edge cases, or null. */
+  public EdgeCases edgeCases(String table) {
+    return written[set.indexOf(set.table(table).name())].edgeCases();
+  }
+
+  /** Why edge cases leave output column {@code column} of {@code table} alone, or null. */
+  private static String reason(TableSet.Table table, String column) {
+    if (table.foreignKey(column) != null) {
+      return "a foreign key";
+    }
+
+    if (table.ordinal() != null && table.ordinal().column().equals(column)) {
+      return "its ordinal";
+    }
+
+    TableSet.Sequence sequence = table.sequence();
+    if (sequence != null && sequence.order().equals(column)) {
+      return "its sequence's order";
+    }
+
+    if (sequence != null) {
+      for (RunningBalance balance : sequence.balances()) {
+        if (balance.column().equals(column) || balance.moves().contains(column)) {
+          return "a running balance or a column it moves by";
+        }
+      }
+    }
+
+    if (!table.model().columnNames().contains(column)) {
+      return "a key or computed from other columns";
+    }
+
+    if (table.model().column(column) instanceof KeyColumn) {
+      return "a key";
+    }
+
+    return null;
   }
 
   /**
@@ -209,6 +308,9 @@ public final class TableSetSampler {
     private long[] rowsBefore;
     private long[] tableRows;
 
+    /** Where the edge-case marker of the rows written goes; null for none. */
+    private ColumnSink marker;
+
     private Walker(int table) {
       this.table = table;
       for (int t = table; t >= 0; t = parentIndex(t)) {
@@ -219,7 +321,7 @@ public final class TableSetSampler {
 
       TableSet.Table spec = set.tables().get(table);
       TableModel model = spec.model();
-      this.writer = samplers[table].newBlockWriter();
+      this.writer = written[table].newBlockWriter();
       this.modelSinks = new ColumnSink[model.columns().size()];
       this.outputModelColumn = new int[spec.columns().size()];
       this.outputForeignKey = new int[spec.columns().size()];
@@ -283,6 +385,18 @@ public final class TableSetSampler {
 
       KeyColumn key = (KeyColumn) owner.model().column(column);
       return new KeySource(depth, new KeyGenerator(key, tableSeeds[path.get(depth)]), 0);
+    }
+
+    /**
+     * Sends the following writes' edge-case marker (true for a boundary row) to {@code sink}, row
+     * for row like the columns' sinks; null writes none. Only for a table with edge cases.
+     */
+    public void markEdgeCases(ColumnSink sink) {
+      if (sink != null && written[table].edgeCases() == null) {
+        throw new IllegalStateException("this table has no edge cases to mark");
+      }
+
+      this.marker = sink;
     }
 
     /** The model column of each output column, or -1 for a foreign key. */
@@ -371,11 +485,15 @@ public final class TableSetSampler {
           dropping[i] = sinks[i] == null ? null : DroppingSink.INSTANCE;
         }
 
+        ColumnSink kept = marker;
+        marker = null;
         for (; nextChunk < chunk; nextChunk++) {
           int skipped =
               Math.min(TableSampler.BLOCK_ROWS, level.rows - nextChunk * TableSampler.BLOCK_ROWS);
           write(nextChunk, skipped, dropping);
         }
+
+        marker = kept;
 
         nextChunk = chunk + 1;
         filter.position(level.ordinals(), level.entityStarts, chunk * TableSampler.BLOCK_ROWS);
@@ -397,6 +515,7 @@ public final class TableSetSampler {
       }
 
       long firstRow = rowsBefore[table] + first;
+      writer.markEdgeCases(marker);
       if (parentLevel == null) {
         // A series draws every column, so that each column's series goes on whatever is read.
         writer.writeRows(rootBlock, firstRow, rows, null, sequence != null, modelSinks);

@@ -8,6 +8,10 @@ import io.synthlake.core.fit.TableFixtures;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.model.TableSet;
+import io.synthlake.core.spec.SpecCompiler;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -339,6 +343,50 @@ class EdgeCasesTest {
     for (int row = 0; row < 5000; row++) {
       assertThat(notNull.value(airport, row)).isNotNull();
     }
+  }
+
+  @Test
+  void aSetsTableTakesThemInItsOwnColumnsAndEveryKeyStillJoins() throws java.io.IOException {
+    TableSet set =
+        SpecCompiler.compileSet(
+                Files.readString(Path.of("..", "conf", "banking-lake.yaml")), "banking-lake.yaml")
+            .build(3, "customers", 300)
+            .set();
+    TableSetSampler plain = TableSetSampler.of(set, 8);
+    TableSetSampler edges = plain.withEdgeCases("transactions", EdgeCases.of(0.2));
+    TableSetLayout layout = TableSetRun.layout(plain, "customers", 300);
+    List<String> columns = set.table("transactions").columns();
+    CollectingSink[] before = TableSetRun.generate(plain, layout, "transactions", false);
+    CollectingSink[] after = TableSetRun.generate(edges, layout, "transactions", true);
+    long seed = TableSetSampler.tableSeed(8, "transactions");
+    int flagged = 0;
+    for (int row = 0; row < before[0].size(); row++) {
+      boolean edge = edges.edgeCases("transactions").isEdgeCase(seed, row);
+      flagged += edge ? 1 : 0;
+      for (int c = 0; c < columns.size(); c++) {
+        String column = columns.get(c);
+        boolean own = set.table("transactions").model().columnNames().contains(column);
+        boolean key = column.equals("transaction_id");
+        if (!edge || !own || key) {
+          // Keys, parent and foreign keys, and every row not flagged stay as without.
+          assertThat(after[c].value(row))
+              .as("%s row %d", column, row)
+              .isEqualTo(before[c].value(row));
+        }
+      }
+    }
+
+    assertThat(flagged).isPositive();
+    // The other tables are untouched.
+    assertThat(TableSetRun.generate(edges, layout, "accounts", false)[1].value(0))
+        .isEqualTo(TableSetRun.generate(plain, layout, "accounts", false)[1].value(0));
+    assertThatThrownBy(
+            () ->
+                plain.withEdgeCases(
+                    "transactions", EdgeCases.of(0.1).withColumns(List.of("merchant_id"))))
+        .hasMessage(
+            "edge-case columns: 'merchant_id' of table 'transactions' is a foreign key, which edge"
+                + " cases leave alone so that the tables still join; leave it out");
   }
 
   @Test

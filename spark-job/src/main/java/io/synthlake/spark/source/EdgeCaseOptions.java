@@ -102,14 +102,4 @@ final class EdgeCaseOptions {
   static StructType withMarker(StructType schema) {
     return schema.add(EdgeCases.MARKER, DataTypes.BooleanType, true);
   }
-
-  /** Fails with one line when edge cases are asked of a set of related tables. */
-  static void checkOneTable(Map<String, String> options, Iterable<String> tables) {
-    SynthlakeException.check(
-        !asked(options),
-        "the option '%s' is for one table's model, and this model holds a set of related tables "
-            + "(%s); generate each table's model on its own for edge cases, or leave it out",
-        SHARE,
-        String.join(", ", tables));
-  }
 }

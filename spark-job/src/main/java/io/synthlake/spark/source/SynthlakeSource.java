@@ -4,6 +4,7 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.generate.AncestorColumns;
 import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.generate.TableSetLayout;
+import io.synthlake.core.generate.TableSetSampler;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
@@ -71,12 +72,12 @@ public final class SynthlakeSource
     }
 
     ModelCache.Entry entry = load(options);
-    return entry.isTableSet()
-        ? TableSetTable.schema(
-            entry.tableSet(), tableOf(entry, options), SourceOptions.ancestorColumns(options))
-        : EdgeCaseOptions.asked(options)
-            ? EdgeCaseOptions.withMarker(schema(entry.model()))
+    StructType schema =
+        entry.isTableSet()
+            ? TableSetTable.schema(
+                entry.tableSet(), tableOf(entry, options), SourceOptions.ancestorColumns(options))
             : schema(entry.model());
+    return EdgeCaseOptions.asked(options) ? EdgeCaseOptions.withMarker(schema) : schema;
   }
 
   @Override
@@ -242,16 +243,27 @@ public final class SynthlakeSource
 
   private static Table tableOfSet(ModelCache.Entry entry, CaseInsensitiveStringMap options) {
     TableSet set = entry.tableSet();
-    EdgeCaseOptions.checkOneTable(options, set.names());
     String table = tableOf(entry, options);
     SourceOptions.SetRows asked = SourceOptions.parseSetRows(options, set.root(table).name());
+    EdgeCaseOptions.Settings edgeCases = EdgeCaseOptions.parse(options);
+    if (edgeCases != null) {
+      // Fails in one line, before any job, on a column edge cases may not touch.
+      TableSetSampler.of(set, asked.seed()).withEdgeCases(table, edgeCases.edgeCases());
+    }
+
     SparkSession spark = SparkSession.active();
     TableSetLayout layout = TableSetLayouts.of(spark, entry, asked);
     int partitions =
         SourceOptions.partitions(
             options, layout.rows(table), spark.sparkContext().defaultParallelism());
     return new TableSetTable(
-        entry, table, asked.seed(), layout, partitions, SourceOptions.ancestorColumns(options));
+        entry,
+        table,
+        asked.seed(),
+        layout,
+        partitions,
+        SourceOptions.ancestorColumns(options),
+        edgeCases);
   }
 
   /** The output schema of a table of a set: its columns, in order, every one nullable. */

@@ -14,11 +14,24 @@ final class TableSetBroadcast implements Serializable {
 
   private final byte[] gzippedJson;
   private final long seed;
+
+  /** The table whose rows get edge cases, and which; null for none. */
+  private final String table;
+
+  private final EdgeCaseOptions.Settings edgeCases;
   private transient volatile TableSetSampler sampler;
 
   TableSetBroadcast(ModelCache.Entry set, long seed) {
+    this(set, seed, null, null);
+  }
+
+  /** With {@code edgeCases} (null: none) in table {@code table}'s rows. */
+  TableSetBroadcast(
+      ModelCache.Entry set, long seed, String table, EdgeCaseOptions.Settings edgeCases) {
     this.gzippedJson = set.gzippedJson();
     this.seed = seed;
+    this.table = table;
+    this.edgeCases = edgeCases;
   }
 
   TableSetSampler sampler() {
@@ -30,6 +43,10 @@ final class TableSetBroadcast implements Serializable {
           result =
               TableSetSampler.of(
                   TableSetJson.fromJson(GzipText.gunzip(gzippedJson), "broadcast table set"), seed);
+          if (edgeCases != null) {
+            result = result.withEdgeCases(table, edgeCases.edgeCases());
+          }
+
           sampler = result;
         }
       }

@@ -73,10 +73,12 @@ final class TableSetCursor {
   }
 
   /**
-   * Writes the current chunk into {@code sinks}, one per output column of the table and then one
-   * per carried column (null to skip a column).
+   * Writes the current chunk into {@code sinks}, one per output column of the table, then one per
+   * carried column, then for a table with edge cases the marker's (null to skip a column).
    */
   void write(ColumnSink[] sinks) {
+    int marker = ownSinks.length + carriedSinks.length;
+    walker.markEdgeCases(sinks.length > marker ? sinks[marker] : null);
     System.arraycopy(sinks, 0, ownSinks, 0, ownSinks.length);
     walker.write(chunk, rows, ownSinks);
     if (ancestors != null) {

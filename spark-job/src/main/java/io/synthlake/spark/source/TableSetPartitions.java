@@ -73,8 +73,9 @@ final class TableSetPartitions implements PartitionGenerator {
   @Override
   public void generate(int partition, ColumnSink[] sinks, IntConsumer blockDone) {
     TableSetSampler sampler = set.value().sampler();
+    int marker = sampler.edgeCases(table) == null ? 0 : 1;
     ColumnSink[] byColumn =
-        new ColumnSink[sampler.set().table(table).columns().size() + carried.size()];
+        new ColumnSink[sampler.set().table(table).columns().size() + carried.size() + marker];
     for (int i = 0; i < columns.length; i++) {
       byColumn[columns[i]] = sinks[i];
     }

@@ -8,6 +8,7 @@ import io.synthlake.core.model.NumericFormat;
 import io.synthlake.core.model.RunningBalance;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.DataType;
+import io.synthlake.core.types.LogicalType;
 import io.synthlake.spark.internal.SparkTypes;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -48,6 +49,9 @@ final class TableSetTable implements SupportsRead {
   private final StructType schema;
   private final List<AncestorColumns.Column> carried;
 
+  /** The table's edge cases, or null: their marker is the last column. */
+  private final EdgeCaseOptions.Settings edgeCases;
+
   TableSetTable(
       ModelCache.Entry entry,
       String table,
@@ -55,7 +59,19 @@ final class TableSetTable implements SupportsRead {
       TableSetLayout layout,
       int partitions,
       List<AncestorColumns.Column> carried) {
+    this(entry, table, seed, layout, partitions, carried, null);
+  }
+
+  TableSetTable(
+      ModelCache.Entry entry,
+      String table,
+      long seed,
+      TableSetLayout layout,
+      int partitions,
+      List<AncestorColumns.Column> carried,
+      EdgeCaseOptions.Settings edgeCases) {
     this.entry = entry;
+    this.edgeCases = edgeCases;
     this.table = table;
     this.root = entry.tableSet().root(table).name();
     this.seed = seed;
@@ -63,7 +79,8 @@ final class TableSetTable implements SupportsRead {
     long blocks = TableSetSampler.rootBlocks(layout.rootRows(root));
     this.partitions = (int) Math.max(1, Math.min(partitions, blocks));
     this.carried = List.copyOf(carried);
-    this.schema = schema(entry.tableSet(), table, this.carried);
+    StructType own = schema(entry.tableSet(), table, this.carried);
+    this.schema = edgeCases == null ? own : EdgeCaseOptions.withMarker(own);
   }
 
   /**
@@ -89,10 +106,17 @@ final class TableSetTable implements SupportsRead {
         column.hiddenName(), SparkTypes.toSpark(set.type(column.table(), column.column())), true);
   }
 
-  /** The type of output column {@code index}: the table's own, or an ancestor's carried. */
+  /**
+   * The type of output column {@code index}: the table's own, an ancestor's carried, or after them
+   * the edge-case marker's.
+   */
   static DataType type(
       TableSet set, String table, List<AncestorColumns.Column> carried, int index) {
     List<String> columns = set.table(table).columns();
+    if (index == columns.size() + carried.size()) {
+      return DataType.of(LogicalType.BOOLEAN);
+    }
+
     if (index < columns.size()) {
       return set.type(table, columns.get(index));
     }
@@ -109,6 +133,11 @@ final class TableSetTable implements SupportsRead {
   static Optional<NumericFormat> format(
       TableSet set, String table, List<AncestorColumns.Column> carried, int index) {
     List<String> columns = set.table(table).columns();
+    if (index == columns.size() + carried.size()) {
+      // The edge-case marker.
+      return Optional.empty();
+    }
+
     TableSet.Table owner =
         set.table(index < columns.size() ? table : carried.get(index - columns.size()).table());
     String column =
@@ -207,7 +236,7 @@ final class TableSetTable implements SupportsRead {
           spark ->
               new TableSetPartitions(
                   JavaSparkContext.fromSparkContext(spark.sparkContext())
-                      .broadcast(new TableSetBroadcast(entry, seed)),
+                      .broadcast(new TableSetBroadcast(entry, seed, table, edgeCases)),
                   split,
                   table,
                   layout.rootRows(root),
@@ -250,7 +279,7 @@ final class TableSetTable implements SupportsRead {
       JavaSparkContext context =
           JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
       return new ReaderFactory(
-          context.broadcast(new TableSetBroadcast(entry, seed)),
+          context.broadcast(new TableSetBroadcast(entry, seed, table, edgeCases)),
           table,
           layout.rootRows(root),
           layout.tableRows(),
