@@ -179,6 +179,8 @@ class StreamingSpecsAndSetsIT {
     assertThat(customers.count()).isEqualTo(10_000);
     assertThat(customers.select("customer_id").distinct().count()).isEqualTo(10_000);
     long orderRows = orders.count();
+    // Poisson(2) orders for each of 10,000 customers: 20,000 give or take 141; the bounds are seven
+    // standard deviations away (no false failure in practice, and the seed is fixed).
     assertThat(orderRows).isBetween(19_000L, 21_000L);
     assertThat(orders.select("order_id").distinct().count()).isEqualTo(orderRows);
     assertThat(orders.join(customers, "customer_id").count()).isEqualTo(orderRows);
