@@ -5,9 +5,17 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.synthlake.core.fit.FitSettings;
+import io.synthlake.core.fit.ModelFitter;
+import io.synthlake.core.fit.SampleColumn;
+import io.synthlake.core.fit.SampleTable;
+import io.synthlake.core.fit.ScoreClusterer;
 import io.synthlake.core.format.ModelJson;
 import io.synthlake.core.format.TableSetJson;
+import io.synthlake.core.model.TableModel;
 import io.synthlake.core.spec.SpecCompiler;
+import io.synthlake.core.types.DataType;
+import io.synthlake.core.types.LogicalType;
 import io.synthlake.spark.OutputFormat;
 import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
@@ -19,6 +27,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -198,6 +207,70 @@ class EdgeCasesIT {
     // 5,000 rows at 5%: 250 expected, standard deviation 15.4; ±77 is five deviations.
     assertThat(read.filter(col("synthlake_edge_case")).count()).isBetween(173L, 327L);
     assertThat(read.agg(countDistinct("id")).first().getLong(0)).isEqualTo(5000L);
+  }
+
+  @Test
+  void boundaryRowsKeepAFittedModelsDerivedColumnAndGroupedColumns() throws IOException {
+    // Airports in states (drawn as a group's tuples) and a total that is repair plus other.
+    int rows = 4000;
+    SplittableRandom random = new SplittableRandom(5);
+    String[] airport = new String[rows];
+    String[] state = new String[rows];
+    double[] repair = new double[rows];
+    double[] other = new double[rows];
+    double[] total = new double[rows];
+    for (int row = 0; row < rows; row++) {
+      int a = random.nextInt(40);
+      airport[row] = "airport" + a;
+      state[row] = "state" + a / 4;
+      repair[row] = random.nextDouble() < 0.7 ? 0 : Math.rint(Math.exp(8 + random.nextGaussian()));
+      other[row] = random.nextDouble() < 0.8 ? 0 : Math.rint(Math.exp(6 + random.nextGaussian()));
+      total[row] = repair[row] + other[row];
+    }
+
+    DataType integer = DataType.of(LogicalType.INT);
+    TableModel fitted =
+        ModelFitter.fit(
+                SampleTable.of(
+                    List.of(
+                        SampleColumn.strings("airport", airport),
+                        SampleColumn.strings("state", state),
+                        SampleColumn.numbers("repair", integer, repair, new boolean[rows]),
+                        SampleColumn.numbers("other", integer, other, new boolean[rows]),
+                        SampleColumn.numbers("total", integer, total, new boolean[rows]))),
+                FitSettings.defaults(),
+                (scores, components, seed) ->
+                    new ScoreClusterer.Clustering(
+                        new int[scores.length == 0 ? 0 : scores[0].length], "one component"))
+            .model();
+    assertThat(fitted.derivations()).hasSize(1);
+    assertThat(fitted.groups()).hasSize(1);
+    Path file = Files.writeString(temp.resolve("costs.json"), ModelJson.toJson(fitted));
+    Dataset<Row> edges =
+        spark
+            .read()
+            .format("synthlake")
+            .option("model", file.toString())
+            .option("rows", 3000)
+            .option("seed", 6)
+            .option("partitions", 2)
+            .option("edge-cases", "1")
+            .load()
+            .selectExpr(
+                "*",
+                "cast(repair as bigint) + other as sum",
+                "concat('state', cast(floor(cast(substr(airport, 8) as int) / 4) as string))"
+                    + " as airports_state");
+
+    assertThat(edges.filter("synthlake_edge_case").count()).isEqualTo(3000);
+    // The total is its inputs' sum wherever both are set and the sum is an INT; else null.
+    assertThat(edges.filter("total is not null and total != sum").count()).isZero();
+    assertThat(edges.filter("total is null and sum between -2147483648 and 2147483647").count())
+        .isZero();
+    assertThat(edges.filter("total > 1000000000").count()).isPositive();
+    // An airport comes with its own state, or both are null.
+    assertThat(edges.filter("(airport is null) != (state is null)").count()).isZero();
+    assertThat(edges.filter("airport is not null and state != airports_state").count()).isZero();
   }
 
   @Test
