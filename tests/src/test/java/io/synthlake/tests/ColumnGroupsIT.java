@@ -125,16 +125,16 @@ class ColumnGroupsIT {
   }
 
   @Test
-  void binnedAccuracyAgainstTheHoldoutDropsByLessThanASixThousandth() {
+  void binnedAccuracyAgainstTheHoldoutDropsByAtMostTwoThousandths() {
     EvaluationResult with = Evaluation.evaluate(train, holdout, birds.rows());
     EvaluationResult without = Evaluation.evaluate(train, holdout, birdsWithout.rows());
 
     report(with, without);
-    // Measured 0.9470 with groups against 0.9512 without (bench/structure.md): the target of
-    // 0.002 is not met, and this bound holds the drop where it was measured, so that a change
-    // that widens it fails. Seeded fits: the figures repeat unless the fit changes.
+    // Measured 0.9518 with groups (10 components) against 0.9498 without (9), and ahead at a
+    // fixed count too (bench/structure.md); the target is at most 0.002 below. Seeded fits: the
+    // figures repeat unless the fit changes.
     assertThat(with.accuracy().overall().synthetic())
-        .isGreaterThanOrEqualTo(without.accuracy().overall().synthetic() - 0.006);
+        .isGreaterThanOrEqualTo(without.accuracy().overall().synthetic() - 0.002);
   }
 
   private static void report(EvaluationResult with, EvaluationResult without) {
