@@ -2,6 +2,8 @@ package io.synthlake.core.fit;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.types.ColumnKind;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +31,8 @@ public final class FitSettings {
   private final OrderPolicy orderPolicy;
   private final boolean derivesColumns;
   private final boolean detectsGroups;
+  private final boolean splitsTimeOfDay;
+  private final String timeZone;
 
   private FitSettings(Builder builder) {
     this.seed = builder.seed;
@@ -47,6 +51,8 @@ public final class FitSettings {
     this.orderPolicy = builder.orderPolicy;
     this.derivesColumns = builder.derivesColumns;
     this.detectsGroups = builder.detectsGroups;
+    this.splitsTimeOfDay = builder.splitsTimeOfDay;
+    this.timeZone = builder.timeZone;
   }
 
   public static Builder builder() {
@@ -150,6 +156,26 @@ public final class FitSettings {
     return detectsGroups;
   }
 
+  /**
+   * Whether the fit models the time of day of a timestamp column apart from its date (so that
+   * flights leave at the hours they leave); on unless turned off.
+   */
+  public boolean splitsTimeOfDay() {
+    return splitsTimeOfDay;
+  }
+
+  /** The time-zone id whose wall clock a timestamp's time of day is read on; UTC unless set. */
+  public String timeZone() {
+    return timeZone;
+  }
+
+  /** These settings reading times of day on the wall clock of {@code zone}. */
+  public FitSettings withTimeZone(String zone) {
+    Builder builder = toBuilder();
+    builder.timeZone = zone;
+    return builder.build();
+  }
+
   /** These settings with no column groups detected. */
   public FitSettings withoutGroups() {
     Builder builder = toBuilder();
@@ -193,6 +219,8 @@ public final class FitSettings {
     builder.orderPolicy = orderPolicy;
     builder.derivesColumns = derivesColumns;
     builder.detectsGroups = detectsGroups;
+    builder.splitsTimeOfDay = splitsTimeOfDay;
+    builder.timeZone = timeZone;
     return builder;
   }
 
@@ -214,6 +242,8 @@ public final class FitSettings {
     private OrderPolicy orderPolicy = OrderPolicy.LENIENT;
     private boolean derivesColumns = true;
     private boolean detectsGroups = true;
+    private boolean splitsTimeOfDay = true;
+    private String timeZone = "UTC";
 
     private Builder() {}
 
@@ -307,7 +337,32 @@ public final class FitSettings {
       return this;
     }
 
+    /** Models every timestamp as whole instants: no time of day apart from the date. */
+    public Builder withoutTimeOfDay() {
+      this.splitsTimeOfDay = false;
+      return this;
+    }
+
+    /**
+     * Reads timestamps' times of day on the wall clock of {@code value}, a time-zone id (the Spark
+     * session's); timestamps without time zone are read as they are.
+     */
+    public Builder timeZone(String value) {
+      this.timeZone = value;
+      return this;
+    }
+
     public FitSettings build() {
+      try {
+        ZoneId.of(timeZone);
+      } catch (DateTimeException | NullPointerException e) {
+        throw SynthlakeException.of(
+            "time zone '%s' is not a time-zone id (%s); set spark.sql.session.timeZone to one"
+                + " such as UTC or Europe/Paris",
+            timeZone,
+            e.getMessage());
+      }
+
       SynthlakeException.check(maxKnots >= 2, "max knots must be at least 2, got %d", maxKnots);
       SynthlakeException.check(
           pointMassShare > 0 && pointMassShare <= 1,

@@ -8,11 +8,14 @@ import io.synthlake.core.math.Correlations;
 import io.synthlake.core.math.Seeds;
 import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.model.GaussianCopulaMixture;
+import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
+import io.synthlake.core.model.TimeOfDay;
 import io.synthlake.core.types.ColumnKind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +33,14 @@ public final class ModelFitter {
   private ModelFitter() {}
 
   public static FitResult fit(SampleTable sample, FitSettings settings, ScoreClusterer clusterer) {
-    return fitRows(sample, settings, clusterer, new double[0][], false, settings.derivesColumns())
+    return fitRows(
+            sample,
+            settings,
+            clusterer,
+            new double[0][],
+            false,
+            settings.derivesColumns(),
+            settings.splitsTimeOfDay())
         .result();
   }
 
@@ -73,7 +83,7 @@ public final class ModelFitter {
       double[][] context,
       boolean contextOnly) {
     // Tables of a set keep every column their own: their marginals feed keys, seasons and balances.
-    return fitRows(sample, settings.withoutGroups(), clusterer, context, contextOnly, false);
+    return fitRows(sample, settings.withoutGroups(), clusterer, context, contextOnly, false, false);
   }
 
   private static FittedRows fitRows(
@@ -82,7 +92,8 @@ public final class ModelFitter {
       ScoreClusterer clusterer,
       double[][] context,
       boolean contextOnly,
-      boolean derive) {
+      boolean derive,
+      boolean timesOfDay) {
     int n = sample.rows();
     SynthlakeException.check(
         n > 0,
@@ -132,6 +143,7 @@ public final class ModelFitter {
             : ColumnGroups.NONE;
     List<ColumnPlan> plans = new ArrayList<>();
     List<Integer> planColumn = new ArrayList<>();
+    Map<Integer, Double> timeSteps = new HashMap<>();
     for (int i = 0; i < kept.size(); i++) {
       ColumnKind kind = derived.modelledKind(kept.get(i), kinds.get(i));
       if (kind == ColumnKind.KEY || groups.isLaterMember(kept.get(i).name())) {
@@ -150,6 +162,19 @@ public final class ModelFitter {
               ? new NumericPlan(column, kind, settings)
               : new CategoricalPlan(column, kind, settings));
       planColumn.add(i);
+      // A timestamp's time of day takes the copula column right after its own.
+      SampleColumn times =
+          timesOfDay && kind == ColumnKind.TIMESTAMP && column.type().logicalType().isTemporal()
+              ? TimeOfDaySplit.timesOfDay(
+                  column,
+                  TimeOfDaySplit.zone(column, settings),
+                  Seeds.derive(settings.seed(), i, -1))
+              : null;
+      if (times != null) {
+        plans.add(new NumericPlan(times, ColumnKind.CONTINUOUS, settings));
+        planColumn.add(i);
+        timeSteps.put(i, TimeOfDaySplit.step(times));
+      }
     }
 
     SplittableRandom random = new SplittableRandom(settings.seed());
@@ -236,10 +261,22 @@ public final class ModelFitter {
         continue;
       }
 
-      columns.add(
+      ColumnModel built =
           plan >= 0
               ? derived.restore(plans.get(plan).build(fitted.get(plan)), kept.get(i), kinds.get(i))
-              : KeyFitter.fit(kept.get(i)));
+              : KeyFitter.fit(kept.get(i));
+      if (plan >= 0 && plan + 1 < plans.size() && planColumn.get(plan + 1) == i) {
+        built =
+            ((NumericColumn) built)
+                .withTimeOfDay(
+                    TimeOfDay.of(
+                        TimeOfDaySplit.zone(kept.get(i), settings),
+                        timeSteps.get(i),
+                        ((NumericColumn) plans.get(plan + 1).build(fitted.get(plan + 1)))
+                            .components()));
+      }
+
+      columns.add(built);
     }
 
     Map<String, String> properties = new LinkedHashMap<>();

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.synthlake.core.InvalidModelException;
 import io.synthlake.core.model.ColumnGroup;
 import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.model.TimeOfDay;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -270,7 +272,7 @@ final class GroupJson {
 
   /**
    * The copula columns' names, as the dependence lists them: each non-key column, a group by its
-   * name at its first member's place instead of its members.
+   * name at its first member's place instead of its members, a time of day right after its column.
    */
   static List<String> copulaNames(List<ColumnModel> columns, List<ColumnGroup> groups) {
     List<String> names = new ArrayList<>();
@@ -280,6 +282,10 @@ final class GroupJson {
       if (group == null) {
         if (column.kind().inCopula()) {
           names.add(column.name());
+        }
+
+        if (column instanceof NumericColumn && ((NumericColumn) column).timeOfDay() != null) {
+          names.add(TimeOfDay.copulaName(column.name()));
         }
       } else if (!names.contains(group.name())) {
         names.add(group.name());

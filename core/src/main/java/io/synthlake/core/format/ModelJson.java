@@ -26,6 +26,7 @@ import io.synthlake.core.model.NumericFormat;
 import io.synthlake.core.model.RebalancedMixture;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TextComposer;
+import io.synthlake.core.model.TimeOfDay;
 import io.synthlake.core.types.ColumnKind;
 import io.synthlake.core.types.DataType;
 import java.io.IOException;
@@ -108,6 +109,8 @@ public final class ModelJson {
   private static final String COEFFICIENTS = "coefficients";
   private static final String CONSTANT = "constant";
   private static final String TOLERANCE = "tolerance";
+  private static final String TIME_OF_DAY = "time-of-day";
+  private static final String ZONE = "zone";
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -266,6 +269,12 @@ public final class ModelJson {
       return 2;
     }
 
+    for (ColumnModel column : model.columns()) {
+      if (column instanceof NumericColumn && ((NumericColumn) column).timeOfDay() != null) {
+        return 2;
+      }
+    }
+
     return OLDEST_VERSION;
   }
 
@@ -283,19 +292,14 @@ public final class ModelJson {
       json.writeNumberField(STEP, format.step());
       json.writeNumberField(DECIMALS, format.decimals());
       json.writeEndObject();
-      json.writeArrayFieldStart(COMPONENTS);
-      for (NumericDistribution distribution : numeric.components()) {
-        json.writeStartObject();
-        json.writeNumberField(NULL_SHARE, distribution.nullShare());
-        if (distribution.marginal() != null) {
-          json.writeFieldName(MARGINAL);
-          writeMarginal(json, distribution.marginal());
-        }
-
+      writeDistributions(json, numeric.components());
+      if (numeric.timeOfDay() != null) {
+        json.writeObjectFieldStart(TIME_OF_DAY);
+        json.writeStringField(ZONE, numeric.timeOfDay().zone());
+        json.writeNumberField(STEP, numeric.timeOfDay().step());
+        writeDistributions(json, numeric.timeOfDay().components());
         json.writeEndObject();
       }
-
-      json.writeEndArray();
     } else if (column instanceof CategoricalColumn) {
       CategoricalColumn categorical = (CategoricalColumn) column;
       writeStrings(json, CATEGORIES, categorical.categories());
@@ -334,6 +338,23 @@ public final class ModelJson {
     }
 
     json.writeEndObject();
+  }
+
+  private static void writeDistributions(
+      JsonGenerator json, List<NumericDistribution> distributions) throws IOException {
+    json.writeArrayFieldStart(COMPONENTS);
+    for (NumericDistribution distribution : distributions) {
+      json.writeStartObject();
+      json.writeNumberField(NULL_SHARE, distribution.nullShare());
+      if (distribution.marginal() != null) {
+        json.writeFieldName(MARGINAL);
+        writeMarginal(json, distribution.marginal());
+      }
+
+      json.writeEndObject();
+    }
+
+    json.writeEndArray();
   }
 
   private static void writeMarginal(JsonGenerator json, Marginal marginal) throws IOException {
@@ -482,6 +503,10 @@ public final class ModelJson {
       }
 
       if (column.kind().inCopula()) {
+        copulaIndex++;
+      }
+
+      if (column instanceof NumericColumn && ((NumericColumn) column).timeOfDay() != null) {
         copulaIndex++;
       }
     }
@@ -635,7 +660,7 @@ public final class ModelJson {
         ColumnKind.parse(
             fields.string(node, path, KIND), fields.source() + ": " + path + "." + KIND);
     if (kind.isNumeric()) {
-      fields.onlyFields(node, path, NAME, TYPE, KIND, NUMBER_FORMAT, COMPONENTS);
+      fields.onlyFields(node, path, NAME, TYPE, KIND, NUMBER_FORMAT, COMPONENTS, TIME_OF_DAY);
       JsonNode format = fields.field(node, path, NUMBER_FORMAT);
       String formatPath = path + "." + NUMBER_FORMAT;
       fields.onlyFields(format, formatPath, MIN, MAX, STEP, DECIMALS);
@@ -645,22 +670,24 @@ public final class ModelJson {
               fields.number(format, formatPath, MAX),
               fields.number(format, formatPath, STEP),
               fields.intNumber(format, formatPath, DECIMALS));
-      JsonNode componentsNode = fields.array(node, path, COMPONENTS);
-      List<NumericDistribution> components = new ArrayList<>();
-      for (int k = 0; k < componentsNode.size(); k++) {
-        JsonNode component = componentsNode.get(k);
-        String componentPath = path + ".components[" + k + "]";
-        fields.onlyFields(component, componentPath, NULL_SHARE, MARGINAL);
-        JsonNode marginal = component.get(MARGINAL);
-        components.add(
-            NumericDistribution.of(
-                fields.number(component, componentPath, NULL_SHARE),
-                marginal == null
-                    ? null
-                    : readMarginal(marginal, componentPath + "." + MARGINAL, fields)));
+      NumericColumn column =
+          NumericColumn.of(name, type, kind, numberFormat, readDistributions(node, path, fields));
+      JsonNode timeOfDay = node.get(TIME_OF_DAY);
+      if (timeOfDay == null) {
+        return column;
       }
 
-      return NumericColumn.of(name, type, kind, numberFormat, components);
+      String timePath = path + "." + TIME_OF_DAY;
+      fields.onlyFields(timeOfDay, timePath, ZONE, STEP, COMPONENTS);
+      try {
+        return column.withTimeOfDay(
+            TimeOfDay.of(
+                fields.string(timeOfDay, timePath, ZONE),
+                fields.number(timeOfDay, timePath, STEP),
+                readDistributions(timeOfDay, timePath, fields)));
+      } catch (InvalidModelException e) {
+        throw fields.error(timePath, e.getMessage());
+      }
     }
 
     if (kind == ColumnKind.KEY) {
@@ -695,6 +722,27 @@ public final class ModelJson {
     }
 
     return CategoricalColumn.of(name, type, kind, categories, probabilities, nullShares, composer);
+  }
+
+  /** The {@code components} array of numeric distributions under {@code node}. */
+  private static List<NumericDistribution> readDistributions(
+      JsonNode node, String path, JsonFields fields) {
+    JsonNode componentsNode = fields.array(node, path, COMPONENTS);
+    List<NumericDistribution> components = new ArrayList<>();
+    for (int k = 0; k < componentsNode.size(); k++) {
+      JsonNode component = componentsNode.get(k);
+      String componentPath = path + ".components[" + k + "]";
+      fields.onlyFields(component, componentPath, NULL_SHARE, MARGINAL);
+      JsonNode marginal = component.get(MARGINAL);
+      components.add(
+          NumericDistribution.of(
+              fields.number(component, componentPath, NULL_SHARE),
+              marginal == null
+                  ? null
+                  : readMarginal(marginal, componentPath + "." + MARGINAL, fields)));
+    }
+
+    return components;
   }
 
   static Marginal readMarginal(JsonNode node, String path, JsonFields fields) {

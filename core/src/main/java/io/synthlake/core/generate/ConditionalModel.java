@@ -156,7 +156,8 @@ public final class ConditionalModel {
     }
 
     return NumericColumn.of(
-        column.name(), column.type(), column.kind(), column.format(), components);
+            column.name(), column.type(), column.kind(), column.format(), components)
+        .withTimeOfDay(column.timeOfDay());
   }
 
   /**
@@ -231,6 +232,14 @@ public final class ConditionalModel {
             SynthlakeException.shown(column.name()),
             SynthlakeException.shown(derivation.formula(), 200));
       }
+    }
+
+    if (column instanceof NumericColumn && ((NumericColumn) column).timeOfDay() != null) {
+      throw SynthlakeException.of(
+          "condition on column '%s': its time of day is drawn apart from its date, so a term on"
+              + " the whole timestamp cannot be held in every row; condition on other columns, or"
+              + " fit the model again with --no-time-of-day",
+          SynthlakeException.shown(column.name()));
     }
 
     // A group member has no copula column of its own: a term on it selects its group's tuples.

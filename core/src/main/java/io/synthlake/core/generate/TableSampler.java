@@ -159,6 +159,12 @@ public final class TableSampler {
 
           generators[i] =
               new GroupMemberGenerator(column, model.groups().get(group), groupTables[group]);
+        } else if (model.timeOfDaySlot(i) >= 0) {
+          int time = model.timeOfDaySlot(i);
+          TimeOfDayGenerator generator =
+              new TimeOfDayGenerator((NumericColumn) column, scratch, uniforms[time]);
+          generators[i] = generator;
+          scores[time] = generator.timeTakesNormalScores();
         } else if (column instanceof NumericColumn) {
           generators[i] = new NumericGenerator((NumericColumn) column, scratch);
         } else if (column instanceof CategoricalColumn) {
@@ -308,6 +314,13 @@ public final class TableSampler {
           drawnAsScores[copula] =
               scores[copula]
                   || allScores && !written && model.dependence().scoresDrawnAlike(copula);
+          // A time of day is drawn with its timestamp, which reads both copula columns.
+          int time = model.timeOfDaySlot(i);
+          if (time >= 0) {
+            needed[time] = allScores || written;
+            drawnAsScores[time] =
+                scores[time] || allScores && !written && model.dependence().scoresDrawnAlike(time);
+          }
         }
       }
 

@@ -31,6 +31,9 @@ public final class TableModel {
   /** Per group, its copula column: where its first member would sit. */
   private final int[] groupSlot;
 
+  /** Per column, the copula column of its time of day (right after its own), or -1. */
+  private final int[] timeOfDaySlot;
+
   /** Columns computed from others, in the order they are computed. */
   private final List<Derivation> derivations;
 
@@ -53,7 +56,9 @@ public final class TableModel {
     this.copulaIndex = new int[columns.size()];
     this.groupOf = new int[columns.size()];
     this.groupSlot = new int[groups.size()];
+    this.timeOfDaySlot = new int[columns.size()];
     Arrays.fill(groupSlot, -1);
+    Arrays.fill(timeOfDaySlot, -1);
     int next = 0;
     for (int i = 0; i < columns.size(); i++) {
       groupOf[i] = -1;
@@ -71,8 +76,15 @@ public final class TableModel {
         }
       } else {
         copulaIndex[i] = columns.get(i).kind().inCopula() ? next++ : -1;
+        if (timeOfDay(columns.get(i)) != null) {
+          timeOfDaySlot[i] = next++;
+        }
       }
     }
+  }
+
+  private static TimeOfDay timeOfDay(ColumnModel column) {
+    return column instanceof NumericColumn ? ((NumericColumn) column).timeOfDay() : null;
   }
 
   public static TableModel of(
@@ -105,7 +117,17 @@ public final class TableModel {
 
     Set<String> names = new HashSet<>();
     List<ColumnModel> copulaColumns = new ArrayList<>();
+    int timesOfDay = 0;
     for (ColumnModel column : columns) {
+      if (timeOfDay(column) != null) {
+        check(
+            !grouped.contains(column.name()),
+            "groups",
+            "column '%s' has a time of day of its own, so it cannot be a group member; remove one",
+            column.name());
+        timesOfDay++;
+      }
+
       check(
           names.add(column.name()),
           "name",
@@ -116,11 +138,12 @@ public final class TableModel {
       }
     }
 
-    int dimension = copulaColumns.size() - grouped.size() + groups.size();
+    int dimension = copulaColumns.size() - grouped.size() + groups.size() + timesOfDay;
     check(
         dependence.dimension() == dimension,
         "dependence",
-        "the dependence model covers %d columns but the model has %d non-key columns and groups",
+        "the dependence model covers %d columns but the model has %d non-key columns, groups"
+            + " and times of day",
         dependence.dimension(),
         dimension);
     for (ColumnModel column : copulaColumns) {
@@ -239,6 +262,14 @@ public final class TableModel {
   }
 
   /**
+   * The copula column of column {@code column}'s time of day, right after its own, or -1 when the
+   * column has none.
+   */
+  public int timeOfDaySlot(int column) {
+    return timeOfDaySlot[column];
+  }
+
+  /**
    * The copula column whose uniform draws column {@code column}: its own, its group's, or -1 for a
    * key.
    */
@@ -246,12 +277,18 @@ public final class TableModel {
     return groupOf[column] >= 0 ? groupSlot[groupOf[column]] : copulaIndex[column];
   }
 
-  /** The copula columns' names in order: a group stands by its name at its first member's place. */
+  /**
+   * The copula columns' names in order: a group stands by its name at its first member's place, a
+   * time of day by its hidden name right after its column.
+   */
   public List<String> copulaNames() {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       if (copulaIndex[i] >= 0) {
         names.add(columns.get(i).name());
+        if (timeOfDaySlot[i] >= 0) {
+          names.add(TimeOfDay.copulaName(columns.get(i).name()));
+        }
       } else if (groupOf[i] >= 0 && groupSlot[groupOf[i]] == names.size()) {
         names.add(groups.get(groupOf[i]).name());
       }

@@ -9,6 +9,7 @@ import io.synthlake.core.marginal.Marginal;
 import io.synthlake.core.math.Correlations;
 import io.synthlake.core.model.CategoricalColumn;
 import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.TimeOfDay;
 import io.synthlake.core.model.DependenceModel;
 import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.NumericColumn;
@@ -67,6 +68,11 @@ final class SpecBuilder {
     for (ColumnModel column : columns) {
       if (column.kind().inCopula()) {
         copulaColumns.add(column.name());
+      }
+
+      // A fitted timestamp's time of day keeps its copula column, right after the timestamp's.
+      if (column instanceof NumericColumn && ((NumericColumn) column).timeOfDay() != null) {
+        copulaColumns.add(TimeOfDay.copulaName(column.name()));
       }
     }
 
