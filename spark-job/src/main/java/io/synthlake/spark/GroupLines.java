@@ -3,6 +3,7 @@ package io.synthlake.spark;
 import io.synthlake.core.model.ColumnGroup;
 import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.model.TimeOfDay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -141,6 +142,10 @@ final class GroupLines {
       if (group.name().equals(name)) {
         return "(" + String.join(", ", group.members()) + ")";
       }
+    }
+
+    if (name.startsWith(TimeOfDay.NAME_PREFIX)) {
+      return name.substring(TimeOfDay.NAME_PREFIX.length()) + " (time of day)";
     }
 
     return name;

@@ -8,6 +8,7 @@ import io.synthlake.core.model.Derivation;
 import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.NumericColumn;
+import io.synthlake.core.model.TimeOfDay;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.types.LogicalType;
 import io.synthlake.core.types.Values;
@@ -115,7 +116,7 @@ final class ModelDescription {
 
       return String.format(
           Locale.ROOT,
-          "%s  p1 %s  median %s  p99 %s  bounds [%s, %s]%s",
+          "%s  p1 %s  median %s  p99 %s  bounds [%s, %s]%s%s",
           nulls,
           text(quantile(values, 0.01), numeric),
           text(quantile(values, 0.5), numeric),
@@ -124,7 +125,8 @@ final class ModelDescription {
           text(numeric.format().max(), numeric),
           numeric.format().decimals() >= 0
               ? ", " + numeric.format().decimals() + " decimal(s)"
-              : "");
+              : "",
+          timeOfDay(numeric));
     }
 
     CategoricalColumn categorical = (CategoricalColumn) column;
@@ -210,6 +212,23 @@ final class ModelDescription {
                   ? ""
                   : "; strongest correlations: " + String.join(", ", strongest)));
     }
+  }
+
+  /** How a timestamp's time of day is modelled apart from its date, or nothing. */
+  private static String timeOfDay(NumericColumn column) {
+    TimeOfDay timeOfDay = column.timeOfDay();
+    if (timeOfDay == null) {
+      return "";
+    }
+
+    long step = (long) timeOfDay.step();
+    return String.format(
+        Locale.ROOT,
+        ", time of day apart on the %s clock%s",
+        timeOfDay.zone(),
+        step == 0
+            ? ""
+            : step % 60 == 0 ? " every " + step / 60 + " min" : " every " + step + " s");
   }
 
   private static String text(double value, NumericColumn column) {

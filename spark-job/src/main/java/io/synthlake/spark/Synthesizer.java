@@ -57,7 +57,10 @@ public final class Synthesizer {
     FitResult result =
         ModelFitter.fit(
             sample,
-            options.settings(),
+            // Times of day are read on the wall clock the user reads the table on.
+            options
+                .settings()
+                .withTimeZone(input.sparkSession().conf().get("spark.sql.session.timeZone")),
             new MllibClusterer(input.sparkSession(), options.clusterRows()));
     result.warnings().forEach(warning -> LOG.warn(warning));
     LOG.info(

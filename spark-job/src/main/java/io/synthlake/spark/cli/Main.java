@@ -62,7 +62,7 @@ public final class Main {
           "",
           "  fit       --input PATH [--format csv|parquet|delta|json] [--encoding ISO-8859-1] | --table NAME   --model FILE",
           "            [--sample-rows N] [--seed S] [--exclude COL]... [--kind COL=KIND]... [--marginal COL=empirical|gaussian-mixture]...",
-          "            [--max-components K] [--min-component-rows N] [--rare-count K] [--rare-token TOKEN] [--degenerate fail|keep|drop] [--unsupported skip|fail] [--no-derive] [--no-groups]",
+          "            [--max-components K] [--min-component-rows N] [--rare-count K] [--rare-token TOKEN] [--degenerate fail|keep|drop] [--unsupported skip|fail] [--no-derive] [--no-groups] [--no-time-of-day]",
           "            [--holdout-share F [--report FILE.html] [--json FILE.json] [--target COL]]  (fit on the rest, generate, evaluate)",
           "  fit       --input NAME=PATH --input NAME=table:DB.T ... --relation CHILD.COLUMN=PARENT.KEY ... --model FILE",
           "            [--orphans drop|fail] [the options above]   (related tables: a child's first relation names its parent)",
@@ -155,7 +155,13 @@ public final class Main {
                       "sequence",
                       "order",
                       "order-policy"),
-                  Set.of("verbose", "detect-relations", "quiet", "no-derive", "no-groups")),
+                  Set.of(
+                      "verbose",
+                      "detect-relations",
+                      "quiet",
+                      "no-derive",
+                      "no-groups",
+                      "no-time-of-day")),
               out,
               err);
           return 0;
@@ -340,6 +346,10 @@ public final class Main {
 
     if (args.has("no-groups")) {
       options.withoutGroups();
+    }
+
+    if (args.has("no-time-of-day")) {
+      options.withoutTimeOfDay();
     }
 
     if (args.has("order-policy")) {
