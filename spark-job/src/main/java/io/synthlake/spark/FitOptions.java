@@ -365,8 +365,8 @@ public final class FitOptions {
 
     /**
      * Models every timestamp as whole instants from one marginal: the fit does not model a
-     * timestamp's time of day apart from its date (on the session time zone's wall clock), which
-     * it otherwise does for every timestamp column whose values are not all at midnight.
+     * timestamp's time of day apart from its date (on the session time zone's wall clock), which it
+     * otherwise does for every timestamp column whose values are not all at midnight.
      *
      * @return this builder
      */

@@ -8,8 +8,8 @@ import io.synthlake.core.model.Derivation;
 import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.KeyColumn;
 import io.synthlake.core.model.NumericColumn;
-import io.synthlake.core.model.TimeOfDay;
 import io.synthlake.core.model.TableModel;
+import io.synthlake.core.model.TimeOfDay;
 import io.synthlake.core.types.LogicalType;
 import io.synthlake.core.types.Values;
 import java.util.ArrayList;
@@ -226,9 +226,7 @@ final class ModelDescription {
         Locale.ROOT,
         ", time of day apart on the %s clock%s",
         timeOfDay.zone(),
-        step == 0
-            ? ""
-            : step % 60 == 0 ? " every " + step / 60 + " min" : " every " + step + " s");
+        step == 0 ? "" : step % 60 == 0 ? " every " + step / 60 + " min" : " every " + step + " s");
   }
 
   private static String text(double value, NumericColumn column) {

@@ -111,9 +111,9 @@ public final class FitSettings {
   }
 
   /**
-   * Whether a small table's components are chosen by category values where they tell the rows
-   * apart ({@link CategorySplits}) rather than by the clusterer; off unless set, so that a caller's
-   * own clusterer keeps its labels (the Spark fit turns it on).
+   * Whether a small table's components are chosen by category values where they tell the rows apart
+   * ({@link CategorySplits}) rather than by the clusterer; off unless set, so that a caller's own
+   * clusterer keeps its labels (the Spark fit turns it on).
    */
   public boolean splitsByCategory() {
     return splitsByCategory;
@@ -359,8 +359,7 @@ public final class FitSettings {
         throw SynthlakeException.of(
             "time zone '%s' is not a time-zone id (%s); set spark.sql.session.timeZone to one"
                 + " such as UTC or Europe/Paris",
-            timeZone,
-            e.getMessage());
+            timeZone, e.getMessage());
       }
 
       SynthlakeException.check(maxKnots >= 2, "max knots must be at least 2, got %d", maxKnots);

@@ -197,17 +197,17 @@ public final class ModelFitter {
         split != null
             ? new ScoreClusterer.Clustering(split.labels(), split.selection())
             : plans.isEmpty() || maxComponents == 1 || clustered.length == 0
-            ? new ScoreClusterer.Clustering(
-                new int[n],
-                maxComponents == 1 || plans.isEmpty()
-                    ? "single component ("
-                        + n
-                        + " rows allow at most 1 of "
-                        + settings.minComponentRows()
-                        + " rows)"
-                    : "single component (a sequence whose entities have no columns to tell them "
-                        + "apart)")
-            : clusterer.cluster(clustered, maxComponents, settings.seed());
+                ? new ScoreClusterer.Clustering(
+                    new int[n],
+                    maxComponents == 1 || plans.isEmpty()
+                        ? "single component ("
+                            + n
+                            + " rows allow at most 1 of "
+                            + settings.minComponentRows()
+                            + " rows)"
+                        : "single component (a sequence whose entities have no columns to tell them "
+                            + "apart)")
+                : clusterer.cluster(clustered, maxComponents, settings.seed());
     int[] labels =
         split != null
             ? split.labels()

@@ -550,10 +550,11 @@ class GoldenEveryFeatureTest {
     Set<String> inFile = new TreeSet<>();
     collectNamesAndStrings(root, inFile);
     // Fields that format-version 2 added live in its own golden files.
-    for (String v2 : List.of(
-        "golden/model-v2-derived.json",
-        "golden/model-v2-groups.json",
-        "golden/model-v2-time-of-day.json")) {
+    for (String v2 :
+        List.of(
+            "golden/model-v2-derived.json",
+            "golden/model-v2-groups.json",
+            "golden/model-v2-time-of-day.json")) {
       try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream(v2)) {
         if (in != null) {
           collectNamesAndStrings(new ObjectMapper().readTree(in), inFile);
