@@ -32,6 +32,9 @@ public final class SharedSpark {
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.driver.bindAddress", "127.0.0.1")
               .config("spark.sql.shuffle.partitions", "4")
+              // Delta rebuilds a table's state in 50 partitions by default: on two cores each
+              // read and each streaming commit of a small test table then spends seconds in tasks.
+              .config("spark.databricks.delta.snapshotPartitions", "2")
               .config("spark.sql.warehouse.dir", warehouse.toString())
               // synthlake's extension registers synthlake_generate beside Delta's (SqlIT).
               .config(
