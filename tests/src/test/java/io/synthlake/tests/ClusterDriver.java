@@ -10,6 +10,7 @@ import io.synthlake.spark.TableWriter;
 import io.synthlake.spark.WriteMode;
 import io.synthlake.spark.WriteOptions;
 import io.synthlake.spark.source.TaskFaults;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +29,9 @@ import org.apache.spark.sql.streaming.Trigger;
  * once through Spark's own CSV writer); then fits airports and flights as related tables, and the
  * three football levels ({@link FootballChain}), and writes every table from the executors; last,
  * what Spark users reach for, from the weather model: a {@code where} read, an {@code edge-cases}
- * read, SQL alone, and a stream into Delta stopped mid-way and restarted. Arguments: input CSV,
- * model path, output directory, executor class path, airports CSV, flights CSV, football CSV, spec
- * file.
+ * read, SQL alone, and a stream into Delta stopped mid-way and restarted; and streams of a spec and
+ * of the football set's divisions and teams. Arguments: input CSV, model path, output directory,
+ * executor class path, airports CSV, flights CSV, football CSV, spec file.
  */
 public final class ClusterDriver {
   /** A condition on a category and a range (the {@code where} read, here and in local mode). */
@@ -49,6 +50,15 @@ public final class ClusterDriver {
   static final int STREAM_ROWS = 6_000;
 
   static final int STREAM_BATCH = 2_000;
+
+  /**
+   * The root rows (divisions) of the football set's streams. Fewer than a root block (4,096), so
+   * each stream is one micro-batch: stopping and restarting is covered in local mode.
+   */
+  static final int SET_STREAM_ROOTS = 40;
+
+  /** The tables of the football set that stream: the root and its child (a match has two keys). */
+  static final List<String> SET_STREAM_TABLES = List.of("divisions", "teams");
 
   /** The line of the driver's output that tells how many rows the stream wrote before its stop. */
   static final String STREAM_STOPPED_AT = "STREAM_ROWS_BEFORE_RESTART=";
@@ -165,6 +175,12 @@ public final class ClusterDriver {
       conditionedAndEdgeCaseReads(spark, args[1], args[2]);
       sqlAlone(spark, args[1], args[7], args[2]);
       restartedStream(spark, args[1], args[2]);
+      long streamsStart = System.nanoTime();
+      specAndSetStreams(spark, args[1], args[7], args[2]);
+      // What the spec and set streams cost the cluster test, which CI runs near its time budget.
+      System.out.println(
+          "SPEC_AND_SET_STREAMS_MS="
+              + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - streamsStart));
       long executors = spark.sparkContext().getExecutorMemoryStatus().size() - 1;
       System.out.println("EXECUTORS=" + executors);
     } finally {
@@ -243,6 +259,53 @@ public final class ClusterDriver {
     first.stop();
     System.out.println(STREAM_STOPPED_AT + spark.read().format("delta").load(table).count());
     stream(spark, model, table, checkpoint, Trigger.AvailableNow()).awaitTermination();
+  }
+
+  /**
+   * A stream of the spec ({@link #SPEC_ROWS} rows, seed 3) and streams of the football set's
+   * divisions and teams, all running at once with {@code Trigger.AvailableNow} into Parquet: their
+   * offsets are planned on the driver and their rows generated on the executors.
+   */
+  private static void specAndSetStreams(
+      SparkSession spark, String model, String spec, String output) throws Exception {
+    List<StreamingQuery> queries = new ArrayList<>();
+    queries.add(
+        toParquet(
+            spark
+                .readStream()
+                .format("synthlake")
+                .option("spec", spec)
+                .option("rows", SPEC_ROWS)
+                .option("rowsPerBatch", SPEC_ROWS)
+                .option("seed", 3)
+                .load(),
+            output + "/spec-stream"));
+    for (String table : SET_STREAM_TABLES) {
+      queries.add(
+          toParquet(
+              spark
+                  .readStream()
+                  .format("synthlake")
+                  .option("model", model + ".football.json")
+                  .option("table", table)
+                  .option("rows", SET_STREAM_ROOTS)
+                  .option("rowsPerBatch", 4096)
+                  .option("seed", 4)
+                  .load(),
+              output + "/set-stream/" + table));
+    }
+
+    for (StreamingQuery query : queries) {
+      query.awaitTermination();
+    }
+  }
+
+  private static StreamingQuery toParquet(Dataset<Row> rows, String table) throws Exception {
+    return rows.writeStream()
+        .format("parquet")
+        .option("checkpointLocation", table + "-checkpoint")
+        .trigger(Trigger.AvailableNow())
+        .start(table);
   }
 
   private static StreamingQuery stream(

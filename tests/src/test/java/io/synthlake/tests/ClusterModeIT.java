@@ -171,6 +171,7 @@ class ClusterModeIT {
     conditionedAndEdgeCaseReadsGiveLocalRows(spark, model, output);
     sqlAloneGivesLocalRows(spark, model, output);
     restartedStreamWritesEachRowOnce(spark, model, output, log);
+    specAndSetStreamsGiveLocalRows(spark, model, output);
   }
 
   /** A {@code where} read and an {@code edge-cases} read on the cluster give local mode's rows. */
@@ -234,6 +235,60 @@ class ClusterModeIT {
             .option("seed", 4)
             .load(),
         "stream");
+  }
+
+  /**
+   * The spec stream and the football set's streams on the cluster give the rows of local batch
+   * reads of the same rows and seed; every team streamed has its division in the divisions stream.
+   */
+  private static void specAndSetStreamsGiveLocalRows(
+      SparkSession spark, String model, Path output) {
+    sameRows(
+        spark.read().parquet(output.resolve("spec-stream").toString()),
+        spark
+            .read()
+            .format("synthlake")
+            .option("spec", SPEC)
+            .option("rows", ClusterDriver.SPEC_ROWS)
+            .option("seed", 3)
+            .load(),
+        "spec-stream");
+    Map<String, Dataset<Row>> streamed = new LinkedHashMap<>();
+    for (String table : ClusterDriver.SET_STREAM_TABLES) {
+      Dataset<Row> rows =
+          spark.read().parquet(output.resolve("set-stream").resolve(table).toString());
+      sameRows(
+          rows,
+          spark
+              .read()
+              .format("synthlake")
+              .option("model", model + ".football.json")
+              .option("table", table)
+              .option("rows", ClusterDriver.SET_STREAM_ROOTS)
+              .option("seed", 4)
+              .load(),
+          table + " stream");
+      streamed.put(table, rows);
+    }
+
+    Dataset<Row> divisions = streamed.get("divisions");
+    Dataset<Row> teams = streamed.get("teams");
+    assertThat(divisions.count())
+        .as("divisions streamed")
+        .isEqualTo(ClusterDriver.SET_STREAM_ROOTS);
+    assertThat(divisions.select("division").distinct().count())
+        .as("distinct divisions streamed")
+        .isEqualTo(ClusterDriver.SET_STREAM_ROOTS);
+    assertThat(teams.count()).as("teams streamed").isPositive();
+    assertThat(
+            teams
+                .join(
+                    divisions,
+                    teams.col("division").equalTo(divisions.col("division")),
+                    "left_anti")
+                .count())
+        .as("streamed teams whose division is not in the divisions stream")
+        .isZero();
   }
 
   /** Equal counts and no written row missing from the local ones: the same multiset of rows. */
