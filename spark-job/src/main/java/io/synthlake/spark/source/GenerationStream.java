@@ -3,10 +3,8 @@ package io.synthlake.spark.source;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
-import org.apache.spark.sql.connector.read.streaming.MicroBatchStream;
 import org.apache.spark.sql.connector.read.streaming.Offset;
 import org.apache.spark.sql.connector.read.streaming.ReadLimit;
-import org.apache.spark.sql.connector.read.streaming.SupportsTriggerAvailableNow;
 
 /**
  * A stream of generated rows whose offsets are row indexes: a micro-batch from offset a to b holds
@@ -14,7 +12,7 @@ import org.apache.spark.sql.connector.read.streaming.SupportsTriggerAvailableNow
  * checkpoint replays a planned batch with exactly the rows it had, since a row is a pure function
  * of (model, seed, row index) and not of the batch or partition it falls in.
  */
-final class GenerationStream implements MicroBatchStream, SupportsTriggerAvailableNow {
+final class GenerationStream implements PacedStream {
   private final RowRanges ranges;
   private final StreamOptions options;
 
@@ -29,6 +27,11 @@ final class GenerationStream implements MicroBatchStream, SupportsTriggerAvailab
   }
 
   @Override
+  public StreamPace pace() {
+    return pace;
+  }
+
+  @Override
   public Offset initialOffset() {
     return offset(options.firstRow);
   }
@@ -36,22 +39,6 @@ final class GenerationStream implements MicroBatchStream, SupportsTriggerAvailab
   @Override
   public Offset deserializeOffset(String json) {
     return RowOffset.parse(json, ranges.key(), options.seed);
-  }
-
-  @Override
-  public Offset latestOffset() {
-    throw new UnsupportedOperationException(
-        "latestOffset(Offset, ReadLimit) should be called instead of this method");
-  }
-
-  @Override
-  public ReadLimit getDefaultReadLimit() {
-    return ReadLimit.allAvailable();
-  }
-
-  @Override
-  public void prepareForTriggerAvailableNow() {
-    pace.availableNow();
   }
 
   /**
@@ -85,11 +72,6 @@ final class GenerationStream implements MicroBatchStream, SupportsTriggerAvailab
     }
 
     return readers;
-  }
-
-  @Override
-  public void commit(Offset end) {
-    // Nothing to release: generated rows are never stored.
   }
 
   @Override

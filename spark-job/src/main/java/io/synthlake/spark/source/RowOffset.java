@@ -1,8 +1,6 @@
 package io.synthlake.spark.source;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthlake.core.SynthlakeException;
 import org.apache.spark.sql.execution.streaming.Offset;
@@ -14,8 +12,6 @@ import org.apache.spark.sql.execution.streaming.Offset;
  * older source interface's offset, so that a spec's stream ({@link SpecStream}) takes it too.
  */
 final class RowOffset extends Offset {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   final long row;
   private final String model;
   private final long seed;
@@ -28,11 +24,9 @@ final class RowOffset extends Offset {
 
   @Override
   public String json() {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = StreamIdentity.newOffset();
     node.put("row", row);
-    node.put("model", model);
-    node.put("seed", seed);
-    return node.toString();
+    return StreamIdentity.json(node, model, seed);
   }
 
   /**
@@ -40,31 +34,16 @@ final class RowOffset extends Offset {
    * checkpoint belongs to another model or seed.
    */
   static RowOffset parse(String json, String model, long seed) {
-    JsonNode node;
-    try {
-      node = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      node = null;
-    }
-
+    JsonNode node = StreamIdentity.read(json);
     SynthlakeException.check(
         node != null
             && node.path("row").canConvertToLong()
             && node.path("row").asLong() >= 0
-            && node.path("model").isTextual()
-            && node.path("seed").canConvertToLong(),
+            && StreamIdentity.holdsIdentity(node),
         "the stream's checkpoint holds an offset synthlake did not write (%s): start the query "
             + "with a new checkpoint location",
         json);
-    SynthlakeException.check(
-        node.path("model").asText().equals(model) && node.path("seed").asLong() == seed,
-        "the stream's checkpoint was written for another model or seed (model %s, seed %d; now "
-            + "model %s, seed %d): restart with the same options 'model' and 'seed', or start a "
-            + "new checkpoint location",
-        node.path("model").asText(),
-        node.path("seed").asLong(),
-        model,
-        seed);
+    StreamIdentity.checkSameStream(node, model, seed);
     return new RowOffset(node.path("row").asLong(), model, seed);
   }
 }

@@ -1,8 +1,6 @@
 package io.synthlake.spark.source;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthlake.core.SynthlakeException;
@@ -17,8 +15,6 @@ import org.apache.spark.sql.connector.read.streaming.Offset;
  * model or seed.
  */
 final class SetOffset extends Offset {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   final long rootRow;
 
   /** rowsBefore[table]: each table's rows (in set order) under root rows 0 to rootRow - 1. */
@@ -40,16 +36,14 @@ final class SetOffset extends Offset {
 
   @Override
   public String json() {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = StreamIdentity.newOffset();
     node.put("root-row", rootRow);
     ArrayNode rows = node.putArray("rows-before");
     for (long count : rowsBefore) {
       rows.add(count);
     }
 
-    node.put("model", model);
-    node.put("seed", seed);
-    return node.toString();
+    return StreamIdentity.json(node, model, seed);
   }
 
   /**
@@ -57,21 +51,14 @@ final class SetOffset extends Offset {
    * {@code model}, under {@code seed}; fails when the checkpoint belongs to another stream.
    */
   static SetOffset parse(String json, int tables, String model, long seed) {
-    JsonNode node;
-    try {
-      node = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      node = null;
-    }
-
+    JsonNode node = StreamIdentity.read(json);
     boolean valid =
         node != null
             && node.path("root-row").canConvertToLong()
             && node.path("root-row").asLong() >= 0
             && node.path("rows-before").isArray()
             && node.path("rows-before").size() == tables
-            && node.path("model").isTextual()
-            && node.path("seed").canConvertToLong();
+            && StreamIdentity.holdsIdentity(node);
     long[] rows = new long[tables];
     for (int t = 0; valid && t < tables; t++) {
       JsonNode count = node.path("rows-before").get(t);
@@ -84,15 +71,7 @@ final class SetOffset extends Offset {
         "the stream's checkpoint holds an offset synthlake did not write for a table of a set "
             + "(%s): start the query with a new checkpoint location",
         json);
-    SynthlakeException.check(
-        node.path("model").asText().equals(model) && node.path("seed").asLong() == seed,
-        "the stream's checkpoint was written for another model or seed (model %s, seed %d; now "
-            + "model %s, seed %d): restart with the same options 'model' and 'seed', or start a "
-            + "new checkpoint location",
-        node.path("model").asText(),
-        node.path("seed").asLong(),
-        model,
-        seed);
+    StreamIdentity.checkSameStream(node, model, seed);
     return new SetOffset(node.path("root-row").asLong(), rows, model, seed);
   }
 }

@@ -14,10 +14,8 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
-import org.apache.spark.sql.connector.read.streaming.MicroBatchStream;
 import org.apache.spark.sql.connector.read.streaming.Offset;
 import org.apache.spark.sql.connector.read.streaming.ReadLimit;
-import org.apache.spark.sql.connector.read.streaming.SupportsTriggerAvailableNow;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -30,7 +28,7 @@ import org.apache.spark.sql.types.StructType;
  * stream: the offsets carry each table's rows before them, so that a batch counts its own blocks
  * only, with one job, and never the ones before.
  */
-final class TableSetStream implements MicroBatchStream, SupportsTriggerAvailableNow {
+final class TableSetStream implements PacedStream {
   private final ModelCache.Entry entry;
   private final String table;
   private final String root;
@@ -83,6 +81,11 @@ final class TableSetStream implements MicroBatchStream, SupportsTriggerAvailable
   }
 
   @Override
+  public StreamPace pace() {
+    return pace;
+  }
+
+  @Override
   public Offset initialOffset() {
     return new SetOffset(0, new long[entry.tableSet().tables().size()], entry.key(), seed);
   }
@@ -90,22 +93,6 @@ final class TableSetStream implements MicroBatchStream, SupportsTriggerAvailable
   @Override
   public Offset deserializeOffset(String json) {
     return SetOffset.parse(json, entry.tableSet().tables().size(), entry.key(), seed);
-  }
-
-  @Override
-  public Offset latestOffset() {
-    throw new UnsupportedOperationException(
-        "latestOffset(Offset, ReadLimit) should be called instead of this method");
-  }
-
-  @Override
-  public ReadLimit getDefaultReadLimit() {
-    return ReadLimit.allAvailable();
-  }
-
-  @Override
-  public void prepareForTriggerAvailableNow() {
-    pace.availableNow();
   }
 
   /**
@@ -214,11 +201,6 @@ final class TableSetStream implements MicroBatchStream, SupportsTriggerAvailable
     }
 
     return readers;
-  }
-
-  @Override
-  public void commit(Offset end) {
-    // Nothing to release: generated rows are never stored.
   }
 
   @Override
