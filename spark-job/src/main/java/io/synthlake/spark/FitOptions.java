@@ -376,6 +376,20 @@ public final class FitOptions {
     }
 
     /**
+     * Leaves a small table's mixture components to the score clusterer: the fit does not split
+     * tables of fewer than ten times {@code min-component-rows} rows by the values of their most
+     * telling categorical columns, which it otherwise does. Splits lift ML utility on small tables
+     * and bring the synthetic rows somewhat closer to the training rows
+     * (docs/bench/small-tables.md).
+     *
+     * @return this builder
+     */
+    public Builder withoutCategorySplits() {
+      settings.withoutCategorySplits();
+      return this;
+    }
+
+    /**
      * What to do with columns null in every sampled row or of one distinct value (default: fail).
      *
      * @param value the new value

@@ -46,5 +46,29 @@ class SmallTableUtilityIT {
     // left 0.22 here and more than 0.07 at 5 of those 9 seeds.
     assertThat(real - synthetic).as("TRTR %.3f - TSTR %.3f", real, synthetic).isLessThan(0.07);
     assertThat(figures.at("/privacy/exact-copies").asLong()).isZero();
+    // Species x Sex: six components, where the score clusterer alone finds one or two.
+    assertThat(components(temp.resolve("penguins.json"))).isEqualTo(6);
+  }
+
+  @Test
+  void noCategorySplitsLeavesTheComponentsToTheClusterer() throws IOException {
+    Path model = temp.resolve("penguins-unsplit.json");
+    Cli.Result fit =
+        Cli.run(
+            "fit",
+            "--input",
+            SharedSpark.dataset("penguins.csv"),
+            "--model",
+            model.toString(),
+            "--no-category-splits",
+            "--seed",
+            "42");
+
+    assertThat(fit.status()).as(fit.err()).isZero();
+    assertThat(components(model)).isLessThan(6);
+  }
+
+  private static int components(Path model) throws IOException {
+    return new ObjectMapper().readTree(model.toFile()).at("/dependence/components").size();
   }
 }

@@ -298,6 +298,12 @@ public final class FitSettings {
       return this;
     }
 
+    /** Leaves every table's components to the clusterer, however small the table. */
+    public Builder withoutCategorySplits() {
+      this.splitsByCategory = false;
+      return this;
+    }
+
     public Builder defaultMarginal(MarginalFamily value) {
       this.defaultMarginal = value;
       return this;

@@ -62,7 +62,7 @@ public final class Main {
           "",
           "  fit       --input PATH [--format csv|parquet|delta|json] [--encoding ISO-8859-1] | --table NAME   --model FILE",
           "            [--sample-rows N] [--seed S] [--exclude COL]... [--kind COL=KIND]... [--marginal COL=empirical|gaussian-mixture]...",
-          "            [--max-components K] [--min-component-rows N] [--rare-count K] [--rare-token TOKEN] [--degenerate fail|keep|drop] [--unsupported skip|fail] [--no-derive] [--no-groups] [--no-time-of-day]",
+          "            [--max-components K] [--min-component-rows N] [--rare-count K] [--rare-token TOKEN] [--degenerate fail|keep|drop] [--unsupported skip|fail] [--no-derive] [--no-groups] [--no-time-of-day] [--no-category-splits]",
           "            [--holdout-share F [--report FILE.html] [--json FILE.json] [--target COL]]  (fit on the rest, generate, evaluate)",
           "  fit       --input NAME=PATH --input NAME=table:DB.T ... --relation CHILD.COLUMN=PARENT.KEY ... --model FILE",
           "            [--orphans drop|fail] [the options above]   (related tables: a child's first relation names its parent)",
@@ -161,7 +161,8 @@ public final class Main {
                       "quiet",
                       "no-derive",
                       "no-groups",
-                      "no-time-of-day")),
+                      "no-time-of-day",
+                      "no-category-splits")),
               out,
               err);
           return 0;
@@ -350,6 +351,10 @@ public final class Main {
 
     if (args.has("no-time-of-day")) {
       options.withoutTimeOfDay();
+    }
+
+    if (args.has("no-category-splits")) {
+      options.withoutCategorySplits();
     }
 
     if (args.has("order-policy")) {
