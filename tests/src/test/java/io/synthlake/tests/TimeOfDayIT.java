@@ -104,8 +104,8 @@ class TimeOfDayIT {
   @Test
   void redEyeFlightsKeepTheirShare() {
     // Planted share 1/3 · 0.08 = 0.027; σ of the training share (3,000 rows) is 0.003 and of the
-    // generated share (4,000 rows) 0.0026, so 0.015 is over 3.7σ of their difference (false
-    // failure below 2e-4 with fixed seeds it is either always or never).
+    // generated share (4,000 rows) 0.0026, so 0.015 is over 3.7σ of their difference: a false
+    // failure rate below 2e-4 over seeds (with these fixed seeds it passes or fails every run).
     assertThat(nightShare(withSplit)).isCloseTo(nightShare(train), within(0.015));
   }
 
