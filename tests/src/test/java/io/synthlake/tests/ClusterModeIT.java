@@ -172,6 +172,10 @@ class ClusterModeIT {
     sqlAloneGivesLocalRows(spark, model, output);
     restartedStreamWritesEachRowOnce(spark, model, output, log);
     specAndSetStreamsGiveLocalRows(spark, model, output);
+    // The streams' cost on the cluster, in the test's output: CI runs this test near its budget.
+    Matcher cost = Pattern.compile("SPEC_AND_SET_STREAMS_MS=\\d+").matcher(log);
+    assertThat(cost.find()).as("the driver's line SPEC_AND_SET_STREAMS_MS").isTrue();
+    System.out.println(cost.group());
   }
 
   /** A {@code where} read and an {@code edge-cases} read on the cluster give local mode's rows. */
