@@ -86,6 +86,36 @@ public final class ModelFitter {
     return fitRows(sample, settings.withoutGroups(), clusterer, context, contextOnly, false, false);
   }
 
+  /**
+   * The clusterer's components of the rows' scores, or one component when the rows allow no more or
+   * have no columns to tell them apart.
+   */
+  private static ScoreClusterer.Clustering cluster(
+      ScoreClusterer clusterer,
+      double[][] clustered,
+      boolean noColumns,
+      int maxComponents,
+      int n,
+      FitSettings settings) {
+    if (maxComponents == 1 || noColumns) {
+      return new ScoreClusterer.Clustering(
+          new int[n],
+          "single component ("
+              + n
+              + " rows allow at most 1 of "
+              + settings.minComponentRows()
+              + " rows)");
+    }
+
+    if (clustered.length == 0) {
+      return new ScoreClusterer.Clustering(
+          new int[n],
+          "single component (a sequence whose entities have no columns to tell them apart)");
+    }
+
+    return clusterer.cluster(clustered, maxComponents, settings.seed());
+  }
+
   private static FittedRows fitRows(
       SampleTable sample,
       FitSettings settings,
@@ -196,18 +226,7 @@ public final class ModelFitter {
     ScoreClusterer.Clustering clustering =
         split != null
             ? new ScoreClusterer.Clustering(split.labels(), split.selection())
-            : plans.isEmpty() || maxComponents == 1 || clustered.length == 0
-                ? new ScoreClusterer.Clustering(
-                    new int[n],
-                    maxComponents == 1 || plans.isEmpty()
-                        ? "single component ("
-                            + n
-                            + " rows allow at most 1 of "
-                            + settings.minComponentRows()
-                            + " rows)"
-                        : "single component (a sequence whose entities have no columns to tell them "
-                            + "apart)")
-                : clusterer.cluster(clustered, maxComponents, settings.seed());
+            : cluster(clusterer, clustered, plans.isEmpty(), maxComponents, n, settings);
     int[] labels =
         split != null
             ? split.labels()
