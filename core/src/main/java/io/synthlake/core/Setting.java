@@ -22,6 +22,7 @@ public enum Setting {
   SEED("GenerateOptions.withSeed", "--seed"),
   EXACT_ROWS("GenerateOptions.withExactRows", "--exact-rows"),
   EDGE_CASES("GenerateOptions.withEdgeCases", "--edge-cases"),
+  WHERE("GenerateOptions.where", "--where"),
   OUTPUT("path of TableWriter.toPath", "--output"),
   TABLE("table name of TableWriter.toTable", "--table"),
   FORMAT("WriteOptions.format", "--format"),

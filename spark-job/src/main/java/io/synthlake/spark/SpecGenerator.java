@@ -169,6 +169,11 @@ public final class SpecGenerator {
       SparkSession spark, CompiledTableSet spec, String table, long rows, GenerateOptions options) {
     SynthlakeException.check(
         rows > 0, "the row count must be a positive whole number, got %d", rows);
+    SynthlakeException.check(
+        options.where() == null,
+        "GenerateOptions.where: a table-set spec cannot be conditioned, since its derived columns"
+            + " and constraints are computed after the rows are drawn; condition a fitted set, or"
+            + " one table's spec");
     TableSetSpec built = spec.build(options.seed(), table, rows);
     Map<String, List<DerivedColumn>> ordered = new LinkedHashMap<>();
     Map<String, AncestorReads> reads = new LinkedHashMap<>();

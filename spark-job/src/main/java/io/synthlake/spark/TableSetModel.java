@@ -81,8 +81,10 @@ public final class TableSetModel {
    * @param spark the Spark session
    * @param table the table whose size {@code rows} sets
    * @param rows how many rows it gets
-   * @param options the seed, and optionally the partition count of every table and whether {@code
-   *     table} gets exactly {@code rows} rows
+   * @param options the seed, and optionally the partition count of every table, whether {@code
+   *     table} gets exactly {@code rows} rows, and a condition ({@link GenerateOptions#where})
+   *     every row of the one table it names satisfies (see docs/how-it-works.md, conditional
+   *     generation on a set)
    * @return each table's rows, as lazy DataFrames, in set order
    */
   public Map<String, Dataset<Row>> generate(
@@ -107,10 +109,6 @@ public final class TableSetModel {
         "a set of related tables is generated whole, so it has no first row: leave "
             + "GenerateOptions.withFirstRow out");
     SynthlakeException.check(
-        options.where() == null,
-        "GenerateOptions.where conditions one table's model; conditioning a set of related "
-            + "tables is not supported: leave it out, or generate one table's model");
-    SynthlakeException.check(
         options.edgeCaseColumns().isEmpty() && options.edgeCaseNotNull().isEmpty(),
         "GenerateOptions.withEdgeCaseColumns and withEdgeCaseNotNull name one table's columns;"
             + " for a set, read the table through the data source with the options"
@@ -121,6 +119,11 @@ public final class TableSetModel {
     }
 
     TableSetLayout.rootRows(set, table, rows);
+    if (options.where() != null) {
+      // Fails in one line, before any job, on a condition the set cannot hold.
+      shared.conditioned(options.where());
+    }
+
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     for (String name : set.names()) {
       DataFrameReader reader =
@@ -135,6 +138,11 @@ public final class TableSetModel {
               .option("exact-rows", Boolean.toString(options.exactRows()));
       if (options.partitions() > 0) {
         reader = reader.option("partitions", Integer.toString(options.partitions()));
+      }
+
+      if (options.where() != null) {
+        // Every table reads the set conditioned alike, so that the keys join.
+        reader = reader.option("where", options.where());
       }
 
       if (options.edgeCases().isPresent()) {

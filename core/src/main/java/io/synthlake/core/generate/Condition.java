@@ -56,15 +56,28 @@ public final class Condition {
     }
   }
 
-  /** One comparison of a column. */
-  public record Term(String column, Operator operator, List<Literal> values) {
+  /**
+   * One comparison of a column; {@code table} qualifies the column with a table of a set ({@code
+   * customers.segment}), or is null.
+   */
+  public record Term(String table, String column, Operator operator, List<Literal> values) {
     public Term {
       values = List.copyOf(values);
     }
 
+    /** A comparison of an unqualified column. */
+    public Term(String column, Operator operator, List<Literal> values) {
+      this(null, column, operator, values);
+    }
+
+    /** The same comparison of column {@code name}, unqualified. */
+    Term of(String name) {
+      return new Term(name, operator, values);
+    }
+
     @Override
     public String toString() {
-      String name = column.matches("[A-Za-z_][A-Za-z0-9_]*") ? column : "`" + column + "`";
+      String name = (table == null ? "" : quoted(table) + ".") + quoted(column);
       switch (operator) {
         case IS_NULL:
         case IS_NOT_NULL:
@@ -86,10 +99,19 @@ public final class Condition {
     }
   }
 
+  private static String quoted(String name) {
+    return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : "`" + name + "`";
+  }
+
   private final List<Term> terms;
 
   private Condition(List<Term> terms) {
     this.terms = List.copyOf(terms);
+  }
+
+  /** The condition of {@code terms}, all of which a row satisfies. */
+  static Condition of(List<Term> terms) {
+    return new Condition(terms);
   }
 
   /**

@@ -15,7 +15,8 @@ import java.util.Set;
  * condition := term (AND term)*
  * term      := column ( op literal | [NOT] IN '(' literal (',' literal)* ')'
  *                     | [NOT] BETWEEN literal AND literal | IS [NOT] NULL )
- * column    := name | `any text` | "any text"
+ * column    := [name '.'] name          (a table of a set, then its column)
+ * name      := word | `any text` | "any text"
  * op        := = | == | != | &lt;&gt; | &lt; | &lt;= | &gt; | &gt;=
  * literal   := number | 'text' ('' inside for a quote) | TRUE | FALSE
  * </pre>
@@ -97,7 +98,24 @@ final class ConditionParser {
           name.shown());
     }
 
+    String table = null;
     String column = name.text;
+    if (peek().isSymbol(".")) {
+      next++;
+      Token qualified = take();
+      if (qualified.kind != Kind.QUOTED_NAME
+          && (qualified.kind != Kind.NAME || isKeyword(qualified))) {
+        throw fail(
+            qualified,
+            "expected a column name after table '%s.', got %s",
+            SynthlakeException.shown(column),
+            qualified.shown());
+      }
+
+      table = column;
+      column = qualified.text;
+    }
+
     Token op = take();
     boolean not = op.is("NOT");
     if (not) {
@@ -117,7 +135,7 @@ final class ConditionParser {
       }
 
       expectSymbol(")");
-      return new Term(column, not ? Operator.NOT_IN : Operator.IN, values);
+      return new Term(table, column, not ? Operator.NOT_IN : Operator.IN, values);
     }
 
     if (op.is("BETWEEN")) {
@@ -128,7 +146,8 @@ final class ConditionParser {
       }
 
       Literal high = literal(column);
-      return new Term(column, not ? Operator.NOT_BETWEEN : Operator.BETWEEN, List.of(low, high));
+      return new Term(
+          table, column, not ? Operator.NOT_BETWEEN : Operator.BETWEEN, List.of(low, high));
     }
 
     if (op.is("IS")) {
@@ -142,7 +161,7 @@ final class ConditionParser {
         throw fail(nullWord, "expected NULL after IS, got %s", nullWord.shown());
       }
 
-      return new Term(column, isNot ? Operator.IS_NOT_NULL : Operator.IS_NULL, List.of());
+      return new Term(table, column, isNot ? Operator.IS_NOT_NULL : Operator.IS_NULL, List.of());
     }
 
     Operator operator = comparison(op);
@@ -155,7 +174,7 @@ final class ConditionParser {
           op.shown());
     }
 
-    return new Term(column, operator, List.of(literal(column)));
+    return new Term(table, column, operator, List.of(literal(column)));
   }
 
   private static Operator comparison(Token op) {
@@ -320,7 +339,7 @@ final class ConditionParser {
             || two.equals("<>")
             || two.equals("==")) {
           i += 2;
-        } else if ("=<>(),".indexOf(c) >= 0) {
+        } else if ("=<>(),.".indexOf(c) >= 0) {
           i++;
         } else {
           throw fail(

@@ -49,9 +49,10 @@ public final class ConditionalModel {
     return conditioned(model, condition).dependence.probability();
   }
 
-  private record Conditioned(TableModel model, ConditionedMixture dependence) {}
+  /** The conditioned model, and its dependence (which knows each component's share of the box). */
+  record Conditioned(TableModel model, ConditionedMixture dependence) {}
 
-  private static Conditioned conditioned(TableModel model, Condition condition) {
+  static Conditioned conditioned(TableModel model, Condition condition) {
     if (!(model.dependence() instanceof GaussianCopulaMixture)) {
       throw SynthlakeException.of(
           "the condition \"%s\" cannot apply: the model's dependence is %s, and only a plain "
@@ -64,6 +65,15 @@ public final class ConditionalModel {
     GaussianCopulaMixture base = (GaussianCopulaMixture) model.dependence();
     Map<Integer, List<Term>> byColumn = new LinkedHashMap<>();
     for (Term term : condition.terms()) {
+      if (term.table() != null) {
+        throw SynthlakeException.of(
+            "the condition names column '%s.%s', qualified with a table, but the model is one"
+                + " table's; name the column alone ('%s')",
+            SynthlakeException.shown(term.table()),
+            SynthlakeException.shown(term.column()),
+            SynthlakeException.shown(term.column()));
+      }
+
       int column = resolve(model, term.column());
       byColumn.computeIfAbsent(column, c -> new ArrayList<>()).add(term);
     }

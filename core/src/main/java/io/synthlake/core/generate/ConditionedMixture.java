@@ -47,6 +47,10 @@ final class ConditionedMixture implements DependenceModel {
   private final double[][][] cumulativeMass;
 
   private final double[] componentCumulative;
+
+  /** [k]: the probability of the box in component k. */
+  private final double[] boxProbability;
+
   private final double probability;
   private final int maxIntervals;
 
@@ -143,7 +147,7 @@ final class ConditionedMixture implements DependenceModel {
     this.slopes = new double[components][linked][m];
     this.residual = new double[components][][];
     double[] weights = base.weights();
-    double[] boxProbability = new double[components];
+    this.boxProbability = new double[components];
     for (int k = 0; k < components; k++) {
       double[][] r = base.correlation(k);
       double[][] box = new double[m][m];
@@ -217,6 +221,11 @@ final class ConditionedMixture implements DependenceModel {
   /** The probability of the box under the unconditioned mixture. */
   double probability() {
     return probability;
+  }
+
+  /** The probability of the box in component {@code k}. */
+  double boxProbability(int k) {
+    return boxProbability[k];
   }
 
   private static double last(double[] cumulative) {
@@ -335,16 +344,76 @@ final class ConditionedMixture implements DependenceModel {
 
   @Override
   public Sampler newSampler(int maxRows) {
-    int m = conditioned.length;
-    double[][] conditionedScores = new double[m][maxRows];
-    double[][] conditionedUniforms = new double[m][maxRows];
-    double[][] normals = new double[slopes.length == 0 ? 0 : slopes[0].length][maxRows];
-    Scratch scratch = new Scratch(m, maxIntervals);
-    return (seed, block, rows, needed, takesScores, components, uniforms) -> {
+    return new BoxSampler(maxRows);
+  }
+
+  /** Draws rows inside the box, with scratch space for {@code maxRows} rows. */
+  private final class BoxSampler implements Sampler {
+    private final double[][] conditionedScores;
+    private final double[][] conditionedUniforms;
+    private final double[][] normals;
+    private final Scratch scratch;
+
+    BoxSampler(int maxRows) {
+      int m = conditioned.length;
+      this.conditionedScores = new double[m][maxRows];
+      this.conditionedUniforms = new double[m][maxRows];
+      this.normals = new double[slopes.length == 0 ? 0 : slopes[0].length][maxRows];
+      this.scratch = new Scratch(m, maxIntervals);
+    }
+
+    @Override
+    public void sample(
+        long seed,
+        long block,
+        int rows,
+        boolean[] needed,
+        boolean[] scores,
+        int[] components,
+        double[][] uniforms) {
+      draw(seed, block, rows, needed, scores, components, uniforms, false);
+    }
+
+    /**
+     * Rows whose components are given (a child table's, drawn from its parents by a link that
+     * weighs each component by its share of the box): each row's conditioned scores are drawn
+     * inside the box in its component, which must hold part of it.
+     */
+    @Override
+    public void sampleGiven(
+        long seed,
+        long block,
+        int rows,
+        boolean[] needed,
+        boolean[] scores,
+        int[] components,
+        double[][] uniforms) {
+      for (int r = 0; r < rows; r++) {
+        if (!(boxProbability[components[r]] > 0)) {
+          throw new IllegalStateException(
+              "component " + components[r] + " holds none of the condition's box");
+        }
+      }
+
+      draw(seed, block, rows, needed, scores, components, uniforms, true);
+    }
+
+    private void draw(
+        long seed,
+        long block,
+        int rows,
+        boolean[] needed,
+        boolean[] takesScores,
+        int[] components,
+        double[][] uniforms,
+        boolean given) {
+      int m = conditioned.length;
       long key = Seeds.blockKey(seed, block);
       SplittableRandom random = DependenceModel.componentRandom(key);
       for (int r = 0; r < rows; r++) {
-        int k = Cumulative.firstAbove(componentCumulative, 0, random.nextDouble());
+        // A given component still takes its draw, so every row consumes the same draws.
+        double pick = random.nextDouble();
+        int k = given ? components[r] : Cumulative.firstAbove(componentCumulative, 0, pick);
         components[r] = k;
         if (m == 1) {
           exact(k, random, r, conditionedScores[0], conditionedUniforms[0]);
@@ -416,7 +485,7 @@ final class ConditionedMixture implements DependenceModel {
           out[r] = takesScores[a] ? value : Normal.cdf(value);
         }
       }
-    };
+    }
   }
 
   /** The one conditioned column's draw, by inverse CDF inside its set. */

@@ -59,6 +59,25 @@ class ConditionParserTest {
   }
 
   @Test
+  void aColumnMayBeQualifiedWithItsTable() {
+    Condition condition =
+        Condition.parse("customers.segment = 'premium' AND `my orders`.`the amount` IN (1, 2)");
+
+    assertThat(condition.terms())
+        .containsExactly(
+            new Term("customers", "segment", Operator.EQUAL, List.of(new Literal("premium", true))),
+            new Term(
+                "my orders",
+                "the amount",
+                Operator.IN,
+                List.of(new Literal("1", false), new Literal("2", false))));
+    assertThat(condition.toString())
+        .isEqualTo("customers.segment = 'premium' AND `my orders`.`the amount` IN (1, 2)");
+    assertThat(Condition.parse(condition.toString())).isEqualTo(condition);
+    assertError("customers. = 1", "expected a column name after table 'customers.'");
+  }
+
+  @Test
   void errorsNameWhereTheTextStopsMakingSense() {
     assertError("a = 1 OR b = 2", "at character 7", "OR is not supported");
     assertError("a = ", "at character 5", "expected a value", "the end of the condition");

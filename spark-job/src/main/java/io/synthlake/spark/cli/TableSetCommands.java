@@ -231,6 +231,11 @@ final class TableSetCommands {
 
   /** {@code generate --spec SET.yaml}: a table-set spec, written as a fitted set is. */
   static void generateSpec(Arguments args, String specPath, PrintStream out) {
+    SynthlakeException.check(
+        !args.has("where"),
+        "generate: --where cannot condition a table-set spec, since its derived columns and"
+            + " constraints are computed after the rows are drawn; condition a fitted set"
+            + " (--model SET.json), or one table's spec");
     generate(
         args,
         out,
@@ -255,10 +260,6 @@ final class TableSetCommands {
     SynthlakeException.check(
         !args.has("first-row"),
         "generate: --first-row is for one table's model; a table set is generated whole");
-    SynthlakeException.check(
-        !args.has("where"),
-        "generate: --where conditions one table's model; conditioning a set of related tables "
-            + "is not supported, so leave it out");
     WriteOptions writeOptions = Choices.writeOptions(args);
     SynthlakeException.check(
         writeOptions.mode() != WriteMode.APPEND,

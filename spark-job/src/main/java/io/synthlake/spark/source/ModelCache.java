@@ -4,6 +4,7 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.format.ModelDocuments;
 import io.synthlake.core.generate.Condition;
 import io.synthlake.core.generate.ConditionalModel;
+import io.synthlake.core.generate.ConditionalTableSet;
 import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import java.lang.ref.WeakReference;
@@ -56,23 +57,21 @@ public final class ModelCache {
     }
 
     /**
-     * This table's model conditioned on {@code where} (see {@link ConditionalModel}), checked here
-     * on the driver: executors receive the model's JSON and the condition, and condition it again.
-     * Its key tells it apart from the unconditioned model's. Not cached: a condition is cheap to
-     * apply and a read holds its entry.
+     * This table's model, or set of related tables, conditioned on {@code where} (see {@link
+     * ConditionalModel}, {@link ConditionalTableSet}), checked here on the driver: executors
+     * receive the model's JSON and the condition, and condition it again. Its key tells it apart
+     * from the unconditioned model's. Not cached: a condition is cheap to apply and a read holds
+     * its entry.
      */
     public Entry conditioned(String where) {
       SynthlakeException.check(
-          !content.isTableSet(),
-          "the option 'where' conditions the rows of one table's model, and this model holds a "
-              + "set of related tables (%s); generate the set without it",
-          content.isTableSet() ? String.join(", ", content.tableSet().names()) : "");
-      SynthlakeException.check(
           this.where == null, "the model is already conditioned on \"%s\"", this.where);
       Condition condition = Condition.parse(where);
-      TableModel model = ConditionalModel.of(content.model(), condition);
       return new Entry(
-          new ModelDocuments.Content(model, null),
+          content.isTableSet()
+              ? new ModelDocuments.Content(
+                  null, ConditionalTableSet.of(content.tableSet(), condition))
+              : new ModelDocuments.Content(ConditionalModel.of(content.model(), condition), null),
           json,
           keyOf(key + "\nwhere " + condition),
           condition.toString());
