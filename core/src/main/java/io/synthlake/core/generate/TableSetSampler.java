@@ -132,7 +132,7 @@ public final class TableSetSampler {
   }
 
   /** Why edge cases leave output column {@code column} of {@code table} alone, or null. */
-  private static String reason(TableSet.Table table, String column) {
+  static String reason(TableSet.Table table, String column) {
     if (table.foreignKey(column) != null) {
       return "a foreign key";
     }
