@@ -45,6 +45,9 @@ class StreamingSpecsAndSetsIT {
   /** The set's model, as the spec builds it at 10,000 customers. */
   private static String setModel;
 
+  /** A set whose orders pick a merchant (another root) and a referring customer (their root). */
+  private static String marketModel;
+
   @BeforeAll
   static void files() throws Exception {
     spark = SharedSpark.session();
@@ -55,6 +58,13 @@ class StreamingSpecsAndSetsIT {
             "shop.json",
             TableSetJson.toJson(
                 SpecCompiler.compileSet(SHOP, "shop.yaml").build(5, "customers", 10_000).set()));
+    marketModel =
+        write(
+            "market.json",
+            TableSetJson.toJson(
+                SpecCompiler.compileSet(MARKET, "market.yaml")
+                    .build(5, "customers", 10_000)
+                    .set()));
   }
 
   private static final String ORDERS =
@@ -95,6 +105,32 @@ class StreamingSpecsAndSetsIT {
           "      - {name: event_id, type: long, key: {style: sequence}}",
           "      - {name: ts, type: timestamp}",
           "      - {name: kind, type: string, distribution: {type: categories, weights: {view: 0.7, buy: 0.3}}}",
+          "");
+
+  /** Merchants are a tenth of the customers: 1,000 at 10,000 customers. */
+  private static final String MARKET =
+      String.join(
+          "\n",
+          "tables:",
+          "  - name: customers",
+          "    rows: 1000",
+          "    columns:",
+          "      - {name: customer_id, type: long, key: {style: sequence}}",
+          "      - {name: segment, type: string, distribution: {type: categories, weights: {retail: 0.8, premium: 0.2}}}",
+          "  - name: merchants",
+          "    rows: 100",
+          "    columns:",
+          "      - {name: merchant_id, type: long, key: {style: sequence}}",
+          "      - {name: category, type: string, distribution: {type: categories, weights: {food: 0.6, travel: 0.4}}}",
+          "  - name: orders",
+          "    parent: {column: customer_id, table: customers}",
+          "    count: {type: poisson, mean: 1}",
+          "    foreign-keys:",
+          "      - {column: merchant_id, table: merchants, popularity: {zipf: 1.1}}",
+          "      - {column: referred_by, table: customers, key: customer_id}",
+          "    columns:",
+          "      - {name: order_id, type: long, key: {style: sequence}}",
+          "      - {name: amount, type: double, distribution: {type: uniform, min: 1, max: 500}}",
           "");
 
   private static String write(String name, String text) throws Exception {
@@ -190,6 +226,59 @@ class StreamingSpecsAndSetsIT {
   }
 
   @Test
+  void furtherKeysPickAmongTheRowsStreamedSoFar() throws Exception {
+    // 10,000 customers in three batches, stopped after two and restarted; their orders pick a
+    // merchant (another root: a tenth of the customers so far) and a referring customer.
+    Map<String, String> options = marketOptions("orders", 4096);
+    Dataset<Row> orders = stopAndRestart(new Query("market-orders", options)).get(0);
+    long rows = orders.count();
+    // Poisson(1) orders for each of 10,000 customers: 10,000 give or take 100; the bounds are
+    // seven standard deviations away (no false failure in practice, and the seed is fixed).
+    assertThat(rows).isBetween(9_300L, 10_700L);
+    assertThat(orders.select("order_id").distinct().count()).isEqualTo(rows);
+
+    // The same rows in one batch: a row's keys depend on its root block, not on the batches.
+    Dataset<Row> once = inMemory("market_orders_once", marketOptions("orders", 10_000));
+    assertThat(orders.exceptAll(once).count()).isZero();
+    assertThat(once.exceptAll(orders).count()).isZero();
+
+    // Every key joins the referenced table's stream, and picks among the rows there are by the
+    // end of its customer's root block (keys count from 1).
+    Dataset<Row> merchants = inMemory("market_merchants", marketOptions("merchants", 4096));
+    Dataset<Row> customers = inMemory("market_customers", marketOptions("customers", 4096));
+    assertThat(merchants.count()).isEqualTo(1000);
+    assertThat(orders.join(merchants, "merchant_id").count()).isEqualTo(rows);
+    assertThat(
+            orders
+                .join(customers.withColumnRenamed("customer_id", "referred_by"), "referred_by")
+                .count())
+        .isEqualTo(rows);
+    String blockEnd = "least((floor((customer_id - 1) / 4096) + 1) * 4096, 10000)";
+    assertThat(
+            orders
+                .where("merchant_id > round(" + blockEnd + " * 0.1) or referred_by > " + blockEnd)
+                .count())
+        .isZero();
+
+    // Every other column is a batch read's.
+    Dataset<Row> batch =
+        spark
+            .read()
+            .format("synthlake")
+            .option("model", marketModel)
+            .option("table", "orders")
+            .option("rows", 10_000)
+            .option("seed", 11)
+            .load();
+    assertThat(
+            orders
+                .drop("merchant_id", "referred_by")
+                .exceptAll(batch.drop("merchant_id", "referred_by"))
+                .count())
+        .isZero();
+  }
+
+  @Test
   void aHistoryStreamKeepsEachEntitysOrder() throws Exception {
     Map<String, String> options = setOptions("events");
     options.put("rowsPerBatch", "5000"); // rounded up to whole root blocks: 8,192 customers
@@ -247,21 +336,56 @@ class StreamingSpecsAndSetsIT {
         .hasMessageContaining("the option 'rows-of' is for batch reads of a set")
         .hasMessageContaining("root rows of 'customers'");
 
-    // A further foreign key picks among all its parent's rows, which a stream never has.
-    String lake =
-        Path.of("..", "conf", "banking-lake.yaml").toAbsolutePath().normalize().toString();
-    String lakeModel =
+    // A further foreign key to a child of another root: the stream does not count its rows.
+    String terminals =
+        String.join(
+            "\n",
+            MARKET,
+            "  - name: terminals",
+            "    parent: {column: merchant_id, table: merchants}",
+            "    count: {type: poisson, mean: 2}",
+            "    columns: [{name: terminal_id, type: long, key: {style: sequence}}]",
+            "  - name: payments",
+            "    parent: {column: customer_id, table: customers}",
+            "    count: {type: poisson, mean: 1}",
+            "    foreign-keys: [{column: terminal_id, table: terminals, key: terminal_id}]",
+            "    columns: [{name: payment_id, type: long, key: {style: sequence}}]",
+            "");
+    String terminalsModel =
         write(
-            "lake.json",
+            "terminals.json",
             TableSetJson.toJson(
-                SpecCompiler.compileSet(Files.readString(Path.of(lake)), lake)
+                SpecCompiler.compileSet(terminals, "terminals.yaml")
                     .build(1, "customers", 100)
                     .set()));
     assertThatThrownBy(
             () ->
-                stream(Map.of("model", lakeModel, "table", "transactions", "rowsPerBatch", "4096")))
+                stream(Map.of("model", terminalsModel, "table", "payments", "rowsPerBatch", "10")))
         .hasMessageContaining(
-            "table 'transactions' cannot be streamed: its foreign key to " + "'merchants'");
+            "table 'payments' cannot be streamed: its foreign key to 'terminals' picks among the "
+                + "rows of a child table of root 'merchants'");
+  }
+
+  private static Map<String, String> marketOptions(String table, long rowsPerBatch) {
+    Map<String, String> options = new HashMap<>();
+    options.put("model", marketModel);
+    options.put("table", table);
+    options.put("rowsPerBatch", String.valueOf(rowsPerBatch));
+    options.put("rows", table.equals("merchants") ? "1000" : "10000");
+    options.put("seed", "11");
+    return options;
+  }
+
+  /** The whole of a bounded stream, run at once into a memory table of {@code name}. */
+  private static Dataset<Row> inMemory(String name, Map<String, String> options) throws Exception {
+    stream(options)
+        .writeStream()
+        .format("memory")
+        .queryName(name)
+        .trigger(Trigger.AvailableNow())
+        .start()
+        .awaitTermination();
+    return spark.table(name);
   }
 
   private static Map<String, String> setOptions(String table) {

@@ -41,6 +41,19 @@ final class RootComponents {
     return rows;
   }
 
+  /**
+   * The components of the same table grown to {@code more} rows, keeping the blocks drawn (a row's
+   * component does not depend on the table's size), or null when it is then too large to keep them.
+   */
+  RootComponents grownTo(long more) {
+    RootComponents grown = of(dependence, seed, more);
+    if (grown != null) {
+      System.arraycopy(blocks, 0, grown.blocks, 0, Math.min(blocks.length, grown.blocks.length));
+    }
+
+    return grown;
+  }
+
   /** Row {@code row}'s component. */
   int component(long row) {
     int block = (int) (row / TableSampler.BLOCK_ROWS);

@@ -1,6 +1,7 @@
 package io.synthlake.core.generate;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.math.NestedOrder;
 import io.synthlake.core.math.Permutation;
 import io.synthlake.core.math.Seeds;
 import io.synthlake.core.model.KeyAffinity;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Generates a {@link TableSet} without joins or shuffles. Rows are grouped by <em>root block</em>:
@@ -308,6 +310,9 @@ public final class TableSetSampler {
     private long[] rowsBefore;
     private long[] tableRows;
 
+    /** True when further keys pick among a table that grows block by block (a stream's). */
+    private boolean growing;
+
     /** Where the edge-case marker of the rows written goes; null for none. */
     private ColumnSink marker;
 
@@ -397,6 +402,16 @@ public final class TableSetSampler {
       }
 
       this.marker = sink;
+    }
+
+    /**
+     * Has further foreign keys pick among tables that grow with the root blocks, as a stream's do:
+     * the {@code tableRows} each block starts with are the rows there are by its end, and a parent
+     * row keeps its popularity rank as they grow ({@link NestedOrder}) instead of being ranked anew
+     * among all the rows.
+     */
+    public void pickAmongGrowingRows() {
+      this.growing = true;
     }
 
     /** The model column of each output column, or -1 for a foreign key. */
@@ -604,8 +619,8 @@ public final class TableSetSampler {
             set.tables().get(table).name(), foreignKeys[k].parentTable());
       }
 
-      Permutation order =
-          Permutation.of(parents, Seeds.derive(tableSeeds[table], k, PERMUTATION_STREAM));
+      LongUnaryOperator order = rankOrder(k, parents);
+      long ranks = growing ? NestedOrder.span(parents) : parents;
       SplittableRandom random =
           new SplittableRandom(
               Seeds.derive(
@@ -617,7 +632,7 @@ public final class TableSetSampler {
       if (components == null) {
         Popularity popularity = foreignKeys[k].popularity();
         for (int r = 0; r < rows; r++) {
-          foreignRows[r] = order.apply(popularity.parentRank(random.nextDouble(), parents));
+          foreignRows[r] = order.applyAsLong(popularity.parentRank(random.nextDouble(), ranks));
         }
 
         return;
@@ -630,7 +645,7 @@ public final class TableSetSampler {
         long row;
         int tries = 0;
         do {
-          row = order.apply(popularity.parentRank(random.nextDouble(), parents));
+          row = order.applyAsLong(popularity.parentRank(random.nextDouble(), ranks));
         } while (++tries < KeyAffinity.MAX_TRIES
             && random.nextDouble() >= affinity.acceptance(component, components.component(row)));
         foreignRows[r] = row;
@@ -638,11 +653,30 @@ public final class TableSetSampler {
     }
 
     /**
+     * Key {@code k}'s parent row of each popularity rank among {@code parents} rows: a seeded
+     * permutation of all of them, or for a growing table the order in which its rows keep their
+     * ranks as it grows.
+     */
+    private LongUnaryOperator rankOrder(int k, long parents) {
+      long seed = Seeds.derive(tableSeeds[table], k, PERMUTATION_STREAM);
+      if (growing) {
+        NestedOrder order = NestedOrder.of(seed);
+        return rank -> order.row(rank, parents);
+      }
+
+      return Permutation.of(parents, seed)::apply;
+    }
+
+    /**
      * The components of key {@code k}'s root parent of {@code parents} rows, or null if too big.
      */
     private RootComponents parentComponents(int k, long parents) {
       RootComponents components = parentComponents[k];
-      if (components == null || components.rows() != parents) {
+      if (components != null && growing && components.rows() < parents) {
+        // A growing table's rows keep their components: those drawn are kept.
+        components = components.grownTo(parents);
+        parentComponents[k] = components;
+      } else if (components == null || !growing && components.rows() != parents) {
         int parent = foreignKeyTables[k];
         components =
             RootComponents.of(

@@ -43,6 +43,9 @@ final class TableSetCursor {
     this.carriedSinks = new ColumnSink[carried.size()];
     this.block = partition.firstBlock - 1;
     this.chunk = -1;
+    if (partition.visibleRows != null) {
+      walker.pickAmongGrowingRows();
+    }
   }
 
   /** Moves to the next chunk; false when the partition has no more rows. */
@@ -53,8 +56,10 @@ final class TableSetCursor {
         return false;
       }
 
-      long[] rowsBefore = partition.rowsBefore[(int) (block - partition.firstBlock)];
-      blockRows = walker.start(block, rootRows, rowsBefore, tableRows, partition.cut);
+      int at = (int) (block - partition.firstBlock);
+      long[] rowsBefore = partition.rowsBefore[at];
+      long[] referenced = partition.visibleRows == null ? tableRows : partition.visibleRows[at];
+      blockRows = walker.start(block, rootRows, rowsBefore, referenced, partition.cut);
       if (ancestors != null) {
         ancestors.start(block, rootRows, rowsBefore, tableRows);
       }

@@ -19,10 +19,23 @@ final class TableSetPartition implements InputPartition {
   /** Where a run of an exact row count stops its table, or null. */
   final TableCut cut;
 
+  /**
+   * visibleRows[b - firstBlock][table], in a stream: each table's rows by the end of block b, among
+   * which the block's further foreign keys pick ({@link TableSetStream}); null in a batch read,
+   * whose further keys pick among all the rows of the run.
+   */
+  final long[][] visibleRows;
+
   TableSetPartition(long firstBlock, long endBlock, long[][] rowsBefore, TableCut cut) {
+    this(firstBlock, endBlock, rowsBefore, cut, null);
+  }
+
+  TableSetPartition(
+      long firstBlock, long endBlock, long[][] rowsBefore, TableCut cut, long[][] visibleRows) {
     this.firstBlock = firstBlock;
     this.endBlock = endBlock;
     this.rowsBefore = rowsBefore;
     this.cut = cut;
+    this.visibleRows = visibleRows;
   }
 }

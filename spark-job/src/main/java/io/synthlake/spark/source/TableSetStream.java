@@ -2,6 +2,7 @@ package io.synthlake.spark.source;
 
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.generate.TableSampler;
+import io.synthlake.core.generate.TableSetLayout;
 import io.synthlake.core.generate.TableSetSampler;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.spark.GenerateOptions;
@@ -26,7 +27,9 @@ import org.apache.spark.sql.types.StructType;
  * every child in the same batch as its parent, and a history's rows in one batch, in order. Batches
  * hold whole root blocks ({@value TableSampler#BLOCK_ROWS} root rows), except the last of a bounded
  * stream: the offsets carry each table's rows before them, so that a batch counts its own blocks
- * only, with one job, and never the ones before.
+ * only, with one job, and never the ones before. A further foreign key of a root block picks among
+ * the rows its table has by the end of that block ({@link #visibleRows}), by the same popularity
+ * draw as a batch read but in an order in which a parent keeps its rank as its table grows.
  */
 final class TableSetStream implements PacedStream {
   private final ModelCache.Entry entry;
@@ -65,18 +68,23 @@ final class TableSetStream implements PacedStream {
 
   /**
    * Fails in one line when {@code table} of {@code set} cannot be streamed: a further foreign key
-   * picks among all the rows of its parent table, which an unbounded stream never has.
+   * to a child table of another tree, whose rows the stream's root rows do not count.
    */
   static void check(TableSet set, String table) {
+    String root = set.root(table).name();
     for (TableSet.ForeignKey key : set.table(table).foreignKeys()) {
+      TableSet.Table referenced = set.table(key.parentTable());
       SynthlakeException.check(
-          key.isParent(),
-          "table '%s' cannot be streamed: its foreign key to '%s' picks among all the rows of "
-              + "'%s', which a stream never has in full; read it with spark.read() and the option "
-              + "'table'",
+          key.isParent()
+              || referenced.parent() == null
+              || set.root(referenced.name()).name().equals(root),
+          "table '%s' cannot be streamed: its foreign key to '%s' picks among the rows of a child "
+              + "table of root '%s', which a stream of root '%s' does not count; read it with "
+              + "spark.read() and the option 'table'",
           table,
           key.parentTable(),
-          key.parentTable());
+          set.root(referenced.name()).name(),
+          root);
     }
   }
 
@@ -159,6 +167,7 @@ final class TableSetStream implements PacedStream {
             + "start the query with a new checkpoint location",
         Arrays.toString(end.rowsBefore()),
         Arrays.toString(running));
+    long[][] visible = visibleRows(first, rowsBefore, counts);
     int index = entry.tableSet().indexOf(table);
     long rows = running[index] - start.rowsBefore()[index];
     long partitions =
@@ -173,17 +182,49 @@ final class TableSetStream implements PacedStream {
       int to = (int) ((long) counts.length * (i + 1) / count);
       split[i] =
           new TableSetPartition(
-              first + from, first + to, Arrays.copyOfRange(rowsBefore, from, to), null);
+              first + from,
+              first + to,
+              Arrays.copyOfRange(rowsBefore, from, to),
+              null,
+              Arrays.copyOfRange(visible, from, to));
     }
 
     return split;
   }
 
   /**
+   * Each table's rows by the end of each root block from {@code first}, among which the block's
+   * further foreign keys pick: those under its root rows so far for the tables of the stream's
+   * tree, and for another root table its rows in proportion, as a batch read of that many root rows
+   * sizes it ({@link TableSetLayout#rootRows}). So a row's keys depend on its root block only, not
+   * on the batches' bounds, and a key points at a row its table's stream has by the same batch.
+   */
+  private long[][] visibleRows(long first, long[][] rowsBefore, long[][] counts) {
+    TableSet set = entry.tableSet();
+    long rootInput = set.table(root).inputRows();
+    long[][] visible = new long[counts.length][];
+    for (int b = 0; b < counts.length; b++) {
+      long rootRows = Math.min((first + b + 1) * TableSampler.BLOCK_ROWS, options.endRow);
+      visible[b] = new long[counts[b].length];
+      for (int t = 0; t < visible[b].length; t++) {
+        TableSet.Table other = set.tables().get(t);
+        if (set.root(other.name()).name().equals(root)) {
+          visible[b][t] = rowsBefore[b][t] + counts[b][t];
+        } else if (other.parent() == null) {
+          double scale = (double) other.inputRows() / rootInput;
+          visible[b][t] = Math.max(1, Math.round(rootRows * scale));
+        }
+      }
+    }
+
+    return visible;
+  }
+
+  /**
    * The readers of the table's rows. The root's rows are those of a root table of the stream's
    * bound, as a batch read of that many root rows has them (its last block may be short), or all
-   * full blocks when unbounded. The set's sizes are left at zero: only a further foreign key reads
-   * them, and a table with one is not streamed.
+   * full blocks when unbounded. The set's sizes are left at zero: a further foreign key picks among
+   * the rows each partition gives for its blocks ({@link #visibleRows}).
    */
   @Override
   public PartitionReaderFactory createReaderFactory() {
