@@ -275,6 +275,11 @@ final class CategoricalPlan implements ColumnPlan {
     return sample.name();
   }
 
+  /** Category {@code c} in the current order while fitting; null for the pool of rare values. */
+  String category(int c) {
+    return categories.get(c);
+  }
+
   /** The categories while fitting, the pool of rare values included. */
   int categoryCount() {
     return categories.size();

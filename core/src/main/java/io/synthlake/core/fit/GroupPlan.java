@@ -7,6 +7,8 @@ import io.synthlake.core.model.ColumnModel;
 import io.synthlake.core.types.ColumnKind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +24,10 @@ import java.util.Set;
  */
 final class GroupPlan implements ColumnPlan {
   private final List<String> members;
+
+  /** Per member, whether its values are categories (not numbers). */
+  private final boolean[] categorical;
+
   private final CategoricalPlan tuples;
   private final List<ColumnPlan> memberPlans;
 
@@ -38,6 +44,11 @@ final class GroupPlan implements ColumnPlan {
 
   GroupPlan(List<SampleColumn> columns, List<ColumnKind> kinds, FitSettings settings) {
     this.members = columns.stream().map(SampleColumn::name).toList();
+    this.categorical = new boolean[columns.size()];
+    for (int m = 0; m < columns.size(); m++) {
+      categorical[m] = !kinds.get(m).isNumeric();
+    }
+
     int rows = columns.get(0).size();
     List<Map<String, Integer>> valueCounts = new ArrayList<>();
     for (SampleColumn column : columns) {
@@ -103,6 +114,101 @@ final class GroupPlan implements ColumnPlan {
   /** The plan of the tuples' copula column, which the fitter orders like a categorical column's. */
   CategoricalPlan tuples() {
     return tuples;
+  }
+
+  /**
+   * The copula order of the tuples, as keys to sort by, from each tuple's mean first-principal-
+   * component score ({@link CategoryOrdering}): the tuples of each value of the categorical member
+   * with the fewest values stay together, blocks ordered by their rows' mean key and tuples by
+   * their key within a block. The principal component alone would scatter, say, the large-wildlife
+   * species along the axis, and no correlation could then single out large wildlife as the size
+   * column's own copula column would; the pool of rare tuples is a block of its own.
+   */
+  double[] blockedKeys(double[] keys) {
+    int member = fewestValuesMember();
+    if (member < 0) {
+      return keys;
+    }
+
+    int size = tuples.categoryCount();
+    double[] rows = new double[size];
+    for (double code : tuples.scoreKeys()) {
+      if (code >= 0) {
+        rows[(int) code]++;
+      }
+    }
+
+    // Block ids in order of first appearance; the pool's (a null key) differs from any value's.
+    Map<List<String>, Integer> blockOf = new HashMap<>();
+    int[] block = new int[size];
+    for (int t = 0; t < size; t++) {
+      String key = tuples.category(t);
+      List<String> value =
+          key == null ? List.of() : Collections.singletonList(valuesOf.get(key).get(member));
+      block[t] = blockOf.computeIfAbsent(value, v -> blockOf.size());
+    }
+
+    double[] sums = new double[blockOf.size()];
+    double[] blockRows = new double[blockOf.size()];
+    for (int t = 0; t < size; t++) {
+      sums[block[t]] += keys[t] * rows[t];
+      blockRows[block[t]] += rows[t];
+    }
+
+    double[] blockKeys = new double[sums.length];
+    for (int b = 0; b < sums.length; b++) {
+      blockKeys[b] = blockRows[b] == 0 ? 0 : sums[b] / blockRows[b];
+    }
+
+    Integer[] order = new Integer[size];
+    for (int t = 0; t < size; t++) {
+      order[t] = t;
+    }
+
+    Arrays.sort(
+        order,
+        Comparator.<Integer>comparingDouble(t -> blockKeys[block[t]])
+            .thenComparingInt(t -> block[t])
+            .thenComparingDouble(t -> keys[t]));
+    double[] positions = new double[size];
+    for (int position = 0; position < size; position++) {
+      positions[order[position]] = position;
+    }
+
+    return positions;
+  }
+
+  /**
+   * The categorical member with the fewest values among the frequent tuples, if it has fewer than
+   * there are tuples (a column the others determine, or the coarser side of a sparse pair), or -1.
+   */
+  private int fewestValuesMember() {
+    int best = -1;
+    int fewest = Integer.MAX_VALUE;
+    int frequent = 0;
+    List<Set<String>> seen = new ArrayList<>();
+    for (int m = 0; m < members.size(); m++) {
+      seen.add(new HashSet<>());
+    }
+
+    for (int t = 0; t < tuples.categoryCount(); t++) {
+      String key = tuples.category(t);
+      if (key != null) {
+        frequent++;
+        for (int m = 0; m < members.size(); m++) {
+          seen.get(m).add(valuesOf.get(key).get(m));
+        }
+      }
+    }
+
+    for (int m = 0; m < members.size(); m++) {
+      if (categorical[m] && seen.get(m).size() < fewest) {
+        fewest = seen.get(m).size();
+        best = m;
+      }
+    }
+
+    return fewest < frequent ? best : -1;
   }
 
   @Override

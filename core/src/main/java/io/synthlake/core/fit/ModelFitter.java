@@ -357,8 +357,9 @@ public final class ModelFitter {
               ? ((GroupPlan) plans.get(p)).tuples()
               : plans.get(p) instanceof CategoricalPlan ? (CategoricalPlan) plans.get(p) : null;
       if (plan != null && plan.reorderable()) {
-        plan.reorder(
-            CategoryOrdering.categoryKeys(scores, p, plan.scoreKeys(), plan.categoryCount()));
+        double[] keys =
+            CategoryOrdering.categoryKeys(scores, p, plan.scoreKeys(), plan.categoryCount());
+        plan.reorder(plans.get(p) instanceof GroupPlan group ? group.blockedKeys(keys) : keys);
         NormalScores.score(plan.scoreKeys(), rows, random, scores[p]);
       }
     }

@@ -265,6 +265,67 @@ class ColumnGroupsTest {
         .hasMessageContaining("no tuple holds all their terms");
   }
 
+  /**
+   * Species s has size s % 3, so the sizes alternate along the species; two numbers rise with the
+   * species, which makes them the first principal component's axis; damage depends on the size
+   * alone: bad in 10% of small, 30% of medium and 70% of large wildlife rows.
+   */
+  private static SampleTable wildlife() {
+    SplittableRandom random = new SplittableRandom(13);
+    String[] species = new String[ROWS];
+    String[] size = new String[ROWS];
+    String[] damage = new String[ROWS];
+    double[] mass = new double[ROWS];
+    double[] span = new double[ROWS];
+    double[] badShare = {0.1, 0.3, 0.7};
+    for (int row = 0; row < ROWS; row++) {
+      int s = random.nextInt(24);
+      species[row] = "species" + s;
+      size[row] = List.of("small", "medium", "large").get(s % 3);
+      damage[row] = random.nextDouble() < badShare[s % 3] ? "bad" : "none";
+      mass[row] = s + random.nextGaussian();
+      span[row] = s + random.nextGaussian();
+    }
+
+    return Samples.table(
+        Samples.strings("species", species),
+        Samples.strings("size", size),
+        Samples.strings("damage", damage),
+        Samples.doubles("mass", mass),
+        Samples.doubles("span", span));
+  }
+
+  /** The share of bad damage among the rows of {@code size}. */
+  private static double badShare(Generated rows, int count, String size) {
+    int bad = 0;
+    int all = 0;
+    for (int row = 0; row < count; row++) {
+      if (rows.column("size").value(row).equals(size)) {
+        all++;
+        bad += rows.column("damage").value(row).equals("bad") ? 1 : 0;
+      }
+    }
+
+    return (double) bad / all;
+  }
+
+  @Test
+  void aDeterminedMemberOfFewValuesKeepsItsDependenceOnAnotherColumn() {
+    TableModel model = fit(wildlife());
+    Generated rows = Generated.of(model, 7, GENERATED);
+
+    assertThat(members(model)).containsExactly(List.of("species", "size"));
+    // The tuples of each size stay together in the copula order, so one correlation with damage
+    // can single out the large species: bad damage 0.51 for large and 0.23 for small wildlife
+    // (real 0.7 and 0.1). Ordered by the principal component alone (the numbers' axis) the sizes
+    // alternate, and the gap shrinks to 0.02. Over eight other seeds of table, fit and rows the gap
+    // was 0.27 to 0.31 (standard deviation 0.014): the bound sits ten of them below, so a seed
+    // fails far less often than once in a million.
+    double large = badShare(rows, GENERATED, "large");
+    double small = badShare(rows, GENERATED, "small");
+    assertThat(large - small).isGreaterThan(0.15);
+  }
+
   @Test
   void turnedOffEveryColumnIsItsOwn() {
     TableModel model =
