@@ -3,6 +3,7 @@ package io.synthlake.core.fit;
 import io.synthlake.core.model.ColumnGroup;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.types.ColumnKind;
+import io.synthlake.core.types.LogicalType;
 import io.synthlake.core.types.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -348,7 +349,14 @@ final class GroupDetector {
     return joint;
   }
 
-  private static int[] encode(SampleColumn column) {
+  /**
+   * Each row's code: its value's text numbered in order of first appearance, the null's included.
+   */
+  static int[] encode(SampleColumn column) {
+    if (!column.isString() && column.type().logicalType() != LogicalType.BOOLEAN) {
+      return encodeNumbers(column);
+    }
+
     Map<Object, Integer> index = new HashMap<>();
     Object nullKey = new Object();
     int[] result = new int[column.size()];
@@ -356,6 +364,64 @@ final class GroupDetector {
       String text = text(column, row);
       // A null has a code of its own, which no text can take.
       result[row] = index.computeIfAbsent(text == null ? nullKey : text, t -> index.size());
+    }
+
+    return result;
+  }
+
+  /**
+   * {@link #encode} of a number column without a map of texts: a million distinct texts in a hash
+   * map cost seconds of a large sample's fit. A number's text rises with its value (integers and
+   * times by their whole part, decimals rounded to their scale, doubles by their shortest digits),
+   * so values of one text lie next to each other in sorted order: each distinct value is formatted
+   * once, and compared with its neighbour's text only.
+   */
+  private static int[] encodeNumbers(SampleColumn column) {
+    int n = column.size();
+    double[] distinct = new double[n];
+    int present = 0;
+    for (int row = 0; row < n; row++) {
+      if (!column.isNull(row)) {
+        distinct[present++] = column.number(row);
+      }
+    }
+
+    Arrays.sort(distinct, 0, present);
+    int unique = 0;
+    for (int i = 0; i < present; i++) {
+      if (unique == 0 || Double.compare(distinct[i], distinct[unique - 1]) != 0) {
+        distinct[unique++] = distinct[i];
+      }
+    }
+
+    // Values of one text share a class; classes are numbered in sorted order.
+    int[] textClass = new int[unique];
+    String previous = null;
+    int classes = 0;
+    for (int i = 0; i < unique; i++) {
+      String text = Values.format(distinct[i], column.type());
+      textClass[i] = i > 0 && text.equals(previous) ? classes - 1 : classes++;
+      previous = text;
+    }
+
+    int[] codeOfClass = new int[classes];
+    Arrays.fill(codeOfClass, -1);
+    int codes = 0;
+    int nullCode = -1;
+    int[] result = new int[n];
+    for (int row = 0; row < n; row++) {
+      if (column.isNull(row)) {
+        nullCode = nullCode < 0 ? codes++ : nullCode;
+        result[row] = nullCode;
+        continue;
+      }
+
+      int textOf = textClass[Arrays.binarySearch(distinct, 0, unique, column.number(row))];
+      if (codeOfClass[textOf] < 0) {
+        codeOfClass[textOf] = codes++;
+      }
+
+      result[row] = codeOfClass[textOf];
     }
 
     return result;
