@@ -116,6 +116,9 @@ final class TableSetFitting {
       LOG.info("Sampled {} rows of table '{}'", counted.sample().rows(), name);
     }
 
+    // Times of day are read on the wall clock the user reads the tables on.
+    SparkSession spark = tables.values().iterator().next().sparkSession();
+    String zone = spark.conf().get("spark.sql.session.timeZone");
     List<Input> inputs = new ArrayList<>();
     for (String name : tables.keySet()) {
       SampleTable sample = samples.get(name);
@@ -125,11 +128,10 @@ final class TableSetFitting {
               name,
               sample,
               inputRows.get(name),
-              options.settings().forColumns(names),
+              options.settings().forColumns(names).withTimeZone(zone),
               complete.get(name)));
     }
 
-    SparkSession spark = tables.values().iterator().next().sparkSession();
     TableSetFitter.Result result =
         TableSetFitter.fit(
             inputs,

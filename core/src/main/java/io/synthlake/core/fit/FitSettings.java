@@ -176,13 +176,6 @@ public final class FitSettings {
     return builder.build();
   }
 
-  /** These settings with no column groups detected. */
-  public FitSettings withoutGroups() {
-    Builder builder = toBuilder();
-    builder.detectsGroups = false;
-    return builder.build();
-  }
-
   /**
    * These settings for a table of {@code columns} only: kinds and marginals named for other columns
    * (of other tables of a set) left out.

@@ -82,8 +82,18 @@ public final class ModelFitter {
       ScoreClusterer clusterer,
       double[][] context,
       boolean contextOnly) {
-    // Tables of a set keep every column their own: their marginals feed keys, seasons and balances.
-    return fitRows(sample, settings.withoutGroups(), clusterer, context, contextOnly, false, false);
+    // A table of a set finds groups, derived columns and times of day as a single table does,
+    // among the columns it draws: its keys, hidden columns and the columns written from keys,
+    // positions and gaps take no part. A sequence (contextOnly) finds no groups: its categorical
+    // columns stay its own, for the state chains along its entities.
+    return fitRows(
+        sample,
+        settings,
+        clusterer,
+        context,
+        contextOnly,
+        settings.derivesColumns(),
+        settings.splitsTimeOfDay());
   }
 
   /**
@@ -192,9 +202,13 @@ public final class ModelFitter {
               ? new NumericPlan(column, kind, settings)
               : new CategoricalPlan(column, kind, settings));
       planColumn.add(i);
-      // A timestamp's time of day takes the copula column right after its own.
+      // A timestamp's time of day takes the copula column right after its own; a hidden start
+      // column of a set's sequence keeps its instants whole, since its children's order reads them.
       SampleColumn times =
-          timesOfDay && kind == ColumnKind.TIMESTAMP && column.type().logicalType().isTemporal()
+          timesOfDay
+                  && kind == ColumnKind.TIMESTAMP
+                  && column.type().logicalType().isTemporal()
+                  && !TableSet.isHidden(column.name())
               ? TimeOfDaySplit.timesOfDay(
                   column,
                   TimeOfDaySplit.zone(column, settings),

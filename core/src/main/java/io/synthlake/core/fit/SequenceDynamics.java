@@ -223,9 +223,11 @@ final class SequenceDynamics {
     }
 
     return TableModel.of(
-        model.columns(),
-        GaussianCopulaMixture.of(mixture.weights(), correlations),
-        model.properties());
+            model.columns(),
+            GaussianCopulaMixture.of(mixture.weights(), correlations),
+            model.properties(),
+            model.groups())
+        .withDerivations(model.derivations());
   }
 
   /**

@@ -32,10 +32,14 @@ public final class TableSetJson {
 
   /**
    * Version 2 added a further key's {@code affinity}; version 3 a sequence's {@code seasons},
-   * {@code transitions}, {@code series}, {@code month-day} and {@code balances}. Files of every
-   * earlier version are read too.
+   * {@code transitions}, {@code series}, {@code month-day} and {@code balances}; version 4 tables
+   * whose models use the fields of model version 2 (column groups, derived columns, times of day).
+   * Files of every earlier version are read too.
    */
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
+
+  /** The version a set whose tables' models all are of model version 1 is written with. */
+  private static final int MODEL_V1_VERSION = 3;
 
   private static final String FORMAT_KEY = "format";
   private static final String VERSION_KEY = "format-version";
@@ -90,7 +94,7 @@ public final class TableSetJson {
   public static String toJson(TableSet set) {
     return ModelJson.document(
         json -> {
-          ModelJson.writeHeader(json, FORMAT, FORMAT_VERSION, set.properties());
+          ModelJson.writeHeader(json, FORMAT, versionFor(set), set.properties());
           json.writeArrayFieldStart(TABLES);
           for (TableSet.Table table : set.tables()) {
             writeTable(json, table);
@@ -99,6 +103,20 @@ public final class TableSetJson {
           json.writeEndArray();
           json.writeEndObject();
         });
+  }
+
+  /**
+   * The lowest version that holds {@code set}: 4 when a table's model uses a field of model version
+   * 2, else 3, so that sets without them read on releases before version 4.
+   */
+  static int versionFor(TableSet set) {
+    for (TableSet.Table table : set.tables()) {
+      if (ModelJson.versionFor(table.model()) > ModelJson.OLDEST_VERSION) {
+        return FORMAT_VERSION;
+      }
+    }
+
+    return MODEL_V1_VERSION;
   }
 
   private static void writeTable(JsonGenerator json, TableSet.Table table) throws IOException {

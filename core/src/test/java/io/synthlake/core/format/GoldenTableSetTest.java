@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synthlake.core.generate.CollectingSink;
 import io.synthlake.core.generate.TableSetRun;
+import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.model.TableSet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.Test;
  * generating the same rows: every value of every table hashed. Version 1 has no key affinity, so
  * its routes pick destinations by popularity alone; version 2 adds it; version 3 adds a sequence's
  * seasons, Markov transitions, month-counted gaps and single series (monthly account statements and
- * a daily series of readings). A change here changes every user's output: make it on purpose,
- * before a release.
+ * a daily series of readings); version 4 holds tables whose models use model version 2 (a
+ * customer's state and region drawn as a group, an order's total derived from its subtotal and
+ * shipping, its placing time's time of day, a statement's charge derived in a sequence). A change
+ * here changes every user's output: make it on purpose, before a release.
  */
 class GoldenTableSetTest {
   private static TableSet read(String name) throws IOException {
@@ -76,6 +79,18 @@ class GoldenTableSetTest {
   }
 
   @Test
+  void versionFourReadsItsTablesGroupsDerivedColumnsAndTimesOfDay() throws IOException {
+    TableSet set = read("table-set-v4.json");
+    assertThat(set.table("customers").model().groups().get(0).members())
+        .containsExactly("state", "region");
+    assertThat(set.table("orders").model().derivations().get(0).target()).isEqualTo("total");
+    assertThat(((NumericColumn) set.table("orders").model().column("placed_at")).timeOfDay().step())
+        .isEqualTo(300.0);
+    assertThat(set.table("statements").model().derivations().get(0).target()).isEqualTo("charged");
+    assertThat(fingerprint(set, "customers", 600)).isEqualTo(7912832502613455115L);
+  }
+
+  @Test
   void aNewerVersionIsRefusedWithTheVersionsThisReleaseReads() throws IOException {
     String text;
     try (InputStream in =
@@ -83,9 +98,9 @@ class GoldenTableSetTest {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    String newer = text.replaceFirst("\"format-version\" : 3", "\"format-version\" : 4");
+    String newer = text.replaceFirst("\"format-version\" : 3", "\"format-version\" : 5");
     assertThatThrownBy(() -> TableSetJson.fromJson(newer, "routes.json"))
-        .hasMessageContaining("routes.json has format-version 4")
-        .hasMessageContaining("reads table-set versions 1 to 3");
+        .hasMessageContaining("routes.json has format-version 5")
+        .hasMessageContaining("reads table-set versions 1 to 4");
   }
 }
