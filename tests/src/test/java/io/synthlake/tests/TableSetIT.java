@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Airports and the routes between them (two foreign keys to one parent), fitted and generated
- * through Spark: every key joins at any size, the rows do not depend on the partitioning, and the
- * tables write to Delta and read back through the data source.
+ * through Spark: every key joins at any size, the rows do not depend on the partitioning, the
+ * tables write to Delta and read back through the data source, and a condition on one table holds
+ * in each of its rows while the other table follows from it.
  */
 class TableSetIT {
   private static final List<String> RELATIONS =
@@ -254,6 +255,102 @@ class TableSetIT {
     assertThat(tooMany.err())
         .contains("root table 'customers' would get")
         .contains("ask for fewer rows");
+  }
+
+  @Test
+  void aConditionOnTheAirportsHoldsInEveryAirportAndTheirFlightsFollowSuchAirports(
+      @TempDir Path dir) {
+    GenerateOptions alaska = GenerateOptions.defaults().withSeed(9).where("state = 'AK'");
+    Map<String, Dataset<Row>> tables = model.generate(spark, "airports", 4_000, alaska);
+    Dataset<Row> airports = tables.get("airports");
+    Dataset<Row> flights = tables.get("flights");
+    assertThat(airports.count()).isEqualTo(4_000);
+    assertThat(airports.filter("state IS NULL OR state <> 'AK'").count()).isZero();
+    for (String key : List.of("origin", "destination")) {
+      assertThat(
+              flights
+                  .join(airports, flights.col(key).equalTo(airports.col("iata")), "left_anti")
+                  .count())
+          .as("flights whose %s is no Alaskan airport", key)
+          .isZero();
+    }
+
+    // Real: 71 routes leave Alaska's 263 airports, 0.27 an airport against 1.59 for all airports.
+    Dataset<Row> realAlaska = realAirports.filter("state = 'AK'");
+    double realRatio =
+        (double)
+                realFlights
+                    .join(realAlaska, realFlights.col("origin").equalTo(realAlaska.col("iata")))
+                    .count()
+            / realAlaska.count();
+    assertThat((double) flights.count() / 4_000).isBetween(0.5 * realRatio, 2 * realRatio);
+
+    // The data source's option, with the column qualified and another partitioning: the same rows.
+    String file = dir.resolve("routes.json").toString();
+    model.save(spark, file);
+    Dataset<Row> read =
+        spark
+            .read()
+            .format("synthlake")
+            .option("model", file)
+            .option("table", "flights")
+            .option("rows", 4_000)
+            .option("seed", 9)
+            .option("partitions", 3)
+            .option("where", "airports.state = 'AK'")
+            .load();
+    assertThat(read.count()).isEqualTo(flights.count());
+    assertThat(read.exceptAll(flights).count()).isZero();
+  }
+
+  @Test
+  void aConditionOnTheFlightsHoldsInEveryFlightAndLeavesTheAirportsAsTheyAre(@TempDir Path dir) {
+    GenerateOptions seeded = GenerateOptions.defaults().withSeed(9);
+    Map<String, Dataset<Row>> plain = model.generate(spark, "airports", 4_000, seeded);
+    Map<String, Dataset<Row>> busy =
+        model.generate(spark, "airports", 4_000, seeded.where("flights.count >= 1000"));
+    assertThat(busy.get("airports").exceptAll(plain.get("airports")).count()).isZero();
+    Dataset<Row> flights = busy.get("flights");
+    assertThat(flights.count()).isEqualTo(plain.get("flights").count());
+    assertThat(flights.filter("count IS NULL OR count < 1000").count()).isZero();
+    assertThat(flights.select("origin").exceptAll(plain.get("flights").select("origin")).count())
+        .as("flights whose airport changed")
+        .isZero();
+    assertThatThrownBy(
+            () ->
+                model.generate(spark, "airports", 100, seeded.where("flights.destination = 'ANC'")))
+        .isInstanceOf(SynthlakeException.class)
+        .hasMessageContaining(
+            "GenerateOptions.where: the condition names column 'destination' of table 'flights',"
+                + " which is a foreign key");
+
+    String file = dir.resolve("routes.json").toString();
+    model.save(spark, file);
+    String output = dir.resolve("out").toString();
+    Cli.Result generate =
+        Cli.run(
+            "generate",
+            "--model",
+            file,
+            "--rows",
+            "500",
+            "--where",
+            "latitude > 45",
+            "--output",
+            output,
+            "--format",
+            "parquet");
+    assertThat(generate.status()).as(generate.err()).isZero();
+    assertThat(generate.out()).contains("airports: 500 rows");
+    assertThat(spark.read().parquet(output + "/airports").filter("latitude <= 45").count())
+        .isZero();
+    for (String where : List.of("iata = 'ANC'", "state = 'AK' AND count > 3", "nope = 1")) {
+      Cli.Result refused =
+          Cli.run(
+              "generate", "--model", file, "--rows", "10", "--where", where, "--output", output);
+      assertThat(refused.status()).as(where).isEqualTo(2);
+      assertThat(refused.err()).as(where).contains("synthlake: error: --where: the condition");
+    }
   }
 
   @Test

@@ -126,12 +126,11 @@ public final class ConditionalTableSet {
 
       SynthlakeException.check(
           !found.isEmpty(),
-          "%s: the condition names column '%s', which no table of the set has; name one as"
-              + " table.column, such as '%s.%s'",
+          "%s: the condition names column '%s', which no table of the set has; the columns it"
+              + " may name are %s",
           Setting.WHERE,
           SynthlakeException.shown(term.column()),
-          set.tables().get(0).name(),
-          SynthlakeException.shown(set.tables().get(0).columns().get(0), 60));
+          SynthlakeException.shown(conditionable(set), 300));
       SynthlakeException.check(
           found.size() == 1,
           "%s: the condition names column '%s', which tables %s all have; qualify it with its"
@@ -154,6 +153,20 @@ public final class ConditionalTableSet {
     }
 
     return column;
+  }
+
+  /** The columns a condition may name, as table.column. */
+  private static String conditionable(TableSet set) {
+    List<String> names = new ArrayList<>();
+    for (TableSet.Table table : set.tables()) {
+      for (String column : table.columns()) {
+        if (reason(table, column) == null) {
+          names.add(table.name() + "." + column);
+        }
+      }
+    }
+
+    return names.isEmpty() ? "none" : String.join(", ", names);
   }
 
   /** The table a qualified term names: exactly, else the one whose name differs only in case. */
