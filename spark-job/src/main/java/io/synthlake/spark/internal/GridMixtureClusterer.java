@@ -238,7 +238,11 @@ final class GridMixtureClusterer implements ScoreClusterer {
       rows.add(RowFactory.create(vector));
     }
 
-    return spark.createDataFrame(rows, SCHEMA);
+    // Checkpointed, so that each EM step's tasks read the rows from the block manager: a local
+    // relation's partitions carry the rows themselves, serialized into every task of every step.
+    // The partitions and their rows' order stay those of the local relation, so MLlib's start and
+    // every EM step are unchanged.
+    return spark.createDataFrame(rows, SCHEMA).localCheckpoint();
   }
 
   /** Each held-out row's log-density under the mixture. */
