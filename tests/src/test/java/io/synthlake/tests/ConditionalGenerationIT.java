@@ -160,9 +160,16 @@ class ConditionalGenerationIT {
         .isCloseTo(byRejection.accuracy().univariate().synthetic(), within(0.02));
     // Against the real Large rows (about 370 unseen ones, a noisy sample: the ceiling is well below
     // 1), the conditioned rows come near the ceiling and far above rows that ignore the condition.
-    assertThat(given.accuracy().univariate().ratio()).isGreaterThan(0.9);
+    assertThat(given.accuracy().univariate().ratio()).isGreaterThan(0.95);
     assertThat(given.accuracy().univariate().synthetic())
         .isGreaterThan(ignored.accuracy().univariate().synthetic() + 0.05);
+    // Large wildlife does more damage: no damage in 0.553 of the real Large training rows against
+    // 0.89 of all birdstrikes. The species-size group's tuples keep each size together in the
+    // copula order, so the model follows part of the way (0.776 measured; 0.858 when the large
+    // species lay scattered along it). The fit is seeded, so the figure repeats unless the fit
+    // changes; the share of 20,000 rows has a standard error of 0.003, so the bound sits fourteen
+    // of them above the measured share.
+    assertThat(none).isLessThan(0.82);
   }
 
   private static double share(Dataset<Row> rows, String column, String value) {

@@ -408,7 +408,8 @@ final class ColumnIntervals {
 
     if (column instanceof CategoricalColumn) {
       CategoricalColumn categorical = (CategoricalColumn) column;
-      List<String> categories = categorical.categories();
+      // A group member is seen as a column over the group's tuples, whose values repeat.
+      List<String> categories = categorical.categories().stream().distinct().toList();
       if (op == Operator.EQUAL || op == Operator.IN) {
         List<String> unknown = new ArrayList<>();
         for (Literal literal : term.values()) {
@@ -424,7 +425,7 @@ final class ColumnIntervals {
               name,
               String.join(", ", unknown),
               categories.size(),
-              shownCategories(categorical),
+              shownCategories(categories),
               term);
         }
       }
@@ -471,8 +472,7 @@ final class ColumnIntervals {
     return false;
   }
 
-  private static String shownCategories(CategoricalColumn column) {
-    List<String> categories = column.categories();
+  private static String shownCategories(List<String> categories) {
     String shown =
         categories.stream()
             .limit(10)

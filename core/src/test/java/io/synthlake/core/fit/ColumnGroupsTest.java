@@ -263,6 +263,10 @@ class ColumnGroupsTest {
     assertThatThrownBy(() -> ConditionalModel.of(model, "state = 'state0' AND region = 'region1'"))
         .isInstanceOf(SynthlakeException.class)
         .hasMessageContaining("no tuple holds all their terms");
+    // An unknown value names the member's values once each, not once per tuple.
+    assertThatThrownBy(() -> ConditionalModel.of(model, "region = 'region9'"))
+        .isInstanceOf(SynthlakeException.class)
+        .hasMessageContaining("it knows 4: 'region");
   }
 
   /**
