@@ -3,7 +3,6 @@ package io.synthlake.spark;
 import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.generate.AncestorColumns;
 import io.synthlake.core.generate.EdgeCases;
-import io.synthlake.core.spec.AncestorReads;
 import io.synthlake.core.spec.CompiledSpec;
 import io.synthlake.core.spec.CompiledTableSet;
 import io.synthlake.core.spec.DerivedColumn;
@@ -175,34 +174,18 @@ public final class SpecGenerator {
             + " and constraints are computed after the rows are drawn; condition a fitted set, or"
             + " one table's spec");
     TableSetSpec built = spec.build(options.seed(), table, rows);
-    Map<String, List<DerivedColumn>> ordered = new LinkedHashMap<>();
-    Map<String, AncestorReads> reads = new LinkedHashMap<>();
+    Map<String, SpecSetTable> finishes = new LinkedHashMap<>();
     Map<String, List<AncestorColumns.Column>> carried = new LinkedHashMap<>();
-    for (Map.Entry<String, Spec> each : built.tables().entrySet()) {
-      String name = each.getKey();
-      AncestorReads read =
-          AncestorReads.check(built, name, AncestorFrames.names(spark, each.getValue()));
-      StructType base =
-          AncestorFrames.schema(SynthlakeSource.schema(built.set(), name), read, built.set());
-      reads.put(name, read);
-      carried.put(name, read.columns());
-      ordered.put(name, resolveOrder(spark, each.getValue(), base));
-      probe(spark, base, ordered.get(name), each.getValue());
+    for (String name : built.tables().keySet()) {
+      SpecSetTable finish = SpecSetTable.of(spark, built, name);
+      finishes.put(name, finish);
+      carried.put(name, finish.carried());
     }
 
     Map<String, Dataset<Row>> generated =
         new TableSetModel(built.set()).generate(spark, table, rows, options, carried);
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    for (Map.Entry<String, Spec> each : built.tables().entrySet()) {
-      String name = each.getKey();
-      tables.put(
-          name,
-          finish(
-              AncestorFrames.attach(generated.get(name), reads.get(name)),
-              ordered.get(name),
-              each.getValue()));
-    }
-
+    finishes.forEach((name, finish) -> tables.put(name, finish.finish(generated.get(name))));
     return tables;
   }
 
@@ -210,8 +193,7 @@ public final class SpecGenerator {
    * Checks the whole projection, constraints included, on an empty relation before generating
    * anything.
    */
-  private static void probe(
-      SparkSession spark, StructType base, List<DerivedColumn> ordered, Spec spec) {
+  static void probe(SparkSession spark, StructType base, List<DerivedColumn> ordered, Spec spec) {
     Dataset<Row> probe = finish(spark.createDataFrame(List.of(), base), ordered, spec);
     try {
       probe.schema();
@@ -226,8 +208,7 @@ public final class SpecGenerator {
    * Derived columns, then ordering constraints, then the spec's columns in order (hidden helpers
    * dropped).
    */
-  private static Dataset<Row> finish(
-      Dataset<Row> generated, List<DerivedColumn> ordered, Spec spec) {
+  static Dataset<Row> finish(Dataset<Row> generated, List<DerivedColumn> ordered, Spec spec) {
     Dataset<Row> result = generated;
     boolean edges = Arrays.asList(generated.columns()).contains(EdgeCases.MARKER);
     for (DerivedColumn column : ordered) {

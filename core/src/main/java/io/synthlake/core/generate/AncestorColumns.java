@@ -103,6 +103,14 @@ public final class AncestorColumns {
         ancestor, table);
   }
 
+  /**
+   * Has the ancestors' further foreign keys pick among tables that grow with the root blocks, as
+   * the table's own do ({@link TableSetSampler.Walker#pickAmongGrowingRows}).
+   */
+  public void pickAmongGrowingRows() {
+    ancestors.forEach(ancestor -> ancestor.walker.pickAmongGrowingRows());
+  }
+
   /** Moves to a root block, with what {@link TableSetSampler.Walker#start} takes. */
   public void start(long rootBlock, long rootRows, long[] rowsBefore, long[] tableRows) {
     this.rootBlock = rootBlock;

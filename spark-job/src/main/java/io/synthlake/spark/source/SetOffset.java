@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthlake.core.SynthlakeException;
-import org.apache.spark.sql.connector.read.streaming.Offset;
+import org.apache.spark.sql.execution.streaming.Offset;
 
 /**
  * A position in a stream of one table of a set: the next root row (a multiple of a root block's
@@ -12,7 +12,8 @@ import org.apache.spark.sql.connector.read.streaming.Offset;
  * rows that follow (their key values). Carrying the counts in the offset lets a batch count only
  * its own root blocks, and a query restarted from its checkpoint number its rows as before. The
  * set's content key and the seed come along, so that a checkpoint is never resumed with another
- * model or seed.
+ * model or seed. Spark's older offset class, so that a set spec's stream ({@link SpecSetStream}, an
+ * older source) commits it as a model's stream does.
  */
 final class SetOffset extends Offset {
   final long rootRow;

@@ -83,7 +83,7 @@ final class SpecStream implements Source, SupportsAdmissionControl, SupportsTrig
         schema);
   }
 
-  private static String keyOf(String text) {
+  static String keyOf(String text) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return "spec-"

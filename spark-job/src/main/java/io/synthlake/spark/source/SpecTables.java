@@ -4,10 +4,12 @@ import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.spec.SpecCompiler;
 import io.synthlake.spark.internal.ModelFiles;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.execution.streaming.Source;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import scala.jdk.javaapi.CollectionConverters;
@@ -41,8 +43,12 @@ final class SpecTables {
 
   private SpecTables() {}
 
-  /** The stream of the spec the options name, checked before the query starts. */
-  static SpecStream stream(
+  /**
+   * The stream of the spec the options name, checked before the query starts: of a spec of one
+   * table ({@link SpecStream}), or of the table of a set spec the option 'table' names ({@link
+   * SpecSetStream}).
+   */
+  static Source stream(
       SparkSession spark, scala.collection.immutable.Map<String, String> parameters) {
     CaseInsensitiveStringMap options =
         new CaseInsensitiveStringMap(CollectionConverters.asJava(parameters));
@@ -60,12 +66,24 @@ final class SpecTables {
             + "the stream");
     StreamOptions stream = StreamOptions.parse(options);
     String text = ModelFiles.readSpec(path, spark.sparkContext().hadoopConfiguration());
-    SynthlakeException.check(
-        !SpecCompiler.isTableSet(text, path),
-        "spec %s describes a set of related tables: a stream reads a spec of one table; read a "
-            + "table of the set with spark.read() and the option 'table', or stream the set's "
-            + "model with the options 'model' and 'table'",
-        path);
+    if (SpecCompiler.isTableSet(text, path)) {
+      for (String option :
+          List.of(
+              SourceOptions.WHERE,
+              SourceOptions.ROWS_OF,
+              SourceOptions.EXACT_ROWS,
+              SourceOptions.FIRST_ROW,
+              SourceOptions.ANCESTOR_COLUMNS)) {
+        SynthlakeException.check(
+            !options.containsKey(option),
+            "the option '%s' is not for a stream of a set spec: it streams root rows of the "
+                + "table's root from the first (its pace and 'rows' are root rows); leave it out",
+            option);
+      }
+
+      return SpecSetStream.of(spark, path, text, options.get(SourceOptions.TABLE), stream);
+    }
+
     return SpecStream.of(
         spark,
         path,

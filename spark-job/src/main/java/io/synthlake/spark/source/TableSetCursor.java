@@ -45,6 +45,9 @@ final class TableSetCursor {
     this.chunk = -1;
     if (partition.visibleRows != null) {
       walker.pickAmongGrowingRows();
+      if (ancestors != null) {
+        ancestors.pickAmongGrowingRows();
+      }
     }
   }
 
@@ -61,7 +64,7 @@ final class TableSetCursor {
       long[] referenced = partition.visibleRows == null ? tableRows : partition.visibleRows[at];
       blockRows = walker.start(block, rootRows, rowsBefore, referenced, partition.cut);
       if (ancestors != null) {
-        ancestors.start(block, rootRows, rowsBefore, tableRows);
+        ancestors.start(block, rootRows, rowsBefore, referenced);
       }
 
       chunk = 0;

@@ -1,6 +1,7 @@
 package io.synthlake.spark.source;
 
 import io.synthlake.core.SynthlakeException;
+import io.synthlake.core.generate.AncestorColumns;
 import io.synthlake.core.generate.TableSampler;
 import io.synthlake.core.generate.TableSetLayout;
 import io.synthlake.core.generate.TableSetSampler;
@@ -42,6 +43,12 @@ final class TableSetStream implements PacedStream {
   private final int width;
   private final StreamPace pace;
 
+  /** What the offsets name as the stream's model: the set's content key, or its spec's. */
+  private final String identity;
+
+  /** The ancestors' columns generated after the table's own. */
+  private final List<AncestorColumns.Column> carried;
+
   /** Each table's rows per root block of the batches planned here, by their first root block. */
   private final Map<Long, long[][]> counted = new HashMap<>();
 
@@ -55,7 +62,25 @@ final class TableSetStream implements PacedStream {
       StructType readSchema,
       int[] columns,
       int width) {
+    this(entry, table, options, readSchema, columns, width, entry.key(), List.of());
+  }
+
+  /**
+   * A stream whose offsets name {@code identity} as their model, generating the ancestors' columns
+   * {@code carried} after the table's own (a set spec's stream, {@link SpecSetStream}).
+   */
+  TableSetStream(
+      ModelCache.Entry entry,
+      String table,
+      StreamOptions options,
+      StructType readSchema,
+      int[] columns,
+      int width,
+      String identity,
+      List<AncestorColumns.Column> carried) {
     this.entry = entry;
+    this.identity = identity;
+    this.carried = List.copyOf(carried);
     this.table = table;
     this.root = entry.tableSet().root(table).name();
     this.seed = options.seed;
@@ -95,12 +120,12 @@ final class TableSetStream implements PacedStream {
 
   @Override
   public Offset initialOffset() {
-    return new SetOffset(0, new long[entry.tableSet().tables().size()], entry.key(), seed);
+    return new SetOffset(0, new long[entry.tableSet().tables().size()], identity, seed);
   }
 
   @Override
   public Offset deserializeOffset(String json) {
-    return SetOffset.parse(json, entry.tableSet().tables().size(), entry.key(), seed);
+    return SetOffset.parse(json, entry.tableSet().tables().size(), identity, seed);
   }
 
   /**
@@ -133,7 +158,7 @@ final class TableSetStream implements PacedStream {
       }
     }
 
-    return new SetOffset(end, before, entry.key(), seed);
+    return new SetOffset(end, before, identity, seed);
   }
 
   @Override
@@ -238,7 +263,7 @@ final class TableSetStream implements PacedStream {
               readSchema,
               columns,
               width,
-              List.of());
+              carried);
     }
 
     return readers;
