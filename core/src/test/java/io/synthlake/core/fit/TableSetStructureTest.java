@@ -1,6 +1,7 @@
 package io.synthlake.core.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.synthlake.core.fit.TableSetFitter.Input;
 import io.synthlake.core.fit.TableSetFitter.Relation;
@@ -240,7 +241,7 @@ class TableSetStructureTest {
     assertThat(total.size()).isGreaterThan(1000);
     for (int r = 0; r < total.size(); r++) {
       double expected = table[columns.indexOf(a)].number(r) + table[columns.indexOf(b)].number(r);
-      assertThat(total.number(r)).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.0051));
+      assertThat(total.number(r)).isCloseTo(expected, offset(0.0051));
     }
   }
 
