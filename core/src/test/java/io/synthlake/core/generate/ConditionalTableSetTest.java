@@ -170,6 +170,21 @@ class ConditionalTableSetTest {
   }
 
   @Test
+  void aChildTableGetsExactlyTheRowsAskedForUnderACondition() {
+    TableSetSampler sampler =
+        TableSetSampler.of(ConditionalTableSet.of(set, "segment = 'premium'"), SEED);
+    TableSetLayout layout =
+        ExactRows.layout(
+            sampler,
+            "orders",
+            5_000,
+            (root, rootRows, first, end) ->
+                TableSetRun.countBlocks(sampler, root, rootRows, first, end));
+    assertThat(layout.rows("orders")).isEqualTo(5_000);
+    assertThat(TableSetRun.generate(sampler, layout, "orders", false)[0].size()).isEqualTo(5_000);
+  }
+
+  @Test
   void theRowsAreTheSameWhateverOrderTheBlocksAreGeneratedIn() {
     Map<String, CollectingSink[]> forward = generate("customers.income > 100000", false);
     Map<String, CollectingSink[]> backward = generate("customers.income > 100000", true);

@@ -96,6 +96,10 @@ public final class SynthlakeSource
           "the options 'where' and 'edge-cases' cannot be combined: edge-case rows take "
               + "boundary values, which need not satisfy the condition; generate them in a run of "
               + "their own");
+      SynthlakeException.check(
+          !entry.isTableSet() || !StreamOptions.isStream(options),
+          "the option 'where' is for batch reads of a set of related tables (spark.read()): a"
+              + " stream of a set gives the set's rows unconditioned; leave it out of the stream");
       entry = entry.conditioned(where);
     }
 
