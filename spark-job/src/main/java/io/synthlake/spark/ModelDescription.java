@@ -215,7 +215,7 @@ final class ModelDescription {
   }
 
   /** How a timestamp's time of day is modelled apart from its date, or nothing. */
-  private static String timeOfDay(NumericColumn column) {
+  static String timeOfDay(NumericColumn column) {
     TimeOfDay timeOfDay = column.timeOfDay();
     if (timeOfDay == null) {
       return "";

@@ -1,10 +1,13 @@
 package io.synthlake.spark;
 
+import io.synthlake.core.model.ColumnModel;
+import io.synthlake.core.model.Derivation;
 import io.synthlake.core.model.GaussianCopulaMixture;
 import io.synthlake.core.model.NumericColumn;
 import io.synthlake.core.model.NumericDistribution;
 import io.synthlake.core.model.Popularity;
 import io.synthlake.core.model.RunningBalance;
+import io.synthlake.core.model.TableModel;
 import io.synthlake.core.model.TableSet;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +42,7 @@ final class TableSetDescription {
               table.model().dependence().componentCount(),
               table.inputRows()));
       out.append(String.format(Locale.ROOT, "  columns: %s%n", String.join(", ", table.columns())));
+      structure(out, table.model());
       for (TableSet.ForeignKey key : table.foreignKeys()) {
         out.append(
             String.format(
@@ -124,6 +128,33 @@ final class TableSetDescription {
     }
 
     return out.toString();
+  }
+
+  /**
+   * A table's derived columns, column groups and times of day, which hold in every generated row as
+   * they do in a single table's.
+   */
+  private static void structure(StringBuilder out, TableModel model) {
+    for (Derivation derivation : model.derivations()) {
+      out.append(String.format(Locale.ROOT, "  derived: %s%n", derivation.formula()));
+    }
+
+    if (!model.groups().isEmpty()) {
+      out.append(String.format(Locale.ROOT, "  column groups (drawn as learned tuples):%n"));
+      GroupLines.of(model)
+          .forEach(line -> out.append(String.format(Locale.ROOT, "    %s%n", line)));
+    }
+
+    for (ColumnModel column : model.columns()) {
+      if (column instanceof NumericColumn numeric && numeric.timeOfDay() != null) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  %s: %s%n",
+                column.name(),
+                ModelDescription.timeOfDay(numeric).substring(2)));
+      }
+    }
   }
 
   /** Each column's process, as its order and lag-1 autocorrelation. */
