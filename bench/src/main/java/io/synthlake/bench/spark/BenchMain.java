@@ -35,6 +35,8 @@ public final class BenchMain {
           "      (conf/agent-transactions.yaml against conf/banking.yaml, the same rows in all)",
           "  --conditional --model FILE --where CONDITION [--rows N] [--runs R]",
           "      (the model's rows with and without the condition, alternated, to the noop sink)",
+          "  --holdout-seeds --input FILE --target COL [--seeds 1,2,...] [--fit-options \"--no-category-splits ...\"]",
+          "      (fit --holdout-share 0.2 once per seed in this JVM: TSTR, TRTR, gap and DCR share per seed and their means)",
           "",
           "  Add --verbose for stack traces. Docs: docs/bench/README.md.");
 
@@ -55,9 +57,20 @@ public final class BenchMain {
           "warm-up-runs",
           "sequence-spec",
           "model",
-          "where");
+          "where",
+          "input",
+          "target",
+          "seeds",
+          "fit-options");
   private static final Set<String> FLAGS =
-      Set.of("verbose", "fit-scaling", "in-process", "related-tables", "sequences", "conditional");
+      Set.of(
+          "verbose",
+          "fit-scaling",
+          "in-process",
+          "related-tables",
+          "sequences",
+          "conditional",
+          "holdout-seeds");
 
   private BenchMain() {}
 
@@ -176,6 +189,22 @@ public final class BenchMain {
               .run(
                   args.positiveList("rows", "10000000", Long.MAX_VALUE).get(0),
                   args.positiveInt("runs", 3)));
+      return;
+    }
+
+    if (args.has("holdout-seeds")) {
+      SynthlakeException.check(
+          args.has("input") && args.has("target"),
+          "--holdout-seeds needs --input FILE and --target COL");
+      out.print(
+          new HoldoutSeeds(Files.createTempDirectory("synthlake-holdout-seeds"))
+              .run(
+                  args.get("input"),
+                  args.get("target"),
+                  args.positiveList("seeds", "1,2,3,4,5,6,7,8,42", Long.MAX_VALUE),
+                  args.has("fit-options")
+                      ? Arrays.asList(args.get("fit-options").trim().split("\\s+"))
+                      : List.of()));
       return;
     }
 
