@@ -613,6 +613,14 @@ public final class TableSetSampler {
      */
     private void pickParents(int k, int chunk, int rows) {
       long parents = tableRows[foreignKeyTables[k]];
+      if (parents <= 0 && growing) {
+        throw SynthlakeException.of(
+            "table '%s' references '%s', which has no rows yet by the end of root block %d of the "
+                + "stream, so its key has none to pick; read the table with spark.read() and the "
+                + "option 'table'",
+            set.tables().get(table).name(), foreignKeys[k].parentTable(), rootBlock);
+      }
+
       if (parents <= 0) {
         throw SynthlakeException.of(
             "table '%s' references '%s', which has no rows in this run: give it rows",

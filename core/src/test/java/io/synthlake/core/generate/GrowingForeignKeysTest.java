@@ -1,7 +1,9 @@
 package io.synthlake.core.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.synthlake.core.SynthlakeException;
 import io.synthlake.core.model.TableSet;
 import io.synthlake.core.spec.SpecCompiler;
 import java.util.Arrays;
@@ -74,6 +76,14 @@ class GrowingForeignKeysTest {
       assertThat(Arrays.stream(merchants(merchants, true)).max().orElseThrow())
           .isLessThan(merchants);
     }
+  }
+
+  @Test
+  void aKeyWithNoRowsYetToPickFromFailsInOneLine() {
+    assertThatThrownBy(() -> merchants(0, true))
+        .isInstanceOf(SynthlakeException.class)
+        .hasMessageContaining(
+            "references 'merchants', which has no rows yet by the end of root block 0");
   }
 
   @Test
