@@ -118,14 +118,16 @@ final class GroupPlan implements ColumnPlan {
 
   /**
    * The copula order of the tuples, as keys to sort by, from each tuple's mean first-principal-
-   * component score ({@link CategoryOrdering}): the tuples of each value of the categorical member
-   * with the fewest values stay together, blocks ordered by their rows' mean key and tuples by
-   * their key within a block. The principal component alone would scatter, say, the large-wildlife
-   * species along the axis, and no correlation could then single out large wildlife as the size
-   * column's own copula column would; the pool of rare tuples is a block of its own.
+   * component score ({@link CategoryOrdering}). When the other members determine one of few values
+   * (a species its size, an airport its state), the tuples of each of its values stay together,
+   * blocks ordered by their rows' mean key and tuples by their key within a block: the principal
+   * component alone would scatter, say, the large-wildlife species along the axis, and no
+   * correlation could then single out large wildlife as the size column's own copula column would.
+   * A sparse pair (routes' origin and destination) keeps the principal-component order, which
+   * blocks by either side would cost accuracy. The pool of rare tuples is a block of its own.
    */
   double[] blockedKeys(double[] keys) {
-    int member = fewestValuesMember();
+    int member = determinedMember();
     if (member < 0) {
       return keys;
     }
@@ -138,13 +140,13 @@ final class GroupPlan implements ColumnPlan {
       }
     }
 
-    // Block ids in order of first appearance; the pool's (a null key) differs from any value's.
+    // Block ids in order of first appearance; the pool's (no values) differs from any value's.
     Map<List<String>, Integer> blockOf = new HashMap<>();
     int[] block = new int[size];
     for (int t = 0; t < size; t++) {
-      String key = tuples.category(t);
+      List<String> values = tupleValues(t);
       List<String> value =
-          key == null ? List.of() : Collections.singletonList(valuesOf.get(key).get(member));
+          values == null ? List.of() : Collections.singletonList(values.get(member));
       block[t] = blockOf.computeIfAbsent(value, v -> blockOf.size());
     }
 
@@ -179,36 +181,46 @@ final class GroupPlan implements ColumnPlan {
   }
 
   /**
-   * The categorical member with the fewest values among the frequent tuples, if it has fewer than
-   * there are tuples (a column the others determine, or the coarser side of a sparse pair), or -1.
+   * The categorical member with the fewest values among those the other members determine within
+   * the frequent tuples, if it has fewer values than there are tuples, or -1. The others determine
+   * a member when their values tell its value apart in all but a tenth of the frequent tuples: a
+   * functional dependency that a stray record (one species entered with two sizes) leaves standing,
+   * which a sparse pair, whose either side goes with several values of the other, never meets.
    */
-  private int fewestValuesMember() {
-    int best = -1;
-    int fewest = Integer.MAX_VALUE;
-    int frequent = 0;
-    List<Set<String>> seen = new ArrayList<>();
-    for (int m = 0; m < members.size(); m++) {
-      seen.add(new HashSet<>());
-    }
-
+  private int determinedMember() {
+    List<List<String>> frequent = new ArrayList<>();
     for (int t = 0; t < tuples.categoryCount(); t++) {
-      String key = tuples.category(t);
-      if (key != null) {
-        frequent++;
-        for (int m = 0; m < members.size(); m++) {
-          seen.get(m).add(valuesOf.get(key).get(m));
-        }
+      if (tupleValues(t) != null) {
+        frequent.add(tupleValues(t));
       }
     }
 
+    int best = -1;
+    int fewest = frequent.size();
     for (int m = 0; m < members.size(); m++) {
-      if (categorical[m] && seen.get(m).size() < fewest) {
-        fewest = seen.get(m).size();
+      Set<String> values = new HashSet<>();
+      Set<List<String>> others = new HashSet<>();
+      for (List<String> tuple : frequent) {
+        values.add(tuple.get(m));
+        List<String> rest = new ArrayList<>(tuple);
+        rest.remove(m);
+        others.add(rest);
+      }
+
+      boolean determined = others.size() >= 0.9 * frequent.size();
+      if (categorical[m] && determined && values.size() < fewest) {
+        fewest = values.size();
         best = m;
       }
     }
 
-    return fewest < frequent ? best : -1;
+    return best;
+  }
+
+  /** Tuple {@code t}'s member values in the current order, or null for the pool of rare tuples. */
+  List<String> tupleValues(int t) {
+    String key = tuples.category(t);
+    return key == null ? null : valuesOf.get(key);
   }
 
   @Override

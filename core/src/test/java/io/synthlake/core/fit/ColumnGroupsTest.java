@@ -14,6 +14,7 @@ import io.synthlake.core.model.TableModel;
 import io.synthlake.core.types.ColumnKind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -328,6 +329,86 @@ class ColumnGroupsTest {
     double large = badShare(rows, GENERATED, "large");
     double small = badShare(rows, GENERATED, "small");
     assertThat(large - small).isGreaterThan(0.15);
+  }
+
+  /** The plan of the group of {@code names}, categorical columns of {@code table}. */
+  private static GroupPlan groupPlan(SampleTable table, String... names) {
+    List<SampleColumn> columns =
+        Arrays.stream(names)
+            .map(name -> table.columns().stream().filter(c -> c.name().equals(name)).findFirst())
+            .map(column -> column.orElseThrow())
+            .toList();
+    return new GroupPlan(
+        columns,
+        columns.stream().map(c -> ColumnKind.CATEGORICAL).toList(),
+        FitSettings.defaults());
+  }
+
+  /** The tuples' indices in ascending order of {@code keys}. */
+  private static Integer[] sortedBy(double[] keys) {
+    Integer[] order = new Integer[keys.length];
+    for (int t = 0; t < keys.length; t++) {
+      order[t] = t;
+    }
+
+    Arrays.sort(order, Comparator.comparingDouble(t -> keys[t]));
+    return order;
+  }
+
+  @Test
+  void aHierarchyKeepsTheTuplesOfEachValueOfItsDeterminedMemberTogether() {
+    // Species s has size s % 3; 40 rows of species 0 also say medium, a stray second size that
+    // leaves the dependency standing. Keyed by the species number the sizes alternate.
+    SampleTable wildlife = wildlife();
+    String[] species = new String[ROWS];
+    String[] size = new String[ROWS];
+    for (int row = 0; row < ROWS; row++) {
+      species[row] = wildlife.columns().get(0).string(row);
+      size[row] = row < 40 ? "medium" : wildlife.columns().get(1).string(row);
+      if (row < 40) {
+        species[row] = "species0";
+      }
+    }
+
+    GroupPlan plan =
+        groupPlan(
+            Samples.table(Samples.strings("species", species), Samples.strings("size", size)),
+            "species",
+            "size");
+    int tuples = plan.tuples().categoryCount();
+    double[] keys = new double[tuples];
+    for (int t = 0; t < tuples; t++) {
+      keys[t] = Integer.parseInt(plan.tupleValues(t).get(0).substring("species".length()));
+    }
+
+    List<String> sizes = new ArrayList<>();
+    for (int t : sortedBy(plan.blockedKeys(keys))) {
+      sizes.add(plan.tupleValues(t).get(1));
+    }
+
+    assertThat(tuples).isEqualTo(25);
+    // Three runs of one size each: the size changes twice along the order.
+    int changes = 0;
+    for (int t = 1; t < tuples; t++) {
+      changes += sizes.get(t).equals(sizes.get(t - 1)) ? 0 : 1;
+    }
+
+    assertThat(changes).isEqualTo(2);
+  }
+
+  @Test
+  void aSparsePairKeepsThePrincipalComponentOrder() {
+    // Each origin flies to five of twenty destinations and each destination is flown to from
+    // five origins: neither side determines the other, and blocks by either would move tuples.
+    GroupPlan plan = groupPlan(airlines(0), "origin", "destination");
+    int tuples = plan.tuples().categoryCount();
+    double[] keys = new double[tuples];
+    for (int t = 0; t < tuples; t++) {
+      keys[t] = tuples - t;
+    }
+
+    assertThat(tuples).isEqualTo(100);
+    assertThat(plan.blockedKeys(keys)).containsExactly(keys);
   }
 
   @Test
