@@ -190,8 +190,9 @@ final class GroupPlan implements ColumnPlan {
   private int determinedMember() {
     List<List<String>> frequent = new ArrayList<>();
     for (int t = 0; t < tuples.categoryCount(); t++) {
-      if (tupleValues(t) != null) {
-        frequent.add(tupleValues(t));
+      List<String> values = tupleValues(t);
+      if (values != null) {
+        frequent.add(values);
       }
     }
 
