@@ -185,7 +185,7 @@ final class GroupPlan implements ColumnPlan {
    * the frequent tuples, if it has fewer values than there are tuples, or -1. The others determine
    * a member when their values tell its value apart in all but a tenth of the frequent tuples: a
    * functional dependency that a stray record (one species entered with two sizes) leaves standing,
-   * which a sparse pair, whose either side goes with several values of the other, never meets.
+   * which a sparse pair, whose either side goes with several values of the other, does not meet.
    */
   private int determinedMember() {
     List<List<String>> frequent = new ArrayList<>();
