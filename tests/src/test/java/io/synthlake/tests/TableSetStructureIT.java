@@ -41,6 +41,9 @@ class TableSetStructureIT {
   private static String model;
   private static String plainModel;
 
+  /** The set generated from {@link #model} through the command line, shared by the tests. */
+  private static Map<String, Dataset<Row>> written;
+
   @BeforeAll
   static void fit() {
     spark = SharedSpark.session();
@@ -48,6 +51,7 @@ class TableSetStructureIT {
     realOrders = csv("orders.csv");
     model = fit("set.json");
     plainModel = fit("plain.json", "--no-groups", "--no-derive", "--no-time-of-day");
+    written = generate(model, "out");
   }
 
   private static String resource(String file) {
@@ -157,7 +161,6 @@ class TableSetStructureIT {
 
   @Test
   void everyRowKeepsTheStructureInWritesBatchReadsAndStreams() throws Exception {
-    Map<String, Dataset<Row>> written = generate(model, "out");
     Dataset<Row> orders = written.get("orders");
     assertThat(written.get("customers").count()).isEqualTo(2000);
     assertThat(realPairs(written.get("customers"))).isEqualTo(1.0);
@@ -215,7 +218,7 @@ class TableSetStructureIT {
   void evaluateReportsEachTablesDependenciesAndRelations() {
     Map<String, Dataset<Row>> real = Map.of("customers", realCustomers, "orders", realOrders);
     TableSetEvaluationResult result =
-        Evaluation.evaluateTables(real, real, generate(model, "evaluated"), List.of(RELATION));
+        Evaluation.evaluateTables(real, real, written, List.of(RELATION));
     EvaluationResult customers = result.tables().get("customers");
     assertThat(customers.dependencies())
         .anySatisfy(
