@@ -17,7 +17,6 @@ import java.util.NoSuchElementException;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,10 +25,7 @@ import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.connector.read.streaming.ReadLimit;
-import org.apache.spark.sql.connector.read.streaming.SupportsAdmissionControl;
-import org.apache.spark.sql.connector.read.streaming.SupportsTriggerAvailableNow;
 import org.apache.spark.sql.execution.streaming.Offset;
-import org.apache.spark.sql.execution.streaming.Source;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 import scala.Option;
@@ -43,7 +39,7 @@ import scala.Option;
  * SpecSetTable}). Spark's older source interface, since derived columns are Spark expressions over
  * the batch, as for {@link SpecStream}.
  */
-final class SpecSetStream implements Source, SupportsAdmissionControl, SupportsTriggerAvailableNow {
+final class SpecSetStream implements PacedSource {
   private final TableSetStream rows;
   private final SpecSetTable table;
 
@@ -108,17 +104,6 @@ final class SpecSetStream implements Source, SupportsAdmissionControl, SupportsT
   }
 
   @Override
-  public Option<Offset> getOffset() {
-    throw new UnsupportedOperationException(
-        "latestOffset(Offset, ReadLimit) should be called instead of this method");
-  }
-
-  @Override
-  public ReadLimit getDefaultReadLimit() {
-    return ReadLimit.allAvailable();
-  }
-
-  @Override
   public void prepareForTriggerAvailableNow() {
     rows.prepareForTriggerAvailableNow();
   }
@@ -144,16 +129,7 @@ final class SpecSetStream implements Source, SupportsAdmissionControl, SupportsT
         (org.apache.spark.sql.classic.SparkSession) spark;
     Dataset<Row> batch =
         table.finish(classic.internalCreateDataFrame(generatedRows.rdd(), generated, false));
-    // A source's batch must say it is part of a stream: the same rows, handed over as a streaming
-    // frame.
-    @SuppressWarnings("unchecked")
-    RDD<InternalRow> internal = (RDD<InternalRow>) (RDD<?>) batch.queryExecution().toRdd();
-    return classic.internalCreateDataFrame(internal, schema, true);
-  }
-
-  @Override
-  public void commit(Offset end) {
-    // Nothing to release: generated rows are never stored.
+    return PacedSource.streamingFrame(spark, batch, schema);
   }
 
   @Override

@@ -9,16 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.streaming.ReadLimit;
-import org.apache.spark.sql.connector.read.streaming.SupportsAdmissionControl;
-import org.apache.spark.sql.connector.read.streaming.SupportsTriggerAvailableNow;
 import org.apache.spark.sql.execution.streaming.Offset;
-import org.apache.spark.sql.execution.streaming.Source;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
 
@@ -31,7 +26,7 @@ import scala.Option;
  * of this interface (a DataFrame) can hold and a batch of the newer one (partitions of rows)
  * cannot.
  */
-final class SpecStream implements Source, SupportsAdmissionControl, SupportsTriggerAvailableNow {
+final class SpecStream implements PacedSource {
   private final Spec spec;
   private final GenerateOptions generate;
   private final StreamOptions options;
@@ -99,17 +94,6 @@ final class SpecStream implements Source, SupportsAdmissionControl, SupportsTrig
   }
 
   @Override
-  public Option<Offset> getOffset() {
-    throw new UnsupportedOperationException(
-        "latestOffset(Offset, ReadLimit) should be called instead of this method");
-  }
-
-  @Override
-  public ReadLimit getDefaultReadLimit() {
-    return ReadLimit.allAvailable();
-  }
-
-  @Override
   public void prepareForTriggerAvailableNow() {
     pace.availableNow();
   }
@@ -133,17 +117,7 @@ final class SpecStream implements Source, SupportsAdmissionControl, SupportsTrig
       batch = SpecGenerator.generate(spark, spec, rows, generate.withFirstRow(first));
     }
 
-    // A source's batch must say it is part of a stream: the same rows, handed over as a streaming
-    // frame.
-    @SuppressWarnings("unchecked")
-    RDD<InternalRow> internal = (RDD<InternalRow>) (RDD<?>) batch.queryExecution().toRdd();
-    return ((org.apache.spark.sql.classic.SparkSession) spark)
-        .internalCreateDataFrame(internal, schema, true);
-  }
-
-  @Override
-  public void commit(Offset end) {
-    // Nothing to release: generated rows are never stored.
+    return PacedSource.streamingFrame(spark, batch, schema);
   }
 
   @Override
