@@ -167,9 +167,10 @@ final class DerivationFinder {
 
   /**
    * The relations among {@code columns} (continuous and integer ones, not hidden) and the residual
-   * column of each target.
+   * column of each target; only exact ones when {@code exactOnly}.
    */
-  static Found find(List<SampleColumn> columns, List<ColumnKind> kinds, FitSettings settings) {
+  static Found find(
+      List<SampleColumn> columns, List<ColumnKind> kinds, FitSettings settings, boolean exactOnly) {
     List<Values> candidates = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       SampleColumn column = columns.get(i);
@@ -205,7 +206,7 @@ final class DerivationFinder {
             exact.add(linear);
           }
 
-          Candidate product = logLinear(target, inputs, columns);
+          Candidate product = exactOnly ? null : logLinear(target, inputs, columns);
           if (product != null) {
             logLinear.add(product);
           }

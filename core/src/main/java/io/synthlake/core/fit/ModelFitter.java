@@ -168,9 +168,13 @@ public final class ModelFitter {
 
     SynthlakeException.check(
         !kept.isEmpty(), "no column is left to model after dropping degenerate columns");
-    // A derived column's copula slot models its residual: what its inputs leave unexplained.
+    // A derived column's copula slot models its residual: what its inputs leave unexplained. A
+    // sequence keeps only exact relations: a near-exact one's residual would follow the series'
+    // trend and seasons apart from its inputs', and the target's level drifts from the real one.
     DerivationFinder.Found derived =
-        derive ? DerivationFinder.find(kept, kinds, settings) : DerivationFinder.Found.NONE;
+        derive
+            ? DerivationFinder.find(kept, kinds, settings, contextOnly)
+            : DerivationFinder.Found.NONE;
     // Determined columns and sparse combinations are drawn as learned tuples, one copula column a
     // group, at its first member's place.
     ColumnGroups groups =

@@ -42,6 +42,6 @@ public final class RelationSearch {
       kinds.add(whole ? ColumnKind.INTEGER : ColumnKind.CONTINUOUS);
     }
 
-    return DerivationFinder.find(columns, kinds, FitSettings.defaults()).derivations();
+    return DerivationFinder.find(columns, kinds, FitSettings.defaults(), false).derivations();
   }
 }
